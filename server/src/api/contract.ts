@@ -1,0 +1,196 @@
+/**
+ * The HTTP API v1 contract as TypeScript types, shared by the server (whose handlers are checked
+ * against them) and the widget's api client (which imports them with `import type`, so nothing of the
+ * server reaches the browser bundle). Change a shape here and both sides stop compiling until they
+ * agree.
+ *
+ * Money is always an integer number of minor units beside an ISO 4217 currency code. Calendar dates
+ * are `YYYY-MM-DD` in the company's time zone; instants are UTC ISO-8601 strings.
+ */
+
+export type Audience = 'customer' | 'staff';
+export type StaffRole = 'admin' | 'collector' | 'viewer';
+
+/** Every error body. `code` is stable: clients switch on it. */
+export interface ApiErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    /** Seconds to wait, for `rate_limited` and `too_soon`. */
+    retryAfter?: number;
+    /** Field-level problems for `invalid_request`. */
+    issues?: { path: string; message: string }[];
+    requestId?: string;
+  };
+}
+
+export type ErrorCode =
+  | 'invalid_request'
+  | 'invalid_json'
+  | 'payload_too_large'
+  | 'unauthenticated'
+  | 'session_expired'
+  | 'forbidden'
+  | 'origin_forbidden'
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'rate_limited'
+  | 'too_soon'
+  | 'link_expired'
+  | 'link_used'
+  | 'link_invalid'
+  | 'code_invalid'
+  | 'return_to_invalid'
+  | 'target_invalid'
+  | 'email_invalid'
+  | 'internal_error';
+
+// ---- Auth -------------------------------------------------------------------------------------
+
+export interface LinkRequestBody {
+  email: string;
+  audience?: Audience;
+  /** Exact allow-listed origin plus a path; the email's link is `returnTo#portico-link=<token>`. */
+  returnTo: string;
+  /** A portal route such as `invoices?status=past_due`, `invoices/INV-1042` or `pay/INV-1042`. */
+  target?: string;
+  /** A random value this browser keeps; when the link is opened here it is exchanged at once. */
+  nonce?: string;
+}
+
+/**
+ * One-click resend from an expired or used-up link: the new link goes to the old link's email, with
+ * its audience and target. Holding the old token proves nothing more than the email already shows.
+ */
+export interface LinkResendBody {
+  resendToken: string;
+  returnTo: string;
+  nonce?: string;
+}
+
+/** The same for every email, known or not. */
+export interface LinkRequestAccepted {
+  ok: true;
+  /** Seconds before another link may be asked for this email. */
+  resendAfter: number;
+}
+
+/** Non-consuming look at a link: what the "Continue as …" screen needs. */
+export interface LinkPreviewBody {
+  token: string;
+  nonce?: string;
+}
+export interface LinkPreview {
+  /** Masked, e.g. `j•••@acme.com`. */
+  email: string;
+  audience: Audience;
+  /** True when the nonce sent matches the one the link was asked with: this browser asked for it. */
+  sameBrowser: boolean;
+  expiresAt: string;
+}
+
+/** `audience` with a token refuses a link of the other audience (a staff link in the customer portal). */
+export type SessionRequestBody =
+  | { token: string; audience?: Audience }
+  | { email: string; code: string; audience?: Audience };
+
+export interface AccountRef {
+  id: string;
+  name: string;
+}
+
+export interface SessionUser {
+  email: string;
+  name: string;
+  /** Staff sessions only. */
+  role?: StaffRole;
+}
+
+export interface SessionInfo {
+  expiresAt: string;
+  audience: Audience;
+  user: SessionUser;
+  accounts: AccountRef[];
+  /** Where the link asked to land, a portal route; null for none. */
+  target: string | null;
+  /** For Easy Pay sessions: the only invoices this session may see. */
+  scope: { invoiceIds: string[] } | null;
+}
+
+export interface SessionCreated extends SessionInfo {
+  token: string;
+}
+
+// ---- Accounts ---------------------------------------------------------------------------------
+
+export interface AccountSummary {
+  id: string;
+  name: string;
+  currency: string;
+  /** Sum of open invoices' balances. */
+  balance: number;
+  pastDue: number;
+  /** Unapplied credit: payments no invoice took, usable on a later payment. */
+  credit: number;
+  openCount: number;
+  pastDueCount: number;
+}
+
+export interface AccountList {
+  items: AccountSummary[];
+  /** The company the portal belongs to, for headings and emails. */
+  company: { name: string; timeZone: string };
+}
+
+// ---- Invoices ---------------------------------------------------------------------------------
+
+export type InvoiceStatus = 'open' | 'past_due' | 'paid' | 'void';
+/** `open` is every unpaid invoice (past due included), as AR uses the word. */
+export type InvoiceStatusFilter = 'open' | 'past_due' | 'paid' | 'all';
+export const invoiceSorts = [
+  'priority',
+  'dueDate',
+  '-dueDate',
+  'issueDate',
+  '-issueDate',
+  'number',
+  '-number',
+  'total',
+  '-total',
+  'balance',
+  '-balance',
+] as const;
+export type InvoiceSort = (typeof invoiceSorts)[number];
+
+export interface InvoiceSummary {
+  id: string;
+  number: string;
+  accountId: string;
+  poNumber: string | null;
+  issueDate: string;
+  dueDate: string;
+  currency: string;
+  total: number;
+  balance: number;
+  status: InvoiceStatus;
+  /** Whole days past the due date, 0 when not past due. */
+  daysPastDue: number;
+}
+
+export interface InvoiceListQuery {
+  account?: string;
+  status?: InvoiceStatusFilter;
+  q?: string;
+  sort?: InvoiceSort;
+  cursor?: string;
+  limit?: string | number;
+}
+
+export interface InvoiceList {
+  items: InvoiceSummary[];
+  nextCursor: string | null;
+}
+
+export interface Health {
+  ok: true;
+}

@@ -1,0 +1,122 @@
+/**
+ * `createApp` builds the whole server from injected parts (config, database, clock, mailer), so
+ * `main.ts` and every test build the same thing; there are no module-level singletons.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import type { ApiErrorBody, ErrorCode, Health } from './api/contract';
+import { systemClock, type Clock } from './clock';
+import type { Config } from './config';
+import type { Db } from './db/client';
+import { JobWorker } from './domain/jobs';
+import { DELIVER_EMAIL, emailDeliveryHandler } from './domain/outbox';
+import { AppError } from './errors';
+import type { AppEnv, Deps } from './http/env';
+import { accessLog, originCheck, requestId } from './http/middleware';
+import { createLogger, type Logger } from './logger';
+import { devMailer, smtpMailer, type Mailer } from './mail/mailer';
+import { accounts } from './routes/accounts';
+import { auth } from './routes/auth';
+import { dev } from './routes/dev';
+import { invoices } from './routes/invoices';
+
+export interface AppOptions {
+  config: Config;
+  db: Db;
+  clock?: Clock;
+  mailer?: Mailer;
+  logger?: Logger;
+}
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+function errorBody(code: ErrorCode, message: string, requestId: string | undefined, extra: object = {}): ApiErrorBody {
+  return { error: { code, message, ...extra, ...(requestId ? { requestId } : {}) } };
+}
+
+export function createApp(options: AppOptions) {
+  const { config, db } = options;
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const mailer = options.mailer ?? (config.SMTP_URL ? smtpMailer(config.SMTP_URL) : devMailer);
+  const worker = new JobWorker({
+    db,
+    clock,
+    logger,
+    handlers: { [DELIVER_EMAIL]: emailDeliveryHandler(db, mailer, config.MAIL_FROM) },
+  });
+  const deps: Deps = { config, db, clock, logger, worker };
+
+  const api = new Hono<AppEnv>()
+    .use(
+      cors({
+        // Exact origins only: never reflected, never `*`; `Origin: null` matches nothing.
+        origin: (origin) => (config.ALLOWED_ORIGINS.includes(origin) ? origin : null),
+        allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
+        exposeHeaders: ['X-Request-Id', 'Retry-After'],
+        maxAge: 600,
+      }),
+    )
+    .use(originCheck)
+    .use(
+      bodyLimit({
+        maxSize: 1024 * 1024,
+        onError: () => {
+          throw new AppError(413, 'payload_too_large', 'The body is larger than 1 MB.');
+        },
+      }),
+    )
+    .get('/health', (c) => c.json({ ok: true } satisfies Health))
+    .route('/auth', auth)
+    .route('/accounts', accounts)
+    .route('/invoices', invoices);
+  if (config.NODE_ENV !== 'production') api.route('/dev', dev);
+
+  const app = new Hono<AppEnv>();
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use(requestId, accessLog);
+  app.route('/api/v1', api);
+
+  // The widget bundle, for companies that load the script from their Portico server.
+  const bundle = resolve(root, 'dist/portico.js');
+  app.get('/portico.js', async (c, next) => {
+    if (!existsSync(bundle)) throw new AppError(404, 'not_found', 'The widget is not built: run `npm run build`.');
+    c.header('Cache-Control', 'no-cache');
+    return serveStatic({ path: bundle })(c, next);
+  });
+  if (config.DEMO) {
+    app.use('/*', secureHeaders({ crossOriginEmbedderPolicy: false }));
+    app.use('/*', serveStatic({ root: resolve(root, 'examples/demo') }));
+  }
+
+  app.notFound((c) => c.json(errorBody('not_found', 'No such endpoint.', c.var.requestId), 404));
+  app.onError((err, c) => {
+    const id = c.var.requestId;
+    if (err instanceof AppError) {
+      if (err.extra.retryAfter) c.header('Retry-After', String(err.extra.retryAfter));
+      return c.json(errorBody(err.code, err.message, id, err.extra), err.status);
+    }
+    if (err instanceof HTTPException) {
+      const status = err.status >= 400 && err.status < 500 ? err.status : 500;
+      const code: ErrorCode = status === 413 ? 'payload_too_large' : status === 500 ? 'internal_error' : 'invalid_request';
+      return c.json(errorBody(code, status === 500 ? 'Something went wrong.' : err.message || 'Bad request.', id), status);
+    }
+    logger.error('unhandled error', { requestId: id, path: c.req.path, error: err instanceof Error ? err.stack : String(err) });
+    return c.json(errorBody('internal_error', 'Something went wrong on our side.', id), 500);
+  });
+
+  return { app, api, worker, deps };
+}
+
+export type AppType = ReturnType<typeof createApp>['api'];

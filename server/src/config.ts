@@ -1,0 +1,93 @@
+/**
+ * Configuration from environment variables, validated with zod at start. A bad value stops the
+ * server with a message naming the variable. Defaults run the demo on http://localhost:8787.
+ */
+import { z } from 'zod';
+
+const origin = z.string().transform((value, ctx) => {
+  try {
+    const url = new URL(value);
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value.replace(/\/$/, '')) {
+      return url.origin;
+    }
+  } catch {
+    // fall through to the issue below
+  }
+  ctx.addIssue({ code: 'custom', message: `"${value}" is not an origin like https://shop.example.com` });
+  return z.NEVER;
+});
+
+const minutes = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+export const configSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+    HOST: z.string().default('0.0.0.0'),
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_PATH: z.string().min(1).default('data/portico.sqlite'),
+    /** Where this server is reached; links to its own pages (dev mailbox) are built from it, never from Host. */
+    PUBLIC_URL: origin.default('http://localhost:8787'),
+    /** Comma-separated exact origins allowed for CORS and as `returnTo` of magic links. */
+    ALLOWED_ORIGINS: z
+      .string()
+      .default('')
+      .transform((s) =>
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(origin)),
+    /** `smtp://user:pass@host:587` or `smtps://…`; unset means the dev mailbox only. */
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    MAIL_FROM: z.string().min(3).default('Acme Supplies <billing@acme.test>'),
+    /** Trust X-Forwarded-For for the client IP (only behind a proxy you run). */
+    TRUST_PROXY: bool(false),
+    LINK_TTL_MINUTES: minutes(60),
+    LINK_MAX_USES: z.coerce.number().int().min(1).max(100).default(1),
+    CODE_TTL_MINUTES: minutes(10),
+    CODE_MAX_FAILURES: z.coerce.number().int().min(1).max(20).default(5),
+    CUSTOMER_IDLE_MINUTES: minutes(60),
+    CUSTOMER_ABSOLUTE_HOURS: minutes(12),
+    STAFF_IDLE_MINUTES: minutes(30),
+    STAFF_ABSOLUTE_HOURS: minutes(8),
+    /** Link requests allowed per window (15 minutes) per email, per IP, and for the whole server. */
+    RATE_LIMIT_EMAIL: z.coerce.number().int().positive().default(5),
+    RATE_LIMIT_IP: z.coerce.number().int().positive().default(30),
+    RATE_LIMIT_GLOBAL: z.coerce.number().int().positive().default(1000),
+    RESEND_COOLDOWN_SECONDS: z.coerce.number().int().min(0).default(30),
+    /** Seed the demo company when the database is empty, and serve the demo site and dev mailbox. */
+    DEMO: bool(false),
+    LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+  })
+  .transform((c) => ({
+    ...c,
+    // The server's own origin is always allowed, so the demo site it serves works out of the box.
+    ALLOWED_ORIGINS: [...new Set([c.PUBLIC_URL, ...c.ALLOWED_ORIGINS])],
+  }));
+
+export type Config = z.output<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (result.data.NODE_ENV === 'production' && result.data.DEMO) {
+    throw new ConfigError('Invalid configuration:\n  DEMO: the demo cannot run with NODE_ENV=production');
+  }
+  return result.data;
+}
+
+/** A config for tests and tools: the defaults with overrides, validated the same way. */
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...overrides });
+}

@@ -1,0 +1,42 @@
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+
+/** A URL-safe random secret of `bytes` bytes (≥ 32 for anything that grants access). */
+export function randomToken(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+export function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+export function safeEqualHex(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a, 'hex'), Buffer.from(b, 'hex'));
+}
+
+/** A six-digit code, leading zeros kept. */
+export function randomCode(): string {
+  return randomInt(0, 1_000_000).toString().padStart(6, '0');
+}
+
+const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+
+// Random bytes drawn in batches: bulk seeding makes millions of ids.
+let pool = Buffer.alloc(0);
+let poolAt = 0;
+function randomByte(): number {
+  if (poolAt >= pool.length) {
+    pool = randomBytes(4096);
+    poolAt = 0;
+  }
+  return pool[poolAt++]!;
+}
+
+/**
+ * A prefixed id (`inv_3k9…`, 80 random bits): readable in logs and URLs, unguessable. `next` (any
+ * integer source) lets seeds be deterministic.
+ */
+export function newId(prefix: string, next: () => number = randomByte): string {
+  let id = '';
+  for (let i = 0; i < 16; i++) id += ID_ALPHABET[next() & 31];
+  return `${prefix}_${id}`;
+}

@@ -1,0 +1,314 @@
+/**
+ * The Drizzle schema of Portico's core domain. Money columns are integers in minor units with a
+ * currency code beside them; calendar dates are `YYYY-MM-DD` text in the company's time zone;
+ * instants are integer milliseconds since the epoch (`timestamp_ms`).
+ *
+ * Derivable values that hot queries filter or sort on (an invoice's balance) are stored and kept
+ * current inside the same transaction as the change that moves them; status is derived at read time
+ * because it depends on "today".
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+/** Company-wide settings (name, time zone, limits), one JSON value per key. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+export const customers = sqliteTable(
+  'customers',
+  {
+    id: text('id').primaryKey(),
+    externalId: text('external_id'),
+    name: text('name').notNull(),
+    currency: text('currency').notNull(),
+    paymentTermsDays: integer('payment_terms_days').notNull().default(30),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('customers_external_id_uq').on(t.externalId), index('customers_name_idx').on(t.name)],
+);
+
+/** An email on a customer account. One email may be a contact of several customers (a bookkeeper). */
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    /** Normalised: trimmed and lower-cased, as every lookup is. */
+    email: text('email').notNull(),
+    name: text('name').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('contacts_customer_email_uq').on(t.customerId, t.email), index('contacts_email_idx').on(t.email)],
+);
+
+export const staffUsers = sqliteTable(
+  'staff_users',
+  {
+    id: text('id').primaryKey(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['admin', 'collector', 'viewer'] }).notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+    deactivatedAt: integer('deactivated_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('staff_users_email_uq').on(t.email)],
+);
+
+export const invoices = sqliteTable(
+  'invoices',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    externalId: text('external_id'),
+    number: text('number').notNull(),
+    poNumber: text('po_number'),
+    issueDate: text('issue_date').notNull(),
+    dueDate: text('due_date').notNull(),
+    currency: text('currency').notNull(),
+    subtotal: integer('subtotal').notNull(),
+    taxTotal: integer('tax_total').notNull().default(0),
+    total: integer('total').notNull(),
+    amountPaid: integer('amount_paid').notNull().default(0),
+    amountCredited: integer('amount_credited').notNull().default(0),
+    /** total − amountPaid − amountCredited; stored because lists filter and sort on it. */
+    balance: integer('balance').notNull(),
+    voidedAt: integer('voided_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('invoices_number_uq').on(t.number),
+    uniqueIndex('invoices_external_id_uq').on(t.externalId),
+    // The customer's list: filtered by customer, ordered by due date (past-due first).
+    index('invoices_customer_due_idx').on(t.customerId, t.dueDate, t.id),
+    index('invoices_customer_issue_idx').on(t.customerId, t.issueDate),
+    index('invoices_updated_idx').on(t.updatedAt),
+  ],
+);
+
+export const invoiceLines = sqliteTable(
+  'invoice_lines',
+  {
+    id: text('id').primaryKey(),
+    invoiceId: text('invoice_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'cascade' }),
+    lineNo: integer('line_no').notNull(),
+    description: text('description').notNull(),
+    sku: text('sku'),
+    /** Quantity in thousandths, so fractional quantities (2.5 hours) stay exact integers. */
+    quantityMilli: integer('quantity_milli').notNull(),
+    unitPrice: integer('unit_price').notNull(),
+    amount: integer('amount').notNull(),
+    tax: integer('tax').notNull().default(0),
+  },
+  (t) => [uniqueIndex('invoice_lines_invoice_line_uq').on(t.invoiceId, t.lineNo)],
+);
+
+export const payments = sqliteTable(
+  'payments',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    amount: integer('amount').notNull(),
+    surcharge: integer('surcharge').notNull().default(0),
+    currency: text('currency').notNull(),
+    method: text('method', { enum: ['card', 'debit', 'ach', 'eft', 'paypal', 'check', 'wire', 'other'] }).notNull(),
+    provider: text('provider').notNull(),
+    providerRef: text('provider_ref'),
+    status: text('status', { enum: ['pending', 'processing', 'succeeded', 'failed', 'refunded'] }).notNull(),
+    failureCode: text('failure_code'),
+    idempotencyKey: text('idempotency_key'),
+    /** SHA-256 of the request body that first used the idempotency key; a different body is a 409. */
+    requestHash: text('request_hash'),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    succeededAt: integer('succeeded_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('payments_idempotency_uq').on(t.customerId, t.idempotencyKey),
+    index('payments_customer_idx').on(t.customerId, t.createdAt),
+    index('payments_provider_ref_idx').on(t.provider, t.providerRef),
+    index('payments_updated_idx').on(t.updatedAt),
+  ],
+);
+
+/** Cash application: how much of a payment went to which invoice. */
+export const allocations = sqliteTable(
+  'allocations',
+  {
+    id: text('id').primaryKey(),
+    paymentId: text('payment_id')
+      .notNull()
+      .references(() => payments.id),
+    invoiceId: text('invoice_id')
+      .notNull()
+      .references(() => invoices.id),
+    amount: integer('amount').notNull(),
+    createdAt: createdAt(),
+    reversedAt: integer('reversed_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('allocations_payment_idx').on(t.paymentId), index('allocations_invoice_idx').on(t.invoiceId)],
+);
+
+export const creditNotes = sqliteTable(
+  'credit_notes',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    invoiceId: text('invoice_id').references(() => invoices.id),
+    externalId: text('external_id'),
+    number: text('number').notNull(),
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    reason: text('reason').notNull().default(''),
+    issueDate: text('issue_date').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('credit_notes_number_uq').on(t.number),
+    uniqueIndex('credit_notes_external_id_uq').on(t.externalId),
+    index('credit_notes_customer_idx').on(t.customerId),
+    index('credit_notes_invoice_idx').on(t.invoiceId),
+  ],
+);
+
+/** Append-only record of everything that happened: audit log, webhook source, activity timeline. */
+export const events = sqliteTable(
+  'events',
+  {
+    /** Monotonic, so feeds can page with `since`. */
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    type: text('type').notNull(),
+    actorType: text('actor_type', { enum: ['customer', 'staff', 'erp', 'system', 'anonymous'] }).notNull(),
+    /** An email, staff id or key id: never a token. */
+    actorId: text('actor_id'),
+    subjectType: text('subject_type'),
+    subjectId: text('subject_id'),
+    customerId: text('customer_id'),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    requestId: text('request_id'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('events_subject_idx').on(t.subjectType, t.subjectId),
+    index('events_customer_idx').on(t.customerId, t.id),
+    index('events_type_idx').on(t.type, t.id),
+  ],
+);
+
+/** Every email, written in the same transaction as the change that causes it. */
+export const emailOutbox = sqliteTable(
+  'email_outbox',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html').notNull(),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    messageId: text('message_id'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('email_outbox_created_idx').on(t.createdAt), index('email_outbox_status_idx').on(t.status)],
+);
+
+/** Durable scheduled work that survives restarts (email delivery, reminders, webhook deliveries). */
+export const jobs = sqliteTable(
+  'jobs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    type: text('type').notNull(),
+    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    status: text('status', { enum: ['queued', 'running', 'done', 'dead'] }).notNull().default('queued'),
+    runAt: integer('run_at', { mode: 'timestamp_ms' }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(8),
+    /** A running job whose lock has lapsed (its worker died) is claimed again. */
+    lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
+    lastError: text('last_error'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('jobs_due_idx').on(t.status, t.runAt)],
+);
+
+export const magicLinks = sqliteTable(
+  'magic_links',
+  {
+    id: text('id').primaryKey(),
+    /** SHA-256 of the token; the token itself is only ever in the email. */
+    tokenHash: text('token_hash').notNull(),
+    /** SHA-256 of `${id}:${code}`. */
+    codeHash: text('code_hash').notNull(),
+    /** SHA-256 of the binding nonce the asking browser kept, when it sent one. */
+    nonceHash: text('nonce_hash'),
+    email: text('email').notNull(),
+    audience: text('audience', { enum: ['customer', 'staff'] }).notNull(),
+    /** A portal route (`invoices/INV-1042`), never a URL. */
+    target: text('target'),
+    returnTo: text('return_to').notNull(),
+    /** For Easy Pay links: the invoice ids the session may see and pay; null means the whole account. */
+    scopeInvoiceIds: text('scope_invoice_ids', { mode: 'json' }).$type<string[]>(),
+    maxUses: integer('max_uses').notNull(),
+    uses: integer('uses').notNull().default(0),
+    codeFailures: integer('code_failures').notNull().default(0),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    codeExpiresAt: integer('code_expires_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('magic_links_token_hash_uq').on(t.tokenHash), index('magic_links_email_idx').on(t.email, t.audience)],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull(),
+    audience: text('audience', { enum: ['customer', 'staff'] }).notNull(),
+    email: text('email').notNull(),
+    staffUserId: text('staff_user_id').references(() => staffUsers.id),
+    scopeInvoiceIds: text('scope_invoice_ids', { mode: 'json' }).$type<string[]>(),
+    linkId: text('link_id'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
+    idleExpiresAt: integer('idle_expires_at', { mode: 'timestamp_ms' }).notNull(),
+    absoluteExpiresAt: integer('absolute_expires_at', { mode: 'timestamp_ms' }).notNull(),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('sessions_token_hash_uq').on(t.tokenHash), index('sessions_email_idx').on(t.email, t.audience)],
+);
+
+/** Fixed-window counters for rate limits, kept in the database so they hold across restarts. */
+export const rateLimits = sqliteTable(
+  'rate_limits',
+  {
+    bucket: text('bucket').notNull(),
+    windowStart: integer('window_start').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.windowStart] })],
+);

@@ -1,0 +1,168 @@
+/**
+ * Writes that move money: invoices with their lines, and payments applied to invoices. Each runs
+ * inside the caller's transaction and keeps every stored total (line amounts, invoice totals,
+ * balances) consistent with the rows beneath it.
+ */
+import { sql } from 'drizzle-orm';
+import { newId } from '../crypto';
+import type { DbOrTx } from '../db/client';
+import { allocations, invoiceLines, invoices, payments } from '../db/schema';
+import { AppError } from '../errors';
+import { recordEvent, type Actor } from './events';
+
+export interface InvoiceLineInput {
+  description: string;
+  sku?: string | null;
+  /** Thousandths: 2500 is 2.5. */
+  quantityMilli: number;
+  unitPrice: number;
+  /** Tax rate in basis points (825 = 8.25 %); the line's tax rounds half up to the minor unit. */
+  taxRateBp?: number;
+}
+
+export interface InvoiceInput {
+  id?: string;
+  customerId: string;
+  number: string;
+  externalId?: string | null;
+  poNumber?: string | null;
+  issueDate: string;
+  dueDate: string;
+  currency: string;
+  lines: InvoiceLineInput[];
+}
+
+/** amount = quantity × unit price, rounded half up to the minor unit, in integers only. */
+export function lineAmount(quantityMilli: number, unitPrice: number): number {
+  const product = quantityMilli * unitPrice;
+  if (!Number.isSafeInteger(product)) throw new AppError(422, 'invalid_request', 'A line amount is too large.');
+  return Math.sign(product) * Math.floor((Math.abs(product) + 500) / 1000);
+}
+
+export function lineTax(amount: number, rateBp: number): number {
+  return Math.sign(amount) * Math.floor((Math.abs(amount) * rateBp + 5000) / 10000);
+}
+
+export function createInvoice(db: DbOrTx, input: InvoiceInput, actor: Actor, now: Date): { id: string; total: number } {
+  const id = input.id ?? newId('inv');
+  const lines = input.lines.map((l, i) => {
+    const amount = lineAmount(l.quantityMilli, l.unitPrice);
+    return {
+      id: `${id}_l${i + 1}`,
+      invoiceId: id,
+      lineNo: i + 1,
+      description: l.description,
+      sku: l.sku ?? null,
+      quantityMilli: l.quantityMilli,
+      unitPrice: l.unitPrice,
+      amount,
+      tax: lineTax(amount, l.taxRateBp ?? 0),
+    };
+  });
+  const subtotal = lines.reduce((s, l) => s + l.amount, 0);
+  const taxTotal = lines.reduce((s, l) => s + l.tax, 0);
+  const total = subtotal + taxTotal;
+  db.insert(invoices)
+    .values({
+      id,
+      customerId: input.customerId,
+      externalId: input.externalId ?? null,
+      number: input.number,
+      poNumber: input.poNumber ?? null,
+      issueDate: input.issueDate,
+      dueDate: input.dueDate,
+      currency: input.currency,
+      subtotal,
+      taxTotal,
+      total,
+      balance: total,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .run();
+  if (lines.length > 0) db.insert(invoiceLines).values(lines).run();
+  recordEvent(
+    db,
+    {
+      type: 'invoice.created',
+      actor,
+      subject: { type: 'invoice', id },
+      customerId: input.customerId,
+      data: { number: input.number, total, currency: input.currency },
+    },
+    now,
+  );
+  return { id, total };
+}
+
+export interface SettledPaymentInput {
+  customerId: string;
+  currency: string;
+  amount: number;
+  method: 'card' | 'debit' | 'ach' | 'eft' | 'paypal' | 'check' | 'wire' | 'other';
+  provider: string;
+  providerRef?: string | null;
+  createdBy?: string | null;
+  allocations: { invoiceId: string; amount: number }[];
+}
+
+/**
+ * Records a payment that has already settled (an ERP import, a historic payment) and applies it as
+ * told. Allocations must fit each invoice's balance and sum to at most the amount; the rest is the
+ * customer's unapplied credit.
+ */
+export function recordSettledPayment(db: DbOrTx, input: SettledPaymentInput, actor: Actor, now: Date): string {
+  const allocated = input.allocations.reduce((s, a) => s + a.amount, 0);
+  if (!Number.isSafeInteger(input.amount) || input.amount <= 0 || allocated > input.amount) {
+    throw new AppError(422, 'invalid_request', 'Allocations must be positive and add up to at most the payment.');
+  }
+  const id = newId('pay');
+  db.insert(payments)
+    .values({
+      id,
+      customerId: input.customerId,
+      amount: input.amount,
+      currency: input.currency,
+      method: input.method,
+      provider: input.provider,
+      providerRef: input.providerRef ?? null,
+      status: 'succeeded',
+      createdBy: input.createdBy ?? null,
+      createdAt: now,
+      updatedAt: now,
+      succeededAt: now,
+    })
+    .run();
+  for (const a of input.allocations) {
+    if (!Number.isSafeInteger(a.amount) || a.amount <= 0) {
+      throw new AppError(422, 'invalid_request', 'Each allocation must be a positive whole number of minor units.');
+    }
+    const applied = db
+      .update(invoices)
+      .set({
+        amountPaid: sql`${invoices.amountPaid} + ${a.amount}`,
+        balance: sql`${invoices.balance} - ${a.amount}`,
+        updatedAt: now,
+      })
+      .where(
+        sql`${invoices.id} = ${a.invoiceId} AND ${invoices.customerId} = ${input.customerId} AND ${invoices.currency} = ${input.currency} AND ${invoices.voidedAt} IS NULL AND ${invoices.balance} >= ${a.amount}`,
+      )
+      .run();
+    if (applied.changes !== 1) {
+      throw new AppError(422, 'invalid_request', `Invoice ${a.invoiceId} cannot take ${a.amount}.`);
+    }
+    db.insert(allocations).values({ id: newId('alc'), paymentId: id, invoiceId: a.invoiceId, amount: a.amount, createdAt: now }).run();
+  }
+  recordEvent(
+    db,
+    {
+      type: 'payment.applied',
+      actor,
+      subject: { type: 'payment', id },
+      customerId: input.customerId,
+      data: { amount: input.amount, currency: input.currency, allocations: input.allocations },
+    },
+    now,
+  );
+  return id;
+}

@@ -1,0 +1,377 @@
+/**
+ * Magic links and their 6-digit codes: issue, preview, exchange. See docs/security.md for the model.
+ *
+ * - The token (32 random bytes) and the code are only ever in the email; the database keeps their
+ *   SHA-256. The link is `returnTo#portico-link=<token>`: the fragment reaches no server log.
+ * - Asking always answers the same, known email or not; only a known one gets a link.
+ * - Consuming is one conditional UPDATE, so parallel exchanges of a one-use link make one session.
+ */
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import type { Audience, LinkPreview, SessionCreated } from '../api/contract';
+import type { Clock } from '../clock';
+import type { Config } from '../config';
+import { newId, randomCode, randomToken, safeEqualHex, sha256 } from '../crypto';
+import type { Db, DbOrTx } from '../db/client';
+import { contacts, magicLinks, staffUsers } from '../db/schema';
+import { AppError } from '../errors';
+import { magicLinkEmail } from '../mail/templates';
+import { recordEvent } from './events';
+import { queueEmail } from './outbox';
+import { hitLimits } from './rate-limit';
+import { getSettings } from './settings';
+import { authenticate, createSession, sessionInfo } from './sessions';
+
+export interface AuthDeps {
+  db: Db;
+  clock: Clock;
+  config: Config;
+}
+
+export interface RequestMeta {
+  ip: string;
+  requestId: string | null;
+}
+
+// A plain address: no quotes, comments, spaces, commas or line breaks; a dotted domain.
+const EMAIL_RE = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+
+/** Trims and lower-cases, the same at request and at exchange; null when not one plain address. */
+export function normalizeEmail(raw: string): string | null {
+  const email = raw.trim().toLowerCase();
+  return email.length <= 254 && EMAIL_RE.test(email) ? email : null;
+}
+
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  return `${email.slice(0, 1)}•••${email.slice(at)}`;
+}
+
+/** `returnTo` must be an allow-listed origin exactly, plus a path; its fragment is dropped. */
+export function validateReturnTo(raw: string, allowedOrigins: readonly string[]): string {
+  const invalid = () => new AppError(400, 'return_to_invalid', 'returnTo must be a page on an allowed origin.');
+  // URL parsing forgives control characters and backslashes; a returnTo with any is refused outright.
+  if (raw.length > 2048 || /[\s\\\u0000-\u001f\u007f]/.test(raw) || !/^https?:\/\/[^/]/i.test(raw)) throw invalid();
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw invalid();
+  }
+  if (url.username || url.password || !allowedOrigins.includes(url.origin)) throw invalid();
+  return `${url.origin}${url.pathname}${url.search}`;
+}
+
+const TARGET_RE =
+  /^(?:invoices(?:\?status=(?:open|past_due|paid|all))?|invoices\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}|pay\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}|statement|account)$/;
+
+/** A portal route, never a URL. */
+export function validateTarget(raw: string | undefined | null): string | null {
+  if (raw === undefined || raw === null || raw === '') return null;
+  if (!TARGET_RE.test(raw)) throw new AppError(400, 'target_invalid', 'target must be a portal route such as invoices/INV-1042.');
+  return raw;
+}
+
+const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
+
+function principalFor(db: DbOrTx, email: string, audience: Audience) {
+  if (audience === 'staff') {
+    const staff = db.select().from(staffUsers).where(eq(staffUsers.email, email)).get();
+    return staff?.active ? { staffUserId: staff.id } : null;
+  }
+  const contact = db.select({ id: contacts.id }).from(contacts).where(eq(contacts.email, email)).limit(1).get();
+  return contact ? { staffUserId: null } : null;
+}
+
+export interface IssueLinkInput {
+  email: string;
+  audience: Audience;
+  returnTo: string;
+  target: string | null;
+  nonce: string | null;
+  /** Easy Pay: the invoices the session may see; longer-lived links set their own TTL and uses. */
+  scopeInvoiceIds?: string[] | null;
+  ttlMinutes?: number;
+  maxUses?: number;
+}
+
+/**
+ * Writes a link for a known email and queues its email. Returns nothing a caller could use to
+ * learn whether the email was known.
+ */
+export function issueMagicLink(db: DbOrTx, config: Config, input: IssueLinkInput, now: Date, meta: RequestMeta): void {
+  const principal = principalFor(db, input.email, input.audience);
+  recordEvent(
+    db,
+    {
+      type: 'auth.link_requested',
+      actor: { type: 'anonymous', id: input.email },
+      data: { audience: input.audience, known: principal !== null, ip: meta.ip, target: input.target },
+      requestId: meta.requestId,
+    },
+    now,
+  );
+  if (!principal) return;
+
+  const token = randomToken(32);
+  const code = randomCode();
+  const id = newId('mlk');
+  const ttl = input.ttlMinutes ?? config.LINK_TTL_MINUTES;
+  db.insert(magicLinks)
+    .values({
+      id,
+      tokenHash: sha256(token),
+      codeHash: sha256(`${id}:${code}`),
+      nonceHash: input.nonce ? sha256(input.nonce) : null,
+      email: input.email,
+      audience: input.audience,
+      target: input.target,
+      returnTo: input.returnTo,
+      scopeInvoiceIds: input.scopeInvoiceIds ?? null,
+      maxUses: input.maxUses ?? config.LINK_MAX_USES,
+      expiresAt: new Date(now.getTime() + ttl * 60_000),
+      codeExpiresAt: new Date(now.getTime() + config.CODE_TTL_MINUTES * 60_000),
+      createdAt: now,
+    })
+    .run();
+  const company = getSettings(db).companyName;
+  queueEmail(
+    db,
+    magicLinkEmail({
+      company,
+      to: input.email,
+      url: `${input.returnTo}#portico-link=${token}`,
+      code,
+      audience: input.audience,
+      expiresInMinutes: ttl,
+      codeExpiresInMinutes: config.CODE_TTL_MINUTES,
+    }),
+    now,
+  );
+}
+
+const WINDOW_MS = 15 * 60_000;
+
+function checkRequestLimits(db: DbOrTx, config: Config, email: string, ip: string, now: Date) {
+  hitLimits(
+    db,
+    [
+      { bucket: 'links:global', max: config.RATE_LIMIT_GLOBAL, windowMs: WINDOW_MS },
+      { bucket: `links:ip:${ip}`, max: config.RATE_LIMIT_IP, windowMs: WINDOW_MS },
+      { bucket: `links:email:${sha256(email)}`, max: config.RATE_LIMIT_EMAIL, windowMs: WINDOW_MS },
+    ],
+    now,
+  );
+  if (config.RESEND_COOLDOWN_SECONDS > 0) {
+    hitLimits(db, [{ bucket: `links:cooldown:${sha256(email)}`, max: 1, windowMs: config.RESEND_COOLDOWN_SECONDS * 1000 }], now, 'too_soon');
+  }
+}
+
+export interface LinkRequest {
+  email: string;
+  audience: Audience;
+  returnTo: string;
+  target?: string | null;
+  nonce?: string | null;
+}
+
+/** `POST /auth/links`: validates, rate-limits, and issues a link when the email is known. */
+export function requestMagicLink(deps: AuthDeps, req: LinkRequest, meta: RequestMeta): { resendAfter: number } {
+  const { db, config, clock } = deps;
+  const email = normalizeEmail(req.email);
+  if (!email) throw new AppError(400, 'email_invalid', 'Enter one email address, like name@company.com.');
+  const returnTo = validateReturnTo(req.returnTo, config.ALLOWED_ORIGINS);
+  const target = validateTarget(req.target);
+  const now = clock.now();
+  checkRequestLimits(db, config, email, meta.ip, now);
+  db.transaction((tx) =>
+    issueMagicLink(tx, config, { email, audience: req.audience, returnTo, target, nonce: req.nonce ?? null }, now, meta),
+  );
+  return { resendAfter: config.RESEND_COOLDOWN_SECONDS };
+}
+
+/**
+ * One-click resend from an expired or used-up link: a new link to the same email, audience and
+ * target. An unknown token answers the same as a known one.
+ */
+export function resendMagicLink(
+  deps: AuthDeps,
+  req: { resendToken: string; returnTo: string; nonce?: string | null },
+  meta: RequestMeta,
+): { resendAfter: number } {
+  const { db, config } = deps;
+  const returnTo = validateReturnTo(req.returnTo, config.ALLOWED_ORIGINS);
+  const old = TOKEN_RE.test(req.resendToken)
+    ? db.select().from(magicLinks).where(eq(magicLinks.tokenHash, sha256(req.resendToken))).get()
+    : undefined;
+  // Easy Pay links carry their own scope and lifetime; a resend of one is an ordinary sign-in link.
+  if (!old) {
+    hitLimits(db, [{ bucket: `links:ip:${meta.ip}`, max: config.RATE_LIMIT_IP, windowMs: WINDOW_MS }], deps.clock.now());
+    return { resendAfter: config.RESEND_COOLDOWN_SECONDS };
+  }
+  return requestMagicLink(deps, { email: old.email, audience: old.audience, returnTo, target: old.target, nonce: req.nonce }, meta);
+}
+
+function findLink(db: DbOrTx, token: string) {
+  if (!TOKEN_RE.test(token)) return undefined;
+  return db.select().from(magicLinks).where(eq(magicLinks.tokenHash, sha256(token))).get();
+}
+
+const linkInvalid = () => new AppError(401, 'link_invalid', 'This sign-in link is not valid. Ask for a new one.');
+const linkUsed = () => new AppError(401, 'link_used', 'This sign-in link has already been used. Ask for a new one.');
+const linkExpired = () => new AppError(401, 'link_expired', 'This sign-in link has expired. Ask for a new one.');
+
+function assertLive(link: typeof magicLinks.$inferSelect, now: Date) {
+  if (link.uses >= link.maxUses) throw linkUsed();
+  if (link.expiresAt.getTime() <= now.getTime()) throw linkExpired();
+}
+
+/** `POST /auth/links/preview`: what the "Continue as …" screen shows. Never consumes. */
+export function previewMagicLink(deps: AuthDeps, token: string, nonce: string | null, meta: RequestMeta): LinkPreview {
+  const now = deps.clock.now();
+  hitLimits(deps.db, [{ bucket: `preview:ip:${meta.ip}`, max: deps.config.RATE_LIMIT_IP * 4, windowMs: WINDOW_MS }], now);
+  const link = findLink(deps.db, token);
+  if (!link) throw linkInvalid();
+  assertLive(link, now);
+  return {
+    email: maskEmail(link.email),
+    audience: link.audience,
+    sameBrowser: Boolean(nonce && link.nonceHash && safeEqualHex(sha256(nonce), link.nonceHash)),
+    expiresAt: link.expiresAt.toISOString(),
+  };
+}
+
+function startSession(
+  deps: AuthDeps,
+  tx: DbOrTx,
+  link: typeof magicLinks.$inferSelect,
+  now: Date,
+  meta: RequestMeta,
+  via: 'link' | 'code',
+): SessionCreated {
+  const principal = principalFor(tx, link.email, link.audience);
+  if (!principal) throw linkInvalid();
+  const { token } = createSession(
+    tx,
+    deps.config,
+    {
+      audience: link.audience,
+      email: link.email,
+      staffUserId: principal.staffUserId,
+      scopeInvoiceIds: link.scopeInvoiceIds ?? null,
+      linkId: link.id,
+    },
+    now,
+  );
+  recordEvent(
+    tx,
+    {
+      type: 'auth.signed_in',
+      actor: { type: link.audience, id: link.email },
+      subject: { type: 'magic_link', id: link.id },
+      data: { via, ip: meta.ip, scoped: link.scopeInvoiceIds !== null },
+      requestId: meta.requestId,
+    },
+    now,
+  );
+  const session = authenticate(tx, deps.config, token, now, link.target);
+  if (!session) throw linkInvalid();
+  return { token, ...sessionInfo(session) };
+}
+
+function rejected(deps: AuthDeps, reason: string, meta: RequestMeta, email: string | null, now: Date) {
+  recordEvent(
+    deps.db,
+    { type: 'auth.rejected', actor: { type: 'anonymous', id: email }, data: { reason, ip: meta.ip }, requestId: meta.requestId },
+    now,
+  );
+}
+
+/** `POST /auth/sessions {token}`: consumes one use of the link and starts a session. */
+export function exchangeLinkToken(
+  deps: AuthDeps,
+  req: { token: string; audience?: Audience },
+  meta: RequestMeta,
+): SessionCreated {
+  const { db, clock } = deps;
+  const now = clock.now();
+  hitLimits(db, [{ bucket: `exchange:ip:${meta.ip}`, max: deps.config.RATE_LIMIT_IP * 4, windowMs: WINDOW_MS }], now);
+  const link = findLink(db, req.token);
+  try {
+    if (!link) throw linkInvalid();
+    // A staff link opened in the customer portal (or the reverse) is refused, not silently switched.
+    if (req.audience && req.audience !== link.audience) throw linkInvalid();
+    return db.transaction((tx) => {
+      const consumed = tx
+        .update(magicLinks)
+        .set({ uses: sql`${magicLinks.uses} + 1` })
+        .where(and(eq(magicLinks.id, link.id), lt(magicLinks.uses, magicLinks.maxUses), gt(magicLinks.expiresAt, now)))
+        .returning()
+        .get();
+      if (!consumed) assertLive(tx.select().from(magicLinks).where(eq(magicLinks.id, link.id)).get()!, now);
+      return startSession(deps, tx, consumed!, now, meta, 'link');
+    });
+  } catch (err) {
+    if (err instanceof AppError) rejected(deps, err.code, meta, link?.email ?? null, now);
+    throw err;
+  }
+}
+
+/** `POST /auth/sessions {email, code}`: the code from the email, typed in the browser that asked. */
+export function exchangeCode(
+  deps: AuthDeps,
+  req: { email: string; code: string; audience: Audience },
+  meta: RequestMeta,
+): SessionCreated {
+  const { db, clock, config } = deps;
+  const now = clock.now();
+  const codeInvalid = () => new AppError(401, 'code_invalid', 'That code is not right, or it has expired. Check the email or ask for a new one.');
+  const email = normalizeEmail(req.email);
+  if (!email) throw new AppError(400, 'email_invalid', 'Enter one email address, like name@company.com.');
+  hitLimits(
+    db,
+    [
+      { bucket: `code:ip:${meta.ip}`, max: config.RATE_LIMIT_IP, windowMs: WINDOW_MS },
+      { bucket: `code:email:${sha256(email)}`, max: config.CODE_MAX_FAILURES * config.RATE_LIMIT_EMAIL, windowMs: WINDOW_MS },
+    ],
+    now,
+  );
+  if (!/^\d{6}$/.test(req.code)) throw codeInvalid();
+
+  const result = db.transaction((tx) => {
+    const live = tx
+      .select()
+      .from(magicLinks)
+      .where(
+        and(
+          eq(magicLinks.email, email),
+          eq(magicLinks.audience, req.audience),
+          gt(magicLinks.codeExpiresAt, now),
+          gt(magicLinks.expiresAt, now),
+          lt(magicLinks.codeFailures, config.CODE_MAX_FAILURES),
+          lt(magicLinks.uses, magicLinks.maxUses),
+        ),
+      )
+      .all();
+    const match = live.find((link) => safeEqualHex(sha256(`${link.id}:${req.code}`), link.codeHash));
+    if (!match) {
+      // A wrong try counts against every live code of this email, so guessing across links gains nothing.
+      for (const link of live) {
+        tx.update(magicLinks).set({ codeFailures: sql`${magicLinks.codeFailures} + 1` }).where(eq(magicLinks.id, link.id)).run();
+      }
+      return null;
+    }
+    const consumed = tx
+      .update(magicLinks)
+      .set({ uses: sql`${magicLinks.uses} + 1` })
+      .where(and(eq(magicLinks.id, match.id), lt(magicLinks.uses, magicLinks.maxUses)))
+      .returning()
+      .get();
+    if (!consumed) return null;
+    return startSession(deps, tx, consumed, now, meta, 'code');
+  });
+  if (!result) {
+    rejected(deps, 'code_invalid', meta, email, now);
+    throw codeInvalid();
+  }
+  return result;
+}

@@ -1,0 +1,169 @@
+/**
+ * Sessions: an opaque bearer token, stored only as its SHA-256, with idle and absolute timeouts
+ * (shorter for staff). A session's scope is resolved on every request from the live data: its
+ * contact's customers now, so removing a contact or deactivating a staff user takes effect at once.
+ */
+import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
+import type { AccountRef, Audience, SessionInfo, StaffRole } from '../api/contract';
+import type { Config } from '../config';
+import { newId, randomToken, sha256 } from '../crypto';
+import type { DbOrTx } from '../db/client';
+import { contacts, customers, sessions, staffUsers } from '../db/schema';
+import { recordEvent } from './events';
+
+export interface SessionPrincipal {
+  audience: Audience;
+  email: string;
+  staffUserId: string | null;
+  scopeInvoiceIds: string[] | null;
+  linkId: string | null;
+}
+
+/** What a request knows about who is calling, resolved from the session and current data. */
+export interface AuthSession {
+  id: string;
+  audience: Audience;
+  email: string;
+  name: string;
+  role: StaffRole | null;
+  staffUserId: string | null;
+  /** The customer accounts this session may see (customer sessions). */
+  accounts: AccountRef[];
+  /** Easy Pay sessions see only these invoices. */
+  scopeInvoiceIds: string[] | null;
+  target: string | null;
+  expiresAt: Date;
+}
+
+const SLIDE_EVERY_MS = 60_000;
+
+function timeouts(config: Config, audience: Audience) {
+  return audience === 'staff'
+    ? { idle: config.STAFF_IDLE_MINUTES * 60_000, absolute: config.STAFF_ABSOLUTE_HOURS * 3_600_000 }
+    : { idle: config.CUSTOMER_IDLE_MINUTES * 60_000, absolute: config.CUSTOMER_ABSOLUTE_HOURS * 3_600_000 };
+}
+
+export function createSession(db: DbOrTx, config: Config, principal: SessionPrincipal, now: Date) {
+  const token = `pts_${randomToken(32)}`;
+  const t = timeouts(config, principal.audience);
+  const row = db
+    .insert(sessions)
+    .values({
+      id: newId('ses'),
+      tokenHash: sha256(token),
+      audience: principal.audience,
+      email: principal.email,
+      staffUserId: principal.staffUserId,
+      scopeInvoiceIds: principal.scopeInvoiceIds,
+      linkId: principal.linkId,
+      createdAt: now,
+      lastSeenAt: now,
+      idleExpiresAt: new Date(now.getTime() + t.idle),
+      absoluteExpiresAt: new Date(now.getTime() + t.absolute),
+    })
+    .returning()
+    .get();
+  return { token, session: row };
+}
+
+export function customerAccountsOf(db: DbOrTx, email: string): AccountRef[] {
+  return db
+    .select({ id: customers.id, name: customers.name })
+    .from(contacts)
+    .innerJoin(customers, eq(customers.id, contacts.customerId))
+    .where(eq(contacts.email, email))
+    .orderBy(customers.name)
+    .all();
+}
+
+/**
+ * The session for a bearer token, or null when it is unknown, revoked, timed out, or its person no
+ * longer has access. Slides the idle timeout at most once a minute, so reads stay cheap.
+ */
+export function authenticate(db: DbOrTx, config: Config, token: string, now: Date, target: string | null = null): AuthSession | null {
+  if (!/^pts_[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const row = db.select().from(sessions).where(eq(sessions.tokenHash, sha256(token))).get();
+  if (!row || row.revokedAt) return null;
+  const at = now.getTime();
+  if (row.idleExpiresAt.getTime() <= at || row.absoluteExpiresAt.getTime() <= at) return null;
+
+  let name = '';
+  let role: StaffRole | null = null;
+  let accounts: AccountRef[] = [];
+  if (row.audience === 'staff') {
+    const staff = row.staffUserId
+      ? db.select().from(staffUsers).where(eq(staffUsers.id, row.staffUserId)).get()
+      : undefined;
+    if (!staff || !staff.active) return null;
+    name = staff.name;
+    role = staff.role;
+  } else {
+    accounts = customerAccountsOf(db, row.email);
+    if (accounts.length === 0) return null;
+    name = db.select({ name: contacts.name }).from(contacts).where(eq(contacts.email, row.email)).limit(1).get()?.name ?? '';
+  }
+
+  let idleExpiresAt = row.idleExpiresAt;
+  if (at - row.lastSeenAt.getTime() >= SLIDE_EVERY_MS) {
+    idleExpiresAt = new Date(Math.min(at + timeouts(config, row.audience).idle, row.absoluteExpiresAt.getTime()));
+    db.update(sessions).set({ lastSeenAt: now, idleExpiresAt }).where(eq(sessions.id, row.id)).run();
+  }
+
+  return {
+    id: row.id,
+    audience: row.audience,
+    email: row.email,
+    name,
+    role,
+    staffUserId: row.staffUserId,
+    accounts,
+    scopeInvoiceIds: row.scopeInvoiceIds ?? null,
+    target,
+    expiresAt: idleExpiresAt,
+  };
+}
+
+export function sessionInfo(s: AuthSession): SessionInfo {
+  return {
+    expiresAt: s.expiresAt.toISOString(),
+    audience: s.audience,
+    user: { email: s.email, name: s.name, ...(s.role ? { role: s.role } : {}) },
+    accounts: s.accounts,
+    target: s.target,
+    scope: s.scopeInvoiceIds ? { invoiceIds: s.scopeInvoiceIds } : null,
+  };
+}
+
+export function revokeSession(db: DbOrTx, s: AuthSession, now: Date, requestId: string | null): void {
+  db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, s.id)).run();
+  recordEvent(
+    db,
+    { type: 'auth.logged_out', actor: { type: s.audience, id: s.email }, subject: { type: 'session', id: s.id }, data: {}, requestId },
+    now,
+  );
+}
+
+/** Ends every live session of this person in this audience ("log out everywhere"). */
+export function revokeAllSessions(db: DbOrTx, email: string, audience: Audience, now: Date, requestId: string | null): number {
+  const result = db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.email, email), eq(sessions.audience, audience), isNull(sessions.revokedAt), gt(sessions.absoluteExpiresAt, now)))
+    .run();
+  recordEvent(
+    db,
+    { type: 'auth.logged_out_everywhere', actor: { type: audience, id: email }, data: { sessions: result.changes }, requestId },
+    now,
+  );
+  return result.changes;
+}
+
+/** Deactivates a staff user and ends their sessions in the same transaction. */
+export function deactivateStaffUser(db: DbOrTx, staffUserId: string, actor: { type: 'staff' | 'system'; id?: string }, now: Date): void {
+  db.update(staffUsers).set({ active: false, deactivatedAt: now }).where(eq(staffUsers.id, staffUserId)).run();
+  db.update(sessions)
+    .set({ revokedAt: now })
+    .where(and(inArray(sessions.staffUserId, [staffUserId]), isNull(sessions.revokedAt)))
+    .run();
+  recordEvent(db, { type: 'staff.deactivated', actor, subject: { type: 'staff_user', id: staffUserId }, data: {} }, now);
+}

@@ -1,0 +1,38 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client';
+import { settings } from '../db/schema';
+
+/** Company settings with their defaults; stored values override them key by key. */
+export interface CompanySettings {
+  companyName: string;
+  timeZone: string;
+  currency: string;
+  /** Shown in emails' footers and on PDFs. */
+  supportEmail: string;
+}
+
+export const defaultSettings: CompanySettings = {
+  companyName: 'Your company',
+  timeZone: 'UTC',
+  currency: 'USD',
+  supportEmail: '',
+};
+
+export function getSettings(db: DbOrTx): CompanySettings {
+  const rows = db.select().from(settings).all();
+  const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
+  return { ...defaultSettings, ...stored } as CompanySettings;
+}
+
+export function putSettings(db: DbOrTx, values: Partial<CompanySettings>, now: Date): void {
+  for (const [key, value] of Object.entries(values)) {
+    db.insert(settings)
+      .values({ key, value, updatedAt: now })
+      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } })
+      .run();
+  }
+}
+
+export function deleteSetting(db: DbOrTx, key: keyof CompanySettings): void {
+  db.delete(settings).where(eq(settings.key, key)).run();
+}

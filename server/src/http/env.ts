@@ -1,0 +1,24 @@
+import type { Clock } from '../clock';
+import type { Config } from '../config';
+import type { Db } from '../db/client';
+import type { JobWorker } from '../domain/jobs';
+import type { AuthSession } from '../domain/sessions';
+import type { Logger } from '../logger';
+
+/** What every handler can reach through `c.var`: injected per app, so tests run side by side. */
+export interface Deps {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  worker: JobWorker;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: Deps;
+    requestId: string;
+    ip: string;
+    session: AuthSession;
+  };
+}

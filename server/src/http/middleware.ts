@@ -1,0 +1,73 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, MiddlewareHandler } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import type { Audience } from '../api/contract';
+import { randomToken } from '../crypto';
+import { authenticate } from '../domain/sessions';
+import { AppError, forbidden, unauthenticated } from '../errors';
+import type { AppEnv } from './env';
+
+/** A request id from a trusted-looking `X-Request-Id` or a new one; echoed on the response. */
+export const requestId: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const incoming = c.req.header('x-request-id');
+  const id = incoming && /^[A-Za-z0-9._-]{8,64}$/.test(incoming) ? incoming : randomToken(12);
+  c.set('requestId', id);
+  await next();
+  c.header('X-Request-Id', id);
+};
+
+function clientIp(c: Context<AppEnv>): string {
+  if (c.var.deps.config.TRUST_PROXY) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded.slice(0, 64);
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    // app.request() in tests has no socket.
+    return 'unknown';
+  }
+}
+
+/** Access log: method, path (never the query or fragment), status, time. */
+export const accessLog: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const started = performance.now();
+  c.set('ip', clientIp(c));
+  await next();
+  c.var.deps.logger.info('request', {
+    requestId: c.var.requestId,
+    method: c.req.method,
+    path: c.req.path,
+    status: c.res.status,
+    ms: Math.round((performance.now() - started) * 10) / 10,
+  });
+};
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * State-changing requests from a browser must come from an allowed origin. Requests with no Origin
+ * (server to server: the ERP, curl) pass; they carry no ambient credentials a page could ride on.
+ */
+export const originCheck: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const origin = c.req.header('origin');
+  if (!SAFE_METHODS.has(c.req.method) && origin !== undefined && !c.var.deps.config.ALLOWED_ORIGINS.includes(origin)) {
+    throw new AppError(403, 'origin_forbidden', 'Requests from this origin are not allowed.');
+  }
+  await next();
+};
+
+/** Requires a bearer session of the given audience; puts it on `c.var.session`. */
+export function requireSession(audience?: Audience) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer (\S{1,200})$/.exec(header);
+    if (!match) throw unauthenticated();
+    const { db, config, clock } = c.var.deps;
+    const session = authenticate(db, config, match[1]!, clock.now());
+    if (!session) throw new AppError(401, 'session_expired', 'Your session has ended. Sign in again.');
+    if (audience && session.audience !== audience) throw forbidden();
+    c.set('session', session);
+    await next();
+  });
+}

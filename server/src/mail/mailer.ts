@@ -1,0 +1,38 @@
+import nodemailer from 'nodemailer';
+
+export interface OutgoingEmail {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Delivers one email or throws; the outbox worker retries on a throw. */
+export interface Mailer {
+  readonly kind: 'smtp' | 'dev';
+  send(email: OutgoingEmail): Promise<{ messageId: string }>;
+  close?(): void;
+}
+
+/** nodemailer over SMTP, from `SMTP_URL`. */
+export function smtpMailer(url: string): Mailer {
+  const transport = nodemailer.createTransport(url);
+  return {
+    kind: 'smtp',
+    async send(email) {
+      const info = await transport.sendMail(email);
+      return { messageId: info.messageId };
+    },
+    close: () => transport.close(),
+  };
+}
+
+/**
+ * With no SMTP server, delivery is a no-op: the message stays readable in the outbox, which the dev
+ * mailbox page shows. Nothing leaves the machine.
+ */
+export const devMailer: Mailer = {
+  kind: 'dev',
+  send: async () => ({ messageId: `dev-${Date.now()}` }),
+};

@@ -1,0 +1,59 @@
+/**
+ * Starts the server: validated config, the SQLite file (created and migrated), the demo company when
+ * asked for and the database is empty, the HTTP server and the job worker. `--demo` turns DEMO on.
+ */
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { systemClock } from './clock';
+import { ConfigError, loadConfig } from './config';
+import { openDatabase } from './db/client';
+import { DEMO_ACCOUNTS, DEMO_STAFF, seedDemo } from './seed/demo';
+
+function start() {
+  const env = { ...process.env };
+  if (process.argv.includes('--demo')) env.DEMO ??= 'true';
+  const config = loadConfig(env);
+  const database = openDatabase(config.DATABASE_PATH);
+  const seeded = config.DEMO && seedDemo(database.db, systemClock.now());
+  const { app, worker, deps } = createApp({ config, db: database.db });
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+    const base = config.PUBLIC_URL;
+    const lines = [
+      `Portico is running on port ${info.port} (database ${config.DATABASE_PATH}${seeded ? ', demo company seeded' : ''}).`,
+      `  API          ${base}/api/v1/health`,
+      `  Widget       ${base}/portico.js`,
+    ];
+    if (config.DEMO) {
+      const customerEmails = [...new Set(Object.values(DEMO_ACCOUNTS).flatMap((a) => a.contacts.map(([email]) => email)))];
+      lines.push(
+        `  Demo site    ${base}/`,
+        `  Staff page   ${base}/staff.html`,
+        `  Dev mailbox  ${base}/api/v1/dev/mailbox${config.SMTP_URL ? ' (mail also goes to SMTP_URL)' : ''}`,
+        `  Customers    ${customerEmails.join(', ')}`,
+        `  Staff        ${DEMO_STAFF.map((s) => s.email).join(', ')}`,
+      );
+    }
+    console.log(lines.join('\n'));
+  });
+  worker.start();
+
+  const shutdown = async () => {
+    server.close();
+    await worker.stop();
+    database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  return deps;
+}
+
+try {
+  start();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}

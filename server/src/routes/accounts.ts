@@ -1,0 +1,19 @@
+import { Hono } from 'hono';
+import type { AccountList } from '../api/contract';
+import { accountSummaries } from '../domain/accounts';
+import { calendarDate } from '../domain/dates';
+import { getSettings } from '../domain/settings';
+import type { AppEnv } from '../http/env';
+import { requireSession } from '../http/middleware';
+
+export const accounts = new Hono<AppEnv>().get('/', requireSession('customer'), (c) => {
+  const { db, clock } = c.var.deps;
+  const company = getSettings(db);
+  const today = calendarDate(clock.now(), company.timeZone);
+  const items = accountSummaries(
+    db,
+    c.var.session.accounts.map((a) => a.id),
+    today,
+  );
+  return c.json({ items, company: { name: company.companyName, timeZone: company.timeZone } } satisfies AccountList);
+});

@@ -1,0 +1,181 @@
+/**
+ * The demo company of DESIGN.md, generated from a fixed seed so the demo, the examples and the tests
+ * see the same accounts. Dates are laid out relative to "today" (from the injected clock) so the
+ * demo always has past-due, open and paid invoices whenever it is started.
+ */
+import { sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../db/client';
+import { contacts, customers, staffUsers } from '../db/schema';
+import { addDays, calendarDate } from '../domain/dates';
+import { systemActor } from '../domain/events';
+import { createInvoice, recordSettledPayment, type InvoiceLineInput } from '../domain/ledger';
+import { putSettings } from '../domain/settings';
+
+/** mulberry32: a small, fast, seedable PRNG; deterministic data needs no more. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const DEMO_COMPANY = { companyName: 'Acme Supplies', timeZone: 'America/New_York', currency: 'USD', supportEmail: 'ar@acme.test' };
+
+export const DEMO_ACCOUNTS = {
+  northwind: { id: 'cus_northwind', name: 'Northwind Traders', currency: 'USD', contacts: [['ap@northwind.test', 'Nancy Davolio']] },
+  globex: {
+    id: 'cus_globex',
+    name: 'Globex',
+    currency: 'USD',
+    contacts: [
+      ['bookkeeper@ledger.test', 'Bea Keeper'],
+      ['cfo@globex.test', 'Hank Scorpio'],
+    ],
+  },
+  initech: { id: 'cus_initech', name: 'Initech', currency: 'USD', contacts: [['bookkeeper@ledger.test', 'Bea Keeper']] },
+  lumiere: { id: 'cus_lumiere', name: 'Lumière SARL', currency: 'EUR', contacts: [['compta@lumiere.test', 'Camille Martin']] },
+} as const;
+
+export const DEMO_STAFF = [
+  { id: 'stf_ar', email: 'ar@acme.test', name: 'Alex Rivera', role: 'admin' as const },
+  { id: 'stf_collector', email: 'collector@acme.test', name: 'Casey Collins', role: 'collector' as const },
+];
+
+const CATALOGUE: [sku: string, description: string, unitPrice: number][] = [
+  ['PAP-A4-5K', 'Copy paper A4, 80 g, case of 5,000 sheets', 4_250],
+  ['TON-HP-26X', 'Toner cartridge, black, high yield', 16_899],
+  ['PEN-BLU-50', 'Ballpoint pens, blue, box of 50', 1_275],
+  ['CHR-ERG-02', 'Ergonomic office chair', 28_900],
+  ['DSK-STD-140', 'Standing desk, 140 cm', 54_900],
+  ['LBL-4X6-1K', 'Shipping labels 4×6, roll of 1,000', 2_399],
+  ['BOX-MED-25', 'Shipping boxes, medium, bundle of 25', 3_450],
+  ['TAP-PKG-36', 'Packing tape, 36 rolls', 5_760],
+  ['CLN-KIT-01', 'Breakroom cleaning kit', 8_925],
+  ['SVC-DELIV', 'Scheduled delivery, per stop', 7_500],
+];
+
+interface PlannedInvoice {
+  /** Days before today the invoice was issued. */
+  issuedDaysAgo: number;
+  terms: number;
+  /** 'paid' fully, 'partial' about 40 %, 'open' untouched. */
+  paid: 'paid' | 'partial' | 'open';
+}
+
+function lines(random: () => number, count: number, taxRateBp: number): InvoiceLineInput[] {
+  return Array.from({ length: count }, () => {
+    const [sku, description, unitPrice] = CATALOGUE[Math.floor(random() * CATALOGUE.length)]!;
+    return { sku, description, unitPrice, quantityMilli: (1 + Math.floor(random() * 12)) * 1000, taxRateBp };
+  });
+}
+
+/** Northwind: 32 invoices over a year: 6 past due, one partly paid, many paid, the rest open. */
+function northwindPlan(): PlannedInvoice[] {
+  const plan: PlannedInvoice[] = [];
+  for (let i = 0; i < 20; i++) plan.push({ issuedDaysAgo: 380 - i * 15, terms: 30, paid: 'paid' });
+  // Past due: due 75, 48, 40, 22, 9 and 3 days ago; the 40-day one is partly paid.
+  for (const [ago, paid] of [
+    [105, 'open'],
+    [78, 'open'],
+    [70, 'partial'],
+    [52, 'open'],
+    [39, 'open'],
+    [33, 'open'],
+  ] as const) {
+    plan.push({ issuedDaysAgo: ago, terms: 30, paid });
+  }
+  for (const ago of [25, 18, 12, 7, 3, 1]) plan.push({ issuedDaysAgo: ago, terms: 30, paid: 'open' });
+  return plan;
+}
+
+const PLANS: Record<keyof typeof DEMO_ACCOUNTS, PlannedInvoice[]> = {
+  northwind: northwindPlan(),
+  globex: [
+    { issuedDaysAgo: 120, terms: 30, paid: 'paid' },
+    { issuedDaysAgo: 90, terms: 30, paid: 'paid' },
+    { issuedDaysAgo: 62, terms: 30, paid: 'open' },
+    { issuedDaysAgo: 45, terms: 30, paid: 'open' },
+    { issuedDaysAgo: 20, terms: 30, paid: 'open' },
+    { issuedDaysAgo: 5, terms: 30, paid: 'open' },
+  ],
+  initech: [
+    { issuedDaysAgo: 100, terms: 45, paid: 'paid' },
+    { issuedDaysAgo: 70, terms: 45, paid: 'open' },
+    { issuedDaysAgo: 30, terms: 45, paid: 'partial' },
+    { issuedDaysAgo: 10, terms: 45, paid: 'open' },
+  ],
+  lumiere: [
+    { issuedDaysAgo: 95, terms: 30, paid: 'paid' },
+    { issuedDaysAgo: 50, terms: 30, paid: 'open' },
+    { issuedDaysAgo: 28, terms: 30, paid: 'open' },
+    { issuedDaysAgo: 4, terms: 30, paid: 'open' },
+  ],
+};
+
+export function isEmpty(db: DbOrTx): boolean {
+  const row = db.select({ n: sql<number>`count(*)` }).from(customers).get();
+  const staff = db.select({ n: sql<number>`count(*)` }).from(staffUsers).get();
+  return (row?.n ?? 0) === 0 && (staff?.n ?? 0) === 0;
+}
+
+/** Seeds the demo company into an empty database in one transaction. Returns false when not empty. */
+export function seedDemo(db: Db, now: Date): boolean {
+  return db.transaction((tx) => {
+    if (!isEmpty(tx)) return false;
+    const random = seededRandom(20261122);
+    putSettings(tx, DEMO_COMPANY, now);
+    const today = calendarDate(now, DEMO_COMPANY.timeZone);
+    for (const s of DEMO_STAFF) tx.insert(staffUsers).values({ ...s, createdAt: now }).run();
+
+    let number = 1001;
+    for (const [key, account] of Object.entries(DEMO_ACCOUNTS) as [keyof typeof DEMO_ACCOUNTS, (typeof DEMO_ACCOUNTS)[keyof typeof DEMO_ACCOUNTS]][]) {
+      tx.insert(customers)
+        .values({ id: account.id, name: account.name, currency: account.currency, paymentTermsDays: PLANS[key][0]!.terms, createdAt: now, updatedAt: now })
+        .run();
+      account.contacts.forEach(([email, name], i) =>
+        tx.insert(contacts).values({ id: `${account.id.replace('cus_', 'con_')}_${i + 1}`, customerId: account.id, email, name, createdAt: now }).run(),
+      );
+      const taxRateBp = account.currency === 'EUR' ? 2000 : 825;
+      for (const planned of PLANS[key]) {
+        const issueDate = addDays(today, -planned.issuedDaysAgo);
+        const invoiceNumber = `INV-${number++}`;
+        const { id: invoiceId, total } = createInvoice(
+          tx,
+          {
+            id: `inv_${invoiceNumber.toLowerCase().replace('-', '')}`,
+            customerId: account.id,
+            number: invoiceNumber,
+            poNumber: random() < 0.6 ? `PO-${4000 + Math.floor(random() * 5000)}` : null,
+            issueDate,
+            dueDate: addDays(issueDate, planned.terms),
+            currency: account.currency,
+            lines: lines(random, 2 + Math.floor(random() * 5), taxRateBp),
+          },
+          systemActor,
+          now,
+        );
+        if (planned.paid === 'open') continue;
+        const amount = planned.paid === 'paid' ? total : Math.round(total * 0.4);
+        recordSettledPayment(
+          tx,
+          {
+            customerId: account.id,
+            currency: account.currency,
+            amount,
+            method: random() < 0.5 ? 'ach' : 'card',
+            provider: 'demo',
+            providerRef: `demo-${invoiceNumber}`,
+            allocations: [{ invoiceId, amount }],
+          },
+          systemActor,
+          now,
+        );
+      }
+    }
+    return true;
+  });
+}

@@ -1,0 +1,68 @@
+import { css } from 'lit';
+import { controlStyles, hostStyles } from '../../internal/shared.styles.js';
+import { tokens as t } from '../../internal/tokens.styles.js';
+
+export const styles = [
+  hostStyles,
+  controlStyles,
+  css`
+    .base {
+      max-width: 28rem;
+      padding: calc(${t.space} * 3);
+      border: 1px solid ${t.colorBorder};
+      border-radius: ${t.radius};
+      background: ${t.colorSurface};
+    }
+
+    h2 {
+      margin: 0 0 calc(${t.space} * 2);
+      font-size: 1.375em;
+      line-height: 1.25;
+    }
+
+    h2:focus {
+      outline: none;
+    }
+
+    h2:focus-visible {
+      outline: ${t.focusRing};
+    }
+
+    p {
+      margin: 0 0 calc(${t.space} * 2);
+    }
+
+    .intro,
+    .sent-to {
+      color: ${t.colorText};
+    }
+
+    .code-form {
+      margin-block: calc(${t.space} * 2);
+    }
+
+    #code {
+      max-width: 10rem;
+      font-variant-numeric: tabular-nums;
+      letter-spacing: 0.2em;
+    }
+
+    .status:empty {
+      display: none;
+    }
+
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: calc(${t.space} * 2);
+    }
+
+    .pending {
+      display: flex;
+      align-items: center;
+      gap: ${t.space};
+      color: ${t.colorMuted};
+    }
+  `,
+];

@@ -1,0 +1,200 @@
+/**
+ * The typed client of the Portico HTTP API v1. One instance per API base (see `apiFor`), shared by
+ * every element that talks to that server, with the session store it authenticates from.
+ */
+import { sessionStoreFor, type SessionStore } from './session-store.js';
+import type {
+  AccountList,
+  ApiErrorBody,
+  ErrorCode,
+  InvoiceList,
+  InvoiceListQuery,
+  LinkPreview,
+  LinkPreviewBody,
+  LinkRequestAccepted,
+  LinkRequestBody,
+  LinkResendBody,
+  SessionCreated,
+  SessionInfo,
+  SessionRequestBody,
+} from './types.js';
+
+/** `network_error` is the client's own: the request never got an answer. */
+export type ApiErrorCode = ErrorCode | 'network_error';
+
+/** A failed API call: the server's stable `code` to switch on, and its message for people. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCode,
+    message: string,
+    /** Seconds to wait before trying again, for `rate_limited` and `too_soon`. */
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Answers that mean the session is gone, so the person must sign in again. */
+const sessionEndedCodes: readonly ApiErrorCode[] = ['unauthenticated', 'session_expired'];
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/**
+ * The base URL from an element's `api` attribute: missing or empty means the page's own origin
+ * (the server serves the site, the bundle and the API together). No trailing slash.
+ */
+export function resolveApiBase(attribute: string | null | undefined): string {
+  const raw = attribute?.trim();
+  if (!raw) return location.origin;
+  try {
+    return new URL(raw, location.href).href.replace(/\/+$/, '');
+  } catch {
+    return raw.replace(/\/+$/, '');
+  }
+}
+
+export class PorticoApi {
+  constructor(
+    readonly base: string,
+    readonly session: SessionStore = sessionStoreFor(base),
+  ) {}
+
+  /** Asks for a magic link (or a fresh one from an old link's token). Same answer for any email. */
+  requestLink(body: LinkRequestBody | LinkResendBody, options?: CallOptions): Promise<LinkRequestAccepted> {
+    return this.call('POST', '/auth/links', { body, ...options });
+  }
+
+  /** Looks at a link without consuming it: whose it is and whether this browser asked for it. */
+  previewLink(body: LinkPreviewBody, options?: CallOptions): Promise<LinkPreview> {
+    return this.call('POST', '/auth/links/preview', { body, ...options });
+  }
+
+  /** Exchanges a link token or an email + code for a session, and starts it in the store. */
+  async createSession(body: SessionRequestBody, options?: CallOptions): Promise<SessionCreated> {
+    const created = await this.call<SessionCreated>('POST', '/auth/sessions', { body, ...options });
+    this.session.start(created);
+    return created;
+  }
+
+  /** Who the stored session belongs to; refreshes the store (a 401 ends it). */
+  async getSession(options?: CallOptions): Promise<SessionInfo> {
+    const info = await this.call<SessionInfo>('GET', '/auth/session', { auth: true, ...options });
+    this.session.refresh(info);
+    return info;
+  }
+
+  /**
+   * Revokes this session. The local session ends whatever the server answers: once this tab has
+   * forgotten the token nobody can use it, and the server's idle timeout ends it there.
+   */
+  async logout(): Promise<void> {
+    try {
+      await this.call<void>('DELETE', '/auth/session', { auth: true });
+    } catch {
+      // See above.
+    } finally {
+      this.session.end('logout');
+    }
+  }
+
+  /**
+   * Revokes every session of this person. Unlike `logout`, a failure keeps the local session and
+   * throws: the person asked for the other devices to be signed out, and must know if they were not.
+   */
+  async logoutEverywhere(): Promise<void> {
+    try {
+      await this.call<void>('DELETE', '/auth/sessions', { auth: true });
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 401) throw error;
+    }
+    this.session.end('logout-everywhere');
+  }
+
+  listAccounts(options?: CallOptions): Promise<AccountList> {
+    return this.call('GET', '/accounts', { auth: true, ...options });
+  }
+
+  listInvoices(query: InvoiceListQuery = {}, options?: CallOptions): Promise<InvoiceList> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '') params.set(key, String(value));
+    }
+    const search = params.toString() ? `?${params}` : '';
+    return this.call('GET', `/invoices${search}`, { auth: true, ...options });
+  }
+
+  private async call<T>(
+    method: 'GET' | 'POST' | 'DELETE',
+    path: string,
+    { body, auth = false, signal }: { body?: unknown; auth?: boolean; signal?: AbortSignal | undefined },
+  ): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    const token = auth ? this.session.token : null;
+    if (auth && !token) throw new ApiError(401, 'unauthenticated', 'Not signed in.');
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+
+    let response: Response;
+    try {
+      response = await fetch(`${this.base}/api/v1${path}`, {
+        method,
+        headers,
+        body: body === undefined ? null : JSON.stringify(body),
+        credentials: 'omit',
+        signal: signal ?? null,
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new ApiError(0, 'network_error', 'The server could not be reached.');
+    }
+
+    if (response.ok) {
+      if (response.status === 204) return undefined as T;
+      const text = await response.text();
+      return (text ? JSON.parse(text) : undefined) as T;
+    }
+
+    const error = await toApiError(response);
+    // Only a token the server no longer accepts ends the session, not one swapped in meanwhile.
+    if (token && error.status === 401 && sessionEndedCodes.includes(error.code) && this.session.token === token) {
+      this.session.end('expired');
+    }
+    throw error;
+  }
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  let body: Partial<ApiErrorBody> | undefined;
+  try {
+    body = (await response.json()) as Partial<ApiErrorBody>;
+  } catch {
+    body = undefined;
+  }
+  const retryHeader = Number(response.headers.get('Retry-After'));
+  const retryAfter = body?.error?.retryAfter ?? (Number.isFinite(retryHeader) && retryHeader > 0 ? retryHeader : undefined);
+  const code: ApiErrorCode = body?.error?.code ?? (response.status === 401 ? 'unauthenticated' : 'internal_error');
+  return new ApiError(response.status, code, body?.error?.message ?? response.statusText, retryAfter);
+}
+
+const clients = new Map<string, PorticoApi>();
+
+/** The shared client for an element's `api` attribute. */
+export function apiFor(apiAttribute: string | null | undefined): PorticoApi {
+  const base = resolveApiBase(apiAttribute);
+  let client = clients.get(base);
+  if (!client) {
+    client = new PorticoApi(base);
+    clients.set(base, client);
+  }
+  return client;
+}
+
+/** Forgets the shared clients (tests pair this with `resetSessionStores`). */
+export function resetApiClients(): void {
+  clients.clear();
+}

@@ -1,0 +1,81 @@
+/**
+ * Money and calendar-date formatting for an element's `locale`, with `Intl`.
+ *
+ * Money arrives as an integer number of minor units plus an ISO 4217 code; it is turned into an exact
+ * decimal string (never a float division) and formatted with the currency's own fraction digits.
+ * Calendar dates (`YYYY-MM-DD`) are dates, not instants: they are formatted in UTC so no time zone
+ * can move them to the day before.
+ */
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** `undefined` lets `Intl` use the browser's locale; a malformed tag falls back to it too. */
+function safeLocale(locale: string | undefined): string | undefined {
+  if (!locale) return undefined;
+  try {
+    return Intl.getCanonicalLocales(locale)[0];
+  } catch {
+    return undefined;
+  }
+}
+
+function currencyFormat(locale: string | undefined, currency: string): Intl.NumberFormat {
+  const key = `${locale ?? ''}|${currency}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(safeLocale(locale), { style: 'currency', currency });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+/** How many minor units the currency has: 2 for USD and EUR, 0 for JPY, 3 for KWD. */
+export function currencyDigits(currency: string): number {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** Integer minor units as an exact decimal string: (-123456, 2) → "-1234.56". */
+export function minorToDecimal(minor: number, digits: number): string {
+  const sign = minor < 0 ? '-' : '';
+  const units = String(Math.abs(Math.trunc(minor))).padStart(digits + 1, '0');
+  if (digits === 0) return sign + units;
+  return `${sign}${units.slice(0, -digits)}.${units.slice(-digits)}`;
+}
+
+/** `formatMoney(123456, 'EUR', 'fr-FR')` → "1 234,56 €". */
+export function formatMoney(minor: number, currency: string, locale?: string): string {
+  try {
+    const format = currencyFormat(locale, currency);
+    const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+    return format.format(minorToDecimal(minor, digits) as Intl.StringNumericLiteral);
+  } catch {
+    // An unknown currency code must not blank the page: show the amount and the code.
+    return `${minorToDecimal(minor, 2)} ${currency}`;
+  }
+}
+
+const calendarDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** `formatDate('2026-03-01', 'en-US')` → "Mar 1, 2026", the same day in every time zone. */
+export function formatDate(date: string, locale?: string, style: 'medium' | 'long' | 'short' = 'medium'): string {
+  const match = calendarDate.exec(date);
+  if (!match) return date;
+  const [, year, month, day] = match.map(Number) as [number, number, number, number];
+  const instant = new Date(Date.UTC(year, month - 1, day));
+  if (instant.getUTCDate() !== day) return date;
+  const key = `${locale ?? ''}|${style}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(safeLocale(locale), { dateStyle: style, timeZone: 'UTC' });
+    dateFormats.set(key, format);
+  }
+  return format.format(instant);
+}
+
+/** `j•••@acme.com`, the way the server masks emails, for the address the person just typed. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return email;
+  return `${email[0]}•••${email.slice(at)}`;
+}

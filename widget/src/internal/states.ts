@@ -1,0 +1,34 @@
+/**
+ * The designed pending and error states every element shows while loading data, so each one says
+ * the same things the same way: what is loading, what failed and why, and a Retry button.
+ */
+import { html, type TemplateResult } from 'lit';
+import { ApiError } from './api.js';
+import { strings } from './strings.js';
+
+/** A sentence for people about why a call failed. */
+export function describeError(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.code === 'network_error') return strings.common.networkError;
+    if (error.status >= 500 || !error.message) return strings.common.unexpectedError;
+    return error.message;
+  }
+  return strings.common.unexpectedError;
+}
+
+export function renderPending(label: string): TemplateResult {
+  return html`<p class="pending" part="loading" role="status">
+    <span class="spinner" aria-hidden="true"></span> ${label}
+  </p>`;
+}
+
+/** `what` names what failed ("We could not load your invoices."); the reason follows. */
+export function renderLoadError(what: string, error: unknown, retry: () => void): TemplateResult {
+  return html`<div class="notice danger" part="error" role="alert">
+    <p><strong>${what}</strong></p>
+    <p>${describeError(error)}</p>
+    <button class="button secondary" part="button retry-button" type="button" @click=${retry}>
+      ${strings.common.retry}
+    </button>
+  </div>`;
+}
