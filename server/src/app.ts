@@ -105,6 +105,8 @@ export function createApp(options: AppOptions) {
     const id = c.var.requestId;
     if (err instanceof AppError) {
       if (err.extra.retryAfter) c.header('Retry-After', String(err.extra.retryAfter));
+      // The rest of an oversized body is never read, so the connection cannot carry another request.
+      if (err.status === 413) c.header('Connection', 'close');
       return c.json(errorBody(err.code, err.message, id, err.extra), err.status);
     }
     if (err instanceof HTTPException) {

@@ -60,7 +60,7 @@ export interface JobWorkerOptions {
 
 export class JobWorker {
   private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
+  private running: Promise<void> | null = null;
   private stopped = true;
 
   constructor(private readonly options: JobWorkerOptions) {}
@@ -85,10 +85,14 @@ export class JobWorker {
   /** Runs every job that is due now, one after another; resolves with how many ran. */
   runDue(): Promise<number> {
     // One pass at a time: a kick during a pass waits for it and then runs its own.
-    const previous = this.running ?? Promise.resolve(0);
-    const pass = previous.then(() => this.drain());
-    this.running = pass.finally(() => {
-      if (this.running === pass) this.running = null;
+    const pass = (this.running ?? Promise.resolve()).then(() => this.drain());
+    const settled = pass.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.running = settled;
+    void settled.then(() => {
+      if (this.running === settled) this.running = null;
     });
     return pass;
   }

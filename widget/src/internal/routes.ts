@@ -4,16 +4,19 @@
  *
  *   invoices                      the invoice list, default tab
  *   invoices?status=past_due      the list on one tab (past_due | open | paid | all)
- *   invoices/INV-1042             the list with that invoice highlighted
+ *   invoices/INV-1042             the list with that invoice highlighted (status= may be added)
  *   pay/INV-1042                  pay that invoice
  *   statement                     the account statement
+ *
+ * Any of them may add `account=<id>` to the query to pick one of a bookkeeper's accounts.
  */
 import type { InvoiceStatusFilter } from './types.js';
 
-export type PortalRoute =
+export type PortalRoute = (
   | { view: 'invoices'; status?: InvoiceStatusFilter; invoice?: string }
   | { view: 'pay'; invoice: string }
-  | { view: 'statement' };
+  | { view: 'statement' }
+) & { account?: string };
 
 export const invoiceStatusFilters: readonly InvoiceStatusFilter[] = ['past_due', 'open', 'paid', 'all'];
 
@@ -42,16 +45,24 @@ export function parseRoute(target: string | null | undefined): PortalRoute | nul
   const query = new URLSearchParams(queryAt === -1 ? '' : trimmed.slice(queryAt + 1));
   const [head, ...rest] = path.split('/');
   const tail = rest.join('/');
+  const route = routeOf(head, tail, query);
+  const account = query.get('account');
+  if (route && account) {
+    if (!accountId.test(account)) return null;
+    route.account = account;
+  }
+  return route;
+}
 
+const accountId = /^[A-Za-z0-9_-]{1,64}$/;
+
+function routeOf(head: string | undefined, tail: string, query: URLSearchParams): PortalRoute | null {
   switch (head) {
     case 'invoices': {
-      if (tail) {
-        const invoice = decodeSegment(tail);
-        return invoice ? { view: 'invoices', invoice } : null;
-      }
+      const invoice = tail ? decodeSegment(tail) : undefined;
       const status = query.get('status');
-      if (status === null) return { view: 'invoices' };
-      return isInvoiceStatusFilter(status) ? { view: 'invoices', status } : null;
+      if ((tail && !invoice) || (status !== null && !isInvoiceStatusFilter(status))) return null;
+      return { view: 'invoices', ...(status ? { status } : {}), ...(invoice ? { invoice } : {}) };
     }
     case 'pay': {
       const invoice = decodeSegment(tail);
@@ -66,13 +77,21 @@ export function parseRoute(target: string | null | undefined): PortalRoute | nul
 
 /** The inverse of `parseRoute`, for sending the current place as a link's `target`. */
 export function formatRoute(route: PortalRoute): string {
+  const query = new URLSearchParams();
+  let path: string;
   switch (route.view) {
     case 'invoices':
-      if (route.invoice) return `invoices/${encodeURIComponent(route.invoice)}`;
-      return route.status ? `invoices?status=${route.status}` : 'invoices';
+      path = route.invoice ? `invoices/${encodeURIComponent(route.invoice)}` : 'invoices';
+      if (route.status) query.set('status', route.status);
+      break;
     case 'pay':
-      return `pay/${encodeURIComponent(route.invoice)}`;
+      path = `pay/${encodeURIComponent(route.invoice)}`;
+      break;
     case 'statement':
-      return 'statement';
+      path = 'statement';
+      break;
   }
+  if (route.account) query.set('account', route.account);
+  const search = query.toString();
+  return search ? `${path}?${search}` : path;
 }

@@ -2,7 +2,7 @@
  * Every user-visible string of the widget, in English. Kept in one object so a later locale file
  * can provide the same shape (`PorticoStrings`) without touching the elements.
  */
-import type { InvoiceStatus, InvoiceStatusFilter, StaffRole } from './types.js';
+import type { Audience, InvoiceStatus, InvoiceStatusFilter, StaffRole } from './types.js';
 
 function plural(count: number, one: string, other: string): string {
   return `${count} ${count === 1 ? one : other}`;
@@ -65,7 +65,9 @@ export const strings = {
     signedOutEverywhere: 'You have signed out on every device.',
   },
   portal: {
+    portalName: (audience: Audience) => (audience === 'staff' ? 'Staff console' : 'Customer portal'),
     checkingSession: 'Restoring your session…',
+    loadingAccounts: 'Loading your accounts…',
     sessionFailed: 'We could not check your session.',
     accountsFailed: 'We could not load your accounts.',
     noAccounts: 'Your email is not linked to any customer account yet. Contact us and we will set it up.',

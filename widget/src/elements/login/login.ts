@@ -126,8 +126,8 @@ export class ArLogin extends LitElement {
     window.removeEventListener('hashchange', this.handleHashChange);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('api') || changed.has('contextApi')) this.session.store = this.client.session;
+  protected override willUpdate(): void {
+    this.session.store = this.client.session;
   }
 
   protected override updated(changed: PropertyValues): void {

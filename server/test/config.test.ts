@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from '../src/config';
+
+describe('configuration', () => {
+  it('runs the demo with no variables set', () => {
+    const config = loadConfig({});
+    assert.equal(config.PORT, 8787);
+    assert.equal(config.PUBLIC_URL, 'http://localhost:8787');
+    assert.deepEqual(config.ALLOWED_ORIGINS, ['http://localhost:8787']);
+    assert.equal(config.LINK_TTL_MINUTES, 60);
+    assert.equal(config.LINK_MAX_USES, 1);
+    assert.equal(config.SMTP_URL, undefined);
+  });
+
+  it('reads an allow-list of exact origins and always includes its own', () => {
+    const config = loadConfig({ ALLOWED_ORIGINS: 'https://shop.example.com, https://www.example.com', PUBLIC_URL: 'https://ar.example.com' });
+    assert.deepEqual(config.ALLOWED_ORIGINS, ['https://ar.example.com', 'https://shop.example.com', 'https://www.example.com']);
+  });
+
+  for (const [name, value] of [
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['PUBLIC_URL', 'ar.example.com'],
+    ['ALLOWED_ORIGINS', 'https://shop.example.com/path'],
+    ['ALLOWED_ORIGINS', '*'],
+    ['SMTP_URL', 'http://mail.example.com'],
+    ['LINK_TTL_MINUTES', '-5'],
+    ['NODE_ENV', 'staging'],
+    ['DEMO', 'maybe'],
+  ]) {
+    it(`stops with a message naming ${name} when it is ${JSON.stringify(value)}`, () => {
+      assert.throws(() => loadConfig({ [name!]: value }), (err: unknown) => err instanceof ConfigError && err.message.includes(name!));
+    });
+  }
+
+  it('refuses the demo in production', () => {
+    assert.throws(() => loadConfig({ NODE_ENV: 'production', DEMO: 'true' }), /DEMO/);
+  });
+});

@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { createApp } from '../src/app';
+import { ManualClock } from '../src/clock';
+import { testConfig } from '../src/config';
+import { openDatabase } from '../src/db/client';
+import { createLogger } from '../src/logger';
+import { seedDemo } from '../src/seed/demo';
+import { ORIGIN, errorCode, startTestServer, type TestServer } from './helpers';
+
+let t: TestServer;
+
+describe('any endpoint', () => {
+  before(async () => {
+    t = await startTestServer();
+  });
+  after(() => t.close());
+  beforeEach(() => t.clock.advance(60 * 60_000));
+
+  it('answers health without auth', async () => {
+    const res = await t.call('GET', '/health');
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { ok: true });
+  });
+
+  it('gives every response a request id, and echoes a sane incoming one', async () => {
+    const res = await t.call('GET', '/health', { headers: { 'x-request-id': 'trace-12345678' } });
+    assert.equal(res.headers.get('x-request-id'), 'trace-12345678');
+    const odd = await t.call('GET', '/health', { headers: { 'x-request-id': 'bad id\twith tab' } });
+    assert.match(odd.headers.get('x-request-id')!, /^[A-Za-z0-9_-]{16}$/);
+  });
+
+  for (const [raw, what] of [
+    ['{"email": "ap@northwind.test",', 'malformed JSON'],
+    ['', 'an empty body'],
+    ['[]', 'an array'],
+    ['"just a string"', 'a string'],
+    ['{"email": 5, "returnTo": []}', 'wrong types'],
+    ['{}', 'missing fields'],
+  ]) {
+    it(`answers ${what} with a 400 and a code, never a 500`, async () => {
+      const res = await t.call('POST', '/auth/links', { raw });
+      assert.equal(res.status, 400);
+      assert.match(await errorCode(res), /^(invalid_json|invalid_request)$/);
+    });
+  }
+
+  it('answers a body over 1 MB with 413', async () => {
+    const res = await t.call('POST', '/auth/links', { raw: JSON.stringify({ email: 'a@b.test', pad: 'x'.repeat(1_100_000) }) });
+    assert.equal(res.status, 413);
+    assert.equal(await errorCode(res), 'payload_too_large');
+  });
+
+  it('answers a body that is not JSON with 415', async () => {
+    const res = await t.call('POST', '/auth/links', { raw: 'email=a@b.test', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    assert.equal(res.status, 415);
+  });
+
+  it('answers an unknown endpoint with a JSON 404', async () => {
+    const res = await t.call('GET', '/nope');
+    assert.equal(res.status, 404);
+    assert.equal(await errorCode(res), 'not_found');
+  });
+
+  it('lists prototype-polluting keys as nothing special', async () => {
+    const res = await t.call('POST', '/auth/links', { raw: '{"__proto__": {"admin": true}, "email": "ap@northwind.test", "returnTo": "https://shop.test/"}' });
+    assert.equal(res.status, 202);
+    assert.equal(({} as Record<string, unknown>).admin, undefined);
+  });
+
+  describe('CORS', () => {
+    it('allows exactly the allow-listed origin', async () => {
+      const res = await t.call('OPTIONS', '/invoices', {
+        headers: { 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+      });
+      assert.equal(res.headers.get('access-control-allow-origin'), ORIGIN);
+      assert.match(res.headers.get('access-control-allow-headers') ?? '', /Authorization/);
+    });
+
+    for (const origin of ['https://evil.test', 'null', 'https://shop.test.evil.test', 'http://shop.test']) {
+      it(`gives ${origin} no Access-Control-Allow-Origin`, async () => {
+        const res = await t.call('GET', '/health', { origin });
+        assert.equal(res.headers.get('access-control-allow-origin'), null);
+        const preflight = await t.call('OPTIONS', '/auth/links', { origin, headers: { 'access-control-request-method': 'POST' } });
+        assert.equal(preflight.headers.get('access-control-allow-origin'), null);
+      });
+    }
+
+    it('refuses a state-changing request with a foreign Origin, and sends nothing', async () => {
+      for (const origin of ['https://evil.test', 'null']) {
+        const res = await t.call('POST', '/auth/links', { origin, body: { email: 'ap@northwind.test', returnTo: `${ORIGIN}/` } });
+        assert.equal(res.status, 403);
+        assert.equal(await errorCode(res), 'origin_forbidden');
+      }
+      const token = await t.signIn('ap@northwind.test');
+      const logout = await t.call('DELETE', '/auth/session', { token, origin: 'https://evil.test' });
+      assert.equal(logout.status, 403);
+      assert.equal((await t.call('GET', '/auth/session', { token })).status, 200, 'the foreign request changed nothing');
+    });
+
+    it('lets server-to-server calls without an Origin through', async () => {
+      const res = await t.call('POST', '/auth/links', { origin: null, body: { email: 'nobody@x.test', returnTo: `${ORIGIN}/` } });
+      assert.equal(res.status, 202);
+    });
+  });
+
+  it('keeps the dev mailbox out of production', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'portico-prod-'));
+    const database = openDatabase(join(dir, 'p.sqlite'));
+    try {
+      const { app } = createApp({ config: testConfig({ NODE_ENV: 'production', DATABASE_PATH: join(dir, 'p.sqlite') }), db: database.db });
+      assert.equal((await app.request('/api/v1/dev/mailbox')).status, 404);
+      assert.equal((await app.request('/api/v1/dev/mailbox/messages.json')).status, 404);
+    } finally {
+      database.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('shows queued email in the dev mailbox, newest first', async () => {
+    await t.signInLink('cfo@globex.test');
+    const res = await fetch(`${t.api}/dev/mailbox/messages.json?to=cfo@globex.test`);
+    const messages = (await res.json()) as { to: string; subject: string; text: string; createdAt: string }[];
+    assert.equal(messages[0]!.to, 'cfo@globex.test');
+    assert.match(messages[0]!.text, /#portico-link=/);
+    const page = await fetch(`${t.api}/dev/mailbox`);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /Your sign-in link/);
+  });
+});
+
+describe('logs', () => {
+  it('never contain a token, code or session id', async () => {
+    const lines: string[] = [];
+    const dir = mkdtempSync(join(tmpdir(), 'portico-log-'));
+    const database = openDatabase(join(dir, 'l.sqlite'));
+    const clock = new ManualClock();
+    seedDemo(database.db, clock.now());
+    const config = testConfig({ DATABASE_PATH: join(dir, 'l.sqlite'), ALLOWED_ORIGINS: ORIGIN, LOG_LEVEL: 'debug' });
+    const { app, worker } = createApp({ config, db: database.db, clock, logger: createLogger('debug', (l) => lines.push(l)) });
+    try {
+      const post = (path: string, body: unknown) =>
+        app.request(`/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN }, body: JSON.stringify(body) });
+      await post('/auth/links', { email: 'ap@northwind.test', returnTo: `${ORIGIN}/` });
+      await worker.runDue();
+      const { text } = database.sqlite.prepare('SELECT text FROM email_outbox ORDER BY created_at DESC LIMIT 1').get() as { text: string };
+      const token = /portico-link=([\w-]+)/.exec(text)![1]!;
+      const code = /\b(\d{6})\b/.exec(text)![1]!;
+      const session = (await (await post('/auth/sessions', { token })).json()) as { token: string };
+      await app.request('/api/v1/auth/session', { headers: { authorization: `Bearer ${session.token}` } });
+      await post('/auth/sessions', { token: `${token}x` });
+      const log = lines.join('');
+      assert.ok(lines.length >= 4, 'requests were logged');
+      for (const secret of [token, code, session.token]) assert.ok(!log.includes(secret), 'a secret reached the log');
+    } finally {
+      database.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,164 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { ManualClock } from '../src/clock';
+import { openDatabase } from '../src/db/client';
+import { emailOutbox, jobs } from '../src/db/schema';
+import { enqueueJob, JobWorker, retryDelayMs } from '../src/domain/jobs';
+import { queueEmail } from '../src/domain/outbox';
+import { createLogger } from '../src/logger';
+import { ORIGIN, startTestServer } from './helpers';
+
+const silent = createLogger('silent');
+
+function tempDb() {
+  const dir = mkdtempSync(join(tmpdir(), 'portico-jobs-'));
+  const path = join(dir, 'jobs.sqlite');
+  return { path, open: () => openDatabase(path), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+describe('email outbox', () => {
+  it('keeps an email when SMTP is down and delivers it on a later try', async () => {
+    const t = await startTestServer();
+    try {
+      t.mail.failing = true;
+      const res = await t.call('POST', '/auth/links', { body: { email: 'ap@northwind.test', returnTo: `${ORIGIN}/` } });
+      assert.equal(res.status, 202);
+      await t.deliver();
+      const [queued] = t.db.select().from(emailOutbox).where(eq(emailOutbox.to, 'ap@northwind.test')).all();
+      assert.equal(queued!.status, 'pending');
+      assert.equal(queued!.attempts, 1);
+      assert.match(queued!.lastError ?? '', /451|unavailable/);
+
+      t.mail.failing = false;
+      await t.deliver();
+      assert.equal(t.mail.to('ap@northwind.test').length, 0, 'the retry waits for its backoff');
+      t.clock.advance(retryDelayMs(1, () => 1) + 1);
+      await t.deliver();
+      assert.equal(t.mail.to('ap@northwind.test').length, 1);
+      const sent = t.db.select().from(emailOutbox).where(eq(emailOutbox.id, queued!.id)).get()!;
+      assert.equal(sent.status, 'sent');
+      assert.ok(sent.messageId);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('writes nothing when the change that would send it rolls back', () => {
+    const file = tempDb();
+    const { db, close } = file.open();
+    try {
+      assert.throws(() =>
+        db.transaction((tx) => {
+          queueEmail(tx, { kind: 'test', to: 'a@b.test', subject: 's', text: 't', html: '<p>t</p>' }, new Date());
+          throw new Error('the change failed');
+        }),
+      );
+      assert.equal(db.select().from(emailOutbox).all().length, 0);
+      assert.equal(db.select().from(jobs).all().length, 0);
+    } finally {
+      close();
+      file.cleanup();
+    }
+  });
+});
+
+describe('job worker', () => {
+  it('retries a failing job with growing delays, then marks it dead and tells the handler', async () => {
+    const file = tempDb();
+    const { db, close } = file.open();
+    const clock = new ManualClock();
+    const seen: { attempt: number; lastAttempt: boolean }[] = [];
+    const worker = new JobWorker({
+      db,
+      clock,
+      logger: silent,
+      handlers: {
+        flaky: async (_payload, ctx) => {
+          seen.push({ attempt: ctx.attempt, lastAttempt: ctx.lastAttempt });
+          throw new Error('still broken');
+        },
+      },
+    });
+    try {
+      const id = enqueueJob(db, { type: 'flaky', payload: {}, maxAttempts: 3 }, clock.now());
+      let previousRunAt = clock.now().getTime();
+      const delays: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        assert.equal(await worker.runDue(), 1);
+        const job = db.select().from(jobs).where(eq(jobs.id, id)).get()!;
+        if (job.status === 'queued') {
+          delays.push(job.runAt.getTime() - previousRunAt);
+          previousRunAt = job.runAt.getTime();
+          assert.equal(await worker.runDue(), 0, 'not due before its backoff');
+          clock.set(job.runAt);
+        }
+      }
+      assert.equal(delays.length, 2);
+      assert.ok(delays[1]! > delays[0]!, `backoff grows: ${delays.join(', ')}`);
+      assert.deepEqual(seen, [
+        { attempt: 1, lastAttempt: false },
+        { attempt: 2, lastAttempt: false },
+        { attempt: 3, lastAttempt: true },
+      ]);
+      const job = db.select().from(jobs).where(eq(jobs.id, id)).get()!;
+      assert.equal(job.status, 'dead');
+      assert.equal(job.lastError, 'still broken');
+    } finally {
+      close();
+      file.cleanup();
+    }
+  });
+
+  it('survives a restart: a job whose worker died mid-run is claimed again once its lease lapses', async () => {
+    const file = tempDb();
+    const clock = new ManualClock();
+    const first = file.open();
+    let id: number;
+    let release!: () => void;
+    const hung = new Promise<void>((resolve) => (release = resolve));
+    const dying = new JobWorker({
+      db: first.db,
+      clock,
+      logger: silent,
+      handlers: { report: () => hung },
+    });
+    id = enqueueJob(first.db, { type: 'report', payload: { n: 1 } }, clock.now());
+    const pass = dying.runDue();
+    // The process "dies" here: the database is closed with the job still marked running.
+    await new Promise((r) => setImmediate(r));
+    assert.equal(first.db.select().from(jobs).where(eq(jobs.id, id)).get()!.status, 'running');
+    first.close();
+
+    const second = file.open();
+    const done: unknown[] = [];
+    const restarted = new JobWorker({
+      db: second.db,
+      clock,
+      logger: silent,
+      handlers: { report: async (payload) => void done.push(payload) },
+    });
+    try {
+      assert.equal(await restarted.runDue(), 0, 'the lease still holds');
+      clock.advance(5 * 60_000 + 1);
+      assert.equal(await restarted.runDue(), 1);
+      assert.deepEqual(done, [{ n: 1 }]);
+      assert.equal(second.db.select().from(jobs).where(eq(jobs.id, id)).get()!.status, 'done');
+    } finally {
+      release();
+      await pass.catch(() => undefined);
+      second.close();
+      file.cleanup();
+    }
+  });
+
+  it('spreads retries with jitter and caps them at an hour', () => {
+    assert.equal(retryDelayMs(1, () => 0.5), 10_000);
+    assert.equal(retryDelayMs(3, () => 0.5), 40_000);
+    assert.equal(retryDelayMs(30, () => 0.5), 3_600_000);
+    assert.ok(retryDelayMs(2, () => 0) < retryDelayMs(2, () => 1));
+  });
+});

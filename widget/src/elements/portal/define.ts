@@ -1,0 +1,13 @@
+import '../invoice-list/define.js';
+import '../login/define.js';
+import { ArPortal } from './portal.js';
+
+if (!customElements.get('ar-portal')) customElements.define('ar-portal', ArPortal);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ar-portal': ArPortal;
+  }
+}
+
+export { ArPortal };

@@ -1,0 +1,13 @@
+/**
+ * The bundle entry (`dist/portico.js`): defines every Portico element. A page needs only
+ * `<script type="module" src="…/portico.js"></script>`.
+ */
+import './elements/invoice-list/define.js';
+import './elements/login/define.js';
+import './elements/portal/define.js';
+
+export { ArInvoiceList } from './elements/invoice-list/invoice-list.js';
+export { ArLogin } from './elements/login/login.js';
+export { ArPortal } from './elements/portal/portal.js';
+export { ApiError, PorticoApi } from './internal/api.js';
+export type * from './internal/events.js';

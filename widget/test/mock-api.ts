@@ -1,0 +1,137 @@
+/**
+ * The Portico server, mocked at the network boundary with msw's service worker. Each endpoint of
+ * the contract gets a typed handler factory; tests say what it answers and read what it was sent.
+ *
+ *   useMockApi();                                     // in the describe block
+ *   worker.use(mock.listAccounts(accountList(northwind)), mock.requestLink(fail(429, 'too_soon', 30)));
+ *   expect(sent('POST', '/auth/sessions')).to.have.length(1);
+ */
+import { delay, http, HttpResponse } from 'msw';
+import { setupWorker } from 'msw/browser';
+import { resetApiClients } from '../src/internal/api.js';
+import { resetSessionStores } from '../src/internal/session-store.js';
+import type {
+  AccountList,
+  ErrorCode,
+  InvoiceList,
+  LinkPreview,
+  LinkPreviewBody,
+  LinkRequestAccepted,
+  LinkRequestBody,
+  LinkResendBody,
+  SessionCreated,
+  SessionInfo,
+  SessionRequestBody,
+} from '../src/internal/types.js';
+import { API } from './fixtures.js';
+
+export const worker = setupWorker();
+
+export interface SentRequest {
+  method: string;
+  /** Path under `/api/v1`. */
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+  authorization: string | null;
+}
+
+const requests: SentRequest[] = [];
+
+/** What the elements sent to an endpoint, oldest first. */
+export function sent(method: string, path: string): SentRequest[] {
+  return requests.filter((request) => request.method === method && request.path === path);
+}
+
+/** An error answer, `{error: {code, message, retryAfter}}` with `status`. */
+export class Failure {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    readonly retryAfter?: number,
+  ) {}
+}
+
+export function fail(status: number, code: ErrorCode, retryAfter?: number): Failure {
+  return new Failure(status, code, retryAfter);
+}
+
+interface Received<Body> {
+  body: Body;
+  query: URLSearchParams;
+}
+
+type Reply<Body, Result> = Result | Failure | ((request: Received<Body>) => Result | Failure | Promise<Result | Failure>);
+
+/** A reply that never comes, to look at loading states. */
+export async function never(): Promise<never> {
+  await delay('infinite');
+  throw new Error('unreachable');
+}
+
+function endpoint<Body, Result>(method: 'get' | 'post' | 'delete', path: string, okStatus = 200) {
+  return (reply: Reply<Body, Result>) =>
+    http[method](`${API}/api/v1${path}`, async ({ request }) => {
+      const url = new URL(request.url);
+      const body = (method === 'post' ? await request.json() : undefined) as Body;
+      requests.push({
+        method: method.toUpperCase(),
+        path,
+        query: url.searchParams,
+        body,
+        authorization: request.headers.get('Authorization'),
+      });
+      const result =
+        typeof reply === 'function'
+          ? await (reply as (request: Received<Body>) => Result | Failure | Promise<Result | Failure>)({
+              body,
+              query: url.searchParams,
+            })
+          : reply;
+      if (result instanceof Failure) {
+        const { status, code, retryAfter } = result;
+        return HttpResponse.json({ error: { code, message: `Mock ${code}.`, retryAfter } }, { status });
+      }
+      if (result === undefined) return new HttpResponse(null, { status: 204 });
+      return HttpResponse.json(result as object, { status: okStatus });
+    });
+}
+
+export const mock = {
+  requestLink: endpoint<LinkRequestBody | LinkResendBody, LinkRequestAccepted>('post', '/auth/links', 202),
+  previewLink: endpoint<LinkPreviewBody, LinkPreview>('post', '/auth/links/preview'),
+  createSession: endpoint<SessionRequestBody, SessionCreated>('post', '/auth/sessions'),
+  getSession: endpoint<undefined, SessionInfo>('get', '/auth/session'),
+  logout: endpoint<undefined, undefined>('delete', '/auth/session'),
+  logoutEverywhere: endpoint<undefined, undefined>('delete', '/auth/sessions'),
+  listAccounts: endpoint<undefined, AccountList>('get', '/accounts'),
+  listInvoices: endpoint<undefined, InvoiceList>('get', '/invoices'),
+};
+
+/** Starts a session in this tab as a reload would find it (sessionStorage), for signed-in tests. */
+export function signIn(created: SessionCreated): void {
+  const { token, ...info } = created;
+  sessionStorage.setItem(`portico:session:${API}`, JSON.stringify({ token, info }));
+}
+
+/** Puts a magic link's token in the page URL, as the email's link does. */
+export function openLink(token: string, otherFragment = ''): void {
+  history.replaceState(null, '', `${location.pathname}${location.search}#${otherFragment}portico-link=${token}`);
+}
+
+/** Registers the worker and a clean slate (no handlers, storage, sessions or fragment) per test. */
+export function useMockApi(): void {
+  before(async () => {
+    await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, quiet: true, onUnhandledRequest: 'error' });
+  });
+  afterEach(() => {
+    worker.resetHandlers();
+    requests.length = 0;
+    sessionStorage.clear();
+    localStorage.clear();
+    resetSessionStores();
+    resetApiClients();
+    history.replaceState(null, '', `${location.pathname}${location.search}`);
+  });
+  after(() => worker.stop());
+}
