@@ -111,10 +111,18 @@ export function createApp(options: AppOptions) {
     }
     if (err instanceof HTTPException) {
       const status = err.status >= 400 && err.status < 500 ? err.status : 500;
-      const code: ErrorCode = status === 413 ? 'payload_too_large' : status === 500 ? 'internal_error' : 'invalid_request';
-      return c.json(errorBody(code, status === 500 ? 'Something went wrong.' : err.message || 'Bad request.', id), status);
+      const code: ErrorCode =
+        status === 413 ? 'payload_too_large' : status === 500 ? 'internal_error' : 'invalid_request';
+      return c.json(
+        errorBody(code, status === 500 ? 'Something went wrong.' : err.message || 'Bad request.', id),
+        status,
+      );
     }
-    logger.error('unhandled error', { requestId: id, path: c.req.path, error: err instanceof Error ? err.stack : String(err) });
+    logger.error('unhandled error', {
+      requestId: id,
+      path: c.req.path,
+      error: err instanceof Error ? err.stack : String(err),
+    });
     return c.json(errorBody('internal_error', 'Something went wrong on our side.', id), 500);
   });
 

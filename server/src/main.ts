@@ -24,7 +24,9 @@ function start() {
       `  Widget       ${base}/portico.js`,
     ];
     if (config.DEMO) {
-      const customerEmails = [...new Set(Object.values(DEMO_ACCOUNTS).flatMap((a) => a.contacts.map(([email]) => email)))];
+      const customerEmails = [
+        ...new Set(Object.values(DEMO_ACCOUNTS).flatMap((a) => a.contacts.map(([email]) => email))),
+      ];
       lines.push(
         `  Demo site    ${base}/`,
         `  Staff page   ${base}/staff.html`,

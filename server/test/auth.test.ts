@@ -29,8 +29,12 @@ describe('magic links and sessions', () => {
     });
 
     it('answers a known and an unknown email with the same status and body, and sends nothing to the unknown', async () => {
-      const known = await t.call('POST', '/auth/links', { body: { email: 'ap@northwind.test', returnTo: `${ORIGIN}/` } });
-      const unknown = await t.call('POST', '/auth/links', { body: { email: 'nobody@northwind.test', returnTo: `${ORIGIN}/` } });
+      const known = await t.call('POST', '/auth/links', {
+        body: { email: 'ap@northwind.test', returnTo: `${ORIGIN}/` },
+      });
+      const unknown = await t.call('POST', '/auth/links', {
+        body: { email: 'nobody@northwind.test', returnTo: `${ORIGIN}/` },
+      });
       assert.equal(known.status, 202);
       assert.equal(unknown.status, 202);
       assert.deepEqual(await known.json(), await unknown.json());
@@ -88,9 +92,18 @@ describe('magic links and sessions', () => {
       });
     }
 
-    for (const target of ['https://evil.test', '//evil.test', 'invoices/../../admin', 'javascript:alert(1)', 'invoices?status=x', '/invoices']) {
+    for (const target of [
+      'https://evil.test',
+      '//evil.test',
+      'invoices/../../admin',
+      'javascript:alert(1)',
+      'invoices?status=x',
+      '/invoices',
+    ]) {
       it(`refuses a target that is a URL or escapes the portal's routes: ${target}`, async () => {
-        const res = await t.call('POST', '/auth/links', { body: { email: 'ap@northwind.test', returnTo: `${ORIGIN}/`, target } });
+        const res = await t.call('POST', '/auth/links', {
+          body: { email: 'ap@northwind.test', returnTo: `${ORIGIN}/`, target },
+        });
         assert.equal(res.status, 400);
         assert.equal(await errorCode(res), 'target_invalid');
       });
@@ -132,7 +145,8 @@ describe('magic links and sessions', () => {
         t.db.select().from(sessions).all(),
         t.db.select().from(events).all(),
       ]);
-      for (const secret of [token, sessionToken, sessionToken.slice(4)]) assert.ok(!dump.includes(secret), 'secret stored in clear');
+      for (const secret of [token, sessionToken, sessionToken.slice(4)])
+        assert.ok(!dump.includes(secret), 'secret stored in clear');
       assert.ok(!dump.includes(`"${code}"`));
     });
   });
@@ -173,7 +187,9 @@ describe('magic links and sessions', () => {
     it('makes exactly one session from twenty parallel exchanges of a one-use link', async () => {
       const { token } = await t.signInLink('ap@northwind.test');
       const before = t.db.select().from(sessions).all().length;
-      const results = await Promise.all(Array.from({ length: 20 }, () => t.call('POST', '/auth/sessions', { body: { token } })));
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () => t.call('POST', '/auth/sessions', { body: { token } })),
+      );
       const statuses = results.map((r) => r.status).sort();
       assert.equal(statuses.filter((s) => s === 200).length, 1);
       assert.equal(statuses.filter((s) => s === 401).length, 19);
@@ -197,7 +213,8 @@ describe('magic links and sessions', () => {
       const server = await startTestServer({ env: { LINK_MAX_USES: '3' } });
       try {
         const { token } = await server.signInLink('ap@northwind.test');
-        for (let i = 0; i < 3; i++) assert.equal((await server.call('POST', '/auth/sessions', { body: { token } })).status, 200);
+        for (let i = 0; i < 3; i++)
+          assert.equal((await server.call('POST', '/auth/sessions', { body: { token } })).status, 200);
         const fourth = await server.call('POST', '/auth/sessions', { body: { token } });
         assert.equal(fourth.status, 401);
         assert.equal(await errorCode(fourth), 'link_used');
@@ -216,13 +233,20 @@ describe('magic links and sessions', () => {
       const asStaff = await t.call('POST', '/auth/sessions', { body: { token: customer.token, audience: 'staff' } });
       assert.equal(asStaff.status, 401);
       // Neither refusal used the link up.
-      assert.equal((await t.call('POST', '/auth/sessions', { body: { token: staff.token, audience: 'staff' } })).status, 200);
+      assert.equal(
+        (await t.call('POST', '/auth/sessions', { body: { token: staff.token, audience: 'staff' } })).status,
+        200,
+      );
       assert.equal((await t.call('POST', '/auth/sessions', { body: { token: customer.token } })).status, 200);
     });
 
     it('a customer email gets no staff link, and a staff email no customer link', async () => {
-      await t.call('POST', '/auth/links', { body: { email: 'ap@northwind.test', audience: 'staff', returnTo: `${ORIGIN}/` } });
-      await t.call('POST', '/auth/links', { body: { email: 'ar@acme.test', audience: 'customer', returnTo: `${ORIGIN}/` } });
+      await t.call('POST', '/auth/links', {
+        body: { email: 'ap@northwind.test', audience: 'staff', returnTo: `${ORIGIN}/` },
+      });
+      await t.call('POST', '/auth/links', {
+        body: { email: 'ar@acme.test', audience: 'customer', returnTo: `${ORIGIN}/` },
+      });
       await t.deliver();
       assert.ok(t.mail.to('ap@northwind.test').every((m) => !/staff/.test(m.subject)));
       assert.ok(t.mail.to('ar@acme.test').every((m) => !/customer portal/.test(m.subject)));
@@ -231,12 +255,23 @@ describe('magic links and sessions', () => {
     it('gives a truncated, re-cased, 10 KB or NUL-holding token a clean 400/401', async () => {
       const { token } = await t.signInLink('ap@northwind.test');
       const flipped = token.replace(/[a-z]/, (c) => c.toUpperCase());
-      for (const bad of [token.slice(0, 20), flipped, token.repeat(240).slice(0, 10_240), `${token.slice(0, 42)}\u0000`, '', 123]) {
+      for (const bad of [
+        token.slice(0, 20),
+        flipped,
+        token.repeat(240).slice(0, 10_240),
+        `${token.slice(0, 42)}\u0000`,
+        '',
+        123,
+      ]) {
         const res = await t.call('POST', '/auth/sessions', { body: { token: bad } });
         assert.ok(res.status === 400 || res.status === 401, `status ${res.status}`);
         assert.match(await errorCode(res), /^(invalid_request|link_invalid)$/);
       }
-      assert.equal((await t.call('POST', '/auth/sessions', { body: { token } })).status, 200, 'bad tries did not burn the link');
+      assert.equal(
+        (await t.call('POST', '/auth/sessions', { body: { token } })).status,
+        200,
+        'bad tries did not burn the link',
+      );
     });
 
     it('previews a link without consuming it: masked email and whether this browser asked', async () => {
@@ -259,9 +294,14 @@ describe('magic links and sessions', () => {
     it('resends a fresh link from an expired one in one request, to the same email and target', async () => {
       const old = await t.signInLink('ap@northwind.test', { target: 'invoices/INV-1025' });
       t.clock.advance(2 * 60 * 60_000);
-      assert.equal(await errorCode(await t.call('POST', '/auth/sessions', { body: { token: old.token } })), 'link_expired');
+      assert.equal(
+        await errorCode(await t.call('POST', '/auth/sessions', { body: { token: old.token } })),
+        'link_expired',
+      );
       const before = t.mail.to('ap@northwind.test').length;
-      const res = await t.call('POST', '/auth/links', { body: { resendToken: old.token, returnTo: `${ORIGIN}/portal` } });
+      const res = await t.call('POST', '/auth/links', {
+        body: { resendToken: old.token, returnTo: `${ORIGIN}/portal` },
+      });
       assert.equal(res.status, 202);
       await t.deliver();
       const { token } = await import('../../test/support/smtp-capture').then((m) =>
@@ -273,7 +313,9 @@ describe('magic links and sessions', () => {
 
     it('answers a resend with an unknown token the same as a known one, and sends nothing', async () => {
       const before = t.mail.messages.length;
-      const res = await t.call('POST', '/auth/links', { body: { resendToken: 'A'.repeat(43), returnTo: `${ORIGIN}/` } });
+      const res = await t.call('POST', '/auth/links', {
+        body: { resendToken: 'A'.repeat(43), returnTo: `${ORIGIN}/` },
+      });
       assert.equal(res.status, 202);
       await t.deliver();
       assert.equal(t.mail.messages.length, before);
@@ -297,7 +339,9 @@ describe('magic links and sessions', () => {
       const { code } = await t.signInLink('ap@northwind.test');
       const res = await t.call('POST', '/auth/sessions', { body: { email: 'ap@northwind.test', code } });
       assert.equal(res.status, 200);
-      assert.deepEqual(((await res.json()) as { accounts: unknown }).accounts, [{ id: 'cus_northwind', name: 'Northwind Traders' }]);
+      assert.deepEqual(((await res.json()) as { accounts: unknown }).accounts, [
+        { id: 'cus_northwind', name: 'Northwind Traders' },
+      ]);
     });
 
     it('fails for another email', async () => {
@@ -329,7 +373,10 @@ describe('magic links and sessions', () => {
 
     it('uses up the link it belongs to', async () => {
       const { code, token } = await t.signInLink('ap@northwind.test');
-      assert.equal((await t.call('POST', '/auth/sessions', { body: { email: 'ap@northwind.test', code } })).status, 200);
+      assert.equal(
+        (await t.call('POST', '/auth/sessions', { body: { email: 'ap@northwind.test', code } })).status,
+        200,
+      );
       assert.equal(await errorCode(await t.call('POST', '/auth/sessions', { body: { token } })), 'link_used');
     });
 
@@ -393,7 +440,11 @@ describe('magic links and sessions', () => {
     it("ends a deactivated staff user's sessions at once", async () => {
       const token = await t.signIn('collector@acme.test', 'staff');
       const me = await t.call('GET', '/auth/session', { token });
-      assert.deepEqual(((await me.json()) as { user: unknown }).user, { email: 'collector@acme.test', name: 'Casey Collins', role: 'collector' });
+      assert.deepEqual(((await me.json()) as { user: unknown }).user, {
+        email: 'collector@acme.test',
+        name: 'Casey Collins',
+        role: 'collector',
+      });
       t.db.transaction((tx) => deactivateStaffUser(tx, 'stf_collector', { type: 'system' }, t.clock.now()));
       assert.equal((await t.call('GET', '/auth/session', { token })).status, 401);
     });
@@ -422,7 +473,8 @@ describe('magic links and sessions', () => {
         .where(eq(events.actorId, 'cfo@globex.test'))
         .all()
         .map((e) => e.type);
-      for (const type of ['auth.link_requested', 'auth.signed_in', 'auth.rejected', 'auth.logged_out']) assert.ok(types.includes(type), type);
+      for (const type of ['auth.link_requested', 'auth.signed_in', 'auth.rejected', 'auth.logged_out'])
+        assert.ok(types.includes(type), type);
     });
   });
 });

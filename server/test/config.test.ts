@@ -14,8 +14,15 @@ describe('configuration', () => {
   });
 
   it('reads an allow-list of exact origins and always includes its own', () => {
-    const config = loadConfig({ ALLOWED_ORIGINS: 'https://shop.example.com, https://www.example.com', PUBLIC_URL: 'https://ar.example.com' });
-    assert.deepEqual(config.ALLOWED_ORIGINS, ['https://ar.example.com', 'https://shop.example.com', 'https://www.example.com']);
+    const config = loadConfig({
+      ALLOWED_ORIGINS: 'https://shop.example.com, https://www.example.com',
+      PUBLIC_URL: 'https://ar.example.com',
+    });
+    assert.deepEqual(config.ALLOWED_ORIGINS, [
+      'https://ar.example.com',
+      'https://shop.example.com',
+      'https://www.example.com',
+    ]);
   });
 
   for (const [name, value] of [
@@ -30,7 +37,10 @@ describe('configuration', () => {
     ['DEMO', 'maybe'],
   ]) {
     it(`stops with a message naming ${name} when it is ${JSON.stringify(value)}`, () => {
-      assert.throws(() => loadConfig({ [name!]: value }), (err: unknown) => err instanceof ConfigError && err.message.includes(name!));
+      assert.throws(
+        () => loadConfig({ [name!]: value }),
+        (err: unknown) => err instanceof ConfigError && err.message.includes(name!),
+      );
     });
   }
 

@@ -45,7 +45,9 @@ export interface CallOptions {
   origin?: string | null;
 }
 
-export async function startTestServer(options: { env?: Record<string, string>; seed?: boolean; now?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { env?: Record<string, string>; seed?: boolean; now?: string } = {},
+): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'portico-test-'));
   const mail = await startSmtpCapture();
   const config = testConfig({

@@ -49,13 +49,18 @@ describe('any endpoint', () => {
   }
 
   it('answers a body over 1 MB with 413', async () => {
-    const res = await t.call('POST', '/auth/links', { raw: JSON.stringify({ email: 'a@b.test', pad: 'x'.repeat(1_100_000) }) });
+    const res = await t.call('POST', '/auth/links', {
+      raw: JSON.stringify({ email: 'a@b.test', pad: 'x'.repeat(1_100_000) }),
+    });
     assert.equal(res.status, 413);
     assert.equal(await errorCode(res), 'payload_too_large');
   });
 
   it('answers a body that is not JSON with 415', async () => {
-    const res = await t.call('POST', '/auth/links', { raw: 'email=a@b.test', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await t.call('POST', '/auth/links', {
+      raw: 'email=a@b.test',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     assert.equal(res.status, 415);
   });
 
@@ -66,7 +71,9 @@ describe('any endpoint', () => {
   });
 
   it('lists prototype-polluting keys as nothing special', async () => {
-    const res = await t.call('POST', '/auth/links', { raw: '{"__proto__": {"admin": true}, "email": "ap@northwind.test", "returnTo": "https://shop.test/"}' });
+    const res = await t.call('POST', '/auth/links', {
+      raw: '{"__proto__": {"admin": true}, "email": "ap@northwind.test", "returnTo": "https://shop.test/"}',
+    });
     assert.equal(res.status, 202);
     assert.equal(({} as Record<string, unknown>).admin, undefined);
   });
@@ -84,25 +91,38 @@ describe('any endpoint', () => {
       it(`gives ${origin} no Access-Control-Allow-Origin`, async () => {
         const res = await t.call('GET', '/health', { origin });
         assert.equal(res.headers.get('access-control-allow-origin'), null);
-        const preflight = await t.call('OPTIONS', '/auth/links', { origin, headers: { 'access-control-request-method': 'POST' } });
+        const preflight = await t.call('OPTIONS', '/auth/links', {
+          origin,
+          headers: { 'access-control-request-method': 'POST' },
+        });
         assert.equal(preflight.headers.get('access-control-allow-origin'), null);
       });
     }
 
     it('refuses a state-changing request with a foreign Origin, and sends nothing', async () => {
       for (const origin of ['https://evil.test', 'null']) {
-        const res = await t.call('POST', '/auth/links', { origin, body: { email: 'ap@northwind.test', returnTo: `${ORIGIN}/` } });
+        const res = await t.call('POST', '/auth/links', {
+          origin,
+          body: { email: 'ap@northwind.test', returnTo: `${ORIGIN}/` },
+        });
         assert.equal(res.status, 403);
         assert.equal(await errorCode(res), 'origin_forbidden');
       }
       const token = await t.signIn('ap@northwind.test');
       const logout = await t.call('DELETE', '/auth/session', { token, origin: 'https://evil.test' });
       assert.equal(logout.status, 403);
-      assert.equal((await t.call('GET', '/auth/session', { token })).status, 200, 'the foreign request changed nothing');
+      assert.equal(
+        (await t.call('GET', '/auth/session', { token })).status,
+        200,
+        'the foreign request changed nothing',
+      );
     });
 
     it('lets server-to-server calls without an Origin through', async () => {
-      const res = await t.call('POST', '/auth/links', { origin: null, body: { email: 'nobody@x.test', returnTo: `${ORIGIN}/` } });
+      const res = await t.call('POST', '/auth/links', {
+        origin: null,
+        body: { email: 'nobody@x.test', returnTo: `${ORIGIN}/` },
+      });
       assert.equal(res.status, 202);
     });
   });
@@ -111,7 +131,10 @@ describe('any endpoint', () => {
     const dir = mkdtempSync(join(tmpdir(), 'portico-prod-'));
     const database = openDatabase(join(dir, 'p.sqlite'));
     try {
-      const { app } = createApp({ config: testConfig({ NODE_ENV: 'production', DATABASE_PATH: join(dir, 'p.sqlite') }), db: database.db });
+      const { app } = createApp({
+        config: testConfig({ NODE_ENV: 'production', DATABASE_PATH: join(dir, 'p.sqlite') }),
+        db: database.db,
+      });
       assert.equal((await app.request('/api/v1/dev/mailbox')).status, 404);
       assert.equal((await app.request('/api/v1/dev/mailbox/messages.json')).status, 404);
     } finally {
@@ -140,13 +163,24 @@ describe('logs', () => {
     const clock = new ManualClock();
     seedDemo(database.db, clock.now());
     const config = testConfig({ DATABASE_PATH: join(dir, 'l.sqlite'), ALLOWED_ORIGINS: ORIGIN, LOG_LEVEL: 'debug' });
-    const { app, worker } = createApp({ config, db: database.db, clock, logger: createLogger('debug', (l) => lines.push(l)) });
+    const { app, worker } = createApp({
+      config,
+      db: database.db,
+      clock,
+      logger: createLogger('debug', (l) => lines.push(l)),
+    });
     try {
       const post = (path: string, body: unknown) =>
-        app.request(`/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN }, body: JSON.stringify(body) });
+        app.request(`/api/v1${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: ORIGIN },
+          body: JSON.stringify(body),
+        });
       await post('/auth/links', { email: 'ap@northwind.test', returnTo: `${ORIGIN}/` });
       await worker.runDue();
-      const { text } = database.sqlite.prepare('SELECT text FROM email_outbox ORDER BY created_at DESC LIMIT 1').get() as { text: string };
+      const { text } = database.sqlite
+        .prepare('SELECT text FROM email_outbox ORDER BY created_at DESC LIMIT 1')
+        .get() as { text: string };
       const token = /portico-link=([\w-]+)/.exec(text)![1]!;
       const code = /\b(\d{6})\b/.exec(text)![1]!;
       const session = (await (await post('/auth/sessions', { token })).json()) as { token: string };

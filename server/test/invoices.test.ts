@@ -40,9 +40,15 @@ describe('accounts and invoices', () => {
     assert.equal(body.items.length, 1);
     const account = body.items[0]!;
     const open = await all(northwind, '?status=open&limit=7');
-    assert.equal(account.balance, open.reduce((s, i) => s + i.balance, 0));
+    assert.equal(
+      account.balance,
+      open.reduce((s, i) => s + i.balance, 0),
+    );
     const pastDue = open.filter((i) => i.status === 'past_due');
-    assert.equal(account.pastDue, pastDue.reduce((s, i) => s + i.balance, 0));
+    assert.equal(
+      account.pastDue,
+      pastDue.reduce((s, i) => s + i.balance, 0),
+    );
     assert.equal(account.pastDueCount, 6);
     assert.equal(account.openCount, open.length);
     assert.equal(account.currency, 'USD');
@@ -53,7 +59,10 @@ describe('accounts and invoices', () => {
     const items = await all(northwind, '?status=all&limit=5');
     assert.ok(items.length >= 30);
     const ranks = items.map((i) => ({ past_due: 0, open: 1, paid: 2, void: 3 })[i.status]);
-    assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b));
+    assert.deepEqual(
+      ranks,
+      [...ranks].sort((a, b) => a - b),
+    );
     const pastDue = items.filter((i) => i.status === 'past_due');
     assert.equal(pastDue.length, 6);
     assert.deepEqual(
@@ -78,7 +87,10 @@ describe('accounts and invoices', () => {
     assert.equal(open.filter((i) => i.balance < i.total).length, 1);
     const paid = await all(northwind, '?status=paid');
     assert.ok(paid.every((i) => i.status === 'paid' && i.balance === 0));
-    assert.equal(pastDue.length + open.filter((i) => i.status === 'open').length + paid.length, (await all(northwind, '?status=all')).length);
+    assert.equal(
+      pastDue.length + open.filter((i) => i.status === 'open').length + paid.length,
+      (await all(northwind, '?status=all')).length,
+    );
   });
 
   it('sorts by any supported column both ways with stable pages', async () => {
@@ -122,7 +134,9 @@ describe('accounts and invoices', () => {
   it('formats money as integer minor units in the invoice currency', async () => {
     const lumiere = await t.signIn('compta@lumiere.test');
     const items = await all(lumiere, '?status=all');
-    assert.ok(items.every((i) => i.currency === 'EUR' && Number.isSafeInteger(i.total) && Number.isSafeInteger(i.balance)));
+    assert.ok(
+      items.every((i) => i.currency === 'EUR' && Number.isSafeInteger(i.total) && Number.isSafeInteger(i.balance)),
+    );
   });
 
   for (const [query, what] of [

@@ -117,7 +117,6 @@ describe('job worker', () => {
     const file = tempDb();
     const clock = new ManualClock();
     const first = file.open();
-    let id: number;
     let release!: () => void;
     const hung = new Promise<void>((resolve) => (release = resolve));
     const dying = new JobWorker({
@@ -126,7 +125,7 @@ describe('job worker', () => {
       logger: silent,
       handlers: { report: () => hung },
     });
-    id = enqueueJob(first.db, { type: 'report', payload: { n: 1 } }, clock.now());
+    const id = enqueueJob(first.db, { type: 'report', payload: { n: 1 } }, clock.now());
     const pass = dying.runDue();
     // The process "dies" here: the database is closed with the job still marked running.
     await new Promise((r) => setImmediate(r));
@@ -156,9 +155,18 @@ describe('job worker', () => {
   });
 
   it('spreads retries with jitter and caps them at an hour', () => {
-    assert.equal(retryDelayMs(1, () => 0.5), 10_000);
-    assert.equal(retryDelayMs(3, () => 0.5), 40_000);
-    assert.equal(retryDelayMs(30, () => 0.5), 3_600_000);
+    assert.equal(
+      retryDelayMs(1, () => 0.5),
+      10_000,
+    );
+    assert.equal(
+      retryDelayMs(3, () => 0.5),
+      40_000,
+    );
+    assert.equal(
+      retryDelayMs(30, () => 0.5),
+      3_600_000,
+    );
     assert.ok(retryDelayMs(2, () => 0) < retryDelayMs(2, () => 1));
   });
 });

@@ -91,8 +91,7 @@ export interface LinkPreview {
 
 /** `audience` with a token refuses a link of the other audience (a staff link in the customer portal). */
 export type SessionRequestBody =
-  | { token: string; audience?: Audience }
-  | { email: string; code: string; audience?: Audience };
+  { token: string; audience?: Audience } | { email: string; code: string; audience?: Audience };
 
 export interface AccountRef {
   id: string;

@@ -226,7 +226,9 @@ export const emailOutbox = sqliteTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html').notNull(),
-    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] })
+      .notNull()
+      .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     messageId: text('message_id'),
@@ -243,7 +245,9 @@ export const jobs = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     type: text('type').notNull(),
     payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
-    status: text('status', { enum: ['queued', 'running', 'done', 'dead'] }).notNull().default('queued'),
+    status: text('status', { enum: ['queued', 'running', 'done', 'dead'] })
+      .notNull()
+      .default('queued'),
     runAt: integer('run_at', { mode: 'timestamp_ms' }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     maxAttempts: integer('max_attempts').notNull().default(8),
@@ -280,7 +284,10 @@ export const magicLinks = sqliteTable(
     codeExpiresAt: integer('code_expires_at', { mode: 'timestamp_ms' }).notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [uniqueIndex('magic_links_token_hash_uq').on(t.tokenHash), index('magic_links_email_idx').on(t.email, t.audience)],
+  (t) => [
+    uniqueIndex('magic_links_token_hash_uq').on(t.tokenHash),
+    index('magic_links_email_idx').on(t.email, t.audience),
+  ],
 );
 
 export const sessions = sqliteTable(

@@ -3,7 +3,7 @@
  * link's invoices), filtered by derived status, past-due first by default, with keyset pagination so
  * page 500 of a 10,000-invoice account costs what page 1 does.
  */
-import { and, gt, inArray, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { InvoiceList, InvoiceSort, InvoiceStatus, InvoiceStatusFilter, InvoiceSummary } from '../api/contract';
 import type { DbOrTx } from '../db/client';
 import { invoices } from '../db/schema';
@@ -16,7 +16,10 @@ export function statusRank(today: string): SQL<number> {
   return sql<number>`(CASE WHEN ${invoices.voidedAt} IS NOT NULL THEN 3 WHEN ${invoices.balance} <= 0 THEN 2 WHEN ${invoices.dueDate} < ${today} THEN 0 ELSE 1 END)`;
 }
 
-export function invoiceStatus(row: { voidedAt: Date | null; balance: number; dueDate: string }, today: string): InvoiceStatus {
+export function invoiceStatus(
+  row: { voidedAt: Date | null; balance: number; dueDate: string },
+  today: string,
+): InvoiceStatus {
   if (row.voidedAt) return 'void';
   if (row.balance <= 0) return 'paid';
   return row.dueDate < today ? 'past_due' : 'open';
@@ -64,7 +67,8 @@ function encodeCursor(sort: InvoiceSort, values: CursorValue[]): string {
 }
 
 function decodeCursor(cursor: string, sort: InvoiceSort, arity: number): CursorValue[] {
-  const bad = () => new AppError(400, 'invalid_request', 'The cursor is not valid for this list; start again from the first page.');
+  const bad = () =>
+    new AppError(400, 'invalid_request', 'The cursor is not valid for this list; start again from the first page.');
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -102,11 +106,16 @@ export interface InvoiceListInput {
 export function listInvoices(db: DbOrTx, session: AuthSession, input: InvoiceListInput, today: string): InvoiceList {
   const accountIds = scopedAccountIds(session, input.account);
   const { keys, desc } = sortKeys(input.sort, today);
-  const conditions: (SQL | undefined)[] = [inArray(invoices.customerId, accountIds), statusCondition(input.status, today)];
+  const conditions: (SQL | undefined)[] = [
+    inArray(invoices.customerId, accountIds),
+    statusCondition(input.status, today),
+  ];
   if (session.scopeInvoiceIds) conditions.push(inArray(invoices.id, session.scopeInvoiceIds));
   if (input.q) {
     const pattern = likePrefix(input.q);
-    conditions.push(or(sql`${invoices.number} LIKE ${pattern} ESCAPE '\\'`, sql`${invoices.poNumber} LIKE ${pattern} ESCAPE '\\'`));
+    conditions.push(
+      or(sql`${invoices.number} LIKE ${pattern} ESCAPE '\\'`, sql`${invoices.poNumber} LIKE ${pattern} ESCAPE '\\'`),
+    );
   }
   if (input.cursor) {
     const values = decodeCursor(input.cursor, input.sort, keys.length);
@@ -160,7 +169,9 @@ export function listInvoices(db: DbOrTx, session: AuthSession, input: InvoiceLis
   if (rows.length > input.limit && last) {
     const key = input.sort.replace(/^-/, '') as Exclude<InvoiceSort, `-${string}`>;
     const values: CursorValue[] =
-      key === 'priority' ? [last.rank, last.dueDate, last.id] : [last[key as 'dueDate' | 'issueDate' | 'number' | 'total' | 'balance'], last.id];
+      key === 'priority'
+        ? [last.rank, last.dueDate, last.id]
+        : [last[key as 'dueDate' | 'issueDate' | 'number' | 'total' | 'balance'], last.id];
     nextCursor = encodeCursor(input.sort, values);
   }
   return { items, nextCursor };

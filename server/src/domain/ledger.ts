@@ -151,7 +151,9 @@ export function recordSettledPayment(db: DbOrTx, input: SettledPaymentInput, act
     if (applied.changes !== 1) {
       throw new AppError(422, 'invalid_request', `Invoice ${a.invoiceId} cannot take ${a.amount}.`);
     }
-    db.insert(allocations).values({ id: newId('alc'), paymentId: id, invoiceId: a.invoiceId, amount: a.amount, createdAt: now }).run();
+    db.insert(allocations)
+      .values({ id: newId('alc'), paymentId: id, invoiceId: a.invoiceId, amount: a.amount, createdAt: now })
+      .run();
   }
   recordEvent(
     db,

@@ -33,7 +33,8 @@ export interface RequestMeta {
 }
 
 // A plain address: no quotes, comments, spaces, commas or line breaks; a dotted domain.
-const EMAIL_RE = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+const EMAIL_RE =
+  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 
 /** Trims and lower-cases, the same at request and at exchange; null when not one plain address. */
 export function normalizeEmail(raw: string): string | null {
@@ -50,6 +51,7 @@ export function maskEmail(email: string): string {
 export function validateReturnTo(raw: string, allowedOrigins: readonly string[]): string {
   const invalid = () => new AppError(400, 'return_to_invalid', 'returnTo must be a page on an allowed origin.');
   // URL parsing forgives control characters and backslashes; a returnTo with any is refused outright.
+  // eslint-disable-next-line no-control-regex
   if (raw.length > 2048 || /[\s\\\u0000-\u001f\u007f]/.test(raw) || !/^https?:\/\/[^/]/i.test(raw)) throw invalid();
   let url: URL;
   try {
@@ -67,7 +69,8 @@ const TARGET_RE =
 /** A portal route, never a URL. */
 export function validateTarget(raw: string | undefined | null): string | null {
   if (raw === undefined || raw === null || raw === '') return null;
-  if (!TARGET_RE.test(raw)) throw new AppError(400, 'target_invalid', 'target must be a portal route such as invoices/INV-1042.');
+  if (!TARGET_RE.test(raw))
+    throw new AppError(400, 'target_invalid', 'target must be a portal route such as invoices/INV-1042.');
   return raw;
 }
 
@@ -162,7 +165,12 @@ function checkRequestLimits(db: DbOrTx, config: Config, email: string, ip: strin
     now,
   );
   if (config.RESEND_COOLDOWN_SECONDS > 0) {
-    hitLimits(db, [{ bucket: `links:cooldown:${sha256(email)}`, max: 1, windowMs: config.RESEND_COOLDOWN_SECONDS * 1000 }], now, 'too_soon');
+    hitLimits(
+      db,
+      [{ bucket: `links:cooldown:${sha256(email)}`, max: 1, windowMs: config.RESEND_COOLDOWN_SECONDS * 1000 }],
+      now,
+      'too_soon',
+    );
   }
 }
 
@@ -184,7 +192,13 @@ export function requestMagicLink(deps: AuthDeps, req: LinkRequest, meta: Request
   const now = clock.now();
   checkRequestLimits(db, config, email, meta.ip, now);
   db.transaction((tx) =>
-    issueMagicLink(tx, config, { email, audience: req.audience, returnTo, target, nonce: req.nonce ?? null }, now, meta),
+    issueMagicLink(
+      tx,
+      config,
+      { email, audience: req.audience, returnTo, target, nonce: req.nonce ?? null },
+      now,
+      meta,
+    ),
   );
   return { resendAfter: config.RESEND_COOLDOWN_SECONDS };
 }
@@ -201,19 +215,35 @@ export function resendMagicLink(
   const { db, config } = deps;
   const returnTo = validateReturnTo(req.returnTo, config.ALLOWED_ORIGINS);
   const old = TOKEN_RE.test(req.resendToken)
-    ? db.select().from(magicLinks).where(eq(magicLinks.tokenHash, sha256(req.resendToken))).get()
+    ? db
+        .select()
+        .from(magicLinks)
+        .where(eq(magicLinks.tokenHash, sha256(req.resendToken)))
+        .get()
     : undefined;
   // Easy Pay links carry their own scope and lifetime; a resend of one is an ordinary sign-in link.
   if (!old) {
-    hitLimits(db, [{ bucket: `links:ip:${meta.ip}`, max: config.RATE_LIMIT_IP, windowMs: WINDOW_MS }], deps.clock.now());
+    hitLimits(
+      db,
+      [{ bucket: `links:ip:${meta.ip}`, max: config.RATE_LIMIT_IP, windowMs: WINDOW_MS }],
+      deps.clock.now(),
+    );
     return { resendAfter: config.RESEND_COOLDOWN_SECONDS };
   }
-  return requestMagicLink(deps, { email: old.email, audience: old.audience, returnTo, target: old.target, nonce: req.nonce }, meta);
+  return requestMagicLink(
+    deps,
+    { email: old.email, audience: old.audience, returnTo, target: old.target, nonce: req.nonce },
+    meta,
+  );
 }
 
 function findLink(db: DbOrTx, token: string) {
   if (!TOKEN_RE.test(token)) return undefined;
-  return db.select().from(magicLinks).where(eq(magicLinks.tokenHash, sha256(token))).get();
+  return db
+    .select()
+    .from(magicLinks)
+    .where(eq(magicLinks.tokenHash, sha256(token)))
+    .get();
 }
 
 const linkInvalid = () => new AppError(401, 'link_invalid', 'This sign-in link is not valid. Ask for a new one.');
@@ -228,7 +258,11 @@ function assertLive(link: typeof magicLinks.$inferSelect, now: Date) {
 /** `POST /auth/links/preview`: what the "Continue as …" screen shows. Never consumes. */
 export function previewMagicLink(deps: AuthDeps, token: string, nonce: string | null, meta: RequestMeta): LinkPreview {
   const now = deps.clock.now();
-  hitLimits(deps.db, [{ bucket: `preview:ip:${meta.ip}`, max: deps.config.RATE_LIMIT_IP * 4, windowMs: WINDOW_MS }], now);
+  hitLimits(
+    deps.db,
+    [{ bucket: `preview:ip:${meta.ip}`, max: deps.config.RATE_LIMIT_IP * 4, windowMs: WINDOW_MS }],
+    now,
+  );
   const link = findLink(deps.db, token);
   if (!link) throw linkInvalid();
   assertLive(link, now);
@@ -281,7 +315,12 @@ function startSession(
 function rejected(deps: AuthDeps, reason: string, meta: RequestMeta, email: string | null, now: Date) {
   recordEvent(
     deps.db,
-    { type: 'auth.rejected', actor: { type: 'anonymous', id: email }, data: { reason, ip: meta.ip }, requestId: meta.requestId },
+    {
+      type: 'auth.rejected',
+      actor: { type: 'anonymous', id: email },
+      data: { reason, ip: meta.ip },
+      requestId: meta.requestId,
+    },
     now,
   );
 }
@@ -324,14 +363,23 @@ export function exchangeCode(
 ): SessionCreated {
   const { db, clock, config } = deps;
   const now = clock.now();
-  const codeInvalid = () => new AppError(401, 'code_invalid', 'That code is not right, or it has expired. Check the email or ask for a new one.');
+  const codeInvalid = () =>
+    new AppError(
+      401,
+      'code_invalid',
+      'That code is not right, or it has expired. Check the email or ask for a new one.',
+    );
   const email = normalizeEmail(req.email);
   if (!email) throw new AppError(400, 'email_invalid', 'Enter one email address, like name@company.com.');
   hitLimits(
     db,
     [
       { bucket: `code:ip:${meta.ip}`, max: config.RATE_LIMIT_IP, windowMs: WINDOW_MS },
-      { bucket: `code:email:${sha256(email)}`, max: config.CODE_MAX_FAILURES * config.RATE_LIMIT_EMAIL, windowMs: WINDOW_MS },
+      {
+        bucket: `code:email:${sha256(email)}`,
+        max: config.CODE_MAX_FAILURES * config.RATE_LIMIT_EMAIL,
+        windowMs: WINDOW_MS,
+      },
     ],
     now,
   );
@@ -356,7 +404,10 @@ export function exchangeCode(
     if (!match) {
       // A wrong try counts against every live code of this email, so guessing across links gains nothing.
       for (const link of live) {
-        tx.update(magicLinks).set({ codeFailures: sql`${magicLinks.codeFailures} + 1` }).where(eq(magicLinks.id, link.id)).run();
+        tx.update(magicLinks)
+          .set({ codeFailures: sql`${magicLinks.codeFailures} + 1` })
+          .where(eq(magicLinks.id, link.id))
+          .run();
       }
       return null;
     }

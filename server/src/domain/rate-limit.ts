@@ -35,7 +35,9 @@ export function hitLimits(db: DbOrTx, limits: Limit[], now: Date, code: 'rate_li
     throw new AppError(
       429,
       code,
-      code === 'too_soon' ? 'A link was sent moments ago; check your inbox or wait to ask again.' : 'Too many requests; try again later.',
+      code === 'too_soon'
+        ? 'A link was sent moments ago; check your inbox or wait to ask again.'
+        : 'Too many requests; try again later.',
       { retryAfter },
     );
   }

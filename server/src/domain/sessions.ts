@@ -80,9 +80,19 @@ export function customerAccountsOf(db: DbOrTx, email: string): AccountRef[] {
  * The session for a bearer token, or null when it is unknown, revoked, timed out, or its person no
  * longer has access. Slides the idle timeout at most once a minute, so reads stay cheap.
  */
-export function authenticate(db: DbOrTx, config: Config, token: string, now: Date, target: string | null = null): AuthSession | null {
+export function authenticate(
+  db: DbOrTx,
+  config: Config,
+  token: string,
+  now: Date,
+  target: string | null = null,
+): AuthSession | null {
   if (!/^pts_[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  const row = db.select().from(sessions).where(eq(sessions.tokenHash, sha256(token))).get();
+  const row = db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.tokenHash, sha256(token)))
+    .get();
   if (!row || row.revokedAt) return null;
   const at = now.getTime();
   if (row.idleExpiresAt.getTime() <= at || row.absoluteExpiresAt.getTime() <= at) return null;
@@ -100,7 +110,8 @@ export function authenticate(db: DbOrTx, config: Config, token: string, now: Dat
   } else {
     accounts = customerAccountsOf(db, row.email);
     if (accounts.length === 0) return null;
-    name = db.select({ name: contacts.name }).from(contacts).where(eq(contacts.email, row.email)).limit(1).get()?.name ?? '';
+    name =
+      db.select({ name: contacts.name }).from(contacts).where(eq(contacts.email, row.email)).limit(1).get()?.name ?? '';
   }
 
   let idleExpiresAt = row.idleExpiresAt;
@@ -138,32 +149,65 @@ export function revokeSession(db: DbOrTx, s: AuthSession, now: Date, requestId: 
   db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, s.id)).run();
   recordEvent(
     db,
-    { type: 'auth.logged_out', actor: { type: s.audience, id: s.email }, subject: { type: 'session', id: s.id }, data: {}, requestId },
+    {
+      type: 'auth.logged_out',
+      actor: { type: s.audience, id: s.email },
+      subject: { type: 'session', id: s.id },
+      data: {},
+      requestId,
+    },
     now,
   );
 }
 
 /** Ends every live session of this person in this audience ("log out everywhere"). */
-export function revokeAllSessions(db: DbOrTx, email: string, audience: Audience, now: Date, requestId: string | null): number {
+export function revokeAllSessions(
+  db: DbOrTx,
+  email: string,
+  audience: Audience,
+  now: Date,
+  requestId: string | null,
+): number {
   const result = db
     .update(sessions)
     .set({ revokedAt: now })
-    .where(and(eq(sessions.email, email), eq(sessions.audience, audience), isNull(sessions.revokedAt), gt(sessions.absoluteExpiresAt, now)))
+    .where(
+      and(
+        eq(sessions.email, email),
+        eq(sessions.audience, audience),
+        isNull(sessions.revokedAt),
+        gt(sessions.absoluteExpiresAt, now),
+      ),
+    )
     .run();
   recordEvent(
     db,
-    { type: 'auth.logged_out_everywhere', actor: { type: audience, id: email }, data: { sessions: result.changes }, requestId },
+    {
+      type: 'auth.logged_out_everywhere',
+      actor: { type: audience, id: email },
+      data: { sessions: result.changes },
+      requestId,
+    },
     now,
   );
   return result.changes;
 }
 
 /** Deactivates a staff user and ends their sessions in the same transaction. */
-export function deactivateStaffUser(db: DbOrTx, staffUserId: string, actor: { type: 'staff' | 'system'; id?: string }, now: Date): void {
+export function deactivateStaffUser(
+  db: DbOrTx,
+  staffUserId: string,
+  actor: { type: 'staff' | 'system'; id?: string },
+  now: Date,
+): void {
   db.update(staffUsers).set({ active: false, deactivatedAt: now }).where(eq(staffUsers.id, staffUserId)).run();
   db.update(sessions)
     .set({ revokedAt: now })
     .where(and(inArray(sessions.staffUserId, [staffUserId]), isNull(sessions.revokedAt)))
     .run();
-  recordEvent(db, { type: 'staff.deactivated', actor, subject: { type: 'staff_user', id: staffUserId }, data: {} }, now);
+  recordEvent(
+    db,
+    { type: 'staff.deactivated', actor, subject: { type: 'staff_user', id: staffUserId }, data: {} },
+    now,
+  );
 }

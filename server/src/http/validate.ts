@@ -24,7 +24,9 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Prom
   }
   const result = schema.safeParse(body);
   if (!result.success) {
-    throw new AppError(400, 'invalid_request', 'Some fields are missing or not valid.', { issues: issuesOf(result.error) });
+    throw new AppError(400, 'invalid_request', 'Some fields are missing or not valid.', {
+      issues: issuesOf(result.error),
+    });
   }
   return result.data;
 }
@@ -32,7 +34,9 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Prom
 export function queryParams<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
   const result = schema.safeParse(c.req.query());
   if (!result.success) {
-    throw new AppError(400, 'invalid_request', 'Some query parameters are not valid.', { issues: issuesOf(result.error) });
+    throw new AppError(400, 'invalid_request', 'Some query parameters are not valid.', {
+      issues: issuesOf(result.error),
+    });
   }
   return result.data;
 }

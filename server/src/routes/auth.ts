@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type {
-  LinkPreview,
-  LinkRequestAccepted,
-  SessionCreated,
-  SessionInfo,
-} from '../api/contract';
-import { exchangeCode, exchangeLinkToken, previewMagicLink, requestMagicLink, resendMagicLink } from '../domain/magic-links';
+import type { LinkPreview, LinkRequestAccepted, SessionCreated, SessionInfo } from '../api/contract';
+import {
+  exchangeCode,
+  exchangeLinkToken,
+  previewMagicLink,
+  requestMagicLink,
+  resendMagicLink,
+} from '../domain/magic-links';
 import { revokeAllSessions, revokeSession, sessionInfo } from '../domain/sessions';
 import type { AppEnv } from '../http/env';
 import { requireSession } from '../http/middleware';
@@ -46,16 +47,16 @@ export const auth = new Hono<AppEnv>()
   })
   .post('/links/preview', async (c) => {
     const body = await jsonBody(c, preview);
-    const result = previewMagicLink(c.var.deps, body.token, body.nonce ?? null, { ip: c.var.ip, requestId: c.var.requestId });
+    const result = previewMagicLink(c.var.deps, body.token, body.nonce ?? null, {
+      ip: c.var.ip,
+      requestId: c.var.requestId,
+    });
     return c.json(result satisfies LinkPreview);
   })
   .post('/sessions', async (c) => {
     const body = await jsonBody(c, sessionBody);
     const meta = { ip: c.var.ip, requestId: c.var.requestId };
-    const created =
-      'token' in body
-        ? exchangeLinkToken(c.var.deps, body, meta)
-        : exchangeCode(c.var.deps, body, meta);
+    const created = 'token' in body ? exchangeLinkToken(c.var.deps, body, meta) : exchangeCode(c.var.deps, body, meta);
     return c.json(created satisfies SessionCreated);
   })
   .get('/session', requireSession(), (c) => c.json(sessionInfo(c.var.session) satisfies SessionInfo))

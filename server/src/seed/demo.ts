@@ -23,10 +23,20 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export const DEMO_COMPANY = { companyName: 'Acme Supplies', timeZone: 'America/New_York', currency: 'USD', supportEmail: 'ar@acme.test' };
+export const DEMO_COMPANY = {
+  companyName: 'Acme Supplies',
+  timeZone: 'America/New_York',
+  currency: 'USD',
+  supportEmail: 'ar@acme.test',
+};
 
 export const DEMO_ACCOUNTS = {
-  northwind: { id: 'cus_northwind', name: 'Northwind Traders', currency: 'USD', contacts: [['ap@northwind.test', 'Nancy Davolio']] },
+  northwind: {
+    id: 'cus_northwind',
+    name: 'Northwind Traders',
+    currency: 'USD',
+    contacts: [['ap@northwind.test', 'Nancy Davolio']],
+  },
   globex: {
     id: 'cus_globex',
     name: 'Globex',
@@ -36,8 +46,18 @@ export const DEMO_ACCOUNTS = {
       ['cfo@globex.test', 'Hank Scorpio'],
     ],
   },
-  initech: { id: 'cus_initech', name: 'Initech', currency: 'USD', contacts: [['bookkeeper@ledger.test', 'Bea Keeper']] },
-  lumiere: { id: 'cus_lumiere', name: 'Lumière SARL', currency: 'EUR', contacts: [['compta@lumiere.test', 'Camille Martin']] },
+  initech: {
+    id: 'cus_initech',
+    name: 'Initech',
+    currency: 'USD',
+    contacts: [['bookkeeper@ledger.test', 'Bea Keeper']],
+  },
+  lumiere: {
+    id: 'cus_lumiere',
+    name: 'Lumière SARL',
+    currency: 'EUR',
+    contacts: [['compta@lumiere.test', 'Camille Martin']],
+  },
 } as const;
 
 export const DEMO_STAFF = [
@@ -117,8 +137,14 @@ const PLANS: Record<keyof typeof DEMO_ACCOUNTS, PlannedInvoice[]> = {
 };
 
 export function isEmpty(db: DbOrTx): boolean {
-  const row = db.select({ n: sql<number>`count(*)` }).from(customers).get();
-  const staff = db.select({ n: sql<number>`count(*)` }).from(staffUsers).get();
+  const row = db
+    .select({ n: sql<number>`count(*)` })
+    .from(customers)
+    .get();
+  const staff = db
+    .select({ n: sql<number>`count(*)` })
+    .from(staffUsers)
+    .get();
   return (row?.n ?? 0) === 0 && (staff?.n ?? 0) === 0;
 }
 
@@ -129,15 +155,37 @@ export function seedDemo(db: Db, now: Date): boolean {
     const random = seededRandom(20261122);
     putSettings(tx, DEMO_COMPANY, now);
     const today = calendarDate(now, DEMO_COMPANY.timeZone);
-    for (const s of DEMO_STAFF) tx.insert(staffUsers).values({ ...s, createdAt: now }).run();
+    for (const s of DEMO_STAFF)
+      tx.insert(staffUsers)
+        .values({ ...s, createdAt: now })
+        .run();
 
     let number = 1001;
-    for (const [key, account] of Object.entries(DEMO_ACCOUNTS) as [keyof typeof DEMO_ACCOUNTS, (typeof DEMO_ACCOUNTS)[keyof typeof DEMO_ACCOUNTS]][]) {
+    for (const [key, account] of Object.entries(DEMO_ACCOUNTS) as [
+      keyof typeof DEMO_ACCOUNTS,
+      (typeof DEMO_ACCOUNTS)[keyof typeof DEMO_ACCOUNTS],
+    ][]) {
       tx.insert(customers)
-        .values({ id: account.id, name: account.name, currency: account.currency, paymentTermsDays: PLANS[key][0]!.terms, createdAt: now, updatedAt: now })
+        .values({
+          id: account.id,
+          name: account.name,
+          currency: account.currency,
+          paymentTermsDays: PLANS[key][0]!.terms,
+          createdAt: now,
+          updatedAt: now,
+        })
         .run();
       account.contacts.forEach(([email, name], i) =>
-        tx.insert(contacts).values({ id: `${account.id.replace('cus_', 'con_')}_${i + 1}`, customerId: account.id, email, name, createdAt: now }).run(),
+        tx
+          .insert(contacts)
+          .values({
+            id: `${account.id.replace('cus_', 'con_')}_${i + 1}`,
+            customerId: account.id,
+            email,
+            name,
+            createdAt: now,
+          })
+          .run(),
       );
       const taxRateBp = account.currency === 'EUR' ? 2000 : 825;
       for (const planned of PLANS[key]) {
