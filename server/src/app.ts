@@ -16,6 +16,7 @@ import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import type { Db } from './db/client';
 import { JobWorker } from './domain/jobs';
+import { MAINTENANCE, maintenanceHandler, scheduleMaintenance } from './domain/maintenance';
 import { DELIVER_EMAIL, emailDeliveryHandler } from './domain/outbox';
 import { AppError } from './errors';
 import type { AppEnv, Deps } from './http/env';
@@ -50,8 +51,12 @@ export function createApp(options: AppOptions) {
     db,
     clock,
     logger,
-    handlers: { [DELIVER_EMAIL]: emailDeliveryHandler(db, mailer, config.MAIL_FROM) },
+    handlers: {
+      [DELIVER_EMAIL]: emailDeliveryHandler(db, mailer, config.MAIL_FROM),
+      [MAINTENANCE]: maintenanceHandler(db),
+    },
   });
+  scheduleMaintenance(db, clock.now());
   const deps: Deps = { config, db, clock, logger, worker };
 
   const api = new Hono<AppEnv>()

@@ -170,3 +170,27 @@ describe('job worker', () => {
     assert.ok(retryDelayMs(2, () => 0) < retryDelayMs(2, () => 1));
   });
 });
+
+describe('hourly maintenance', () => {
+  it('deletes stale links, sessions and rate-limit windows, and schedules its next run', async () => {
+    const t = await startTestServer();
+    try {
+      await t.signIn('ap@northwind.test');
+      const count = (table: string) =>
+        (t.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      assert.ok(count('magic_links') > 0 && count('sessions') > 0 && count('rate_limits') > 0);
+      t.clock.advance(40 * 24 * 3_600_000);
+      await t.deliver();
+      assert.equal(count('magic_links'), 0);
+      assert.equal(count('sessions'), 0);
+      assert.equal(count('rate_limits'), 0);
+      const next = t.sqlite
+        .prepare("SELECT run_at FROM jobs WHERE type = 'maintenance.hourly' AND status = 'queued'")
+        .all() as { run_at: number }[];
+      assert.equal(next.length, 1);
+      assert.equal(next[0]!.run_at, t.clock.now().getTime() + 3_600_000);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -46,7 +46,7 @@ export const BULK_EMAIL_DOMAIN = 'bulk.test';
 export const BULK_PROVIDER = 'bulk';
 const BIG_ACCOUNT_INVOICES = 10_000;
 /** Invoices per transaction; with their lines and payments about 15,000 rows. */
-const BATCH_INVOICES = 5_000;
+const BATCH_INVOICES = Number(process.env.BULK_BATCH ?? 5_000);
 /** Issue dates reach back this far; newer invoices are denser, as in a live ledger. */
 const HISTORY_DAYS = 365;
 const DAY_MS = 86_400_000;
