@@ -16,6 +16,7 @@ import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import type { Db } from './db/client';
 import { JobWorker } from './domain/jobs';
+import { ISSUE_LINK, issueLinkHandler } from './domain/magic-links';
 import { MAINTENANCE, maintenanceHandler, scheduleMaintenance } from './domain/maintenance';
 import { DELIVER_EMAIL, emailDeliveryHandler } from './domain/outbox';
 import { AppError } from './errors';
@@ -54,22 +55,22 @@ export function createApp(options: AppOptions) {
     handlers: {
       [DELIVER_EMAIL]: emailDeliveryHandler(db, mailer, config.MAIL_FROM),
       [MAINTENANCE]: maintenanceHandler(db),
+      [ISSUE_LINK]: issueLinkHandler(db, config),
     },
   });
   scheduleMaintenance(db, clock.now());
   const deps: Deps = { config, db, clock, logger, worker };
 
+  const allowedOrigins = cors({
+    // Exact origins only: never reflected, never `*`; `Origin: null` matches nothing.
+    origin: (origin) => (config.ALLOWED_ORIGINS.includes(origin) ? origin : null),
+    allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
+    exposeHeaders: ['X-Request-Id', 'Retry-After'],
+    maxAge: 600,
+  });
   const api = new Hono<AppEnv>()
-    .use(
-      cors({
-        // Exact origins only: never reflected, never `*`; `Origin: null` matches nothing.
-        origin: (origin) => (config.ALLOWED_ORIGINS.includes(origin) ? origin : null),
-        allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
-        exposeHeaders: ['X-Request-Id', 'Retry-After'],
-        maxAge: 600,
-      }),
-    )
+    .use(allowedOrigins)
     .use(originCheck)
     .use(
       bodyLimit({
@@ -83,7 +84,7 @@ export function createApp(options: AppOptions) {
     .route('/auth', auth)
     .route('/accounts', accounts)
     .route('/invoices', invoices);
-  if (config.NODE_ENV !== 'production') api.route('/dev', dev);
+  if (config.DEMO) api.route('/dev', dev);
 
   const app = new Hono<AppEnv>();
   app.use(async (c, next) => {
@@ -93,9 +94,10 @@ export function createApp(options: AppOptions) {
   app.use(requestId, accessLog);
   app.route('/api/v1', api);
 
-  // The widget bundle, for companies that load the script from their Portico server.
+  // The widget bundle, for companies that load the script from their Portico server. A module script
+  // from another origin needs CORS, so the allow-listed pages get it.
   const bundle = resolve(root, 'dist/portico.js');
-  app.get('/portico.js', async (c, next) => {
+  app.get('/portico.js', allowedOrigins, async (c, next) => {
     if (!existsSync(bundle)) throw new AppError(404, 'not_found', 'The widget is not built: run `npm run build`.');
     c.header('Cache-Control', 'no-cache');
     return serveStatic({ path: bundle })(c, next);

@@ -61,7 +61,10 @@ export const configSchema = z
     RATE_LIMIT_IP: z.coerce.number().int().positive().default(30),
     RATE_LIMIT_GLOBAL: z.coerce.number().int().positive().default(1000),
     RESEND_COOLDOWN_SECONDS: z.coerce.number().int().min(0).default(30),
-    /** Seed the demo company when the database is empty, and serve the demo site and dev mailbox. */
+    /**
+     * Seed the demo company when the database is empty, and serve the demo site and the dev mailbox.
+     * The mailbox shows live sign-in links, so it exists only in the demo.
+     */
     DEMO: bool(false),
     LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
   })
@@ -83,6 +86,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (result.data.NODE_ENV === 'production' && result.data.DEMO) {
     throw new ConfigError('Invalid configuration:\n  DEMO: the demo cannot run with NODE_ENV=production');
+  }
+  if (result.data.NODE_ENV === 'production' && !result.data.SMTP_URL) {
+    // Without SMTP and without the dev mailbox, every sign-in email would vanish.
+    throw new ConfigError('Invalid configuration:\n  SMTP_URL: required with NODE_ENV=production');
   }
   return result.data;
 }

@@ -44,7 +44,15 @@ describe('configuration', () => {
     });
   }
 
+  it('refuses production without SMTP, where every sign-in email would vanish', () => {
+    assert.throws(() => loadConfig({ NODE_ENV: 'production' }), /SMTP_URL/);
+    assert.equal(
+      loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example.com:587' }).NODE_ENV,
+      'production',
+    );
+  });
+
   it('refuses the demo in production', () => {
-    assert.throws(() => loadConfig({ NODE_ENV: 'production', DEMO: 'true' }), /DEMO/);
+    assert.throws(() => loadConfig({ NODE_ENV: 'production', DEMO: 'true', SMTP_URL: 'smtp://m.example.com' }), /DEMO/);
   });
 });

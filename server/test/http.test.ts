@@ -15,7 +15,7 @@ let t: TestServer;
 
 describe('any endpoint', () => {
   before(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ env: { DEMO: 'true' } });
   });
   after(() => t.close());
   beforeEach(() => t.clock.advance(60 * 60_000));
@@ -127,12 +127,12 @@ describe('any endpoint', () => {
     });
   });
 
-  it('keeps the dev mailbox out of production', async () => {
+  it('keeps the dev mailbox, which shows live sign-in links, out of everything but the demo', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'portico-prod-'));
     const database = openDatabase(join(dir, 'p.sqlite'));
     try {
       const { app } = createApp({
-        config: testConfig({ NODE_ENV: 'production', DATABASE_PATH: join(dir, 'p.sqlite') }),
+        config: testConfig({ NODE_ENV: 'development', DATABASE_PATH: join(dir, 'p.sqlite') }),
         db: database.db,
       });
       assert.equal((await app.request('/api/v1/dev/mailbox')).status, 404);
@@ -143,15 +143,50 @@ describe('any endpoint', () => {
     }
   });
 
-  it('shows queued email in the dev mailbox, newest first', async () => {
-    await t.signInLink('cfo@globex.test');
+  it('shows queued email in the dev mailbox, and blanks a sign-in email once SMTP has taken it', async () => {
+    await t.call('POST', '/auth/links', { body: { email: 'cfo@globex.test', returnTo: `${ORIGIN}/` } });
+    await t.worker.runDue();
+    await t.mail.waitFor('cfo@globex.test');
     const res = await fetch(`${t.api}/dev/mailbox/messages.json?to=cfo@globex.test`);
-    const messages = (await res.json()) as { to: string; subject: string; text: string; createdAt: string }[];
+    const messages = (await res.json()) as { to: string; subject: string; text: string; status: string }[];
+    assert.equal(messages.length, 1);
     assert.equal(messages[0]!.to, 'cfo@globex.test');
-    assert.match(messages[0]!.text, /#portico-link=/);
+    assert.equal(messages[0]!.status, 'sent');
+    assert.match(messages[0]!.subject, /sign-in link/);
+    assert.doesNotMatch(messages[0]!.text, /portico-link|\d{6}/, 'the delivered secret is not kept');
+    assert.match(t.mail.to('cfo@globex.test')[0]!.text, /#portico-link=/, 'but it was delivered');
     const page = await fetch(`${t.api}/dev/mailbox`);
     assert.equal(page.status, 200);
     assert.match(await page.text(), /Your sign-in link/);
+  });
+});
+
+describe('the demo with no SMTP server', () => {
+  it('delivers to the dev mailbox, where the sign-in link stays readable', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'portico-demo-'));
+    const database = openDatabase(join(dir, 'd.sqlite'));
+    const clock = new ManualClock();
+    seedDemo(database.db, clock.now());
+    const config = testConfig({ DATABASE_PATH: join(dir, 'd.sqlite'), ALLOWED_ORIGINS: ORIGIN, DEMO: 'true' });
+    const { app, worker } = createApp({ config, db: database.db, clock });
+    try {
+      const res = await app.request('/api/v1/auth/links', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: ORIGIN },
+        body: JSON.stringify({ email: 'ap@northwind.test', returnTo: `${ORIGIN}/` }),
+      });
+      assert.equal(res.status, 202);
+      await worker.runDue();
+      const messages = (await (await app.request('/api/v1/dev/mailbox/messages.json')).json()) as {
+        text: string;
+        status: string;
+      }[];
+      assert.equal(messages[0]!.status, 'sent');
+      assert.match(messages[0]!.text, /https:\/\/shop\.test\/#portico-link=[\w-]{43}/);
+    } finally {
+      database.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

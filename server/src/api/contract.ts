@@ -33,7 +33,6 @@ export type ErrorCode =
   | 'forbidden'
   | 'origin_forbidden'
   | 'not_found'
-  | 'method_not_allowed'
   | 'rate_limited'
   | 'too_soon'
   | 'link_expired'

@@ -226,6 +226,8 @@ export const emailOutbox = sqliteTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html').notNull(),
+    /** Holds a secret (a sign-in link or code): the body is blanked once delivery ends, either way. */
+    sensitive: integer('sensitive', { mode: 'boolean' }).notNull().default(false),
     status: text('status', { enum: ['pending', 'sent', 'failed'] })
       .notNull()
       .default('pending'),

@@ -1,10 +1,10 @@
 /**
  * Durable jobs in the database: email delivery, reminders, webhook deliveries. A job is claimed by
- * one conditional UPDATE with a lease; a worker that dies leaves a lapsed lease, and the job is
+ * one UPDATE that takes a lease; a worker that dies leaves a lapsed lease, and the job is
  * claimed again after a restart. Failures retry with exponential backoff and jitter until
  * `maxAttempts`, then the job is dead and its handler is told so it can record the failure.
  */
-import { and, asc, eq, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Clock } from '../clock';
 import type { Db, DbOrTx } from '../db/client';
 import { jobs } from '../db/schema';
@@ -120,35 +120,32 @@ export class JobWorker {
     }
   }
 
+  /** Claims the next due job: one UPDATE over a subquery, atomic even with several processes. */
   private claim() {
     const { db, clock } = this.options;
     const now = clock.now();
-    return db.transaction((tx) => {
-      const due = tx
-        .select({ id: jobs.id })
-        .from(jobs)
-        .where(
-          or(
-            and(eq(jobs.status, 'queued'), lte(jobs.runAt, now)),
-            and(eq(jobs.status, 'running'), lte(jobs.lockedUntil, now)),
-          ),
-        )
-        .orderBy(asc(jobs.runAt), asc(jobs.id))
-        .limit(1)
-        .get();
-      if (!due) return undefined;
-      return tx
-        .update(jobs)
-        .set({
-          status: 'running',
-          attempts: sql`${jobs.attempts} + 1`,
-          lockedUntil: new Date(now.getTime() + LEASE_MS),
-          updatedAt: now,
-        })
-        .where(eq(jobs.id, due.id))
-        .returning()
-        .get();
-    });
+    const due = db
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(
+        or(
+          and(eq(jobs.status, 'queued'), lte(jobs.runAt, now)),
+          and(eq(jobs.status, 'running'), lte(jobs.lockedUntil, now)),
+        ),
+      )
+      .orderBy(asc(jobs.runAt), asc(jobs.id))
+      .limit(1);
+    return db
+      .update(jobs)
+      .set({
+        status: 'running',
+        attempts: sql`${jobs.attempts} + 1`,
+        lockedUntil: new Date(now.getTime() + LEASE_MS),
+        updatedAt: now,
+      })
+      .where(inArray(jobs.id, due))
+      .returning()
+      .get();
   }
 
   private async execute(job: typeof jobs.$inferSelect): Promise<void> {

@@ -10,14 +10,15 @@ import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Audience, LinkPreview, SessionCreated } from '../api/contract';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
-import { newId, randomCode, randomToken, safeEqualHex, sha256 } from '../crypto';
+import { hashCode, newId, randomCode, randomToken, safeEqualHex, sha256 } from '../crypto';
 import type { Db, DbOrTx } from '../db/client';
 import { contacts, magicLinks, staffUsers } from '../db/schema';
 import { AppError } from '../errors';
 import { magicLinkEmail } from '../mail/templates';
 import { recordEvent } from './events';
+import { enqueueJob, type JobHandler } from './jobs';
 import { queueEmail } from './outbox';
-import { hitLimits } from './rate-limit';
+import { hitCooldown, hitLimits } from './rate-limit';
 import { getSettings } from './settings';
 import { authenticate, createSession, sessionInfo } from './sessions';
 
@@ -90,7 +91,8 @@ export interface IssueLinkInput {
   audience: Audience;
   returnTo: string;
   target: string | null;
-  nonce: string | null;
+  /** SHA-256 of the binding nonce the asking browser kept, if it sent one. */
+  nonceHash: string | null;
   /** Easy Pay: the invoices the session may see; longer-lived links set their own TTL and uses. */
   scopeInvoiceIds?: string[] | null;
   ttlMinutes?: number;
@@ -98,21 +100,11 @@ export interface IssueLinkInput {
 }
 
 /**
- * Writes a link for a known email and queues its email. Returns nothing a caller could use to
- * learn whether the email was known.
+ * Writes a link for a known, active email and queues its email; does nothing for any other email.
+ * Runs in the `auth.issue_link` job, so the request that asked did the same work either way.
  */
-export function issueMagicLink(db: DbOrTx, config: Config, input: IssueLinkInput, now: Date, meta: RequestMeta): void {
+export function issueMagicLink(db: DbOrTx, config: Config, input: IssueLinkInput, now: Date): void {
   const principal = principalFor(db, input.email, input.audience);
-  recordEvent(
-    db,
-    {
-      type: 'auth.link_requested',
-      actor: { type: 'anonymous', id: input.email },
-      data: { audience: input.audience, known: principal !== null, ip: meta.ip, target: input.target },
-      requestId: meta.requestId,
-    },
-    now,
-  );
   if (!principal) return;
 
   const token = randomToken(32);
@@ -123,8 +115,8 @@ export function issueMagicLink(db: DbOrTx, config: Config, input: IssueLinkInput
     .values({
       id,
       tokenHash: sha256(token),
-      codeHash: sha256(`${id}:${code}`),
-      nonceHash: input.nonce ? sha256(input.nonce) : null,
+      codeHash: hashCode(id, code),
+      nonceHash: input.nonceHash,
       email: input.email,
       audience: input.audience,
       target: input.target,
@@ -136,6 +128,16 @@ export function issueMagicLink(db: DbOrTx, config: Config, input: IssueLinkInput
       createdAt: now,
     })
     .run();
+  recordEvent(
+    db,
+    {
+      type: 'auth.link_sent',
+      actor: { type: 'system' },
+      subject: { type: 'magic_link', id },
+      data: { email: input.email, audience: input.audience },
+    },
+    now,
+  );
   const company = getSettings(db).companyName;
   queueEmail(
     db,
@@ -152,6 +154,15 @@ export function issueMagicLink(db: DbOrTx, config: Config, input: IssueLinkInput
   );
 }
 
+export const ISSUE_LINK = 'auth.issue_link';
+
+export function issueLinkHandler(db: Db, config: Config): JobHandler {
+  return async (payload, { now }) => {
+    const p = payload as unknown as IssueLinkInput;
+    db.transaction((tx) => issueMagicLink(tx, config, p, now));
+  };
+}
+
 const WINDOW_MS = 15 * 60_000;
 
 function checkRequestLimits(db: DbOrTx, config: Config, email: string, ip: string, now: Date) {
@@ -165,12 +176,7 @@ function checkRequestLimits(db: DbOrTx, config: Config, email: string, ip: strin
     now,
   );
   if (config.RESEND_COOLDOWN_SECONDS > 0) {
-    hitLimits(
-      db,
-      [{ bucket: `links:cooldown:${sha256(email)}`, max: 1, windowMs: config.RESEND_COOLDOWN_SECONDS * 1000 }],
-      now,
-      'too_soon',
-    );
+    hitCooldown(db, `links:cooldown:${sha256(email)}`, config.RESEND_COOLDOWN_SECONDS * 1000, now);
   }
 }
 
@@ -191,15 +197,28 @@ export function requestMagicLink(deps: AuthDeps, req: LinkRequest, meta: Request
   const target = validateTarget(req.target);
   const now = clock.now();
   checkRequestLimits(db, config, email, meta.ip, now);
-  db.transaction((tx) =>
-    issueMagicLink(
+  // The same two writes whoever asks: whether the email is known is decided in the job, so neither
+  // the answer nor its timing tells.
+  db.transaction((tx) => {
+    recordEvent(
       tx,
-      config,
-      { email, audience: req.audience, returnTo, target, nonce: req.nonce ?? null },
+      {
+        type: 'auth.link_requested',
+        actor: { type: 'anonymous', id: email },
+        data: { audience: req.audience, ip: meta.ip, target },
+        requestId: meta.requestId,
+      },
       now,
-      meta,
-    ),
-  );
+    );
+    const job: IssueLinkInput = {
+      email,
+      audience: req.audience,
+      returnTo,
+      target,
+      nonceHash: req.nonce ? sha256(req.nonce) : null,
+    };
+    enqueueJob(tx, { type: ISSUE_LINK, payload: { ...job }, maxAttempts: 3 }, now);
+  });
   return { resendAfter: config.RESEND_COOLDOWN_SECONDS };
 }
 
@@ -383,7 +402,10 @@ export function exchangeCode(
     ],
     now,
   );
-  if (!/^\d{6}$/.test(req.code)) throw codeInvalid();
+  if (!/^\d{6}$/.test(req.code)) {
+    rejected(deps, 'code_invalid', meta, email, now);
+    throw codeInvalid();
+  }
 
   const result = db.transaction((tx) => {
     const live = tx
@@ -400,7 +422,7 @@ export function exchangeCode(
         ),
       )
       .all();
-    const match = live.find((link) => safeEqualHex(sha256(`${link.id}:${req.code}`), link.codeHash));
+    const match = live.find((link) => safeEqualHex(hashCode(link.id, req.code), link.codeHash));
     if (!match) {
       // A wrong try counts against every live code of this email, so guessing across links gains nothing.
       for (const link of live) {

@@ -13,6 +13,14 @@ export const MAINTENANCE = 'maintenance.hourly';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
+// It retries (backoff capped at an hour) rather than ever going dead: nothing else would restart it.
+const nextRun = (now: Date) => ({
+  type: MAINTENANCE,
+  payload: {},
+  runAt: new Date(now.getTime() + HOUR),
+  maxAttempts: 1_000_000,
+});
+
 /** Makes sure one maintenance job is scheduled (at start-up). */
 export function scheduleMaintenance(db: DbOrTx, now: Date): void {
   const pending = db
@@ -20,7 +28,7 @@ export function scheduleMaintenance(db: DbOrTx, now: Date): void {
     .from(jobs)
     .where(and(eq(jobs.type, MAINTENANCE), inArray(jobs.status, ['queued', 'running'])))
     .get();
-  if (!pending) enqueueJob(db, { type: MAINTENANCE, payload: {}, runAt: new Date(now.getTime() + HOUR) }, now);
+  if (!pending) enqueueJob(db, nextRun(now), now);
 }
 
 export function maintenanceHandler(db: Db): JobHandler {
@@ -37,7 +45,7 @@ export function maintenanceHandler(db: Db): JobHandler {
       tx.delete(jobs)
         .where(and(eq(jobs.status, 'done'), lt(jobs.updatedAt, new Date(at - 7 * DAY))))
         .run();
-      enqueueJob(tx, { type: MAINTENANCE, payload: {}, runAt: new Date(at + HOUR) }, now);
+      enqueueJob(tx, nextRun(now), now);
     });
   };
 }

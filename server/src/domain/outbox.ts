@@ -11,7 +11,11 @@ export interface EmailContent {
   subject: string;
   text: string;
   html: string;
+  /** The body holds a secret (a sign-in link or code), kept only until delivery ends. */
+  sensitive?: boolean;
 }
+
+const REDACTED_TEXT = 'This email held a sign-in link and code. They are not kept once the email has been delivered.';
 
 export const DELIVER_EMAIL = 'email.deliver';
 
@@ -33,6 +37,9 @@ export function emailDeliveryHandler(db: Db, mailer: Mailer, from: string): JobH
     const emailId = String(payload.emailId);
     const email = db.select().from(emailOutbox).where(eq(emailOutbox.id, emailId)).get();
     if (!email || email.status === 'sent') return;
+    // With the dev mailer the outbox is the mailbox, so its bodies stay readable there.
+    const redact =
+      email.sensitive && mailer.kind !== 'dev' ? { text: REDACTED_TEXT, html: `<p>${REDACTED_TEXT}</p>` } : {};
     try {
       const { messageId } = await mailer.send({
         from,
@@ -42,7 +49,7 @@ export function emailDeliveryHandler(db: Db, mailer: Mailer, from: string): JobH
         html: email.html,
       });
       db.update(emailOutbox)
-        .set({ status: 'sent', messageId, sentAt: now, attempts: email.attempts + 1, lastError: null })
+        .set({ status: 'sent', messageId, sentAt: now, attempts: email.attempts + 1, lastError: null, ...redact })
         .where(eq(emailOutbox.id, emailId))
         .run();
     } catch (err) {
@@ -51,6 +58,7 @@ export function emailDeliveryHandler(db: Db, mailer: Mailer, from: string): JobH
           status: lastAttempt ? 'failed' : 'pending',
           attempts: email.attempts + 1,
           lastError: err instanceof Error ? err.message : String(err),
+          ...(lastAttempt ? redact : {}),
         })
         .where(eq(emailOutbox.id, emailId))
         .run();

@@ -49,5 +49,5 @@ export function magicLinkEmail(m: MagicLinkEmail): EmailContent {
 <p style="font-size:28px;letter-spacing:6px;font-weight:bold;font-family:monospace">${escapeHtml(m.code)}</p>
 <p style="color:#52606d;font-size:13px">The link works for ${m.expiresInMinutes} minutes and the code for ${m.codeExpiresInMinutes} minutes. If you did not ask to sign in, ignore this email: nothing happens until the link is used.</p>`,
   );
-  return { kind: `magic_link.${m.audience}`, to: m.to, subject, text, html };
+  return { kind: `magic_link.${m.audience}`, to: m.to, subject, text, html, sensitive: true };
 }
