@@ -11,8 +11,11 @@ import type {
   SessionInfo,
 } from '../src/internal/types.js';
 
-/** The Portico server the tests' elements talk to; only msw answers it. */
-export const API = 'https://ar.acme.test';
+/**
+ * The Portico server the tests' elements talk to; only msw answers it. One host per test file: test
+ * files run side by side in pages that share localStorage, whose keys are per API base.
+ */
+export const API = `https://ar-${crypto.randomUUID().slice(0, 8)}.acme.test`;
 
 export const company: AccountList['company'] = { name: 'Acme Supplies', timeZone: 'America/New_York' };
 

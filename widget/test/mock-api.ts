@@ -56,12 +56,20 @@ export function fail(status: number, code: ErrorCode, retryAfter?: number): Fail
   return new Failure(status, code, retryAfter);
 }
 
+/** No answer at all: the connection failed (the client reports `network_error`). */
+export class Offline {}
+
+export function offline(): Offline {
+  return new Offline();
+}
+
 interface Received<Body> {
   body: Body;
   query: URLSearchParams;
 }
 
-type Reply<Body, Result> = Result | Failure | ((request: Received<Body>) => Result | Failure | Promise<Result | Failure>);
+type Answer<Result> = Result | Failure | Offline;
+type Reply<Body, Result> = Answer<Result> | ((request: Received<Body>) => Answer<Result> | Promise<Answer<Result>>);
 
 /** A reply that never comes, to look at loading states. */
 export async function never(): Promise<never> {
@@ -83,11 +91,12 @@ function endpoint<Body, Result>(method: 'get' | 'post' | 'delete', path: string,
       });
       const result =
         typeof reply === 'function'
-          ? await (reply as (request: Received<Body>) => Result | Failure | Promise<Result | Failure>)({
+          ? await (reply as (request: Received<Body>) => Answer<Result> | Promise<Answer<Result>>)({
               body,
               query: url.searchParams,
             })
           : reply;
+      if (result instanceof Offline) return HttpResponse.error();
       if (result instanceof Failure) {
         const { status, code, retryAfter } = result;
         return HttpResponse.json({ error: { code, message: `Mock ${code}.`, retryAfter } }, { status });
@@ -128,7 +137,7 @@ export function useMockApi(): void {
     worker.resetHandlers();
     requests.length = 0;
     sessionStorage.clear();
-    localStorage.clear();
+    for (const key of Object.keys(localStorage)) if (key.endsWith(`:${API}`)) localStorage.removeItem(key);
     resetSessionStores();
     resetApiClients();
     history.replaceState(null, '', `${location.pathname}${location.search}`);

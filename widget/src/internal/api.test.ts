@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { API, invoices, sessionCreated } from '../../test/fixtures.js';
-import { fail, mock, sent, signIn, useMockApi, worker } from '../../test/mock-api.js';
+import { fail, mock, offline, sent, signIn, useMockApi, worker } from '../../test/mock-api.js';
 import { ApiError, PorticoApi } from './api.js';
 import { currentLinkNonce, issueLinkNonce, sessionStoreFor } from './session-store.js';
 
@@ -27,12 +27,15 @@ describe('PorticoApi', () => {
   });
 
   it('reports an unreachable server as network_error', async () => {
-    const error = await new PorticoApi('http://127.0.0.1:9').listAccounts().catch((e: unknown) => e);
-    expect(error).to.include({ code: 'unauthenticated' });
-    const anonymous = await new PorticoApi('http://127.0.0.1:9')
-      .previewLink({ token: 't' })
-      .catch((e: unknown) => e);
-    expect(anonymous).to.include({ code: 'network_error', status: 0 });
+    worker.use(mock.previewLink(offline()));
+    const error = await new PorticoApi(API).previewLink({ token: 't' }).catch((e: unknown) => e);
+    expect(error).to.include({ code: 'network_error', status: 0 });
+  });
+
+  it('does not call the server for signed-in data without a session', async () => {
+    const error = await new PorticoApi(API).listAccounts().catch((e: unknown) => e);
+    expect(error).to.include({ status: 401, code: 'unauthenticated' });
+    expect(sent('GET', '/accounts')).to.have.length(0);
   });
 
   it('ends the stored session when the server no longer accepts it', async () => {

@@ -176,7 +176,8 @@ async function toApiError(response: Response): Promise<ApiError> {
     body = undefined;
   }
   const retryHeader = Number(response.headers.get('Retry-After'));
-  const retryAfter = body?.error?.retryAfter ?? (Number.isFinite(retryHeader) && retryHeader > 0 ? retryHeader : undefined);
+  const retryAfter =
+    body?.error?.retryAfter ?? (Number.isFinite(retryHeader) && retryHeader > 0 ? retryHeader : undefined);
   const code: ApiErrorCode = body?.error?.code ?? (response.status === 401 ? 'unauthenticated' : 'internal_error');
   return new ApiError(response.status, code, body?.error?.message ?? response.statusText, retryAfter);
 }

@@ -171,7 +171,11 @@ export function currentLinkNonce(apiBase: string, now = Date.now()): string | un
     const raw = localStorage.getItem(nonceKey(apiBase));
     if (!raw) return undefined;
     const stored = JSON.parse(raw) as Partial<StoredNonce>;
-    if (typeof stored.nonce === 'string' && typeof stored.savedAt === 'number' && now - stored.savedAt < nonceLifetimeMs) {
+    if (
+      typeof stored.nonce === 'string' &&
+      typeof stored.savedAt === 'number' &&
+      now - stored.savedAt < nonceLifetimeMs
+    ) {
       return stored.nonce;
     }
     localStorage.removeItem(nonceKey(apiBase));

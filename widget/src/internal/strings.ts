@@ -91,6 +91,7 @@ export const strings = {
     number: 'Invoice',
     issueDate: 'Issued',
     dueDate: 'Due',
+    dueOn: (date: string) => `Due ${date}`,
     total: 'Total',
     balance: 'Balance',
     status: 'Status',
@@ -102,8 +103,7 @@ export const strings = {
     loadMoreFailed: 'We could not load more invoices.',
     signedOut: 'Sign in to see your invoices.',
     highlightMissing: (invoice: string) => `Invoice ${invoice} is not in this list.`,
-    tab: (status: InvoiceStatusFilter) =>
-      ({ past_due: 'Past due', open: 'Open', paid: 'Paid', all: 'All' })[status],
+    tab: (status: InvoiceStatusFilter) => ({ past_due: 'Past due', open: 'Open', paid: 'Paid', all: 'All' })[status],
     empty: (status: InvoiceStatusFilter) =>
       ({
         past_due: 'No past-due invoices — you’re all caught up.',
@@ -111,8 +111,7 @@ export const strings = {
         paid: 'No paid invoices yet.',
         all: 'No invoices yet.',
       })[status],
-    badge: (status: InvoiceStatus) =>
-      ({ past_due: 'Past due', open: 'Open', paid: 'Paid', void: 'Void' })[status],
+    badge: (status: InvoiceStatus) => ({ past_due: 'Past due', open: 'Open', paid: 'Paid', void: 'Void' })[status],
     daysPastDue: (days: number) => plural(days, 'day', 'days'),
     rowLabel: (invoice: string, balance: string, status: string) => `Invoice ${invoice}, balance ${balance}, ${status}`,
   },

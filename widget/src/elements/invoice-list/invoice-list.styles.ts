@@ -10,6 +10,10 @@ export const styles = [
       container-type: inline-size;
     }
 
+    .table-scroll {
+      overflow-x: auto;
+    }
+
     table {
       width: 100%;
       border-collapse: collapse;
@@ -73,6 +77,17 @@ export const styles = [
       border-radius: 999px;
       font-size: 0.8125em;
       font-weight: 600;
+    }
+
+    .badge > span {
+      white-space: nowrap;
+    }
+
+    .due-inline {
+      display: none;
+      color: ${t.colorMuted};
+      font-size: 0.8125em;
+      font-weight: 400;
     }
 
     .badge-icon {
@@ -166,13 +181,30 @@ export const styles = [
 
     @container (max-width: 40rem) {
       .col-issue,
-      .col-total {
+      .col-total,
+      .col-due {
         display: none;
       }
 
       th,
       td {
         padding-inline: ${t.space};
+      }
+
+      .due-inline {
+        display: block;
+      }
+
+      .status-cell {
+        padding-inline-end: 0;
+        white-space: normal;
+      }
+
+      .badge {
+        flex-wrap: wrap;
+        column-gap: 0.375em;
+        row-gap: 0;
+        border-radius: ${t.radius};
       }
     }
   `,

@@ -98,7 +98,12 @@ export class ArInvoiceList extends LitElement {
   }
 
   private get query(): InvoiceListQuery {
-    return { status: this.status, sort: 'priority', limit: pageSize, ...(this.account ? { account: this.account } : {}) };
+    return {
+      status: this.status,
+      sort: 'priority',
+      limit: pageSize,
+      ...(this.account ? { account: this.account } : {}),
+    };
   }
 
   private readonly firstPage = new Task(this, {
@@ -197,31 +202,35 @@ export class ArInvoiceList extends LitElement {
     const highlightMissing = this.highlight && !this.items.some((invoice) => invoice.number === this.highlight);
     return html`
       ${highlightMissing ? html`<p class="note" role="status">${s.highlightMissing(this.highlight)}</p>` : nothing}
-      <table part="table">
-        <caption class="visually-hidden">
-          ${s.caption}
-        </caption>
-        ${this.renderHead()}
-        <tbody>
-          ${this.items.map((invoice) => this.renderRow(invoice))}
-        </tbody>
-      </table>
+      <div class="table-scroll">
+        <table part="table">
+          <caption class="visually-hidden">
+            ${s.caption}
+          </caption>
+          ${this.renderHead()}
+          <tbody>
+            ${this.items.map((invoice) => this.renderRow(invoice))}
+          </tbody>
+        </table>
+      </div>
       <p class="visually-hidden" role="status">${this.announcement}</p>
-      ${this.moreError
-        ? renderLoadError(s.loadMoreFailed, this.moreError, () => void this.handleLoadMore())
-        : this.nextCursor
-          ? html`<div class="more">
-              <button
-                class="button secondary"
-                part="button load-more"
-                type="button"
-                ?disabled=${this.loadingMore}
-                @click=${this.handleLoadMore}
-              >
-                ${this.loadingMore ? s.loadingMore : s.loadMore}
-              </button>
-            </div>`
-          : nothing}
+      ${
+        this.moreError
+          ? renderLoadError(s.loadMoreFailed, this.moreError, () => void this.handleLoadMore())
+          : this.nextCursor
+            ? html`<div class="more">
+                <button
+                  class="button secondary"
+                  part="button load-more"
+                  type="button"
+                  ?disabled=${this.loadingMore}
+                  @click=${this.handleLoadMore}
+                >
+                  ${this.loadingMore ? s.loadingMore : s.loadMore}
+                </button>
+              </div>`
+            : nothing
+      }
     `;
   }
 
@@ -230,7 +239,7 @@ export class ArInvoiceList extends LitElement {
       <tr>
         <th scope="col">${s.number}</th>
         <th scope="col" class="col-issue">${s.issueDate}</th>
-        <th scope="col">${s.dueDate}</th>
+        <th scope="col" class="col-due">${s.dueDate}</th>
         <th scope="col" class="num col-total">${s.total}</th>
         <th scope="col" class="num">${s.balance}</th>
         <th scope="col">${s.status}</th>
@@ -252,12 +261,15 @@ export class ArInvoiceList extends LitElement {
       @click=${() => this.select(invoice)}
       @keydown=${(event: KeyboardEvent) => this.handleRowKeydown(event, invoice)}
     >
-      <th scope="row" part="number">${invoice.number}</th>
+      <th scope="row" part="number">
+        <span class="invoice-number">${invoice.number}</span>
+        <span class="due-inline">${s.dueOn(formatDate(invoice.dueDate, locale))}</span>
+      </th>
       <td class="col-issue">${formatDate(invoice.issueDate, locale)}</td>
-      <td>${formatDate(invoice.dueDate, locale)}</td>
+      <td class="col-due">${formatDate(invoice.dueDate, locale)}</td>
       <td class="num col-total">${formatMoney(invoice.total, invoice.currency, locale)}</td>
       <td class="num balance">${balance}</td>
-      <td>${this.renderBadge(invoice)}</td>
+      <td class="status-cell">${this.renderBadge(invoice)}</td>
     </tr>`;
   }
 
@@ -269,9 +281,10 @@ export class ArInvoiceList extends LitElement {
   /** The badge says its status in words (and a shape), never by colour alone. */
   private renderBadge(invoice: InvoiceSummary): TemplateResult {
     const icon = { past_due: '!', open: '○', paid: '✓', void: '–' }[invoice.status];
-    return html`<span class="badge ${invoice.status}" part="badge badge-${invoice.status}">
-      <span class="badge-icon" aria-hidden="true">${icon}</span>${this.statusText(invoice)}
-    </span>`;
+    const days = invoice.status === 'past_due' ? html`<span> · ${s.daysPastDue(invoice.daysPastDue)}</span>` : nothing;
+    return html`<span class="badge ${invoice.status}" part="badge badge-${invoice.status}"
+      ><span><span class="badge-icon" aria-hidden="true">${icon}</span> ${s.badge(invoice.status)}</span>${days}</span
+    >`;
   }
 
   private renderSkeleton(): TemplateResult {
@@ -284,7 +297,7 @@ export class ArInvoiceList extends LitElement {
               html`<tr>
                 ${[6, 6, 6, 5, 5, 5].map(
                   (width, column) =>
-                    html`<td class=${column === 1 ? 'col-issue' : column === 3 ? 'col-total' : ''}>
+                    html`<td class=${['', 'col-issue', 'col-due', 'col-total', '', ''][column] ?? ''}>
                       <span class="bone" style="width: ${width}rem"></span>
                     </td>`,
                 )}

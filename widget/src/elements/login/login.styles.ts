@@ -20,12 +20,10 @@ export const styles = [
       line-height: 1.25;
     }
 
-    h2:focus {
-      outline: none;
-    }
-
+    /* Headings take focus only to announce a new view; they are not controls, so no ring. */
+    h2:focus,
     h2:focus-visible {
-      outline: ${t.focusRing};
+      outline: none;
     }
 
     p {

@@ -345,9 +345,11 @@ export class ArLogin extends LitElement {
   private renderEmailForm(notice?: 'link-invalid'): TemplateResult {
     return html`
       <h2 part="heading" tabindex="-1">${this.audience === 'staff' ? s.staffHeading : s.heading}</h2>
-      ${notice === 'link-invalid'
-        ? html`<p class="notice danger" part="notice" role="alert">${s.linkInvalid}</p>`
-        : this.renderSessionNotice()}
+      ${
+        notice === 'link-invalid'
+          ? html`<p class="notice danger" part="notice" role="alert">${s.linkInvalid}</p>`
+          : this.renderSessionNotice()
+      }
       <p class="intro">${s.intro}</p>
       <form part="form" novalidate @submit=${this.handleRequestLink}>
         <div class="field">
@@ -381,28 +383,30 @@ export class ArLogin extends LitElement {
       <h2 part="heading" tabindex="-1">${s.checkEmailHeading}</h2>
       <p class="sent-to">${email ? s.sentTo(maskEmail(email)) : s.sentToSameAddress}</p>
       <p class="hint">${email ? s.openLinkHint : s.openNewLinkHint}</p>
-      ${email
-        ? html`<form part="form" class="code-form" novalidate @submit=${this.handleCode}>
-            <div class="field">
-              <label for="code">${s.codeLabel}</label>
-              <input
-                id="code"
-                part="input code-input"
-                name="code"
-                inputmode="numeric"
-                autocomplete="one-time-code"
-                maxlength="6"
-                required
-                aria-invalid=${this.fieldError ? 'true' : 'false'}
-                aria-describedby=${this.fieldError ? 'code-error' : nothing}
-              />
-              ${this.fieldError ? html`<p class="error-text" id="code-error" part="error">${this.fieldError}</p>` : nothing}
-            </div>
-            <button class="button" part="button submit-button" type="submit" ?disabled=${this.busy}>
-              ${this.busy ? s.codeChecking : s.codeSubmit}
-            </button>
-          </form>`
-        : nothing}
+      ${
+        email
+          ? html`<form part="form" class="code-form" novalidate @submit=${this.handleCode}>
+              <div class="field">
+                <label for="code">${s.codeLabel}</label>
+                <input
+                  id="code"
+                  part="input code-input"
+                  name="code"
+                  inputmode="numeric"
+                  autocomplete="one-time-code"
+                  maxlength="6"
+                  required
+                  aria-invalid=${this.fieldError ? 'true' : 'false'}
+                  aria-describedby=${this.fieldError ? 'code-error' : nothing}
+                />
+                ${this.fieldError ? html`<p class="error-text" id="code-error" part="error">${this.fieldError}</p>` : nothing}
+              </div>
+              <button class="button" part="button submit-button" type="submit" ?disabled=${this.busy}>
+                ${this.busy ? s.codeChecking : s.codeSubmit}
+              </button>
+            </form>`
+          : nothing
+      }
       ${this.renderFormError()}
       <p class="status" role="status">${this.status}</p>
       <div class="actions">
@@ -455,8 +459,6 @@ export class ArLogin extends LitElement {
   }
 
   private renderFormError(): TemplateResult | typeof nothing {
-    return this.formError
-      ? html`<p class="notice danger" part="error" role="alert">${this.formError}</p>`
-      : nothing;
+    return this.formError ? html`<p class="notice danger" part="error" role="alert">${this.formError}</p>` : nothing;
   }
 }

@@ -112,7 +112,7 @@ export const styles = [
 
     .tabs {
       display: flex;
-      flex-wrap: wrap;
+      overflow-x: auto;
       gap: calc(${t.space} / 2);
       margin-block-end: calc(${t.space} * 2);
       border-block-end: 1px solid color-mix(in srgb, ${t.colorBorder} 45%, ${t.colorSurface});
@@ -168,6 +168,12 @@ export const styles = [
       align-items: center;
       gap: ${t.space};
       color: ${t.colorMuted};
+    }
+
+    @container (max-width: 30rem) {
+      [role='tab'] {
+        padding-inline: calc(${t.space} * 1.25);
+      }
     }
 
     ar-login {

@@ -1,5 +1,5 @@
 import { provide } from '@lit/context';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { apiFor, type PorticoApi } from '../../internal/api.js';
@@ -11,13 +11,7 @@ import { formatRoute, invoiceStatusFilters, parseRoute, type PortalRoute } from 
 import { SessionController } from '../../internal/session-store.js';
 import { renderLoadError, renderPending } from '../../internal/states.js';
 import { strings } from '../../internal/strings.js';
-import type {
-  AccountList,
-  AccountSummary,
-  Audience,
-  InvoiceStatusFilter,
-  SessionInfo,
-} from '../../internal/types.js';
+import type { AccountList, AccountSummary, Audience, InvoiceStatusFilter, SessionInfo } from '../../internal/types.js';
 import { styles } from './portal.styles.js';
 
 const p = strings.portal;
@@ -122,15 +116,21 @@ export class ArPortal extends LitElement {
     },
   });
 
+  /** Runs once the session is confirmed, so a stale session costs one request, not several. */
   private readonly accountsTask = new Task(this, {
-    args: () => [this.client, this.session.store?.token ?? null, this.session.store?.info?.audience] as const,
-    task: async ([client, token, audience], { signal }): Promise<AccountList | null> => {
-      if (!token || audience !== 'customer') return null;
+    args: () =>
+      [this.client, this.confirmedSession?.audience === 'customer' ? this.session.store?.token : null] as const,
+    task: async ([client, token], { signal }): Promise<AccountList | null> => {
+      if (!token) return null;
       const list = await client.listAccounts({ signal });
       this.land(list);
       return list;
     },
   });
+
+  private get confirmedSession(): SessionInfo | null {
+    return this.sessionTask.status === TaskStatus.COMPLETE ? (this.sessionTask.value ?? null) : null;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -253,14 +253,16 @@ export class ArPortal extends LitElement {
   override render(): TemplateResult {
     const signedIn = Boolean(this.session.store?.info) && !this.linkPending;
     return html`<div class="base" part="base">
-      ${signedIn
-        ? this.sessionTask.render({
-            initial: () => renderPending(p.checkingSession),
-            pending: () => renderPending(p.checkingSession),
-            error: (error) => renderLoadError(p.sessionFailed, error, () => void this.sessionTask.run()),
-            complete: (info) => (info ? this.renderSignedIn(info) : this.renderLogin()),
-          })
-        : this.renderLogin()}
+      ${
+        signedIn
+          ? this.sessionTask.render({
+              initial: () => renderPending(p.checkingSession),
+              pending: () => renderPending(p.checkingSession),
+              error: (error) => renderLoadError(p.sessionFailed, error, () => void this.sessionTask.run()),
+              complete: (info) => (info ? this.renderSignedIn(info) : this.renderLogin()),
+            })
+          : this.renderLogin()
+      }
     </div>`;
   }
 
@@ -286,10 +288,22 @@ export class ArPortal extends LitElement {
         <div class="user">
           <span class="email" part="user"><span class="visually-hidden">${p.signedInAs} </span>${info.user.email}</span>
           <div class="logout">
-            <button class="button secondary" part="button logout-button" type="button" ?disabled=${this.loggingOut} @click=${this.handleLogout}>
+            <button
+              class="button secondary"
+              part="button logout-button"
+              type="button"
+              ?disabled=${this.loggingOut}
+              @click=${this.handleLogout}
+            >
               ${p.logout}
             </button>
-            <button class="button secondary" part="button logout-everywhere-button" type="button" ?disabled=${this.loggingOut} @click=${this.handleLogoutEverywhere}>
+            <button
+              class="button secondary"
+              part="button logout-everywhere-button"
+              type="button"
+              ?disabled=${this.loggingOut}
+              @click=${this.handleLogoutEverywhere}
+            >
               ${p.logoutEverywhere}
             </button>
           </div>
@@ -319,7 +333,8 @@ export class ArPortal extends LitElement {
       complete: (list) => {
         const account = list?.items.find((item) => item.id === this.accountId);
         if (!list || !account || !this.place) return html`<p class="notice" part="notice">${p.noAccounts}</p>`;
-        return html`${this.renderAccountBar(list, account)} ${this.renderComingSoon()} ${this.renderInvoices(this.place)}`;
+        return html`${this.renderAccountBar(list, account)} ${this.renderComingSoon()}
+        ${this.renderInvoices(this.place)}`;
       },
     });
   }
@@ -327,16 +342,18 @@ export class ArPortal extends LitElement {
   private renderAccountBar(list: AccountList, account: AccountSummary): TemplateResult {
     const locale = this.locale || undefined;
     return html`<div class="account-bar">
-      ${list.items.length > 1
-        ? html`<div class="account-switch">
-            <label for="account">${p.accountLabel}</label>
-            <select id="account" part="account-select" @change=${this.handleAccountChange}>
-              ${list.items.map(
-                (item) => html`<option value=${item.id} ?selected=${item.id === account.id}>${item.name}</option>`,
-              )}
-            </select>
-          </div>`
-        : html`<p class="account-name">${account.name}</p>`}
+      ${
+        list.items.length > 1
+          ? html`<div class="account-switch">
+              <label for="account">${p.accountLabel}</label>
+              <select id="account" part="account-select" @change=${this.handleAccountChange}>
+                ${list.items.map(
+                  (item) => html`<option value=${item.id} ?selected=${item.id === account.id}>${item.name}</option>`,
+                )}
+              </select>
+            </div>`
+          : html`<p class="account-name">${account.name}</p>`
+      }
       <dl class="summary" part="summary">
         <div>
           <dt>${p.balance}</dt>
@@ -346,20 +363,21 @@ export class ArPortal extends LitElement {
           <dt>${p.pastDue}</dt>
           <dd>${formatMoney(account.pastDue, account.currency, locale)}</dd>
         </div>
-        ${account.credit > 0
-          ? html`<div>
-              <dt>${p.credit}</dt>
-              <dd>${formatMoney(account.credit, account.currency, locale)}</dd>
-            </div>`
-          : nothing}
+        ${
+          account.credit > 0
+            ? html`<div>
+                <dt>${p.credit}</dt>
+                <dd>${formatMoney(account.credit, account.currency, locale)}</dd>
+              </div>`
+            : nothing
+        }
       </dl>
     </div>`;
   }
 
   private renderComingSoon(): TemplateResult | typeof nothing {
     if (!this.comingSoon) return nothing;
-    const text =
-      this.comingSoon.view === 'pay' ? p.payComingSoon(this.comingSoon.invoice) : p.statementComingSoon;
+    const text = this.comingSoon.view === 'pay' ? p.payComingSoon(this.comingSoon.invoice) : p.statementComingSoon;
     return html`<p class="notice" part="notice" role="status">${text}</p>`;
   }
 
@@ -369,7 +387,8 @@ export class ArPortal extends LitElement {
       <div class="tabs" part="tabs" role="tablist" aria-label=${p.tabsLabel} @keydown=${this.handleTabKeydown}>
         ${invoiceStatusFilters.map((status) => {
           const selected = status === place.status;
-          const count = status === 'past_due' ? account?.pastDueCount : status === 'open' ? account?.openCount : undefined;
+          const count =
+            status === 'past_due' ? account?.pastDueCount : status === 'open' ? account?.openCount : undefined;
           return html`<button
             id="tab-${status}"
             part=${selected ? 'tab tab-selected' : 'tab'}

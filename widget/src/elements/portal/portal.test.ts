@@ -1,0 +1,244 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import {
+  API,
+  accountList,
+  bookkeeper,
+  globex,
+  initech,
+  invoices,
+  northwind,
+  sessionCreated,
+  sessionInfo,
+  staffSession,
+} from '../../../test/fixtures.js';
+import { buttonNamed, inShadow, shadowText, type } from '../../../test/dom.js';
+import { fail, mock, never, openLink, sent, signIn, useMockApi, worker } from '../../../test/mock-api.js';
+import type { ArInvoiceList } from '../invoice-list/invoice-list.js';
+import type { ArLogin } from '../login/login.js';
+import './define.js';
+import type { ArPortal } from './portal.js';
+
+function renderPortal(attributes: { audience?: string; target?: string } = {}): Promise<ArPortal> {
+  return fixture<ArPortal>(
+    html`<ar-portal
+      api=${API}
+      audience=${attributes.audience ?? 'customer'}
+      target=${attributes.target ?? ''}
+      locale="en-US"
+    ></ar-portal>`,
+  );
+}
+
+const list = (el: ArPortal) => inShadow<ArInvoiceList>(el, 'ar-invoice-list');
+const login = (el: ArPortal) => inShadow<ArLogin>(el, 'ar-login');
+const selectedTab = (el: ArPortal) => inShadow(el, '[role="tab"][aria-selected="true"]')?.textContent?.trim();
+
+/** A signed-in customer whose server answers session, accounts and invoices. */
+function customerServer(created = sessionCreated(), accounts = accountList(northwind)): void {
+  signIn(created);
+  const { token: _token, ...info } = created;
+  worker.use(
+    mock.getSession(info),
+    mock.listAccounts(accounts),
+    mock.listInvoices({ items: invoices(3), nextCursor: null }),
+  );
+}
+
+async function signedIn(el: ArPortal): Promise<void> {
+  await waitUntil(() => list(el), 'shows the signed-in portal');
+}
+
+describe('<ar-portal>', () => {
+  useMockApi();
+
+  it('shows the sign-in form when there is no session', async () => {
+    const el = await renderPortal();
+    expect(login(el)).not.to.equal(null);
+    expect(login(el)!.getAttribute('audience')).to.equal('customer');
+    expect(sent('GET', '/auth/session')).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('checks a session restored from this tab before showing anything', async () => {
+    signIn(sessionCreated());
+    worker.use(mock.getSession(never));
+    const el = await renderPortal();
+    expect(shadowText(el)).to.contain('Restoring your session…');
+    await expect(el).to.be.accessible();
+    await waitUntil(() => sent('GET', '/auth/session').length === 1, 'checks the session');
+  });
+
+  it('returns to sign-in when the restored session has ended on the server', async () => {
+    signIn(sessionCreated());
+    worker.use(mock.getSession(fail(401, 'session_expired')));
+    const el = await renderPortal();
+    await waitUntil(() => login(el), 'shows sign-in');
+    await waitUntil(() => shadowText(login(el)).includes('Your session has ended'));
+  });
+
+  it('says what failed when the session cannot be checked, and retries', async () => {
+    signIn(sessionCreated());
+    let calls = 0;
+    worker.use(
+      mock.getSession(() => (++calls === 1 ? fail(503, 'internal_error') : sessionInfo())),
+      mock.listAccounts(accountList(northwind)),
+      mock.listInvoices({ items: [], nextCursor: null }),
+    );
+    const el = await renderPortal();
+    await waitUntil(() => shadowText(el).includes('We could not check your session.'));
+    buttonNamed(el, 'Retry')!.click();
+    await signedIn(el);
+  });
+
+  it('shows the company, the user and the Past due tab when the account has past-due invoices', async () => {
+    customerServer();
+    const el = await renderPortal();
+    await signedIn(el);
+    expect(inShadow(el, '[part="company"]')).to.have.text('Acme Supplies');
+    expect(inShadow(el, '[part="user"]')!.textContent).to.contain('ap@northwind.test');
+    expect(selectedTab(el)).to.contain('Past due');
+    expect(list(el)!.status).to.equal('past_due');
+    expect(list(el)!.account).to.equal('acc_northwind');
+    expect(inShadow(el, 'select')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('lands on Open when nothing is past due', async () => {
+    customerServer(sessionCreated(), accountList(globex));
+    const el = await renderPortal();
+    await signedIn(el);
+    expect(selectedTab(el)).to.contain('Open');
+  });
+
+  it('lands on the tab the sign-in link targeted', async () => {
+    customerServer(sessionCreated({ target: 'invoices?status=paid' }));
+    const el = await renderPortal();
+    await signedIn(el);
+    expect(selectedTab(el)).to.contain('Paid');
+  });
+
+  it('opens the list with the targeted invoice highlighted', async () => {
+    customerServer(sessionCreated({ target: 'invoices/INV-1002' }));
+    const el = await renderPortal();
+    await signedIn(el);
+    expect(list(el)!.highlight).to.equal('INV-1002');
+    expect(selectedTab(el)).to.contain('All');
+    await waitUntil(() => list(el)!.shadowRoot!.querySelector('tr[aria-current="true"]'), 'highlights the row');
+  });
+
+  it('moves between status tabs with the arrow keys', async () => {
+    customerServer();
+    const el = await renderPortal();
+    await signedIn(el);
+    inShadow(el, '[role="tab"][aria-selected="true"]')!.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }),
+    );
+    await el.updateComplete;
+    expect(selectedTab(el)).to.contain('Open');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('tab-open');
+  });
+
+  it('lets a bookkeeper switch between their accounts', async () => {
+    customerServer(bookkeeper, accountList(globex, initech));
+    const el = await renderPortal();
+    await signedIn(el);
+    const select = inShadow<HTMLSelectElement>(el, 'select#account')!;
+    expect([...select.options].map((option) => option.text)).to.deep.equal(['Globex', 'Initech']);
+    expect(inShadow(el, 'label[for="account"]')).to.have.text('Account');
+    await expect(el).to.be.accessible();
+
+    select.value = initech.id;
+    const changed = oneEvent(el, 'ar-account-change');
+    select.dispatchEvent(new Event('change'));
+    expect((await changed).detail.account.name).to.equal('Initech');
+    await el.updateComplete;
+    expect(list(el)!.account).to.equal(initech.id);
+  });
+
+  it('logs out and shows sign-in again', async () => {
+    customerServer();
+    worker.use(mock.logout(undefined));
+    const el = await renderPortal();
+    await signedIn(el);
+    const loggedOut = oneEvent(el, 'ar-logout');
+    buttonNamed(el, 'Log out')!.click();
+    expect((await loggedOut).detail.reason).to.equal('logout');
+    expect(sent('DELETE', '/auth/session')).to.have.length(1);
+    await waitUntil(() => login(el));
+    expect(shadowText(login(el))).to.contain('You have signed out.');
+    expect(sessionStorage.getItem(`portico:session:${API}`)).to.equal(null);
+  });
+
+  it('logs out everywhere, and says so when that fails', async () => {
+    customerServer();
+    let calls = 0;
+    worker.use(mock.logoutEverywhere(() => (++calls === 1 ? fail(503, 'internal_error') : undefined)));
+    const el = await renderPortal();
+    await signedIn(el);
+
+    buttonNamed(el, 'Log out everywhere')!.click();
+    await waitUntil(() => shadowText(el).includes('We could not log you out on your other devices.'));
+    expect(list(el)).not.to.equal(null);
+
+    const loggedOut = oneEvent(el, 'ar-logout');
+    buttonNamed(el, 'Log out everywhere')!.click();
+    expect((await loggedOut).detail.reason).to.equal('logout-everywhere');
+    expect(sent('DELETE', '/auth/sessions')).to.have.length(2);
+  });
+
+  it('returns to sign-in on a 401 and back to the same place after signing in', async () => {
+    customerServer();
+    const el = await renderPortal();
+    await signedIn(el);
+    buttonNamed(el, 'Paid')!.click();
+    await el.updateComplete;
+
+    worker.use(mock.listInvoices(fail(401, 'session_expired')));
+    const loggedOut = oneEvent(el, 'ar-logout');
+    buttonNamed(list(el), 'Retry')?.click();
+    // The Paid tab's list asks the server, which no longer accepts the session.
+    expect((await loggedOut).detail.reason).to.equal('expired');
+    await waitUntil(() => login(el), 'shows sign-in');
+    expect(login(el)!.target).to.equal('invoices?status=paid&account=acc_northwind');
+    await waitUntil(() => shadowText(login(el)).includes('Your session has ended'));
+
+    worker.use(
+      mock.requestLink({ ok: true, resendAfter: 60 }),
+      mock.createSession(sessionCreated({ token: 'second-session' })),
+      mock.listInvoices({ items: invoices(2), nextCursor: null }),
+    );
+    type(inShadow<HTMLInputElement>(login(el)!, '#email'), 'ap@northwind.test');
+    buttonNamed(login(el), 'Email me a sign-in link')!.click();
+    await waitUntil(() => inShadow(login(el)!, '#code'));
+    type(inShadow<HTMLInputElement>(login(el)!, '#code'), '123456');
+    buttonNamed(login(el), 'Sign in with code')!.click();
+    await signedIn(el);
+    expect(selectedTab(el)).to.contain('Paid');
+    expect((sent('POST', '/auth/links')[0]?.body as { target: string }).target).to.equal(
+      'invoices?status=paid&account=acc_northwind',
+    );
+  });
+
+  it('signs in from a magic link even when this tab had a session', async () => {
+    customerServer();
+    worker.use(mock.previewLink(never));
+    openLink('link-token');
+    const el = await renderPortal();
+    expect(location.hash).to.equal('');
+    await waitUntil(() => shadowText(login(el)).includes('Checking your sign-in link'));
+    await waitUntil(() => sent('POST', '/auth/links/preview').length === 1, 'previews the link');
+  });
+
+  it('greets staff by name and role and says the console is coming', async () => {
+    signIn(staffSession);
+    const { token: _token, ...info } = staffSession;
+    worker.use(mock.getSession(info));
+    const el = await renderPortal({ audience: 'staff' });
+    await waitUntil(() => shadowText(el).includes('Signed in as'));
+    expect(shadowText(el)).to.contain('Alex Rivera ar@acme.test (Admin)');
+    expect(shadowText(el)).to.contain('The staff console is coming soon.');
+    expect(buttonNamed(el, 'Log out')).not.to.equal(null);
+    expect(sent('GET', '/accounts')).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+});
