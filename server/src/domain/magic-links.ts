@@ -64,14 +64,33 @@ export function validateReturnTo(raw: string, allowedOrigins: readonly string[])
   return `${url.origin}${url.pathname}${url.search}`;
 }
 
-const TARGET_RE =
-  /^(?:invoices(?:\?status=(?:open|past_due|paid|all))?|invoices\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}|pay\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}|statement|account)$/;
+const TARGET_PATH_RE =
+  /^(?:invoices|invoices\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}|pay\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}|statement|account)$/;
+const TARGET_PARAMS: Record<string, RegExp> = {
+  status: /^(?:open|past_due|paid|all)$/,
+  account: /^[A-Za-z0-9_-]{1,64}$/,
+};
 
-/** A portal route, never a URL. */
+/**
+ * A portal route, never a URL: a known path (`invoices`, `invoices/INV-1042`, `pay/INV-1042`,
+ * `statement`, `account`) with at most `status` and `account` parameters, each once.
+ */
 export function validateTarget(raw: string | undefined | null): string | null {
   if (raw === undefined || raw === null || raw === '') return null;
-  if (!TARGET_RE.test(raw))
-    throw new AppError(400, 'target_invalid', 'target must be a portal route such as invoices/INV-1042.');
+  const invalid = () => new AppError(400, 'target_invalid', 'target must be a portal route such as invoices/INV-1042.');
+  if (raw.length > 200 || !/^[A-Za-z0-9._/?&=-]+$/.test(raw)) throw invalid();
+  const q = raw.indexOf('?');
+  const path = q === -1 ? raw : raw.slice(0, q);
+  if (!TARGET_PATH_RE.test(path)) throw invalid();
+  if (q !== -1) {
+    const seen = new Set<string>();
+    for (const pair of raw.slice(q + 1).split('&')) {
+      const [key = '', value = '', ...rest] = pair.split('=');
+      const rule = TARGET_PARAMS[key];
+      if (!rule || rest.length > 0 || seen.has(key) || !rule.test(value)) throw invalid();
+      seen.add(key);
+    }
+  }
   return raw;
 }
 
@@ -224,31 +243,23 @@ export function requestMagicLink(deps: AuthDeps, req: LinkRequest, meta: Request
 
 /**
  * One-click resend from an expired or used-up link: a new link to the same email, audience and
- * target. An unknown token answers the same as a known one.
+ * target, under the same limits as asking by email. Holding a token proves nothing more than the
+ * preview endpoint already tells, so an unknown one is `link_invalid` and the widget offers the form.
+ * Easy Pay links carry their own scope and lifetime; a resend of one is an ordinary sign-in link.
  */
 export function resendMagicLink(
   deps: AuthDeps,
   req: { resendToken: string; returnTo: string; nonce?: string | null },
   meta: RequestMeta,
 ): { resendAfter: number } {
-  const { db, config } = deps;
-  const returnTo = validateReturnTo(req.returnTo, config.ALLOWED_ORIGINS);
-  const old = TOKEN_RE.test(req.resendToken)
-    ? db
-        .select()
-        .from(magicLinks)
-        .where(eq(magicLinks.tokenHash, sha256(req.resendToken)))
-        .get()
-    : undefined;
-  // Easy Pay links carry their own scope and lifetime; a resend of one is an ordinary sign-in link.
-  if (!old) {
-    hitLimits(
-      db,
-      [{ bucket: `links:ip:${meta.ip}`, max: config.RATE_LIMIT_IP, windowMs: WINDOW_MS }],
-      deps.clock.now(),
-    );
-    return { resendAfter: config.RESEND_COOLDOWN_SECONDS };
-  }
+  const returnTo = validateReturnTo(req.returnTo, deps.config.ALLOWED_ORIGINS);
+  hitLimits(
+    deps.db,
+    [{ bucket: `preview:ip:${meta.ip}`, max: deps.config.RATE_LIMIT_IP * 4, windowMs: WINDOW_MS }],
+    deps.clock.now(),
+  );
+  const old = findLink(deps.db, req.resendToken);
+  if (!old) throw linkInvalid();
   return requestMagicLink(
     deps,
     { email: old.email, audience: old.audience, returnTo, target: old.target, nonce: req.nonce },

@@ -36,7 +36,7 @@ describe('<ar-login> opening a magic link', () => {
 
     expect(detail.user.email).to.equal('ap@northwind.test');
     expect(sent('POST', '/auth/links/preview')[0]?.body).to.deep.equal({ token: 'link-token', nonce });
-    expect(sent('POST', '/auth/sessions')[0]?.body).to.deep.equal({ token: 'link-token', nonce });
+    expect(sent('POST', '/auth/sessions')[0]?.body).to.deep.equal({ token: 'link-token', audience: 'customer' });
     await waitUntil(() => shadowText(el).includes('You are signed in as ap@northwind.test'));
   });
 

@@ -290,8 +290,8 @@ export class ArLogin extends LitElement {
 
   private async exchangeLink(token: string): Promise<void> {
     this.show({ name: 'link-exchanging' });
-    const nonce = currentLinkNonce(this.client.base);
-    this.signedIn(await this.client.createSession({ token, ...(nonce ? { nonce } : {}) }));
+    // The audience makes the server refuse a staff link opened in the customer portal, and the reverse.
+    this.signedIn(await this.client.createSession({ token, audience: this.audience }));
   }
 
   private handleLinkError(error: unknown, token: string, retry: () => void): void {
