@@ -40,7 +40,7 @@ describe('signing in on the demo site', () => {
     await mail?.close();
   });
 
-  it("takes Northwind from the emailed link to its past-due invoices, then logs out", async () => {
+  it('takes Northwind from the emailed link to its past-due invoices, then logs out', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const { url } = await askForLink(page, 'ap@northwind.test');
@@ -49,7 +49,10 @@ describe('signing in on the demo site', () => {
     await page.goto(url);
     const rows = await invoiceRows(page);
     assert.equal(rows.length, 6, rows.join('\n'));
-    assert.ok(rows.every((r) => /past due/i.test(r)), rows.join('\n'));
+    assert.ok(
+      rows.every((r) => /past due/i.test(r)),
+      rows.join('\n'),
+    );
     assert.ok(!page.url().includes('portico-link'), 'the token left the address bar');
     assert.ok(await page.getByText('Northwind Traders').first().isVisible());
 
@@ -75,7 +78,10 @@ describe('signing in on the demo site', () => {
     await page.getByLabel('6-digit code').fill(code);
     await page.getByRole('button', { name: 'Sign in with code' }).click();
     const rows = await invoiceRows(page);
-    assert.ok(rows.some((r) => r.includes('€')), `amounts in euros: ${rows.join(' | ')}`);
+    assert.ok(
+      rows.some((r) => r.includes('€')),
+      `amounts in euros: ${rows.join(' | ')}`,
+    );
     await context.close();
   });
 
@@ -130,7 +136,10 @@ describe('signing in on the demo site', () => {
     await page.getByRole('tab', { name: /^All/ }).click();
     await page.waitForFunction(() => {
       const list = document.querySelector('ar-portal')?.shadowRoot?.querySelector('ar-invoice-list');
-      return list?.getAttribute('account') === 'cus_initech' && (list.shadowRoot?.querySelectorAll('tbody tr').length ?? 0) === 4;
+      return (
+        list?.getAttribute('account') === 'cus_initech' &&
+        (list.shadowRoot?.querySelectorAll('tbody tr').length ?? 0) === 4
+      );
     });
     await context.close();
   });
@@ -143,6 +152,42 @@ describe('signing in on the demo site', () => {
     await page.goto(url);
     await page.getByText('ar@acme.test').first().waitFor();
     assert.ok(await page.getByText(/admin/i).first().isVisible());
+    await context.close();
+  });
+});
+
+describe('the demo with no mail server', () => {
+  let demo: PorticoProcess;
+  let chromium: Browser;
+  before(async () => {
+    demo = await startPortico({});
+    chromium = await launchChromium();
+  });
+  after(async () => {
+    await chromium?.close();
+    await demo?.stop();
+  });
+
+  it('delivers the link to the dev mailbox, where one click signs Northwind in', async () => {
+    const context = await chromium.newContext();
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/`);
+    await page.getByLabel('Email address').fill('ap@northwind.test');
+    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+
+    await page.goto(`${demo.url}/api/v1/dev/mailbox`);
+    await page
+      .getByRole('heading', { name: /Your sign-in link/ })
+      .first()
+      .waitFor();
+    await page
+      .getByRole('link', { name: /portico-link=/ })
+      .first()
+      .click();
+    const rows = await invoiceRows(page);
+    assert.equal(rows.length, 6);
+    assert.ok(rows.every((r) => /past due/i.test(r)));
     await context.close();
   });
 });

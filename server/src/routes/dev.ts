@@ -67,7 +67,7 @@ pre{white-space:pre-wrap;font-size:14px} a{color:#1d4ed8} iframe{width:100%;heig
 .empty{color:#52606d}
 </style></head><body>
 <h1>Dev mailbox</h1>
-<p class="meta">Every email the server has queued, newest first. This page exists only outside production. It refreshes every 5 seconds.</p>
+<p class="meta">Every email the server has queued, newest first. This page exists only in the demo. It refreshes every 5 seconds.${c.var.deps.config.SMTP_URL ? ' Mail also goes to SMTP_URL; once delivered there, sign-in links and codes are no longer kept here.' : ''}</p>
 ${items || '<p class="empty">No emails yet. Ask for a sign-in link on the demo site and it appears here.</p>'}
 </body></html>`);
   });
