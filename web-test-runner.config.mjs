@@ -1,16 +1,8 @@
 // Browser tests of the widget's elements: widget/src/**/*.test.ts in a real headless Chromium, with
 // msw's service worker standing in for the Portico server at the network boundary.
-import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-if (!existsSync(executablePath)) {
-  throw new Error(
-    `No Chromium at ${executablePath}. Install one (on Debian: \`apt-get install -y chromium\`) ` +
-      'or set CHROME_PATH to a Chrome or Chromium executable.',
-  );
-}
+import { CHROMIUM_ARGS, chromePath } from './test/support/chromium.mjs';
 
 export default {
   files: 'widget/src/**/*.test.ts',
@@ -29,17 +21,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath,
+        executablePath: chromePath(),
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
+        args: CHROMIUM_ARGS,
       },
     }),
   ],
