@@ -42,6 +42,8 @@ export type ErrorCode =
   | 'return_to_invalid'
   | 'target_invalid'
   | 'email_invalid'
+  | 'validation_failed'
+  | 'conflict'
   | 'internal_error';
 
 // ---- Auth -------------------------------------------------------------------------------------
@@ -128,10 +130,14 @@ export interface AccountSummary {
   /** Sum of open invoices' balances. */
   balance: number;
   pastDue: number;
-  /** Unapplied credit: payments no invoice took, usable on a later payment. */
+  /** Balance of invoices under an open dispute (shown apart; the undisputed rest can be paid). */
+  disputed: number;
+  /** Unapplied credit: payments and credit notes no invoice took, usable on a later payment. */
   credit: number;
   openCount: number;
   pastDueCount: number;
+  /** How many invoices each status filter shows, for the list's tabs. */
+  counts: Record<InvoiceStatusFilter, number>;
 }
 
 export interface AccountList {
@@ -142,9 +148,10 @@ export interface AccountList {
 
 // ---- Invoices ---------------------------------------------------------------------------------
 
-export type InvoiceStatus = 'open' | 'past_due' | 'paid' | 'void';
-/** `open` is every unpaid invoice (past due included), as AR uses the word. */
-export type InvoiceStatusFilter = 'open' | 'past_due' | 'paid' | 'all';
+/** Derived: void, else paid (balance 0), else disputed (an open dispute covers it), else past due or open. */
+export type InvoiceStatus = 'open' | 'past_due' | 'disputed' | 'paid' | 'void';
+/** `open` is every unpaid invoice (past due and disputed included), as AR uses the word. */
+export type InvoiceStatusFilter = 'open' | 'past_due' | 'paid' | 'disputed' | 'all';
 export const invoiceSorts = [
   'priority',
   'dueDate',
@@ -178,6 +185,7 @@ export interface InvoiceSummary {
 export interface InvoiceListQuery {
   account?: string;
   status?: InvoiceStatusFilter;
+  /** Invoice number or PO prefix, or an amount (`1234.56`, `1,234.56`) matching a total or balance. */
   q?: string;
   sort?: InvoiceSort;
   cursor?: string;
@@ -187,6 +195,94 @@ export interface InvoiceListQuery {
 export interface InvoiceList {
   items: InvoiceSummary[];
   nextCursor: string | null;
+}
+
+export interface InvoiceLine {
+  lineNo: number;
+  description: string;
+  sku: string | null;
+  /** Decimal quantity (2.5), exact to thousandths. */
+  quantity: number;
+  unitPrice: number;
+  amount: number;
+  tax: number;
+}
+
+export interface AppliedPayment {
+  paymentId: string;
+  /** Calendar date the payment succeeded. */
+  date: string;
+  method: string;
+  reference: string | null;
+  amount: number;
+}
+
+export interface AppliedCredit {
+  creditNoteId: string;
+  number: string;
+  date: string;
+  amount: number;
+  reason: string;
+}
+
+export interface InvoiceHistoryEntry {
+  at: string;
+  /** Event type, e.g. `invoice.created`, `payment.applied`, `invoice.voided`. */
+  type: string;
+  /** A short sentence for people. */
+  label: string;
+}
+
+export interface InvoiceDetail extends InvoiceSummary {
+  accountName: string;
+  subtotal: number;
+  taxTotal: number;
+  amountPaid: number;
+  amountCredited: number;
+  lines: InvoiceLine[];
+  payments: AppliedPayment[];
+  credits: AppliedCredit[];
+  history: InvoiceHistoryEntry[];
+  dispute: { id: string; status: string } | null;
+}
+
+// ---- Statements -------------------------------------------------------------------------------
+
+export interface AgingBuckets {
+  /** Not yet due. */
+  current: number;
+  days1to30: number;
+  days31to60: number;
+  days61to90: number;
+  over90: number;
+}
+
+export interface StatementLine {
+  date: string;
+  type: 'invoice' | 'payment' | 'credit';
+  reference: string;
+  description: string;
+  /** Signed: charges positive, payments and credits negative. */
+  amount: number;
+  /** Running balance after this line. */
+  balance: number;
+}
+
+export interface Statement {
+  account: { id: string; name: string; currency: string; billingAddress: string | null };
+  company: { name: string; address: string; timeZone: string };
+  from: string;
+  to: string;
+  currency: string;
+  openingBalance: number;
+  lines: StatementLine[];
+  totals: { invoiced: number; paid: number; credited: number };
+  /** opening + invoiced − paid − credited, always. */
+  closingBalance: number;
+  /** As of `to`: payments and credit notes not applied to any invoice. */
+  unappliedCredit: number;
+  /** As of `to`: open invoice balances by days past due. */
+  aging: AgingBuckets;
 }
 
 export interface Health {

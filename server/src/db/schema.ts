@@ -30,6 +30,8 @@ export const customers = sqliteTable(
     name: text('name').notNull(),
     currency: text('currency').notNull(),
     paymentTermsDays: integer('payment_terms_days').notNull().default(30),
+    /** Multi-line postal address, printed on PDFs and statements. */
+    billingAddress: text('billing_address'),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
@@ -320,4 +322,44 @@ export const rateLimits = sqliteTable(
     count: integer('count').notNull(),
   },
   (t) => [primaryKey({ columns: [t.bucket, t.windowStart] })],
+);
+
+/**
+ * A customer's dispute of an invoice. Only what the invoice list needs to derive `disputed` lives here
+ * now; dispute lines, the message thread and attachments come with the disputes feature.
+ */
+export const disputes = sqliteTable(
+  'disputes',
+  {
+    id: text('id').primaryKey(),
+    invoiceId: text('invoice_id')
+      .notNull()
+      .references(() => invoices.id),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    status: text('status', { enum: ['open', 'under_review', 'resolved', 'rejected', 'withdrawn'] }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('disputes_invoice_idx').on(t.invoiceId, t.status),
+    index('disputes_customer_idx').on(t.customerId, t.status),
+  ],
+);
+
+/** Keys the ERP authenticates with; only the SHA-256 of a key is stored, the key is shown once. */
+export const erpApiKeys = sqliteTable(
+  'erp_api_keys',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    /** The key's first characters, to recognise it in lists and logs. */
+    prefix: text('prefix').notNull(),
+    keyHash: text('key_hash').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('erp_api_keys_hash_uq').on(t.keyHash)],
 );

@@ -9,6 +9,12 @@ export interface CompanySettings {
   currency: string;
   /** Shown in emails' footers and on PDFs. */
   supportEmail: string;
+  /** Multi-line postal address, printed on PDFs and statements. */
+  companyAddress: string;
+  /** "Where to pay" on invoice PDFs: bank details, remittance address. */
+  paymentInstructions: string;
+  /** The page customers pay on (the company's page embedding `<ar-portal>`), printed on PDFs. */
+  portalUrl: string;
 }
 
 export const defaultSettings: CompanySettings = {
@@ -16,6 +22,9 @@ export const defaultSettings: CompanySettings = {
   timeZone: 'UTC',
   currency: 'USD',
   supportEmail: '',
+  companyAddress: '',
+  paymentInstructions: '',
+  portalUrl: '',
 };
 
 export function getSettings(db: DbOrTx): CompanySettings {

@@ -28,6 +28,10 @@ export const DEMO_COMPANY = {
   timeZone: 'America/New_York',
   currency: 'USD',
   supportEmail: 'ar@acme.test',
+  companyAddress: 'Acme Supplies Inc.\n1200 Industrial Way\nNewark, NJ 07105\nUnited States',
+  paymentInstructions:
+    'Pay online in the customer portal, or by ACH to Acme Supplies Inc., First Demo Bank, routing 021000021, account 000123456789. Quote the invoice number.',
+  portalUrl: 'http://localhost:8787/',
 };
 
 export const DEMO_ACCOUNTS = {
