@@ -28,6 +28,7 @@ import { accounts } from './routes/accounts';
 import { auth } from './routes/auth';
 import { dev } from './routes/dev';
 import { invoices } from './routes/invoices';
+import { statement } from './routes/statement';
 
 export interface AppOptions {
   config: Config;
@@ -83,7 +84,8 @@ export function createApp(options: AppOptions) {
     .get('/health', (c) => c.json({ ok: true } satisfies Health))
     .route('/auth', auth)
     .route('/accounts', accounts)
-    .route('/invoices', invoices);
+    .route('/invoices', invoices)
+    .route('/statement', statement);
   if (config.DEMO) api.route('/dev', dev);
 
   const app = new Hono<AppEnv>();

@@ -58,7 +58,7 @@ describe('accounts and invoices', () => {
   it('puts past-due invoices first, oldest due date first, then open ones, then paid', async () => {
     const items = await all(northwind, '?status=all&limit=5');
     assert.ok(items.length >= 30);
-    const ranks = items.map((i) => ({ past_due: 0, open: 1, paid: 2, void: 3 })[i.status]);
+    const ranks = items.map((i) => ({ past_due: 0, open: 1, disputed: 2, paid: 3, void: 4 })[i.status]);
     assert.deepEqual(
       ranks,
       [...ranks].sort((a, b) => a - b),
@@ -79,18 +79,29 @@ describe('accounts and invoices', () => {
     assert.equal(oldest!.status, 'past_due');
   });
 
-  it('filters by status: past_due, open (all unpaid) and paid; one invoice is partly paid', async () => {
-    const pastDue = await all(northwind, '?status=past_due');
-    assert.ok(pastDue.every((i) => i.status === 'past_due' && i.balance > 0));
-    const open = await all(northwind, '?status=open');
-    assert.ok(open.every((i) => i.balance > 0 && (i.status === 'open' || i.status === 'past_due')));
-    assert.equal(open.filter((i) => i.balance < i.total).length, 1);
-    const paid = await all(northwind, '?status=paid');
-    assert.ok(paid.every((i) => i.status === 'paid' && i.balance === 0));
-    assert.equal(
-      pastDue.length + open.filter((i) => i.status === 'open').length + paid.length,
-      (await all(northwind, '?status=all')).length,
+  it('filters by status, each filter matching the counts on the account', async () => {
+    const [account] = ((await (await t.call('GET', '/accounts', { token: northwind })).json()) as AccountList).items;
+    const byFilter: Record<string, InvoiceSummary[]> = {};
+    for (const status of ['open', 'past_due', 'disputed', 'paid', 'all'] as const) {
+      byFilter[status] = await all(northwind, `?status=${status}&limit=9`);
+      assert.equal(byFilter[status]!.length, account!.counts[status], status);
+    }
+    assert.ok(byFilter.past_due!.every((i) => i.status === 'past_due' && i.balance > 0));
+    assert.ok(byFilter.paid!.every((i) => i.status === 'paid' && i.balance === 0));
+    assert.deepEqual(
+      byFilter.disputed!.map((i) => [i.number, i.status]),
+      [['INV-1029', 'disputed']],
     );
+    // `open` is every unpaid invoice: past due and disputed ones too.
+    assert.ok(byFilter.open!.every((i) => i.balance > 0 && ['open', 'past_due', 'disputed'].includes(i.status)));
+    assert.equal(
+      byFilter.open!.length,
+      account!.counts.past_due + account!.counts.disputed + byFilter.open!.filter((i) => i.status === 'open').length,
+    );
+    assert.equal(account!.counts.open + account!.counts.paid, account!.counts.all);
+    // One invoice partly paid, one partly credited.
+    assert.equal(byFilter.open!.filter((i) => i.balance < i.total).length, 2);
+    assert.equal(account!.disputed, byFilter.disputed![0]!.balance);
   });
 
   it('sorts by any supported column both ways with stable pages', async () => {

@@ -39,3 +39,35 @@ export function isTimeZone(value: string): boolean {
     return false;
   }
 }
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's offset from UTC at `instant`, in ms (−5 h in New York winter is −18,000,000). */
+function zoneOffsetMs(instant: number, timeZone: string): number {
+  let f = offsetFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    offsetFormatters.set(timeZone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(instant).map((x) => [x.type, Number(x.value)]));
+  const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+  return wall - Math.floor(instant / 1000) * 1000;
+}
+
+/** The instant a calendar day begins in `timeZone` (midnight there), DST included. */
+export function startOfDay(date: string, timeZone: string): Date {
+  const wall = Date.parse(`${date}T00:00:00Z`);
+  let instant = wall - zoneOffsetMs(wall, timeZone);
+  // Near a DST change the offset at the guess and at the answer differ; one more step settles it.
+  instant = wall - zoneOffsetMs(instant, timeZone);
+  return new Date(instant);
+}

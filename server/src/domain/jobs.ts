@@ -62,16 +62,19 @@ export class JobWorker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = true;
+  private stopping = false;
 
   constructor(private readonly options: JobWorkerOptions) {}
 
   start(): void {
     this.stopped = false;
+    this.stopping = false;
     this.schedule(0);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
@@ -112,12 +115,14 @@ export class JobWorker {
 
   private async drain(): Promise<number> {
     let count = 0;
-    for (;;) {
+    // A stopping worker finishes the job in hand and leaves the rest for the next start.
+    while (!this.stopping) {
       const job = this.claim();
       if (!job) return count;
       count++;
       await this.execute(job);
     }
+    return count;
   }
 
   /** Claims the next due job: one UPDATE over a subquery, atomic even with several processes. */

@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { newId } from '../crypto';
 import type { DbOrTx } from '../db/client';
-import { allocations, invoiceLines, invoices, payments } from '../db/schema';
+import { allocations, creditNotes, invoiceLines, invoices, payments } from '../db/schema';
 import { AppError } from '../errors';
 import { recordEvent, type Actor } from './events';
 
@@ -163,6 +163,67 @@ export function recordSettledPayment(db: DbOrTx, input: SettledPaymentInput, act
       subject: { type: 'payment', id },
       customerId: input.customerId,
       data: { amount: input.amount, currency: input.currency, allocations: input.allocations },
+    },
+    now,
+  );
+  return id;
+}
+
+export interface CreditNoteInput {
+  customerId: string;
+  /** The invoice it reduces; none makes it unapplied credit on the account. */
+  invoiceId?: string | null;
+  number: string;
+  amount: number;
+  currency: string;
+  issueDate: string;
+  reason?: string;
+  externalId?: string | null;
+}
+
+/** Issues a credit note; on an invoice it reduces that invoice's balance, never below zero. */
+export function issueCreditNote(db: DbOrTx, input: CreditNoteInput, actor: Actor, now: Date): string {
+  if (!Number.isSafeInteger(input.amount) || input.amount <= 0) {
+    throw new AppError(422, 'invalid_request', 'A credit note must be a positive whole number of minor units.');
+  }
+  const id = newId('crn');
+  if (input.invoiceId) {
+    const applied = db
+      .update(invoices)
+      .set({
+        amountCredited: sql`${invoices.amountCredited} + ${input.amount}`,
+        balance: sql`${invoices.balance} - ${input.amount}`,
+        updatedAt: now,
+      })
+      .where(
+        sql`${invoices.id} = ${input.invoiceId} AND ${invoices.customerId} = ${input.customerId} AND ${invoices.currency} = ${input.currency} AND ${invoices.voidedAt} IS NULL AND ${invoices.balance} >= ${input.amount}`,
+      )
+      .run();
+    if (applied.changes !== 1)
+      throw new AppError(422, 'invalid_request', `Invoice ${input.invoiceId} cannot take that credit.`);
+  }
+  db.insert(creditNotes)
+    .values({
+      id,
+      customerId: input.customerId,
+      invoiceId: input.invoiceId ?? null,
+      externalId: input.externalId ?? null,
+      number: input.number,
+      amount: input.amount,
+      currency: input.currency,
+      reason: input.reason ?? '',
+      issueDate: input.issueDate,
+      createdAt: now,
+    })
+    .run();
+  recordEvent(
+    db,
+    {
+      type: 'credit_note.issued',
+      actor,
+      subject: input.invoiceId ? { type: 'invoice', id: input.invoiceId } : { type: 'credit_note', id },
+      customerId: input.customerId,
+      data: { creditNoteId: id, number: input.number, amount: input.amount, currency: input.currency },
     },
     now,
   );

@@ -64,8 +64,9 @@ export function validateReturnTo(raw: string, allowedOrigins: readonly string[])
   return `${url.origin}${url.pathname}${url.search}`;
 }
 
+// An invoice number is one path segment, percent-encoded when it holds `/` or other characters (`2024%2F001`).
 const TARGET_PATH_RE =
-  /^(?:invoices|invoices\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}|pay\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}|statement|account)$/;
+  /^(?:invoices|invoices\/[A-Za-z0-9%][A-Za-z0-9._~%-]{0,191}|pay\/[A-Za-z0-9%][A-Za-z0-9._~%-]{0,191}|statement|account)$/;
 const TARGET_PARAMS: Record<string, RegExp> = {
   status: /^(?:open|past_due|paid|all)$/,
   account: /^[A-Za-z0-9_-]{1,64}$/,
@@ -78,7 +79,7 @@ const TARGET_PARAMS: Record<string, RegExp> = {
 export function validateTarget(raw: string | undefined | null): string | null {
   if (raw === undefined || raw === null || raw === '') return null;
   const invalid = () => new AppError(400, 'target_invalid', 'target must be a portal route such as invoices/INV-1042.');
-  if (raw.length > 200 || !/^[A-Za-z0-9._/?&=-]+$/.test(raw)) throw invalid();
+  if (raw.length > 250 || !/^[A-Za-z0-9._~%/?&=-]+$/.test(raw)) throw invalid();
   const q = raw.indexOf('?');
   const path = q === -1 ? raw : raw.slice(0, q);
   if (!TARGET_PATH_RE.test(path)) throw invalid();
@@ -118,23 +119,40 @@ export interface IssueLinkInput {
   maxUses?: number;
 }
 
+/** A new link's secrets, made before its transaction because hashing the code is asynchronous. */
+export interface LinkSecrets {
+  id: string;
+  token: string;
+  code: string;
+  codeHash: string;
+}
+
+export async function newLinkSecrets(): Promise<LinkSecrets> {
+  const id = newId('mlk');
+  const code = randomCode();
+  return { id, token: randomToken(32), code, codeHash: await hashCode(id, code) };
+}
+
 /**
  * Writes a link for a known, active email and queues its email; does nothing for any other email.
  * Runs in the `auth.issue_link` job, so the request that asked did the same work either way.
  */
-export function issueMagicLink(db: DbOrTx, config: Config, input: IssueLinkInput, now: Date): void {
+export function issueMagicLink(
+  db: DbOrTx,
+  config: Config,
+  input: IssueLinkInput,
+  { id, token, code, codeHash }: LinkSecrets,
+  now: Date,
+): void {
   const principal = principalFor(db, input.email, input.audience);
   if (!principal) return;
 
-  const token = randomToken(32);
-  const code = randomCode();
-  const id = newId('mlk');
   const ttl = input.ttlMinutes ?? config.LINK_TTL_MINUTES;
   db.insert(magicLinks)
     .values({
       id,
       tokenHash: sha256(token),
-      codeHash: hashCode(id, code),
+      codeHash,
       nonceHash: input.nonceHash,
       email: input.email,
       audience: input.audience,
@@ -178,7 +196,9 @@ export const ISSUE_LINK = 'auth.issue_link';
 export function issueLinkHandler(db: Db, config: Config): JobHandler {
   return async (payload, { now }) => {
     const p = payload as unknown as IssueLinkInput;
-    db.transaction((tx) => issueMagicLink(tx, config, p, now));
+    // Made for every request, known email or not: the same work either way.
+    const secrets = await newLinkSecrets();
+    db.transaction((tx) => issueMagicLink(tx, config, p, secrets, now));
   };
 }
 
@@ -386,11 +406,11 @@ export function exchangeLinkToken(
 }
 
 /** `POST /auth/sessions {email, code}`: the code from the email, typed in the browser that asked. */
-export function exchangeCode(
+export async function exchangeCode(
   deps: AuthDeps,
   req: { email: string; code: string; audience: Audience },
   meta: RequestMeta,
-): SessionCreated {
+): Promise<SessionCreated> {
   const { db, clock, config } = deps;
   const now = clock.now();
   const codeInvalid = () =>
@@ -418,22 +438,27 @@ export function exchangeCode(
     throw codeInvalid();
   }
 
+  const live = db
+    .select()
+    .from(magicLinks)
+    .where(
+      and(
+        eq(magicLinks.email, email),
+        eq(magicLinks.audience, req.audience),
+        gt(magicLinks.codeExpiresAt, now),
+        gt(magicLinks.expiresAt, now),
+        lt(magicLinks.codeFailures, config.CODE_MAX_FAILURES),
+        lt(magicLinks.uses, magicLinks.maxUses),
+      ),
+    )
+    .all();
+  // With no live code, one hash of a throwaway all the same: a wrong try takes as long either way.
+  const hashes = await Promise.all(
+    (live.length > 0 ? live : [{ id: 'mlk_none' }]).map((link) => hashCode(link.id, req.code)),
+  );
+  const match = live.find((link, i) => safeEqualHex(hashes[i]!, link.codeHash));
+
   const result = db.transaction((tx) => {
-    const live = tx
-      .select()
-      .from(magicLinks)
-      .where(
-        and(
-          eq(magicLinks.email, email),
-          eq(magicLinks.audience, req.audience),
-          gt(magicLinks.codeExpiresAt, now),
-          gt(magicLinks.expiresAt, now),
-          lt(magicLinks.codeFailures, config.CODE_MAX_FAILURES),
-          lt(magicLinks.uses, magicLinks.maxUses),
-        ),
-      )
-      .all();
-    const match = live.find((link) => safeEqualHex(hashCode(link.id, req.code), link.codeHash));
     if (!match) {
       // A wrong try counts against every live code of this email, so guessing across links gains nothing.
       for (const link of live) {
@@ -444,10 +469,17 @@ export function exchangeCode(
       }
       return null;
     }
+    // Checked again as it is consumed: another request may have used it or failed it out meanwhile.
     const consumed = tx
       .update(magicLinks)
       .set({ uses: sql`${magicLinks.uses} + 1` })
-      .where(and(eq(magicLinks.id, match.id), lt(magicLinks.uses, magicLinks.maxUses)))
+      .where(
+        and(
+          eq(magicLinks.id, match.id),
+          lt(magicLinks.uses, magicLinks.maxUses),
+          lt(magicLinks.codeFailures, config.CODE_MAX_FAILURES),
+        ),
+      )
       .returning()
       .get();
     if (!consumed) return null;

@@ -152,7 +152,6 @@ export function revokeSession(db: DbOrTx, s: AuthSession, now: Date, requestId: 
     {
       type: 'auth.logged_out',
       actor: { type: s.audience, id: s.email },
-      subject: { type: 'session', id: s.id },
       data: {},
       requestId,
     },

@@ -17,7 +17,13 @@ export interface Mailer {
 
 /** nodemailer over SMTP, from `SMTP_URL`. */
 export function smtpMailer(url: string): Mailer {
-  const transport = nodemailer.createTransport(url);
+  // Timeouts well inside the job lease (5 minutes), so a hung server cannot get one email sent twice.
+  const transport = nodemailer.createTransport({
+    url,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  });
   return {
     kind: 'smtp',
     async send(email) {

@@ -23,7 +23,7 @@ const linkRequest = z.object({
   email: z.string().max(320),
   audience: audience.default('customer'),
   returnTo,
-  target: z.string().max(200).optional(),
+  target: z.string().max(250).optional(),
   nonce: nonce.optional(),
 });
 const linkResend = z.object({ resendToken: token, returnTo, nonce: nonce.optional() });
@@ -56,7 +56,8 @@ export const auth = new Hono<AppEnv>()
   .post('/sessions', async (c) => {
     const body = await jsonBody(c, sessionBody);
     const meta = { ip: c.var.ip, requestId: c.var.requestId };
-    const created = 'token' in body ? exchangeLinkToken(c.var.deps, body, meta) : exchangeCode(c.var.deps, body, meta);
+    const created =
+      'token' in body ? exchangeLinkToken(c.var.deps, body, meta) : await exchangeCode(c.var.deps, body, meta);
     return c.json(created satisfies SessionCreated);
   })
   .get('/session', requireSession(), (c) => c.json(sessionInfo(c.var.session) satisfies SessionInfo))

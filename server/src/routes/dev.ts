@@ -1,6 +1,6 @@
 /**
- * The dev mailbox: every email in the outbox, readable without a mail server. Mounted only outside
- * production (see app.ts); it shows sign-in links, so it must never face the internet.
+ * The dev mailbox: every email in the outbox, readable without a mail server. Mounted only in the
+ * demo (see app.ts); it shows sign-in links, so it must never face the internet.
  */
 import { desc, eq } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';

@@ -5,10 +5,10 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client';
-import { contacts, customers, staffUsers } from '../db/schema';
+import { contacts, customers, disputes, staffUsers } from '../db/schema';
 import { addDays, calendarDate } from '../domain/dates';
-import { systemActor } from '../domain/events';
-import { createInvoice, recordSettledPayment, type InvoiceLineInput } from '../domain/ledger';
+import { recordEvent, systemActor } from '../domain/events';
+import { createInvoice, issueCreditNote, recordSettledPayment, type InvoiceLineInput } from '../domain/ledger';
 import { putSettings } from '../domain/settings';
 
 /** mulberry32: a small, fast, seedable PRNG; deterministic data needs no more. */
@@ -228,6 +228,62 @@ export function seedDemo(db: Db, now: Date): boolean {
         );
       }
     }
+    seedDisputeAndCredits(tx, today, now);
     return true;
   });
+}
+
+/**
+ * One open dispute (on an invoice not yet due, so Northwind's six past-due invoices stay six), a
+ * credit note on an invoice, and a credit note on no invoice (Globex's unapplied credit).
+ */
+function seedDisputeAndCredits(tx: DbOrTx, today: string, now: Date) {
+  tx.insert(disputes)
+    .values({
+      id: 'dsp_demo1',
+      invoiceId: 'inv_inv1029',
+      customerId: 'cus_northwind',
+      status: 'open',
+      createdAt: now,
+      updatedAt: now,
+    })
+    .run();
+  recordEvent(
+    tx,
+    {
+      type: 'dispute.opened',
+      actor: { type: 'customer', id: 'ap@northwind.test' },
+      subject: { type: 'invoice', id: 'inv_inv1029' },
+      customerId: 'cus_northwind',
+      data: { disputeId: 'dsp_demo1', reason: 'damaged' },
+    },
+    now,
+  );
+  issueCreditNote(
+    tx,
+    {
+      customerId: 'cus_northwind',
+      invoiceId: 'inv_inv1028',
+      number: 'CN-2001',
+      amount: 4_250,
+      currency: 'USD',
+      issueDate: today,
+      reason: 'One case of copy paper arrived wet',
+    },
+    systemActor,
+    now,
+  );
+  issueCreditNote(
+    tx,
+    {
+      customerId: 'cus_globex',
+      number: 'CN-2002',
+      amount: 15_000,
+      currency: 'USD',
+      issueDate: addDays(today, -10),
+      reason: 'Volume rebate, third quarter',
+    },
+    systemActor,
+    now,
+  );
 }

@@ -1,0 +1,28 @@
+/** Money is an integer number of minor units beside an ISO 4217 code; these are the few helpers it needs. */
+
+const exponents = new Map<string, number>();
+
+/** Minor-unit digits of a currency: 2 for USD and EUR, 0 for JPY, 3 for KWD. */
+export function currencyExponent(currency: string): number {
+  let e = exponents.get(currency);
+  if (e === undefined) {
+    e = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    exponents.set(currency, e);
+  }
+  return e;
+}
+
+/**
+ * An amount as a person types it (`1234.56`, `1,234.56`, `$1,234`, `1234`) in minor units of a
+ * currency with `exponent` digits, or null when it is not one. Digits only: never through a float.
+ */
+export function parseTypedAmount(text: string, exponent: number): number | null {
+  const cleaned = text.trim().replace(/^[$€£¥]\s*/, '');
+  const match = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/.exec(cleaned);
+  if (!match) return null;
+  const whole = match[1]!.replace(/,/g, '');
+  const fraction = match[2] ?? '';
+  if (fraction.length > exponent) return null;
+  const minor = Number(whole + fraction.padEnd(exponent, '0'));
+  return Number.isSafeInteger(minor) ? minor : null;
+}

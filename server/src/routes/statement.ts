@@ -1,0 +1,63 @@
+import { stringify } from 'csv-stringify/sync';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Statement } from '../api/contract';
+import { addDays, calendarDate, daysBetween, isCalendarDate } from '../domain/dates';
+import { currencyExponent } from '../domain/money';
+import { scopedAccountIds } from '../domain/invoices';
+import { getSettings } from '../domain/settings';
+import { buildStatement } from '../domain/statement';
+import { AppError } from '../errors';
+import { download } from '../http/download';
+import type { AppEnv } from '../http/env';
+import { requireSession } from '../http/middleware';
+import { queryParams } from '../http/validate';
+import { renderStatementPdf } from '../pdf/statement-pdf';
+
+const calendarDateParam = z.string().refine(isCalendarDate, 'must be a real date as YYYY-MM-DD');
+const statementQuery = z.object({
+  account: z.string().max(64).optional(),
+  from: calendarDateParam.optional(),
+  to: calendarDateParam.optional(),
+  format: z.enum(['json', 'csv', 'pdf']).default('json'),
+});
+
+/** Minor units as a plain decimal string (`-1234.50`) for spreadsheets, by integer arithmetic. */
+export function decimalString(minor: number, exponent: number): string {
+  const sign = minor < 0 ? '-' : '';
+  const digits = Math.abs(minor)
+    .toString()
+    .padStart(exponent + 1, '0');
+  return exponent === 0 ? `${sign}${digits}` : `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
+}
+
+function statementCsv(s: Statement): string {
+  const e = currencyExponent(s.currency);
+  const money = (m: number) => decimalString(m, e);
+  return stringify([
+    ['Date', 'Type', 'Reference', 'Description', `Amount (${s.currency})`, `Balance (${s.currency})`],
+    [s.from, 'opening', '', 'Opening balance', '', money(s.openingBalance)],
+    ...s.lines.map((l) => [l.date, l.type, l.reference, l.description, money(l.amount), money(l.balance)]),
+    [s.to, 'closing', '', 'Closing balance', '', money(s.closingBalance)],
+  ]);
+}
+
+export const statement = new Hono<AppEnv>().get('/', requireSession('customer'), (c) => {
+  const query = queryParams(c, statementQuery);
+  const { db, clock } = c.var.deps;
+  const company = getSettings(db);
+  const [accountId] = scopedAccountIds(c.var.session, query.account ?? c.var.session.accounts[0]?.id);
+  const to = query.to ?? calendarDate(clock.now(), company.timeZone);
+  const from = query.from ?? addDays(to, -90);
+  if (from > to) throw new AppError(400, 'invalid_request', '`from` must be on or before `to`.');
+  if (daysBetween(from, to) > 3660) throw new AppError(400, 'invalid_request', 'A statement covers ten years at most.');
+  // Easy Pay sessions see only their invoices; a whole-account statement is not theirs to read.
+  if (c.var.session.scopeInvoiceIds) throw new AppError(403, 'forbidden', 'Sign in to see statements.');
+
+  const result = buildStatement(db, company, { accountId: accountId!, from, to });
+  const filename = `statement-${result.account.name.replace(/\W+/g, '-')}-${from}-to-${to}`;
+  if (query.format === 'csv') return download(c, statementCsv(result), `${filename}.csv`, 'text/csv; charset=utf-8');
+  if (query.format === 'pdf')
+    return download(c, renderStatementPdf({ statement: result }), `${filename}.pdf`, 'application/pdf');
+  return c.json(result satisfies Statement);
+});
