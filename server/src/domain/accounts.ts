@@ -9,7 +9,13 @@ import { underDispute } from './invoices';
  * amounts, counts per status filter (the same conditions the list filters with), and unapplied
  * credit. Three grouped queries, whatever the number of accounts or invoices.
  */
-export function accountSummaries(db: DbOrTx, accountIds: string[], today: string): AccountSummary[] {
+export function accountSummaries(
+  db: DbOrTx,
+  accountIds: string[],
+  today: string,
+  /** An Easy Pay session's invoices: its totals and counts cover only these. */
+  scopeInvoiceIds: string[] | null = null,
+): AccountSummary[] {
   if (accountIds.length === 0) return [];
   // Each invoice's dispute check runs once, in the inner query, not once per CASE below.
   const flagged = db
@@ -22,7 +28,12 @@ export function accountSummaries(db: DbOrTx, accountIds: string[], today: string
       disputed: sql<number>`${underDispute}`.as('disputed'),
     })
     .from(invoices)
-    .where(inArray(invoices.customerId, accountIds))
+    .where(
+      and(
+        inArray(invoices.customerId, accountIds),
+        scopeInvoiceIds ? inArray(invoices.id, scopeInvoiceIds) : undefined,
+      ),
+    )
     .as('flagged');
   const sumIf = (condition: SQL, value: SQL | number) =>
     sql<number>`coalesce(sum(CASE WHEN ${condition} THEN ${value} ELSE 0 END), 0)`;

@@ -125,8 +125,8 @@ export function buildStatement(db: DbOrTx, company: CompanySettings, input: Stat
   const lines = entries.map((e) => ({ ...e, balance: (running += e.amount) }));
   const totals = {
     invoiced: sumOf(entries, 'invoice'),
-    paid: -sumOf(entries, 'payment'),
-    credited: -sumOf(entries, 'credit'),
+    paid: sumOf(entries, 'payment'),
+    credited: sumOf(entries, 'credit'),
   };
 
   return {
@@ -144,8 +144,9 @@ export function buildStatement(db: DbOrTx, company: CompanySettings, input: Stat
   };
 }
 
+/** The size of every entry of one type (payments and credits are negative lines, positive totals). */
 function sumOf(entries: { type: string; amount: number }[], type: string): number {
-  return entries.reduce((s, e) => (e.type === type ? s + e.amount : s), 0);
+  return entries.reduce((s, e) => (e.type === type ? s + Math.abs(e.amount) : s), 0);
 }
 
 /** Allocations standing at `end`: made before it and not reversed before it. */

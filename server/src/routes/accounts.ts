@@ -14,6 +14,7 @@ export const accounts = new Hono<AppEnv>().get('/', requireSession('customer'), 
     db,
     c.var.session.accounts.map((a) => a.id),
     today,
+    c.var.session.scopeInvoiceIds,
   );
   return c.json({ items, company: { name: company.companyName, timeZone: company.timeZone } } satisfies AccountList);
 });
