@@ -95,9 +95,21 @@ export const invoices = sqliteTable(
   (t) => [
     uniqueIndex('invoices_number_uq').on(t.number),
     uniqueIndex('invoices_external_id_uq').on(t.externalId),
-    // The customer's list: filtered by customer, ordered by due date (past-due first).
+    // The customer's list walks one of these in order and stops at the page size, so a page of a
+    // 10,000-invoice account reads about a page of rows. Unpaid and paid invoices have their own
+    // (partial) due-date indexes: past-due-first reads each status group in due-date order.
     index('invoices_customer_due_idx').on(t.customerId, t.dueDate, t.id),
-    index('invoices_customer_issue_idx').on(t.customerId, t.issueDate),
+    // With the balance in it, the account totals are summed from this index alone.
+    index('invoices_unpaid_due_idx')
+      .on(t.customerId, t.dueDate, t.id, t.balance)
+      .where(sql`${t.voidedAt} IS NULL AND ${t.balance} > 0`),
+    index('invoices_paid_due_idx')
+      .on(t.customerId, t.dueDate, t.id)
+      .where(sql`${t.voidedAt} IS NULL AND ${t.balance} <= 0`),
+    index('invoices_customer_issue_idx').on(t.customerId, t.issueDate, t.id),
+    index('invoices_customer_total_idx').on(t.customerId, t.total, t.id),
+    index('invoices_customer_balance_idx').on(t.customerId, t.balance, t.id),
+    index('invoices_customer_number_idx').on(t.customerId, t.number),
     index('invoices_updated_idx').on(t.updatedAt),
   ],
 );
@@ -129,6 +141,8 @@ export const payments = sqliteTable(
       .notNull()
       .references(() => customers.id),
     amount: integer('amount').notNull(),
+    /** What no invoice has taken yet: the customer's credit. Kept with the allocations that move it. */
+    unapplied: integer('unapplied').notNull().default(0),
     surcharge: integer('surcharge').notNull().default(0),
     currency: text('currency').notNull(),
     method: text('method', { enum: ['card', 'debit', 'ach', 'eft', 'paypal', 'check', 'wire', 'other'] }).notNull(),
@@ -147,6 +161,9 @@ export const payments = sqliteTable(
   (t) => [
     uniqueIndex('payments_idempotency_uq').on(t.customerId, t.idempotencyKey),
     index('payments_customer_idx').on(t.customerId, t.createdAt),
+    index('payments_unapplied_idx')
+      .on(t.customerId, t.unapplied)
+      .where(sql`${t.status} = 'succeeded' AND ${t.unapplied} > 0`),
     index('payments_provider_ref_idx').on(t.provider, t.providerRef),
     index('payments_updated_idx').on(t.updatedAt),
   ],

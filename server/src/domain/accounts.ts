@@ -1,13 +1,15 @@
-import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { AccountSummary } from '../api/contract';
 import type { DbOrTx } from '../db/client';
-import { creditNotes, customers, invoices, payments } from '../db/schema';
-import { underDispute } from './invoices';
+import { creditNotes, customers, disputes, invoices, payments } from '../db/schema';
 
 /**
  * Each account's totals for the portal's header and the list's tabs: balance, past-due and disputed
- * amounts, counts per status filter (the same conditions the list filters with), and unapplied
- * credit. Three grouped queries, whatever the number of accounts or invoices.
+ * amounts, counts per status filter (the same groups the list shows), and unapplied credit.
+ *
+ * Every query here is answered from an index alone (the partial unpaid and paid invoice indexes, the
+ * stored `unapplied` on payments), so a 10,000-invoice account costs a few milliseconds rather than
+ * ten thousand row lookups scattered over the invoice table.
  */
 export function accountSummaries(
   db: DbOrTx,
@@ -17,45 +19,51 @@ export function accountSummaries(
   scopeInvoiceIds: string[] | null = null,
 ): AccountSummary[] {
   if (accountIds.length === 0) return [];
-  // Each invoice's dispute check runs once, in the inner query, not once per CASE below.
-  const flagged = db
-    .select({
-      customerId: invoices.customerId,
-      balance: invoices.balance,
-      unpaid: sql<number>`(${invoices.voidedAt} IS NULL AND ${invoices.balance} > 0)`.as('unpaid'),
-      paid: sql<number>`(${invoices.voidedAt} IS NULL AND ${invoices.balance} <= 0)`.as('paid'),
-      late: sql<number>`(${invoices.dueDate} < ${today})`.as('late'),
-      disputed: sql<number>`${underDispute}`.as('disputed'),
-    })
+  const inScope = (...conditions: (SQL | undefined)[]) =>
+    and(
+      inArray(invoices.customerId, accountIds),
+      scopeInvoiceIds ? inArray(invoices.id, scopeInvoiceIds) : undefined,
+      ...conditions,
+    );
+  // Written out, not bound, so SQLite sees the partial indexes' own conditions (see schema.ts).
+  const unpaidCondition = sql`${invoices.voidedAt} IS NULL AND ${invoices.balance} > 0`;
+  const late = sql`${invoices.dueDate} < ${today}`;
+
+  const totals = {
+    id: invoices.customerId,
+    count: count(),
+    balance: sql<number>`coalesce(sum(${invoices.balance}), 0)`,
+    lateCount: sql<number>`coalesce(sum(${late}), 0)`,
+    lateBalance: sql<number>`coalesce(sum(CASE WHEN ${late} THEN ${invoices.balance} ELSE 0 END), 0)`,
+  };
+  const unpaid = db.select(totals).from(invoices).where(inScope(unpaidCondition)).groupBy(invoices.customerId).all();
+  // Disputes are few: the disputed unpaid invoices are found through them, then taken out of past due.
+  const disputed = db
+    .select(totals)
     .from(invoices)
     .where(
       and(
-        inArray(invoices.customerId, accountIds),
-        scopeInvoiceIds ? inArray(invoices.id, scopeInvoiceIds) : undefined,
+        inScope(unpaidCondition),
+        sql`${invoices.id} IN (SELECT ${disputes.invoiceId} FROM ${disputes} WHERE ${disputes.status} IN ('open', 'under_review'))`,
       ),
     )
-    .as('flagged');
-  const sumIf = (condition: SQL, value: SQL | number) =>
-    sql<number>`coalesce(sum(CASE WHEN ${condition} THEN ${value} ELSE 0 END), 0)`;
-  const isOpen = sql`${flagged.unpaid}`;
-  const isDisputed = sql`${flagged.unpaid} AND ${flagged.disputed}`;
-  const isPastDue = sql`${flagged.unpaid} AND ${flagged.late} AND NOT ${flagged.disputed}`;
-  const totals = db
-    .select({
-      id: flagged.customerId,
-      balance: sumIf(isOpen, sql`${flagged.balance}`),
-      pastDue: sumIf(isPastDue, sql`${flagged.balance}`),
-      disputed: sumIf(isDisputed, sql`${flagged.balance}`),
-      open: sumIf(isOpen, 1),
-      pastDueCount: sumIf(isPastDue, 1),
-      disputedCount: sumIf(isDisputed, 1),
-      paid: sumIf(sql`${flagged.paid}`, 1),
-      all: sql<number>`count(*)`,
-    })
-    .from(flagged)
-    .groupBy(flagged.customerId)
+    .groupBy(invoices.customerId)
     .all();
-  const totalsOf = new Map(totals.map((t) => [t.id, t]));
+  const paid = db
+    .select({ id: invoices.customerId, count: count() })
+    .from(invoices)
+    .where(inScope(sql`${invoices.voidedAt} IS NULL AND ${invoices.balance} <= 0`))
+    .groupBy(invoices.customerId)
+    .all();
+  const all = db
+    .select({ id: invoices.customerId, count: count() })
+    .from(invoices)
+    .where(inScope())
+    .groupBy(invoices.customerId)
+    .all();
+
+  const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
+  const [unpaidOf, disputedOf, paidOf, allOf] = [byId(unpaid), byId(disputed), byId(paid), byId(all)];
   const credit = unappliedCredit(db, accountIds);
 
   return db
@@ -65,34 +73,39 @@ export function accountSummaries(
     .orderBy(customers.name)
     .all()
     .map((c) => {
-      const t = totalsOf.get(c.id);
+      const u = unpaidOf.get(c.id);
+      const d = disputedOf.get(c.id);
+      const pastDueCount = (u?.lateCount ?? 0) - (d?.lateCount ?? 0);
       return {
         ...c,
-        balance: t?.balance ?? 0,
-        pastDue: t?.pastDue ?? 0,
-        disputed: t?.disputed ?? 0,
+        balance: u?.balance ?? 0,
+        pastDue: (u?.lateBalance ?? 0) - (d?.lateBalance ?? 0),
+        disputed: d?.balance ?? 0,
         credit: credit.get(c.id) ?? 0,
-        openCount: t?.open ?? 0,
-        pastDueCount: t?.pastDueCount ?? 0,
+        openCount: u?.count ?? 0,
+        pastDueCount,
         counts: {
-          open: t?.open ?? 0,
-          past_due: t?.pastDueCount ?? 0,
-          disputed: t?.disputedCount ?? 0,
-          paid: t?.paid ?? 0,
-          all: t?.all ?? 0,
+          open: u?.count ?? 0,
+          past_due: pastDueCount,
+          disputed: d?.count ?? 0,
+          paid: paidOf.get(c.id)?.count ?? 0,
+          all: allOf.get(c.id)?.count ?? 0,
         },
       };
     });
 }
 
-/** Succeeded payments' unallocated remainders plus credit notes issued to no invoice, per account. */
+/** Succeeded payments' unapplied remainders plus credit notes issued to no invoice, per account. */
 export function unappliedCredit(db: DbOrTx, accountIds: string[]): Map<string, number> {
-  // Qualified by hand: see `underDispute` for why Drizzle's column references can't be used here.
-  const unallocated = sql<number>`"payments"."amount" - coalesce((SELECT sum("a"."amount") FROM "allocations" "a" WHERE "a"."payment_id" = "payments"."id" AND "a"."reversed_at" IS NULL), 0)`;
   const fromPayments = db
-    .select({ id: payments.customerId, credit: sql<number>`coalesce(sum(${unallocated}), 0)` })
+    .select({ id: payments.customerId, credit: sql<number>`coalesce(sum(${payments.unapplied}), 0)` })
     .from(payments)
-    .where(and(inArray(payments.customerId, accountIds), eq(payments.status, 'succeeded')))
+    .where(
+      and(
+        inArray(payments.customerId, accountIds),
+        sql`${payments.status} = 'succeeded' AND ${payments.unapplied} > 0`,
+      ),
+    )
     .groupBy(payments.customerId)
     .all();
   const fromCreditNotes = db

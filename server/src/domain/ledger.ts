@@ -122,6 +122,7 @@ export function recordSettledPayment(db: DbOrTx, input: SettledPaymentInput, act
       id,
       customerId: input.customerId,
       amount: input.amount,
+      unapplied: input.amount - allocated,
       currency: input.currency,
       method: input.method,
       provider: input.provider,
