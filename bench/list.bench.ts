@@ -102,8 +102,14 @@ function row(name: string, r: autocannon.Result, baseline?: autocannon.Result) {
 async function main() {
   const { token, accountId } = prepareDatabase();
   const barePort = await freePort();
+  const sqlitePort = await freePort();
   const porticoPort = await freePort();
   const bare = await start(['bench/bare-hono.ts'], { PORT: String(barePort) }, `http://127.0.0.1:${barePort}/`);
+  const bareSqlite = await start(
+    ['bench/bare-sqlite.ts'],
+    { PORT: String(sqlitePort), DATABASE_PATH: databasePath },
+    `http://127.0.0.1:${sqlitePort}/?account=${accountId}`,
+  );
   const portico = await start(
     ['server/src/main.ts'],
     { PORT: String(porticoPort), HOST: '127.0.0.1', DATABASE_PATH: databasePath, LOG_LEVEL: 'error', CUSTOMER_IDLE_MINUTES: '600' },
@@ -123,11 +129,13 @@ async function main() {
 
     const baseline = await load(`http://127.0.0.1:${barePort}/`);
     const rows = [row('bare Hono hello world', baseline)];
+    rows.push(row('bare Hono + one raw SQLite page query', await load(`http://127.0.0.1:${sqlitePort}/?account=${accountId}`), baseline));
     for (const [name, url] of Object.entries(pages)) rows.push(row(name, await load(url, token), baseline));
     console.log(`\nInvoice list, ${CONNECTIONS} connections, ${SECONDS} s each, ${INVOICES.toLocaleString('en')} invoices:`);
     console.table(rows);
   } finally {
     bare.kill();
+    bareSqlite.kill();
     portico.kill();
   }
 }
