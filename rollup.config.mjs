@@ -24,6 +24,8 @@ export default {
     file: 'dist/portico.js',
     format: 'es',
     sourcemap: true,
+    // One file for pages to load: the virtualizer's lazily imported default layout goes inline.
+    inlineDynamicImports: true,
     banner: '/*! Portico widget. Includes Lit (https://lit.dev), BSD-3-Clause, Copyright Google LLC. */',
   },
   plugins: [

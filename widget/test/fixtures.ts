@@ -5,10 +5,12 @@
 import type {
   AccountList,
   AccountSummary,
+  InvoiceDetail,
   InvoiceSummary,
   LinkPreview,
   SessionCreated,
   SessionInfo,
+  Statement,
 } from '../src/internal/types.js';
 
 /**
@@ -25,9 +27,11 @@ export const northwind: AccountSummary = {
   currency: 'USD',
   balance: 1_845_000,
   pastDue: 612_550,
+  disputed: 120_000,
   credit: 0,
   openCount: 12,
   pastDueCount: 5,
+  counts: { open: 12, past_due: 5, paid: 30, disputed: 1, all: 42 },
 };
 
 export const globex: AccountSummary = {
@@ -36,9 +40,11 @@ export const globex: AccountSummary = {
   currency: 'USD',
   balance: 420_000,
   pastDue: 0,
+  disputed: 0,
   credit: 15_000,
   openCount: 3,
   pastDueCount: 0,
+  counts: { open: 3, past_due: 0, paid: 8, disputed: 0, all: 11 },
 };
 
 export const initech: AccountSummary = {
@@ -47,9 +53,11 @@ export const initech: AccountSummary = {
   currency: 'USD',
   balance: 98_000,
   pastDue: 98_000,
+  disputed: 0,
   credit: 0,
   openCount: 1,
   pastDueCount: 1,
+  counts: { open: 1, past_due: 1, paid: 3, disputed: 0, all: 4 },
 };
 
 export function accountList(...items: AccountSummary[]): AccountList {
@@ -117,4 +125,100 @@ export function invoice(overrides: Partial<InvoiceSummary> & { number: string })
 /** `count` invoices numbered from `first`: INV-1001, INV-1002… */
 export function invoices(count: number, first = 1001, overrides: Partial<InvoiceSummary> = {}): InvoiceSummary[] {
   return Array.from({ length: count }, (_, i) => invoice({ number: `INV-${first + i}`, ...overrides }));
+}
+
+/** INV-1042 in full: two lines, one payment, one credit note, three history entries; $420.00 left. */
+export function invoiceDetail(overrides: Partial<InvoiceDetail> = {}): InvoiceDetail {
+  return {
+    ...invoice({
+      number: 'INV-1042',
+      id: 'inv_01HX1042',
+      poNumber: 'PO-7781',
+      issueDate: '2026-09-15',
+      dueDate: '2026-10-15',
+      total: 163_500,
+      balance: 42_000,
+      status: 'past_due',
+      daysPastDue: 38,
+    }),
+    accountName: 'Northwind Traders',
+    subtotal: 150_000,
+    taxTotal: 13_500,
+    amountPaid: 100_000,
+    amountCredited: 21_500,
+    lines: [
+      {
+        lineNo: 1,
+        description: 'Copy paper, A4, 80 gsm (box of 5 reams)',
+        sku: 'PAP-A4-80',
+        quantity: 40,
+        unitPrice: 2_500,
+        amount: 100_000,
+        tax: 9_000,
+      },
+      {
+        lineNo: 2,
+        description: 'Delivery, pallet',
+        sku: null,
+        quantity: 2.5,
+        unitPrice: 20_000,
+        amount: 50_000,
+        tax: 4_500,
+      },
+    ],
+    payments: [{ paymentId: 'pay_1', date: '2026-10-01', method: 'ACH', reference: 'ACH-55120', amount: 100_000 }],
+    credits: [
+      { creditNoteId: 'cn_1', number: 'CN-0031', date: '2026-10-05', amount: 21_500, reason: 'Damaged in transit' },
+    ],
+    history: [
+      { at: '2026-09-15T14:00:00.000Z', type: 'invoice.created', label: 'Invoice issued' },
+      { at: '2026-10-01T16:30:00.000Z', type: 'payment.applied', label: 'Payment ACH-55120 applied: $1,000.00' },
+      { at: '2026-10-05T09:10:00.000Z', type: 'credit.applied', label: 'Credit note CN-0031 applied: $215.00' },
+    ],
+    dispute: null,
+    ...overrides,
+  };
+}
+
+/** A 90-day statement for Northwind: opening $1,000.00, an invoice, a payment, a credit; closing $2,000.00. */
+export function statement(overrides: Partial<Statement> = {}): Statement {
+  return {
+    account: { id: northwind.id, name: northwind.name, currency: 'USD', billingAddress: '1 Harbour Rd, Seattle WA' },
+    company: { name: company.name, address: '100 Main St, Springfield', timeZone: company.timeZone },
+    from: '2026-08-01',
+    to: '2026-10-30',
+    currency: 'USD',
+    openingBalance: 100_000,
+    lines: [
+      {
+        date: '2026-08-10',
+        type: 'invoice',
+        reference: 'INV-1042',
+        description: 'Invoice',
+        amount: 163_500,
+        balance: 263_500,
+      },
+      {
+        date: '2026-09-01',
+        type: 'payment',
+        reference: 'ACH-55120',
+        description: 'Payment, ACH',
+        amount: -42_000,
+        balance: 221_500,
+      },
+      {
+        date: '2026-09-05',
+        type: 'credit',
+        reference: 'CN-0031',
+        description: 'Damaged in transit',
+        amount: -21_500,
+        balance: 200_000,
+      },
+    ],
+    totals: { invoiced: 163_500, paid: 42_000, credited: 21_500 },
+    closingBalance: 200_000,
+    unappliedCredit: 5_000,
+    aging: { current: 50_000, days1to30: 40_000, days31to60: 30_000, days61to90: 20_000, over90: 60_000 },
+    ...overrides,
+  };
 }

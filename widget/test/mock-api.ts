@@ -13,6 +13,7 @@ import { resetSessionStores } from '../src/internal/session-store.js';
 import type {
   AccountList,
   ErrorCode,
+  InvoiceDetail,
   InvoiceList,
   LinkPreview,
   LinkPreviewBody,
@@ -22,6 +23,7 @@ import type {
   SessionCreated,
   SessionInfo,
   SessionRequestBody,
+  Statement,
 } from '../src/internal/types.js';
 import { API } from './fixtures.js';
 
@@ -29,7 +31,7 @@ export const worker = setupWorker();
 
 export interface SentRequest {
   method: string;
-  /** Path under `/api/v1`. */
+  /** Path under `/api/v1`, as requested (`/invoices/INV-1042`, not the pattern). */
   path: string;
   query: URLSearchParams;
   body: unknown;
@@ -56,6 +58,19 @@ export function fail(status: number, code: ErrorCode, retryAfter?: number): Fail
   return new Failure(status, code, retryAfter);
 }
 
+/** A file answer (PDF or CSV) with the `Content-Disposition` the server sends. */
+export class FileAnswer {
+  constructor(
+    readonly contentType: string,
+    readonly filename: string,
+    readonly body = 'file body',
+  ) {}
+}
+
+export function file(contentType: string, filename: string, body?: string): FileAnswer {
+  return new FileAnswer(contentType, filename, body);
+}
+
 /** No answer at all: the connection failed (the client reports `network_error`). */
 export class Offline {}
 
@@ -66,9 +81,11 @@ export function offline(): Offline {
 interface Received<Body> {
   body: Body;
   query: URLSearchParams;
+  /** Path under `/api/v1`, e.g. `/invoices/INV-1042`. */
+  path: string;
 }
 
-type Answer<Result> = Result | Failure | Offline;
+type Answer<Result> = Result | Failure | Offline | FileAnswer;
 type Reply<Body, Result> = Answer<Result> | ((request: Received<Body>) => Answer<Result> | Promise<Answer<Result>>);
 
 /** A reply that never comes, to look at loading states. */
@@ -82,9 +99,10 @@ function endpoint<Body, Result>(method: 'get' | 'post' | 'delete', path: string,
     http[method](`${API}/api/v1${path}`, async ({ request }) => {
       const url = new URL(request.url);
       const body = (method === 'post' ? await request.json() : undefined) as Body;
+      const requestPath = decodeURIComponent(url.pathname.replace(/^\/api\/v1/, ''));
       requests.push({
         method: method.toUpperCase(),
-        path,
+        path: requestPath,
         query: url.searchParams,
         body,
         authorization: request.headers.get('Authorization'),
@@ -94,9 +112,18 @@ function endpoint<Body, Result>(method: 'get' | 'post' | 'delete', path: string,
           ? await (reply as (request: Received<Body>) => Answer<Result> | Promise<Answer<Result>>)({
               body,
               query: url.searchParams,
+              path: requestPath,
             })
           : reply;
       if (result instanceof Offline) return HttpResponse.error();
+      if (result instanceof FileAnswer) {
+        return new HttpResponse(result.body, {
+          headers: {
+            'Content-Type': result.contentType,
+            'Content-Disposition': `attachment; filename="${result.filename}"`,
+          },
+        });
+      }
       if (result instanceof Failure) {
         const { status, code, retryAfter } = result;
         return HttpResponse.json({ error: { code, message: `Mock ${code}.`, retryAfter } }, { status });
@@ -115,6 +142,9 @@ export const mock = {
   logoutEverywhere: endpoint<undefined, undefined>('delete', '/auth/sessions'),
   listAccounts: endpoint<undefined, AccountList>('get', '/accounts'),
   listInvoices: endpoint<undefined, InvoiceList>('get', '/invoices'),
+  getInvoice: endpoint<undefined, InvoiceDetail>('get', '/invoices/:idOrNumber'),
+  invoicePdf: endpoint<undefined, never>('get', '/invoices/:idOrNumber/pdf'),
+  getStatement: endpoint<undefined, Statement | never>('get', '/statement'),
 };
 
 /** Starts a session in this tab as a reload would find it (sessionStorage), for signed-in tests. */

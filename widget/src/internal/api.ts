@@ -7,6 +7,7 @@ import type {
   AccountList,
   ApiErrorBody,
   ErrorCode,
+  InvoiceDetail,
   InvoiceList,
   InvoiceListQuery,
   LinkPreview,
@@ -17,6 +18,7 @@ import type {
   SessionCreated,
   SessionInfo,
   SessionRequestBody,
+  Statement,
 } from './types.js';
 
 /** `network_error` is the client's own: the request never got an answer. */
@@ -42,6 +44,46 @@ const sessionEndedCodes: readonly ApiErrorCode[] = ['unauthenticated', 'session_
 
 export interface CallOptions {
   signal?: AbortSignal;
+}
+
+/** `GET /statement`'s query. Empty `from`/`to` let the server pick its default period (the last 90 days). */
+export interface StatementQuery {
+  account?: string;
+  from?: string;
+  to?: string;
+}
+
+/** A file the API sent (a PDF or CSV), with the name its `Content-Disposition` gave it. */
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string;
+}
+
+type RequestOptions = { body?: unknown; auth?: boolean; signal?: AbortSignal | undefined; accept?: string };
+
+/** `?a=1&b=2` from the defined, non-empty values; `''` when there are none. */
+function queryString(query: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `?${search}` : '';
+}
+
+/** The file name from `attachment; filename="INV-1042.pdf"` (or RFC 5987 `filename*=`), else `fallback`. */
+export function filenameFrom(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // Fall through to the plain parameter.
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(disposition);
+  return plain?.[1]?.trim() || fallback;
 }
 
 /**
@@ -120,20 +162,56 @@ export class PorticoApi {
   }
 
   listInvoices(query: InvoiceListQuery = {}, options?: CallOptions): Promise<InvoiceList> {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined && value !== '') params.set(key, String(value));
-    }
-    const search = params.toString() ? `?${params}` : '';
-    return this.call('GET', `/invoices${search}`, { auth: true, ...options });
+    return this.call('GET', `/invoices${queryString(query)}`, { auth: true, ...options });
   }
 
-  private async call<T>(
+  /** One invoice in full, by its id (`inv_…`) or its number (`INV-1042`). */
+  getInvoice(idOrNumber: string, options?: CallOptions): Promise<InvoiceDetail> {
+    return this.call('GET', `/invoices/${encodeURIComponent(idOrNumber)}`, { auth: true, ...options });
+  }
+
+  /** The invoice's PDF. A plain link cannot carry the bearer token, so the file is fetched here. */
+  async downloadInvoicePdf(idOrNumber: string, options?: CallOptions): Promise<DownloadedFile> {
+    const path = `/invoices/${encodeURIComponent(idOrNumber)}/pdf`;
+    return this.file(path, 'application/pdf', `${idOrNumber}.pdf`, options);
+  }
+
+  getStatement(query: StatementQuery = {}, options?: CallOptions): Promise<Statement> {
+    return this.call('GET', `/statement${queryString(query)}`, { auth: true, ...options });
+  }
+
+  downloadStatement(query: StatementQuery, format: 'csv' | 'pdf', options?: CallOptions): Promise<DownloadedFile> {
+    const accept = format === 'csv' ? 'text/csv' : 'application/pdf';
+    const period = query.from && query.to ? `-${query.from}-to-${query.to}` : '';
+    const path = `/statement${queryString({ ...query, format })}`;
+    return this.file(path, accept, `statement${period}.${format}`, options);
+  }
+
+  private async file(
+    path: string,
+    accept: string,
+    fallbackName: string,
+    options?: CallOptions,
+  ): Promise<DownloadedFile> {
+    const response = await this.request('GET', path, { auth: true, accept, ...options });
+    const blob = await response.blob();
+    return { blob, filename: filenameFrom(response.headers.get('Content-Disposition'), fallbackName) };
+  }
+
+  private async call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, options: RequestOptions): Promise<T> {
+    const response = await this.request(method, path, options);
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** Sends a request with the session's bearer token; a non-2xx answer throws an `ApiError`. */
+  private async request(
     method: 'GET' | 'POST' | 'DELETE',
     path: string,
-    { body, auth = false, signal }: { body?: unknown; auth?: boolean; signal?: AbortSignal | undefined },
-  ): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    { body, auth = false, signal, accept = 'application/json' }: RequestOptions,
+  ): Promise<Response> {
+    const headers: Record<string, string> = { Accept: accept };
     const token = auth ? this.session.token : null;
     if (auth && !token) throw new ApiError(401, 'unauthenticated', 'Not signed in.');
     if (token) headers.Authorization = `Bearer ${token}`;
@@ -153,11 +231,7 @@ export class PorticoApi {
       throw new ApiError(0, 'network_error', 'The server could not be reached.');
     }
 
-    if (response.ok) {
-      if (response.status === 204) return undefined as T;
-      const text = await response.text();
-      return (text ? JSON.parse(text) : undefined) as T;
-    }
+    if (response.ok) return response;
 
     const error = await toApiError(response);
     // Only a token the server no longer accepts ends the session, not one swapped in meanwhile.

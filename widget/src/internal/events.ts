@@ -3,7 +3,7 @@
  * once for every element that fires them. All bubble and are composed, so a page can listen on
  * `document` as well as on the element.
  */
-import type { AccountSummary, InvoiceSummary, SessionInfo } from './types.js';
+import type { AccountSummary, InvoiceSort, InvoiceStatusFilter, InvoiceSummary, SessionInfo } from './types.js';
 import type { SessionEndReason } from './session-store.js';
 
 /** `ar-login`: a session started (a link or code was exchanged). Never carries the token. */
@@ -24,6 +24,27 @@ export interface ArInvoiceSelectDetail {
   invoice: InvoiceSummary;
 }
 
+/** `ar-filter-change`: the invoice list's status tab, search or sort changed. */
+export interface ArFilterChangeDetail {
+  status: InvoiceStatusFilter;
+  /** The search as sent to the server; empty for none. */
+  q: string;
+  sort: InvoiceSort;
+}
+
+/**
+ * `ar-selection-change`, `ar-pay-request`, `ar-promise-request`, `ar-dispute-request`: the invoices
+ * ticked in the list (in the order they were ticked), and what the person asked to do with them.
+ */
+export interface ArInvoicesDetail {
+  invoices: InvoiceSummary[];
+}
+
+/** `ar-navigate`: an element asks the portal to go to a route, e.g. `invoices` or `statement`. */
+export interface ArNavigateDetail {
+  route: string;
+}
+
 export function emit<K extends keyof PorticoEventDetails>(
   target: EventTarget,
   type: K,
@@ -37,6 +58,12 @@ export interface PorticoEventDetails {
   'ar-logout': ArLogoutDetail;
   'ar-account-change': ArAccountChangeDetail;
   'ar-invoice-select': ArInvoiceSelectDetail;
+  'ar-filter-change': ArFilterChangeDetail;
+  'ar-selection-change': ArInvoicesDetail;
+  'ar-pay-request': ArInvoicesDetail;
+  'ar-promise-request': ArInvoicesDetail;
+  'ar-dispute-request': ArInvoicesDetail;
+  'ar-navigate': ArNavigateDetail;
 }
 
 declare global {
@@ -45,5 +72,11 @@ declare global {
     'ar-logout': CustomEvent<ArLogoutDetail>;
     'ar-account-change': CustomEvent<ArAccountChangeDetail>;
     'ar-invoice-select': CustomEvent<ArInvoiceSelectDetail>;
+    'ar-filter-change': CustomEvent<ArFilterChangeDetail>;
+    'ar-selection-change': CustomEvent<ArInvoicesDetail>;
+    'ar-pay-request': CustomEvent<ArInvoicesDetail>;
+    'ar-promise-request': CustomEvent<ArInvoicesDetail>;
+    'ar-dispute-request': CustomEvent<ArInvoicesDetail>;
+    'ar-navigate': CustomEvent<ArNavigateDetail>;
   }
 }

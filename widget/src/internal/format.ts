@@ -73,6 +73,45 @@ export function formatDate(date: string, locale?: string, style: 'medium' | 'lon
   return format.format(instant);
 }
 
+const quantityFormats = new Map<string, Intl.NumberFormat>();
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A line quantity, exact to thousandths: `formatQuantity(2.5, 'en-US')` → "2.5". */
+export function formatQuantity(quantity: number, locale?: string): string {
+  const key = locale ?? '';
+  let format = quantityFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(safeLocale(locale), { maximumFractionDigits: 3 });
+    quantityFormats.set(key, format);
+  }
+  return format.format(quantity);
+}
+
+/** A count of things for people: `formatCount(10000, 'en-US')` → "10,000". */
+export function formatCount(count: number, locale?: string): string {
+  return formatQuantity(count, locale);
+}
+
+/**
+ * An instant (UTC ISO-8601) as a date and time for people, in `timeZone` when given (the company's,
+ * so a history entry reads the same for everyone) else the browser's.
+ */
+export function formatDateTime(instant: string, locale?: string, timeZone?: string): string {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return instant;
+  const key = `${locale ?? ''}|${timeZone ?? ''}`;
+  let format = instantFormats.get(key);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(safeLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone });
+    } catch {
+      format = new Intl.DateTimeFormat(safeLocale(locale), { dateStyle: 'medium', timeStyle: 'short' });
+    }
+    instantFormats.set(key, format);
+  }
+  return format.format(date);
+}
+
 /** `j•••@acme.com`, the way the server masks emails, for the address the person just typed. */
 export function maskEmail(email: string): string {
   const at = email.lastIndexOf('@');

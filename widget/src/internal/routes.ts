@@ -3,8 +3,8 @@
  * portal's own place while it is used.
  *
  *   invoices                      the invoice list, default tab
- *   invoices?status=past_due      the list on one tab (past_due | open | paid | all)
- *   invoices/INV-1042             the list with that invoice highlighted (status= may be added)
+ *   invoices?status=past_due      the list on one tab (open | past_due | paid | disputed | all)
+ *   invoices/INV-1042             that invoice in detail (status= names the list to go back to)
  *   pay/INV-1042                  pay that invoice
  *   statement                     the account statement
  *
@@ -18,7 +18,8 @@ export type PortalRoute = (
   | { view: 'statement' }
 ) & { account?: string };
 
-export const invoiceStatusFilters: readonly InvoiceStatusFilter[] = ['past_due', 'open', 'paid', 'all'];
+/** The list's status tabs, in the order they are shown. */
+export const invoiceStatusFilters: readonly InvoiceStatusFilter[] = ['open', 'past_due', 'paid', 'disputed', 'all'];
 
 export function isInvoiceStatusFilter(value: unknown): value is InvoiceStatusFilter {
   return typeof value === 'string' && (invoiceStatusFilters as readonly string[]).includes(value);

@@ -184,3 +184,175 @@ export const controlStyles = css`
     }
   }
 `;
+
+/** The invoice status badge (see badge.ts): words and a shape, never colour alone. */
+export const badgeStyles = css`
+  .badge {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375em;
+    padding: 0.125em 0.625em;
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    font-size: 0.8125em;
+    font-weight: 600;
+    line-height: 1.5;
+  }
+
+  .badge > span {
+    white-space: nowrap;
+  }
+
+  .badge-icon {
+    font-weight: 700;
+  }
+
+  .badge.past_due {
+    color: ${t.colorDanger};
+    background: ${tint(t.colorDanger, 8)};
+  }
+
+  .badge.disputed {
+    color: ${t.colorWarning};
+    background: ${tint(t.colorWarning, 8)};
+  }
+
+  .badge.open,
+  .badge.void {
+    color: ${t.colorMuted};
+    background: ${tint(t.colorMuted, 6)};
+  }
+
+  .badge.paid {
+    color: ${t.colorSuccess};
+    background: ${tint(t.colorSuccess, 8)};
+  }
+`;
+
+/** Key figures in a row of tiles (`<dl class="figures">`): account totals, invoice and statement totals. */
+export const figureStyles = css`
+  .figures {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr));
+    gap: ${t.space};
+    margin: 0;
+  }
+
+  .figures > div {
+    display: grid;
+    align-content: start;
+    padding: ${t.space} calc(${t.space} * 1.5);
+    border: 1px solid color-mix(in srgb, ${t.colorBorder} 45%, ${t.colorSurface});
+    border-radius: ${t.radius};
+  }
+
+  .figures dt {
+    color: ${t.colorMuted};
+    font-size: 0.8125em;
+  }
+
+  .figures dd {
+    margin: 0;
+    font-size: 1.25em;
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .figures .danger dd {
+    color: ${t.colorDanger};
+  }
+
+  .figures .warning dd {
+    color: ${t.colorWarning};
+  }
+
+  .figures .success dd {
+    color: ${t.colorSuccess};
+  }
+`;
+
+/** Placeholder shapes while data loads (`<span class="bone">`). */
+export const skeletonStyles = css`
+  .bone {
+    display: inline-block;
+    max-width: 100%;
+    height: 0.875em;
+    border-radius: ${t.radius};
+    background: linear-gradient(
+      90deg,
+      ${tint(t.colorMuted, 12)} 0%,
+      ${tint(t.colorMuted, 22)} 50%,
+      ${tint(t.colorMuted, 12)} 100%
+    );
+    background-size: 200% 100%;
+    animation: shimmer 1.4s ease-in-out infinite;
+  }
+
+  @keyframes shimmer {
+    from {
+      background-position: 100% 0;
+    }
+    to {
+      background-position: -100% 0;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .bone {
+      animation: none;
+    }
+  }
+`;
+
+/** A designed empty state: a dashed box with a sentence and maybe an icon or a button. */
+export const emptyStyles = css`
+  .empty {
+    display: grid;
+    justify-items: center;
+    gap: ${t.space};
+    margin: 0;
+    padding: calc(${t.space} * 5) calc(${t.space} * 2);
+    border: 1px dashed ${t.colorBorder};
+    border-radius: ${t.radius};
+    color: ${t.colorMuted};
+    text-align: center;
+  }
+
+  .empty p {
+    margin: 0;
+  }
+
+  .empty-icon {
+    display: grid;
+    place-items: center;
+    width: 2.5rem;
+    height: 2.5rem;
+    border-radius: 50%;
+    background: ${tint(t.colorSuccess, 12)};
+    color: ${t.colorSuccess};
+    font-size: 1.25em;
+    font-weight: 700;
+  }
+
+  .pending {
+    display: flex;
+    align-items: center;
+    gap: ${t.space};
+    color: ${t.colorMuted};
+  }
+`;
+
+/** The account switcher (see account-switcher.ts). */
+export const accountSwitcherStyles = css`
+  .account-switch {
+    display: grid;
+    gap: calc(${t.space} / 2);
+    min-width: min(16rem, 100%);
+  }
+
+  .account-name {
+    margin: 0;
+    font-size: 1.125em;
+    font-weight: 600;
+  }
+`;

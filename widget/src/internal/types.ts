@@ -5,11 +5,17 @@
  */
 export type {
   AccountList,
+  AgingBuckets,
+  AppliedCredit,
+  AppliedPayment,
   AccountRef,
   AccountSummary,
   ApiErrorBody,
   Audience,
   ErrorCode,
+  InvoiceDetail,
+  InvoiceHistoryEntry,
+  InvoiceLine,
   InvoiceList,
   InvoiceListQuery,
   InvoiceSort,
@@ -26,4 +32,6 @@ export type {
   SessionRequestBody,
   SessionUser,
   StaffRole,
+  Statement,
+  StatementLine,
 } from '../../../server/src/api/contract.js';

@@ -1,31 +1,242 @@
 import { css } from 'lit';
-import { controlStyles, hostStyles } from '../../internal/shared.styles.js';
+import {
+  accountSwitcherStyles,
+  badgeStyles,
+  controlStyles,
+  emptyStyles,
+  figureStyles,
+  hostStyles,
+  skeletonStyles,
+} from '../../internal/shared.styles.js';
 import { tint, tokens as t } from '../../internal/tokens.styles.js';
+
+const divider = css`1px solid color-mix(in srgb, ${t.colorBorder} 45%, ${t.colorSurface})`;
 
 export const styles = [
   hostStyles,
   controlStyles,
+  badgeStyles,
+  figureStyles,
+  skeletonStyles,
+  emptyStyles,
+  accountSwitcherStyles,
   css`
     :host {
       container-type: inline-size;
     }
 
-    .table-scroll {
+    .base {
+      display: grid;
+      gap: calc(${t.space} * 2);
+    }
+
+    .account-bar {
+      display: grid;
+      gap: calc(${t.space} * 1.5);
+    }
+
+    .account-bar .notice {
+      margin: 0;
+    }
+
+    /* ---- Tabs ---- */
+
+    .tabs {
+      display: flex;
       overflow-x: auto;
+      gap: calc(${t.space} / 2);
+      border-block-end: ${divider};
+    }
+
+    [role='tab'] {
+      display: inline-flex;
+      flex: none;
+      align-items: center;
+      gap: calc(${t.space} * 0.75);
+      margin-block-end: -1px;
+      padding: calc(${t.space} * 1.25) calc(${t.space} * 1.75);
+      border: 0;
+      border-block-end: 3px solid transparent;
+      background: none;
+      color: ${t.colorMuted};
+      font: inherit;
+      font-weight: 600;
+      cursor: pointer;
+    }
+
+    [role='tab']:hover {
+      color: ${t.colorText};
+    }
+
+    [role='tab'][aria-selected='true'] {
+      border-block-end-color: ${t.colorPrimary};
+      color: ${t.colorPrimary};
+    }
+
+    [role='tab']:focus-visible {
+      outline-offset: -2px;
+    }
+
+    .count {
+      min-width: 1.5em;
+      padding: 0 0.45em;
+      border-radius: 999px;
+      background: ${tint(t.colorMuted, 14)};
+      color: ${t.colorText};
+      font-size: 0.8125em;
+      font-variant-numeric: tabular-nums;
+      text-align: center;
+    }
+
+    /* ---- Search ---- */
+
+    .search {
+      display: grid;
+      gap: calc(${t.space} / 2);
+      max-width: 26rem;
+    }
+
+    .search-field {
+      position: relative;
+    }
+
+    .search-icon {
+      position: absolute;
+      inset-block-start: 50%;
+      inset-inline-start: calc(${t.space} * 1.25);
+      width: 1.125rem;
+      height: 1.125rem;
+      color: ${t.colorMuted};
+      transform: translateY(-50%);
+      pointer-events: none;
+    }
+
+    .account-switch {
+      max-width: 24rem;
+    }
+
+    .search input {
+      padding-inline: calc(${t.space} * 4.5);
+    }
+
+    .search input::-webkit-search-cancel-button {
+      appearance: none;
+    }
+
+    .clear {
+      position: absolute;
+      inset-block: 0;
+      inset-inline-end: 2px;
+      display: grid;
+      place-items: center;
+      width: 2.25rem;
+      margin-block: 2px;
+      border: 0;
+      border-radius: ${t.radius};
+      background: none;
+      color: ${t.colorMuted};
+      font: inherit;
+      font-size: 1.25em;
+      cursor: pointer;
+    }
+
+    .clear:hover {
+      color: ${t.colorText};
+      background: ${tint(t.colorMuted, 10)};
+    }
+
+    /* ---- Selection bar ---- */
+
+    .selection-bar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: ${t.space} calc(${t.space} * 2);
+      padding: ${t.space} calc(${t.space} * 1.5);
+      border: 1px solid ${t.colorPrimary};
+      border-radius: ${t.radius};
+      background: ${tint(t.colorPrimary, 6)};
+    }
+
+    .selection-summary {
+      margin: 0;
+      font-weight: 700;
+      font-variant-numeric: tabular-nums;
+    }
+
+    .selection-actions {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: ${t.space} calc(${t.space} * 1.5);
+    }
+
+    .selection-actions .button:not(.link) {
+      min-height: 2.25rem;
+      padding-block: calc(${t.space} * 0.5);
+    }
+
+    /* ---- Table ---- */
+
+    .table-scroll {
+      max-height: var(--ar-list-max-height, min(70vh, 44rem));
+      overflow: auto;
+      border: ${divider};
+      border-radius: ${t.radius};
+      overscroll-behavior: contain;
+      /* Rows focused by keyboard stay clear of the sticky header. */
+      scroll-padding-block-start: 3rem;
     }
 
     table {
-      width: 100%;
+      --columns: 2.75rem minmax(8.5rem, 1.3fr) minmax(7rem, 1fr) minmax(7rem, 1fr) minmax(7.5rem, 1fr)
+        minmax(7.5rem, 1fr) minmax(11rem, 1.3fr);
+      display: block;
+      min-width: 51.25rem;
       border-collapse: collapse;
       font-variant-numeric: tabular-nums;
     }
 
+    /* Rows of the previous search or sort stay readable (full contrast) while the next loads. */
+    table.busy {
+      cursor: progress;
+    }
+
+    table.busy thead {
+      box-shadow: inset 0 -3px 0 ${tint(t.colorPrimary, 55)};
+    }
+
+    thead,
+    tbody {
+      display: block;
+    }
+
+    thead {
+      position: sticky;
+      inset-block-start: 0;
+      z-index: 1;
+      background: ${t.colorSurface};
+    }
+
+    tr {
+      display: grid;
+      grid-template-columns: var(--columns);
+      align-items: center;
+      width: 100%;
+      min-height: 3.25rem;
+      border-block-end: ${divider};
+      background: ${t.colorSurface};
+    }
+
     th,
     td {
-      padding: calc(${t.space} * 1.25) calc(${t.space} * 1.5);
-      border-block-end: 1px solid color-mix(in srgb, ${t.colorBorder} 45%, ${t.colorSurface});
+      display: block;
+      min-width: 0;
+      padding: calc(${t.space} * 0.75) ${t.space};
+      overflow: hidden;
       text-align: start;
-      vertical-align: middle;
+      text-overflow: ellipsis;
       white-space: nowrap;
     }
 
@@ -37,9 +248,76 @@ export const styles = [
       text-transform: uppercase;
     }
 
+    thead th.num {
+      text-align: end;
+    }
+
+    .sort {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.35em;
+      max-width: 100%;
+      padding: calc(${t.space} / 2) calc(${t.space} / 2);
+      margin: calc(${t.space} / -2);
+      border: 0;
+      border-radius: ${t.radius};
+      background: none;
+      color: inherit;
+      font: inherit;
+      letter-spacing: inherit;
+      text-transform: inherit;
+      cursor: pointer;
+    }
+
+    .sort:hover {
+      color: ${t.colorText};
+      background: ${tint(t.colorMuted, 8)};
+    }
+
+    th[aria-sort] .sort {
+      color: ${t.colorPrimary};
+    }
+
+    .sort-icon {
+      font-size: 0.8em;
+      opacity: 0.55;
+    }
+
+    th[aria-sort] .sort-icon {
+      opacity: 1;
+    }
+
+    .select-cell {
+      display: grid;
+      place-items: center;
+      padding-inline: 0;
+    }
+
+    input[type='checkbox'] {
+      width: 1.125rem;
+      min-height: 0;
+      height: 1.125rem;
+      margin: 0;
+      accent-color: ${t.colorPrimary};
+      cursor: pointer;
+    }
+
     tbody th {
+      display: grid;
       font-weight: 600;
       color: ${t.colorPrimary};
+    }
+
+    .secondary {
+      overflow: hidden;
+      color: ${t.colorMuted};
+      font-size: 0.8125em;
+      font-weight: 400;
+      text-overflow: ellipsis;
+    }
+
+    .due-inline {
+      display: none;
     }
 
     .num {
@@ -63,140 +341,63 @@ export const styles = [
       outline-offset: -2px;
     }
 
+    tbody tr.checked {
+      background: ${tint(t.colorPrimary, 7)};
+    }
+
     tbody tr.highlighted {
       background: ${tint(t.colorPrimary, 10)};
       box-shadow: inset 4px 0 0 ${t.colorPrimary};
     }
 
-    .badge {
-      display: inline-flex;
-      align-items: center;
-      gap: 0.375em;
-      padding: 0.125em 0.625em;
-      border: 1px solid currentColor;
-      border-radius: 999px;
-      font-size: 0.8125em;
-      font-weight: 600;
-    }
-
-    .badge > span {
-      white-space: nowrap;
-    }
-
-    .due-inline {
-      display: none;
-      color: ${t.colorMuted};
-      font-size: 0.8125em;
-      font-weight: 400;
-    }
-
-    .badge-icon {
-      font-weight: 700;
-    }
-
-    .badge.past_due {
-      color: ${t.colorDanger};
-      background: ${tint(t.colorDanger, 8)};
-    }
-
-    .badge.open,
-    .badge.void {
-      color: ${t.colorMuted};
-      background: ${tint(t.colorMuted, 6)};
-    }
-
-    .badge.paid {
-      color: ${t.colorSuccess};
-      background: ${tint(t.colorSuccess, 8)};
-    }
-
     .more {
-      display: flex;
       justify-content: center;
-      padding-block: calc(${t.space} * 2);
-    }
-
-    .empty {
-      display: grid;
-      justify-items: center;
-      gap: ${t.space};
       margin: 0;
-      padding: calc(${t.space} * 5) calc(${t.space} * 2);
-      border: 1px dashed ${t.colorBorder};
-      border-radius: ${t.radius};
-      color: ${t.colorMuted};
-      text-align: center;
-    }
-
-    .empty p {
-      margin: 0;
-    }
-
-    .empty-icon {
-      display: grid;
-      place-items: center;
-      width: 2.5rem;
-      height: 2.5rem;
-      border-radius: 50%;
-      background: ${tint(t.colorSuccess, 12)};
-      color: ${t.colorSuccess};
-      font-size: 1.25em;
-      font-weight: 700;
+      padding-block: ${t.space};
     }
 
     .note {
-      margin: 0 0 ${t.space};
+      margin: 0;
       color: ${t.colorMuted};
     }
 
-    .bone {
-      display: inline-block;
-      max-width: 100%;
-      height: 0.875em;
-      border-radius: ${t.radius};
-      background: linear-gradient(
-        90deg,
-        ${tint(t.colorMuted, 12)} 0%,
-        ${tint(t.colorMuted, 22)} 50%,
-        ${tint(t.colorMuted, 12)} 100%
-      );
-      background-size: 200% 100%;
-      animation: shimmer 1.4s ease-in-out infinite;
+    .skeleton tbody tr {
+      cursor: default;
     }
 
-    @keyframes shimmer {
-      from {
-        background-position: 100% 0;
+    /* Medium: issue date and total give way. */
+    @container (max-width: 53rem) {
+      table {
+        --columns: 2.75rem minmax(8rem, 1.3fr) minmax(7rem, 1fr) minmax(7.5rem, 1fr) minmax(11rem, 1.4fr);
+        min-width: 0;
       }
-      to {
-        background-position: -100% 0;
-      }
-    }
 
-    @media (prefers-reduced-motion: reduce) {
-      .bone {
-        animation: none;
-      }
-    }
-
-    @container (max-width: 40rem) {
       .col-issue,
-      .col-total,
-      .col-due {
+      .col-total {
         display: none;
       }
+    }
 
-      th,
-      td {
-        padding-inline: ${t.space};
+    /* Narrow (phones): the due date moves under the number; the badge may wrap. */
+    @container (max-width: 38rem) {
+      table {
+        --columns: 2.25rem minmax(0, 1fr) 6.75rem 6.75rem;
+      }
+
+      .col-due {
+        display: none;
       }
 
       .due-inline {
         display: block;
       }
 
-      .status-cell {
-        padding-inline-end: 0;
+      th,
+      td {
+        padding-inline: calc(${t.space} * 0.75);
+      }
+
+      .col-status {
         white-space: normal;
       }
 
@@ -205,6 +406,14 @@ export const styles = [
         column-gap: 0.375em;
         row-gap: 0;
         border-radius: ${t.radius};
+      }
+
+      .search {
+        max-width: none;
+      }
+
+      .figures {
+        grid-template-columns: repeat(2, minmax(0, 1fr));
       }
     }
   `,

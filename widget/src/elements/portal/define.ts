@@ -1,5 +1,7 @@
+import '../invoice-detail/define.js';
 import '../invoice-list/define.js';
 import '../login/define.js';
+import '../statement/define.js';
 import { ArPortal } from './portal.js';
 
 if (!customElements.get('ar-portal')) customElements.define('ar-portal', ArPortal);

@@ -62,70 +62,22 @@ export const styles = [
       font-size: 0.875em;
     }
 
-    .account-bar {
+    .nav {
       display: flex;
       flex-wrap: wrap;
-      align-items: end;
-      justify-content: space-between;
-      gap: calc(${t.space} * 2);
-      margin-block-end: calc(${t.space} * 2);
-    }
-
-    .account-switch {
-      display: grid;
       gap: calc(${t.space} / 2);
-      min-width: 14rem;
+      margin-block-end: calc(${t.space} * 2.5);
+      padding: calc(${t.space} / 2);
+      border-radius: calc(${t.radius} * 1.5);
+      background: ${tint(t.colorMuted, 7)};
+      width: fit-content;
     }
 
-    .account-name {
-      margin: 0;
-      font-size: 1.125em;
-      font-weight: 600;
-    }
-
-    .summary {
-      display: flex;
-      flex-wrap: wrap;
-      gap: calc(${t.space} * 3);
-      margin: 0;
-    }
-
-    .summary div {
-      display: grid;
-    }
-
-    .summary dt {
-      color: ${t.colorMuted};
-      font-size: 0.8125em;
-    }
-
-    .summary dd {
-      margin: 0;
-      font-size: 1.25em;
-      font-weight: 700;
-      font-variant-numeric: tabular-nums;
-    }
-
-    .summary .past-due dd {
-      color: ${t.colorDanger};
-    }
-
-    .tabs {
-      display: flex;
-      overflow-x: auto;
-      gap: calc(${t.space} / 2);
-      margin-block-end: calc(${t.space} * 2);
-      border-block-end: 1px solid color-mix(in srgb, ${t.colorBorder} 45%, ${t.colorSurface});
-    }
-
-    [role='tab'] {
-      display: inline-flex;
-      align-items: center;
-      gap: calc(${t.space} * 0.75);
-      margin-block-end: -1px;
-      padding: calc(${t.space} * 1.25) calc(${t.space} * 2);
+    .nav-link {
+      min-height: 2.25rem;
+      padding: calc(${t.space} * 0.75) calc(${t.space} * 2);
       border: 0;
-      border-block-end: 3px solid transparent;
+      border-radius: ${t.radius};
       background: none;
       color: ${t.colorMuted};
       font: inherit;
@@ -133,23 +85,18 @@ export const styles = [
       cursor: pointer;
     }
 
-    [role='tab']:hover {
+    .nav-link:hover {
       color: ${t.colorText};
     }
 
-    [role='tab'][aria-selected='true'] {
-      border-block-end-color: ${t.colorPrimary};
+    .nav-link[aria-current='page'] {
+      background: ${t.colorSurface};
       color: ${t.colorPrimary};
+      box-shadow: 0 1px 2px color-mix(in srgb, ${t.colorText} 18%, transparent);
     }
 
-    .count {
-      min-width: 1.5em;
-      padding: 0 0.4em;
-      border-radius: 999px;
-      background: ${tint(t.colorMuted, 14)};
-      color: ${t.colorText};
-      font-size: 0.8125em;
-      text-align: center;
+    .view:focus {
+      outline: none;
     }
 
     .staff-user {
@@ -168,12 +115,6 @@ export const styles = [
       align-items: center;
       gap: ${t.space};
       color: ${t.colorMuted};
-    }
-
-    @container (max-width: 30rem) {
-      [role='tab'] {
-        padding-inline: calc(${t.space} * 1.25);
-      }
     }
 
     ar-login {

@@ -1,22 +1,32 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../../test/resize-observer.js';
+import { expect, fixture, html, oneEvent, waitUntil as waitUntilWithin } from '@open-wc/testing';
 import {
   API,
   accountList,
   bookkeeper,
   globex,
   initech,
+  invoiceDetail,
   invoices,
   northwind,
   sessionCreated,
   sessionInfo,
   staffSession,
+  statement,
 } from '../../../test/fixtures.js';
 import { buttonNamed, inShadow, shadowText, type } from '../../../test/dom.js';
 import { fail, mock, never, openLink, sent, signIn, useMockApi, worker } from '../../../test/mock-api.js';
+import type { ArInvoiceDetail } from '../invoice-detail/invoice-detail.js';
 import type { ArInvoiceList } from '../invoice-list/invoice-list.js';
 import type { ArLogin } from '../login/login.js';
+import type { ArStatement } from '../statement/statement.js';
 import './define.js';
 import type { ArPortal } from './portal.js';
+
+/** The virtualized list renders its rows a frame or two after its data: give it more than the default second. */
+function waitUntil(predicate: () => unknown, message?: string): Promise<void> {
+  return waitUntilWithin(predicate, message, { timeout: 5000 });
+}
 
 function renderPortal(attributes: { audience?: string; target?: string } = {}): Promise<ArPortal> {
   return fixture<ArPortal>(
@@ -30,8 +40,14 @@ function renderPortal(attributes: { audience?: string; target?: string } = {}): 
 }
 
 const list = (el: ArPortal) => inShadow<ArInvoiceList>(el, 'ar-invoice-list');
+const detail = (el: ArPortal) => inShadow<ArInvoiceDetail>(el, 'ar-invoice-detail');
+const statementView = (el: ArPortal) => inShadow<ArStatement>(el, 'ar-statement');
 const login = (el: ArPortal) => inShadow<ArLogin>(el, 'ar-login');
-const selectedTab = (el: ArPortal) => inShadow(el, '[role="tab"][aria-selected="true"]')?.textContent?.trim();
+const selectedTab = (el: ArPortal) =>
+  inShadow(el, 'ar-invoice-list', '[role="tab"][aria-selected="true"]')?.textContent?.trim();
+const listRows = (el: ArPortal) => [...(list(el)?.shadowRoot?.querySelectorAll<HTMLElement>('tbody.rows tr') ?? [])];
+const navButton = (el: ArPortal, label: string) =>
+  [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('nav button')].find((b) => b.textContent?.trim() === label)!;
 
 /** A signed-in customer whose server answers session, accounts and invoices. */
 function customerServer(created = sessionCreated(), accounts = accountList(northwind)): void {
@@ -99,7 +115,8 @@ describe('<ar-portal>', () => {
     expect(selectedTab(el)).to.contain('Past due');
     expect(list(el)!.status).to.equal('past_due');
     expect(list(el)!.account).to.equal('acc_northwind');
-    expect(inShadow(el, 'select')).to.equal(null);
+    expect(inShadow(el, 'ar-invoice-list', 'select')).to.equal(null);
+    await waitUntil(() => listRows(el).length === 3, 'shows the invoices');
     await expect(el).to.be.accessible();
   });
 
@@ -117,34 +134,110 @@ describe('<ar-portal>', () => {
     expect(selectedTab(el)).to.contain('Paid');
   });
 
-  it('opens the list with the targeted invoice highlighted', async () => {
-    customerServer(sessionCreated({ target: 'invoices/INV-1002' }));
+  it('opens the invoice a sign-in link targeted in detail', async () => {
+    customerServer(sessionCreated({ target: 'invoices/INV-1042' }));
+    worker.use(mock.getInvoice(invoiceDetail()));
     const el = await renderPortal();
-    await signedIn(el);
-    expect(list(el)!.highlight).to.equal('INV-1002');
-    expect(selectedTab(el)).to.contain('All');
-    await waitUntil(() => list(el)!.shadowRoot!.querySelector('tr[aria-current="true"]'), 'highlights the row');
+    await waitUntil(() => detail(el), 'shows the invoice');
+    expect(detail(el)!.invoice).to.equal('INV-1042');
+    expect(list(el)!.hidden).to.equal(true);
+    expect(navButton(el, 'Invoices')).to.have.attribute('aria-current', 'page');
+    await waitUntil(() => detail(el)!.shadowRoot!.querySelector('article'), 'loads the invoice');
+    expect(sent('GET', '/invoices/INV-1042')[0]?.authorization).to.equal('Bearer session-token-northwind');
+    await expect(el).to.be.accessible();
   });
 
-  it('moves between status tabs with the arrow keys', async () => {
+  it('lands on the statement a sign-in link targeted', async () => {
+    customerServer(sessionCreated({ target: 'statement' }));
+    worker.use(mock.getStatement(statement()));
+    const el = await renderPortal();
+    await waitUntil(() => statementView(el), 'shows the statement');
+    expect(statementView(el)!.account).to.equal('acc_northwind');
+    expect(navButton(el, 'Statement')).to.have.attribute('aria-current', 'page');
+    await waitUntil(() => statementView(el)!.shadowRoot!.querySelector('[part="table"]'), 'loads the statement');
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens an invoice from the list, and goes back to the same list with focus on its row', async () => {
     customerServer();
+    worker.use(mock.getInvoice(() => invoiceDetail({ number: 'INV-1002' })));
     const el = await renderPortal();
     await signedIn(el);
-    inShadow(el, '[role="tab"][aria-selected="true"]')!.dispatchEvent(
-      new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }),
-    );
-    await el.updateComplete;
-    expect(selectedTab(el)).to.contain('Open');
-    expect(el.shadowRoot!.activeElement?.id).to.equal('tab-open');
+    await waitUntil(() => listRows(el).length === 3, 'shows the invoices');
+
+    listRows(el)[1]!.click();
+    await waitUntil(() => detail(el), 'opens the invoice');
+    expect(detail(el)!.invoice).to.equal('INV-1002');
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'view', 'moves focus to the view');
+    expect(inShadow(el, '#view')).to.have.attribute('aria-label', 'Invoice INV-1002');
+    await waitUntil(() => buttonNamed(detail(el), 'Back to invoices'), 'offers the way back');
+
+    buttonNamed(detail(el), 'Back to invoices')!.click();
+    await waitUntil(() => !detail(el) && !list(el)!.hidden, 'shows the list again');
+    // The list was kept: no new request, and focus returns to the row that was opened.
+    expect(sent('GET', '/invoices')).to.have.length(1);
+    await waitUntil(() => list(el)!.shadowRoot!.activeElement === listRows(el)[1], 'focuses the row');
   });
 
-  it('lets a bookkeeper switch between their accounts', async () => {
+  it('moves between the invoices and the statement from its navigation', async () => {
+    customerServer();
+    worker.use(mock.getStatement(statement()));
+    const el = await renderPortal();
+    await signedIn(el);
+    expect(inShadow(el, 'nav')).to.have.attribute('aria-label', 'Portal');
+
+    navButton(el, 'Statement').click();
+    await waitUntil(() => statementView(el), 'shows the statement');
+    expect(list(el)!.hidden).to.equal(true);
+    await waitUntil(() => sent('GET', '/statement').length === 1, 'loads the statement');
+
+    navButton(el, 'Invoices').click();
+    await waitUntil(() => !statementView(el) && !list(el)!.hidden, 'shows the invoices');
+    expect(selectedTab(el)).to.contain('Past due');
+  });
+
+  it('follows the browser’s Back and Forward between its views, keeping the page’s URL and state', async () => {
+    history.replaceState({ hostRouter: 7 }, '');
+    const url = location.href;
+    customerServer();
+    worker.use(mock.getInvoice(() => invoiceDetail({ number: 'INV-1001' })));
+    const el = await renderPortal();
+    await signedIn(el);
+    await waitUntil(() => listRows(el).length === 3, 'shows the invoices');
+    expect(history.state).to.deep.equal({
+      hostRouter: 7,
+      'portico:route': 'invoices?status=past_due&account=acc_northwind',
+    });
+
+    listRows(el)[0]!.click();
+    await waitUntil(() => detail(el), 'opens the invoice');
+    expect(history.state).to.deep.equal({ hostRouter: 7, 'portico:route': 'invoices/INV-1001?account=acc_northwind' });
+    expect(location.href).to.equal(url);
+
+    history.back();
+    await waitUntil(() => !detail(el) && !list(el)!.hidden, 'goes back to the list');
+    history.forward();
+    await waitUntil(() => detail(el)?.invoice === 'INV-1001', 'goes forward to the invoice');
+  });
+
+  it('keeps out of the browser’s history when asked', async () => {
+    customerServer();
+    worker.use(mock.getInvoice(invoiceDetail({ number: 'INV-1001' })));
+    const el = await fixture<ArPortal>(html`<ar-portal api=${API} no-history locale="en-US"></ar-portal>`);
+    await signedIn(el);
+    await waitUntil(() => listRows(el).length === 3, 'shows the invoices');
+    listRows(el)[0]!.click();
+    await waitUntil(() => detail(el), 'opens the invoice');
+    expect(history.state).to.equal(null);
+  });
+
+  it('lets a bookkeeper switch between their accounts in the list', async () => {
     customerServer(bookkeeper, accountList(globex, initech));
     const el = await renderPortal();
     await signedIn(el);
-    const select = inShadow<HTMLSelectElement>(el, 'select#account')!;
+    await waitUntil(() => inShadow(el, 'ar-invoice-list', 'select#account'), 'shows the switcher');
+    const select = inShadow<HTMLSelectElement>(el, 'ar-invoice-list', 'select#account')!;
     expect([...select.options].map((option) => option.text)).to.deep.equal(['Globex', 'Initech']);
-    expect(inShadow(el, 'label[for="account"]')).to.have.text('Account');
     await expect(el).to.be.accessible();
 
     select.value = initech.id;
@@ -153,6 +246,9 @@ describe('<ar-portal>', () => {
     expect((await changed).detail.account.name).to.equal('Initech');
     await el.updateComplete;
     expect(list(el)!.account).to.equal(initech.id);
+    expect(list(el)!.getAttribute('account')).to.equal(initech.id);
+    // Accounts are loaded once and shared by the portal and the list.
+    expect(sent('GET', '/accounts')).to.have.length(1);
   });
 
   it('logs out and shows sign-in again', async () => {
@@ -190,8 +286,8 @@ describe('<ar-portal>', () => {
     customerServer();
     const el = await renderPortal();
     await signedIn(el);
-    buttonNamed(el, 'Paid')!.click();
-    await el.updateComplete;
+    inShadow<HTMLButtonElement>(el, 'ar-invoice-list', '#tab-paid')!.click();
+    await list(el)!.updateComplete;
 
     worker.use(mock.listInvoices(fail(401, 'session_expired')));
     const loggedOut = oneEvent(el, 'ar-logout');
@@ -217,6 +313,14 @@ describe('<ar-portal>', () => {
     expect((sent('POST', '/auth/links')[0]?.body as { target: string }).target).to.equal(
       'invoices?status=paid&account=acc_northwind',
     );
+  });
+
+  it('returns to sign-in on a 401 in an invoice and back to that invoice after signing in', async () => {
+    customerServer(sessionCreated({ target: 'invoices/INV-1042' }));
+    worker.use(mock.getInvoice(fail(401, 'session_expired')));
+    const el = await renderPortal();
+    await waitUntil(() => login(el), 'shows sign-in');
+    expect(login(el)!.target).to.equal('invoices/INV-1042?account=acc_northwind');
   });
 
   it('signs in from a magic link even when this tab had a session', async () => {

@@ -1,64 +1,87 @@
 import { provide } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
+import { loadAccounts } from '../../internal/accounts.js';
 import { apiFor, type PorticoApi } from '../../internal/api.js';
 import { porticoApiContext } from '../../internal/context.js';
+import type {
+  ArAccountChangeDetail,
+  ArFilterChangeDetail,
+  ArInvoiceSelectDetail,
+  ArNavigateDetail,
+} from '../../internal/events.js';
 import { emit } from '../../internal/events.js';
-import { formatMoney } from '../../internal/format.js';
 import { hasLinkToken } from '../../internal/magic-link.js';
-import { formatRoute, invoiceStatusFilters, parseRoute, type PortalRoute } from '../../internal/routes.js';
+import { formatRoute, parseRoute, type PortalRoute } from '../../internal/routes.js';
 import { SessionController } from '../../internal/session-store.js';
 import { renderLoadError, renderPending } from '../../internal/states.js';
 import { strings } from '../../internal/strings.js';
-import type { AccountList, AccountSummary, Audience, InvoiceStatusFilter, SessionInfo } from '../../internal/types.js';
+import type { AccountList, Audience, InvoiceStatusFilter, SessionInfo } from '../../internal/types.js';
+import type { ArInvoiceList } from '../invoice-list/invoice-list.js';
 import { styles } from './portal.styles.js';
 
 const p = strings.portal;
 
-/** Where the portal is: always the invoice list for now, on one tab, maybe with one invoice highlighted. */
-type InvoicesPlace = { view: 'invoices'; status: InvoiceStatusFilter; invoice?: string };
+/**
+ * Where the portal is. Every place remembers the list's tab, so going back from an invoice or the
+ * statement lands on the tab the person left.
+ */
+type Place =
+  | { view: 'invoices'; status: InvoiceStatusFilter }
+  | { view: 'invoice'; status: InvoiceStatusFilter; invoice: string; pay?: boolean }
+  | { view: 'statement'; status: InvoiceStatusFilter };
 
-/** Routes whose own view is a later issue; the portal lands on the list and says so. */
-type ComingSoon = { view: 'pay'; invoice: string } | { view: 'statement' } | null;
+/** The key of the portal's route in `history.state`, beside whatever the host page keeps there. */
+const historyKey = 'portico:route';
 
 /**
  * @summary The customer portal: signs the person in (magic link or code), then shows their accounts
- * and invoices, most urgent first.
+ * and invoices, each invoice in detail, and the account statement.
  *
- * Lands on the route the sign-in link asked for (e.g. `invoices?status=past_due`, `invoices/INV-1042`),
- * else on the Past due tab when the account has past-due invoices, else on Open. When the server ends
- * the session it returns to sign-in and, after it, to where the person was. A session survives a
- * reload of the tab (sessionStorage) and is checked with the server first.
+ * Lands on the route the sign-in link asked for (e.g. `invoices?status=past_due`, `invoices/INV-1042`
+ * for that invoice's detail, `statement`), else on the Past due tab when the account has past-due
+ * invoices, else on Open. When the server ends the session it returns to sign-in and, after it, to
+ * where the person was. A session survives a reload of the tab (sessionStorage) and is checked with
+ * the server first.
+ *
+ * Moving between views adds browser history entries that carry only state (the page's URL is left
+ * alone, and whatever the host page keeps in `history.state` is kept), so Back and Forward move
+ * between the portal's views. Set `no-history` when the host page manages history itself.
  *
  * @attr api - Base URL of the Portico server. Defaults to the page's origin.
  * @attr audience - `customer` (default) or `staff`.
  * @attr locale - BCP 47 locale for money and dates, e.g. `fr-FR`. Defaults to the browser's.
  * @attr target - The route to land on when the sign-in link names none, e.g. `invoices?status=all`.
+ * @attr no-history - Keep the portal's views out of the browser's history.
  *
  * @event ar-login - A session started (bubbles from the inner `<ar-login>`). `detail` is the `SessionInfo`. Not fired for a session restored on reload.
  * @event ar-logout - The session ended. `detail.reason` is `logout`, `logout-everywhere` or `expired`.
- * @event ar-account-change - The person switched account. `detail.account` is the `AccountSummary`.
- * @event ar-invoice-select - An invoice row was activated (bubbles from `<ar-invoice-list>`).
+ * @event ar-account-change - The person switched account (bubbles from the list or the statement). `detail.account` is the `AccountSummary`.
+ * @event ar-invoice-select - An invoice row was activated (bubbles from `<ar-invoice-list>`); the portal opens its detail.
+ * @event ar-selection-change - Invoices were ticked in the list (bubbles from `<ar-invoice-list>`).
+ * @event ar-pay-request - "Pay" for the ticked invoices (bubbles from `<ar-invoice-list>`).
+ * @event ar-promise-request - "Promise to pay" for the ticked invoices (bubbles from `<ar-invoice-list>`).
+ * @event ar-dispute-request - "Dispute" for the ticked invoices (bubbles from `<ar-invoice-list>`).
  *
  * @csspart base - The wrapper.
  * @csspart header - The top bar: company, user, log-out buttons.
  * @csspart company - The company name heading.
  * @csspart user - The signed-in user's email.
- * @csspart account-select - The account switcher (only for people with several accounts).
- * @csspart summary - Balance, past-due and credit totals of the account.
- * @csspart tabs - The status tab list.
- * @csspart tab - Each status tab (also `tab-selected`).
+ * @csspart nav - The Invoices / Statement navigation.
+ * @csspart nav-link - Each navigation button (also `nav-link-current`).
  * @csspart button - Every button.
  * @csspart notice - Informational messages.
  * @csspart login - The `<ar-login>` element.
  * @csspart invoice-list - The `<ar-invoice-list>` element; its parts are exported as `invoice-row`,
- *   `invoice-badge`, `invoice-table` and `invoice-load-more`.
+ *   `invoice-badge`, `invoice-table`, `invoice-totals`, `invoice-tabs` and `invoice-selection-bar`.
+ * @csspart invoice-detail - The `<ar-invoice-detail>` element.
+ * @csspart statement - The `<ar-statement>` element.
  *
- * @cssprop --ar-color-primary - Buttons, links, the selected tab and focus.
+ * @cssprop --ar-color-primary - Buttons, links, the current view and focus.
  * @cssprop --ar-color-on-primary - Text on primary buttons.
  * @cssprop --ar-color-danger - Past-due amounts and errors.
- * @cssprop --ar-color-warning - Warnings.
+ * @cssprop --ar-color-warning - Disputed amounts and warnings.
  * @cssprop --ar-color-success - Paid and confirmations.
  * @cssprop --ar-color-text - Body text.
  * @cssprop --ar-color-muted - Secondary text.
@@ -69,6 +92,7 @@ type ComingSoon = { view: 'pay'; invoice: string } | { view: 'statement' } | nul
  * @cssprop --ar-font-size - Base font size.
  * @cssprop --ar-space - Spacing unit.
  * @cssprop --ar-focus-ring - Focus outline.
+ * @cssprop --ar-list-max-height - Height the invoice table scrolls within.
  */
 export class ArPortal extends LitElement {
   static override styles = styles;
@@ -85,17 +109,22 @@ export class ArPortal extends LitElement {
   /** Route to land on when the sign-in link names none. */
   @property() accessor target = '';
 
+  /** Leaves browser history alone, for host pages whose own router owns `history.state`. */
+  @property({ type: Boolean, attribute: 'no-history' }) accessor noHistory = false;
+
   /** The API client every element inside the portal uses, so they share its session. */
   @provide({ context: porticoApiContext })
   @state()
   accessor providedApi: PorticoApi | undefined;
 
   @state() private accessor linkPending = false;
-  @state() private accessor place: InvoicesPlace | null = null;
-  @state() private accessor comingSoon: ComingSoon = null;
+  @state() private accessor place: Place | null = null;
   @state() private accessor accountId = '';
   @state() private accessor loggingOut = false;
   @state() private accessor logoutError = '';
+
+  @query('ar-invoice-list') private accessor list!: ArInvoiceList | null;
+  @query('#view') private accessor view!: HTMLElement | null;
 
   private readonly session = new SessionController(this, () => this.handleSessionChange());
   /** The token of a session this page just started, which needs no check with the server. */
@@ -120,9 +149,10 @@ export class ArPortal extends LitElement {
   private readonly accountsTask = new Task(this, {
     args: () =>
       [this.client, this.confirmedSession?.audience === 'customer' ? this.session.store?.token : null] as const,
-    task: async ([client, token], { signal }): Promise<AccountList | null> => {
+    task: async ([client, token]): Promise<AccountList | null> => {
       if (!token) return null;
-      const list = await client.listAccounts({ signal });
+      // Shared with the list and the statement: one request for all of them.
+      const list = await loadAccounts(client, { fresh: true });
       this.land(list);
       return list;
     },
@@ -138,11 +168,13 @@ export class ArPortal extends LitElement {
     this.hadSession = Boolean(this.client.session.info);
     this.linkPending = hasLinkToken();
     window.addEventListener('hashchange', this.handleHashChange);
+    window.addEventListener('popstate', this.handlePopState);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.handleHashChange);
+    window.removeEventListener('popstate', this.handlePopState);
   }
 
   protected override willUpdate(): void {
@@ -154,6 +186,15 @@ export class ArPortal extends LitElement {
 
   private readonly handleHashChange = (): void => {
     if (hasLinkToken()) this.linkPending = true;
+  };
+
+  /** Back and Forward between the portal's own entries; the host page's entries are not ours. */
+  private readonly handlePopState = (event: PopStateEvent): void => {
+    const state: unknown = event.state;
+    const route = isRecord(state) ? state[historyKey] : undefined;
+    if (typeof route !== 'string' || !this.place) return;
+    const place = placeFor(parseRoute(route), this.place.status);
+    if (place) void this.go(place, 'none');
   };
 
   private handleLogin(event: CustomEvent<SessionInfo>): void {
@@ -175,12 +216,11 @@ export class ArPortal extends LitElement {
     if (reason !== 'expired') {
       this.place = null;
       this.accountId = '';
-      this.comingSoon = null;
     }
     emit(this, 'ar-logout', { reason });
   }
 
-  /** Picks the account and the tab once accounts are known, unless the person is already somewhere. */
+  /** Picks the account and the view once accounts are known, unless the person is already somewhere. */
   private land(list: AccountList): void {
     const wanted = this.place ? null : (parseRoute(this.client.session.info?.target) ?? parseRoute(this.target));
     const account =
@@ -190,43 +230,77 @@ export class ArPortal extends LitElement {
     this.accountId = account?.id ?? '';
     if (this.place) return;
     const usual: InvoiceStatusFilter = account && account.pastDueCount > 0 ? 'past_due' : 'open';
-    this.comingSoon = wanted?.view === 'pay' || wanted?.view === 'statement' ? wanted : null;
-    this.place = placeFor(wanted, usual);
+    this.place = placeFor(wanted, usual) ?? { view: 'invoices', status: usual };
+    this.writeHistory('replace');
+  }
+
+  private get route(): PortalRoute | null {
+    const place = this.place;
+    if (!place) return null;
+    const account = this.accountId ? { account: this.accountId } : {};
+    switch (place.view) {
+      case 'invoices':
+        return { view: 'invoices', status: place.status, ...account };
+      case 'invoice':
+        return place.pay
+          ? { view: 'pay', invoice: place.invoice, ...account }
+          : { view: 'invoices', invoice: place.invoice, ...account };
+      case 'statement':
+        return { view: 'statement', ...account };
+    }
   }
 
   private get currentTarget(): string {
-    if (!this.place) return this.target;
-    return formatRoute({ ...this.place, ...(this.accountId ? { account: this.accountId } : {}) });
+    const route = this.route;
+    return route ? formatRoute(route) : this.target;
+  }
+
+  /** Records the current place in `history.state`, keeping what the host page stored there. */
+  private writeHistory(mode: 'push' | 'replace'): void {
+    const route = this.route;
+    if (this.noHistory || !route) return;
+    const current: unknown = history.state;
+    // A host page that keeps something other than an object in history.state is left alone.
+    if (current !== null && !isRecord(current)) return;
+    const next = { ...current, [historyKey]: formatRoute(route) };
+    if (mode === 'push' && current?.[historyKey] !== next[historyKey]) history.pushState(next, '');
+    else history.replaceState(next, '');
+  }
+
+  /** Moves to another view and puts focus where a keyboard or screen-reader user expects it. */
+  private async go(place: Place, historyMode: 'push' | 'replace' | 'none'): Promise<void> {
+    const from = this.place;
+    this.place = place;
+    if (historyMode !== 'none') this.writeHistory(historyMode);
+    await this.updateComplete;
+    if (place.view === 'invoices' && from?.view !== 'invoices') await this.list?.restoreFocus();
+    else if (place.view !== from?.view || place.view === 'invoice') this.view?.focus();
   }
 
   // ---- Actions -----------------------------------------------------------------------------------
 
-  private handleAccountChange(event: Event): void {
-    const id = (event.target as HTMLSelectElement).value;
-    const account = this.accountsTask.value?.items.find((item) => item.id === id);
-    if (!account) return;
-    this.accountId = id;
-    this.place = { view: 'invoices', status: this.place?.status ?? 'open' };
-    this.comingSoon = null;
-    emit(this, 'ar-account-change', { account });
+  private get status(): InvoiceStatusFilter {
+    return this.place?.status ?? 'open';
   }
 
-  private selectTab(status: InvoiceStatusFilter): void {
-    this.place = { view: 'invoices', status };
-    this.comingSoon = null;
+  private handleInvoiceSelect(event: CustomEvent<ArInvoiceSelectDetail>): void {
+    void this.go({ view: 'invoice', status: this.status, invoice: event.detail.invoice.number }, 'push');
   }
 
-  /** Arrow keys, Home and End move between tabs (the ARIA tabs pattern, automatic activation). */
-  private async handleTabKeydown(event: KeyboardEvent): Promise<void> {
-    const current = invoiceStatusFilters.indexOf(this.place?.status ?? 'open');
-    const last = invoiceStatusFilters.length - 1;
-    const next = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0, End: last }[event.key];
-    if (next === undefined) return;
-    event.preventDefault();
-    const status = invoiceStatusFilters[(next + last + 1) % (last + 1)] ?? 'open';
-    this.selectTab(status);
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#tab-${status}`)?.focus();
+  private handleNavigate(event: CustomEvent<ArNavigateDetail>): void {
+    const place = placeFor(parseRoute(event.detail.route), this.status);
+    if (place) void this.go(place, 'push');
+  }
+
+  private handleFilterChange(event: CustomEvent<ArFilterChangeDetail>): void {
+    if (this.place?.view !== 'invoices') return;
+    this.place = { view: 'invoices', status: event.detail.status };
+    this.writeHistory('replace');
+  }
+
+  private handleAccountChange(event: CustomEvent<ArAccountChangeDetail>): void {
+    this.accountId = event.detail.account.id;
+    this.writeHistory('replace');
   }
 
   private async handleLogout(): Promise<void> {
@@ -332,103 +406,90 @@ export class ArPortal extends LitElement {
       error: (error) => renderLoadError(p.accountsFailed, error, () => void this.accountsTask.run()),
       complete: (list) => {
         const account = list?.items.find((item) => item.id === this.accountId);
-        if (!list || !account || !this.place) return html`<p class="notice" part="notice">${p.noAccounts}</p>`;
-        return html`${this.renderAccountBar(list, account)} ${this.renderComingSoon()}
-        ${this.renderInvoices(this.place)}`;
+        const place = this.place;
+        if (!list || !account || !place) return html`<p class="notice" part="notice">${p.noAccounts}</p>`;
+        return html`${this.renderNav(place)}
+          <section
+            id="view"
+            class="view"
+            tabindex="-1"
+            aria-label=${p.viewLabel(place.view, place.view === 'invoice' ? place.invoice : undefined)}
+          >
+            ${place.view === 'invoice' && place.pay ? html`<p class="notice" part="notice" role="status">${p.payComingSoon(place.invoice)}</p>` : nothing}
+            <ar-invoice-list
+              part="invoice-list"
+              exportparts="row: invoice-row, badge: invoice-badge, table: invoice-table, totals: invoice-totals, tabs: invoice-tabs, selection-bar: invoice-selection-bar"
+              ?hidden=${place.view !== 'invoices'}
+              account=${this.accountId}
+              status=${place.status}
+              locale=${this.locale}
+              @ar-invoice-select=${this.handleInvoiceSelect}
+              @ar-filter-change=${this.handleFilterChange}
+              @ar-account-change=${this.handleAccountChange}
+            ></ar-invoice-list>
+            ${
+              place.view === 'invoice'
+                ? html`<ar-invoice-detail
+                    part="invoice-detail"
+                    invoice=${place.invoice}
+                    locale=${this.locale}
+                    @ar-navigate=${this.handleNavigate}
+                  ></ar-invoice-detail>`
+                : nothing
+            }
+            ${
+              place.view === 'statement'
+                ? html`<ar-statement
+                    part="statement"
+                    account=${this.accountId}
+                    locale=${this.locale}
+                    @ar-account-change=${this.handleAccountChange}
+                  ></ar-statement>`
+                : nothing
+            }
+          </section>`;
       },
     });
   }
 
-  private renderAccountBar(list: AccountList, account: AccountSummary): TemplateResult {
-    const locale = this.locale || undefined;
-    return html`<div class="account-bar">
-      ${
-        list.items.length > 1
-          ? html`<div class="account-switch">
-              <label for="account">${p.accountLabel}</label>
-              <select id="account" part="account-select" @change=${this.handleAccountChange}>
-                ${list.items.map(
-                  (item) => html`<option value=${item.id} ?selected=${item.id === account.id}>${item.name}</option>`,
-                )}
-              </select>
-            </div>`
-          : html`<p class="account-name">${account.name}</p>`
-      }
-      <dl class="summary" part="summary">
-        <div>
-          <dt>${p.balance}</dt>
-          <dd>${formatMoney(account.balance, account.currency, locale)}</dd>
-        </div>
-        <div class=${account.pastDue > 0 ? 'past-due' : ''}>
-          <dt>${p.pastDue}</dt>
-          <dd>${formatMoney(account.pastDue, account.currency, locale)}</dd>
-        </div>
-        ${
-          account.credit > 0
-            ? html`<div>
-                <dt>${p.credit}</dt>
-                <dd>${formatMoney(account.credit, account.currency, locale)}</dd>
-              </div>`
-            : nothing
-        }
-      </dl>
-    </div>`;
-  }
-
-  private renderComingSoon(): TemplateResult | typeof nothing {
-    if (!this.comingSoon) return nothing;
-    const text = this.comingSoon.view === 'pay' ? p.payComingSoon(this.comingSoon.invoice) : p.statementComingSoon;
-    return html`<p class="notice" part="notice" role="status">${text}</p>`;
-  }
-
-  private renderInvoices(place: InvoicesPlace): TemplateResult {
-    const account = this.accountsTask.value?.items.find((item) => item.id === this.accountId);
-    return html`
-      <div class="tabs" part="tabs" role="tablist" aria-label=${p.tabsLabel} @keydown=${this.handleTabKeydown}>
-        ${invoiceStatusFilters.map((status) => {
-          const selected = status === place.status;
-          const count =
-            status === 'past_due' ? account?.pastDueCount : status === 'open' ? account?.openCount : undefined;
-          return html`<button
-            id="tab-${status}"
-            part=${selected ? 'tab tab-selected' : 'tab'}
-            role="tab"
+  private renderNav(place: Place): TemplateResult {
+    const items = [
+      { view: 'invoices', label: p.navInvoices, current: place.view !== 'statement' },
+      { view: 'statement', label: p.navStatement, current: place.view === 'statement' },
+    ] as const;
+    return html`<nav class="nav" part="nav" aria-label=${p.navLabel}>
+      ${items.map(
+        (item) =>
+          html`<button
+            class="nav-link"
+            part=${item.current ? 'nav-link nav-link-current' : 'nav-link'}
             type="button"
-            aria-selected=${selected ? 'true' : 'false'}
-            aria-controls="invoices-panel"
-            tabindex=${selected ? '0' : '-1'}
-            @click=${() => this.selectTab(status)}
+            aria-current=${item.current ? 'page' : nothing}
+            @click=${() => void this.go({ view: item.view, status: this.status }, 'push')}
           >
-            ${strings.invoices.tab(status)}${count ? html` <span class="count">${count}</span>` : nothing}
-          </button>`;
-        })}
-      </div>
-      <div id="invoices-panel" role="tabpanel" aria-labelledby="tab-${place.status}">
-        <ar-invoice-list
-          part="invoice-list"
-          exportparts="row: invoice-row, badge: invoice-badge, table: invoice-table, load-more: invoice-load-more"
-          account=${this.accountId}
-          status=${place.status}
-          locale=${this.locale}
-          highlight=${place.invoice ?? ''}
-        ></ar-invoice-list>
-      </div>
-    `;
+            ${item.label}
+          </button>`,
+      )}
+    </nav>`;
   }
 }
 
-/** The list place for a wanted route; `usual` is the tab for an account's first visit. */
-function placeFor(wanted: PortalRoute | null, usual: InvoiceStatusFilter): InvoicesPlace {
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The place for a route; `status` is the list's tab when the route names none. Null for none. */
+function placeFor(wanted: PortalRoute | null, status: InvoiceStatusFilter): Place | null {
   switch (wanted?.view) {
     case 'invoices':
-      return {
-        view: 'invoices',
-        status: wanted.status ?? (wanted.invoice ? 'all' : usual),
-        ...(wanted.invoice ? { invoice: wanted.invoice } : {}),
-      };
+      return wanted.invoice
+        ? { view: 'invoice', status: wanted.status ?? status, invoice: wanted.invoice }
+        : { view: 'invoices', status: wanted.status ?? status };
     case 'pay':
-      return { view: 'invoices', status: 'all', invoice: wanted.invoice };
+      return { view: 'invoice', status, invoice: wanted.invoice, pay: true };
+    case 'statement':
+      return { view: 'statement', status };
     default:
-      return { view: 'invoices', status: usual };
+      return null;
   }
 }

@@ -1,0 +1,11 @@
+import { ArInvoiceDetail } from './invoice-detail.js';
+
+if (!customElements.get('ar-invoice-detail')) customElements.define('ar-invoice-detail', ArInvoiceDetail);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ar-invoice-detail': ArInvoiceDetail;
+  }
+}
+
+export { ArInvoiceDetail };

@@ -1,0 +1,320 @@
+import { css } from 'lit';
+import { badgeStyles, controlStyles, emptyStyles, hostStyles, skeletonStyles } from '../../internal/shared.styles.js';
+import { tint, tokens as t } from '../../internal/tokens.styles.js';
+
+const divider = css`1px solid color-mix(in srgb, ${t.colorBorder} 45%, ${t.colorSurface})`;
+
+export const styles = [
+  hostStyles,
+  controlStyles,
+  badgeStyles,
+  skeletonStyles,
+  emptyStyles,
+  css`
+    :host {
+      container-type: inline-size;
+    }
+
+    .base,
+    .invoice {
+      display: grid;
+      gap: calc(${t.space} * 2.5);
+    }
+
+    .back {
+      justify-self: start;
+    }
+
+    .head {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: calc(${t.space} * 1.5);
+    }
+
+    .title {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: calc(${t.space} * 1.5);
+    }
+
+    h2 {
+      margin: 0;
+      font-size: 1.5em;
+      line-height: 1.2;
+    }
+
+    h3 {
+      margin: 0 0 ${t.space};
+      color: ${t.colorMuted};
+      font-size: 0.8125em;
+      font-weight: 700;
+      letter-spacing: 0.04em;
+      text-transform: uppercase;
+    }
+
+    .notice {
+      margin: 0;
+    }
+
+    .notice.warning {
+      border-color: ${t.colorWarning};
+      background: ${tint(t.colorWarning, 8)};
+    }
+
+    .meta {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
+      gap: calc(${t.space} * 1.5);
+      margin: 0;
+      padding: calc(${t.space} * 1.5) calc(${t.space} * 2);
+      border-radius: ${t.radius};
+      background: ${tint(t.colorMuted, 5)};
+    }
+
+    .meta div {
+      display: grid;
+      gap: 0.125rem;
+    }
+
+    .meta dt {
+      color: ${t.colorMuted};
+      font-size: 0.8125em;
+    }
+
+    .meta dd {
+      margin: 0;
+      font-weight: 600;
+    }
+
+    .overdue {
+      color: ${t.colorDanger};
+      font-weight: 500;
+    }
+
+    .body {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) minmax(15rem, 20rem);
+      align-items: start;
+      gap: calc(${t.space} * 3);
+    }
+
+    .table-scroll {
+      overflow-x: auto;
+    }
+
+    table {
+      width: 100%;
+      border-collapse: collapse;
+      font-variant-numeric: tabular-nums;
+    }
+
+    th,
+    td {
+      padding: ${t.space} calc(${t.space} * 1.25);
+      border-block-end: ${divider};
+      text-align: start;
+      vertical-align: top;
+    }
+
+    thead th {
+      color: ${t.colorMuted};
+      font-size: 0.8125em;
+      font-weight: 600;
+      white-space: nowrap;
+    }
+
+    .num {
+      text-align: end;
+      white-space: nowrap;
+    }
+
+    .line-inline {
+      display: none;
+      color: ${t.colorMuted};
+      font-size: 0.8125em;
+    }
+
+    .sku {
+      color: ${t.colorMuted};
+      font-size: 0.875em;
+      white-space: nowrap;
+    }
+
+    .amount {
+      font-weight: 600;
+    }
+
+    .totals-section {
+      padding-block-start: calc(${t.space} * 3.5);
+    }
+
+    .sum {
+      display: grid;
+      margin: 0;
+      font-variant-numeric: tabular-nums;
+    }
+
+    .sum div {
+      display: flex;
+      justify-content: space-between;
+      gap: calc(${t.space} * 2);
+      padding: calc(${t.space} * 0.75) 0;
+      border-block-end: ${divider};
+    }
+
+    .sum dt {
+      color: ${t.colorMuted};
+    }
+
+    .sum dd {
+      margin: 0;
+      text-align: end;
+    }
+
+    .sum .total dd,
+    .sum .total dt {
+      color: ${t.colorText};
+      font-weight: 600;
+    }
+
+    .sum .balance-due {
+      border-block-end: 0;
+      border-block-start: 2px solid ${t.colorText};
+      font-size: 1.125em;
+    }
+
+    .sum .balance-due dt,
+    .sum .balance-due dd {
+      color: ${t.colorText};
+      font-weight: 700;
+    }
+
+    .applied {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
+      gap: calc(${t.space} * 2);
+    }
+
+    .card {
+      padding: calc(${t.space} * 1.5) calc(${t.space} * 2);
+      border: ${divider};
+      border-radius: ${t.radius};
+    }
+
+    .entries {
+      display: grid;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+
+    .entries li {
+      display: flex;
+      justify-content: space-between;
+      gap: calc(${t.space} * 2);
+      padding-block: ${t.space};
+      border-block-end: ${divider};
+    }
+
+    .entries li:last-child {
+      border-block-end: 0;
+    }
+
+    .entry-main {
+      display: grid;
+    }
+
+    .entry-amount {
+      color: ${t.colorSuccess};
+      font-weight: 600;
+      font-variant-numeric: tabular-nums;
+      white-space: nowrap;
+    }
+
+    .secondary,
+    .none {
+      margin: 0;
+      color: ${t.colorMuted};
+      font-size: 0.875em;
+    }
+
+    .timeline {
+      display: grid;
+      gap: calc(${t.space} * 1.5);
+      margin: 0;
+      padding: 0 0 0 calc(${t.space} * 2.5);
+      border-inline-start: 2px solid color-mix(in srgb, ${t.colorBorder} 45%, ${t.colorSurface});
+      list-style: none;
+    }
+
+    .timeline li {
+      position: relative;
+      display: grid;
+    }
+
+    .timeline li::before {
+      content: '';
+      position: absolute;
+      inset-block-start: 0.35em;
+      inset-inline-start: calc(${t.space} * -2.5 - 6px);
+      width: 10px;
+      height: 10px;
+      border: 2px solid ${t.colorPrimary};
+      border-radius: 50%;
+      background: ${t.colorSurface};
+    }
+
+    .timeline time {
+      color: ${t.colorMuted};
+      font-size: 0.8125em;
+    }
+
+    .skeleton {
+      display: grid;
+      gap: calc(${t.space} * 2);
+    }
+
+    .skeleton .head,
+    .skeleton-line {
+      display: flex;
+      justify-content: space-between;
+    }
+
+    .skeleton .meta div {
+      gap: ${t.space};
+    }
+
+    @container (max-width: 56rem) {
+      .body {
+        grid-template-columns: minmax(0, 1fr);
+      }
+
+      .totals-section {
+        padding-block-start: 0;
+      }
+
+      .sku {
+        display: none;
+      }
+    }
+
+    @container (max-width: 30rem) {
+      .col-unit,
+      .col-tax {
+        display: none;
+      }
+
+      .line-inline {
+        display: block;
+      }
+
+      th,
+      td {
+        padding-inline: calc(${t.space} * 0.5);
+      }
+    }
+  `,
+];

@@ -1,0 +1,364 @@
+import { consume } from '@lit/context';
+import { Task } from '@lit/task';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ApiError, apiFor, type PorticoApi } from '../../internal/api.js';
+import { renderStatusBadge } from '../../internal/badge.js';
+import { porticoApiContext } from '../../internal/context.js';
+import { saveFile } from '../../internal/download.js';
+import { emit } from '../../internal/events.js';
+import { formatDate, formatDateTime, formatMoney, formatQuantity } from '../../internal/format.js';
+import { SessionController } from '../../internal/session-store.js';
+import { describeError, renderLoadError } from '../../internal/states.js';
+import { strings } from '../../internal/strings.js';
+import type { InvoiceDetail } from '../../internal/types.js';
+import { styles } from './invoice-detail.styles.js';
+
+const s = strings.invoice;
+
+/**
+ * @summary One invoice in full: its status, dates and PO, the lines with tax, the totals down to the
+ * balance due, the payments and credit notes applied to it, its history, and its PDF.
+ *
+ * Inside `<ar-portal>` it shows a "Back to invoices" button and uses the portal's session; alone on a
+ * page it uses the session of its `api` server in this tab and asks to sign in when there is none.
+ *
+ * @attr api - Base URL of the Portico server. Defaults to the page's origin. Ignored inside `<ar-portal>`.
+ * @attr invoice - The invoice's number (`INV-1042`) or id (`inv_…`).
+ * @attr locale - BCP 47 locale for money, quantities and dates. Defaults to the browser's.
+ *
+ * @event ar-navigate - "Back to invoices" was pressed (inside `<ar-portal>` only). `detail.route` is `invoices`.
+ *
+ * @csspart base - The wrapper.
+ * @csspart back-button - The "Back to invoices" button.
+ * @csspart header - Number, status badge and the PDF button.
+ * @csspart heading - The invoice number heading.
+ * @csspart badge - The status badge (also `badge-<status>`).
+ * @csspart meta - Account, dates and PO.
+ * @csspart lines - The lines table.
+ * @csspart totals - Subtotal to balance due.
+ * @csspart payments - The payments applied.
+ * @csspart credits - The credit notes applied.
+ * @csspart history - The status history timeline.
+ * @csspart pdf-button - The "Download PDF" button.
+ * @csspart notice - The dispute notice.
+ * @csspart error - Error messages (load, not found, download).
+ * @csspart loading - The loading skeleton.
+ * @csspart button - Every button.
+ *
+ * @cssprop --ar-color-primary - Buttons, links and focus.
+ * @cssprop --ar-color-on-primary - Text on primary buttons.
+ * @cssprop --ar-color-danger - Past-due badge and errors.
+ * @cssprop --ar-color-warning - Disputed badge and the dispute notice.
+ * @cssprop --ar-color-success - Paid badge and applied amounts.
+ * @cssprop --ar-color-text - Body text.
+ * @cssprop --ar-color-muted - Labels and secondary text.
+ * @cssprop --ar-color-surface - Background.
+ * @cssprop --ar-color-border - Dividers.
+ * @cssprop --ar-radius - Corner radius.
+ * @cssprop --ar-font-family - Font.
+ * @cssprop --ar-font-size - Base font size.
+ * @cssprop --ar-space - Spacing unit.
+ * @cssprop --ar-focus-ring - Focus outline.
+ */
+export class ArInvoiceDetail extends LitElement {
+  static override styles = styles;
+
+  /** Base URL of the Portico server; empty means this page's origin. */
+  @property() accessor api = '';
+
+  /** Invoice number or id; the number is what customers see and links carry. */
+  @property() accessor invoice = '';
+
+  /** Locale for money, quantities and dates. */
+  @property() accessor locale = '';
+
+  /** The client `<ar-portal>` provides; standalone, one is made from `api`. */
+  @consume({ context: porticoApiContext, subscribe: true })
+  @state()
+  accessor contextApi: PorticoApi | undefined;
+
+  @state() private accessor downloading = false;
+  @state() private accessor downloadError: unknown = undefined;
+
+  private readonly session = new SessionController(this);
+
+  private get client(): PorticoApi {
+    return this.contextApi ?? apiFor(this.api);
+  }
+
+  private readonly detailTask = new Task(this, {
+    args: () => [this.client, this.session.store?.token ?? null, this.invoice.trim()] as const,
+    task: async ([client, token, invoice], { signal }): Promise<InvoiceDetail | 'signed-out' | 'none'> => {
+      this.downloadError = undefined;
+      if (!token) return 'signed-out';
+      if (!invoice) return 'none';
+      return client.getInvoice(invoice, { signal });
+    },
+  });
+
+  protected override willUpdate(): void {
+    this.session.store = this.client.session;
+  }
+
+  private handleBack(): void {
+    emit(this, 'ar-navigate', { route: 'invoices' });
+  }
+
+  private async handleDownload(detail: InvoiceDetail): Promise<void> {
+    if (this.downloading) return;
+    this.downloading = true;
+    this.downloadError = undefined;
+    try {
+      saveFile(await this.client.downloadInvoicePdf(detail.number), this.renderRoot);
+    } catch (error) {
+      this.downloadError = error;
+    } finally {
+      this.downloading = false;
+    }
+  }
+
+  override render(): TemplateResult {
+    return html`<div class="base" part="base">
+      ${
+        this.contextApi
+          ? html`<button class="button link back" part="button back-button" type="button" @click=${this.handleBack}>
+              <span aria-hidden="true">←</span> ${s.back}
+            </button>`
+          : nothing
+      }
+      ${this.detailTask.render({
+        initial: () => this.renderSkeleton(),
+        pending: () => this.renderSkeleton(),
+        complete: (detail) =>
+          detail === 'signed-out'
+            ? html`<p class="empty" part="empty signed-out">${s.signedOut}</p>`
+            : detail === 'none'
+              ? html`<p class="empty" part="empty">${s.noInvoice}</p>`
+              : this.renderDetail(detail),
+        error: (error) => this.renderError(error),
+      })}
+    </div>`;
+  }
+
+  private renderError(error: unknown): TemplateResult {
+    if (error instanceof ApiError && error.code === 'not_found') {
+      return html`<div class="notice danger" part="error not-found" role="alert">
+        <p><strong>${s.notFound(this.invoice)}</strong></p>
+        <p>${s.notFoundHint}</p>
+      </div>`;
+    }
+    return renderLoadError(s.loadFailed(this.invoice), error, () => void this.detailTask.run());
+  }
+
+  private renderDetail(detail: InvoiceDetail): TemplateResult {
+    const locale = this.locale || undefined;
+    const money = (minor: number) => formatMoney(minor, detail.currency, locale);
+    return html`<article class="invoice" aria-labelledby="heading">
+      <header class="head" part="header">
+        <div class="title">
+          <h2 id="heading" part="heading">${s.heading(detail.number)}</h2>
+          ${renderStatusBadge(detail)}
+        </div>
+        <button
+          class="button secondary"
+          part="button pdf-button"
+          type="button"
+          ?disabled=${this.downloading}
+          aria-describedby=${this.downloadError ? 'download-error' : nothing}
+          @click=${() => this.handleDownload(detail)}
+        >
+          ${this.downloading ? html`<span class="spinner" aria-hidden="true"></span> ${s.downloadingPdf}` : s.downloadPdf}
+        </button>
+      </header>
+      ${
+        this.downloadError
+          ? html`<div id="download-error" class="notice danger" part="error download-error" role="alert">
+              <p><strong>${s.downloadFailed}</strong> ${describeError(this.downloadError)}</p>
+            </div>`
+          : nothing
+      }
+      ${
+        detail.dispute
+          ? html`<p class="notice warning" part="notice">${s.disputeOpen(detail.dispute.status)}</p>`
+          : nothing
+      }
+      <dl class="meta" part="meta">
+        <div>
+          <dt>${s.account}</dt>
+          <dd>${detail.accountName}</dd>
+        </div>
+        <div>
+          <dt>${s.issued}</dt>
+          <dd>${formatDate(detail.issueDate, locale)}</dd>
+        </div>
+        <div>
+          <dt>${s.due}</dt>
+          <dd>
+            ${formatDate(detail.dueDate, locale)}
+            ${detail.daysPastDue > 0 ? html`<span class="overdue">(${s.daysPastDue(detail.daysPastDue)})</span>` : nothing}
+          </dd>
+        </div>
+        ${
+          detail.poNumber
+            ? html`<div>
+                <dt>${s.po}</dt>
+                <dd>${detail.poNumber}</dd>
+              </div>`
+            : nothing
+        }
+      </dl>
+      <div class="body">
+        <section class="lines-section">
+          <h3 id="lines-heading">${s.lines}</h3>
+          ${this.renderLines(detail, money)}
+        </section>
+        <section class="totals-section">
+          <h3 id="totals-heading" class="visually-hidden">${s.totals}</h3>
+          <dl class="sum" part="totals">
+            <div>
+              <dt>${s.subtotal}</dt>
+              <dd>${money(detail.subtotal)}</dd>
+            </div>
+            <div>
+              <dt>${s.tax}</dt>
+              <dd>${money(detail.taxTotal)}</dd>
+            </div>
+            <div class="total">
+              <dt>${s.total}</dt>
+              <dd>${money(detail.total)}</dd>
+            </div>
+            <div>
+              <dt>${s.paid}</dt>
+              <dd>${money(-detail.amountPaid)}</dd>
+            </div>
+            <div>
+              <dt>${s.credited}</dt>
+              <dd>${money(-detail.amountCredited)}</dd>
+            </div>
+            <div class="balance-due">
+              <dt>${s.balanceDue}</dt>
+              <dd>${money(detail.balance)}</dd>
+            </div>
+          </dl>
+        </section>
+      </div>
+      <div class="applied">${this.renderPayments(detail, money)} ${this.renderCredits(detail, money)}</div>
+      ${this.renderHistory(detail)}
+    </article>`;
+  }
+
+  private renderLines(detail: InvoiceDetail, money: (minor: number) => string): TemplateResult {
+    if (detail.lines.length === 0) return html`<p class="none">${s.noLines}</p>`;
+    const locale = this.locale || undefined;
+    // Focusable so keyboard users can scroll it sideways on a narrow screen.
+    return html`<div class="table-scroll" role="region" aria-labelledby="lines-heading" tabindex="0">
+      <table class="lines" part="lines" aria-labelledby="lines-heading">
+        <thead>
+          <tr>
+            <th scope="col">${s.description}</th>
+            <th scope="col" class="sku">${s.sku}</th>
+            <th scope="col" class="num">${s.quantity}</th>
+            <th scope="col" class="num col-unit">${s.unitPrice}</th>
+            <th scope="col" class="num col-tax">${s.tax}</th>
+            <th scope="col" class="num">${s.amount}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${detail.lines.map(
+            (line) =>
+              html`<tr>
+                <td class="description">
+                  ${line.description}
+                  <span class="line-inline" aria-hidden="true"
+                    >${s.lineInline(formatQuantity(line.quantity, locale), money(line.unitPrice), money(line.tax))}</span
+                  >
+                </td>
+                <td class="sku">${line.sku ?? html`<span aria-hidden="true">—</span>`}</td>
+                <td class="num">${formatQuantity(line.quantity, locale)}</td>
+                <td class="num col-unit">${money(line.unitPrice)}</td>
+                <td class="num col-tax">${money(line.tax)}</td>
+                <td class="num amount">${money(line.amount)}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  private renderPayments(detail: InvoiceDetail, money: (minor: number) => string): TemplateResult {
+    const locale = this.locale || undefined;
+    return html`<section class="card" part="payments">
+      <h3 id="payments-heading">${s.payments}</h3>
+      ${
+        detail.payments.length === 0
+          ? html`<p class="none">${s.noPayments}</p>`
+          : html`<ul class="entries">
+              ${detail.payments.map(
+                (payment) =>
+                  html`<li>
+                    <span class="entry-main">
+                      <span>${formatDate(payment.date, locale)} · ${payment.method}</span>
+                      ${payment.reference ? html`<span class="secondary">${payment.reference}</span>` : nothing}
+                    </span>
+                    <span class="entry-amount">${money(payment.amount)}</span>
+                  </li>`,
+              )}
+            </ul>`
+      }
+    </section>`;
+  }
+
+  private renderCredits(detail: InvoiceDetail, money: (minor: number) => string): TemplateResult {
+    const locale = this.locale || undefined;
+    return html`<section class="card" part="credits">
+      <h3 id="credits-heading">${s.credits}</h3>
+      ${
+        detail.credits.length === 0
+          ? html`<p class="none">${s.noCredits}</p>`
+          : html`<ul class="entries">
+              ${detail.credits.map(
+                (credit) =>
+                  html`<li>
+                    <span class="entry-main">
+                      <span>${formatDate(credit.date, locale)} · ${s.creditNote} ${credit.number}</span>
+                      <span class="secondary">${credit.reason}</span>
+                    </span>
+                    <span class="entry-amount">${money(credit.amount)}</span>
+                  </li>`,
+              )}
+            </ul>`
+      }
+    </section>`;
+  }
+
+  private renderHistory(detail: InvoiceDetail): TemplateResult {
+    const locale = this.locale || undefined;
+    return html`<section class="history-section">
+      <h3 id="history-heading">${s.history}</h3>
+      ${
+        detail.history.length === 0
+          ? html`<p class="none">${s.noHistory}</p>`
+          : html`<ol class="timeline" part="history">
+              ${detail.history.map(
+                (entry) =>
+                  html`<li class=${entry.type.replace(/[^a-z]+/gi, '-')}>
+                    <time datetime=${entry.at}>${formatDateTime(entry.at, locale)}</time>
+                    <span>${entry.label}</span>
+                  </li>`,
+              )}
+            </ol>`
+      }
+    </section>`;
+  }
+
+  private renderSkeleton(): TemplateResult {
+    const bone = (width: string) => html`<span class="bone" style="width: ${width}"></span>`;
+    return html`<p class="visually-hidden" part="loading" role="status">${s.loading(this.invoice)}</p>
+      <div class="skeleton" aria-hidden="true">
+        <div class="head">${bone('14rem')} ${bone('9rem')}</div>
+        <div class="meta">${[1, 2, 3, 4].map(() => html`<div>${bone('5rem')} ${bone('7rem')}</div>`)}</div>
+        ${[1, 2, 3, 4].map(() => html`<div class="skeleton-line">${bone('60%')} ${bone('6rem')}</div>`)}
+      </div>`;
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * Stateless pieces of `<ar-invoice-list>`: the totals strip, the status tabs, the search field, the
+ * selection bar and the loading skeleton.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatCount, formatMoney } from '../../internal/format.js';
+import { invoiceStatusFilters } from '../../internal/routes.js';
+import { strings } from '../../internal/strings.js';
+import type { AccountSummary, InvoiceStatusFilter, InvoiceSummary } from '../../internal/types.js';
+
+const s = strings.invoices;
+
+/** The account's key figures, or placeholders while they load (`account` undefined). */
+export function renderTotals(account: AccountSummary | undefined, localeAttribute: string): TemplateResult {
+  const locale = localeAttribute || undefined;
+  const t = strings.account.totals;
+  const figures: { label: string; amount: number | undefined; tone: string }[] = [
+    { label: t.balance, amount: account?.balance, tone: '' },
+    { label: t.pastDue, amount: account?.pastDue, tone: account?.pastDue ? 'danger' : '' },
+    { label: t.disputed, amount: account?.disputed, tone: account?.disputed ? 'warning' : '' },
+    { label: t.credit, amount: account?.credit, tone: account?.credit ? 'success' : '' },
+  ];
+  return html`<dl class="figures totals" part="totals" aria-busy=${account ? 'false' : 'true'}>
+    ${figures.map(
+      ({ label, amount, tone }) =>
+        html`<div class=${tone}>
+          <dt>${label}</dt>
+          <dd>
+            ${
+              account && amount !== undefined
+                ? formatMoney(amount, account.currency, locale)
+                : html`<span class="bone" style="width: 6rem"></span>`
+            }
+          </dd>
+        </div>`,
+    )}
+  </dl>`;
+}
+
+/** The status tabs (the ARIA tabs pattern; the element moves focus on arrow keys), with counts once known. */
+export function renderTabs(
+  current: InvoiceStatusFilter,
+  counts: Record<InvoiceStatusFilter, number> | undefined,
+  locale: string | undefined,
+  on: { select: (status: InvoiceStatusFilter) => void; keydown: (event: KeyboardEvent) => void },
+): TemplateResult {
+  return html`<div class="tabs" part="tabs" role="tablist" aria-label=${s.tabsLabel} @keydown=${on.keydown}>
+    ${invoiceStatusFilters.map((status) => {
+      const selected = status === current;
+      const count = counts?.[status];
+      return html`<button
+        id="tab-${status}"
+        part=${selected ? 'tab tab-selected' : 'tab'}
+        role="tab"
+        type="button"
+        aria-selected=${selected ? 'true' : 'false'}
+        aria-controls="invoices-panel"
+        tabindex=${selected ? '0' : '-1'}
+        @click=${() => on.select(status)}
+      >
+        ${s.tab(status)}
+        ${count === undefined ? nothing : html`<span class="count" part="count">${formatCount(count, locale)}</span>`}
+      </button>`;
+    })}
+  </div>`;
+}
+
+/** The labelled search field with its own clear button (the browser's is hidden, for one look everywhere). */
+export function renderSearch(
+  text: string,
+  on: { input: (event: InputEvent) => void; keydown: (event: KeyboardEvent) => void; clear: () => void },
+): TemplateResult {
+  return html`<div class="search" part="search" role="search">
+    <label for="search">${s.searchLabel}</label>
+    <div class="search-field">
+      <svg class="search-icon" viewBox="0 0 20 20" aria-hidden="true">
+        <circle cx="8.5" cy="8.5" r="5.75" fill="none" stroke="currentColor" stroke-width="2" />
+        <path d="m13 13 4.5 4.5" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+      </svg>
+      <input
+        id="search"
+        part="input"
+        type="search"
+        autocomplete="off"
+        spellcheck="false"
+        aria-describedby="search-hint"
+        .value=${text}
+        @input=${on.input}
+        @keydown=${on.keydown}
+      />
+      ${
+        text
+          ? html`<button
+              class="clear"
+              part="button clear-button"
+              type="button"
+              aria-label=${s.clearSearch}
+              @click=${on.clear}
+            >
+              <span aria-hidden="true">×</span>
+            </button>`
+          : nothing
+      }
+    </div>
+    <p id="search-hint" class="hint">${s.searchHint}</p>
+  </div>`;
+}
+
+/** "$1,200.00", or "$1,200.00 + €300.00" when the ticked invoices are in several currencies. */
+export function sumByCurrency(invoices: readonly InvoiceSummary[], locale: string | undefined): string {
+  const sums = new Map<string, number>();
+  for (const invoice of invoices) sums.set(invoice.currency, (sums.get(invoice.currency) ?? 0) + invoice.balance);
+  return [...sums].map(([currency, minor]) => formatMoney(minor, currency, locale)).join(' + ');
+}
+
+export interface SelectionActions {
+  pay: () => void;
+  promise: () => void;
+  dispute: () => void;
+  clear: () => void;
+}
+
+/** "3 selected · $4,200.00" and what can be done with them; nothing when none is ticked. */
+export function renderSelectionBar(
+  selected: ReadonlyMap<string, InvoiceSummary>,
+  locale: string | undefined,
+  actions: SelectionActions,
+): TemplateResult | typeof nothing {
+  if (selected.size === 0) return nothing;
+  const invoices = [...selected.values()];
+  return html`<div class="selection-bar" part="selection-bar" role="group" aria-label=${s.selectionLabel}>
+    <p class="selection-summary">${s.selected(invoices.length, sumByCurrency(invoices, locale))}</p>
+    <div class="selection-actions">
+      <button class="button" part="button pay-button" type="button" @click=${actions.pay}>${s.pay}</button>
+      <button class="button secondary" part="button promise-button" type="button" @click=${actions.promise}>
+        ${s.promise}
+      </button>
+      <button class="button secondary" part="button dispute-button" type="button" @click=${actions.dispute}>
+        ${s.dispute}
+      </button>
+      <button class="button link" part="button clear-selection-button" type="button" @click=${actions.clear}>
+        ${s.clearSelection}
+      </button>
+    </div>
+  </div>`;
+}
+
+/** Grey rows in the table's shape while the first page loads; hidden from assistive technology. */
+export function renderSkeleton(head: TemplateResult): TemplateResult {
+  const widths = [1.25, 6, 6, 6, 5, 5, 6];
+  const classes = [
+    'select-cell',
+    'col-number',
+    'col-issue',
+    'col-due',
+    'num col-total',
+    'num col-balance',
+    'col-status',
+  ];
+  return html`<p class="visually-hidden" part="loading" role="status">${s.loading}</p>
+    <div class="table-scroll">
+      <table class="skeleton" aria-hidden="true">
+        ${head}
+        <tbody>
+          ${[1, 2, 3, 4, 5].map(
+            () =>
+              html`<tr>
+                ${widths.map(
+                  (width, column) =>
+                    html`<td class=${classes[column] ?? ''}><span class="bone" style="width: ${width}rem"></span></td>`,
+                )}
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+}

@@ -1,0 +1,292 @@
+import { css } from 'lit';
+import {
+  accountSwitcherStyles,
+  controlStyles,
+  emptyStyles,
+  figureStyles,
+  hostStyles,
+  skeletonStyles,
+} from '../../internal/shared.styles.js';
+import { tint, tokens as t } from '../../internal/tokens.styles.js';
+
+const divider = css`1px solid color-mix(in srgb, ${t.colorBorder} 45%, ${t.colorSurface})`;
+
+export const styles = [
+  hostStyles,
+  controlStyles,
+  figureStyles,
+  skeletonStyles,
+  emptyStyles,
+  accountSwitcherStyles,
+  css`
+    :host {
+      container-type: inline-size;
+    }
+
+    .base {
+      display: grid;
+      gap: calc(${t.space} * 2.5);
+    }
+
+    .head {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: end;
+      justify-content: space-between;
+      gap: calc(${t.space} * 1.5);
+    }
+
+    .title {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: end;
+      gap: calc(${t.space} * 1.5) calc(${t.space} * 3);
+    }
+
+    h2 {
+      margin: 0;
+      font-size: 1.5em;
+      line-height: 1.2;
+    }
+
+    h3 {
+      margin: 0 0 ${t.space};
+      color: ${t.colorMuted};
+      font-size: 0.8125em;
+      font-weight: 700;
+      letter-spacing: 0.04em;
+      text-transform: uppercase;
+    }
+
+    .account-name {
+      color: ${t.colorMuted};
+      font-weight: 500;
+    }
+
+    .downloads {
+      display: flex;
+      flex-wrap: wrap;
+      gap: ${t.space};
+    }
+
+    .download-error {
+      flex-basis: 100%;
+      margin: 0;
+    }
+
+    .period {
+      margin: 0;
+      padding: calc(${t.space} * 1.5) calc(${t.space} * 2);
+      border: ${divider};
+      border-radius: ${t.radius};
+    }
+
+    legend {
+      padding-inline: calc(${t.space} / 2);
+      font-weight: 600;
+    }
+
+    .dates {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: end;
+      gap: calc(${t.space} * 1.5);
+    }
+
+    .dates .field {
+      margin: 0;
+    }
+
+    .dates input {
+      width: 11rem;
+    }
+
+    .presets {
+      display: flex;
+      flex-wrap: wrap;
+      gap: ${t.space};
+    }
+
+    .preset {
+      min-height: 2.5rem;
+      font-weight: 500;
+    }
+
+    .preset[aria-pressed='true'] {
+      border-color: ${t.colorPrimary};
+      background: ${tint(t.colorPrimary, 10)};
+      color: ${t.colorPrimary};
+      font-weight: 600;
+    }
+
+    .error-text {
+      margin-block-start: ${t.space};
+    }
+
+    .period-text {
+      margin: 0 0 calc(${t.space} * -1);
+      color: ${t.colorMuted};
+      font-weight: 500;
+    }
+
+    .figures .strong dd {
+      color: ${t.colorPrimary};
+    }
+
+    .table-scroll {
+      overflow-x: auto;
+    }
+
+    table {
+      width: 100%;
+      border-collapse: collapse;
+      font-variant-numeric: tabular-nums;
+    }
+
+    th,
+    td {
+      padding: ${t.space} calc(${t.space} * 1.25);
+      border-block-end: ${divider};
+      text-align: start;
+      vertical-align: top;
+    }
+
+    thead th {
+      color: ${t.colorMuted};
+      font-size: 0.8125em;
+      font-weight: 600;
+      letter-spacing: 0.02em;
+      text-transform: uppercase;
+      white-space: nowrap;
+    }
+
+    .num {
+      text-align: end;
+      white-space: nowrap;
+    }
+
+    .nowrap {
+      white-space: nowrap;
+    }
+
+    .reference {
+      font-weight: 600;
+    }
+
+    .payment .amount,
+    .credit .amount {
+      color: ${t.colorSuccess};
+    }
+
+    .opening th,
+    .opening td,
+    .closing th,
+    .closing td {
+      background: ${tint(t.colorMuted, 6)};
+      font-weight: 700;
+    }
+
+    .closing th,
+    .closing td {
+      border-block-start: 2px solid ${t.colorText};
+    }
+
+    .none {
+      padding-block: calc(${t.space} * 3);
+      color: ${t.colorMuted};
+      text-align: center;
+    }
+
+    .aging-bar {
+      display: flex;
+      overflow: hidden;
+      height: 0.75rem;
+      margin-block-end: calc(${t.space} * 1.5);
+      border-radius: 999px;
+      background: ${tint(t.colorMuted, 10)};
+    }
+
+    .aging-bar span {
+      flex-basis: 0;
+    }
+
+    .bucket dt {
+      display: flex;
+      align-items: center;
+      gap: 0.5em;
+    }
+
+    .swatch {
+      width: 0.75em;
+      height: 0.75em;
+      border-radius: 2px;
+      background: currentColor;
+    }
+
+    .bucket-current {
+      --bucket: ${t.colorSuccess};
+    }
+
+    .bucket-days1to30 {
+      --bucket: color-mix(in srgb, ${t.colorWarning} 70%, ${t.colorSurface});
+    }
+
+    .bucket-days31to60 {
+      --bucket: ${t.colorWarning};
+    }
+
+    .bucket-days61to90 {
+      --bucket: color-mix(in srgb, ${t.colorDanger} 75%, ${t.colorSurface});
+    }
+
+    .bucket-over90 {
+      --bucket: ${t.colorDanger};
+    }
+
+    .aging-bar span,
+    .swatch {
+      background: var(--bucket);
+    }
+
+    .skeleton {
+      display: grid;
+      gap: calc(${t.space} * 2);
+    }
+
+    .skeleton .figures div {
+      gap: ${t.space};
+    }
+
+    .skeleton-line {
+      display: flex;
+      justify-content: space-between;
+      gap: calc(${t.space} * 2);
+    }
+
+    @container (max-width: 40rem) {
+      .col-type,
+      .col-description {
+        display: none;
+      }
+
+      table {
+        font-size: 0.875em;
+      }
+
+      th,
+      td {
+        padding-inline: calc(${t.space} * 0.5);
+      }
+
+      .dates .field,
+      .dates input {
+        flex: 1 1 9rem;
+        width: auto;
+      }
+
+      .figures {
+        grid-template-columns: repeat(2, minmax(0, 1fr));
+      }
+    }
+  `,
+];
