@@ -73,7 +73,11 @@ function prepareDatabase(): { token: string; accountId: string } {
       console.log(`built ${databasePath} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
     // The big account: bulk-0000001 holds 10,000 invoices (a tenth of smaller sets).
-    const big = database.db.select().from(customers).where(eq(customers.externalId, bulkCustomerExternalId(1))).get()!;
+    const big = database.db
+      .select()
+      .from(customers)
+      .where(eq(customers.externalId, bulkCustomerExternalId(1)))
+      .get()!;
     const contact = database.db.select().from(contacts).where(eq(contacts.customerId, big.id)).get()!;
     const { token } = createSession(
       database.db,
@@ -112,7 +116,13 @@ async function main() {
   );
   const portico = await start(
     ['server/src/main.ts'],
-    { PORT: String(porticoPort), HOST: '127.0.0.1', DATABASE_PATH: databasePath, LOG_LEVEL: 'error', CUSTOMER_IDLE_MINUTES: '600' },
+    {
+      PORT: String(porticoPort),
+      HOST: '127.0.0.1',
+      DATABASE_PATH: databasePath,
+      LOG_LEVEL: 'error',
+      CUSTOMER_IDLE_MINUTES: '600',
+    },
     `http://127.0.0.1:${porticoPort}/api/v1/health`,
   );
   try {
@@ -124,14 +134,26 @@ async function main() {
     };
     // Warm both up (JIT, page cache) before measuring.
     await load(`http://127.0.0.1:${barePort}/`);
-    const warm = await (await fetch(pages['first page, past-due first (10,000-invoice account)'], { headers: { authorization: `Bearer ${token}` } })).json();
+    const warm = await (
+      await fetch(pages['first page, past-due first (10,000-invoice account)'], {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json();
     if (!Array.isArray((warm as { items?: unknown[] }).items)) throw new Error(`list failed: ${JSON.stringify(warm)}`);
 
     const baseline = await load(`http://127.0.0.1:${barePort}/`);
     const rows = [row('bare Hono hello world', baseline)];
-    rows.push(row('bare Hono + one raw SQLite page query', await load(`http://127.0.0.1:${sqlitePort}/?account=${accountId}`), baseline));
+    rows.push(
+      row(
+        'bare Hono + one raw SQLite page query',
+        await load(`http://127.0.0.1:${sqlitePort}/?account=${accountId}`),
+        baseline,
+      ),
+    );
     for (const [name, url] of Object.entries(pages)) rows.push(row(name, await load(url, token), baseline));
-    console.log(`\nInvoice list, ${CONNECTIONS} connections, ${SECONDS} s each, ${INVOICES.toLocaleString('en')} invoices:`);
+    console.log(
+      `\nInvoice list, ${CONNECTIONS} connections, ${SECONDS} s each, ${INVOICES.toLocaleString('en')} invoices:`,
+    );
     console.table(rows);
   } finally {
     bare.kill();

@@ -27,6 +27,7 @@ import { devMailer, smtpMailer, type Mailer } from './mail/mailer';
 import { accounts } from './routes/accounts';
 import { auth } from './routes/auth';
 import { dev } from './routes/dev';
+import { erp } from './routes/erp';
 import { invoices } from './routes/invoices';
 import { statement } from './routes/statement';
 
@@ -67,25 +68,26 @@ export function createApp(options: AppOptions) {
     origin: (origin) => (config.ALLOWED_ORIGINS.includes(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
-    exposeHeaders: ['X-Request-Id', 'Retry-After'],
+    exposeHeaders: ['X-Request-Id', 'Retry-After', 'Content-Disposition'],
     maxAge: 600,
+  });
+  const apiBodyLimit = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: () => {
+      throw new AppError(413, 'payload_too_large', 'The body is larger than 1 MB.');
+    },
   });
   const api = new Hono<AppEnv>()
     .use(allowedOrigins)
     .use(originCheck)
-    .use(
-      bodyLimit({
-        maxSize: 1024 * 1024,
-        onError: () => {
-          throw new AppError(413, 'payload_too_large', 'The body is larger than 1 MB.');
-        },
-      }),
-    )
+    // The ERP router sets its own, larger limit (bulk upserts run to megabytes), after its key check.
+    .use((c, next) => (c.req.path.startsWith('/api/v1/erp/') ? next() : apiBodyLimit(c, next)))
     .get('/health', (c) => c.json({ ok: true } satisfies Health))
     .route('/auth', auth)
     .route('/accounts', accounts)
     .route('/invoices', invoices)
-    .route('/statement', statement);
+    .route('/statement', statement)
+    .route('/erp', erp);
   if (config.DEMO) api.route('/dev', dev);
 
   const app = new Hono<AppEnv>();

@@ -178,6 +178,12 @@ describe('magic links and sessions', () => {
       assert.deepEqual(body.user, { email: 'ap@northwind.test', name: 'Nancy Davolio' });
       assert.deepEqual(body.accounts, [{ id: 'cus_northwind', name: 'Northwind Traders' }]);
       assert.ok(Date.parse(String(body.expiresAt)) > t.clock.now().getTime());
+      const me = await t.call('GET', '/auth/session', { token: String(body.token) });
+      assert.equal(
+        ((await me.json()) as { target: string }).target,
+        'invoices?status=past_due',
+        'a reload lands there too',
+      );
     });
 
     it('rejects a used one-use link on replay with link_used', async () => {

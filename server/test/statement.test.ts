@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Statement } from '../src/api/contract';
-import { ManualClock } from '../src/clock';
 import { openDatabase } from '../src/db/client';
 import { customers, invoices } from '../src/db/schema';
 import { accountSummaries } from '../src/domain/accounts';

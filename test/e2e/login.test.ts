@@ -22,10 +22,19 @@ async function askForLink(page: Page, email: string, path = '/'): Promise<{ url:
   return linkFrom(await mail.waitFor(email, { after: before, timeoutMs: 10_000 }));
 }
 
-/** The invoice table's rows, as the customer reads them. */
+const ROWS = 'ar-invoice-list tr[part~="row"]';
+
+/** Scrolls the list into view: its rows are virtualized, so only rows on screen are rendered. */
+async function showList(page: Page): Promise<void> {
+  await page.locator('ar-invoice-list [part~="table"]').scrollIntoViewIfNeeded();
+}
+
+/** The invoice table's rows (not the loading skeleton's), as the customer reads them, once they stop changing. */
 async function invoiceRows(page: Page): Promise<string[]> {
-  await page.locator('ar-invoice-list tbody tr').first().waitFor();
-  return page.locator('ar-invoice-list tbody tr').allInnerTexts();
+  await showList(page);
+  await page.locator(ROWS).first().waitFor();
+  await page.locator('ar-invoice-list table.skeleton').waitFor({ state: 'detached' });
+  return page.locator(ROWS).allInnerTexts();
 }
 
 describe('signing in on the demo site', () => {
@@ -58,10 +67,8 @@ describe('signing in on the demo site', () => {
 
     // The rest of the account is a click away.
     await page.getByRole('tab', { name: /^All/ }).click();
-    await page.waitForFunction(() => {
-      const list = document.querySelector('ar-portal')?.shadowRoot?.querySelector('ar-invoice-list');
-      return (list?.shadowRoot?.querySelectorAll('tbody tr').length ?? 0) > 6;
-    });
+    await showList(page);
+    await page.locator(ROWS).nth(6).waitFor();
     assert.ok((await invoiceRows(page)).some((r) => /paid/i.test(r)));
 
     await page.getByRole('button', { name: 'Log out', exact: true }).click();
@@ -134,13 +141,11 @@ describe('signing in on the demo site', () => {
     );
     await account.selectOption({ label: 'Initech' });
     await page.getByRole('tab', { name: /^All/ }).click();
-    await page.waitForFunction(() => {
-      const list = document.querySelector('ar-portal')?.shadowRoot?.querySelector('ar-invoice-list');
-      return (
-        list?.getAttribute('account') === 'cus_initech' &&
-        (list.shadowRoot?.querySelectorAll('tbody tr').length ?? 0) === 4
-      );
-    });
+    // Initech's four invoices are INV-1039 to INV-1042.
+    await showList(page);
+    await page.locator(ROWS, { hasText: 'INV-1042' }).waitFor();
+    const rows = await invoiceRows(page);
+    assert.deepEqual(rows.map((r) => /INV-\d+/.exec(r)?.[0]).sort(), ['INV-1039', 'INV-1040', 'INV-1041', 'INV-1042']);
     await context.close();
   });
 

@@ -1,4 +1,4 @@
-import { and, count, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, count, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { AccountSummary } from '../api/contract';
 import type { DbOrTx } from '../db/client';
 import { creditNotes, customers, disputes, invoices, payments } from '../db/schema';

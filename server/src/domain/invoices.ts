@@ -3,7 +3,7 @@
  * the link's invoices; filtered by derived status; past-due first by default; keyset pagination so
  * page 500 of a 10,000-invoice account costs what page 1 does) and one invoice in full.
  */
-import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type {
   InvoiceDetail,
   InvoiceHistoryEntry,
@@ -71,12 +71,14 @@ export function statusCondition(status: InvoiceStatusFilter, today: string): SQL
   return statusGroups(today)[FILTER_GROUPS[status][0]!];
 }
 
-/** The accounts a request may read: one named account (404 if not the session's) or all of them. */
-export function scopedAccountIds(session: AuthSession, account: string | undefined): string[] {
+/**
+ * The account a request reads: the one named (404 if not the session's), else the session's first,
+ * the same one `GET /accounts` lists first, so a list without `account` matches the totals above it.
+ */
+export function accountFor(session: AuthSession, account: string | undefined): string {
   const ids = session.accounts.map((a) => a.id);
-  if (account === undefined) return ids;
-  if (!ids.includes(account)) throw notFound('No such account.');
-  return [account];
+  if (account !== undefined && !ids.includes(account)) throw notFound('No such account.');
+  return account ?? ids[0]!;
 }
 
 function sortKeys(sort: InvoiceSort): { keys: SQL[]; desc: boolean } {
@@ -179,7 +181,7 @@ const listColumns = {
  * in due-date order on its own index), and the other sorts walk their column's index.
  */
 export function listInvoices(db: DbOrTx, session: AuthSession, input: InvoiceListInput, today: string): InvoiceList {
-  const accountIds = scopedAccountIds(session, input.account);
+  const accountIds = [accountFor(session, input.account)];
   const base: (SQL | undefined)[] = [inArray(invoices.customerId, accountIds)];
   if (session.scopeInvoiceIds) base.push(inArray(invoices.id, session.scopeInvoiceIds));
   if (input.q) base.push(searchCondition(db, input.q, accountIds));

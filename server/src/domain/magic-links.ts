@@ -357,9 +357,9 @@ function startSession(
     },
     now,
   );
-  const session = authenticate(tx, deps.config, token, now, link.target);
+  const session = authenticate(tx, deps.config, token, now);
   if (!session) throw linkInvalid();
-  return { token, ...sessionInfo(session) };
+  return { token, ...sessionInfo(tx, session) };
 }
 
 function rejected(deps: AuthDeps, reason: string, meta: RequestMeta, email: string | null, now: Date) {

@@ -8,7 +8,7 @@ import type { AccountRef, Audience, SessionInfo, StaffRole } from '../api/contra
 import type { Config } from '../config';
 import { newId, randomToken, sha256 } from '../crypto';
 import type { DbOrTx } from '../db/client';
-import { contacts, customers, sessions, staffUsers } from '../db/schema';
+import { contacts, customers, magicLinks, sessions, staffUsers } from '../db/schema';
 import { recordEvent } from './events';
 
 export interface SessionPrincipal {
@@ -31,7 +31,8 @@ export interface AuthSession {
   accounts: AccountRef[];
   /** Easy Pay sessions see only these invoices. */
   scopeInvoiceIds: string[] | null;
-  target: string | null;
+  /** The magic link it was opened with, whose target is where the person lands. */
+  linkId: string | null;
   expiresAt: Date;
 }
 
@@ -80,13 +81,7 @@ export function customerAccountsOf(db: DbOrTx, email: string): AccountRef[] {
  * The session for a bearer token, or null when it is unknown, revoked, timed out, or its person no
  * longer has access. Slides the idle timeout at most once a minute, so reads stay cheap.
  */
-export function authenticate(
-  db: DbOrTx,
-  config: Config,
-  token: string,
-  now: Date,
-  target: string | null = null,
-): AuthSession | null {
+export function authenticate(db: DbOrTx, config: Config, token: string, now: Date): AuthSession | null {
   if (!/^pts_[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const row = db
     .select()
@@ -129,18 +124,23 @@ export function authenticate(
     staffUserId: row.staffUserId,
     accounts,
     scopeInvoiceIds: row.scopeInvoiceIds ?? null,
-    target,
+    linkId: row.linkId,
     expiresAt: idleExpiresAt,
   };
 }
 
-export function sessionInfo(s: AuthSession): SessionInfo {
+/** Who is signed in, for the widget: also asked after a reload, so the link's target is looked up again. */
+export function sessionInfo(db: DbOrTx, s: AuthSession): SessionInfo {
+  const target = s.linkId
+    ? (db.select({ target: magicLinks.target }).from(magicLinks).where(eq(magicLinks.id, s.linkId)).get()?.target ??
+      null)
+    : null;
   return {
     expiresAt: s.expiresAt.toISOString(),
     audience: s.audience,
     user: { email: s.email, name: s.name, ...(s.role ? { role: s.role } : {}) },
     accounts: s.accounts,
-    target: s.target,
+    target,
     scope: s.scopeInvoiceIds ? { invoiceIds: s.scopeInvoiceIds } : null,
   };
 }

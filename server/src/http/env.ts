@@ -20,5 +20,7 @@ export interface AppEnv {
     requestId: string;
     ip: string;
     session: AuthSession;
+    /** The ERP API key a `/erp` request authenticated with. */
+    erpKeyId: string;
   };
 }

@@ -60,7 +60,7 @@ export const auth = new Hono<AppEnv>()
       'token' in body ? exchangeLinkToken(c.var.deps, body, meta) : await exchangeCode(c.var.deps, body, meta);
     return c.json(created satisfies SessionCreated);
   })
-  .get('/session', requireSession(), (c) => c.json(sessionInfo(c.var.session) satisfies SessionInfo))
+  .get('/session', requireSession(), (c) => c.json(sessionInfo(c.var.deps.db, c.var.session) satisfies SessionInfo))
   .delete('/session', requireSession(), (c) => {
     const { db, clock } = c.var.deps;
     revokeSession(db, c.var.session, clock.now(), c.var.requestId);

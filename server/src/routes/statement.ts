@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Statement } from '../api/contract';
 import { addDays, calendarDate, daysBetween, isCalendarDate } from '../domain/dates';
 import { currencyExponent } from '../domain/money';
-import { scopedAccountIds } from '../domain/invoices';
+import { accountFor } from '../domain/invoices';
 import { getSettings } from '../domain/settings';
 import { buildStatement } from '../domain/statement';
 import { AppError } from '../errors';
@@ -46,7 +46,7 @@ export const statement = new Hono<AppEnv>().get('/', requireSession('customer'),
   const query = queryParams(c, statementQuery);
   const { db, clock } = c.var.deps;
   const company = getSettings(db);
-  const [accountId] = scopedAccountIds(c.var.session, query.account ?? c.var.session.accounts[0]?.id);
+  const accountId = accountFor(c.var.session, query.account);
   const to = query.to ?? calendarDate(clock.now(), company.timeZone);
   const from = query.from ?? addDays(to, -90);
   if (from > to) throw new AppError(400, 'invalid_request', '`from` must be on or before `to`.');
@@ -54,7 +54,7 @@ export const statement = new Hono<AppEnv>().get('/', requireSession('customer'),
   // Easy Pay sessions see only their invoices; a whole-account statement is not theirs to read.
   if (c.var.session.scopeInvoiceIds) throw new AppError(403, 'forbidden', 'Sign in to see statements.');
 
-  const result = buildStatement(db, company, { accountId: accountId!, from, to });
+  const result = buildStatement(db, company, { accountId, from, to });
   const filename = `statement-${result.account.name.replace(/\W+/g, '-')}-${from}-to-${to}`;
   if (query.format === 'csv') return download(c, statementCsv(result), `${filename}.csv`, 'text/csv; charset=utf-8');
   if (query.format === 'pdf')

@@ -1,0 +1,26 @@
+/**
+ * The `portico` command (bin/portico.mjs): ERP CSV imports and ERP API keys. Exit codes: 0 done,
+ * 1 problems in the data (nothing written), 2 bad usage.
+ */
+import { runImport } from './import-command';
+import { runKeys } from './keys-command';
+import { USAGE, UsageError } from './usage';
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'import') return await runImport(rest, process.env);
+    if (command === 'keys') return runKeys(rest, process.env);
+    if (command === 'help' || command === '--help' || command === '-h') {
+      console.log(USAGE);
+      return 0;
+    }
+    throw new UsageError(command ? `Unknown command "${command}".` : 'Give a command.');
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    console.error(`portico: ${err.message}\nRun "portico help" for usage.`);
+    return 2;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

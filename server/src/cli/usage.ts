@@ -1,0 +1,39 @@
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const DEFAULT_DATABASE = 'data/portico.sqlite';
+
+export function databasePath(option: string | undefined, env: NodeJS.ProcessEnv): string {
+  const path = option ?? (env.DATABASE_PATH || DEFAULT_DATABASE);
+  if (path.trim() === '') throw new UsageError('--database must name a file.');
+  return path;
+}
+
+export const USAGE = `Usage:
+  portico import customers FILE.csv [--dry-run] [--partial] [--errors ERRORS.csv] [--database PATH]
+  portico import invoices FILE.csv  [--dry-run] [--partial] [--errors ERRORS.csv] [--database PATH]
+  portico keys create --name NAME [--database PATH]
+  portico keys list [--database PATH]
+  portico keys revoke ID [--database PATH]
+
+import   Upserts customers or invoices by external id from a CSV file, with the same checks as the
+         ERP API. All or nothing: one problem anywhere and nothing is written; every problem is
+         listed with its line in the file (the header is line 1).
+  --dry-run         Check everything and roll back.
+  --partial         Write the good rows and skip the bad ones.
+  --errors FILE     Also write the problems to FILE as CSV (line, column, code, message, external_id).
+  --database PATH   SQLite file (default: $DATABASE_PATH, else data/portico.sqlite).
+
+  Customers CSV columns: external_id, name, currency, contacts (required), payment_terms_days,
+    billing_address. contacts is "Name <email>; email; ..." and replaces the customer's contacts.
+  Invoices CSV: one row per invoice line, the invoice's columns repeated on each of its lines, its
+    lines consecutive. Invoice columns: external_id, number, customer_external_id, issue_date,
+    due_date, currency (required), po_number, void. Line columns: description, quantity,
+    unit_price (required), sku, amount, tax_rate_bp, tax. Money in integer minor units (cents);
+    quantity a decimal with up to 3 places; dates YYYY-MM-DD.
+
+keys     ERP API keys. create prints the key once (on stdout; only its hash is stored).
+
+Exit codes: 0 done, 1 problems in the data (nothing written, or with --partial the bad rows
+skipped), 2 bad usage.`;

@@ -1,0 +1,229 @@
+/**
+ * What one ERP row must be, shared by the HTTP API and the CSV import (which turns file rows into the
+ * same objects). Parsing also derives what the ledger stores: quantities in thousandths, line
+ * amounts and taxes, totals; every number is checked to stay a safe integer, so nothing a client
+ * sends overflows into a 500.
+ */
+import { z } from 'zod';
+import type { ErpRowError, ErpRowErrorCode } from '../../api/erp-contract';
+import { isCalendarDate } from '../dates';
+import { lineAmount, lineTax } from '../ledger';
+import { normalizeEmail } from '../magic-links';
+
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+const MAX_QUANTITY_MILLI = 1_000_000_000_000;
+
+function custom(ctx: z.RefinementCtx, code: ErpRowErrorCode, message: string, path: (string | number)[] = []) {
+  ctx.addIssue({ code: 'custom', message, path, params: { code } });
+}
+
+/** One line of text: no control characters (names, numbers, ids). Checks, not transforms: cheaper. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const ONE_LINE = /^[^\u0000-\u001f\u007f]*$/;
+const oneLine = (max: number) =>
+  z.string().trim().min(1).max(max).regex(ONE_LINE, { message: 'must be one line of text' });
+const optionalLine = (max: number) =>
+  z.string().trim().max(max).regex(ONE_LINE, { message: 'must be one line of text' }).nullish();
+
+/** Dates already found real: an import repeats a few hundred distinct dates over millions of rows. */
+const knownDates = new Set<string>();
+function isRealDate(value: string): boolean {
+  if (knownDates.has(value)) return true;
+  if (!isCalendarDate(value)) return false;
+  if (knownDates.size >= 50_000) knownDates.clear();
+  knownDates.add(value);
+  return true;
+}
+
+const calendarDate = z.string().refine(isRealDate, {
+  message: 'must be a real date as YYYY-MM-DD',
+  params: { code: 'invalid_date' },
+});
+
+const currency = z.string().refine((c) => CURRENCIES.has(c), {
+  message: 'must be an ISO 4217 currency code such as USD',
+  params: { code: 'invalid_currency' },
+});
+
+/** Integer minor units: JSON numbers only, never strings or fractions. */
+const minorUnits = z.number().int().min(0);
+
+/** `2`, `2.5`, `"0.125"` → thousandths, or NaN: at most 3 decimals, more than 0. */
+function quantityMilli(value: number | string): number {
+  const text = typeof value === 'number' ? String(value) : value.trim();
+  const match = /^(\d{1,10})(?:\.(\d{1,3}))?$/.exec(text);
+  const milli = match ? Number(match[1]) * 1000 + Number((match[2] ?? '').padEnd(3, '0')) : NaN;
+  return milli > 0 && milli <= MAX_QUANTITY_MILLI ? milli : NaN;
+}
+
+const quantity = z.union([z.number(), z.string()]);
+
+export const erpCustomerRow = z
+  .strictObject({
+    externalId: oneLine(128),
+    name: oneLine(200),
+    currency,
+    paymentTermsDays: z.number().int().min(0).max(365).default(30),
+    billingAddress: z.string().trim().max(1000).nullish(),
+    contacts: z
+      .array(
+        z.strictObject({
+          email: z.string().max(254),
+          name: z.string().trim().max(200).default(''),
+        }),
+      )
+      .max(100),
+  })
+  .transform((row, ctx) => {
+    const seen = new Set<string>();
+    const contacts = row.contacts.map((c, i) => {
+      const email = normalizeEmail(c.email);
+      if (!email) {
+        custom(ctx, 'invalid_email', 'must be one email address', ['contacts', i, 'email']);
+      } else if (seen.has(email)) {
+        custom(ctx, 'duplicate_email', `${email} is listed twice`, ['contacts', i, 'email']);
+      } else {
+        seen.add(email);
+      }
+      return { email: email ?? '', name: c.name };
+    });
+    return { ...row, billingAddress: row.billingAddress || null, contacts };
+  });
+
+export type ErpCustomerRow = z.output<typeof erpCustomerRow>;
+
+const lineRow = z.strictObject({
+  description: z.string().trim().min(1).max(1000),
+  sku: optionalLine(100),
+  quantity,
+  unitPrice: minorUnits,
+  amount: minorUnits.optional(),
+  taxRateBp: z.number().int().min(0).max(10_000).optional(),
+  tax: minorUnits.optional(),
+});
+
+export const erpInvoiceRow = z
+  .strictObject({
+    externalId: oneLine(128),
+    number: oneLine(64),
+    customerExternalId: oneLine(128),
+    issueDate: calendarDate,
+    dueDate: calendarDate,
+    currency,
+    poNumber: optionalLine(100),
+    lines: z.array(lineRow).min(1).max(1000),
+    void: z.boolean().optional(),
+  })
+  .transform((row, ctx) => {
+    if (row.dueDate < row.issueDate) custom(ctx, 'due_before_issue', 'must be on or after issueDate', ['dueDate']);
+    let subtotal = 0;
+    let taxTotal = 0;
+    const lines = row.lines.map((l, i) => {
+      const quantity = quantityMilli(l.quantity);
+      if (Number.isNaN(quantity)) {
+        custom(ctx, 'invalid_quantity', 'must be a number more than 0 with at most 3 decimals', [
+          'lines',
+          i,
+          'quantity',
+        ]);
+        return null;
+      }
+      const product = quantity * l.unitPrice;
+      if (!Number.isSafeInteger(product)) {
+        custom(ctx, 'too_large', 'quantity × unitPrice is too large', ['lines', i, 'unitPrice']);
+        return null;
+      }
+      const amount = lineAmount(quantity, l.unitPrice);
+      if (l.amount !== undefined && l.amount !== amount) {
+        custom(ctx, 'amount_mismatch', `is ${l.amount} but quantity × unitPrice is ${amount}`, ['lines', i, 'amount']);
+      }
+      const computedTax = l.taxRateBp === undefined ? null : lineTax(amount, l.taxRateBp);
+      if (l.tax !== undefined && computedTax !== null && l.tax !== computedTax) {
+        custom(ctx, 'tax_mismatch', `is ${l.tax} but amount × taxRateBp is ${computedTax}`, ['lines', i, 'tax']);
+      }
+      const tax = l.tax ?? computedTax ?? 0;
+      subtotal += amount;
+      taxTotal += tax;
+      return {
+        description: l.description,
+        sku: l.sku || null,
+        quantityMilli: quantity,
+        unitPrice: l.unitPrice,
+        amount,
+        tax,
+      };
+    });
+    const total = subtotal + taxTotal;
+    if (!Number.isSafeInteger(total)) custom(ctx, 'too_large', 'the invoice total is too large', ['lines']);
+    return {
+      externalId: row.externalId,
+      number: row.number,
+      customerExternalId: row.customerExternalId,
+      issueDate: row.issueDate,
+      dueDate: row.dueDate,
+      currency: row.currency,
+      poNumber: row.poNumber || null,
+      void: row.void === true,
+      lines: lines as NonNullable<(typeof lines)[number]>[],
+      subtotal,
+      taxTotal,
+      total,
+    };
+  });
+
+export type ErpInvoiceRow = z.output<typeof erpInvoiceRow>;
+export type ErpInvoiceLine = ErpInvoiceRow['lines'][number];
+
+/** A zod issue as a row error with a stable code and a message that names what was expected. */
+function rowError(index: number, issue: z.core.$ZodIssue): ErpRowError[] {
+  const field = issue.path.join('.');
+  const error = (code: ErpRowErrorCode, message: string, at = field): ErpRowError => ({
+    index,
+    field: at,
+    code,
+    message: `${at || 'row'}: ${message}`,
+  });
+  switch (issue.code) {
+    case 'custom': {
+      const code = (issue.params as { code?: ErpRowErrorCode } | undefined)?.code ?? 'invalid_value';
+      return [error(code, issue.message)];
+    }
+    case 'invalid_type':
+      if (issue.input === undefined) return [error('required', 'is required')];
+      if (issue.expected === 'int') return [error('not_integer', 'must be a whole number (money in minor units)')];
+      return [
+        error('invalid_type', `must be ${issue.expected === 'number' ? 'a number' : `of type ${issue.expected}`}`),
+      ];
+    case 'too_small':
+      return [
+        error('too_small', issue.origin === 'string' ? 'must not be empty' : `must be at least ${issue.minimum}`),
+      ];
+    case 'too_big':
+      return [
+        error(
+          'too_large',
+          issue.origin === 'string'
+            ? `must be at most ${issue.maximum} characters`
+            : issue.origin === 'array'
+              ? `must have at most ${issue.maximum} items`
+              : `must be at most ${issue.maximum}`,
+        ),
+      ];
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => error('unknown_field', 'is not a known field', field ? `${field}.${key}` : key));
+    case 'invalid_union':
+      return [error('invalid_type', 'must be a number or a decimal string')];
+    case 'invalid_format':
+      return [error('invalid_format', issue.message)];
+    default:
+      return [error('invalid_value', issue.message)];
+  }
+}
+
+export type RowParse<T> = { ok: true; value: T } | { ok: false; errors: ErpRowError[] };
+
+export function parseRow<S extends z.ZodType>(schema: S, row: unknown, index: number): RowParse<z.output<S>> {
+  const result = schema.safeParse(row, { reportInput: true });
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, errors: result.error.issues.flatMap((issue) => rowError(index, issue)) };
+}

@@ -1,0 +1,530 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
+import type {
+  ErpCustomersUpsertResult,
+  ErpInvoiceFeed,
+  ErpInvoiceFeedItem,
+  ErpInvoicesUpsertResult,
+} from '../src/api/erp-contract';
+import { recordSettledPayment } from '../src/domain/ledger';
+import { errorCode, startTestServer, type TestServer } from './helpers';
+import { customerRow, erpCall, erpKey, invoiceRow, rowErrors, type ValidationFailed } from './erp-helpers';
+
+let t: TestServer;
+let key: string;
+let keyId: string;
+
+const scalar = (query: string, ...params: unknown[]) =>
+  t.sqlite
+    .prepare(query)
+    .pluck()
+    .get(...params);
+const eventCount = () => scalar('SELECT count(*) FROM events') as number;
+
+async function put<T>(path: '/customers' | '/invoices', body: unknown, status = 200): Promise<T> {
+  const res = await erpCall(t, key, 'PUT', path, { body });
+  const text = await res.text();
+  assert.equal(res.status, status, text.slice(0, 2000));
+  return JSON.parse(text) as T;
+}
+const putCustomers = (rows: unknown[]) => put<ErpCustomersUpsertResult>('/customers', { customers: rows });
+const putInvoices = (rows: unknown[]) => put<ErpInvoicesUpsertResult>('/invoices', { invoices: rows });
+const refuseInvoices = (rows: unknown[]) => put<ValidationFailed>('/invoices', { invoices: rows }, 422);
+
+async function feed(query: string): Promise<ErpInvoiceFeed> {
+  const res = await erpCall(t, key, 'GET', `/invoices${query}`);
+  assert.equal(res.status, 200, await res.clone().text());
+  return (await res.json()) as ErpInvoiceFeed;
+}
+
+async function wholeFeed(query: string, limit: number): Promise<ErpInvoiceFeedItem[]> {
+  const items: ErpInvoiceFeedItem[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: ErpInvoiceFeed = await feed(`?limit=${limit}${query}${cursor ? `&cursor=${cursor}` : ''}`);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
+function invoice(externalId: string) {
+  return t.sqlite.prepare('SELECT * FROM invoices WHERE external_id = ?').get(externalId) as
+    Record<string, number | string | null> | undefined;
+}
+
+before(async () => {
+  t = await startTestServer();
+  ({ key, id: keyId } = erpKey(t));
+});
+after(() => t.close());
+
+describe('PUT /erp/customers', () => {
+  it('creates customers with their contacts and records who did it', async () => {
+    const result = await putCustomers([
+      customerRow(1, { billingAddress: '1 Main St\nSpringfield', paymentTermsDays: 45 }),
+      customerRow(2),
+    ]);
+    assert.deepEqual(result, { created: 2, updated: 0, unchanged: 0 });
+    const c1 = t.sqlite.prepare(`SELECT * FROM customers WHERE external_id = 'C-1'`).get() as Record<string, unknown>;
+    assert.equal(c1.payment_terms_days, 45);
+    assert.equal(c1.billing_address, '1 Main St\nSpringfield');
+    assert.equal(scalar('SELECT email FROM contacts WHERE customer_id = ?', c1.id), 'ap1@erp.test');
+    const event = t.sqlite
+      .prepare(`SELECT actor_type, actor_id FROM events WHERE type = 'customer.created' AND subject_id = ?`)
+      .get(c1.id);
+    assert.deepEqual(event, { actor_type: 'erp', actor_id: keyId });
+  });
+
+  it('changes nothing when the same rows come again: no updated_at bump, no event', async () => {
+    const before = t.sqlite.prepare(`SELECT updated_at FROM customers WHERE external_id = 'C-1'`).pluck().get();
+    const events = eventCount();
+    t.clock.advance(60_000);
+    const result = await putCustomers([
+      customerRow(1, { billingAddress: '1 Main St\nSpringfield', paymentTermsDays: 45 }),
+      customerRow(2, { contacts: [{ email: '  AP2@ERP.TEST ', name: 'Payables 2' }] }),
+    ]);
+    assert.deepEqual(result, { created: 0, updated: 0, unchanged: 2 });
+    assert.equal(t.sqlite.prepare(`SELECT updated_at FROM customers WHERE external_id = 'C-1'`).pluck().get(), before);
+    assert.equal(eventCount(), events);
+  });
+
+  it('updates the fields and replaces the contacts, with normalised emails', async () => {
+    const result = await putCustomers([
+      customerRow(2, {
+        name: 'Customer Two Ltd',
+        contacts: [
+          { email: 'ap2@erp.test', name: 'Renamed' },
+          { email: ' Second@ERP.test', name: 'Second' },
+        ],
+      }),
+    ]);
+    assert.deepEqual(result, { created: 0, updated: 1, unchanged: 0 });
+    const id = scalar(`SELECT id FROM customers WHERE external_id = 'C-2'`);
+    assert.deepEqual(
+      t.sqlite.prepare('SELECT email, name FROM contacts WHERE customer_id = ? ORDER BY email').all(id),
+      [
+        { email: 'ap2@erp.test', name: 'Renamed' },
+        { email: 'second@erp.test', name: 'Second' },
+      ],
+    );
+    const data = JSON.parse(
+      scalar(`SELECT data FROM events WHERE type = 'customer.updated' AND subject_id = ?`, id) as string,
+    ) as { changes: string[] };
+    assert.deepEqual(data.changes, ['name', 'contacts']);
+  });
+
+  it("ends a removed contact's portal sessions at once", async () => {
+    await putCustomers([customerRow(3, { contacts: [{ email: 'buyer@erp.test' }, { email: 'stays@erp.test' }] })]);
+    const buyer = await t.signIn('buyer@erp.test');
+    const stays = await t.signIn('stays@erp.test');
+    assert.equal((await t.call('GET', '/accounts', { token: buyer })).status, 200);
+    await putCustomers([customerRow(3, { contacts: [{ email: 'stays@erp.test' }] })]);
+    const res = await t.call('GET', '/accounts', { token: buyer });
+    assert.equal(res.status, 401);
+    assert.equal((await t.call('GET', '/accounts', { token: stays })).status, 200, 'other contacts keep theirs');
+  });
+
+  it('lets the currency change until the customer has invoices', async () => {
+    await putCustomers([customerRow(4, { currency: 'USD' })]);
+    assert.deepEqual(await putCustomers([customerRow(4, { currency: 'EUR' })]), {
+      created: 0,
+      updated: 1,
+      unchanged: 0,
+    });
+    await putInvoices([invoiceRow(400, { customerExternalId: 'C-4', currency: 'EUR' })]);
+    const body = await put<ValidationFailed>('/customers', { customers: [customerRow(4, { currency: 'USD' })] }, 422);
+    assert.deepEqual(rowErrors(body), [[0, 'currency', 'currency_locked']]);
+  });
+
+  it('reports every bad row with index, field and code, and writes none of them', async () => {
+    const customers = scalar('SELECT count(*) FROM customers');
+    const contacts = scalar('SELECT count(*) FROM contacts');
+    const body = await put<ValidationFailed>(
+      '/customers',
+      {
+        customers: [
+          customerRow(50),
+          customerRow(51, { currency: 'XYZ' }),
+          customerRow(52, { contacts: [{ email: 'a@x.test,b@evil.test' }] }),
+          customerRow(53, { contacts: [{ email: 'dup@erp.test' }, { email: 'DUP@erp.test' }] }),
+          { ...customerRow(54), name: undefined },
+          { ...customerRow(55), nickname: 'extra' },
+          customerRow(56, { paymentTermsDays: -1 }),
+          customerRow(50, { name: 'Again' }),
+          'not an object',
+        ],
+      },
+      422,
+    );
+    assert.equal(body.error.code, 'validation_failed');
+    assert.deepEqual(rowErrors(body), [
+      [1, 'currency', 'invalid_currency'],
+      [2, 'contacts.0.email', 'invalid_email'],
+      [3, 'contacts.1.email', 'duplicate_email'],
+      [4, 'name', 'required'],
+      [5, 'nickname', 'unknown_field'],
+      [6, 'paymentTermsDays', 'too_small'],
+      [7, 'externalId', 'duplicate_external_id'],
+      [8, '', 'invalid_type'],
+    ]);
+    assert.ok(body.error.rows.every((r) => r.message.length > 0));
+    assert.equal(scalar('SELECT count(*) FROM customers'), customers, 'row 0 was good but is not written either');
+    assert.equal(scalar('SELECT count(*) FROM contacts'), contacts);
+  });
+});
+
+describe('PUT /erp/invoices', () => {
+  it('creates invoices with totals computed from the lines', async () => {
+    const events = eventCount();
+    const result = await putInvoices([invoiceRow(1), invoiceRow(2)]);
+    assert.deepEqual(result, { created: 2, updated: 0, unchanged: 0, voided: 0 });
+    const row = invoice('I-1')!;
+    // 2 × 42.50 = 85.00 with 8.25 % tax (7.01), plus 1.5 h × 100.00 = 150.00.
+    assert.equal(row.subtotal, 23_500);
+    assert.equal(row.tax_total, 701);
+    assert.equal(row.total, 24_201);
+    assert.equal(row.balance, 24_201);
+    assert.deepEqual(
+      t.sqlite
+        .prepare('SELECT line_no, quantity_milli, amount, tax FROM invoice_lines WHERE invoice_id = ? ORDER BY line_no')
+        .all(row.id),
+      [
+        { line_no: 1, quantity_milli: 2000, amount: 8500, tax: 701 },
+        { line_no: 2, quantity_milli: 1500, amount: 15_000, tax: 0 },
+      ],
+    );
+    assert.equal(eventCount(), events + 2);
+    const event = t.sqlite
+      .prepare(`SELECT actor_type, actor_id, data FROM events WHERE type = 'invoice.created' AND subject_id = ?`)
+      .get(row.id) as { actor_type: string; actor_id: string; data: string };
+    assert.equal(event.actor_type, 'erp');
+    assert.equal(event.actor_id, keyId);
+    assert.deepEqual(JSON.parse(event.data), { number: 'ERP-1', total: 24_201, currency: 'USD', externalId: 'I-1' });
+  });
+
+  it('shows the invoice to the customer in the portal', async () => {
+    const token = await t.signIn('ap1@erp.test');
+    const res = await t.call('GET', '/invoices?status=all', { token });
+    const body = (await res.json()) as { items: { number: string; total: number }[] };
+    assert.deepEqual(body.items.map((i) => [i.number, i.total]).sort(), [
+      ['ERP-1', 24_201],
+      ['ERP-2', 24_201],
+    ]);
+  });
+
+  it('is idempotent: the same rows again change nothing', async () => {
+    const before = invoice('I-1')!.updated_at;
+    const events = eventCount();
+    t.clock.advance(60_000);
+    assert.deepEqual(await putInvoices([invoiceRow(1), invoiceRow(2)]), {
+      created: 0,
+      updated: 0,
+      unchanged: 2,
+      voided: 0,
+    });
+    assert.equal(invoice('I-1')!.updated_at, before);
+    assert.equal(eventCount(), events);
+  });
+
+  it('replaces header and lines on update and recomputes the totals', async () => {
+    t.clock.advance(60_000);
+    const result = await putInvoices([
+      invoiceRow(1, {
+        dueDate: '2026-12-15',
+        lines: [{ description: 'Copy paper', quantity: 3, unitPrice: 4_250, amount: 12_750, tax: 1_052 }],
+      }),
+    ]);
+    assert.deepEqual(result, { created: 0, updated: 1, unchanged: 0, voided: 0 });
+    const row = invoice('I-1')!;
+    assert.equal(row.total, 12_750 + 1_052);
+    assert.equal(row.balance, 13_802);
+    assert.equal(row.due_date, '2026-12-15');
+    assert.equal(row.updated_at, t.clock.now().getTime());
+    assert.equal(scalar('SELECT count(*) FROM invoice_lines WHERE invoice_id = ?', row.id), 1);
+    const data = JSON.parse(
+      scalar(`SELECT data FROM events WHERE type = 'invoice.updated' AND subject_id = ?`, row.id) as string,
+    ) as { changes: string[] };
+    assert.deepEqual(data.changes, ['dueDate', 'lines']);
+  });
+
+  it('keeps what is paid: a total below it, voiding, or moving the invoice are row errors', async () => {
+    const row = invoice('I-2')!;
+    recordSettledPayment(
+      t.db,
+      {
+        customerId: row.customer_id as string,
+        currency: 'USD',
+        amount: 10_000,
+        method: 'ach',
+        provider: 'test',
+        allocations: [{ invoiceId: row.id as string, amount: 10_000 }],
+      },
+      { type: 'system' },
+      t.clock.now(),
+    );
+    const cheap = [{ description: 'Less', quantity: 1, unitPrice: 9_999 }];
+    const body = await refuseInvoices([
+      invoiceRow(2, { lines: cheap }),
+      invoiceRow(2, { void: true }),
+      invoiceRow(2, { customerExternalId: 'C-2' }),
+    ]);
+    // The second and third rows repeat I-2, which is its own error; sent one at a time each is refused alone.
+    assert.deepEqual(rowErrors(body)[0], [0, 'lines', 'below_applied']);
+    for (const [row, field, code] of [
+      [invoiceRow(2, { void: true }), 'void', 'has_payments'],
+      [invoiceRow(2, { customerExternalId: 'C-2' }), 'customerExternalId', 'customer_locked'],
+    ] as const) {
+      assert.deepEqual(rowErrors(await refuseInvoices([row])), [[0, field, code]]);
+    }
+    // A total still covering the payment is fine, and the balance is what is left.
+    await putInvoices([invoiceRow(2, { lines: [{ description: 'Less', quantity: 1, unitPrice: 10_000 }] })]);
+    assert.equal(invoice('I-2')!.balance, 0);
+    assert.equal(invoice('I-2')!.amount_paid, 10_000);
+  });
+
+  it('voids an invoice with nothing applied, once and for good', async () => {
+    await putInvoices([invoiceRow(3)]);
+    t.clock.advance(60_000);
+    assert.deepEqual(await putInvoices([invoiceRow(3, { void: true })]), {
+      created: 0,
+      updated: 1,
+      unchanged: 0,
+      voided: 1,
+    });
+    assert.equal(invoice('I-3')!.voided_at, t.clock.now().getTime());
+    assert.equal(scalar(`SELECT count(*) FROM events WHERE type = 'invoice.voided'`), 1);
+    assert.deepEqual(await putInvoices([invoiceRow(3, { void: true })]), {
+      created: 0,
+      updated: 0,
+      unchanged: 1,
+      voided: 0,
+    });
+    assert.deepEqual(rowErrors(await refuseInvoices([invoiceRow(3)])), [[0, 'void', 'voided']]);
+    assert.deepEqual(rowErrors(await refuseInvoices([invoiceRow(3, { void: true, dueDate: '2026-12-31' })])), [
+      [0, 'dueDate', 'voided'],
+    ]);
+    assert.deepEqual(await putInvoices([invoiceRow(4, { void: true })]), {
+      created: 1,
+      updated: 0,
+      unchanged: 0,
+      voided: 1,
+    });
+  });
+
+  it('reports every bad row with index, field and code, and writes none of them', async () => {
+    const invoices = scalar('SELECT count(*) FROM invoices');
+    const events = eventCount();
+    const line = { description: 'Widget', quantity: 1, unitPrice: 100 };
+    const body = await refuseInvoices([
+      invoiceRow(100),
+      invoiceRow(101, { issueDate: '2026-02-30' }),
+      invoiceRow(102, { lines: [{ ...line, unitPrice: 12.5 }] }),
+      invoiceRow(103, { lines: [{ ...line, unitPrice: -1 }] }),
+      invoiceRow(104, { lines: [{ ...line, unitPrice: '100' as unknown as number }] }),
+      invoiceRow(105, { currency: 'XYZ' }),
+      invoiceRow(106, { number: 'INV-1001' }),
+      invoiceRow(107, { number: 'ERP-100' }),
+      invoiceRow(100),
+      invoiceRow(109, { customerExternalId: 'nobody' }),
+      invoiceRow(110, { currency: 'EUR' }),
+      invoiceRow(111, { lines: [{ ...line, quantity: '1.2345' }] }),
+      invoiceRow(112, { issueDate: '2026-12-02', dueDate: '2026-12-01' }),
+      invoiceRow(113, { lines: [{ ...line, unitPrice: 2 ** 60 }] }),
+      invoiceRow(114, { lines: [] }),
+      invoiceRow(115, { lines: [{ ...line, quantity: 999_999_999, unitPrice: 9_007_199_254 }] }),
+      invoiceRow(116, { lines: [line, { ...line, amount: 101 }] }),
+      invoiceRow(117, { lines: [{ ...line, quantity: -2 }] }),
+      invoiceRow(118, { lines: [{ ...line, taxRateBp: 825, tax: 9 }] }),
+    ]);
+    assert.deepEqual(rowErrors(body), [
+      [1, 'issueDate', 'invalid_date'],
+      [2, 'lines.0.unitPrice', 'not_integer'],
+      [3, 'lines.0.unitPrice', 'too_small'],
+      [4, 'lines.0.unitPrice', 'invalid_type'],
+      [5, 'currency', 'invalid_currency'],
+      [6, 'number', 'duplicate_number'],
+      [7, 'number', 'duplicate_number'],
+      [8, 'externalId', 'duplicate_external_id'],
+      [9, 'customerExternalId', 'unknown_customer'],
+      [10, 'currency', 'currency_mismatch'],
+      [11, 'lines.0.quantity', 'invalid_quantity'],
+      [12, 'dueDate', 'due_before_issue'],
+      [13, 'lines.0.unitPrice', 'too_large'],
+      [14, 'lines', 'too_small'],
+      [15, 'lines.0.unitPrice', 'too_large'],
+      [16, 'lines.1.amount', 'amount_mismatch'],
+      [17, 'lines.0.quantity', 'invalid_quantity'],
+      [18, 'lines.0.tax', 'tax_mismatch'],
+    ]);
+    assert.match(body.error.message, /18 problems.*nothing was written/);
+    assert.equal(scalar('SELECT count(*) FROM invoices'), invoices);
+    assert.equal(eventCount(), events);
+  });
+
+  it('lists at most 1,000 row errors and says how many more there were', async () => {
+    const rows = Array.from({ length: 1_500 }, (_, i) => invoiceRow(5_000 + i, { currency: 'XYZ' }));
+    const body = await refuseInvoices(rows);
+    assert.equal(body.error.rows.length, 1_000);
+    assert.equal(body.error.moreRows, 500);
+    assert.equal(body.error.rows.at(-1)!.index, 999);
+  });
+
+  it('accepts 10,000 rows in one request (a body well over the API-wide 1 MB limit)', async () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) => invoiceRow(10_000 + i));
+    const raw = JSON.stringify({ invoices: rows });
+    assert.ok(raw.length > 2 * 1024 * 1024, `${raw.length} bytes`);
+    t.clock.advance(60_000);
+    const started = performance.now();
+    const res = await erpCall(t, key, 'PUT', '/invoices', { raw });
+    const ms = performance.now() - started;
+    assert.equal(res.status, 200, await res.clone().text());
+    assert.deepEqual(await res.json(), { created: 10_000, updated: 0, unchanged: 0, voided: 0 });
+    console.log(`# 10,000 invoice rows (${(raw.length / 1_048_576).toFixed(1)} MiB) in ${ms.toFixed(0)} ms`);
+  });
+
+  it('refuses more than 10,000 rows with 413', async () => {
+    const rows = Array.from({ length: 10_001 }, () => ({}));
+    const res = await erpCall(t, key, 'PUT', '/invoices', { body: { invoices: rows } });
+    assert.equal(res.status, 413);
+    assert.equal(await errorCode(res), 'payload_too_large');
+  });
+
+  it('refuses a body over 32 MB with 413', async () => {
+    const res = await erpCall(t, key, 'PUT', '/invoices', { raw: `{"invoices":["${'x'.repeat(33 * 1024 * 1024)}"]}` });
+    assert.equal(res.status, 413);
+    assert.equal(await errorCode(res), 'payload_too_large');
+  });
+
+  for (const [what, options, status, code] of [
+    ['malformed JSON', { raw: '{"invoices": [' }, 400, 'invalid_json'],
+    ['NaN in JSON', { raw: '{"invoices": [{"unitPrice": NaN}]}' }, 400, 'invalid_json'],
+    ['a text body', { raw: 'invoices', headers: { 'content-type': 'text/plain' } }, 415, 'invalid_request'],
+    ['an array body', { body: [invoiceRow(1)] }, 400, 'invalid_request'],
+    ['no invoices key', { body: { rows: [] } }, 400, 'invalid_request'],
+    ['invoices that are not a list', { body: { invoices: 'all of them' } }, 400, 'invalid_request'],
+    ['rows that are not objects', { body: { invoices: [null, 7, 'x', []] } }, 422, 'validation_failed'],
+    [
+      'a number too big for a double',
+      { raw: `{"invoices":[${JSON.stringify(invoiceRow(9)).replace('4250', '1e400')}]}` },
+      422,
+      'validation_failed',
+    ],
+  ] as const) {
+    it(`answers ${what} with ${status} ${code}`, async () => {
+      const res = await erpCall(t, key, 'PUT', '/invoices', options);
+      assert.equal(res.status, status);
+      assert.equal(await errorCode(res), code);
+    });
+  }
+
+  it('never answers 500, whatever the rows hold', async () => {
+    const anything = fc.oneof(
+      fc.constant(undefined),
+      fc.constant(null),
+      fc.boolean(),
+      fc.string({ maxLength: 12 }),
+      fc.double(),
+      fc.integer(),
+      fc.constantFrom(2 ** 53, -1, 0.001, '1.5', '2026-02-30', 'XYZ', 'USD', 'C-1', ''),
+    );
+    const line = fc.record(
+      {
+        description: anything,
+        quantity: anything,
+        unitPrice: anything,
+        amount: anything,
+        taxRateBp: anything,
+        tax: anything,
+      },
+      { requiredKeys: [] },
+    );
+    const row = fc.record(
+      {
+        externalId: anything,
+        number: anything,
+        customerExternalId: fc.oneof(anything, fc.constant('C-1')),
+        issueDate: anything,
+        dueDate: anything,
+        currency: anything,
+        poNumber: anything,
+        void: anything,
+        lines: fc.oneof(anything, fc.array(line, { maxLength: 3 })),
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { maxLength: 5 }), async (rows) => {
+        const res = await erpCall(t, key, 'PUT', '/invoices', { body: { invoices: rows } });
+        assert.ok([200, 422].includes(res.status), `${res.status}: ${await res.text()}`);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('GET /erp/invoices', () => {
+  it('pages the whole feed by (updatedAt, id) without gaps or repeats', async () => {
+    const all = await wholeFeed('', 777);
+    assert.equal(all.length, scalar('SELECT count(*) FROM invoices'));
+    assert.equal(new Set(all.map((i) => i.id)).size, all.length);
+    const keys = all.map((i) => `${i.updatedAt}|${i.id}`);
+    assert.deepEqual(keys, [...keys].sort());
+  });
+
+  it('returns only what changed since an instant, with the ERP fields and derived status', async () => {
+    t.clock.advance(60_000);
+    const since = t.clock.now();
+    await putInvoices([invoiceRow(1, { dueDate: '2026-12-20' }), invoiceRow(500), invoiceRow(501, { void: true })]);
+    const items = await wholeFeed(`&updatedSince=${encodeURIComponent(since.toISOString())}`, 2);
+    assert.deepEqual(items.map((i) => i.externalId).sort(), ['I-1', 'I-500', 'I-501']);
+    const i1 = items.find((i) => i.externalId === 'I-1')!;
+    assert.deepEqual(Object.keys(i1).sort(), [
+      'amountCredited',
+      'amountPaid',
+      'balance',
+      'currency',
+      'customerExternalId',
+      'dueDate',
+      'externalId',
+      'id',
+      'issueDate',
+      'number',
+      'status',
+      'total',
+      'updatedAt',
+    ]);
+    assert.equal(i1.customerExternalId, 'C-1');
+    assert.equal(i1.status, 'open');
+    assert.equal(i1.updatedAt, t.clock.now().toISOString());
+    assert.equal(items.find((i) => i.externalId === 'I-501')!.status, 'void');
+    const later = await feed(
+      `?updatedSince=${encodeURIComponent(new Date(t.clock.now().getTime() + 1).toISOString())}`,
+    );
+    assert.deepEqual(later, { items: [], nextCursor: null });
+  });
+
+  it('shows paid invoices as paid', async () => {
+    const items = await wholeFeed('', 1000);
+    const i2 = items.find((i) => i.externalId === 'I-2')!;
+    assert.equal(i2.status, 'paid');
+    assert.equal(i2.amountPaid, 10_000);
+  });
+
+  for (const query of [
+    '?updatedSince=yesterday',
+    '?updatedSince=2026-02-30T00:00:00Z',
+    '?limit=0',
+    '?limit=5000',
+    '?limit=1.5',
+    '?cursor=garbage',
+    `?cursor=${Buffer.from('[1,2]').toString('base64url')}`,
+  ]) {
+    it(`refuses ${query} with 400`, async () => {
+      const res = await erpCall(t, key, 'GET', `/invoices${query}`);
+      assert.equal(res.status, 400);
+      assert.equal(await errorCode(res), 'invalid_request');
+    });
+  }
+});
