@@ -129,6 +129,11 @@ export function createApp(options: AppOptions) {
         status,
       );
     }
+    // Another process (a CLI import) holds the write lock past the busy timeout: a clean, retryable answer.
+    if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
+      c.header('Retry-After', '5');
+      return c.json(errorBody('busy', 'The server is busy with a data import; try again in a moment.', id), 503);
+    }
     logger.error('unhandled error', {
       requestId: id,
       path: c.req.path,

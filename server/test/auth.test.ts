@@ -117,10 +117,10 @@ describe('magic links and sessions', () => {
 
     it('keeps a target with a status and an account, for returning to the same view', async () => {
       const { token } = await t.signInLink('bookkeeper@ledger.test', {
-        target: 'invoices?status=paid&account=cus_initech',
+        target: 'invoices?status=disputed&account=cus_initech',
       });
       const res = await t.call('POST', '/auth/sessions', { body: { token } });
-      assert.equal(((await res.json()) as { target: string }).target, 'invoices?status=paid&account=cus_initech');
+      assert.equal(((await res.json()) as { target: string }).target, 'invoices?status=disputed&account=cus_initech');
     });
 
     it('builds the link from the allow-listed returnTo, whatever Host or X-Forwarded-Host say', async () => {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
 import { createApp } from '../src/app';
 import { ManualClock } from '../src/clock';
 import { testConfig } from '../src/config';
@@ -125,6 +126,22 @@ describe('any endpoint', () => {
       });
       assert.equal(res.status, 202);
     });
+  });
+
+  it('answers 503 with Retry-After, not a 500, while another process holds the write lock', async () => {
+    const other = new Database(t.sqlite.name);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const res = await t.call('POST', '/auth/links', { body: { email: 'ap@northwind.test', returnTo: `${ORIGIN}/` } });
+      assert.equal(res.status, 503);
+      assert.equal(await errorCode(res), 'busy');
+      assert.equal(res.headers.get('retry-after'), '5');
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    const after = await t.call('GET', '/health');
+    assert.equal(after.status, 200);
   });
 
   it('keeps the dev mailbox, which shows live sign-in links, out of everything but the demo', async () => {

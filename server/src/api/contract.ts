@@ -44,6 +44,7 @@ export type ErrorCode =
   | 'email_invalid'
   | 'validation_failed'
   | 'conflict'
+  | 'busy'
   | 'internal_error';
 
 // ---- Auth -------------------------------------------------------------------------------------
@@ -178,14 +179,14 @@ export interface InvoiceSummary {
   total: number;
   balance: number;
   status: InvoiceStatus;
-  /** Whole days past the due date, 0 when not past due. */
+  /** Whole days past the due date of an unpaid invoice (disputed ones too), else 0. */
   daysPastDue: number;
 }
 
 export interface InvoiceListQuery {
   account?: string;
   status?: InvoiceStatusFilter;
-  /** Invoice number or PO prefix, or an amount (`1234.56`, `1,234.56`) matching a total or balance. */
+  /** Text found in the invoice number or PO, or an amount (`1234.56`, `1,234.56`) matching a total or balance. */
   q?: string;
   sort?: InvoiceSort;
   cursor?: string;
@@ -210,7 +211,7 @@ export interface InvoiceLine {
 
 export interface AppliedPayment {
   paymentId: string;
-  /** Calendar date the payment succeeded. */
+  /** Calendar date the payment was applied to this invoice. */
   date: string;
   method: string;
   reference: string | null;

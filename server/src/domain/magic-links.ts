@@ -68,7 +68,7 @@ export function validateReturnTo(raw: string, allowedOrigins: readonly string[])
 const TARGET_PATH_RE =
   /^(?:invoices|invoices\/[A-Za-z0-9%][A-Za-z0-9._~%-]{0,191}|pay\/[A-Za-z0-9%][A-Za-z0-9._~%-]{0,191}|statement|account)$/;
 const TARGET_PARAMS: Record<string, RegExp> = {
-  status: /^(?:open|past_due|paid|all)$/,
+  status: /^(?:open|past_due|paid|disputed|all)$/,
   account: /^[A-Za-z0-9_-]{1,64}$/,
 };
 

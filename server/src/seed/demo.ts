@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client';
 import { contacts, customers, disputes, staffUsers } from '../db/schema';
-import { addDays, calendarDate } from '../domain/dates';
+import { addDays, calendarDate, startOfDay } from '../domain/dates';
 import { recordEvent, systemActor } from '../domain/events';
 import { createInvoice, issueCreditNote, recordSettledPayment, type InvoiceLineInput } from '../domain/ledger';
 import { putSettings } from '../domain/settings';
@@ -157,6 +157,7 @@ export function seedDemo(db: Db, now: Date): boolean {
   return db.transaction((tx) => {
     if (!isEmpty(tx)) return false;
     const random = seededRandom(20261122);
+    const paymentDays = seededRandom(7);
     putSettings(tx, DEMO_COMPANY, now);
     const today = calendarDate(now, DEMO_COMPANY.timeZone);
     for (const s of DEMO_STAFF)
@@ -195,6 +196,10 @@ export function seedDemo(db: Db, now: Date): boolean {
       for (const planned of PLANS[key]) {
         const issueDate = addDays(today, -planned.issuedDaysAgo);
         const invoiceNumber = `INV-${number++}`;
+        // Each invoice and payment happens on its own day (2 pm and 11 am there), so statements and
+        // histories read like an account's real past, never later than now.
+        const at = (date: string, hour: number) =>
+          new Date(Math.min(startOfDay(date, DEMO_COMPANY.timeZone).getTime() + hour * 3_600_000, now.getTime()));
         const { id: invoiceId, total } = createInvoice(
           tx,
           {
@@ -208,9 +213,10 @@ export function seedDemo(db: Db, now: Date): boolean {
             lines: lines(random, 2 + Math.floor(random() * 5), taxRateBp),
           },
           systemActor,
-          now,
+          at(issueDate, 14),
         );
         if (planned.paid === 'open') continue;
+        const paidDate = addDays(issueDate, Math.min(planned.terms - 1, 5 + Math.floor(paymentDays() * 20)));
         const amount = planned.paid === 'paid' ? total : Math.round(total * 0.4);
         recordSettledPayment(
           tx,
@@ -224,7 +230,7 @@ export function seedDemo(db: Db, now: Date): boolean {
             allocations: [{ invoiceId, amount }],
           },
           systemActor,
-          now,
+          at(paidDate, 11),
         );
       }
     }
