@@ -19,7 +19,7 @@ import { importCsvFile } from '../server/src/cli/csv-import';
 import { newId } from '../server/src/crypto';
 import { openDatabase } from '../server/src/db/client';
 import { IMPORT_CACHE_KIB, importAll } from '../server/src/domain/erp/import';
-import { InvoiceUpserter } from '../server/src/domain/erp/invoices';
+import { InvoiceUpserter, invoiceLineValues, invoiceValues } from '../server/src/domain/erp/invoices';
 import { erpInvoiceRow } from '../server/src/domain/erp/schemas';
 import { seededRandom } from '../server/src/seed/demo';
 
@@ -161,7 +161,14 @@ function viaRawInserts(invoices: ErpInvoiceInput[], bigCache: boolean, events = 
   // Every value computed before the clock starts: only the INSERTs are timed.
   const prepared = invoices.map((raw) => {
     const row = erpInvoiceRow.parse(raw);
-    return { id: newId('inv'), customerId: customerIds.get(row.customerExternalId)!, row };
+    const id = newId('inv');
+    return {
+      id,
+      customerId: customerIds.get(row.customerExternalId)!,
+      row,
+      values: invoiceValues(row),
+      lines: row.lines.map((l, i) => invoiceLineValues(id, l, i)),
+    };
   });
   const insertInvoice = database.sqlite.prepare(
     `INSERT INTO invoices (id, customer_id, external_id, number, po_number, issue_date, due_date, currency, subtotal,
@@ -179,36 +186,9 @@ function viaRawInserts(invoices: ErpInvoiceInput[], bigCache: boolean, events = 
   const now = NOW.getTime();
   const stop = timer();
   database.sqlite.transaction(() => {
-    for (const { id, customerId, row } of prepared) {
-      insertInvoice.run(
-        id,
-        customerId,
-        row.externalId,
-        row.number,
-        row.poNumber,
-        row.issueDate,
-        row.dueDate,
-        row.currency,
-        row.subtotal,
-        row.taxTotal,
-        row.total,
-        row.total,
-        now,
-        now,
-      );
-      row.lines.forEach((l, i) =>
-        insertLine.run(
-          `${id}_l${i + 1}`,
-          id,
-          i + 1,
-          l.description,
-          l.sku,
-          l.quantityMilli,
-          l.unitPrice,
-          l.amount,
-          l.tax,
-        ),
-      );
+    for (const { id, customerId, row, values, lines } of prepared) {
+      insertInvoice.run(id, customerId, row.externalId, ...values, now, now);
+      for (const line of lines) insertLine.run(...line);
       if (events) {
         const data = { number: row.number, total: row.total, currency: row.currency, externalId: row.externalId };
         insertEvent.run(id, customerId, JSON.stringify(data), now);

@@ -5,6 +5,16 @@
 import { css } from 'lit';
 import { tint, tokens as t } from './tokens.styles.js';
 
+/** The thin rule between table rows and around cards and panels (a border shorthand). */
+export const divider = css`1px solid color-mix(in srgb, ${t.colorBorder} 45%, ${t.colorSurface})`;
+
+/** For elements that lay themselves out with container queries on their own width. */
+export const containerStyles = css`
+  :host {
+    container-type: inline-size;
+  }
+`;
+
 export const hostStyles = css`
   :host {
     display: block;
@@ -242,7 +252,7 @@ export const figureStyles = css`
     display: grid;
     align-content: start;
     padding: ${t.space} calc(${t.space} * 1.5);
-    border: 1px solid color-mix(in srgb, ${t.colorBorder} 45%, ${t.colorSurface});
+    border: ${divider};
     border-radius: ${t.radius};
   }
 
@@ -268,6 +278,60 @@ export const figureStyles = css`
 
   .figures .success dd {
     color: ${t.colorSuccess};
+  }
+`;
+
+/** A view's title (h2) and its section headings (h3: small, muted, upper case). */
+export const headingStyles = css`
+  h2 {
+    margin: 0;
+    font-size: 1.5em;
+    line-height: 1.2;
+  }
+
+  h3 {
+    margin: 0 0 ${t.space};
+    color: ${t.colorMuted};
+    font-size: 0.8125em;
+    font-weight: 700;
+    letter-spacing: 0.04em;
+    text-transform: uppercase;
+  }
+`;
+
+/**
+ * A plain data table (`<div class="table-scroll"><table>`): rows divided by a rule, muted headers,
+ * `.num` cells right-aligned. Elements add their own header case and narrow-width padding.
+ */
+export const tableStyles = css`
+  .table-scroll {
+    overflow-x: auto;
+  }
+
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+
+  th,
+  td {
+    padding: ${t.space} calc(${t.space} * 1.25);
+    border-block-end: ${divider};
+    text-align: start;
+    vertical-align: top;
+  }
+
+  thead th {
+    color: ${t.colorMuted};
+    font-size: 0.8125em;
+    font-weight: 600;
+    white-space: nowrap;
+  }
+
+  .num {
+    text-align: end;
+    white-space: nowrap;
   }
 `;
 

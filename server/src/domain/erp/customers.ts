@@ -5,10 +5,10 @@
  * account it lost). A customer's currency is fixed once it has invoices.
  */
 import type Database from 'better-sqlite3';
-import type { ErpCustomersUpsertResult, ErpRowError, ErpRowErrorCode } from '../../api/erp-contract';
+import type { ErpCustomersUpsertResult, ErpRowError } from '../../api/erp-contract';
 import { newId } from '../../crypto';
-import { prepared, type ErpImport } from './import';
-import { erpCustomerRow, parseRow, type ErpCustomerRow } from './schemas';
+import { prepared, type ErpImport, type RowFail } from './import';
+import { erpCustomerRow, type ErpCustomerRow } from './schemas';
 
 interface StoredCustomer {
   id: string;
@@ -66,26 +66,10 @@ export class CustomerUpserter {
   }
 
   upsert(raw: unknown, index: number): ErpRowError[] {
-    const errors: ErpRowError[] = [];
-    const fail = (field: string, code: ErpRowErrorCode, message: string) =>
-      errors.push({ index, field, code, message: `${field || 'row'}: ${message}` });
-
-    const externalId = (raw as { externalId?: unknown } | null)?.externalId;
-    if (
-      typeof externalId === 'string' &&
-      externalId.trim() !== '' &&
-      !this.imp.markSeen('customer', externalId.trim())
-    ) {
-      fail('externalId', 'duplicate_external_id', `${externalId.trim()} is in this import more than once`);
-    }
-    const parsed = parseRow(erpCustomerRow, raw, index);
-    if (!parsed.ok) return [...errors, ...parsed.errors];
-    if (errors.length > 0) return errors;
-    return this.imp.row(() => {
-      const stored = this.sql.byExternalId.get(parsed.value.externalId);
-      if (stored) this.update(parsed.value, stored, fail);
-      else this.create(parsed.value);
-      return errors;
+    return this.imp.upsertRow('customer', erpCustomerRow, raw, index, (row, fail) => {
+      const stored = this.sql.byExternalId.get(row.externalId);
+      if (stored) this.update(row, stored, fail);
+      else this.create(row);
     });
   }
 
@@ -112,11 +96,7 @@ export class CustomerUpserter {
     this.counts.created++;
   }
 
-  private update(
-    row: ErpCustomerRow,
-    stored: StoredCustomer,
-    fail: (field: string, code: ErpRowErrorCode, message: string) => void,
-  ): void {
+  private update(row: ErpCustomerRow, stored: StoredCustomer, fail: RowFail): void {
     const { imp, sql } = this;
     const changes = (
       [

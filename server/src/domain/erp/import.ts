@@ -8,10 +8,12 @@
  * query builder: building a query per row cost about 15× the insert itself (see bench/import.bench.ts).
  */
 import type Database from 'better-sqlite3';
-import { ERP_MAX_ROW_ERRORS, type ErpRowError } from '../../api/erp-contract';
+import type { z } from 'zod';
+import { ERP_MAX_ROW_ERRORS, type ErpRowError, type ErpRowErrorCode } from '../../api/erp-contract';
 import type { Db } from '../../db/client';
 import { AppError } from '../../errors';
 import type { Actor } from '../events';
+import { parseRow } from './schemas';
 
 export interface ErpImportOptions {
   actor: Actor;
@@ -33,6 +35,9 @@ function statements(sqlite: Database.Database) {
     rollbackRow: sqlite.prepare(`ROLLBACK TO erp_row`),
   };
 }
+
+/** Records one problem with the row being upserted; `field` '' for the row as a whole. */
+export type RowFail = (field: string, code: ErpRowErrorCode, message: string) => void;
 
 /** External ids remembered in memory before the temp table takes over. */
 const SEEN_IN_MEMORY = 20_000;
@@ -113,6 +118,36 @@ export class ErpImport {
       return true;
     }
     return this.sql.seen.run(kind, key).changes === 1;
+  }
+
+  /**
+   * How every upsert starts: a row whose external id this import already had is a
+   * `duplicate_external_id`, and the row must parse with `schema`. Only a row that passes both is
+   * handed to `write` (run as one `row`), which reports the row's further problems through `fail`
+   * and sees them in `errors`. Returns the row's problems, or none.
+   */
+  upsertRow<S extends z.ZodType>(
+    kind: 'customer' | 'invoice',
+    schema: S,
+    raw: unknown,
+    index: number,
+    write: (row: z.output<S>, fail: RowFail, errors: readonly ErpRowError[]) => void,
+  ): ErpRowError[] {
+    const errors: ErpRowError[] = [];
+    const fail: RowFail = (field, code, message) =>
+      errors.push({ index, field, code, message: `${field || 'row'}: ${message}` });
+
+    const externalId = (raw as { externalId?: unknown } | null)?.externalId;
+    if (typeof externalId === 'string' && externalId.trim() !== '' && !this.markSeen(kind, externalId.trim())) {
+      fail('externalId', 'duplicate_external_id', `${externalId.trim()} is in this import more than once`);
+    }
+    const parsed = parseRow(schema, raw, index);
+    if (!parsed.ok) return [...errors, ...parsed.errors];
+    if (errors.length > 0) return errors;
+    return this.row(() => {
+      write(parsed.value, fail, errors);
+      return errors;
+    });
   }
 
   /** Runs one row's checks and writes; in partial mode a row with errors leaves nothing behind. */

@@ -6,10 +6,10 @@
  * the same rows twice is harmless.
  */
 import type Database from 'better-sqlite3';
-import type { ErpInvoicesUpsertResult, ErpRowError, ErpRowErrorCode } from '../../api/erp-contract';
+import type { ErpInvoicesUpsertResult, ErpRowError } from '../../api/erp-contract';
 import { newId } from '../../crypto';
-import { prepared, type ErpImport } from './import';
-import { erpInvoiceRow, parseRow, type ErpInvoiceLine, type ErpInvoiceRow } from './schemas';
+import { prepared, type ErpImport, type RowFail } from './import';
+import { erpInvoiceRow, type ErpInvoiceLine, type ErpInvoiceRow } from './schemas';
 
 interface StoredInvoice {
   id: string;
@@ -86,6 +86,40 @@ function sameLines(stored: StoredLine[], lines: ErpInvoiceLine[]): boolean {
   );
 }
 
+/**
+ * An invoice's own values in the order the invoice INSERT and UPDATE both take them, after the
+ * customer (and, inserting, the external id): number, PO, dates, currency, subtotal, tax, total,
+ * and the total again for the balance (less what is applied, updating).
+ */
+export function invoiceValues(row: ErpInvoiceRow) {
+  return [
+    row.number,
+    row.poNumber,
+    row.issueDate,
+    row.dueDate,
+    row.currency,
+    row.subtotal,
+    row.taxTotal,
+    row.total,
+    row.total,
+  ] as const;
+}
+
+/** One invoice line's INSERT values; line ids are the invoice's id and the line number, as `createInvoice` makes them. */
+export function invoiceLineValues(invoiceId: string, line: ErpInvoiceLine, i: number) {
+  return [
+    `${invoiceId}_l${i + 1}`,
+    invoiceId,
+    i + 1,
+    line.description,
+    line.sku,
+    line.quantityMilli,
+    line.unitPrice,
+    line.amount,
+    line.tax,
+  ] as const;
+}
+
 /** Customers looked up per import, at most this many kept (a file may name millions). */
 const CUSTOMER_CACHE = 10_000;
 
@@ -104,22 +138,9 @@ export class InvoiceUpserter {
 
   /** Validates and writes one row; the row's problems, or none. */
   upsert(raw: unknown, index: number): ErpRowError[] {
-    const errors: ErpRowError[] = [];
-    const fail = (field: string, code: ErpRowErrorCode, message: string) =>
-      errors.push({ index, field, code, message: `${field || 'row'}: ${message}` });
-
-    const externalId = (raw as { externalId?: unknown } | null)?.externalId;
-    if (
-      typeof externalId === 'string' &&
-      externalId.trim() !== '' &&
-      !this.imp.markSeen('invoice', externalId.trim())
-    ) {
-      fail('externalId', 'duplicate_external_id', `${externalId.trim()} is in this import more than once`);
-    }
-    const parsed = parseRow(erpInvoiceRow, raw, index);
-    if (!parsed.ok) return [...errors, ...parsed.errors];
-    if (errors.length > 0) return errors;
-    return this.imp.row(() => this.write(parsed.value, fail, errors));
+    return this.imp.upsertRow('invoice', erpInvoiceRow, raw, index, (row, fail, errors) =>
+      this.write(row, fail, errors),
+    );
   }
 
   private customer(externalId: string): CustomerRef | null {
@@ -132,11 +153,7 @@ export class InvoiceUpserter {
     return ref;
   }
 
-  private write(
-    row: ErpInvoiceRow,
-    fail: (field: string, code: ErpRowErrorCode, message: string) => void,
-    errors: ErpRowError[],
-  ): ErpRowError[] {
+  private write(row: ErpInvoiceRow, fail: RowFail, errors: readonly ErpRowError[]): void {
     const customer = this.customer(row.customerExternalId);
     if (!customer) {
       fail('customerExternalId', 'unknown_customer', `no customer has external id ${row.customerExternalId}`);
@@ -147,10 +164,9 @@ export class InvoiceUpserter {
     if ((!stored || stored.number !== row.number) && this.sql.numberTaken.get(row.number)) {
       fail('number', 'duplicate_number', `${row.number} is already another invoice's number`);
     }
-    if (errors.length > 0 || !customer) return errors;
+    if (errors.length > 0 || !customer) return;
     if (stored) this.update(row, stored, customer, fail);
     else this.create(row, customer);
-    return errors;
   }
 
   private create(row: ErpInvoiceRow, customer: CustomerRef): void {
@@ -160,15 +176,7 @@ export class InvoiceUpserter {
       id,
       customer.id,
       row.externalId,
-      row.number,
-      row.poNumber,
-      row.issueDate,
-      row.dueDate,
-      row.currency,
-      row.subtotal,
-      row.taxTotal,
-      row.total,
-      row.total,
+      ...invoiceValues(row),
       row.void ? imp.nowMs : null,
       imp.nowMs,
       imp.nowMs,
@@ -188,27 +196,10 @@ export class InvoiceUpserter {
   }
 
   private insertLines(invoiceId: string, lines: ErpInvoiceLine[]): void {
-    lines.forEach((l, i) =>
-      this.sql.insertLine.run(
-        `${invoiceId}_l${i + 1}`,
-        invoiceId,
-        i + 1,
-        l.description,
-        l.sku,
-        l.quantityMilli,
-        l.unitPrice,
-        l.amount,
-        l.tax,
-      ),
-    );
+    lines.forEach((l, i) => this.sql.insertLine.run(...invoiceLineValues(invoiceId, l, i)));
   }
 
-  private update(
-    row: ErpInvoiceRow,
-    stored: StoredInvoice,
-    customer: CustomerRef,
-    fail: (field: string, code: ErpRowErrorCode, message: string) => void,
-  ): void {
+  private update(row: ErpInvoiceRow, stored: StoredInvoice, customer: CustomerRef, fail: RowFail): void {
     const { imp, sql } = this;
     const changes = (
       [
@@ -248,20 +239,7 @@ export class InvoiceUpserter {
     }
 
     if (changes.length > 0) {
-      sql.update.run(
-        customer.id,
-        row.number,
-        row.poNumber,
-        row.issueDate,
-        row.dueDate,
-        row.currency,
-        row.subtotal,
-        row.taxTotal,
-        row.total,
-        row.total,
-        imp.nowMs,
-        stored.id,
-      );
+      sql.update.run(customer.id, ...invoiceValues(row), imp.nowMs, stored.id);
       if (changes.includes('lines')) {
         sql.deleteLines.run(stored.id);
         this.insertLines(stored.id, row.lines);

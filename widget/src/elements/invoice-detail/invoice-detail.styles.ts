@@ -1,8 +1,16 @@
 import { css } from 'lit';
-import { badgeStyles, controlStyles, emptyStyles, hostStyles, skeletonStyles } from '../../internal/shared.styles.js';
+import {
+  badgeStyles,
+  containerStyles,
+  controlStyles,
+  divider,
+  emptyStyles,
+  headingStyles,
+  hostStyles,
+  skeletonStyles,
+  tableStyles,
+} from '../../internal/shared.styles.js';
 import { tint, tokens as t } from '../../internal/tokens.styles.js';
-
-const divider = css`1px solid color-mix(in srgb, ${t.colorBorder} 45%, ${t.colorSurface})`;
 
 export const styles = [
   hostStyles,
@@ -10,11 +18,10 @@ export const styles = [
   badgeStyles,
   skeletonStyles,
   emptyStyles,
+  containerStyles,
+  headingStyles,
+  tableStyles,
   css`
-    :host {
-      container-type: inline-size;
-    }
-
     .base,
     .invoice {
       display: grid;
@@ -38,21 +45,6 @@ export const styles = [
       flex-wrap: wrap;
       align-items: center;
       gap: calc(${t.space} * 1.5);
-    }
-
-    h2 {
-      margin: 0;
-      font-size: 1.5em;
-      line-height: 1.2;
-    }
-
-    h3 {
-      margin: 0 0 ${t.space};
-      color: ${t.colorMuted};
-      font-size: 0.8125em;
-      font-weight: 700;
-      letter-spacing: 0.04em;
-      text-transform: uppercase;
     }
 
     .notice {
@@ -99,36 +91,6 @@ export const styles = [
       grid-template-columns: minmax(0, 1fr) minmax(15rem, 20rem);
       align-items: start;
       gap: calc(${t.space} * 3);
-    }
-
-    .table-scroll {
-      overflow-x: auto;
-    }
-
-    table {
-      width: 100%;
-      border-collapse: collapse;
-      font-variant-numeric: tabular-nums;
-    }
-
-    th,
-    td {
-      padding: ${t.space} calc(${t.space} * 1.25);
-      border-block-end: ${divider};
-      text-align: start;
-      vertical-align: top;
-    }
-
-    thead th {
-      color: ${t.colorMuted};
-      font-size: 0.8125em;
-      font-weight: 600;
-      white-space: nowrap;
-    }
-
-    .num {
-      text-align: end;
-      white-space: nowrap;
     }
 
     .line-inline {

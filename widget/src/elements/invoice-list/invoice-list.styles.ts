@@ -2,15 +2,15 @@ import { css } from 'lit';
 import {
   accountSwitcherStyles,
   badgeStyles,
+  containerStyles,
   controlStyles,
+  divider,
   emptyStyles,
   figureStyles,
   hostStyles,
   skeletonStyles,
 } from '../../internal/shared.styles.js';
 import { tint, tokens as t } from '../../internal/tokens.styles.js';
-
-const divider = css`1px solid color-mix(in srgb, ${t.colorBorder} 45%, ${t.colorSurface})`;
 
 export const styles = [
   hostStyles,
@@ -20,11 +20,8 @@ export const styles = [
   skeletonStyles,
   emptyStyles,
   accountSwitcherStyles,
+  containerStyles,
   css`
-    :host {
-      container-type: inline-size;
-    }
-
     .base {
       display: grid;
       gap: calc(${t.space} * 2);

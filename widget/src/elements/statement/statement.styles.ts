@@ -1,15 +1,17 @@
 import { css } from 'lit';
 import {
   accountSwitcherStyles,
+  containerStyles,
   controlStyles,
+  divider,
   emptyStyles,
   figureStyles,
+  headingStyles,
   hostStyles,
   skeletonStyles,
+  tableStyles,
 } from '../../internal/shared.styles.js';
 import { tint, tokens as t } from '../../internal/tokens.styles.js';
-
-const divider = css`1px solid color-mix(in srgb, ${t.colorBorder} 45%, ${t.colorSurface})`;
 
 export const styles = [
   hostStyles,
@@ -18,11 +20,10 @@ export const styles = [
   skeletonStyles,
   emptyStyles,
   accountSwitcherStyles,
+  containerStyles,
+  headingStyles,
+  tableStyles,
   css`
-    :host {
-      container-type: inline-size;
-    }
-
     .base {
       display: grid;
       gap: calc(${t.space} * 2.5);
@@ -41,21 +42,6 @@ export const styles = [
       flex-wrap: wrap;
       align-items: end;
       gap: calc(${t.space} * 1.5) calc(${t.space} * 3);
-    }
-
-    h2 {
-      margin: 0;
-      font-size: 1.5em;
-      line-height: 1.2;
-    }
-
-    h3 {
-      margin: 0 0 ${t.space};
-      color: ${t.colorMuted};
-      font-size: 0.8125em;
-      font-weight: 700;
-      letter-spacing: 0.04em;
-      text-transform: uppercase;
     }
 
     .account-name {
@@ -133,36 +119,9 @@ export const styles = [
       color: ${t.colorPrimary};
     }
 
-    .table-scroll {
-      overflow-x: auto;
-    }
-
-    table {
-      width: 100%;
-      border-collapse: collapse;
-      font-variant-numeric: tabular-nums;
-    }
-
-    th,
-    td {
-      padding: ${t.space} calc(${t.space} * 1.25);
-      border-block-end: ${divider};
-      text-align: start;
-      vertical-align: top;
-    }
-
     thead th {
-      color: ${t.colorMuted};
-      font-size: 0.8125em;
-      font-weight: 600;
       letter-spacing: 0.02em;
       text-transform: uppercase;
-      white-space: nowrap;
-    }
-
-    .num {
-      text-align: end;
-      white-space: nowrap;
     }
 
     .nowrap {
