@@ -148,7 +148,16 @@ export const payments = sqliteTable(
     method: text('method', { enum: ['card', 'debit', 'ach', 'eft', 'paypal', 'check', 'wire', 'other'] }).notNull(),
     provider: text('provider').notNull(),
     providerRef: text('provider_ref'),
-    status: text('status', { enum: ['pending', 'processing', 'succeeded', 'failed', 'refunded'] }).notNull(),
+    /** `returned`: a bank payment that settled and was then sent back; its allocations are reversed. */
+    status: text('status', {
+      enum: ['pending', 'processing', 'succeeded', 'failed', 'refunded', 'returned'],
+    }).notNull(),
+    /** The allocations the payer chose, applied when the payment succeeds; the rest goes oldest first. */
+    requestedAllocations: text('requested_allocations', { mode: 'json' }).$type<
+      { invoiceId: string; amount: number }[]
+    >(),
+    /** Whether what no invoice takes may stay as the customer's credit (the company's setting at the time). */
+    allowOverpayment: integer('allow_overpayment', { mode: 'boolean' }).notNull().default(false),
     failureCode: text('failure_code'),
     idempotencyKey: text('idempotency_key'),
     /** SHA-256 of the request body that first used the idempotency key; a different body is a 409. */

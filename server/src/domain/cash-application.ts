@@ -1,0 +1,231 @@
+/**
+ * Cash application: how a payment is spread over a customer's invoices, and the one transaction that
+ * applies it when it succeeds (or takes it back when a bank returns it).
+ *
+ * The payer's chosen allocations come first; whatever is left goes to the oldest undisputed invoices
+ * by due date; anything no invoice takes becomes the customer's unapplied credit. Invariants (tested
+ * over random inputs): allocations plus new credit equal the payment, no balance goes below zero, and
+ * a reversal puts every balance back exactly.
+ */
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { newId } from '../crypto';
+import type { DbOrTx } from '../db/client';
+import { allocations, invoices, payments } from '../db/schema';
+import { AppError } from '../errors';
+import { recordEvent, type Actor } from './events';
+import { underDispute } from './invoices';
+
+export interface Allocation {
+  invoiceId: string;
+  amount: number;
+}
+
+export interface OpenInvoice {
+  id: string;
+  balance: number;
+  dueDate: string;
+  disputed: boolean;
+}
+
+export interface AllocationPlan {
+  allocations: Allocation[];
+  /** What no invoice takes: the customer's new unapplied credit. */
+  unapplied: number;
+}
+
+const isMinorUnits = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n > 0;
+
+/**
+ * Plans a payment of `amount` over `open` invoices. Strict (the default) refuses what a payer must
+ * not ask for: an invoice that is not open, an amount above its balance, the same invoice twice, more
+ * allocated than paid, and an overpayment the company does not take. Lenient mode is for money already
+ * received: each chosen amount is cut to the balance left and every remainder becomes credit.
+ */
+export function planCashApplication(
+  open: OpenInvoice[],
+  requested: Allocation[],
+  amount: number,
+  options: { allowOverpayment: boolean; lenient?: boolean },
+): AllocationPlan {
+  const refuse = (message: string) => new AppError(422, 'invalid_request', message);
+  if (!isMinorUnits(amount)) throw refuse('The payment must be a positive whole number of minor units.');
+  const balances = new Map(open.map((i) => [i.id, i.balance]));
+  const chosen = new Map<string, number>();
+  let left = amount;
+  for (const r of requested) {
+    if (!isMinorUnits(r.amount)) throw refuse('Each amount must be a positive whole number of minor units.');
+    const balance = balances.get(r.invoiceId);
+    if (balance === undefined) {
+      if (options.lenient) continue;
+      throw refuse(`Invoice ${r.invoiceId} is not open on this account.`);
+    }
+    if (chosen.has(r.invoiceId) && !options.lenient) throw refuse(`Invoice ${r.invoiceId} is listed twice.`);
+    // Lenient: never more than the balance left, nor than the money left.
+    const take = options.lenient ? Math.min(r.amount, balance, left) : r.amount;
+    if (take > balance) throw refuse(`Invoice ${r.invoiceId} has only ${balance} left to pay.`);
+    if (take > 0) chosen.set(r.invoiceId, (chosen.get(r.invoiceId) ?? 0) + take);
+    balances.set(r.invoiceId, balance - take);
+    left -= take;
+  }
+  if (left < 0) throw refuse('The amounts chosen add up to more than the payment.');
+
+  const result: Allocation[] = [...chosen].map(([invoiceId, take]) => ({ invoiceId, amount: take }));
+  // The rest, oldest due date first; disputed invoices wait for their dispute.
+  const oldestFirst = open
+    .filter((i) => !i.disputed)
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
+  for (const invoice of oldestFirst) {
+    if (left === 0) break;
+    const balance = balances.get(invoice.id)!;
+    if (balance <= 0) continue;
+    const take = Math.min(balance, left);
+    const existing = result.find((a) => a.invoiceId === invoice.id);
+    if (existing) existing.amount += take;
+    else result.push({ invoiceId: invoice.id, amount: take });
+    left -= take;
+  }
+  if (left > 0 && !options.allowOverpayment && !options.lenient) {
+    throw new AppError(
+      422,
+      'invalid_request',
+      'That is more than the account owes, and this company does not keep credit.',
+    );
+  }
+  return { allocations: result, unapplied: left };
+}
+
+export function openInvoicesOf(db: DbOrTx, customerId: string, currency: string): OpenInvoice[] {
+  return db
+    .select({ id: invoices.id, balance: invoices.balance, dueDate: invoices.dueDate, disputed: underDispute })
+    .from(invoices)
+    .where(
+      and(
+        eq(invoices.customerId, customerId),
+        eq(invoices.currency, currency),
+        sql`${invoices.voidedAt} IS NULL AND ${invoices.balance} > 0`,
+      ),
+    )
+    .orderBy(asc(invoices.dueDate), asc(invoices.id))
+    .all()
+    .map((i) => ({ ...i, disputed: Boolean(i.disputed) }));
+}
+
+/**
+ * Marks a pending or processing payment succeeded and applies it, all in the caller's transaction.
+ * Balances may have moved since the payer chose (another payment, a credit note), so the plan is
+ * made now, leniently: the money is in, and what no invoice can take is credit. Applying a payment
+ * that is already applied does nothing and returns null, so a repeated webhook is harmless.
+ */
+export function applySucceededPayment(db: DbOrTx, paymentId: string, actor: Actor, now: Date): AllocationPlan | null {
+  const payment = db
+    .update(payments)
+    .set({ status: 'succeeded', succeededAt: now, updatedAt: now })
+    .where(and(eq(payments.id, paymentId), inArray(payments.status, ['pending', 'processing'])))
+    .returning()
+    .get();
+  if (!payment) return null;
+  const plan = planCashApplication(
+    openInvoicesOf(db, payment.customerId, payment.currency),
+    payment.requestedAllocations ?? [],
+    payment.amount,
+    { allowOverpayment: true, lenient: true },
+  );
+  for (const a of plan.allocations) {
+    const applied = db
+      .update(invoices)
+      .set({
+        amountPaid: sql`${invoices.amountPaid} + ${a.amount}`,
+        balance: sql`${invoices.balance} - ${a.amount}`,
+        updatedAt: now,
+      })
+      .where(and(eq(invoices.id, a.invoiceId), sql`${invoices.balance} >= ${a.amount}`))
+      .run();
+    // The plan was made from these balances inside this transaction; anything else is a bug.
+    if (applied.changes !== 1) throw new Error(`allocation to ${a.invoiceId} no longer fits`);
+    db.insert(allocations)
+      .values({ id: newId('alc'), paymentId, invoiceId: a.invoiceId, amount: a.amount, createdAt: now })
+      .run();
+  }
+  db.update(payments).set({ unapplied: plan.unapplied }).where(eq(payments.id, paymentId)).run();
+  const subject = { type: 'payment', id: paymentId };
+  const data = { amount: payment.amount, currency: payment.currency, method: payment.method };
+  recordEvent(db, { type: 'payment.succeeded', actor, subject, customerId: payment.customerId, data }, now);
+  recordEvent(
+    db,
+    {
+      type: 'payment.applied',
+      actor,
+      subject,
+      customerId: payment.customerId,
+      data: { ...data, allocations: plan.allocations, unapplied: plan.unapplied },
+    },
+    now,
+  );
+  return plan;
+}
+
+/**
+ * A bank payment that settled and was then returned: its allocations are reversed and every invoice
+ * it paid owes again, in the caller's transaction. Returning a payment twice does nothing.
+ */
+export function reversePayment(db: DbOrTx, paymentId: string, reason: string, actor: Actor, now: Date): boolean {
+  const payment = db
+    .update(payments)
+    .set({ status: 'returned', failureCode: reason, unapplied: 0, updatedAt: now })
+    .where(and(eq(payments.id, paymentId), eq(payments.status, 'succeeded')))
+    .returning()
+    .get();
+  if (!payment) return false;
+  const standing = db
+    .select()
+    .from(allocations)
+    .where(and(eq(allocations.paymentId, paymentId), isNull(allocations.reversedAt)))
+    .all();
+  for (const a of standing) {
+    db.update(invoices)
+      .set({
+        amountPaid: sql`${invoices.amountPaid} - ${a.amount}`,
+        balance: sql`${invoices.balance} + ${a.amount}`,
+        updatedAt: now,
+      })
+      .where(eq(invoices.id, a.invoiceId))
+      .run();
+    db.update(allocations).set({ reversedAt: now }).where(eq(allocations.id, a.id)).run();
+  }
+  recordEvent(
+    db,
+    {
+      type: 'payment.reversed',
+      actor,
+      subject: { type: 'payment', id: paymentId },
+      customerId: payment.customerId,
+      data: {
+        amount: payment.amount,
+        currency: payment.currency,
+        reason,
+        allocations: standing.map((a) => ({ invoiceId: a.invoiceId, amount: a.amount })),
+      },
+    },
+    now,
+  );
+  return true;
+}
+
+export interface SurchargePolicy {
+  /** Basis points of the base: 300 is 3 %. */
+  rateBp: number;
+  /** The most any one payment pays, in minor units; null for no cap. */
+  cap: number | null;
+}
+
+/**
+ * The card surcharge: card only (never debit, bank or PayPal), on what is paid towards invoices (never
+ * on the surcharge itself), rounded half up to the minor unit, capped.
+ */
+export function cardSurcharge(method: string, base: number, policy: SurchargePolicy | null): number {
+  if (method !== 'card' || !policy || policy.rateBp <= 0 || base <= 0) return 0;
+  if (!Number.isSafeInteger(base * policy.rateBp + 5000))
+    throw new AppError(422, 'invalid_request', 'The amount is too large.');
+  const surcharge = Math.floor((base * policy.rateBp + 5000) / 10000);
+  return policy.cap === null ? surcharge : Math.min(surcharge, policy.cap);
+}

@@ -1,0 +1,324 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { eq } from 'drizzle-orm';
+import fc from 'fast-check';
+import { openDatabase } from '../src/db/client';
+import { allocations, customers, disputes, events, invoices, payments } from '../src/db/schema';
+import { accountSummaries } from '../src/domain/accounts';
+import {
+  applySucceededPayment,
+  cardSurcharge,
+  planCashApplication,
+  reversePayment,
+  type Allocation,
+  type OpenInvoice,
+} from '../src/domain/cash-application';
+import { systemActor } from '../src/domain/events';
+import { createInvoice } from '../src/domain/ledger';
+import { AppError } from '../src/errors';
+
+const openInvoices = fc.uniqueArray(
+  fc.record({
+    id: fc.integer({ min: 1, max: 60 }).map((n) => `inv_${String(n).padStart(3, '0')}`),
+    balance: fc.integer({ min: 1, max: 1_000_000 }),
+    dueDate: fc.integer({ min: 1, max: 28 }).map((d) => `2026-10-${String(d).padStart(2, '0')}`),
+    disputed: fc.boolean(),
+  }),
+  { selector: (i) => i.id, maxLength: 12 },
+);
+
+/** Open invoices, a valid request over some of them, and a payment at least as big as the request. */
+const validPayment = openInvoices.chain((open) =>
+  fc
+    .tuple(
+      fc
+        .subarray(open)
+        .chain((picked) =>
+          fc.tuple(
+            ...picked.map((i) => fc.integer({ min: 1, max: i.balance }).map((amount) => ({ invoiceId: i.id, amount }))),
+          ),
+        ),
+      fc.integer({ min: 0, max: 3_000_000 }),
+    )
+    .map(([requested, extra]) => ({
+      open,
+      requested: requested as Allocation[],
+      amount: Math.max(1, requested.reduce((s, r) => s + r.amount, 0) + extra),
+    })),
+);
+
+function refusal(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof AppError) return `${err.status} ${err.code}`;
+    throw err;
+  }
+  return 'accepted';
+}
+
+describe('planning cash application', () => {
+  it('allocates exactly the payment: chosen amounts first, then oldest undisputed first, the rest to credit', () => {
+    fc.assert(
+      fc.property(validPayment, ({ open, requested, amount }) => {
+        const plan = planCashApplication(open, requested, amount, { allowOverpayment: true });
+        const allocated = plan.allocations.reduce((s, a) => s + a.amount, 0);
+        assert.equal(allocated + plan.unapplied, amount);
+        assert.ok(plan.unapplied >= 0);
+        const byId = new Map(plan.allocations.map((a) => [a.invoiceId, a.amount]));
+        for (const invoice of open) {
+          const taken = byId.get(invoice.id) ?? 0;
+          assert.ok(taken >= 0 && taken <= invoice.balance, 'never more than the balance');
+        }
+        for (const r of requested) assert.ok((byId.get(r.invoiceId) ?? 0) >= r.amount, 'the payer’s choice is kept');
+        // Oldest first: an undisputed invoice only stays short if everything else is used or the rest went to credit.
+        if (plan.unapplied > 0) {
+          for (const invoice of open.filter((i) => !i.disputed)) assert.equal(byId.get(invoice.id), invoice.balance);
+        }
+        const chosen = new Set(requested.map((r) => r.invoiceId));
+        const auto = open
+          .filter((i) => !i.disputed)
+          .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
+        let seenShort = false;
+        for (const invoice of auto) {
+          const taken = byId.get(invoice.id) ?? 0;
+          const wanted = chosen.has(invoice.id) ? requested.find((r) => r.invoiceId === invoice.id)!.amount : 0;
+          if (seenShort)
+            assert.equal(taken, wanted, `${invoice.id} got more than chosen after an older one was left short`);
+          if (taken < invoice.balance) seenShort = true;
+        }
+        for (const invoice of open.filter((i) => i.disputed && !chosen.has(i.id)))
+          assert.equal(byId.get(invoice.id), undefined);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses an overpayment the company does not keep as credit', () => {
+    const open: OpenInvoice[] = [{ id: 'inv_a', balance: 1_000, dueDate: '2026-10-01', disputed: false }];
+    assert.equal(
+      refusal(() => planCashApplication(open, [], 1_001, { allowOverpayment: false })),
+      '422 invalid_request',
+    );
+    assert.deepEqual(planCashApplication(open, [], 1_001, { allowOverpayment: true }), {
+      allocations: [{ invoiceId: 'inv_a', amount: 1_000 }],
+      unapplied: 1,
+    });
+  });
+
+  for (const [what, requested, amount] of [
+    ['a negative amount', [{ invoiceId: 'inv_a', amount: -5 }], 100],
+    ['a fractional amount', [{ invoiceId: 'inv_a', amount: 10.5 }], 100],
+    ['a string amount', [{ invoiceId: 'inv_a', amount: '10' }], 100],
+    ['a huge amount', [{ invoiceId: 'inv_a', amount: 2 ** 60 }], 100],
+    ['more than the balance', [{ invoiceId: 'inv_a', amount: 1_001 }], 2_000],
+    ["another customer's invoice", [{ invoiceId: 'inv_other', amount: 10 }], 100],
+    [
+      'the same invoice twice',
+      [
+        { invoiceId: 'inv_a', amount: 10 },
+        { invoiceId: 'inv_a', amount: 10 },
+      ],
+      100,
+    ],
+    ['choices above the payment', [{ invoiceId: 'inv_a', amount: 500 }], 400],
+    ['a zero payment', [], 0],
+    ['a fractional payment', [], 10.25],
+  ] as [string, Allocation[], number][]) {
+    it(`refuses ${what}`, () => {
+      const open: OpenInvoice[] = [{ id: 'inv_a', balance: 1_000, dueDate: '2026-10-01', disputed: false }];
+      assert.equal(
+        refusal(() => planCashApplication(open, requested, amount, { allowOverpayment: true })),
+        '422 invalid_request',
+      );
+    });
+  }
+});
+
+describe('the card surcharge', () => {
+  it('applies to card only, on the base, rounded half up and capped', () => {
+    const policy = { rateBp: 300, cap: 5_000 };
+    assert.equal(cardSurcharge('card', 1_050, policy), 32);
+    assert.equal(cardSurcharge('card', 1_000_000, policy), 5_000);
+    for (const method of ['debit', 'ach', 'eft', 'paypal']) assert.equal(cardSurcharge(method, 1_050, policy), 0);
+    assert.equal(cardSurcharge('card', 1_050, null), 0);
+  });
+
+  it('is never charged on the surcharge itself and never exceeds its rate', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 100_000_000 }),
+        fc.integer({ min: 0, max: 1_000 }),
+        fc.option(fc.integer({ min: 0, max: 100_000 }), { nil: null }),
+        (base, rateBp, cap) => {
+          const surcharge = cardSurcharge('card', base, { rateBp, cap });
+          assert.ok(Number.isSafeInteger(surcharge) && surcharge >= 0);
+          if (cap !== null) assert.ok(surcharge <= cap);
+          // Exactly rate × base, half up, computed here in BigInt: the base is what goes to invoices only.
+          const exact = Number((BigInt(base) * BigInt(rateBp) + 5000n) / 10000n);
+          assert.equal(surcharge, cap === null ? exact : Math.min(exact, cap));
+        },
+      ),
+    );
+  });
+});
+
+describe('applying and reversing a payment', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'portico-cash-'));
+  const { db, close } = openDatabase(join(dir, 'cash.sqlite'));
+  after(() => {
+    close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  let run = 0;
+  const now = new Date('2026-11-20T15:00:00Z');
+
+  function account(balances: { total: number; day: number; disputed: boolean }[]) {
+    const customerId = `cus_cash${++run}`;
+    db.insert(customers)
+      .values({ id: customerId, name: `Cash ${run}`, currency: 'USD', createdAt: now, updatedAt: now })
+      .run();
+    const ids = balances.map(({ total, day, disputed }, i) => {
+      const { id } = createInvoice(
+        db,
+        {
+          customerId,
+          number: `C${run}-${i}`,
+          issueDate: '2026-09-01',
+          dueDate: `2026-10-${String(day).padStart(2, '0')}`,
+          currency: 'USD',
+          lines: [{ description: 'x', quantityMilli: 1000, unitPrice: total }],
+        },
+        systemActor,
+        now,
+      );
+      if (disputed) {
+        db.insert(disputes)
+          .values({ id: `dsp_${id}`, invoiceId: id, customerId, status: 'open', createdAt: now, updatedAt: now })
+          .run();
+      }
+      return id;
+    });
+    return { customerId, ids };
+  }
+
+  const balancesOf = (ids: string[]) =>
+    ids.map((id) =>
+      db.select({ b: invoices.balance, p: invoices.amountPaid }).from(invoices).where(eq(invoices.id, id)).get()!,
+    );
+
+  it('applies in one transaction, once, and a return puts every balance back', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            total: fc.integer({ min: 1, max: 500_000 }),
+            day: fc.integer({ min: 1, max: 28 }),
+            disputed: fc.boolean(),
+          }),
+          {
+            minLength: 1,
+            maxLength: 8,
+          },
+        ),
+        fc.integer({ min: 1, max: 2_000_000 }),
+        fc.array(fc.tuple(fc.nat(7), fc.integer({ min: 1, max: 600_000 })), { maxLength: 4 }),
+        (plan, amount, picks) => {
+          const { customerId, ids } = account(plan);
+          // The payer's choice, as stored at request time; balances may differ by the time it succeeds.
+          const requested = picks.map(([i, a]) => ({ invoiceId: ids[i % ids.length]!, amount: a }));
+          const paymentId = `pay_cash${run}`;
+          db.insert(payments)
+            .values({
+              id: paymentId,
+              customerId,
+              amount,
+              currency: 'USD',
+              method: 'ach',
+              provider: 'sandbox',
+              status: 'processing',
+              requestedAllocations: requested,
+              createdAt: now,
+              updatedAt: now,
+            })
+            .run();
+          const before = balancesOf(ids);
+          const creditBefore = accountSummaries(db, [customerId], '2026-11-20')[0]!.credit;
+
+          const applied = db.transaction((tx) => applySucceededPayment(tx, paymentId, systemActor, now))!;
+          const afterApply = balancesOf(ids);
+          const allocated = applied.allocations.reduce((s, a) => s + a.amount, 0);
+          assert.equal(allocated + applied.unapplied, amount);
+          assert.ok(afterApply.every((b) => b.b >= 0));
+          assert.equal(before.reduce((s, b) => s + b.b, 0) - afterApply.reduce((s, b) => s + b.b, 0), allocated);
+          assert.equal(accountSummaries(db, [customerId], '2026-11-20')[0]!.credit, creditBefore + applied.unapplied);
+          assert.equal(
+            db.transaction((tx) => applySucceededPayment(tx, paymentId, systemActor, now)),
+            null,
+            'applied once',
+          );
+          assert.deepEqual(balancesOf(ids), afterApply);
+
+          assert.equal(
+            db.transaction((tx) => reversePayment(tx, paymentId, 'R01', systemActor, now)),
+            true,
+          );
+          assert.deepEqual(balancesOf(ids), before, 'a return restores every balance');
+          assert.equal(accountSummaries(db, [customerId], '2026-11-20')[0]!.credit, creditBefore);
+          assert.equal(db.select().from(payments).where(eq(payments.id, paymentId)).get()!.status, 'returned');
+          assert.equal(
+            db.transaction((tx) => reversePayment(tx, paymentId, 'R01', systemActor, now)),
+            false,
+            'returned once',
+          );
+          const types = db
+            .select({ type: events.type })
+            .from(events)
+            .where(eq(events.subjectId, paymentId))
+            .all()
+            .map((e) => e.type);
+          assert.deepEqual(types, ['payment.succeeded', 'payment.applied', 'payment.reversed']);
+          assert.ok(
+            db
+              .select()
+              .from(allocations)
+              .where(eq(allocations.paymentId, paymentId))
+              .all()
+              .every((a) => a.reversedAt),
+          );
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
+  it('leaves balances untouched when the payment fails before it succeeds', () => {
+    const { customerId, ids } = account([{ total: 10_000, day: 1, disputed: false }]);
+    db.insert(payments)
+      .values({
+        id: 'pay_failed',
+        customerId,
+        amount: 10_000,
+        currency: 'USD',
+        method: 'card',
+        provider: 'sandbox',
+        status: 'failed',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .run();
+    const before = balancesOf(ids);
+    assert.equal(
+      db.transaction((tx) => applySucceededPayment(tx, 'pay_failed', systemActor, now)),
+      null,
+    );
+    assert.equal(
+      db.transaction((tx) => reversePayment(tx, 'pay_failed', 'R01', systemActor, now)),
+      false,
+    );
+    assert.deepEqual(balancesOf(ids), before);
+  });
+});
