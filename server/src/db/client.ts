@@ -20,6 +20,36 @@ export interface Database_ {
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
 /**
+ * Drizzle prepares a new SQLite statement every time a query runs; compiling the SQL costs about as
+ * much as running a list page's queries. This hands Drizzle a view of the connection whose `prepare`
+ * reuses statements by SQL text (a small LRU), so each query shape is compiled once per connection.
+ * No library does this for Drizzle on better-sqlite3, hence by hand. Drizzle switches a statement to
+ * raw mode when it wants rows as arrays and leaves it so; a reused statement is switched back first.
+ */
+function withStatementCache(sqlite: Database.Database, size = 500): Database.Database {
+  const cache = new Map<string, Database.Statement>();
+  const prepare = (source: string) => {
+    let stmt = cache.get(source);
+    if (stmt) {
+      cache.delete(source);
+      if (stmt.reader) stmt.raw(false);
+    } else {
+      stmt = sqlite.prepare(source);
+      if (cache.size >= size) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(source, stmt);
+    return stmt;
+  };
+  return new Proxy(sqlite, {
+    get(target, prop) {
+      if (prop === 'prepare') return prepare;
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
  * Opens (creating if needed) the SQLite file with WAL, foreign keys and a busy timeout, and applies
  * the drizzle-kit migrations. `:memory:` works too but tests use a real file each.
  */
@@ -31,7 +61,7 @@ export function openDatabase(path: string): Database_ {
   sqlite.pragma('busy_timeout = 5000');
   // WAL makes NORMAL durable across application crashes; only an OS crash can lose the last commit.
   sqlite.pragma('synchronous = NORMAL');
-  const db = drizzle(sqlite, { schema });
+  const db = drizzle(withStatementCache(sqlite), { schema });
   migrate(db, { migrationsFolder });
   return { db, sqlite, close: () => sqlite.close() };
 }

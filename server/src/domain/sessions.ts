@@ -67,14 +67,19 @@ export function createSession(db: DbOrTx, config: Config, principal: SessionPrin
   return { token, session: row };
 }
 
-export function customerAccountsOf(db: DbOrTx, email: string): AccountRef[] {
-  return db
-    .select({ id: customers.id, name: customers.name })
+/** The accounts an email is a contact of, by name, with the contact's own name (one query per request). */
+function customerAccountsOf(db: DbOrTx, email: string): { accounts: AccountRef[]; contactName: string } {
+  const rows = db
+    .select({ id: customers.id, name: customers.name, contactName: contacts.name })
     .from(contacts)
     .innerJoin(customers, eq(customers.id, contacts.customerId))
     .where(eq(contacts.email, email))
     .orderBy(customers.name)
     .all();
+  return {
+    accounts: rows.map(({ id, name }) => ({ id, name })),
+    contactName: rows.find((r) => r.contactName)?.contactName ?? '',
+  };
 }
 
 /**
@@ -103,10 +108,8 @@ export function authenticate(db: DbOrTx, config: Config, token: string, now: Dat
     name = staff.name;
     role = staff.role;
   } else {
-    accounts = customerAccountsOf(db, row.email);
+    ({ accounts, contactName: name } = customerAccountsOf(db, row.email));
     if (accounts.length === 0) return null;
-    name =
-      db.select({ name: contacts.name }).from(contacts).where(eq(contacts.email, row.email)).limit(1).get()?.name ?? '';
   }
 
   let idleExpiresAt = row.idleExpiresAt;
