@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { startPortico, type PorticoProcess } from '../support/portico-process';
-import { linkFrom, startSmtpCapture, type SmtpCapture } from '../support/smtp-capture';
+import { startDemoStack, type DemoStack } from '../support/demo-stack';
+import type { PorticoProcess } from '../support/portico-process';
+import { linkFrom, type SmtpCapture } from '../support/smtp-capture';
 
 let portico: PorticoProcess;
 let mail: SmtpCapture;
@@ -32,16 +32,12 @@ async function signedIn(email: string, target?: string): Promise<Page> {
 }
 
 describe("a customer's account in depth", () => {
+  let stack: DemoStack | undefined;
   before(async () => {
-    mail = await startSmtpCapture();
-    portico = await startPortico({ SMTP_URL: mail.url, RESEND_COOLDOWN_SECONDS: '0' });
-    browser = await launchChromium();
+    stack = await startDemoStack();
+    ({ portico, mail, browser } = stack);
   });
-  after(async () => {
-    await browser?.close();
-    await portico?.stop();
-    await mail?.close();
-  });
+  after(() => stack?.stop());
 
   it('opens an invoice from the list, shows its lines and payment, and downloads its PDF', async () => {
     const page = await signedIn('ap@northwind.test');

@@ -5,9 +5,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { startDemoStack, type DemoStack } from '../support/demo-stack';
 import { launchChromium } from '../support/browser';
 import { startPortico, type PorticoProcess } from '../support/portico-process';
-import { linkFrom, startSmtpCapture, type SmtpCapture } from '../support/smtp-capture';
+import { linkFrom, type SmtpCapture } from '../support/smtp-capture';
 
 let portico: PorticoProcess;
 let mail: SmtpCapture;
@@ -38,16 +39,12 @@ async function invoiceRows(page: Page): Promise<string[]> {
 }
 
 describe('signing in on the demo site', () => {
+  let stack: DemoStack | undefined;
   before(async () => {
-    mail = await startSmtpCapture();
-    portico = await startPortico({ SMTP_URL: mail.url, RESEND_COOLDOWN_SECONDS: '0' });
-    browser = await launchChromium();
+    stack = await startDemoStack();
+    ({ portico, mail, browser } = stack);
   });
-  after(async () => {
-    await browser?.close();
-    await portico?.stop();
-    await mail?.close();
-  });
+  after(() => stack?.stop());
 
   it('takes Northwind from the emailed link to its past-due invoices, then logs out', async () => {
     const context = await browser.newContext();

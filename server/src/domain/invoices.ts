@@ -245,22 +245,13 @@ export function listInvoices(db: DbOrTx, session: AuthSession, input: InvoiceLis
   return { items: page.map((r) => summary(r, today)), nextCursor };
 }
 
-function summary(
-  r: {
-    id: string;
-    number: string;
-    accountId: string;
-    poNumber: string | null;
-    issueDate: string;
-    dueDate: string;
-    currency: string;
-    total: number;
-    balance: number;
-    voidedAt: Date | null;
-    disputed: boolean | number;
-  },
-  today: string,
-): InvoiceSummary {
+/** What the list reads of an invoice: the summary's stored fields, and what its status derives from. */
+type SummaryRow = Omit<InvoiceSummary, 'status' | 'daysPastDue'> & {
+  voidedAt: Date | null;
+  disputed: boolean | number;
+};
+
+function summary(r: SummaryRow, today: string): InvoiceSummary {
   const status = invoiceStatus(r, today);
   return {
     id: r.id,

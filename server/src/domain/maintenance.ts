@@ -4,14 +4,13 @@
  * inspection.
  */
 import { and, eq, inArray, lt } from 'drizzle-orm';
+import { DAY, HOUR } from '../clock';
 import type { Db, DbOrTx } from '../db/client';
 import { jobs, magicLinks, sessions } from '../db/schema';
 import { enqueueJob, type JobHandler } from './jobs';
 import { pruneRateLimits } from './rate-limit';
 
 export const MAINTENANCE = 'maintenance.hourly';
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 // It retries (backoff capped at an hour) rather than ever going dead: nothing else would restart it.
 const nextRun = (now: Date) => ({

@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { settings } from '../db/schema';
 
@@ -40,8 +39,4 @@ export function putSettings(db: DbOrTx, values: Partial<CompanySettings>, now: D
       .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } })
       .run();
   }
-}
-
-export function deleteSetting(db: DbOrTx, key: keyof CompanySettings): void {
-  db.delete(settings).where(eq(settings.key, key)).run();
 }

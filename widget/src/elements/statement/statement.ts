@@ -238,38 +238,32 @@ export class ArStatement extends LitElement {
     </header>`;
   }
 
+  /** One end of the period; each bounds the other so the browser's picker cannot cross them. */
+  private renderDateField(id: 'from' | 'to', label: string, value: string, bound: { min?: string; max?: string }) {
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      <input
+        id=${id}
+        part="input"
+        type="date"
+        .value=${value}
+        min=${bound.min || nothing}
+        max=${bound.max || nothing}
+        aria-invalid=${this.periodError ? 'true' : 'false'}
+        aria-describedby=${this.periodError ? 'period-error' : nothing}
+        @change=${this.handleDateChange}
+      />
+    </div>`;
+  }
+
   private renderPeriod(): TemplateResult {
     const { from, to } = this.period;
     const presets: Preset[] = ['last30', 'last90', 'thisYear'];
     return html`<fieldset class="period" part="period">
       <legend>${s.period}</legend>
       <div class="dates">
-        <div class="field">
-          <label for="from">${s.from}</label>
-          <input
-            id="from"
-            part="input"
-            type="date"
-            .value=${from}
-            max=${to || nothing}
-            aria-invalid=${this.periodError ? 'true' : 'false'}
-            aria-describedby=${this.periodError ? 'period-error' : nothing}
-            @change=${this.handleDateChange}
-          />
-        </div>
-        <div class="field">
-          <label for="to">${s.to}</label>
-          <input
-            id="to"
-            part="input"
-            type="date"
-            .value=${to}
-            min=${from || nothing}
-            aria-invalid=${this.periodError ? 'true' : 'false'}
-            aria-describedby=${this.periodError ? 'period-error' : nothing}
-            @change=${this.handleDateChange}
-          />
-        </div>
+        ${this.renderDateField('from', s.from, from, { max: to })}
+        ${this.renderDateField('to', s.to, to, { min: from })}
         <div class="presets" role="group" aria-label=${s.presets}>
           ${presets.map((preset) => {
             const period = this.presetPeriod(preset);
