@@ -23,6 +23,7 @@ import { AppError } from './errors';
 import type { AppEnv, Deps } from './http/env';
 import { accessLog, originCheck, requestId } from './http/middleware';
 import { createLogger, type Logger } from './logger';
+import { createProviders } from './payments/registry';
 import { devMailer, smtpMailer, type Mailer } from './mail/mailer';
 import { accounts } from './routes/accounts';
 import { auth } from './routes/auth';
@@ -61,7 +62,7 @@ export function createApp(options: AppOptions) {
     },
   });
   scheduleMaintenance(db, clock.now());
-  const deps: Deps = { config, db, clock, logger, worker };
+  const deps: Deps = { config, db, clock, logger, worker, providers: createProviders(config) };
 
   const allowedOrigins = cors({
     // Exact origins only: never reflected, never `*`; `Origin: null` matches nothing.

@@ -66,6 +66,30 @@ export const configSchema = z
      * The mailbox shows live sign-in links, so it exists only in the demo.
      */
     DEMO: bool(false),
+    /**
+     * Who takes cards and bank debits: `sandbox` (test cards and banks, nothing real moves) or
+     * `stripe`. PayPal is offered through PayPal itself when `PAYPAL_CLIENT_ID` is set, else through
+     * the sandbox when the sandbox is on.
+     */
+    PAYMENT_PROVIDER: z.enum(['sandbox', 'stripe']).default('sandbox'),
+    /** Signs the sandbox's own webhooks (`/webhooks/sandbox`); change it anywhere but a laptop. */
+    SANDBOX_WEBHOOK_SECRET: z.string().min(16).default('whsec_sandbox_not_a_secret'),
+    /** How long a sandbox bank debit takes to settle (and a "returns" one, to come back). */
+    SANDBOX_SETTLE_SECONDS: z.coerce.number().int().min(0).default(60),
+    STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
+    STRIPE_PUBLISHABLE_KEY: z.string().startsWith('pk_').optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+    /** Only for tests and proxies: where the Stripe SDK sends its requests (default: Stripe's API). */
+    STRIPE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+    PAYPAL_CLIENT_ID: z.string().min(1).optional(),
+    PAYPAL_CLIENT_SECRET: z.string().min(1).optional(),
+    /** The id PayPal gave the webhook subscription; needed to verify its webhooks. */
+    PAYPAL_WEBHOOK_ID: z.string().min(1).optional(),
+    /** PayPal's REST API: its sandbox by default; `https://api-m.paypal.com` for live money. */
+    PAYPAL_API_URL: z.url({ protocol: /^https?$/ }).default('https://api-m.sandbox.paypal.com'),
+    /** Easy Pay links (in invoice and reminder emails): lifetime in days and how many times they open. */
+    EASY_PAY_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    EASY_PAY_MAX_USES: z.coerce.number().int().min(1).max(1000).default(20),
     LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
   })
   .transform((c) => ({
@@ -87,9 +111,29 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (result.data.NODE_ENV === 'production' && result.data.DEMO) {
     throw new ConfigError('Invalid configuration:\n  DEMO: the demo cannot run with NODE_ENV=production');
   }
+  const c = result.data;
+  if (
+    c.PAYMENT_PROVIDER === 'stripe' &&
+    !(c.STRIPE_SECRET_KEY && c.STRIPE_PUBLISHABLE_KEY && c.STRIPE_WEBHOOK_SECRET)
+  ) {
+    throw new ConfigError(
+      'Invalid configuration:\n  STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET: required with PAYMENT_PROVIDER=stripe',
+    );
+  }
+  if (c.PAYPAL_CLIENT_ID && !(c.PAYPAL_CLIENT_SECRET && c.PAYPAL_WEBHOOK_ID)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  PAYPAL_CLIENT_SECRET and PAYPAL_WEBHOOK_ID: required with PAYPAL_CLIENT_ID',
+    );
+  }
   if (result.data.NODE_ENV === 'production' && !result.data.SMTP_URL) {
     // Without SMTP and without the dev mailbox, every sign-in email would vanish.
     throw new ConfigError('Invalid configuration:\n  SMTP_URL: required with NODE_ENV=production');
+  }
+  if (c.NODE_ENV === 'production' && c.PAYMENT_PROVIDER === 'sandbox') {
+    // Test cards would "pay" real invoices.
+    throw new ConfigError(
+      'Invalid configuration:\n  PAYMENT_PROVIDER: the sandbox cannot run with NODE_ENV=production',
+    );
   }
   return result.data;
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 
 /** A URL-safe random secret of `bytes` bytes (≥ 32 for anything that grants access). */
@@ -11,7 +11,11 @@ export function sha256(value: string): string {
 }
 
 export function safeEqualHex(a: string, b: string): boolean {
-  return a.length === b.length && timingSafeEqual(Buffer.from(a, 'hex'), Buffer.from(b, 'hex'));
+  // Non-hex text would decode to fewer bytes and make timingSafeEqual throw: refuse it first.
+  const hex = /^[0-9a-f]*$/i;
+  return (
+    a.length === b.length && hex.test(a) && hex.test(b) && timingSafeEqual(Buffer.from(a, 'hex'), Buffer.from(b, 'hex'))
+  );
 }
 
 /**
@@ -59,4 +63,41 @@ export function newId(prefix: string, next: () => number = randomByte): string {
   let id = '';
   for (let i = 0; i < 16; i++) id += ID_ALPHABET[next() & 31];
   return `${prefix}_${id}`;
+}
+
+/**
+ * Signed webhook payloads, one scheme for what we send (ERP webhooks) and what the sandbox provider
+ * sends us: header `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, as Stripe does, so an ERP
+ * developer can reuse what they know. The timestamp is inside the MAC, so an old delivery cannot be
+ * re-dated; receivers refuse timestamps outside a tolerance and remember delivery ids against replay.
+ */
+export function signPayload(secret: string, body: string, at: Date): string {
+  const t = Math.floor(at.getTime() / 1000);
+  const v1 = createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
+  return `t=${t},v1=${v1}`;
+}
+
+export type SignatureCheck = 'ok' | 'missing' | 'malformed' | 'mismatch' | 'too_old';
+
+/** Checks a `t=…,v1=…` header against the body; `toleranceSeconds` either side of `now`. */
+export function verifySignedPayload(
+  secret: string,
+  body: string,
+  header: string | null | undefined,
+  now: Date,
+  toleranceSeconds = 300,
+): SignatureCheck {
+  if (!header) return 'missing';
+  const parts = new Map<string, string[]>();
+  for (const item of header.split(',')) {
+    const [k, v] = item.split('=', 2).map((x) => x?.trim());
+    if (k && v) parts.set(k, [...(parts.get(k) ?? []), v]);
+  }
+  const t = Number(parts.get('t')?.[0]);
+  const candidates = parts.get('v1') ?? [];
+  if (!Number.isSafeInteger(t) || candidates.length === 0) return 'malformed';
+  const expected = createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
+  if (!candidates.some((c) => safeEqualHex(c, expected))) return 'mismatch';
+  if (Math.abs(now.getTime() / 1000 - t) > toleranceSeconds) return 'too_old';
+  return 'ok';
 }

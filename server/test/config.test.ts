@@ -2,6 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../src/config';
 
+const stripeKeys = {
+  PAYMENT_PROVIDER: 'stripe',
+  STRIPE_SECRET_KEY: 'sk_test_portico',
+  STRIPE_PUBLISHABLE_KEY: 'pk_test_portico',
+  STRIPE_WEBHOOK_SECRET: 'whsec_portico',
+};
+
 describe('configuration', () => {
   it('runs the demo with no variables set', () => {
     const config = loadConfig({});
@@ -47,9 +54,21 @@ describe('configuration', () => {
   it('refuses production without SMTP, where every sign-in email would vanish', () => {
     assert.throws(() => loadConfig({ NODE_ENV: 'production' }), /SMTP_URL/);
     assert.equal(
-      loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example.com:587' }).NODE_ENV,
+      loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example.com:587', ...stripeKeys }).NODE_ENV,
       'production',
     );
+  });
+
+  it('refuses the payment sandbox in production, where test cards would pay real invoices', () => {
+    assert.throws(
+      () => loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example.com:587' }),
+      /PAYMENT_PROVIDER/,
+    );
+  });
+
+  it('requires every Stripe key with PAYMENT_PROVIDER=stripe', () => {
+    assert.throws(() => loadConfig({ PAYMENT_PROVIDER: 'stripe', STRIPE_SECRET_KEY: 'sk_test_x' }), /STRIPE_/);
+    assert.equal(loadConfig({ ...stripeKeys }).PAYMENT_PROVIDER, 'stripe');
   });
 
   it('refuses the demo in production', () => {

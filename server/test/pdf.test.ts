@@ -18,6 +18,9 @@ const company: CompanySettings = {
   paymentInstructions:
     'Pay online in the customer portal, or by ACH to Acme Supplies Inc., First Demo Bank, routing 021000021, account 000123456789. Quote the invoice number.',
   portalUrl: 'https://pay.acme.test/portal',
+  surchargeRateBp: 0,
+  surchargeCap: null,
+  allowOverpayment: false,
 };
 
 const northwind = {

@@ -15,6 +15,10 @@ const createdAt = () =>
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`);
 
+/** An email attachment, rendered from live data at delivery so the outbox holds no file bytes. */
+export type EmailAttachmentSpec =
+  { type: 'invoice_pdf'; invoiceId: string } | { type: 'receipt_pdf'; paymentId: string };
+
 /** Company-wide settings (name, time zone, limits), one JSON value per key. */
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
@@ -159,6 +163,14 @@ export const payments = sqliteTable(
     /** Whether what no invoice takes may stay as the customer's credit (the company's setting at the time). */
     allowOverpayment: integer('allow_overpayment', { mode: 'boolean' }).notNull().default(false),
     failureCode: text('failure_code'),
+    /** The provider's words for a decline or failure, safe to show the payer. */
+    failureMessage: text('failure_message'),
+    /** Credit (earlier payments' remainders, loose credit notes) the payer chose to use with this payment. */
+    creditRequested: integer('credit_requested').notNull().default(0),
+    /** What the payer must still do (authenticate, approve at PayPal, confirm with Stripe.js), while pending. */
+    nextAction: text('next_action', { mode: 'json' }).$type<Record<string, unknown>>(),
+    /** Who paid (the session's email), where the receipt goes. */
+    payerEmail: text('payer_email'),
     idempotencyKey: text('idempotency_key'),
     /** SHA-256 of the request body that first used the idempotency key; a different body is a 409. */
     requestHash: text('request_hash'),
@@ -190,10 +202,16 @@ export const allocations = sqliteTable(
       .notNull()
       .references(() => invoices.id),
     amount: integer('amount').notNull(),
+    /** Set when this is credit (an earlier payment's remainder) applied along with another payment. */
+    viaPaymentId: text('via_payment_id'),
     createdAt: createdAt(),
     reversedAt: integer('reversed_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [index('allocations_payment_idx').on(t.paymentId), index('allocations_invoice_idx').on(t.invoiceId)],
+  (t) => [
+    index('allocations_payment_idx').on(t.paymentId),
+    index('allocations_invoice_idx').on(t.invoiceId),
+    index('allocations_via_payment_idx').on(t.viaPaymentId),
+  ],
 );
 
 export const creditNotes = sqliteTable(
@@ -210,6 +228,8 @@ export const creditNotes = sqliteTable(
     currency: text('currency').notNull(),
     reason: text('reason').notNull().default(''),
     issueDate: text('issue_date').notNull(),
+    /** For a credit note issued to no invoice: what no invoice has taken yet (the customer's credit). */
+    unapplied: integer('unapplied').notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [
@@ -217,7 +237,47 @@ export const creditNotes = sqliteTable(
     uniqueIndex('credit_notes_external_id_uq').on(t.externalId),
     index('credit_notes_customer_idx').on(t.customerId),
     index('credit_notes_invoice_idx').on(t.invoiceId),
+    index('credit_notes_unapplied_idx')
+      .on(t.customerId, t.unapplied)
+      .where(sql`${t.invoiceId} IS NULL AND ${t.unapplied} > 0`),
   ],
+);
+
+/** A loose credit note applied to an invoice, when a payer uses credit with a payment. */
+export const creditNoteAllocations = sqliteTable(
+  'credit_note_allocations',
+  {
+    id: text('id').primaryKey(),
+    creditNoteId: text('credit_note_id')
+      .notNull()
+      .references(() => creditNotes.id),
+    invoiceId: text('invoice_id')
+      .notNull()
+      .references(() => invoices.id),
+    /** The payment whose request applied it. */
+    viaPaymentId: text('via_payment_id').references(() => payments.id),
+    amount: integer('amount').notNull(),
+    createdAt: createdAt(),
+    reversedAt: integer('reversed_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('credit_note_allocations_note_idx').on(t.creditNoteId),
+    index('credit_note_allocations_invoice_idx').on(t.invoiceId),
+    index('credit_note_allocations_via_idx').on(t.viaPaymentId),
+  ],
+);
+
+/** Payment providers' webhook events already handled: a replayed event id is refused. */
+export const providerEvents = sqliteTable(
+  'provider_events',
+  {
+    provider: text('provider').notNull(),
+    eventId: text('event_id').notNull(),
+    type: text('type').notNull(),
+    paymentId: text('payment_id'),
+    receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.eventId] })],
 );
 
 /** Append-only record of everything that happened: audit log, webhook source, activity timeline. */
@@ -262,6 +322,8 @@ export const emailOutbox = sqliteTable(
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     messageId: text('message_id'),
+    /** Files rendered when the email is sent (an invoice or receipt PDF), named by what they show. */
+    attachments: text('attachments', { mode: 'json' }).$type<EmailAttachmentSpec[]>(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
   },
@@ -388,4 +450,42 @@ export const erpApiKeys = sqliteTable(
     revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
   },
   (t) => [uniqueIndex('erp_api_keys_hash_uq').on(t.keyHash)],
+);
+
+/** Where the ERP wants events pushed; the secret signs each delivery (HMAC-SHA256), so it is kept. */
+export const erpWebhookEndpoints = sqliteTable('erp_webhook_endpoints', {
+  id: text('id').primaryKey(),
+  url: text('url').notNull(),
+  /** Event types delivered (`payment.applied` …); empty means every type the feed carries. */
+  eventTypes: text('event_types', { mode: 'json' }).$type<string[]>().notNull(),
+  secret: text('secret').notNull(),
+  description: text('description').notNull().default(''),
+  createdBy: text('created_by'),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+});
+
+/** One event sent to one endpoint; its id is the delivery id the ERP sees, the same on every retry. */
+export const erpWebhookDeliveries = sqliteTable(
+  'erp_webhook_deliveries',
+  {
+    id: text('id').primaryKey(),
+    endpointId: text('endpoint_id')
+      .notNull()
+      .references(() => erpWebhookEndpoints.id),
+    eventId: integer('event_id').notNull(),
+    type: text('type').notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'failed'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastStatus: integer('last_status'),
+    lastError: text('last_error'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('erp_webhook_deliveries_uq').on(t.endpointId, t.eventId),
+    index('erp_webhook_deliveries_status_idx').on(t.status, t.createdAt),
+  ],
 );

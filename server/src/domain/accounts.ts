@@ -109,7 +109,7 @@ export function unappliedCredit(db: DbOrTx, accountIds: string[]): Map<string, n
     .groupBy(payments.customerId)
     .all();
   const fromCreditNotes = db
-    .select({ id: creditNotes.customerId, credit: sql<number>`coalesce(sum(${creditNotes.amount}), 0)` })
+    .select({ id: creditNotes.customerId, credit: sql<number>`coalesce(sum(${creditNotes.unapplied}), 0)` })
     .from(creditNotes)
     .where(and(inArray(creditNotes.customerId, accountIds), isNull(creditNotes.invoiceId)))
     .groupBy(creditNotes.customerId)

@@ -214,6 +214,7 @@ export function issueCreditNote(db: DbOrTx, input: CreditNoteInput, actor: Actor
       currency: input.currency,
       reason: input.reason ?? '',
       issueDate: input.issueDate,
+      unapplied: input.invoiceId ? 0 : input.amount,
       createdAt: now,
     })
     .run();

@@ -14,6 +14,12 @@ export interface CompanySettings {
   paymentInstructions: string;
   /** The page customers pay on (the company's page embedding `<ar-portal>`), printed on PDFs. */
   portalUrl: string;
+  /** Card surcharge in basis points (300 = 3 %); 0 turns it off. Card only, never debit, bank or PayPal. */
+  surchargeRateBp: number;
+  /** The most one payment's surcharge may be, in minor units; null for no cap. */
+  surchargeCap: number | null;
+  /** Whether a payer may pay more than they owe, the rest kept as credit. */
+  allowOverpayment: boolean;
 }
 
 export const defaultSettings: CompanySettings = {
@@ -24,6 +30,9 @@ export const defaultSettings: CompanySettings = {
   companyAddress: '',
   paymentInstructions: '',
   portalUrl: '',
+  surchargeRateBp: 0,
+  surchargeCap: null,
+  allowOverpayment: false,
 };
 
 export function getSettings(db: DbOrTx): CompanySettings {

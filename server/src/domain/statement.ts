@@ -10,7 +10,7 @@
 import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { AgingBuckets, Statement, StatementLine } from '../api/contract';
 import type { DbOrTx } from '../db/client';
-import { allocations, creditNotes, customers, invoices, payments } from '../db/schema';
+import { allocations, creditNoteAllocations, creditNotes, customers, invoices, payments } from '../db/schema';
 import { notFound } from '../errors';
 import { addDays, calendarDate, daysBetween, startOfDay } from './dates';
 import type { CompanySettings } from './settings';
@@ -154,6 +154,12 @@ function standingAt(end: Date) {
   return and(lt(allocations.createdAt, end), or(isNull(allocations.reversedAt), gte(allocations.reversedAt, end)));
 }
 
+/** The same for loose credit notes applied to invoices along with a payment. */
+function noteStandingAt(end: Date) {
+  const t = creditNoteAllocations;
+  return and(lt(t.createdAt, end), or(isNull(t.reversedAt), gte(t.reversedAt, end)));
+}
+
 function unappliedCreditAsOf(db: DbOrTx, accountId: string, to: string, end: Date): number {
   const received = db
     .select({ total: sql<number>`coalesce(sum(${payments.amount}), 0)` })
@@ -171,7 +177,13 @@ function unappliedCreditAsOf(db: DbOrTx, accountId: string, to: string, end: Dat
     .from(creditNotes)
     .where(and(eq(creditNotes.customerId, accountId), isNull(creditNotes.invoiceId), lte(creditNotes.issueDate, to)))
     .get()!.total;
-  return received - applied + looseCredit;
+  const looseApplied = db
+    .select({ total: sql<number>`coalesce(sum(${creditNoteAllocations.amount}), 0)` })
+    .from(creditNoteAllocations)
+    .innerJoin(creditNotes, eq(creditNotes.id, creditNoteAllocations.creditNoteId))
+    .where(and(eq(creditNotes.customerId, accountId), noteStandingAt(end)))
+    .get()!.total;
+  return received - applied + looseCredit - looseApplied;
 }
 
 /** Each invoice's balance as it stood at the end of `to`, bucketed by days past due on that day. */
@@ -201,6 +213,13 @@ function agingAsOf(
       .from(creditNotes)
       .where(and(inArray(creditNotes.invoiceId, chunk), lte(creditNotes.issueDate, to)))
       .groupBy(creditNotes.invoiceId)
+      .all())
+      add(c.id, c.amount);
+    for (const c of db
+      .select({ id: creditNoteAllocations.invoiceId, amount: sql<number>`sum(${creditNoteAllocations.amount})` })
+      .from(creditNoteAllocations)
+      .where(and(inArray(creditNoteAllocations.invoiceId, chunk), noteStandingAt(end)))
+      .groupBy(creditNoteAllocations.invoiceId)
       .all())
       add(c.id, c.amount);
   }

@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import type { JobWorker } from '../domain/jobs';
 import type { AuthSession } from '../domain/sessions';
 import type { Logger } from '../logger';
+import type { Providers } from '../payments/registry';
 
 /** What every handler can reach through `c.var`: injected per app, so tests run side by side. */
 export interface Deps {
@@ -12,6 +13,8 @@ export interface Deps {
   clock: Clock;
   logger: Logger;
   worker: JobWorker;
+  /** Payment providers by method, from configuration. */
+  providers: Providers;
 }
 
 export interface AppEnv {
