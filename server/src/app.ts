@@ -15,10 +15,14 @@ import type { ApiErrorBody, ErrorCode, Health } from './api/contract';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import type { Db } from './db/client';
+import { DELIVER_WEBHOOK } from './domain/erp/webhook-fanout';
+import { webhookDeliveryHandler } from './domain/erp/webhooks';
+import { SEND_INVOICE, sendInvoiceHandler } from './domain/invoice-delivery';
 import { JobWorker } from './domain/jobs';
 import { ISSUE_LINK, issueLinkHandler } from './domain/magic-links';
 import { MAINTENANCE, maintenanceHandler, scheduleMaintenance } from './domain/maintenance';
 import { DELIVER_EMAIL, emailDeliveryHandler } from './domain/outbox';
+import { SANDBOX_SETTLE, sandboxSettlementHandler } from './domain/payments';
 import { AppError } from './errors';
 import type { AppEnv, Deps } from './http/env';
 import { accessLog, originCheck, requestId } from './http/middleware';
@@ -30,7 +34,9 @@ import { auth } from './routes/auth';
 import { dev } from './routes/dev';
 import { erp } from './routes/erp';
 import { invoices } from './routes/invoices';
+import { paymentsRouter } from './routes/payments';
 import { statement } from './routes/statement';
+import { webhooksRouter } from './routes/webhooks';
 
 export interface AppOptions {
   config: Config;
@@ -59,6 +65,9 @@ export function createApp(options: AppOptions) {
       [DELIVER_EMAIL]: emailDeliveryHandler(db, mailer, config.MAIL_FROM),
       [MAINTENANCE]: maintenanceHandler(db),
       [ISSUE_LINK]: issueLinkHandler(db, config),
+      [DELIVER_WEBHOOK]: webhookDeliveryHandler(db),
+      [SEND_INVOICE]: sendInvoiceHandler(db, config),
+      [SANDBOX_SETTLE]: sandboxSettlementHandler({ db, config, clock }),
     },
   });
   scheduleMaintenance(db, clock.now());
@@ -88,6 +97,8 @@ export function createApp(options: AppOptions) {
     .route('/accounts', accounts)
     .route('/invoices', invoices)
     .route('/statement', statement)
+    .route('/payments', paymentsRouter)
+    .route('/webhooks', webhooksRouter)
     .route('/erp', erp);
   if (config.DEMO) api.route('/dev', dev);
 

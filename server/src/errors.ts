@@ -6,7 +6,7 @@ import type { ErrorCode } from './api/contract';
  */
 export class AppError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 502 | 503,
     readonly code: ErrorCode,
     message: string,
     readonly extra: { retryAfter?: number; issues?: { path: string; message: string }[] } = {},

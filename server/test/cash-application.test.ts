@@ -6,7 +6,7 @@ import { after, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { openDatabase } from '../src/db/client';
-import { allocations, customers, disputes, events, invoices, payments } from '../src/db/schema';
+import { allocations, creditNotes, customers, disputes, events, invoices, payments } from '../src/db/schema';
 import { accountSummaries } from '../src/domain/accounts';
 import {
   applySucceededPayment,
@@ -17,7 +17,7 @@ import {
   type OpenInvoice,
 } from '../src/domain/cash-application';
 import { systemActor } from '../src/domain/events';
-import { createInvoice } from '../src/domain/ledger';
+import { createInvoice, issueCreditNote } from '../src/domain/ledger';
 import { AppError } from '../src/errors';
 
 const openInvoices = fc.uniqueArray(
@@ -289,6 +289,79 @@ describe('applying and reversing a payment', () => {
               .all()
               .every((a) => a.reversedAt),
           );
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
+  it('uses credit first: credit used plus money applied is what the invoices lost, and credit never goes below zero', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 300_000 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 0, max: 200_000 }),
+        fc.integer({ min: 0, max: 200_000 }),
+        fc.array(fc.tuple(fc.nat(5), fc.integer({ min: 1, max: 300_000 })), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 0, max: 400_000 }),
+        fc.integer({ min: 1, max: 500_000 }),
+        (totals, noteCredit, paymentCredit, picks, creditWanted, amount) => {
+          const { customerId, ids } = account(totals.map((total, i) => ({ total, day: i + 1, disputed: false })));
+          if (noteCredit > 0) {
+            issueCreditNote(
+              db,
+              { customerId, number: `CN${run}`, amount: noteCredit, currency: 'USD', issueDate: '2026-11-01' },
+              systemActor,
+              now,
+            );
+          }
+          if (paymentCredit > 0) {
+            db.insert(payments)
+              .values({
+                id: `pay_earlier${run}`,
+                customerId,
+                amount: paymentCredit,
+                unapplied: paymentCredit,
+                currency: 'USD',
+                method: 'ach',
+                provider: 'sandbox',
+                status: 'succeeded',
+                succeededAt: now,
+                createdAt: now,
+                updatedAt: now,
+              })
+              .run();
+          }
+          const requested = picks.map(([i, a]) => ({ invoiceId: ids[i % ids.length]!, amount: a }));
+          const paymentId = `pay_credit${run}`;
+          db.insert(payments)
+            .values({
+              id: paymentId,
+              customerId,
+              amount,
+              creditRequested: creditWanted,
+              currency: 'USD',
+              method: 'card',
+              provider: 'sandbox',
+              status: 'pending',
+              requestedAllocations: requested,
+              createdAt: now,
+              updatedAt: now,
+            })
+            .run();
+          const owed = () => balancesOf(ids).reduce((sum, b) => sum + b.b, 0);
+          const credit = () => accountSummaries(db, [customerId], '2026-11-20')[0]!.credit;
+          const [owedBefore, creditBefore] = [owed(), credit()];
+
+          const applied = db.transaction((tx) => applySucceededPayment(tx, paymentId, systemActor, now))!;
+          const usedCredit = applied.credit.reduce((sum, c) => sum + c.amount, 0);
+          const allocated = applied.allocations.reduce((sum, a) => sum + a.amount, 0);
+          assert.equal(allocated + applied.unapplied, amount, 'the money is all accounted for');
+          assert.ok(usedCredit <= creditWanted && usedCredit <= noteCredit + paymentCredit);
+          assert.equal(owedBefore - owed(), allocated + usedCredit);
+          assert.ok(balancesOf(ids).every((b) => b.b >= 0));
+          assert.equal(credit(), creditBefore - usedCredit + applied.unapplied);
+          const notes = db.select().from(creditNotes).where(eq(creditNotes.customerId, customerId)).all();
+          assert.ok(notes.every((n) => n.unapplied >= 0));
         },
       ),
       { numRuns: 80 },

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 
 export interface PorticoProcess {
   url: string;
+  /** Its SQLite file, for the CLI (`portico keys create`) to share with it. */
+  databasePath: string;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -60,6 +62,7 @@ export async function startPortico(env: Record<string, string>): Promise<Portico
   }
   return {
     url,
+    databasePath: join(dir, 'portico.sqlite'),
     output: () => log,
     async stop() {
       child.kill('SIGTERM');

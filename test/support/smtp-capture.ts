@@ -18,7 +18,8 @@ export interface SmtpCapture {
   url: string;
   messages: CapturedEmail[];
   /** Resolves with the first message to `to` (after `after` messages to it), waiting up to `timeoutMs`. */
-  waitFor(to: string, options?: { after?: number; timeoutMs?: number }): Promise<CapturedEmail>;
+  /** The `after`-th email to `to` (0-based), or with `subject` the first from there whose subject matches. */
+  waitFor(to: string, options?: { after?: number; timeoutMs?: number; subject?: RegExp }): Promise<CapturedEmail>;
   to(address: string): CapturedEmail[];
   close(): Promise<void>;
   /** Refuse mail (as a down server would) until set back. */
@@ -33,10 +34,15 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
     messages,
     failing: false,
     to: (address) => messages.filter((m) => m.to === address),
-    async waitFor(to, { after = 0, timeoutMs = 5000 } = {}) {
+    async waitFor(to, { after = 0, timeoutMs = 5000, subject } = {}) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const found = capture.to(to)[after];
+        const found = subject
+          ? capture
+              .to(to)
+              .slice(after)
+              .find((m) => subject.test(m.subject))
+          : capture.to(to)[after];
         if (found) return found;
         if (Date.now() > deadline) throw new Error(`no email #${after + 1} to ${to} within ${timeoutMs} ms`);
         await new Promise<void>((resolve) => {

@@ -74,6 +74,11 @@ export interface ErpInvoiceInput {
   poNumber?: string | null;
   lines: ErpInvoiceLineInput[];
   void?: boolean;
+  /**
+   * Email the invoice (with its PDF and an Easy Pay link) to every contact of its customer once the
+   * import has committed; ignored for a void or fully paid invoice.
+   */
+  send?: boolean;
 }
 
 export interface ErpInvoicesUpsertBody {
@@ -89,6 +94,13 @@ export interface ErpInvoicesUpsertResult {
   updated: number;
   unchanged: number;
   voided: number;
+  /** Present when a row asked to be sent: the invoices queued to be emailed (void, paid or contactless ones are not). */
+  sent?: number;
+}
+
+/** `POST /erp/invoices/:id/send` (202): how many emails were queued, one per contact. */
+export interface ErpInvoiceSendResult {
+  sent: number;
 }
 
 // ---- Row errors -------------------------------------------------------------------------------
@@ -173,6 +185,157 @@ export interface ErpInvoiceFeedItem {
 export interface ErpInvoiceFeed {
   items: ErpInvoiceFeedItem[];
   nextCursor: string | null;
+}
+
+// ---- Payments feed ----------------------------------------------------------------------------
+
+export type ErpPaymentMethod = 'card' | 'debit' | 'ach' | 'eft' | 'paypal' | 'check' | 'wire' | 'other';
+export type ErpPaymentStatus = 'pending' | 'processing' | 'succeeded' | 'failed' | 'refunded' | 'returned';
+
+/** Money applied to one invoice: the payment's own, or credit used along with it. */
+export interface ErpPaymentAllocation {
+  invoiceId: string;
+  invoiceExternalId: string | null;
+  invoiceNumber: string;
+  amount: number;
+  /** Taken back (the payment was returned): the invoice owes this again. */
+  reversed: boolean;
+  /** `payment`: this payment's money. `credit`: earlier credit the payer used with this payment. */
+  source: 'payment' | 'credit';
+  /** For `credit`: the payment (`pay_…`) or credit note (`crn_…`) the credit came from; else null. */
+  creditFrom: string | null;
+}
+
+export interface ErpPayment {
+  id: string;
+  customerId: string;
+  customerExternalId: string | null;
+  /** Towards invoices (and credit), surcharge excluded. */
+  amount: number;
+  /** Card surcharge, charged on top; 0 for other methods. */
+  surcharge: number;
+  currency: string;
+  method: ErpPaymentMethod;
+  provider: string;
+  providerRef: string | null;
+  status: ErpPaymentStatus;
+  createdAt: string;
+  succeededAt: string | null;
+  /** What no invoice has taken: the customer's credit from this payment. */
+  unapplied: number;
+  /** Standing and reversed, oldest first. */
+  allocations: ErpPaymentAllocation[];
+  /** Why it failed or was returned, when it did. */
+  failure: { code: string; message: string | null } | null;
+}
+
+export interface ErpPaymentFeedQuery {
+  /** The `nextCursor` of the previous page or poll; absent to start from the beginning. */
+  since?: string;
+  limit?: string | number;
+}
+
+/**
+ * Payments whose state changed after `since`, in the order of their changes, each shown as it is now
+ * (once per page, at its latest change in the page). A payment changed again later comes again in a
+ * later page: upsert by `id`. `nextCursor` is always set: ask again with `since=<nextCursor>` at once
+ * while `hasMore`, and on the next poll.
+ */
+export interface ErpPaymentFeed {
+  items: ErpPayment[];
+  nextCursor: string;
+  hasMore: boolean;
+}
+
+// ---- Webhooks ---------------------------------------------------------------------------------
+
+export const ERP_WEBHOOK_EVENT_TYPES = [
+  'payment.succeeded',
+  'payment.applied',
+  'payment.failed',
+  'payment.reversed',
+] as const;
+export type ErpWebhookEventType = (typeof ERP_WEBHOOK_EVENT_TYPES)[number];
+
+/** `POST /erp/webhooks`. */
+export interface ErpWebhookEndpointInput {
+  /** https (http only for localhost, or outside production). */
+  url: string;
+  /** Absent or empty: every type. */
+  events?: ErpWebhookEventType[];
+  description?: string;
+}
+
+export interface ErpWebhookEndpoint {
+  id: string;
+  url: string;
+  /** The types delivered. */
+  events: ErpWebhookEventType[];
+  description: string;
+  createdAt: string;
+  /** Set once the endpoint is disabled (`DELETE`); it gets nothing more. */
+  disabledAt: string | null;
+}
+
+/** 201: the only time the signing secret is shown. */
+export interface ErpWebhookEndpointCreated extends ErpWebhookEndpoint {
+  secret: string;
+}
+
+export interface ErpWebhookEndpointList {
+  items: ErpWebhookEndpoint[];
+}
+
+export interface ErpWebhookDelivery {
+  /** The delivery id, the same on every retry (`Portico-Delivery-Id`). */
+  id: string;
+  /** `evt_<n>`, as in the payload. */
+  event: string;
+  type: ErpWebhookEventType;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  /** The HTTP status of the last attempt; null when it got no answer. */
+  lastStatus: number | null;
+  lastError: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+}
+
+export interface ErpWebhookDeliveryList {
+  items: ErpWebhookDelivery[];
+}
+
+/** An allocation named in a `payment.applied` or `payment.reversed` event: what that event moved. */
+export interface ErpWebhookAllocation {
+  invoiceId: string;
+  invoiceExternalId: string | null;
+  invoiceNumber: string;
+  amount: number;
+  /** `payment`: the payment's money. `credit`: earlier credit the payer used with it (applied only). */
+  source: 'payment' | 'credit';
+  /** For `credit`: the payment (`pay_…`) or credit note (`crn_…`) it came from; else null. */
+  creditFrom: string | null;
+}
+
+/**
+ * The JSON body POSTed to an endpoint, signed in `Portico-Signature` (`t=<unix>,v1=<hex HMAC-SHA256
+ * of "<t>.<body>">` with the endpoint's secret). `data.payment` is the payment as the feed shows it
+ * when the delivery is made; `data.allocations` (applied, reversed) is what this event moved.
+ */
+export interface ErpWebhookPayload {
+  /** The delivery id: the same on every retry, so a receiver can drop repeats. */
+  id: string;
+  /** `evt_<n>`: the event; several endpoints get the same one. */
+  event: string;
+  type: ErpWebhookEventType;
+  /** When the event happened. */
+  createdAt: string;
+  data: {
+    payment: ErpPayment;
+    allocations?: ErpWebhookAllocation[];
+    /** `payment.applied`: what no invoice took. */
+    unapplied?: number;
+  };
 }
 
 // ---- Keys (CLI) -------------------------------------------------------------------------------

@@ -10,7 +10,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { newId } from '../crypto';
 import type { DbOrTx } from '../db/client';
-import { allocations, invoices, payments } from '../db/schema';
+import { allocations, creditNoteAllocations, creditNotes, invoices, payments } from '../db/schema';
 import { AppError } from '../errors';
 import { recordEvent, type Actor } from './events';
 import { underDispute } from './invoices';
@@ -110,26 +110,159 @@ export function openInvoicesOf(db: DbOrTx, customerId: string, currency: string)
     .map((i) => ({ ...i, disputed: Boolean(i.disputed) }));
 }
 
+/** Credit applied along with a payment: from an earlier payment's remainder or a loose credit note. */
+export interface CreditApplied {
+  invoiceId: string;
+  amount: number;
+  source: { type: 'payment' | 'credit_note'; id: string };
+}
+
+export interface AppliedPayment extends AllocationPlan {
+  credit: CreditApplied[];
+}
+
 /**
- * Marks a pending or processing payment succeeded and applies it, all in the caller's transaction.
- * Balances may have moved since the payer chose (another payment, a credit note), so the plan is
- * made now, leniently: the money is in, and what no invoice can take is credit. Applying a payment
- * that is already applied does nothing and returns null, so a repeated webhook is harmless.
+ * Uses up to `wanted` of the customer's credit on the chosen invoices, in the caller's transaction:
+ * earlier payments' remainders first (oldest first), then loose credit notes (oldest first). Each
+ * piece is an allocation of its source, so the statement and a later reversal of that source see it.
+ * Credit used elsewhere since the payer chose simply is not there: less is applied, never more.
  */
-export function applySucceededPayment(db: DbOrTx, paymentId: string, actor: Actor, now: Date): AllocationPlan | null {
+function applyCredit(
+  db: DbOrTx,
+  payment: { id: string; customerId: string; currency: string },
+  targets: Allocation[],
+  wanted: number,
+  now: Date,
+): CreditApplied[] {
+  if (wanted <= 0 || targets.length === 0) return [];
+  const fromPayments = db
+    .select({ id: payments.id, left: payments.unapplied })
+    .from(payments)
+    .where(
+      and(
+        eq(payments.customerId, payment.customerId),
+        eq(payments.currency, payment.currency),
+        eq(payments.status, 'succeeded'),
+        sql`${payments.unapplied} > 0 AND ${payments.id} <> ${payment.id}`,
+      ),
+    )
+    .orderBy(asc(payments.succeededAt), asc(payments.id))
+    .all()
+    .map((p) => ({ type: 'payment' as const, ...p }));
+  const fromNotes = db
+    .select({ id: creditNotes.id, left: creditNotes.unapplied })
+    .from(creditNotes)
+    .where(
+      and(
+        eq(creditNotes.customerId, payment.customerId),
+        eq(creditNotes.currency, payment.currency),
+        sql`${creditNotes.invoiceId} IS NULL AND ${creditNotes.unapplied} > 0`,
+      ),
+    )
+    .orderBy(asc(creditNotes.issueDate), asc(creditNotes.id))
+    .all()
+    .map((n) => ({ type: 'credit_note' as const, ...n }));
+  const sources = [...fromPayments, ...fromNotes];
+
+  const applied: CreditApplied[] = [];
+  let left = wanted;
+  for (const target of targets) {
+    const balance = db
+      .select({ balance: invoices.balance })
+      .from(invoices)
+      .where(eq(invoices.id, target.invoiceId))
+      .get();
+    let room = Math.min(target.amount, balance?.balance ?? 0);
+    for (const source of sources) {
+      if (left === 0 || room === 0) break;
+      const take = Math.min(source.left, room, left);
+      if (take <= 0) continue;
+      source.left -= take;
+      room -= take;
+      left -= take;
+      if (source.type === 'payment') {
+        db.update(payments)
+          .set({ unapplied: sql`${payments.unapplied} - ${take}`, updatedAt: now })
+          .where(eq(payments.id, source.id))
+          .run();
+        db.insert(allocations)
+          .values({
+            id: newId('alc'),
+            paymentId: source.id,
+            invoiceId: target.invoiceId,
+            amount: take,
+            viaPaymentId: payment.id,
+            createdAt: now,
+          })
+          .run();
+        db.update(invoices)
+          .set({
+            amountPaid: sql`${invoices.amountPaid} + ${take}`,
+            balance: sql`${invoices.balance} - ${take}`,
+            updatedAt: now,
+          })
+          .where(eq(invoices.id, target.invoiceId))
+          .run();
+      } else {
+        db.update(creditNotes)
+          .set({ unapplied: sql`${creditNotes.unapplied} - ${take}` })
+          .where(eq(creditNotes.id, source.id))
+          .run();
+        db.insert(creditNoteAllocations)
+          .values({
+            id: newId('cna'),
+            creditNoteId: source.id,
+            invoiceId: target.invoiceId,
+            amount: take,
+            viaPaymentId: payment.id,
+            createdAt: now,
+          })
+          .run();
+        db.update(invoices)
+          .set({
+            amountCredited: sql`${invoices.amountCredited} + ${take}`,
+            balance: sql`${invoices.balance} - ${take}`,
+            updatedAt: now,
+          })
+          .where(eq(invoices.id, target.invoiceId))
+          .run();
+      }
+      const same = applied.find((a) => a.invoiceId === target.invoiceId && a.source.id === source.id);
+      if (same) same.amount += take;
+      else applied.push({ invoiceId: target.invoiceId, amount: take, source: { type: source.type, id: source.id } });
+    }
+  }
+  return applied;
+}
+
+/**
+ * Marks a pending or processing payment succeeded and applies it, all in the caller's transaction:
+ * first the credit the payer chose to use, then the money: chosen allocations, the rest oldest first,
+ * any remainder to unapplied credit. Balances may have moved since the payer chose (another payment,
+ * a credit note), so the plan is made now, leniently: the money is in, and what no invoice can take
+ * is credit. Applying a payment that is already applied does nothing and returns null, so a repeated
+ * webhook is harmless.
+ */
+export function applySucceededPayment(db: DbOrTx, paymentId: string, actor: Actor, now: Date): AppliedPayment | null {
   const payment = db
     .update(payments)
-    .set({ status: 'succeeded', succeededAt: now, updatedAt: now })
+    .set({ status: 'succeeded', succeededAt: now, updatedAt: now, nextAction: null })
     .where(and(eq(payments.id, paymentId), inArray(payments.status, ['pending', 'processing'])))
     .returning()
     .get();
   if (!payment) return null;
-  const plan = planCashApplication(
-    openInvoicesOf(db, payment.customerId, payment.currency),
-    payment.requestedAllocations ?? [],
-    payment.amount,
-    { allowOverpayment: true, lenient: true },
-  );
+  const requested = payment.requestedAllocations ?? [];
+  const credit = applyCredit(db, payment, requested, payment.creditRequested, now);
+  // What the money still has to cover of each chosen invoice, once credit took its part.
+  const byCredit = new Map<string, number>();
+  for (const c of credit) byCredit.set(c.invoiceId, (byCredit.get(c.invoiceId) ?? 0) + c.amount);
+  const rest = requested
+    .map((r) => ({ invoiceId: r.invoiceId, amount: r.amount - (byCredit.get(r.invoiceId) ?? 0) }))
+    .filter((r) => r.amount > 0);
+  const plan = planCashApplication(openInvoicesOf(db, payment.customerId, payment.currency), rest, payment.amount, {
+    allowOverpayment: true,
+    lenient: true,
+  });
   for (const a of plan.allocations) {
     const applied = db
       .update(invoices)
@@ -157,11 +290,11 @@ export function applySucceededPayment(db: DbOrTx, paymentId: string, actor: Acto
       actor,
       subject,
       customerId: payment.customerId,
-      data: { ...data, allocations: plan.allocations, unapplied: plan.unapplied },
+      data: { ...data, allocations: plan.allocations, unapplied: plan.unapplied, credit },
     },
     now,
   );
-  return plan;
+  return { ...plan, credit };
 }
 
 /**

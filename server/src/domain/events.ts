@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../db/client';
 import { events } from '../db/schema';
+import { queueWebhookDeliveries } from './erp/webhook-fanout';
 
 export interface Actor {
   type: 'customer' | 'staff' | 'erp' | 'system' | 'anonymous';
@@ -18,9 +19,13 @@ export interface EventInput {
 
 export const systemActor: Actor = { type: 'system' };
 
-/** Appends one event. Call it inside the transaction of the change it records. */
-export function recordEvent(db: DbOrTx, input: EventInput, now: Date): void {
-  db.insert(events)
+/**
+ * Appends one event and returns its id. Call it inside the transaction of the change it records: the
+ * ERP webhook deliveries it causes are queued in that same transaction.
+ */
+export function recordEvent(db: DbOrTx, input: EventInput, now: Date): number {
+  const { id } = db
+    .insert(events)
     .values({
       type: input.type,
       actorType: input.actor.type,
@@ -32,5 +37,8 @@ export function recordEvent(db: DbOrTx, input: EventInput, now: Date): void {
       requestId: input.requestId ?? null,
       createdAt: now,
     })
-    .run();
+    .returning({ id: events.id })
+    .get();
+  queueWebhookDeliveries(db, { id, type: input.type }, now);
+  return id;
 }

@@ -14,7 +14,17 @@ import type {
   InvoiceSummary,
 } from '../api/contract';
 import type { DbOrTx } from '../db/client';
-import { allocations, creditNotes, customers, disputes, events, invoiceLines, invoices, payments } from '../db/schema';
+import {
+  allocations,
+  creditNoteAllocations,
+  creditNotes,
+  customers,
+  disputes,
+  events,
+  invoiceLines,
+  invoices,
+  payments,
+} from '../db/schema';
 import { AppError, notFound } from '../errors';
 import { calendarDate, daysBetween } from './dates';
 import { currencyExponent, parseTypedAmount } from './money';
@@ -287,6 +297,7 @@ const HISTORY_LABELS: Record<string, string> = {
   'invoice.created': 'Invoice issued',
   'invoice.updated': 'Invoice updated',
   'invoice.voided': 'Invoice voided',
+  'invoice.sent': 'Invoice emailed',
   'dispute.opened': 'Dispute opened',
   'dispute.resolved': 'Dispute resolved',
 };
@@ -325,12 +336,23 @@ export function invoiceDetail(
     .where(and(eq(allocations.invoiceId, invoice.id), isNull(allocations.reversedAt)))
     .orderBy(asc(allocations.createdAt))
     .all();
-  const credits = db
+  const issuedHere = db
     .select()
     .from(creditNotes)
     .where(eq(creditNotes.invoiceId, invoice.id))
     .orderBy(asc(creditNotes.issueDate))
-    .all();
+    .all()
+    .map((c) => ({ ...c, date: c.issueDate }));
+  // Loose credit notes the payer used on this invoice along with a payment.
+  const usedHere = db
+    .select({ note: creditNotes, amount: creditNoteAllocations.amount, at: creditNoteAllocations.createdAt })
+    .from(creditNoteAllocations)
+    .innerJoin(creditNotes, eq(creditNotes.id, creditNoteAllocations.creditNoteId))
+    .where(and(eq(creditNoteAllocations.invoiceId, invoice.id), isNull(creditNoteAllocations.reversedAt)))
+    .orderBy(asc(creditNoteAllocations.createdAt))
+    .all()
+    .map((u) => ({ ...u.note, amount: u.amount, createdAt: u.at, date: calendarDate(u.at, timeZone) }));
+  const credits = [...issuedHere, ...usedHere];
   const recorded = db
     .select({ type: events.type, at: events.createdAt })
     .from(events)
@@ -381,7 +403,7 @@ export function invoiceDetail(
     credits: credits.map((c) => ({
       creditNoteId: c.id,
       number: c.number,
-      date: c.issueDate,
+      date: c.date,
       amount: c.amount,
       reason: c.reason,
     })),

@@ -136,6 +136,9 @@ export async function newLinkSecrets(): Promise<LinkSecrets> {
 /**
  * Writes a link for a known, active email and queues its email; does nothing for any other email.
  * Runs in the `auth.issue_link` job, so the request that asked did the same work either way.
+ * Returns the link's URL, or null when the email is not known. With `signInEmail: false` no sign-in
+ * email is queued: the caller puts the URL in its own email (an invoice's Easy Pay link), and the
+ * code, which no email then holds, is born expired.
  */
 export function issueMagicLink(
   db: DbOrTx,
@@ -143,9 +146,11 @@ export function issueMagicLink(
   input: IssueLinkInput,
   { id, token, code, codeHash }: LinkSecrets,
   now: Date,
-): void {
+  options: { signInEmail?: boolean } = {},
+): string | null {
   const principal = principalFor(db, input.email, input.audience);
-  if (!principal) return;
+  if (!principal) return null;
+  const signInEmail = options.signInEmail ?? true;
 
   const ttl = input.ttlMinutes ?? config.LINK_TTL_MINUTES;
   db.insert(magicLinks)
@@ -161,7 +166,7 @@ export function issueMagicLink(
       scopeInvoiceIds: input.scopeInvoiceIds ?? null,
       maxUses: input.maxUses ?? config.LINK_MAX_USES,
       expiresAt: new Date(now.getTime() + ttl * 60_000),
-      codeExpiresAt: new Date(now.getTime() + config.CODE_TTL_MINUTES * 60_000),
+      codeExpiresAt: signInEmail ? new Date(now.getTime() + config.CODE_TTL_MINUTES * 60_000) : now,
       createdAt: now,
     })
     .run();
@@ -175,13 +180,15 @@ export function issueMagicLink(
     },
     now,
   );
+  const url = `${input.returnTo}#portico-link=${token}`;
+  if (!signInEmail) return url;
   const company = getSettings(db).companyName;
   queueEmail(
     db,
     magicLinkEmail({
       company,
       to: input.email,
-      url: `${input.returnTo}#portico-link=${token}`,
+      url,
       code,
       audience: input.audience,
       expiresInMinutes: ttl,
@@ -189,6 +196,7 @@ export function issueMagicLink(
     }),
     now,
   );
+  return url;
 }
 
 export const ISSUE_LINK = 'auth.issue_link';

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { newId } from '../crypto';
 import type { Db, DbOrTx } from '../db/client';
-import { emailOutbox } from '../db/schema';
-import type { Mailer } from '../mail/mailer';
+import { emailOutbox, type EmailAttachmentSpec } from '../db/schema';
+import type { MailAttachment, Mailer } from '../mail/mailer';
 import { enqueueJob, type JobHandler } from './jobs';
 
 export interface EmailContent {
@@ -13,11 +13,49 @@ export interface EmailContent {
   html: string;
   /** The body holds a secret (a sign-in link or code), kept only until delivery ends. */
   sensitive?: boolean;
+  /** Files rendered at delivery (an invoice or receipt PDF). */
+  attachments?: EmailAttachmentSpec[];
 }
 
 const REDACTED_TEXT = 'This email held a sign-in link and code. They are not kept once the email has been delivered.';
 
 export const DELIVER_EMAIL = 'email.deliver';
+
+/** Makes one attachment's file from live data when the email is sent. */
+export type AttachmentRenderer<T extends EmailAttachmentSpec['type'] = EmailAttachmentSpec['type']> = (
+  db: Db,
+  spec: Extract<EmailAttachmentSpec, { type: T }>,
+  now: Date,
+) => Promise<MailAttachment>;
+
+/**
+ * The renderer of each attachment type. An email naming a type with no renderer fails its delivery
+ * attempt (and is retried) rather than going out without the file. The PDF code is loaded on first
+ * use: everything that queues email imports this module (the CLI among them), and few need PDFKit.
+ */
+export const attachmentRenderers: { [T in EmailAttachmentSpec['type']]?: AttachmentRenderer<T> } = {
+  invoice_pdf: async (db, spec, now) => (await import('./invoice-document')).invoicePdfFile(db, spec.invoiceId, now),
+  receipt_pdf: async (db, spec) => (await import('../pdf/receipt-pdf')).receiptPdfFile(db, spec.paymentId),
+};
+
+/** Adds (or replaces) the renderer of an attachment type; call it once at start. */
+export function registerAttachmentRenderer<T extends EmailAttachmentSpec['type']>(
+  type: T,
+  render: AttachmentRenderer<T>,
+): void {
+  (attachmentRenderers as Record<string, unknown>)[type] = render;
+}
+
+async function renderAttachments(db: Db, specs: readonly EmailAttachmentSpec[], now: Date): Promise<MailAttachment[]> {
+  const files: MailAttachment[] = [];
+  // One at a time: each may be a large PDF.
+  for (const spec of specs) {
+    const render = attachmentRenderers[spec.type] as AttachmentRenderer | undefined;
+    if (!render) throw new Error(`No renderer is registered for ${spec.type} attachments; the email waits for one.`);
+    files.push(await render(db, spec, now));
+  }
+  return files;
+}
 
 /**
  * Writes an email to the outbox and schedules its delivery. Call it in the transaction of the change
@@ -41,12 +79,14 @@ export function emailDeliveryHandler(db: Db, mailer: Mailer, from: string): JobH
     const redact =
       email.sensitive && mailer.kind !== 'dev' ? { text: REDACTED_TEXT, html: `<p>${REDACTED_TEXT}</p>` } : {};
     try {
+      const attachments = await renderAttachments(db, email.attachments ?? [], now);
       const { messageId } = await mailer.send({
         from,
         to: email.to,
         subject: email.subject,
         text: email.text,
         html: email.html,
+        ...(attachments.length > 0 ? { attachments } : {}),
       });
       db.update(emailOutbox)
         .set({ status: 'sent', messageId, sentAt: now, attempts: email.attempts + 1, lastError: null, ...redact })

@@ -8,7 +8,7 @@ import type { AccountRef, Audience, SessionInfo, StaffRole } from '../api/contra
 import type { Config } from '../config';
 import { newId, randomToken, sha256 } from '../crypto';
 import type { DbOrTx } from '../db/client';
-import { contacts, customers, magicLinks, sessions, staffUsers } from '../db/schema';
+import { contacts, customers, invoices, magicLinks, sessions, staffUsers } from '../db/schema';
 import { recordEvent } from './events';
 
 export interface SessionPrincipal {
@@ -109,6 +109,19 @@ export function authenticate(db: DbOrTx, config: Config, token: string, now: Dat
     role = staff.role;
   } else {
     ({ accounts, contactName: name } = customerAccountsOf(db, row.email));
+    if (row.scopeInvoiceIds) {
+      // An Easy Pay session sees only the accounts its invoices are on (a bookkeeper's link to one
+      // client's invoice must not open on another client's empty list).
+      const scoped = new Set(
+        db
+          .select({ customerId: invoices.customerId })
+          .from(invoices)
+          .where(inArray(invoices.id, row.scopeInvoiceIds))
+          .all()
+          .map((i) => i.customerId),
+      );
+      accounts = accounts.filter((a) => scoped.has(a.id));
+    }
     if (accounts.length === 0) return null;
   }
 

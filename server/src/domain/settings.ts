@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { settings } from '../db/schema';
 
@@ -42,7 +43,10 @@ export function getSettings(db: DbOrTx): CompanySettings {
 }
 
 export function putSettings(db: DbOrTx, values: Partial<CompanySettings>, now: Date): void {
-  for (const [key, value] of Object.entries(values)) {
+  for (const [key, raw] of Object.entries(values)) {
+    if (raw === undefined) continue;
+    // A JSON null is a value ("no cap"), not a missing one: store the text `null`, not SQL NULL.
+    const value = raw === null ? sql`'null'` : raw;
     db.insert(settings)
       .values({ key, value, updatedAt: now })
       .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } })

@@ -1,11 +1,19 @@
 import nodemailer from 'nodemailer';
 
+/** A file sent with an email, as nodemailer takes it. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
 export interface OutgoingEmail {
   from: string;
   to: string;
   subject: string;
   text: string;
   html: string;
+  attachments?: MailAttachment[];
 }
 
 /** Delivers one email or throws; the outbox worker retries on a throw. */
@@ -36,7 +44,8 @@ export function smtpMailer(url: string): Mailer {
 
 /**
  * With no SMTP server, delivery is a no-op: the message stays readable in the outbox, which the dev
- * mailbox page shows. Nothing leaves the machine.
+ * mailbox page shows. Nothing leaves the machine. Attachments are rendered all the same (a renderer
+ * that fails shows in the demo too) and dropped; the outbox row names them.
  */
 export const devMailer: Mailer = {
   kind: 'dev',

@@ -24,7 +24,7 @@ export interface ChargeInput {
 
 /** Where a charge stands after a provider call. `ref` is the provider's id for it (PaymentIntent, order). */
 export type ProviderOutcome =
-  | { status: 'succeeded'; ref: string }
+  | { status: 'succeeded'; ref: string | null }
   /** Accepted, not final: a bank debit waiting to settle, or a card waiting on the provider's webhook. */
   | { status: 'processing'; ref: string }
   | { status: 'requires_action'; ref: string; nextAction: PaymentNextAction }

@@ -5,8 +5,10 @@
  */
 import type { PaymentMethod, PaymentProviderName } from '../api/contract';
 import type { Config } from '../config';
+import { paypalProvider } from './paypal';
 import type { PaymentProvider } from './provider';
 import { sandboxProvider } from './sandbox';
+import { stripeProvider } from './stripe';
 
 export interface Providers {
   /** The provider for a method in a currency, or null when the method is not offered. */
@@ -19,7 +21,8 @@ export interface Providers {
 export function createProviders(config: Config): Providers {
   const all = new Map<PaymentProviderName, PaymentProvider>();
   if (config.PAYMENT_PROVIDER === 'sandbox') all.set('sandbox', sandboxProvider(config));
-  // Stripe and PayPal join here when configured (see stripe.ts and paypal.ts).
+  if (config.PAYMENT_PROVIDER === 'stripe') all.set('stripe', stripeProvider(config));
+  if (config.PAYPAL_CLIENT_ID) all.set('paypal', paypalProvider(config));
   const main = all.get(config.PAYMENT_PROVIDER) ?? null;
   const paypal = all.get('paypal') ?? all.get('sandbox') ?? null;
   const forMethod = (method: PaymentMethod, currency: string): PaymentProvider | null => {

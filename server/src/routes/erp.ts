@@ -1,24 +1,43 @@
 /**
- * The ERP's door: bulk upserts of customers and invoices by external id, and the invoice feed for
- * reconciliation. Authenticated with an ERP API key, not a session. Bodies may be up to 32 MB (10,000
- * invoice rows run to several MB), so this router has its own body limit and the API's 1 MB one
- * skips it; the key is checked before any of the body is read.
+ * The ERP's door: bulk upserts of customers and invoices by external id, the invoice feed for
+ * reconciliation, the payments feed, webhook endpoints, and sending an invoice by email.
+ * Authenticated with an ERP API key, not a session. Bodies may be up to 32 MB (10,000 invoice rows run
+ * to several MB), so this router has its own body limit and the API's 1 MB one skips it; the key is
+ * checked before any of the body is read.
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import {
   ERP_MAX_ROWS,
+  ERP_WEBHOOK_EVENT_TYPES,
   type ErpCustomersUpsertResult,
   type ErpInvoiceFeed,
+  type ErpInvoiceSendResult,
   type ErpInvoicesUpsertResult,
+  type ErpPaymentFeed,
   type ErpValidationFailedBody,
+  type ErpWebhookDelivery,
+  type ErpWebhookDeliveryList,
+  type ErpWebhookEndpoint,
+  type ErpWebhookEndpointCreated,
+  type ErpWebhookEndpointList,
 } from '../api/erp-contract';
 import { calendarDate } from '../domain/dates';
 import { CustomerUpserter } from '../domain/erp/customers';
 import { listErpInvoices } from '../domain/erp/feed';
 import { importAll, type RowErrorList } from '../domain/erp/import';
 import { InvoiceUpserter } from '../domain/erp/invoices';
+import { listErpPayments } from '../domain/erp/payments-feed';
+import {
+  createWebhookEndpoint,
+  disableWebhookEndpoint,
+  listWebhookDeliveries,
+  listWebhookEndpoints,
+  retryWebhookDelivery,
+  webhookUrlProblem,
+} from '../domain/erp/webhooks';
+import { queueInvoiceSend, requestInvoiceSend } from '../domain/invoice-delivery';
 import { getSettings } from '../domain/settings';
 import { AppError } from '../errors';
 import { requireErpKey } from '../http/erp-auth';
@@ -62,6 +81,34 @@ const feedQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
+const paymentsQuery = z.object({
+  since: z.string().max(20).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+function webhookBody(production: boolean) {
+  return z
+    .strictObject({
+      url: z.string().trim().min(1).max(2048),
+      events: z
+        .array(z.enum(ERP_WEBHOOK_EVENT_TYPES))
+        .max(ERP_WEBHOOK_EVENT_TYPES.length * 2)
+        .optional(),
+      description: z.string().trim().max(500).optional(),
+    })
+    .superRefine((body, ctx) => {
+      const problem = webhookUrlProblem(body.url, production);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['url'], message: problem });
+    });
+}
+
+const deliveriesQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+
+/** Ids in paths are only compared for equality; anything longer than an id is no id. */
+const pathId = (c: Context<AppEnv>, name: string) => (c.req.param(name) ?? '').slice(0, 200);
+
+const erpActor = (c: Context<AppEnv>) => ({ type: 'erp' as const, id: c.var.erpKeyId });
+
 export const erp = new Hono<AppEnv>()
   .use(requireErpKey)
   .use(
@@ -92,9 +139,48 @@ export const erp = new Hono<AppEnv>()
       now: clock.now(),
       requestId: c.var.requestId,
     };
-    const outcome = importAll(db, rows, options, (imp) => new InvoiceUpserter(imp));
+    // Rows with `send: true` queue their email inside the import's transaction: sent only if it commits.
+    const send = (invoice: { id: string; customerId: string }) =>
+      queueInvoiceSend(db, invoice, options.actor, options.now, options.requestId) > 0;
+    const outcome = importAll(db, rows, options, (imp) => new InvoiceUpserter(imp, send));
     if (!outcome.ok) return validationFailed(c, outcome.errors);
+    if (outcome.result.sent) c.var.deps.worker.kick();
     return c.json(outcome.result satisfies ErpInvoicesUpsertResult);
+  })
+  .post('/invoices/:id/send', (c) => {
+    const { db, clock, worker } = c.var.deps;
+    const result = requestInvoiceSend(db, pathId(c, 'id'), erpActor(c), clock.now(), c.var.requestId);
+    worker.kick();
+    return c.json(result satisfies ErpInvoiceSendResult, 202);
+  })
+  .get('/payments', (c) => {
+    const query = queryParams(c, paymentsQuery);
+    return c.json(listErpPayments(c.var.deps.db, query) satisfies ErpPaymentFeed);
+  })
+  .post('/webhooks', async (c) => {
+    const { db, clock, config } = c.var.deps;
+    const body = await jsonBody(c, webhookBody(config.NODE_ENV === 'production'));
+    const created = db.transaction((tx) => createWebhookEndpoint(tx, body, erpActor(c), clock.now()));
+    return c.json(created satisfies ErpWebhookEndpointCreated, 201);
+  })
+  .get('/webhooks', (c) => c.json({ items: listWebhookEndpoints(c.var.deps.db) } satisfies ErpWebhookEndpointList))
+  .delete('/webhooks/:id', (c) => {
+    const { db, clock } = c.var.deps;
+    const endpoint = db.transaction((tx) => disableWebhookEndpoint(tx, pathId(c, 'id'), erpActor(c), clock.now()));
+    return c.json(endpoint satisfies ErpWebhookEndpoint);
+  })
+  .get('/webhooks/:id/deliveries', (c) => {
+    const { limit } = queryParams(c, deliveriesQuery);
+    const items = listWebhookDeliveries(c.var.deps.db, pathId(c, 'id'), limit);
+    return c.json({ items } satisfies ErpWebhookDeliveryList);
+  })
+  .post('/webhooks/:id/deliveries/:deliveryId/retry', (c) => {
+    const { db, clock, worker } = c.var.deps;
+    const delivery = db.transaction((tx) =>
+      retryWebhookDelivery(tx, pathId(c, 'id'), pathId(c, 'deliveryId'), erpActor(c), clock.now()),
+    );
+    worker.kick();
+    return c.json(delivery satisfies ErpWebhookDelivery, 202);
   })
   .get('/invoices', (c) => {
     const query = queryParams(c, feedQuery);

@@ -32,6 +32,10 @@ export const DEMO_COMPANY = {
   paymentInstructions:
     'Pay online in the customer portal, or by ACH to Acme Supplies Inc., First Demo Bank, routing 021000021, account 000123456789. Quote the invoice number.',
   portalUrl: 'http://localhost:8787/',
+  // Card payments carry a 2.5 % surcharge capped at $100, so the demo shows the surcharge line.
+  surchargeRateBp: 250,
+  surchargeCap: 10_000,
+  allowOverpayment: false,
 };
 
 export const DEMO_ACCOUNTS = {

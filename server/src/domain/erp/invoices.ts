@@ -66,6 +66,9 @@ function statements(sqlite: Database.Database) {
        WHERE id = ?`,
     ),
     void: sqlite.prepare(`UPDATE invoices SET voided_at = ?, updated_at = ? WHERE id = ?`),
+    written: sqlite.prepare<[string], { id: string; customer_id: string; voided_at: number | null; balance: number }>(
+      `SELECT id, customer_id, voided_at, balance FROM invoices WHERE external_id = ?`,
+    ),
   };
 }
 
@@ -123,17 +126,28 @@ export function invoiceLineValues(invoiceId: string, line: ErpInvoiceLine, i: nu
 /** Customers looked up per import, at most this many kept (a file may name millions). */
 const CUSTOMER_CACHE = 10_000;
 
+/**
+ * Queues the email of an invoice a row asked to `send`, in the import's transaction (so it goes only
+ * if the import commits); false when it goes to nobody.
+ */
+export type InvoiceSender = (invoice: { id: string; customerId: string }) => boolean;
+
 export class InvoiceUpserter {
   private readonly sql: ReturnType<typeof statements>;
   private readonly customers = new Map<string, CustomerRef | null>();
   private readonly counts: ErpInvoicesUpsertResult = { created: 0, updated: 0, unchanged: 0, voided: 0 };
+  /** Invoices queued to be sent; null while no row asked. */
+  private sent: number | null = null;
 
-  constructor(private readonly imp: ErpImport) {
+  constructor(
+    private readonly imp: ErpImport,
+    private readonly send?: InvoiceSender,
+  ) {
     this.sql = prepared(imp.sqlite, 'invoices', statements);
   }
 
   result(): ErpInvoicesUpsertResult {
-    return { ...this.counts };
+    return { ...this.counts, ...(this.sent === null ? {} : { sent: this.sent }) };
   }
 
   /** Validates and writes one row; the row's problems, or none. */
@@ -167,6 +181,15 @@ export class InvoiceUpserter {
     if (errors.length > 0 || !customer) return;
     if (stored) this.update(row, stored, customer, fail);
     else this.create(row, customer);
+    if (row.send && errors.length === 0) this.queueSend(row.externalId);
+  }
+
+  /** A void or paid invoice is not sent (nothing to pay); the row is still good. */
+  private queueSend(externalId: string): void {
+    this.sent ??= 0;
+    const invoice = this.sql.written.get(externalId);
+    if (!this.send || !invoice || invoice.voided_at !== null || invoice.balance <= 0) return;
+    if (this.send({ id: invoice.id, customerId: invoice.customer_id })) this.sent++;
   }
 
   private create(row: ErpInvoiceRow, customer: CustomerRef): void {

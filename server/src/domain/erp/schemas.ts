@@ -113,6 +113,7 @@ export const erpInvoiceRow = z
     poNumber: optionalLine(100),
     lines: z.array(lineRow).min(1).max(1000),
     void: z.boolean().optional(),
+    send: z.boolean().optional(),
   })
   .transform((row, ctx) => {
     if (row.dueDate < row.issueDate) custom(ctx, 'due_before_issue', 'must be on or after issueDate', ['dueDate']);
@@ -164,6 +165,7 @@ export const erpInvoiceRow = z
       currency: row.currency,
       poNumber: row.poNumber || null,
       void: row.void === true,
+      send: row.send === true,
       lines: lines as NonNullable<(typeof lines)[number]>[],
       subtotal,
       taxTotal,

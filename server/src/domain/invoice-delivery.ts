@@ -1,0 +1,216 @@
+/**
+ * Sending an invoice by email: to every contact of its customer, with the invoice PDF attached and a
+ * personal Easy Pay link (a long-lived magic link scoped to just this invoice, landing on
+ * `pay/<number>`). The request only checks and queues; the `invoice.send` job makes the links (each
+ * costs a code hash) and writes every link row, email and the `invoice.sent` event in one
+ * transaction, so a link never exists without its email nor an email without its link.
+ */
+import { asc, eq } from 'drizzle-orm';
+import type { ErpInvoiceSendResult } from '../api/erp-contract';
+import type { Config } from '../config';
+import type { Db, DbOrTx } from '../db/client';
+import { contacts, customers, invoices } from '../db/schema';
+import { AppError, notFound } from '../errors';
+import { invoiceEmail } from '../mail/templates';
+import { minorToDecimal } from '../pdf/format';
+import { calendarDate } from './dates';
+import { recordEvent, type Actor } from './events';
+import { enqueueJob, type JobHandler } from './jobs';
+import { issueMagicLink, newLinkSecrets, validateReturnTo, type LinkSecrets } from './magic-links';
+import { currencyExponent } from './money';
+import { queueEmail } from './outbox';
+import { getSettings } from './settings';
+
+export const SEND_INVOICE = 'invoice.send';
+
+interface SendInvoiceJob {
+  invoiceId: string;
+  actor: Actor;
+  requestId: string | null;
+}
+
+type InvoiceRow = typeof invoices.$inferSelect;
+
+/** Why an invoice is not sent: a void one is not owed, a paid one has nothing to pay. */
+function unsendable(invoice: { voidedAt: Date | null; balance: number }): 'void' | 'paid' | null {
+  if (invoice.voidedAt) return 'void';
+  if (invoice.balance <= 0) return 'paid';
+  return null;
+}
+
+function recipientsOf(db: DbOrTx, customerId: string): string[] {
+  return db
+    .select({ email: contacts.email })
+    .from(contacts)
+    .where(eq(contacts.customerId, customerId))
+    .orderBy(asc(contacts.email))
+    .all()
+    .map((c) => c.email);
+}
+
+/** An invoice as the ERP names it: by its external id, else by Portico's id (`inv_…`). */
+export function findErpInvoice(db: DbOrTx, ref: string): InvoiceRow | undefined {
+  return (
+    db.select().from(invoices).where(eq(invoices.externalId, ref)).get() ??
+    db.select().from(invoices).where(eq(invoices.id, ref)).get()
+  );
+}
+
+/**
+ * Queues the sending of an invoice in the caller's transaction; the number of contacts it will go to.
+ * 0 (nobody to send to) queues nothing. Whether it is still owed is checked again when it is sent.
+ */
+export function queueInvoiceSend(
+  db: DbOrTx,
+  invoice: { id: string; customerId: string },
+  actor: Actor,
+  now: Date,
+  requestId: string | null = null,
+): number {
+  const recipients = recipientsOf(db, invoice.customerId).length;
+  if (recipients === 0) return 0;
+  const job: SendInvoiceJob = { invoiceId: invoice.id, actor, requestId };
+  enqueueJob(db, { type: SEND_INVOICE, payload: { ...job }, maxAttempts: 5 }, now);
+  return recipients;
+}
+
+/** `POST /erp/invoices/:id/send`: 404 for no such invoice, 409 for one that is void, paid or has no contact. */
+export function requestInvoiceSend(
+  db: Db,
+  ref: string,
+  actor: Actor,
+  now: Date,
+  requestId: string | null,
+): ErpInvoiceSendResult {
+  return db.transaction((tx) => {
+    const invoice = findErpInvoice(tx, ref);
+    if (!invoice) throw notFound(`No invoice has external id or id ${ref}.`);
+    const why = unsendable(invoice);
+    if (why === 'void') throw new AppError(409, 'conflict', `Invoice ${invoice.number} is void; it is not sent.`);
+    if (why === 'paid') {
+      throw new AppError(409, 'conflict', `Invoice ${invoice.number} is paid in full; there is nothing to pay.`);
+    }
+    const sent = queueInvoiceSend(tx, invoice, actor, now, requestId);
+    if (sent === 0) {
+      throw new AppError(409, 'conflict', `The customer of invoice ${invoice.number} has no contact to send it to.`);
+    }
+    return { sent };
+  });
+}
+
+/**
+ * Where Easy Pay links land: the company's portal page when its origin is allowed (links are only
+ * ever built for allowed origins), else this server's own page.
+ */
+export function easyPayReturnTo(portalUrl: string, config: Config): string {
+  if (portalUrl) {
+    try {
+      return validateReturnTo(portalUrl, config.ALLOWED_ORIGINS);
+    } catch {
+      // Not on the allow-list: the server's own page instead.
+    }
+  }
+  return `${config.PUBLIC_URL}/`;
+}
+
+/** An invoice number as one target path segment (`2024/001` → `2024%2F001`). */
+function targetSegment(number: string): string {
+  return encodeURIComponent(number).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+function formatMoney(minor: number, currency: string): string {
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(
+    minorToDecimal(minor, currencyExponent(currency)),
+  );
+}
+
+function sendInvoiceEmails(
+  tx: DbOrTx,
+  config: Config,
+  job: SendInvoiceJob,
+  recipients: { email: string; secrets: LinkSecrets }[],
+  now: Date,
+): void {
+  const invoice = tx.select().from(invoices).where(eq(invoices.id, job.invoiceId)).get();
+  if (!invoice) return;
+  const subject = { type: 'invoice', id: invoice.id };
+  const base = { actor: job.actor, subject, customerId: invoice.customerId, requestId: job.requestId };
+  // Paid or voided between the request and now: nothing is sent, and the event says why.
+  const why = unsendable(invoice);
+  if (why) {
+    recordEvent(tx, { ...base, type: 'invoice.send_skipped', data: { number: invoice.number, reason: why } }, now);
+    return;
+  }
+  const customer = tx
+    .select({ name: customers.name })
+    .from(customers)
+    .where(eq(customers.id, invoice.customerId))
+    .get()!;
+  const company = getSettings(tx);
+  const returnTo = easyPayReturnTo(company.portalUrl, config);
+  const amountDue = formatMoney(invoice.balance, invoice.currency);
+  const pastDue = invoice.dueDate < calendarDate(now, company.timeZone);
+  const sentTo: string[] = [];
+  for (const { email, secrets } of recipients) {
+    const payUrl = issueMagicLink(
+      tx,
+      config,
+      {
+        email,
+        audience: 'customer',
+        returnTo,
+        target: `pay/${targetSegment(invoice.number)}`,
+        nonceHash: null,
+        scopeInvoiceIds: [invoice.id],
+        ttlMinutes: config.EASY_PAY_TTL_DAYS * 1440,
+        maxUses: config.EASY_PAY_MAX_USES,
+      },
+      secrets,
+      now,
+      { signInEmail: false },
+    );
+    // No longer a contact of anyone (removed since the request): no link, no email.
+    if (!payUrl) continue;
+    const content = invoiceEmail({
+      company: company.companyName,
+      to: email,
+      number: invoice.number,
+      customerName: customer.name,
+      amountDue,
+      dueDate: invoice.dueDate,
+      pastDue,
+      payUrl,
+      payLinkDays: config.EASY_PAY_TTL_DAYS,
+      supportEmail: company.supportEmail,
+    });
+    queueEmail(tx, { ...content, attachments: [{ type: 'invoice_pdf', invoiceId: invoice.id }] }, now);
+    sentTo.push(email);
+  }
+  recordEvent(
+    tx,
+    {
+      ...base,
+      type: 'invoice.sent',
+      data: { number: invoice.number, to: sentTo, amountDue: invoice.balance, currency: invoice.currency },
+    },
+    now,
+  );
+}
+
+/** `invoice.send`: one invoice to each current contact of its customer. */
+export function sendInvoiceHandler(db: Db, config: Config): JobHandler {
+  return async (payload, { now }) => {
+    const job = payload as unknown as SendInvoiceJob;
+    const invoice = db
+      .select({ customerId: invoices.customerId })
+      .from(invoices)
+      .where(eq(invoices.id, job.invoiceId))
+      .get();
+    if (!invoice) return;
+    // Each link's code hash is made off the thread (scrypt), so before the transaction.
+    const recipients = await Promise.all(
+      recipientsOf(db, invoice.customerId).map(async (email) => ({ email, secrets: await newLinkSecrets() })),
+    );
+    db.transaction((tx) => sendInvoiceEmails(tx, config, job, recipients, now));
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * An invoice's detail and PDF outside any request: the PDF attached to an invoice email is rendered
+ * by the outbox worker, which has no session. The detail is built through the same `invoiceDetail`
+ * the portal uses, under a scope of exactly that invoice's account and that invoice, so the email's
+ * PDF is the one the customer downloads.
+ */
+import { eq } from 'drizzle-orm';
+import type { InvoiceDetail } from '../api/contract';
+import type { DbOrTx } from '../db/client';
+import { customers, invoices } from '../db/schema';
+import { notFound } from '../errors';
+import { renderInvoicePdf } from '../pdf/invoice-pdf';
+import { calendarDate } from './dates';
+import { invoiceDetail } from './invoices';
+import type { AuthSession } from './sessions';
+import { getSettings, type CompanySettings } from './settings';
+
+export interface InvoiceDocument {
+  invoice: InvoiceDetail;
+  company: CompanySettings;
+  customer: { name: string; billingAddress: string | null };
+}
+
+/** The invoice as its customer sees it today (in the company's time zone); 404 when there is none. */
+export function invoiceDocument(db: DbOrTx, invoiceId: string, now: Date): InvoiceDocument {
+  const row = db
+    .select({ customerId: invoices.customerId, name: customers.name, billingAddress: customers.billingAddress })
+    .from(invoices)
+    .innerJoin(customers, eq(customers.id, invoices.customerId))
+    .where(eq(invoices.id, invoiceId))
+    .get();
+  if (!row) throw notFound(`No invoice ${invoiceId}.`);
+  const company = getSettings(db);
+  // Not a session: the narrowest scope invoiceDetail reads, the invoice's own account and the invoice.
+  const scope: AuthSession = {
+    id: 'system',
+    audience: 'customer',
+    email: '',
+    name: '',
+    role: null,
+    staffUserId: null,
+    accounts: [{ id: row.customerId, name: row.name }],
+    scopeInvoiceIds: [invoiceId],
+    linkId: null,
+    expiresAt: now,
+  };
+  const invoice = invoiceDetail(db, scope, invoiceId, calendarDate(now, company.timeZone), company.timeZone);
+  return { invoice, company, customer: { name: row.name, billingAddress: row.billingAddress } };
+}
+
+/** The invoice PDF as one buffer, for an email attachment. */
+export async function invoicePdfFile(
+  db: DbOrTx,
+  invoiceId: string,
+  now: Date,
+): Promise<{ filename: string; contentType: string; content: Buffer }> {
+  const document = invoiceDocument(db, invoiceId, now);
+  const doc = renderInvoicePdf(document);
+  const chunks: Buffer[] = [];
+  for await (const chunk of doc) chunks.push(chunk as Buffer);
+  return {
+    // Numbers are the ERP's and may hold `/`; a file name may not.
+    filename: `${document.invoice.number.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf`,
+    contentType: 'application/pdf',
+    content: Buffer.concat(chunks),
+  };
+}

@@ -1,0 +1,85 @@
+/** Payment emails: the receipt (with its PDF attached by the outbox) and the notice of a returned debit. */
+import type { PaymentMethod, PaymentView } from '../api/contract';
+import type { EmailContent } from '../domain/outbox';
+import { minorToDecimal } from '../pdf/format';
+import { escapeHtml, layout } from './templates';
+
+export const methodLabels: Record<PaymentMethod, string> = {
+  card: 'Card',
+  debit: 'Debit card',
+  ach: 'Bank transfer (ACH)',
+  eft: 'Bank transfer (EFT)',
+  paypal: 'PayPal',
+};
+
+/** Money for an email: en-US formatting of exact minor units (no float). */
+export function emailMoney(minor: number, currency: string): string {
+  const format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(minorToDecimal(minor, digits));
+}
+
+interface PaymentEmail {
+  company: string;
+  to: string;
+  payment: PaymentView;
+}
+
+function lines(p: PaymentView): [string, string][] {
+  const rows: [string, string][] = p.allocations.map((a) => [
+    `${a.number}${a.source === 'credit' ? ' (your credit)' : ''}`,
+    emailMoney(a.amount, p.currency),
+  ]);
+  if (p.unapplied > 0) rows.push(['Kept as credit on your account', emailMoney(p.unapplied, p.currency)]);
+  if (p.surcharge > 0) rows.push(['Card surcharge', emailMoney(p.surcharge, p.currency)]);
+  rows.push(['Total charged', emailMoney(p.total, p.currency)]);
+  return rows;
+}
+
+export function paymentReceiptEmail({ company, to, payment }: PaymentEmail): EmailContent {
+  const total = emailMoney(payment.total, payment.currency);
+  const subject = `Receipt ${payment.receiptNumber} from ${company}: ${total} received`;
+  const rows = lines(payment);
+  const text = [
+    `Thank you. We received your payment of ${total} by ${methodLabels[payment.method]}.`,
+    '',
+    `Receipt ${payment.receiptNumber}`,
+    ...rows.map(([label, amount]) => `  ${label}: ${amount}`),
+    '',
+    'The receipt is attached as a PDF.',
+  ].join('\n');
+  const table = rows
+    .map(
+      ([label, amount], i) =>
+        `<tr><td style="padding:4px 0${i === rows.length - 1 ? ';font-weight:bold;border-top:1px solid #cbd2d9' : ''}">${escapeHtml(label)}</td><td style="padding:4px 0;text-align:right${i === rows.length - 1 ? ';font-weight:bold;border-top:1px solid #cbd2d9' : ''}">${escapeHtml(amount)}</td></tr>`,
+    )
+    .join('');
+  const html = layout(
+    company,
+    `<p>Thank you. We received your payment of <strong>${escapeHtml(total)}</strong> by ${escapeHtml(methodLabels[payment.method])}.</p>
+<p style="color:#52606d">Receipt ${escapeHtml(payment.receiptNumber)}</p>
+<table role="presentation" width="100%" style="border-collapse:collapse">${table}</table>
+<p style="color:#52606d;font-size:13px">The receipt is attached as a PDF.</p>`,
+  );
+  return { kind: 'payment.receipt', to, subject, text, html };
+}
+
+export function paymentReturnedEmail({ company, to, payment }: PaymentEmail): EmailContent {
+  const total = emailMoney(payment.total, payment.currency);
+  const numbers = payment.allocations.map((a) => a.number).join(', ');
+  const subject = `Your payment ${payment.receiptNumber} of ${total} was returned by your bank`;
+  const text = [
+    `Your bank returned your payment of ${total} (receipt ${payment.receiptNumber}).`,
+    numbers ? `The invoices it paid are open again: ${numbers}.` : '',
+    'Please pay them again in the portal, or contact us if you think this is a mistake.',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+  const html = layout(
+    company,
+    `<p>Your bank returned your payment of <strong>${escapeHtml(total)}</strong> (receipt ${escapeHtml(payment.receiptNumber)}).</p>
+${numbers ? `<p>The invoices it paid are open again: ${escapeHtml(numbers)}.</p>` : ''}
+<p>Please pay them again in the portal, or contact us if you think this is a mistake.</p>`,
+  );
+  return { kind: 'payment.returned', to, subject, text, html };
+}
