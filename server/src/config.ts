@@ -77,7 +77,10 @@ export const configSchema = z
     /** How long a sandbox bank debit takes to settle (and a "returns" one, to come back). */
     SANDBOX_SETTLE_SECONDS: z.coerce.number().int().min(0).default(60),
     /** A secret (`sk_…`) or restricted (`rk_…`) key. */
-    STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_/).optional(),
+    STRIPE_SECRET_KEY: z
+      .string()
+      .regex(/^(sk|rk)_/)
+      .optional(),
     STRIPE_PUBLISHABLE_KEY: z.string().startsWith('pk_').optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
     /** Only for tests and proxies: where the Stripe SDK sends its requests (default: Stripe's API). */
