@@ -7,7 +7,9 @@ import { createApp } from './app';
 import { systemClock } from './clock';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
-import { DEMO_ACCOUNTS, DEMO_STAFF, seedDemo } from './seed/demo';
+import { queueInvoiceSend } from './domain/invoice-delivery';
+import { systemActor } from './domain/events';
+import { DEMO_ACCOUNTS, DEMO_EASY_PAY_INVOICE, DEMO_STAFF, seedDemo } from './seed/demo';
 
 function start() {
   const env = { ...process.env };
@@ -16,6 +18,11 @@ function start() {
   const database = openDatabase(config.DATABASE_PATH);
   const seeded = config.DEMO && seedDemo(database.db, systemClock.now());
   const { app, worker, deps } = createApp({ config, db: database.db });
+  if (seeded) {
+    // The demo's mailbox opens with an invoice email, so its Easy Pay link can be tried at once.
+    const invoice = DEMO_EASY_PAY_INVOICE;
+    database.db.transaction((tx) => queueInvoiceSend(tx, invoice, systemActor, systemClock.now()));
+  }
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     const base = config.PUBLIC_URL;
     const lines = [

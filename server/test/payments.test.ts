@@ -118,6 +118,10 @@ describe('POST /payments: a card that succeeds', () => {
     await t.deliver();
     const receipt = await t.mail.waitFor('ap@northwind.test', { subject: /Receipt R-/ });
     assert.match(receipt.text, /INV-1021/);
+    const [file] = receipt.attachments;
+    assert.equal(file?.contentType, 'application/pdf');
+    assert.match(file!.filename, /^Receipt-R-[A-Z0-9]+\.pdf$/);
+    assert.equal(file!.content.subarray(0, 5).toString(), '%PDF-');
 
     const again = await t.call('GET', `/payments/${view.id}`, { token: northwind });
     assert.equal(((await again.json()) as PaymentView).status, 'succeeded');

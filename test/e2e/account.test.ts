@@ -23,7 +23,7 @@ async function signedIn(email: string, target?: string): Promise<Page> {
     body: JSON.stringify({ email, returnTo: `${portico.url}/`, ...(target ? { target } : {}) }),
   });
   assert.equal(res.status, 202);
-  const { url } = linkFrom(await mail.waitFor(email, { after: before, timeoutMs: 10_000 }));
+  const { url } = linkFrom(await mail.waitFor(email, { after: before, timeoutMs: 10_000, subject: /sign-in link/ }));
   const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
   await page.goto(url);
   // Asked for outside this browser, so the portal asks before it signs in.

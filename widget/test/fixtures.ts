@@ -8,6 +8,8 @@ import type {
   InvoiceDetail,
   InvoiceSummary,
   LinkPreview,
+  PaymentConfig,
+  PaymentView,
   SessionCreated,
   SessionInfo,
   Statement,
@@ -219,6 +221,50 @@ export function statement(overrides: Partial<Statement> = {}): Statement {
     closingBalance: 200_000,
     unappliedCredit: 5_000,
     aging: { current: 50_000, days1to30: 40_000, days31to60: 30_000, days61to90: 20_000, over90: 60_000 },
+    ...overrides,
+  };
+}
+
+/** Northwind's pay form: card (3 % surcharge, capped at $50.00), debit, ACH and PayPal in the sandbox. */
+export function paymentConfig(overrides: Partial<PaymentConfig> = {}): PaymentConfig {
+  return {
+    accountId: northwind.id,
+    currency: 'USD',
+    methods: [
+      { method: 'card', provider: 'sandbox' },
+      { method: 'debit', provider: 'sandbox' },
+      { method: 'ach', provider: 'sandbox' },
+      { method: 'paypal', provider: 'sandbox' },
+    ],
+    surcharge: { rateBp: 300, cap: 5_000 },
+    allowOverpayment: false,
+    credit: 0,
+    stripe: null,
+    paypal: null,
+    ...overrides,
+  };
+}
+
+/** A succeeded card payment of INV-1042's $420.00 balance, with its $12.60 surcharge. */
+export function paymentView(overrides: Partial<PaymentView> = {}): PaymentView {
+  return {
+    id: 'pay_01HXPAY',
+    accountId: northwind.id,
+    status: 'succeeded',
+    method: 'card',
+    provider: 'sandbox',
+    currency: 'USD',
+    amount: 42_000,
+    surcharge: 1_260,
+    total: 43_260,
+    credit: 0,
+    unapplied: 0,
+    allocations: [{ invoiceId: 'inv_01HX1042', number: 'INV-1042', amount: 42_000, source: 'payment' }],
+    failure: null,
+    nextAction: null,
+    createdAt: '2026-11-20T15:04:00.000Z',
+    succeededAt: '2026-11-20T15:04:05.000Z',
+    receiptNumber: 'R-2026-000123',
     ...overrides,
   };
 }

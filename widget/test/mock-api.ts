@@ -6,6 +6,7 @@
  *   worker.use(mock.listAccounts(accountList(northwind)), mock.requestLink(fail(429, 'too_soon', 30)));
  *   expect(sent('POST', '/auth/sessions')).to.have.length(1);
  */
+import { fixtureCleanup } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { resetApiClients } from '../src/internal/api.js';
@@ -20,6 +21,11 @@ import type {
   LinkRequestAccepted,
   LinkRequestBody,
   LinkResendBody,
+  PaymentConfig,
+  PaymentConfirmBody,
+  PaymentList,
+  PaymentRequestBody,
+  PaymentView,
   SessionCreated,
   SessionInfo,
   SessionRequestBody,
@@ -36,6 +42,8 @@ export interface SentRequest {
   query: URLSearchParams;
   body: unknown;
   authorization: string | null;
+  /** The `Idempotency-Key` header, for payments. */
+  idempotencyKey: string | null;
 }
 
 const requests: SentRequest[] = [];
@@ -106,6 +114,7 @@ function endpoint<Body, Result>(method: 'get' | 'post' | 'delete', path: string,
         query: url.searchParams,
         body,
         authorization: request.headers.get('Authorization'),
+        idempotencyKey: request.headers.get('Idempotency-Key'),
       });
       const result =
         typeof reply === 'function'
@@ -145,6 +154,12 @@ export const mock = {
   getInvoice: endpoint<undefined, InvoiceDetail>('get', '/invoices/:idOrNumber'),
   invoicePdf: endpoint<undefined, never>('get', '/invoices/:idOrNumber/pdf'),
   getStatement: endpoint<undefined, Statement | never>('get', '/statement'),
+  paymentConfig: endpoint<undefined, PaymentConfig>('get', '/payments/config'),
+  createPayment: endpoint<PaymentRequestBody, PaymentView>('post', '/payments', 201),
+  confirmPayment: endpoint<PaymentConfirmBody, PaymentView>('post', '/payments/:id/confirm'),
+  getPayment: endpoint<undefined, PaymentView>('get', '/payments/:id'),
+  listPayments: endpoint<undefined, PaymentList>('get', '/payments'),
+  receiptPdf: endpoint<undefined, never>('get', '/payments/:id/receipt.pdf'),
 };
 
 /** Starts a session in this tab as a reload would find it (sessionStorage), for signed-in tests. */
@@ -163,7 +178,11 @@ export function useMockApi(): void {
   before(async () => {
     await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, quiet: true, onUnhandledRequest: 'error' });
   });
-  afterEach(() => {
+  afterEach(async () => {
+    // Elements first, and let their last updates run: one updating on its way out (a field losing
+    // focus as it goes) must still find the client and session it had, not ask a fresh one for data.
+    fixtureCleanup();
+    await new Promise((resolve) => setTimeout(resolve));
     worker.resetHandlers();
     requests.length = 0;
     sessionStorage.clear();

@@ -10,6 +10,7 @@ import type { DbOrTx } from '../db/client';
 import { customers, invoices } from '../db/schema';
 import { notFound } from '../errors';
 import { renderInvoicePdf } from '../pdf/invoice-pdf';
+import { pdfFile } from '../pdf/layout';
 import { calendarDate } from './dates';
 import { invoiceDetail } from './invoices';
 import type { AuthSession } from './sessions';
@@ -49,19 +50,9 @@ export function invoiceDocument(db: DbOrTx, invoiceId: string, now: Date): Invoi
 }
 
 /** The invoice PDF as one buffer, for an email attachment. */
-export async function invoicePdfFile(
-  db: DbOrTx,
-  invoiceId: string,
-  now: Date,
-): Promise<{ filename: string; contentType: string; content: Buffer }> {
+export function invoicePdfFile(db: DbOrTx, invoiceId: string, now: Date) {
   const document = invoiceDocument(db, invoiceId, now);
-  const doc = renderInvoicePdf(document);
-  const chunks: Buffer[] = [];
-  for await (const chunk of doc) chunks.push(chunk as Buffer);
-  return {
-    // Numbers are the ERP's and may hold `/`; a file name may not.
-    filename: `${document.invoice.number.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf`,
-    contentType: 'application/pdf',
-    content: Buffer.concat(chunks),
-  };
+  // Numbers are the ERP's and may hold `/`; a file name may not.
+  const filename = `${document.invoice.number.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf`;
+  return pdfFile(renderInvoicePdf(document), filename);
 }

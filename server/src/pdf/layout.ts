@@ -373,3 +373,13 @@ export function finishDocument(doc: PDFKit.PDFDocument, furniture: { footer: str
   }
   doc.end();
 }
+
+/** A finished document as one buffer with its name, for an email attachment. */
+export async function pdfFile(
+  doc: PDFKit.PDFDocument,
+  filename: string,
+): Promise<{ filename: string; contentType: string; content: Buffer }> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of doc) chunks.push(chunk as Buffer);
+  return { filename, contentType: 'application/pdf', content: Buffer.concat(chunks) };
+}

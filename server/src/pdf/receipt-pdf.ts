@@ -18,6 +18,7 @@ import {
   ensureSpace,
   finishDocument,
   palette,
+  pdfFile,
   styles,
   summaryHeight,
   write,
@@ -94,7 +95,10 @@ export function renderReceiptPdf(input: ReceiptPdfInput): PDFKit.PDFDocument {
     },
     y,
   );
-  const rows: SummaryRow[] = [{ label: 'Paid to invoices', value: fmt.money(payment.amount - payment.unapplied) }];
+  const applied = payment.allocations.reduce((sum, a) => sum + a.amount, 0);
+  const creditUsed = payment.allocations.filter((a) => a.source === 'credit').reduce((sum, a) => sum + a.amount, 0);
+  const rows: SummaryRow[] = [{ label: 'Applied to invoices', value: fmt.money(applied) }];
+  if (creditUsed > 0) rows.push({ label: 'Less your credit', value: fmt.money(-creditUsed) });
   if (payment.unapplied > 0) rows.push({ label: 'Kept as credit', value: fmt.money(payment.unapplied) });
   if (payment.surcharge > 0) rows.push({ label: 'Card surcharge', value: fmt.money(payment.surcharge) });
   rows.push({ label: 'Total charged', value: fmt.money(payment.total), kind: 'due' });
@@ -123,12 +127,7 @@ export function receiptPdf(db: DbOrTx, paymentId: string): { doc: PDFKit.PDFDocu
 }
 
 /** The receipt PDF as one buffer, for an email attachment. */
-export async function receiptPdfFile(
-  db: DbOrTx,
-  paymentId: string,
-): Promise<{ filename: string; contentType: string; content: Buffer }> {
+export function receiptPdfFile(db: DbOrTx, paymentId: string) {
   const { doc, filename } = receiptPdf(db, paymentId);
-  const chunks: Buffer[] = [];
-  for await (const chunk of doc) chunks.push(chunk as Buffer);
-  return { filename, contentType: 'application/pdf', content: Buffer.concat(chunks) };
+  return pdfFile(doc, filename);
 }

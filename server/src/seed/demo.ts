@@ -38,6 +38,9 @@ export const DEMO_COMPANY = {
   allowOverpayment: false,
 };
 
+/** The invoice the demo emails on first start, so its Easy Pay link is in the dev mailbox. */
+export const DEMO_EASY_PAY_INVOICE = { id: 'inv_inv1032', customerId: 'cus_northwind' };
+
 export const DEMO_ACCOUNTS = {
   northwind: {
     id: 'cus_northwind',

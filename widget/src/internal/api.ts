@@ -15,6 +15,11 @@ import type {
   LinkRequestAccepted,
   LinkRequestBody,
   LinkResendBody,
+  PaymentConfig,
+  PaymentConfirmBody,
+  PaymentList,
+  PaymentRequestBody,
+  PaymentView,
   SessionCreated,
   SessionInfo,
   SessionRequestBody,
@@ -59,7 +64,13 @@ export interface DownloadedFile {
   filename: string;
 }
 
-type RequestOptions = { body?: unknown; auth?: boolean; signal?: AbortSignal | undefined; accept?: string };
+type RequestOptions = {
+  body?: unknown;
+  auth?: boolean;
+  signal?: AbortSignal | undefined;
+  accept?: string;
+  headers?: Record<string, string>;
+};
 
 /** `?a=1&b=2` from the defined, non-empty values; `''` when there are none. */
 function queryString(query: object): string {
@@ -187,6 +198,47 @@ export class PorticoApi {
     return this.file(path, accept, `statement${period}.${format}`, options);
   }
 
+  /** What the pay form offers for an account: methods, surcharge, overpayment, credit, provider keys. */
+  getPaymentConfig(account: string, options?: CallOptions): Promise<PaymentConfig> {
+    return this.call('GET', `/payments/config${queryString({ account })}`, { auth: true, ...options });
+  }
+
+  /**
+   * Pays. `idempotencyKey` names this attempt: sending the same attempt again (after a network error)
+   * with the same key can never charge twice; the server answers the first attempt's payment. A
+   * declined card is not an error: the payment comes back with `status: 'failed'`.
+   */
+  createPayment(body: PaymentRequestBody, idempotencyKey: string, options?: CallOptions): Promise<PaymentView> {
+    return this.call('POST', '/payments', {
+      body,
+      auth: true,
+      headers: { 'Idempotency-Key': idempotencyKey },
+      ...options,
+    });
+  }
+
+  /** The payer finished (or gave up) the payment's next action: authentication, PayPal approval. */
+  confirmPayment(id: string, body: PaymentConfirmBody, options?: CallOptions): Promise<PaymentView> {
+    return this.call('POST', `/payments/${encodeURIComponent(id)}/confirm`, { body, auth: true, ...options });
+  }
+
+  getPayment(id: string, options?: CallOptions): Promise<PaymentView> {
+    return this.call('GET', `/payments/${encodeURIComponent(id)}`, { auth: true, ...options });
+  }
+
+  listPayments(account?: string, options?: CallOptions): Promise<PaymentList> {
+    return this.call('GET', `/payments${queryString({ account })}`, { auth: true, ...options });
+  }
+
+  /** The payment's receipt as a PDF, fetched with the bearer token like the invoice PDF. */
+  downloadReceiptPdf(
+    payment: Pick<PaymentView, 'id' | 'receiptNumber'>,
+    options?: CallOptions,
+  ): Promise<DownloadedFile> {
+    const path = `/payments/${encodeURIComponent(payment.id)}/receipt.pdf`;
+    return this.file(path, 'application/pdf', `${payment.receiptNumber}.pdf`, options);
+  }
+
   private async file(
     path: string,
     accept: string,
@@ -209,9 +261,9 @@ export class PorticoApi {
   private async request(
     method: 'GET' | 'POST' | 'DELETE',
     path: string,
-    { body, auth = false, signal, accept = 'application/json' }: RequestOptions,
+    { body, auth = false, signal, accept = 'application/json', headers: extra }: RequestOptions,
   ): Promise<Response> {
-    const headers: Record<string, string> = { Accept: accept };
+    const headers: Record<string, string> = { ...extra, Accept: accept };
     const token = auth ? this.session.token : null;
     if (auth && !token) throw new ApiError(401, 'unauthenticated', 'Not signed in.');
     if (token) headers.Authorization = `Bearer ${token}`;

@@ -3,8 +3,16 @@
  * once for every element that fires them. All bubble and are composed, so a page can listen on
  * `document` as well as on the element.
  */
-import type { AccountSummary, InvoiceSort, InvoiceStatusFilter, InvoiceSummary, SessionInfo } from './types.js';
+import type { ApiErrorCode } from './api.js';
 import type { SessionEndReason } from './session-store.js';
+import type {
+  AccountSummary,
+  InvoiceSort,
+  InvoiceStatusFilter,
+  InvoiceSummary,
+  PaymentView,
+  SessionInfo,
+} from './types.js';
 
 /** `ar-login`: a session started (a link or code was exchanged). Never carries the token. */
 export type ArLoginDetail = SessionInfo;
@@ -45,6 +53,20 @@ export interface ArNavigateDetail {
   route: string;
 }
 
+/** `ar-payment-succeeded`: the payment went through; the receipt is shown. */
+export type ArPaymentSucceededDetail = PaymentView;
+
+/** `ar-payment-processing`: a bank debit was accepted and settles in a few days; invoices update then. */
+export type ArPaymentProcessingDetail = PaymentView;
+
+/**
+ * `ar-payment-failed`: the payment was declined (the `PaymentView`, with `failure.code` and `.message`),
+ * or refused before any charge, in the API's error shape (`{error: {code, message}}`, e.g.
+ * `amount_changed`, `provider_error`). Tell the two apart with `'error' in detail`. Not fired for a
+ * network error, where the outcome is unknown and the form offers to send the same attempt again.
+ */
+export type ArPaymentFailedDetail = PaymentView | { error: { code: ApiErrorCode; message: string } };
+
 export function emit<K extends keyof PorticoEventDetails>(
   target: EventTarget,
   type: K,
@@ -64,6 +86,9 @@ export interface PorticoEventDetails {
   'ar-promise-request': ArInvoicesDetail;
   'ar-dispute-request': ArInvoicesDetail;
   'ar-navigate': ArNavigateDetail;
+  'ar-payment-succeeded': ArPaymentSucceededDetail;
+  'ar-payment-processing': ArPaymentProcessingDetail;
+  'ar-payment-failed': ArPaymentFailedDetail;
 }
 
 declare global {
@@ -78,5 +103,8 @@ declare global {
     'ar-promise-request': CustomEvent<ArInvoicesDetail>;
     'ar-dispute-request': CustomEvent<ArInvoicesDetail>;
     'ar-navigate': CustomEvent<ArNavigateDetail>;
+    'ar-payment-succeeded': CustomEvent<ArPaymentSucceededDetail>;
+    'ar-payment-processing': CustomEvent<ArPaymentProcessingDetail>;
+    'ar-payment-failed': CustomEvent<ArPaymentFailedDetail>;
   }
 }

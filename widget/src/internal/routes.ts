@@ -5,7 +5,8 @@
  *   invoices                      the invoice list, default tab
  *   invoices?status=past_due      the list on one tab (open | past_due | paid | disputed | all)
  *   invoices/INV-1042             that invoice in detail (status= names the list to go back to)
- *   pay/INV-1042                  pay that invoice
+ *   pay/INV-1042                  pay that invoice (an Easy Pay link's route)
+ *   pay?invoices=INV-1,INV-2      pay several invoices (the portal's own, from the list's selection)
  *   statement                     the account statement
  *
  * Any of them may add `account=<id>` to the query to pick one of a bookkeeper's accounts.
@@ -14,7 +15,7 @@ import type { InvoiceStatusFilter } from './types.js';
 
 export type PortalRoute = (
   | { view: 'invoices'; status?: InvoiceStatusFilter; invoice?: string }
-  | { view: 'pay'; invoice: string }
+  | { view: 'pay'; invoices: string[] }
   | { view: 'statement' }
 ) & { account?: string };
 
@@ -57,6 +58,9 @@ export function parseRoute(target: string | null | undefined): PortalRoute | nul
 
 const accountId = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** As many invoices as one page of the list can tick. */
+const maxPayInvoices = 200;
+
 function routeOf(head: string | undefined, tail: string, query: URLSearchParams): PortalRoute | null {
   switch (head) {
     case 'invoices': {
@@ -66,8 +70,13 @@ function routeOf(head: string | undefined, tail: string, query: URLSearchParams)
       return { view: 'invoices', ...(status ? { status } : {}), ...(invoice ? { invoice } : {}) };
     }
     case 'pay': {
-      const invoice = decodeSegment(tail);
-      return invoice ? { view: 'pay', invoice } : null;
+      if (tail) {
+        const invoice = decodeSegment(tail);
+        return invoice ? { view: 'pay', invoices: [invoice] } : null;
+      }
+      const invoices = (query.get('invoices') ?? '').split(',').map((item) => decodeSegment(item.trim()));
+      if (invoices.length > maxPayInvoices || !invoices.every((invoice) => invoice !== undefined)) return null;
+      return { view: 'pay', invoices: invoices as string[] };
     }
     case 'statement':
       return tail ? null : { view: 'statement' };
@@ -86,13 +95,29 @@ export function formatRoute(route: PortalRoute): string {
       if (route.status) query.set('status', route.status);
       break;
     case 'pay':
-      path = `pay/${encodeURIComponent(route.invoice)}`;
+      if (route.invoices.length === 1) path = `pay/${encodeURIComponent(route.invoices[0]!)}`;
+      else {
+        path = 'pay';
+        query.set('invoices', route.invoices.join(','));
+      }
       break;
     case 'statement':
       path = 'statement';
       break;
   }
   if (route.account) query.set('account', route.account);
-  const search = query.toString();
+  // Commas between invoice numbers need no escaping, and read better unescaped.
+  const search = query.toString().replace(/%2C/g, ',');
   return search ? `${path}?${search}` : path;
+}
+
+/**
+ * The route as a sign-in link's `target`, which the server keeps: its routes name one invoice at
+ * most, so paying several becomes their list (the person ticks them again after signing in).
+ */
+export function linkTarget(route: PortalRoute): string {
+  if (route.view === 'pay' && route.invoices.length !== 1) {
+    return formatRoute({ view: 'invoices', ...(route.account ? { account: route.account } : {}) });
+  }
+  return formatRoute(route);
 }

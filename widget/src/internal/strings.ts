@@ -2,7 +2,7 @@
  * Every user-visible string of the widget, in English. Kept in one object so a later locale file
  * can provide the same shape (`PorticoStrings`) without touching the elements.
  */
-import type { Audience, InvoiceStatus, InvoiceStatusFilter, StaffRole } from './types.js';
+import type { Audience, InvoiceStatus, InvoiceStatusFilter, PaymentMethod, StaffRole } from './types.js';
 
 function plural(count: number, one: string, other: string): string {
   return `${count} ${count === 1 ? one : other}`;
@@ -79,11 +79,16 @@ export const strings = {
     navLabel: 'Portal',
     navInvoices: 'Invoices',
     navStatement: 'Statement',
-    viewLabel: (view: 'invoices' | 'invoice' | 'statement', invoice?: string) =>
-      view === 'invoice' ? `Invoice ${invoice ?? ''}`.trim() : view === 'statement' ? 'Statement' : 'Invoices',
+    viewLabel: (view: 'invoices' | 'invoice' | 'statement' | 'pay', invoice?: string) =>
+      view === 'invoice'
+        ? `Invoice ${invoice ?? ''}`.trim()
+        : view === 'pay'
+          ? 'Pay'
+          : view === 'statement'
+            ? 'Statement'
+            : 'Invoices',
     staffRole: (role: StaffRole) => ({ admin: 'Admin', collector: 'Collector', viewer: 'Viewer' })[role],
     staffComingSoon: 'The staff console is coming soon. For now you can sign in and out here.',
-    payComingSoon: (invoice: string) => `Paying online is coming soon. Here is invoice ${invoice}.`,
   },
   account: {
     label: 'Account',
@@ -192,6 +197,151 @@ export const strings = {
     downloadPdf: 'Download PDF',
     downloadingPdf: 'Preparing PDF…',
     downloadFailed: 'We could not download the PDF.',
+  },
+  pay: {
+    heading: (invoices: readonly string[]) =>
+      invoices.length === 1 ? `Pay invoice ${invoices[0]}` : `Pay ${plural(invoices.length, 'invoice', 'invoices')}`,
+    loading: 'Loading what there is to pay…',
+    loadFailed: 'We could not load the payment form.',
+    signedOut: 'Sign in to pay your invoices.',
+    notFound: (invoice: string) => `We can’t find invoice ${invoice} on your account.`,
+    nothingToPay: 'Nothing to pay: these invoices are paid in full.',
+    nothingOpen: 'Nothing to pay: there are no open invoices on this account.',
+    noMethods: 'Paying online is not available for this account. Contact us to pay another way.',
+    back: 'Back to invoices',
+    invoicesCaption: 'Invoices to pay',
+    invoice: 'Invoice',
+    due: 'Due',
+    balance: 'Balance',
+    balanceOf: (amount: string) => `Balance ${amount}`,
+    amount: 'Amount to pay',
+    amountLabel: (invoice: string) => `Amount to pay on invoice ${invoice}`,
+    amountEmpty: 'Enter an amount.',
+    amountInvalid: (example: string) => `Enter an amount like ${example}.`,
+    amountPrecision: (digits: number) =>
+      digits === 0
+        ? 'Enter a whole amount, with no decimals.'
+        : `Use at most ${plural(digits, 'decimal', 'decimals')}.`,
+    amountZero: 'Enter an amount greater than zero.',
+    amountTooHigh: (balance: string) => `Enter at most the balance, ${balance}.`,
+    useCredit: (credit: string) => `Use my unapplied credit (${credit} available)`,
+    creditCoversAll:
+      'Your credit covers all of this, so there is nothing to charge. Pay without it, or contact us and we apply the credit for you.',
+    overpaymentLabel: 'Extra payment (optional)',
+    overpaymentHint: 'Paid on top of these invoices and kept as credit on your account.',
+    methodsLabel: 'Payment method',
+    method: (method: PaymentMethod) =>
+      ({
+        card: 'Card',
+        debit: 'Debit card',
+        ach: 'Bank transfer (ACH)',
+        eft: 'Bank transfer (EFT)',
+        paypal: 'PayPal',
+      })[method],
+    summaryLabel: 'Payment summary',
+    invoicesTotal: 'Invoices',
+    creditApplied: 'Credit applied',
+    overpayment: 'Extra, kept as credit',
+    surcharge: (rate: string) => `Card surcharge (${rate})`,
+    receiptSurcharge: 'Card surcharge',
+    surchargeHint: (rate: string) =>
+      `Card payments carry a ${rate} surcharge. Debit cards, bank transfers and PayPal do not.`,
+    total: 'Total',
+    pay: (amount: string) => `Pay ${amount}`,
+    paying: 'Paying…',
+    cardNumber: 'Card number',
+    expiry: 'Expiry date (MM/YY)',
+    cvc: 'Security code (CVC)',
+    cardName: 'Name on card',
+    routing: 'Routing number',
+    institution: 'Institution number',
+    transit: 'Transit number',
+    accountNumber: 'Account number',
+    holder: 'Account holder',
+    paypalNote: 'When you press Pay, PayPal asks you to approve the payment. You come back here afterwards.',
+    errors: {
+      cardNumberEmpty: 'Enter the card number.',
+      cardNumberInvalid: 'This card number is not valid. Check the digits.',
+      notTestCard: 'This is a sandbox: use one of the test cards.',
+      notDebit: 'This test card is a credit card: choose Card, or use the test debit card.',
+      expiryInvalid: 'Enter the expiry date as MM/YY.',
+      expiryPast: 'This card has expired. Enter a month that has not passed.',
+      cvcInvalid: 'Enter the 3 or 4 digits of the security code.',
+      nameEmpty: 'Enter the name on the card.',
+      routingInvalid: (routing: string) => `This is a sandbox: use the test routing number ${routing}.`,
+      institutionInvalid: (institution: string) => `This is a sandbox: use the test institution number ${institution}.`,
+      transitInvalid: (transit: string) => `This is a sandbox: use the test transit number ${transit}.`,
+      accountEmpty: 'Enter the account number.',
+      notTestAccount: 'This is a sandbox: use one of the test bank accounts.',
+      holderEmpty: 'Enter the account holder’s name.',
+    },
+    sandbox: {
+      note: 'Sandbox — no real money moves',
+      intro: 'Pay with these test numbers. Any expiry date that has not passed, any CVC and any name will do.',
+      cardsCaption: 'Test cards',
+      banksCaption: 'Test bank accounts',
+      number: 'Number',
+      whatHappens: 'What happens',
+      bankRouting: (ach: string, eft: string) => `Routing number ${ach} (ACH), or institution ${eft} (EFT).`,
+      paypal: 'PayPal opens a sandbox window where you approve or cancel.',
+      /** What each test card or bank account does, by its token. */
+      outcome: (token: string) =>
+        ({
+          tok_visa: 'Visa: succeeds',
+          tok_mastercard: 'Mastercard: succeeds',
+          tok_visa_debit: 'Visa debit: succeeds (use the Debit card tab)',
+          tok_authentication_required: 'Asks for 3-D Secure authentication',
+          tok_insufficient_funds: 'Declined: insufficient funds',
+          tok_expired_card: 'Declined: expired card',
+          tok_stolen_card: 'Declined: stolen card',
+          btok_settles: 'Processing, then settles',
+          btok_returns: 'Settles, then the bank returns it',
+          btok_fails: 'The bank refuses the debit',
+        })[token] ?? token,
+    },
+    declined: 'Your payment did not go through.',
+    networkError:
+      'We could not reach the server, so we cannot tell whether the payment went through. Press Pay again: it sends the same payment, so you cannot be charged twice.',
+    amountChanged:
+      'The amount due changed since this page was opened. We updated the totals: check them and pay again.',
+    providerError: 'The payment service could not be reached. Nothing was charged. Try again in a moment.',
+    failed: 'We could not take the payment.',
+    confirming: 'Confirming your payment…',
+    confirmFailed: 'We could not confirm the payment. Try again.',
+    authHeading: 'Confirm it’s you',
+    authSandbox: 'Sandbox 3-D Secure',
+    authText: (amount: string) => `Your card issuer asks you to authenticate this payment of ${amount}.`,
+    completeAuth: 'Complete authentication',
+    failAuth: 'Fail authentication',
+    paypalHeading: 'PayPal',
+    paypalSandbox: 'Sandbox PayPal',
+    paypalText: (amount: string) => `Approve a payment of ${amount} from your PayPal account?`,
+    approve: 'Approve',
+    cancel: 'Cancel',
+    paypalPopupText: 'Open PayPal, approve the payment there, then come back here.',
+    openPaypal: 'Open PayPal',
+    paypalApproved: 'I’ve approved',
+    stripeLoading: 'Loading the secure payment form…',
+    stripeFailed: 'We could not load the secure payment form.',
+    receiptHeading: 'Payment received',
+    processingHeading: 'Payment processing',
+    processing:
+      'Your bank payment is processing; invoices update when it settles. That usually takes a few business days.',
+    thanks: 'Thank you. Your invoices are updated.',
+    receiptNumber: 'Receipt',
+    date: 'Date',
+    paidWith: 'Method',
+    appliedTo: 'Applied to',
+    appliedAmount: 'Amount',
+    fromCredit: 'from credit',
+    keptAsCredit: 'Kept as credit',
+    totalCharged: 'Total charged',
+    downloadReceipt: 'Download receipt (PDF)',
+    downloadingReceipt: 'Preparing receipt…',
+    downloadFailed: 'We could not download the receipt.',
+    emailSent: (email: string) => `A receipt was emailed to ${email}.`,
+    paid: (amount: string) => `Payment of ${amount} received.`,
+    submitted: (amount: string) => `Bank payment of ${amount} submitted; it is processing.`,
   },
   statement: {
     heading: 'Statement',

@@ -16,6 +16,7 @@ import { invoiceStatusFilters } from '../../internal/routes.js';
 import { SessionController } from '../../internal/session-store.js';
 import { renderLoadError } from '../../internal/states.js';
 import { strings } from '../../internal/strings.js';
+import { tabAfterKey } from '../../internal/tabs.js';
 import type {
   AccountSummary,
   InvoiceListQuery,
@@ -213,6 +214,13 @@ export class ArInvoiceList extends LitElement {
     if (this.items.length) await this.focusRow(this.activeIndex);
   }
 
+  /** Loads the totals and the invoices again, e.g. after a payment changed their balances. */
+  refresh(): void {
+    this.freshAccounts = true;
+    void this.accountsTask.run();
+    void this.firstPage.run();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.session.store = this.client.session;
     if (changed.has('highlight')) this.focusedHighlight = '';
@@ -273,12 +281,9 @@ export class ArInvoiceList extends LitElement {
 
   /** Arrow keys, Home and End move between tabs (the ARIA tabs pattern, automatic activation). */
   private async handleTabKeydown(event: KeyboardEvent): Promise<void> {
-    const current = invoiceStatusFilters.indexOf(this.status);
-    const last = invoiceStatusFilters.length - 1;
-    const next = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0, End: last }[event.key];
-    if (next === undefined) return;
+    const status = tabAfterKey(invoiceStatusFilters, this.status, event.key);
+    if (!status) return;
     event.preventDefault();
-    const status = invoiceStatusFilters[(next + last + 1) % (last + 1)] ?? 'open';
     this.selectTab(status);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`#tab-${status}`)?.focus();

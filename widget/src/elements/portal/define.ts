@@ -1,3 +1,4 @@
+import '../easy-pay/define.js';
 import '../invoice-detail/define.js';
 import '../invoice-list/define.js';
 import '../login/define.js';

@@ -9,6 +9,8 @@ import {
   invoiceDetail,
   invoices,
   northwind,
+  paymentConfig,
+  paymentView,
   sessionCreated,
   sessionInfo,
   staffSession,
@@ -16,6 +18,7 @@ import {
 } from '../../../test/fixtures.js';
 import { buttonNamed, inShadow, shadowText, type } from '../../../test/dom.js';
 import { fail, mock, never, openLink, sent, signIn, useMockApi, worker } from '../../../test/mock-api.js';
+import type { ArEasyPay } from '../easy-pay/easy-pay.js';
 import type { ArInvoiceDetail } from '../invoice-detail/invoice-detail.js';
 import type { ArInvoiceList } from '../invoice-list/invoice-list.js';
 import type { ArLogin } from '../login/login.js';
@@ -42,6 +45,7 @@ function renderPortal(attributes: { audience?: string; target?: string } = {}): 
 const list = (el: ArPortal) => inShadow<ArInvoiceList>(el, 'ar-invoice-list');
 const detail = (el: ArPortal) => inShadow<ArInvoiceDetail>(el, 'ar-invoice-detail');
 const statementView = (el: ArPortal) => inShadow<ArStatement>(el, 'ar-statement');
+const easyPay = (el: ArPortal) => inShadow<ArEasyPay>(el, 'ar-easy-pay');
 const login = (el: ArPortal) => inShadow<ArLogin>(el, 'ar-login');
 const selectedTab = (el: ArPortal) =>
   inShadow(el, 'ar-invoice-list', '[role="tab"][aria-selected="true"]')?.textContent?.trim();
@@ -156,6 +160,68 @@ describe('<ar-portal>', () => {
     expect(navButton(el, 'Statement')).to.have.attribute('aria-current', 'page');
     await waitUntil(() => statementView(el)!.shadowRoot!.querySelector('[part="table"]'), 'loads the statement');
     await expect(el).to.be.accessible();
+  });
+
+  it('opens the pay form for the one invoice an Easy Pay link is for, and nothing it cannot see', async () => {
+    customerServer(
+      sessionCreated({ target: 'pay/INV-1042', scope: { invoiceIds: ['inv_01HX1042'] } }),
+      accountList({ ...northwind, counts: { open: 1, past_due: 1, paid: 0, disputed: 0, all: 1 } }),
+    );
+    worker.use(mock.getInvoice(invoiceDetail()), mock.paymentConfig(paymentConfig()));
+    const el = await renderPortal();
+    await waitUntil(() => easyPay(el), 'shows the pay form');
+    expect(easyPay(el)!.invoices).to.deep.equal(['INV-1042']);
+    expect(inShadow(el, '#view')).to.have.attribute('aria-label', 'Pay');
+    await waitUntil(() => inShadow(el, 'ar-easy-pay', 'form'), 'loads the invoice to pay');
+    expect(shadowText(easyPay(el))).to.contain('Pay invoice INV-1042');
+    expect(buttonNamed(easyPay(el), 'Back to invoices')).not.to.equal(null);
+    // An Easy Pay session has no statement: none is offered or asked for.
+    expect([...el.shadowRoot!.querySelectorAll('nav button')].map((b) => b.textContent?.trim())).to.deep.equal([
+      'Invoices',
+    ]);
+    expect(sent('GET', '/statement')).to.have.length(0);
+    expect(sent('GET', '/invoices/INV-1042')[0]?.authorization).to.equal('Bearer session-token-northwind');
+    expect(history.state['portico:route']).to.equal('pay/INV-1042?account=acc_northwind');
+    await expect(el).to.be.accessible();
+  });
+
+  it('pays the invoices ticked in the list, then goes back to the list, refreshed', async () => {
+    customerServer();
+    worker.use(mock.paymentConfig(paymentConfig()), mock.createPayment(paymentView({ allocations: [] })));
+    const el = await renderPortal();
+    await signedIn(el);
+    await waitUntil(() => listRows(el).length === 3, 'shows the invoices');
+    for (const row of listRows(el).slice(0, 2)) row.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
+    await list(el)!.updateComplete;
+    buttonNamed(inShadow(el, 'ar-invoice-list'), 'Pay')!.click();
+
+    await waitUntil(() => easyPay(el), 'opens the pay form');
+    expect(easyPay(el)!.invoices).to.deep.equal(['INV-1001', 'INV-1002']);
+    expect(list(el)!.hidden).to.equal(true);
+    expect(history.state['portico:route']).to.equal('pay?invoices=INV-1001,INV-1002&account=acc_northwind');
+    await waitUntil(() => inShadow(el, 'ar-easy-pay', 'form'), 'loads the invoices to pay');
+    expect(sent('GET', '/invoices')[1]?.query.get('account')).to.equal('acc_northwind');
+
+    const pay = easyPay(el)!;
+    type(inShadow<HTMLInputElement>(pay, '#card-number'), '4242 4242 4242 4242');
+    type(inShadow<HTMLInputElement>(pay, '#card-expiry'), '12/34');
+    type(inShadow<HTMLInputElement>(pay, '#card-cvc'), '123');
+    type(inShadow<HTMLInputElement>(pay, '#card-name'), 'Nancy Davolio');
+    const listLoads = sent('GET', '/invoices').length;
+    const succeeded = oneEvent(el, 'ar-payment-succeeded');
+    inShadow<HTMLButtonElement>(pay, '[part~="pay-button"]')!.click();
+    expect((await succeeded).detail.receiptNumber).to.equal('R-2026-000123');
+    expect((sent('POST', '/payments')[0]?.body as { allocations: unknown[] }).allocations).to.deep.equal([
+      { invoiceId: 'inv_INV-1001', amount: 125_000 },
+      { invoiceId: 'inv_INV-1002', amount: 125_000 },
+    ]);
+    // The list behind loads its balances and totals again while the receipt shows.
+    await waitUntil(() => sent('GET', '/invoices').length > listLoads, 'refreshes the list');
+    await waitUntil(() => sent('GET', '/accounts').length === 2, 'refreshes the totals');
+
+    await waitUntil(() => buttonNamed(pay, 'Back to invoices'), 'offers the way back');
+    buttonNamed(pay, 'Back to invoices')!.click();
+    await waitUntil(() => !easyPay(el) && !list(el)!.hidden, 'shows the list again');
   });
 
   it('opens an invoice from the list, and goes back to the same list with focus on its row', async () => {

@@ -8,39 +8,32 @@ import { porticoApiContext } from '../../internal/context.js';
 import type {
   ArAccountChangeDetail,
   ArFilterChangeDetail,
+  ArInvoicesDetail,
   ArInvoiceSelectDetail,
   ArNavigateDetail,
 } from '../../internal/events.js';
 import { emit } from '../../internal/events.js';
 import { hasLinkToken } from '../../internal/magic-link.js';
-import { formatRoute, parseRoute, type PortalRoute } from '../../internal/routes.js';
+import { formatRoute, linkTarget, parseRoute, type PortalRoute } from '../../internal/routes.js';
 import { SessionController } from '../../internal/session-store.js';
 import { renderLoadError, renderPending } from '../../internal/states.js';
 import { strings } from '../../internal/strings.js';
 import type { AccountList, Audience, InvoiceStatusFilter, SessionInfo } from '../../internal/types.js';
 import type { ArInvoiceList } from '../invoice-list/invoice-list.js';
+import { isRecord, placeFor, routeFor, type Place } from './places.js';
 import { styles } from './portal.styles.js';
 
 const p = strings.portal;
-
-/**
- * Where the portal is. Every place remembers the list's tab, so going back from an invoice or the
- * statement lands on the tab the person left.
- */
-type Place =
-  | { view: 'invoices'; status: InvoiceStatusFilter }
-  | { view: 'invoice'; status: InvoiceStatusFilter; invoice: string; pay?: boolean }
-  | { view: 'statement'; status: InvoiceStatusFilter };
 
 /** The key of the portal's route in `history.state`, beside whatever the host page keeps there. */
 const historyKey = 'portico:route';
 
 /**
  * @summary The customer portal: signs the person in (magic link or code), then shows their accounts
- * and invoices, each invoice in detail, and the account statement.
+ * and invoices, each invoice in detail, paying one or several, and the account statement.
  *
  * Lands on the route the sign-in link asked for (e.g. `invoices?status=past_due`, `invoices/INV-1042`
- * for that invoice's detail, `statement`), else on the Past due tab when the account has past-due
+ * for that invoice's detail, `pay/INV-1042` to pay it, `statement`), else on the Past due tab when the account has past-due
  * invoices, else on Open. When the server ends the session it returns to sign-in and, after it, to
  * where the person was. A session survives a reload of the tab (sessionStorage) and is checked with
  * the server first.
@@ -60,7 +53,10 @@ const historyKey = 'portico:route';
  * @event ar-account-change - The person switched account (bubbles from the list or the statement). `detail.account` is the `AccountSummary`.
  * @event ar-invoice-select - An invoice row was activated (bubbles from `<ar-invoice-list>`); the portal opens its detail.
  * @event ar-selection-change - Invoices were ticked in the list (bubbles from `<ar-invoice-list>`).
- * @event ar-pay-request - "Pay" for the ticked invoices (bubbles from `<ar-invoice-list>`).
+ * @event ar-pay-request - "Pay" for the ticked invoices (bubbles from `<ar-invoice-list>`); the portal opens the pay view.
+ * @event ar-payment-succeeded - A payment went through (bubbles from `<ar-easy-pay>`); the portal refreshes the list.
+ * @event ar-payment-processing - A bank payment was accepted and is settling (bubbles from `<ar-easy-pay>`).
+ * @event ar-payment-failed - A payment was declined or refused (bubbles from `<ar-easy-pay>`).
  * @event ar-promise-request - "Promise to pay" for the ticked invoices (bubbles from `<ar-invoice-list>`).
  * @event ar-dispute-request - "Dispute" for the ticked invoices (bubbles from `<ar-invoice-list>`).
  *
@@ -77,6 +73,7 @@ const historyKey = 'portico:route';
  *   `invoice-badge`, `invoice-table`, `invoice-totals`, `invoice-tabs` and `invoice-selection-bar`.
  * @csspart invoice-detail - The `<ar-invoice-detail>` element.
  * @csspart statement - The `<ar-statement>` element.
+ * @csspart easy-pay - The `<ar-easy-pay>` element.
  *
  * @cssprop --ar-color-primary - Buttons, links, the current view and focus.
  * @cssprop --ar-color-on-primary - Text on primary buttons.
@@ -235,24 +232,12 @@ export class ArPortal extends LitElement {
   }
 
   private get route(): PortalRoute | null {
-    const place = this.place;
-    if (!place) return null;
-    const account = this.accountId ? { account: this.accountId } : {};
-    switch (place.view) {
-      case 'invoices':
-        return { view: 'invoices', status: place.status, ...account };
-      case 'invoice':
-        return place.pay
-          ? { view: 'pay', invoice: place.invoice, ...account }
-          : { view: 'invoices', invoice: place.invoice, ...account };
-      case 'statement':
-        return { view: 'statement', ...account };
-    }
+    return this.place ? routeFor(this.place, this.accountId) : null;
   }
 
   private get currentTarget(): string {
     const route = this.route;
-    return route ? formatRoute(route) : this.target;
+    return route ? linkTarget(route) : this.target;
   }
 
   /** Records the current place in `history.state`, keeping what the host page stored there. */
@@ -285,6 +270,16 @@ export class ArPortal extends LitElement {
 
   private handleInvoiceSelect(event: CustomEvent<ArInvoiceSelectDetail>): void {
     void this.go({ view: 'invoice', status: this.status, invoice: event.detail.invoice.number }, 'push');
+  }
+
+  private handlePayRequest(event: CustomEvent<ArInvoicesDetail>): void {
+    const invoices = event.detail.invoices.map((invoice) => invoice.number);
+    if (invoices.length) void this.go({ view: 'pay', status: this.status, invoices }, 'push');
+  }
+
+  /** Balances changed: the list (kept in the page) and the totals load again for the way back. */
+  private handlePaymentSucceeded(): void {
+    this.list?.refresh();
   }
 
   private handleNavigate(event: CustomEvent<ArNavigateDetail>): void {
@@ -415,7 +410,6 @@ export class ArPortal extends LitElement {
             tabindex="-1"
             aria-label=${p.viewLabel(place.view, place.view === 'invoice' ? place.invoice : undefined)}
           >
-            ${place.view === 'invoice' && place.pay ? html`<p class="notice" part="notice" role="status">${p.payComingSoon(place.invoice)}</p>` : nothing}
             <ar-invoice-list
               part="invoice-list"
               exportparts="row: invoice-row, badge: invoice-badge, table: invoice-table, totals: invoice-totals, tabs: invoice-tabs, selection-bar: invoice-selection-bar"
@@ -426,6 +420,7 @@ export class ArPortal extends LitElement {
               @ar-invoice-select=${this.handleInvoiceSelect}
               @ar-filter-change=${this.handleFilterChange}
               @ar-account-change=${this.handleAccountChange}
+              @ar-pay-request=${this.handlePayRequest}
             ></ar-invoice-list>
             ${
               place.view === 'invoice'
@@ -435,6 +430,18 @@ export class ArPortal extends LitElement {
                     locale=${this.locale}
                     @ar-navigate=${this.handleNavigate}
                   ></ar-invoice-detail>`
+                : nothing
+            }
+            ${
+              place.view === 'pay'
+                ? html`<ar-easy-pay
+                    part="easy-pay"
+                    .invoices=${place.invoices}
+                    account=${this.accountId}
+                    locale=${this.locale}
+                    @ar-navigate=${this.handleNavigate}
+                    @ar-payment-succeeded=${this.handlePaymentSucceeded}
+                  ></ar-easy-pay>`
                 : nothing
             }
             ${
@@ -453,10 +460,12 @@ export class ArPortal extends LitElement {
   }
 
   private renderNav(place: Place): TemplateResult {
-    const items = [
+    // An Easy Pay session sees only its invoices: no statement.
+    const scoped = Boolean(this.client.session.info?.scope);
+    const items: { view: 'invoices' | 'statement'; label: string; current: boolean }[] = [
       { view: 'invoices', label: p.navInvoices, current: place.view !== 'statement' },
-      { view: 'statement', label: p.navStatement, current: place.view === 'statement' },
-    ] as const;
+    ];
+    if (!scoped) items.push({ view: 'statement', label: p.navStatement, current: place.view === 'statement' });
     return html`<nav class="nav" part="nav" aria-label=${p.navLabel}>
       ${items.map(
         (item) =>
@@ -471,25 +480,5 @@ export class ArPortal extends LitElement {
           </button>`,
       )}
     </nav>`;
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The place for a route; `status` is the list's tab when the route names none. Null for none. */
-function placeFor(wanted: PortalRoute | null, status: InvoiceStatusFilter): Place | null {
-  switch (wanted?.view) {
-    case 'invoices':
-      return wanted.invoice
-        ? { view: 'invoice', status: wanted.status ?? status, invoice: wanted.invoice }
-        : { view: 'invoices', status: wanted.status ?? status };
-    case 'pay':
-      return { view: 'invoice', status, invoice: wanted.invoice, pay: true };
-    case 'statement':
-      return { view: 'statement', status };
-    default:
-      return null;
   }
 }

@@ -1,0 +1,462 @@
+import { consume } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ApiError, apiFor, type PorticoApi } from '../../internal/api.js';
+import { porticoApiContext } from '../../internal/context.js';
+import { saveFile } from '../../internal/download.js';
+import { emit } from '../../internal/events.js';
+import { formatAmountInput, formatMoney } from '../../internal/format.js';
+import { SessionController } from '../../internal/session-store.js';
+import { renderLoadError } from '../../internal/states.js';
+import { strings } from '../../internal/strings.js';
+import { tabAfterKey } from '../../internal/tabs.js';
+import type { PaymentMethod } from '../../internal/types.js';
+import { styles } from './easy-pay.styles.js';
+import { checkForm, loadPayData, type FormCheck, type PayData } from './pay-form.js';
+import { PaymentFlow } from './payment-flow.js';
+import {
+  emptyBank,
+  emptyCard,
+  reformatInput,
+  renderBankFields,
+  renderCardFields,
+  renderSandboxNote,
+  type BankFields,
+  type CardFields,
+} from './payment-fields.js';
+import { formatRate } from './payment-totals.js';
+import {
+  renderActionDialog,
+  renderCreditAndOverpayment,
+  renderInvoiceTable,
+  renderMethodTabs,
+  renderProblem,
+  renderReceipt,
+  renderStripeSlot,
+  renderSummary,
+} from './parts.js';
+import { formatCardNumber, formatExpiry } from './sandbox-tokens.js';
+import { StripeMount, type StripeFormOptions } from './stripe.js';
+
+const s = strings.pay;
+
+/**
+ * @summary Pays one or several invoices: an amount for each (the balance by default, partial allowed),
+ * unapplied credit, an overpayment where the company takes one, a method (card, debit card, bank
+ * transfer, PayPal) with its card surcharge shown apart, one Pay button, and the receipt.
+ *
+ * The payment is sent with an `Idempotency-Key` made for each attempt; after a network error the same
+ * attempt is sent again with the same key, so a retry never charges twice. A decline keeps the form
+ * filled for another try. Card and bank details never reach the Portico server: the sandbox's test
+ * numbers become tokens in the browser, and with Stripe the details go to Stripe's own iframe
+ * (Stripe.js is loaded only when the server's payment config names Stripe).
+ *
+ * Inside `<ar-portal>` it shows "Back to invoices" and uses the portal's session; alone on a page it
+ * uses the session of its `api` server in this tab and asks to sign in when there is none.
+ *
+ * @attr api - Base URL of the Portico server. Defaults to the page's origin. Ignored inside `<ar-portal>`.
+ * @attr invoice - One invoice to pay, by number (`INV-1042`) or id.
+ * @attr account - Customer account id: whose open invoices to offer when none are named (empty: the session's first). Named invoices are paid on their own account.
+ * @attr locale - BCP 47 locale for money and dates. Defaults to the browser's.
+ *
+ * @event ar-payment-succeeded - The payment went through. `detail` is the `PaymentView`.
+ * @event ar-payment-processing - A bank debit was accepted and settles in a few days. `detail` is the `PaymentView`.
+ * @event ar-payment-failed - Declined (`detail` is the `PaymentView`) or refused before any charge (`detail.error` is `{code, message}`).
+ * @event ar-navigate - "Back to invoices" was pressed (inside `<ar-portal>` only). `detail.route` is `invoices`.
+ *
+ * @slot stripe-payment - Used by the element itself for Stripe's Payment Element; leave it empty.
+ *
+ * @csspart base - The wrapper.
+ * @csspart back-button - "Back to invoices" (inside `<ar-portal>` only), above the form and on the receipt.
+ * @csspart invoices - The table of invoices with their amounts.
+ * @csspart row - Each invoice row.
+ * @csspart input - Every text field (also `amount-input` for the amounts).
+ * @csspart tabs - The payment method tabs.
+ * @csspart tab - Each method tab (also `tab-selected`).
+ * @csspart summary - The lines down to the total.
+ * @csspart pay-button - The Pay button.
+ * @csspart sandbox-note - The sandbox note with the test numbers.
+ * @csspart dialog - The authentication or PayPal dialog.
+ * @csspart receipt - The receipt.
+ * @csspart allocations - The receipt's table of what the payment paid.
+ * @csspart receipt-button - "Download receipt (PDF)".
+ * @csspart retry-button - Retry after a failed load.
+ * @csspart notice - Informational messages.
+ * @csspart error - Error messages.
+ * @csspart loading - The loading state.
+ * @csspart empty - The nothing-to-pay and signed-out states.
+ * @csspart button - Every button.
+ *
+ * @cssprop --ar-color-primary - Buttons, the selected method and focus.
+ * @cssprop --ar-color-on-primary - Text on primary buttons.
+ * @cssprop --ar-color-danger - Errors and declines.
+ * @cssprop --ar-color-warning - The sandbox note.
+ * @cssprop --ar-color-success - The receipt.
+ * @cssprop --ar-color-text - Body text.
+ * @cssprop --ar-color-muted - Labels and secondary text.
+ * @cssprop --ar-color-surface - Background.
+ * @cssprop --ar-color-border - Fields and dividers.
+ * @cssprop --ar-radius - Corner radius.
+ * @cssprop --ar-font-family - Font.
+ * @cssprop --ar-font-size - Base font size.
+ * @cssprop --ar-space - Spacing unit.
+ * @cssprop --ar-focus-ring - Focus outline.
+ */
+export class ArEasyPay extends LitElement {
+  static override styles = styles;
+
+  /** Base URL of the Portico server; empty means this page's origin. */
+  @property() accessor api = '';
+
+  /** One invoice to pay (number or id), as an Easy Pay link's `pay/<invoice>` names it. */
+  @property() accessor invoice = '';
+
+  /** Invoices to pay, by number or id (e.g. those ticked in `<ar-invoice-list>`); with `invoice`, both. */
+  @property({ attribute: false }) accessor invoices: readonly string[] = [];
+
+  /** Whose open invoices to offer when none are named; named invoices are paid on their own account. */
+  @property() accessor account = '';
+
+  /** Locale for money and dates; amounts are also read as typed in it ("1 234,56" in fr-FR). */
+  @property() accessor locale = '';
+
+  /** The client `<ar-portal>` provides; standalone, one is made from `api`. */
+  @consume({ context: porticoApiContext, subscribe: true })
+  @state()
+  accessor contextApi: PorticoApi | undefined;
+
+  @state() private accessor data: PayData | null = null;
+  /** Typed amounts by invoice id, as text: read to minor units when checked. */
+  @state() private accessor amounts = new Map<string, string>();
+  @state() private accessor useCredit = false;
+  @state() private accessor overpayment = '';
+  @state() private accessor method: PaymentMethod | null = null;
+  @state() private accessor card: CardFields = emptyCard;
+  @state() private accessor bank: BankFields = emptyBank;
+  /** Fields the payer has left: their errors show from then on, all of them once Pay is pressed. */
+  @state() private accessor touched = new Set<string>();
+  @state() private accessor showAllErrors = false;
+  @state() private accessor sandboxOpen = false;
+  @state() private accessor downloading = false;
+  @state() private accessor downloadError: unknown = undefined;
+  /** Bumped to load balances and config again (after `amount_changed`). */
+  @state() private accessor reloads = 0;
+
+  private readonly session = new SessionController(this);
+  private readonly stripe = new StripeMount(this);
+  private readonly flow = new PaymentFlow(this, {
+    client: () => this.client,
+    stripe: () => this.stripe.form,
+    locale: () => this.localeOrDefault,
+    reload: () => this.reloads++,
+  });
+  /** Invoices whose amount the payer changed: a reload keeps those and follows the balance for the rest. */
+  private edited = new Set<string>();
+
+  private get client(): PorticoApi {
+    return this.contextApi ?? apiFor(this.api);
+  }
+
+  private get localeOrDefault(): string | undefined {
+    return this.locale || undefined;
+  }
+
+  /** The invoices asked for, each once. */
+  private get wanted(): string[] {
+    return [...new Set([...this.invoices, this.invoice].map((item) => item.trim()).filter(Boolean))];
+  }
+
+  private readonly loadTask = new Task(this, {
+    args: () =>
+      [
+        this.client,
+        this.session.store?.token ?? null,
+        this.account.trim(),
+        this.wanted.join('\n'),
+        this.reloads,
+      ] as const,
+    task: async ([client, token, account, wanted], { signal }) => {
+      if (!token) return 'signed-out' as const;
+      this.applyData(await loadPayData(client, account, wanted ? wanted.split('\n') : [], signal));
+      return 'loaded' as const;
+    },
+  });
+
+  protected override willUpdate(): void {
+    this.session.store = this.client.session;
+    this.stripe.sync(this.stripeWanted());
+  }
+
+  /** New data: a new set of invoices starts a new form; a reload keeps what the payer typed. */
+  private applyData(data: PayData): void {
+    const same = this.data?.key === data.key;
+    const amounts = new Map<string, string>();
+    for (const invoice of data.invoices) {
+      const typed = same && this.edited.has(invoice.id) ? this.amounts.get(invoice.id) : undefined;
+      amounts.set(invoice.id, typed ?? formatAmountInput(invoice.balance, invoice.currency, this.localeOrDefault));
+    }
+    if (!same) {
+      this.edited = new Set();
+      this.useCredit = false;
+      this.overpayment = '';
+      this.card = emptyCard;
+      this.bank = emptyBank;
+      this.touched = new Set();
+      this.showAllErrors = false;
+      this.flow.reset();
+    }
+    const methods = data.config?.methods.map((item) => item.method) ?? [];
+    if (!this.method || !methods.includes(this.method)) this.method = methods[0] ?? null;
+    this.amounts = amounts;
+    this.data = data;
+  }
+
+  private get formCheck(): FormCheck | null {
+    if (!this.data?.config) return null;
+    return checkForm({
+      data: this.data,
+      amounts: this.amounts,
+      useCredit: this.useCredit,
+      overpayment: this.overpayment,
+      method: this.method,
+      card: this.card,
+      bank: this.bank,
+      stripeReady: this.stripe.status === 'ready',
+      locale: this.localeOrDefault,
+    });
+  }
+
+  /** Stripe's Payment Element, when the chosen method is Stripe's and the form is showing. */
+  private stripeWanted(): StripeFormOptions | null {
+    const config = this.data?.config;
+    const method = this.method;
+    const provider = config?.methods.find((item) => item.method === method)?.provider;
+    if (this.flow.result || !config?.stripe || provider !== 'stripe') return null;
+    if (method !== 'card' && method !== 'debit' && method !== 'ach') return null;
+    const amount = this.formCheck?.totals.total ?? 0;
+    return { publishableKey: config.stripe.publishableKey, method, amount, currency: config.currency };
+  }
+
+  // ---- Editing -----------------------------------------------------------------------------------
+
+  private handleAmount(invoiceId: string, text: string): void {
+    this.edited.add(invoiceId);
+    this.amounts = new Map(this.amounts).set(invoiceId, text);
+  }
+
+  private handleFocusOut(event: FocusEvent): void {
+    const target = event.target;
+    if (!(target instanceof HTMLInputElement) || !target.id || this.touched.has(target.id)) return;
+    this.touched = new Set(this.touched).add(target.id);
+  }
+
+  private selectMethod(method: PaymentMethod): void {
+    this.method = method;
+    this.flow.clearProblem();
+  }
+
+  /** Arrow keys, Home and End move between the method tabs (automatic activation). */
+  private async handleTabKeydown(event: KeyboardEvent): Promise<void> {
+    const methods = this.data?.config?.methods.map((item) => item.method) ?? [];
+    const method = this.method && tabAfterKey(methods, this.method, event.key);
+    if (!method) return;
+    event.preventDefault();
+    this.selectMethod(method);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#method-${method}`)?.focus();
+  }
+
+  private errorFor = (id: string): string | undefined => {
+    if (!this.showAllErrors && !this.touched.has(id)) return undefined;
+    return this.formCheck?.errors.get(id);
+  };
+
+  // ---- Paying and after ------------------------------------------------------------------------
+
+  private handleSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    // Nothing awaits before the flow is busy: a second press finds it so and does nothing.
+    if (this.flow.busy) return;
+    const check = this.formCheck;
+    if (!check || !this.data || !this.method) return;
+    if (check.errors.size === 0) {
+      void this.flow.submit(check, this.data, this.method);
+      return;
+    }
+    this.showAllErrors = true;
+    if (check.errors.has('card-number') && check.sandboxHelp) this.sandboxOpen = true;
+    const first = [...check.errors.keys()][0]!;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(first)}`)?.focus());
+  }
+
+  private handleBack(): void {
+    emit(this, 'ar-navigate', { route: 'invoices' });
+  }
+
+  private async handleDownload(): Promise<void> {
+    const payment = this.flow.result;
+    if (this.downloading || !payment) return;
+    this.downloading = true;
+    this.downloadError = undefined;
+    try {
+      saveFile(await this.client.downloadReceiptPdf(payment), this.renderRoot);
+    } catch (error) {
+      this.downloadError = error;
+    } finally {
+      this.downloading = false;
+    }
+  }
+
+  // ---- Rendering ---------------------------------------------------------------------------------
+
+  override render(): TemplateResult {
+    const inPortal = Boolean(this.contextApi);
+    return html`<div class="base" part="base">
+      ${
+        inPortal && !this.flow.result
+          ? html`<button class="button link back" part="button back-button" type="button" @click=${this.handleBack}>
+              <span aria-hidden="true">←</span> ${s.back}
+            </button>`
+          : nothing
+      }
+      ${this.renderBody()}
+      <p class="visually-hidden" role="status">${this.flow.announcement}</p>
+    </div>`;
+  }
+
+  private renderBody(): TemplateResult {
+    if (!this.session.store?.token) return html`<p class="empty" part="empty signed-out">${s.signedOut}</p>`;
+    const status = this.loadTask.status;
+    if (status === TaskStatus.ERROR) return this.renderLoadError(this.loadTask.error);
+    const data = this.data;
+    // A reload (after `amount_changed`) keeps the form on screen, marked busy.
+    if (!data || (status !== TaskStatus.COMPLETE && !data.config)) {
+      return html`<p class="pending" part="loading" role="status">
+        <span class="spinner" aria-hidden="true"></span> ${s.loading}
+      </p>`;
+    }
+    if (this.flow.result) {
+      return renderReceipt(this.flow.result, {
+        locale: this.localeOrDefault,
+        email: this.client.session.info?.user.email ?? null,
+        downloading: this.downloading,
+        downloadError: this.downloadError,
+        onDownload: () => void this.handleDownload(),
+        onBack: this.contextApi ? () => this.handleBack() : null,
+      });
+    }
+    if (data.invoices.length === 0) {
+      return html`<div class="empty" part="empty" role="status">
+        <span class="empty-icon" aria-hidden="true">✓</span>
+        <p>${data.requested ? s.nothingToPay : s.nothingOpen}</p>
+      </div>`;
+    }
+    return this.renderForm(data);
+  }
+
+  private renderLoadError(error: unknown): TemplateResult {
+    if (error instanceof ApiError && error.code === 'not_found') {
+      return html`<div class="notice danger" part="error not-found" role="alert">
+        <p><strong>${s.notFound(this.wanted.join(', '))}</strong></p>
+        <p>${strings.invoice.notFoundHint}</p>
+      </div>`;
+    }
+    return renderLoadError(s.loadFailed, error, () => void this.loadTask.run());
+  }
+
+  private renderForm(data: PayData): TemplateResult {
+    const check = this.formCheck!;
+    const config = data.config!;
+    const locale = this.localeOrDefault;
+    const reloading = this.loadTask.status === TaskStatus.PENDING;
+    const busy = this.flow.busy;
+    const action = this.flow.action;
+    return html`<form
+        class="pay-form"
+        novalidate
+        aria-labelledby="pay-heading"
+        aria-busy=${reloading ? 'true' : 'false'}
+        @submit=${this.handleSubmit}
+        @focusout=${this.handleFocusOut}
+      >
+        <h2 id="pay-heading">${s.heading(data.invoices.map((invoice) => invoice.number))}</h2>
+        ${renderInvoiceTable(data.invoices, this.amounts, this.errorFor, locale, (invoice, text) =>
+          this.handleAmount(invoice.id, text),
+        )}
+        ${renderCreditAndOverpayment(
+          {
+            currency: data.currency,
+            locale,
+            credit: config.credit,
+            useCredit: this.useCredit,
+            creditError: this.errorFor('use-credit'),
+            overpayment: config.allowOverpayment ? this.overpayment : null,
+            overpaymentError: this.errorFor('overpayment'),
+          },
+          { useCredit: (use) => (this.useCredit = use), overpayment: (text) => (this.overpayment = text) },
+        )}
+        ${check.sandboxHelp ? renderSandboxNote(this.sandboxOpen, (open) => (this.sandboxOpen = open)) : nothing}
+        ${config.methods.length ? this.renderMethods(data) : html`<p class="notice" part="notice">${s.noMethods}</p>`}
+        ${renderSummary(check.totals, this.method === 'card' ? config.surcharge : null, data.currency, locale)}
+        ${renderProblem(this.flow.problem)}
+        <button
+          class="button pay"
+          part="button pay-button"
+          type="submit"
+          ?disabled=${busy || reloading || config.methods.length === 0}
+          aria-busy=${busy ? 'true' : 'false'}
+        >
+          ${
+            busy
+              ? html`<span class="spinner" aria-hidden="true"></span> ${s.paying}`
+              : s.pay(formatMoney(check.totals.total, data.currency, locale))
+          }
+        </button>
+      </form>
+      ${
+        action
+          ? renderActionDialog(action, locale, {
+              answer: (outcome) => this.flow.answer(outcome),
+              openPaypal: (url) => void window.open(url, 'portico-paypal', 'popup,width=480,height=680'),
+            })
+          : nothing
+      }`;
+  }
+
+  private renderMethods(data: PayData): TemplateResult {
+    const config = data.config!;
+    const method = this.method ?? config.methods[0]!.method;
+    return html`<fieldset class="methods">
+      <legend>${s.methodsLabel}</legend>
+      ${renderMethodTabs(
+        config.methods.map((item) => item.method),
+        method,
+        { select: (next) => this.selectMethod(next), keydown: (event) => void this.handleTabKeydown(event) },
+      )}
+      <div id="method-panel" class="method-panel" role="tabpanel" aria-labelledby="method-${method}">
+        ${this.renderMethodFields(method)}
+      </div>
+    </fieldset>`;
+  }
+
+  private renderMethodFields(method: PaymentMethod): TemplateResult {
+    const config = this.data!.config!;
+    const surcharge =
+      method === 'card' && config.surcharge
+        ? html`<p class="hint">${s.surchargeHint(formatRate(config.surcharge.rateBp, this.localeOrDefault))}</p>`
+        : nothing;
+    if (method === 'paypal') return html`<p class="hint">${s.paypalNote}</p>`;
+    if (this.stripeWanted())
+      return html`${surcharge} ${renderStripeSlot(this.stripe.status, () => this.stripe.retry())}`;
+    if (method === 'ach' || method === 'eft') {
+      return renderBankFields(method, this.bank, this.errorFor, (fields) => (this.bank = { ...this.bank, ...fields }));
+    }
+    return html`${surcharge}
+    ${renderCardFields(this.card, this.errorFor, {
+      number: (input) => (this.card = { ...this.card, number: reformatInput(input, formatCardNumber) }),
+      expiry: (input) => (this.card = { ...this.card, expiry: reformatInput(input, formatExpiry) }),
+      change: (fields) => (this.card = { ...this.card, ...fields }),
+    })}`;
+  }
+}

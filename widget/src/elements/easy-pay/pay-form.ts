@@ -1,0 +1,196 @@
+/**
+ * The data behind `<ar-easy-pay>` and the check of what the payer typed, apart from the element so
+ * they read as plain functions: which invoices to pay and what the account's config offers, then
+ * every field's error, the allocations, the totals and the sandbox token.
+ */
+import type { PorticoApi } from '../../internal/api.js';
+import {
+  currencyDigits,
+  formatAmountInput,
+  formatMoney,
+  parseAmountInput,
+  type AmountInputError,
+} from '../../internal/format.js';
+import { strings } from '../../internal/strings.js';
+import type {
+  InvoiceSummary,
+  PaymentAllocationInput,
+  PaymentConfig,
+  PaymentMethod,
+  PaymentProviderName,
+} from '../../internal/types.js';
+import { checkBank, checkCard, type BankFields, type CardFields, type FieldErrors } from './payment-fields.js';
+import { paymentTotals, type PaymentTotals } from './payment-totals.js';
+
+const s = strings.pay;
+
+/** The server's largest page of invoices. */
+const pageSize = 200;
+
+export interface PayData {
+  /** What was asked for (account and invoices): the same key on a reload keeps the form as typed. */
+  key: string;
+  account: string;
+  currency: string;
+  /** The invoices that can be paid (open, balance left), in the order asked for. */
+  invoices: InvoiceSummary[];
+  /** Null when there is nothing to pay (no need to ask). */
+  config: PaymentConfig | null;
+  /** Whether invoices were named (so "nothing to pay" means they are paid), or the account's open ones. */
+  requested: boolean;
+}
+
+export function payDataKey(account: string, wanted: readonly string[]): string {
+  return `${account}|${wanted.join(',')}`;
+}
+
+/**
+ * The invoices named (by id or number), else the account's open undisputed ones. Several are looked
+ * for in one page of the account's open invoices; one, or any not found there (paid already, or past
+ * the first page), by itself. A 404 for one fails the whole load: paying a subset silently would
+ * surprise.
+ */
+async function findInvoices(
+  client: PorticoApi,
+  account: string,
+  wanted: readonly string[],
+  signal: AbortSignal,
+): Promise<InvoiceSummary[]> {
+  const scope = account ? { account } : {};
+  if (wanted.length === 0) {
+    const page = await client.listInvoices({ ...scope, status: 'open', sort: 'priority', limit: pageSize }, { signal });
+    return page.items.filter((invoice) => invoice.status !== 'disputed');
+  }
+  const found = new Map<string, InvoiceSummary>();
+  if (wanted.length > 1) {
+    const page = await client.listInvoices({ ...scope, status: 'open', limit: pageSize }, { signal });
+    for (const invoice of page.items) {
+      const name = wanted.find((item) => item === invoice.id || item === invoice.number);
+      if (name) found.set(name, invoice);
+    }
+  }
+  const missing = wanted.filter((item) => !found.has(item));
+  const details = await Promise.all(missing.map((item) => client.getInvoice(item, { signal })));
+  missing.forEach((item, i) => found.set(item, details[i]!));
+  const seen = new Set<string>();
+  // Each invoice once, even when named by both id and number.
+  return wanted.map((item) => found.get(item)!).filter((invoice) => !seen.has(invoice.id) && seen.add(invoice.id));
+}
+
+export async function loadPayData(
+  client: PorticoApi,
+  account: string,
+  wanted: readonly string[],
+  signal: AbortSignal,
+): Promise<PayData> {
+  // With the account known, its config loads beside the invoices.
+  const early = account ? client.getPaymentConfig(account, { signal }) : null;
+  early?.catch(() => undefined);
+  const invoices = await findInvoices(client, account, wanted, signal);
+  // Named invoices say whose they are (a bookkeeper's pay link may name another account than the one
+  // on screen); several from different accounts cannot be one payment, so the first one's account wins.
+  const accountId = (wanted.length ? invoices[0]?.accountId : undefined) || account || invoices[0]?.accountId || '';
+  const payable = invoices.filter(
+    (invoice) => invoice.accountId === accountId && invoice.balance > 0 && invoice.status !== 'void',
+  );
+  const config = payable.length
+    ? await (early && accountId === account ? early : client.getPaymentConfig(accountId, { signal }))
+    : null;
+  return {
+    key: payDataKey(account, wanted),
+    account: accountId,
+    currency: config?.currency ?? payable[0]?.currency ?? 'USD',
+    invoices: payable,
+    config,
+    requested: wanted.length > 0,
+  };
+}
+
+export interface FormInput {
+  data: PayData;
+  amounts: ReadonlyMap<string, string>;
+  useCredit: boolean;
+  overpayment: string;
+  method: PaymentMethod | null;
+  card: CardFields;
+  bank: BankFields;
+  /** Stripe's Payment Element is mounted (only matters when the method is Stripe's). */
+  stripeReady: boolean;
+  locale: string | undefined;
+}
+
+export interface FormCheck {
+  /** Field id → message; empty when the payment can be sent. */
+  errors: FieldErrors;
+  allocations: PaymentAllocationInput[];
+  totals: PaymentTotals;
+  /** The sandbox token for the card or bank account typed. */
+  token: string | null;
+  provider: PaymentProviderName | undefined;
+  /** The sandbox is in use: show its note with the test numbers. */
+  sandboxHelp: boolean;
+}
+
+function amountError(error: AmountInputError, currency: string, locale: string | undefined): string {
+  if (error === 'empty') return s.amountEmpty;
+  if (error === 'precision') return s.amountPrecision(currencyDigits(currency));
+  return s.amountInvalid(formatAmountInput(123456, currency, locale));
+}
+
+export function checkForm(input: FormInput): FormCheck {
+  const { data, locale, method } = input;
+  const config = data.config!;
+  const errors: FieldErrors = new Map();
+  const allocations: PaymentAllocationInput[] = [];
+  let allocated = 0;
+  for (const invoice of data.invoices) {
+    const id = `amount-${invoice.id}`;
+    const parsed = parseAmountInput(input.amounts.get(invoice.id) ?? '', data.currency, locale);
+    if (!parsed.ok) errors.set(id, amountError(parsed.error, data.currency, locale));
+    else if (parsed.minor <= 0) errors.set(id, s.amountZero);
+    else if (parsed.minor > invoice.balance) {
+      errors.set(id, s.amountTooHigh(formatMoney(invoice.balance, invoice.currency, locale)));
+    } else {
+      allocations.push({ invoiceId: invoice.id, amount: parsed.minor });
+      allocated += parsed.minor;
+    }
+  }
+
+  let overpayment = 0;
+  if (config.allowOverpayment && input.overpayment.trim()) {
+    const parsed = parseAmountInput(input.overpayment, data.currency, locale);
+    if (parsed.ok) overpayment = parsed.minor;
+    else errors.set('overpayment', amountError(parsed.error, data.currency, locale));
+  }
+
+  const totals = paymentTotals({
+    allocated,
+    creditAvailable: config.credit,
+    useCredit: input.useCredit,
+    overpayment,
+    method,
+    surcharge: config.surcharge,
+  });
+  // The server charges something or nothing at all: credit alone is applied by the company.
+  if (totals.allocated > 0 && totals.amount <= 0) errors.set('use-credit', s.creditCoversAll);
+  const provider = config.methods.find((item) => item.method === method)?.provider;
+  let token: string | null = null;
+  if (totals.amount > 0 && method) {
+    let fields: { token: string | null; errors: FieldErrors } | null = null;
+    if (provider === 'sandbox' && (method === 'card' || method === 'debit')) fields = checkCard(input.card, method);
+    if (provider === 'sandbox' && (method === 'ach' || method === 'eft')) fields = checkBank(input.bank, method);
+    if (fields) {
+      token = fields.token;
+      for (const [id, message] of fields.errors) errors.set(id, message);
+    }
+    if (provider === 'stripe' && !input.stripeReady) errors.set(`method-${method}`, s.stripeLoading);
+  }
+  return {
+    errors,
+    allocations,
+    totals,
+    token,
+    provider,
+    sandboxHelp: config.methods.some((item) => item.provider === 'sandbox'),
+  };
+}

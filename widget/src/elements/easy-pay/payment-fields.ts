@@ -1,0 +1,242 @@
+/**
+ * The sandbox provider's payment fields of `<ar-easy-pay>`: card (number, expiry, CVC, name) and bank
+ * account (ACH routing or EFT institution and transit, account number, holder), their checks, and
+ * the test numbers' note. What is typed here stays in the browser: only the token made from it by
+ * `sandbox-tokens.ts` is sent.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { strings } from '../../internal/strings.js';
+import {
+  bankToken,
+  cardToken,
+  checkExpiry,
+  cvcValid,
+  digitsOnly,
+  testBankAccounts,
+  testCards,
+  testRouting,
+  type BankMethod,
+  type CardMethod,
+} from './sandbox-tokens.js';
+
+const s = strings.pay;
+const e = strings.pay.errors;
+
+export interface CardFields {
+  number: string;
+  expiry: string;
+  cvc: string;
+  name: string;
+}
+
+export interface BankFields {
+  routing: string;
+  institution: string;
+  transit: string;
+  account: string;
+  holder: string;
+}
+
+export const emptyCard: CardFields = { number: '', expiry: '', cvc: '', name: '' };
+export const emptyBank: BankFields = { routing: '', institution: '', transit: '', account: '', holder: '' };
+
+/** Field id → the message for people. The ids are the inputs' ids, so focus can go to the first. */
+export type FieldErrors = Map<string, string>;
+
+/** The token for the card typed, and a message per field that is not right. */
+export function checkCard(
+  card: CardFields,
+  method: CardMethod,
+  now?: Date,
+): { token: string | null; errors: FieldErrors } {
+  const errors: FieldErrors = new Map();
+  const number = cardToken(card.number, method);
+  if (!number.ok) {
+    const messages = {
+      empty: e.cardNumberEmpty,
+      invalid: e.cardNumberInvalid,
+      not_test_card: e.notTestCard,
+      not_debit: e.notDebit,
+    };
+    errors.set('card-number', messages[number.problem]);
+  }
+  const expiry = checkExpiry(card.expiry, now);
+  if (expiry) errors.set('card-expiry', expiry === 'past' ? e.expiryPast : e.expiryInvalid);
+  if (!cvcValid(card.cvc)) errors.set('card-cvc', e.cvcInvalid);
+  if (!card.name.trim()) errors.set('card-name', e.nameEmpty);
+  return { token: number.ok && errors.size === 0 ? number.token : null, errors };
+}
+
+export function checkBank(bank: BankFields, method: BankMethod): { token: string | null; errors: FieldErrors } {
+  const errors: FieldErrors = new Map();
+  const { token, problems } = bankToken(method, bank);
+  for (const problem of problems) {
+    if (problem === 'routing') errors.set('bank-routing', e.routingInvalid(testRouting.ach));
+    if (problem === 'institution') errors.set('bank-institution', e.institutionInvalid(testRouting.institution));
+    if (problem === 'transit') errors.set('bank-transit', e.transitInvalid(testRouting.transit));
+    if (problem === 'account_empty') errors.set('bank-account', e.accountEmpty);
+    if (problem === 'not_test_account') errors.set('bank-account', e.notTestAccount);
+  }
+  if (!bank.holder.trim()) errors.set('bank-holder', e.holderEmpty);
+  return { token: errors.size === 0 ? token : null, errors };
+}
+
+interface FieldOptions {
+  id: string;
+  label: string;
+  value: string;
+  /** Shown only once the field was left or the form was sent. */
+  error: string | undefined;
+  hint?: string;
+  numeric?: boolean;
+  maxlength?: number;
+  className?: string;
+  onInput: (input: HTMLInputElement) => void;
+}
+
+/** A labelled input with its hint and error, tied together with `aria-describedby`. */
+export function renderField(options: FieldOptions): TemplateResult {
+  const { id, label, value, error, hint } = options;
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return html`<div class="field ${options.className ?? ''}">
+    <label for=${id}>${label}</label>
+    ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing}
+    <input
+      id=${id}
+      part="input"
+      type="text"
+      .value=${live(value)}
+      inputmode=${options.numeric ? 'numeric' : nothing}
+      maxlength=${options.maxlength ?? nothing}
+      autocomplete="off"
+      spellcheck="false"
+      aria-invalid=${error ? 'true' : 'false'}
+      aria-describedby=${describedBy || nothing}
+      @input=${(event: InputEvent) => options.onInput(event.target as HTMLInputElement)}
+    />
+    ${error ? html`<p class="error-text" id="${id}-error">${error}</p>` : nothing}
+  </div>`;
+}
+
+/**
+ * Formats an input's text as it is typed (`4242 4242…`, `12/34`) and keeps the caret after the same
+ * digit, so typing or deleting in the middle does not throw it to the end.
+ */
+export function reformatInput(input: HTMLInputElement, format: (text: string) => string): string {
+  const caret = input.selectionStart ?? input.value.length;
+  const digitsBefore = digitsOnly(input.value.slice(0, caret)).length;
+  const formatted = format(input.value);
+  if (formatted === input.value) return formatted;
+  input.value = formatted;
+  let position = 0;
+  for (let seen = 0; position < formatted.length && seen < digitsBefore; position++) {
+    if (/\d/.test(formatted[position] ?? '')) seen++;
+  }
+  input.setSelectionRange(position, position);
+  return formatted;
+}
+
+type ErrorFor = (id: string) => string | undefined;
+
+export function renderCardFields(
+  card: CardFields,
+  errorFor: ErrorFor,
+  on: {
+    number: (input: HTMLInputElement) => void;
+    expiry: (input: HTMLInputElement) => void;
+    change: (fields: Partial<CardFields>) => void;
+  },
+): TemplateResult {
+  return html`<div class="fields card-fields">
+    ${renderField({ id: 'card-number', label: s.cardNumber, value: card.number, error: errorFor('card-number'), numeric: true, maxlength: 23, className: 'wide', onInput: on.number })}
+    ${renderField({ id: 'card-expiry', label: s.expiry, value: card.expiry, error: errorFor('card-expiry'), numeric: true, maxlength: 5, onInput: on.expiry })}
+    ${renderField({ id: 'card-cvc', label: s.cvc, value: card.cvc, error: errorFor('card-cvc'), numeric: true, maxlength: 4, onInput: (input) => on.change({ cvc: input.value }) })}
+    ${renderField({ id: 'card-name', label: s.cardName, value: card.name, error: errorFor('card-name'), className: 'wide', onInput: (input) => on.change({ name: input.value }) })}
+  </div>`;
+}
+
+export function renderBankFields(
+  method: BankMethod,
+  bank: BankFields,
+  errorFor: ErrorFor,
+  change: (fields: Partial<BankFields>) => void,
+): TemplateResult {
+  const digits = (input: HTMLInputElement) => digitsOnly(input.value);
+  const routing =
+    method === 'ach'
+      ? renderField({
+          id: 'bank-routing',
+          label: s.routing,
+          value: bank.routing,
+          error: errorFor('bank-routing'),
+          numeric: true,
+          maxlength: 9,
+          onInput: (input) => change({ routing: digits(input) }),
+        })
+      : html`${renderField({ id: 'bank-institution', label: s.institution, value: bank.institution, error: errorFor('bank-institution'), numeric: true, maxlength: 3, onInput: (input) => change({ institution: digits(input) }) })}
+        ${renderField({ id: 'bank-transit', label: s.transit, value: bank.transit, error: errorFor('bank-transit'), numeric: true, maxlength: 5, onInput: (input) => change({ transit: digits(input) }) })}`;
+  return html`<div class="fields bank-fields">
+    ${routing}
+    ${renderField({ id: 'bank-account', label: s.accountNumber, value: bank.account, error: errorFor('bank-account'), numeric: true, maxlength: 17, onInput: (input) => change({ account: digits(input) }) })}
+    ${renderField({ id: 'bank-holder', label: s.holder, value: bank.holder, error: errorFor('bank-holder'), className: 'wide', onInput: (input) => change({ holder: input.value }) })}
+  </div>`;
+}
+
+/** The always-visible sandbox note, opening onto the test numbers. */
+export function renderSandboxNote(open: boolean, onToggle: (open: boolean) => void): TemplateResult {
+  const t = s.sandbox;
+  return html`<details
+    class="sandbox"
+    part="sandbox-note"
+    ?open=${open}
+    @toggle=${(event: Event) => onToggle((event.target as HTMLDetailsElement).open)}
+  >
+    <summary><span class="sandbox-flag" aria-hidden="true">⚑</span> ${t.note}</summary>
+    <div class="sandbox-body">
+      <p>${t.intro}</p>
+      <table class="test-numbers">
+        <caption>
+          ${t.cardsCaption}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${t.number}</th>
+            <th scope="col">${t.whatHappens}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${testCards.map(
+            (card) =>
+              html`<tr>
+                <td class="test-number">${card.number}</td>
+                <td>${t.outcome(card.token)}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <table class="test-numbers">
+        <caption>
+          ${t.banksCaption}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${s.accountNumber}</th>
+            <th scope="col">${t.whatHappens}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${testBankAccounts.map(
+            (account) =>
+              html`<tr>
+                <td class="test-number">${account.account}</td>
+                <td>${t.outcome(account.token)}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <p>${t.bankRouting(testRouting.ach, `${testRouting.institution} / ${testRouting.transit}`)}</p>
+      <p>${t.paypal}</p>
+    </div>
+  </details>`;
+}

@@ -1,0 +1,48 @@
+/**
+ * Where `<ar-portal>` is, and how that maps to and from routes (`routes.ts`). Every place remembers
+ * the list's tab, so going back from an invoice, a payment or the statement lands on the tab the
+ * person left.
+ */
+import type { PortalRoute } from '../../internal/routes.js';
+import type { InvoiceStatusFilter } from '../../internal/types.js';
+
+export type Place =
+  | { view: 'invoices'; status: InvoiceStatusFilter }
+  | { view: 'invoice'; status: InvoiceStatusFilter; invoice: string }
+  | { view: 'pay'; status: InvoiceStatusFilter; invoices: string[] }
+  | { view: 'statement'; status: InvoiceStatusFilter };
+
+/** The place for a route; `status` is the list's tab when the route names none. Null for none. */
+export function placeFor(wanted: PortalRoute | null, status: InvoiceStatusFilter): Place | null {
+  switch (wanted?.view) {
+    case 'invoices':
+      return wanted.invoice
+        ? { view: 'invoice', status: wanted.status ?? status, invoice: wanted.invoice }
+        : { view: 'invoices', status: wanted.status ?? status };
+    case 'pay':
+      return { view: 'pay', status, invoices: wanted.invoices };
+    case 'statement':
+      return { view: 'statement', status };
+    default:
+      return null;
+  }
+}
+
+/** The route of a place in an account (empty for none). */
+export function routeFor(place: Place, accountId: string): PortalRoute {
+  const account = accountId ? { account: accountId } : {};
+  switch (place.view) {
+    case 'invoices':
+      return { view: 'invoices', status: place.status, ...account };
+    case 'invoice':
+      return { view: 'invoices', invoice: place.invoice, ...account };
+    case 'pay':
+      return { view: 'pay', invoices: place.invoices, ...account };
+    case 'statement':
+      return { view: 'statement', ...account };
+  }
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
