@@ -91,6 +91,11 @@ export const configSchema = z
     PAYPAL_WEBHOOK_ID: z.string().min(1).optional(),
     /** PayPal's REST API: its sandbox by default; `https://api-m.paypal.com` for live money. */
     PAYPAL_API_URL: z.url({ protocol: /^https?$/ }).default('https://api-m.sandbox.paypal.com'),
+    /**
+     * New payments one account may start per hour. Card testers run stolen numbers through payment
+     * forms by the hundred; a customer paying invoices needs a handful.
+     */
+    PAYMENT_ATTEMPTS_PER_HOUR: z.coerce.number().int().positive().default(30),
     /** Easy Pay links (in invoice and reminder emails): lifetime in days and how many times they open. */
     EASY_PAY_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     EASY_PAY_MAX_USES: z.coerce.number().int().min(1).max(1000).default(20),

@@ -82,7 +82,7 @@ async function easyPaySession(email: string, invoiceId: string, number: string):
 }
 
 before(async () => {
-  t = await startTestServer({ env: { SANDBOX_SETTLE_SECONDS: '60' } });
+  t = await startTestServer({ env: { SANDBOX_SETTLE_SECONDS: '60', PAYMENT_ATTEMPTS_PER_HOUR: '1000' } });
   northwind = await t.signIn('ap@northwind.test');
 });
 after(() => t.close());
@@ -567,5 +567,38 @@ describe('POST /webhooks/sandbox', () => {
     assert.notEqual(res.status, 500);
     const other = await t.call('POST', '/webhooks/nonesuch', { raw: '{}', origin: null });
     assert.equal(other.status, 404);
+  });
+});
+
+describe('card testing', () => {
+  it('caps the new payments one account may start in an hour; replays of a key do not count', async () => {
+    const limited = await startTestServer({ env: { PAYMENT_ATTEMPTS_PER_HOUR: '3' } });
+    try {
+      let token = await limited.signIn('ap@northwind.test');
+      const attempt = (key: string, card: string) =>
+        limited.call('POST', '/payments', {
+          token,
+          headers: { 'idempotency-key': key },
+          body: {
+            account: 'cus_northwind',
+            allocations: [{ invoiceId: 'inv_inv1022', amount: 100 }],
+            method: 'card',
+            paymentMethod: card,
+          },
+        });
+      for (const key of ['k-000001', 'k-000002', 'k-000003']) {
+        assert.equal((await attempt(key, 'tok_stolen_card')).status, 201);
+      }
+      assert.equal((await attempt('k-000003', 'tok_stolen_card')).status, 200, 'a replay still answers');
+      const refused = await attempt('k-000004', 'tok_visa');
+      assert.equal(refused.status, 429);
+      assert.equal(await errorCode(refused), 'rate_limited');
+      assert.ok(Number(refused.headers.get('retry-after')) > 0);
+      limited.clock.advance(2 * 3_600_000);
+      token = await limited.signIn('ap@northwind.test');
+      assert.equal((await attempt('k-000005', 'tok_visa')).status, 201);
+    } finally {
+      await limited.close();
+    }
   });
 });

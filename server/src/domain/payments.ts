@@ -21,7 +21,7 @@ import type {
   PaymentRequestBody,
   PaymentView,
 } from '../api/contract';
-import type { Clock } from '../clock';
+import { HOUR, type Clock } from '../clock';
 import type { Config } from '../config';
 import { newId, sha256 } from '../crypto';
 import type { Db, DbOrTx } from '../db/client';
@@ -36,6 +36,7 @@ import { bankFailureMessage, bankReturnMessage, bankSettlement, type BankBehavio
 import { unappliedCredit } from './accounts';
 import { applySucceededPayment, cardSurcharge, reversePayment } from './cash-application';
 import { recordEvent, type Actor } from './events';
+import { hitLimits } from './rate-limit';
 import { accountFor } from './invoices';
 import { enqueueJob, type JobHandler } from './jobs';
 import { queueEmail } from './outbox';
@@ -223,6 +224,12 @@ export async function createPayment(
       }
       const checked = checkRequest(tx, deps.providers, session, body);
       const now = clock.now();
+      // Counted only for new payments: a replayed key costs nothing. Refused ones roll their count back.
+      hitLimits(
+        tx,
+        [{ bucket: `payments:account:${accountId}`, max: deps.config.PAYMENT_ATTEMPTS_PER_HOUR, windowMs: HOUR }],
+        now,
+      );
       const id = newId('pay');
       const payment = tx
         .insert(payments)
