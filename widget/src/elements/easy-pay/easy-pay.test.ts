@@ -673,6 +673,7 @@ describe('<ar-easy-pay>', () => {
           elements: (options) => { calls.push(['elements', options.paymentMethodTypes.join(), options.currency]); return elements; },
           createPaymentMethod: async () => ({ paymentMethod: { id: 'pm_test_visa' } }),
           confirmPayment: async ({ clientSecret, redirect }) => { calls.push(['confirmPayment', clientSecret, redirect]); return {}; },
+          handleNextAction: async ({ clientSecret }) => { calls.push(['handleNextAction', clientSecret]); return {}; },
         };
       };`;
 
@@ -718,7 +719,8 @@ describe('<ar-easy-pay>', () => {
       await pay(el);
       await waitUntil(() => $(el, '[part="receipt"]'), 'shows the receipt');
       expect(bodyOf().paymentMethod).to.equal('pm_test_visa');
-      expect(recorded).to.deep.include(['confirmPayment', 'pi_123_secret_456', 'if_required']);
+      // The server confirmed the card intent with the PaymentMethod: only its next action is left here.
+      expect(recorded).to.deep.include(['handleNextAction', 'pi_123_secret_456']);
       expect(sent('POST', '/payments/pay_01HXPAY/confirm')[0]?.body).to.deep.equal({ outcome: 'complete' });
       // Done with it: the Payment Element is gone from the page.
       expect(el.querySelector('[slot="stripe-payment"]')).to.equal(null);

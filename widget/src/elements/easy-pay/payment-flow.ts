@@ -204,7 +204,7 @@ export class PaymentFlow implements ReactiveController {
   private async confirmWithStripe(payment: PaymentView, clientSecret: string): Promise<void> {
     let stripeError: unknown = null;
     try {
-      await this.options.stripe()!.confirm(clientSecret);
+      await this.options.stripe()!.confirm(clientSecret, payment.method);
     } catch (error) {
       stripeError = error;
     }

@@ -50,6 +50,7 @@ interface StripeJs {
     redirect: 'if_required';
     confirmParams: { return_url: string };
   }): Promise<{ error?: StripeError }>;
+  handleNextAction(options: { clientSecret: string }): Promise<{ error?: StripeError }>;
 }
 
 type StripeFactory = (publishableKey: string, options?: { locale?: string }) => StripeJs;
@@ -139,8 +140,17 @@ export class StripePaymentForm {
     return paymentMethod.id;
   }
 
-  /** Confirms the server's PaymentIntent in the browser (3-D Secure, bank verification). */
-  async confirm(clientSecret: string): Promise<void> {
+  /**
+   * Finishes the server's PaymentIntent in the browser. A card intent was confirmed on the server with
+   * our PaymentMethod, so only its next action (3-D Secure) is left: `handleNextAction`. A bank debit
+   * needs the mandate the Payment Element shows, so it is confirmed here: `confirmPayment`.
+   */
+  async confirm(clientSecret: string, method: string): Promise<void> {
+    if (method !== 'ach') {
+      const { error } = await this.stripe.handleNextAction({ clientSecret });
+      if (error) throw new StripeFormError(error.message ?? '');
+      return;
+    }
     const { error } = await this.stripe.confirmPayment({
       elements: this.elements,
       clientSecret,
