@@ -12,12 +12,11 @@ import type { Db, DbOrTx } from '../db/client';
 import { contacts, customers, invoices } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import { invoiceEmail } from '../mail/templates';
-import { minorToDecimal } from '../pdf/format';
 import { calendarDate } from './dates';
 import { recordEvent, type Actor } from './events';
 import { enqueueJob, type JobHandler } from './jobs';
 import { issueMagicLink, newLinkSecrets, validateReturnTo, type LinkSecrets } from './magic-links';
-import { currencyExponent } from './money';
+import { formatMoney } from './money';
 import { queueEmail } from './outbox';
 import { getSettings } from './settings';
 
@@ -116,12 +115,6 @@ export function easyPayReturnTo(portalUrl: string, config: Config): string {
 /** An invoice number as one target path segment (`2024/001` → `2024%2F001`). */
 function targetSegment(number: string): string {
   return encodeURIComponent(number).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-function formatMoney(minor: number, currency: string): string {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(
-    minorToDecimal(minor, currencyExponent(currency)),
-  );
 }
 
 function sendInvoiceEmails(

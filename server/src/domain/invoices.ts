@@ -27,7 +27,7 @@ import {
 } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import { calendarDate, daysBetween } from './dates';
-import { currencyExponent, parseTypedAmount } from './money';
+import { currencyExponent, formatMoney, parseTypedAmount } from './money';
 import type { AuthSession } from './sessions';
 
 /**
@@ -360,19 +360,17 @@ export function invoiceDetail(
     .orderBy(asc(events.id))
     .all();
 
-  const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: invoice.currency });
-  const exponent = 10 ** currencyExponent(invoice.currency);
   const history: InvoiceHistoryEntry[] = [
     ...recorded.map((e) => ({ at: e.at.toISOString(), type: e.type, label: HISTORY_LABELS[e.type] ?? e.type })),
     ...applied.map((a) => ({
       at: a.at.toISOString(),
       type: 'payment.applied',
-      label: `Payment of ${money.format(a.amount / exponent)} applied`,
+      label: `Payment of ${formatMoney(a.amount, invoice.currency)} applied`,
     })),
     ...credits.map((c) => ({
       at: c.createdAt.toISOString(),
       type: 'credit.applied',
-      label: `Credit note ${c.number} for ${money.format(c.amount / exponent)} applied`,
+      label: `Credit note ${c.number} for ${formatMoney(c.amount, invoice.currency)} applied`,
     })),
   ].sort((a, b) => a.at.localeCompare(b.at));
 

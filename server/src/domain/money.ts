@@ -12,6 +12,21 @@ export function currencyExponent(currency: string): number {
   return e;
 }
 
+/** `minor` as an exact decimal string with `digits` fraction digits: no float ever touches money. */
+export function minorToDecimal(minor: number, digits: number): `${number}` {
+  if (!Number.isSafeInteger(minor)) throw new RangeError(`Money must be integer minor units, got ${minor}`);
+  const magnitude = String(Math.abs(minor)).padStart(digits + 1, '0');
+  const decimal = digits === 0 ? magnitude : `${magnitude.slice(0, -digits)}.${magnitude.slice(-digits)}`;
+  return `${minor < 0 ? '-' : ''}${decimal}` as `${number}`;
+}
+
+/** An amount for an email or a history line: en-US currency format of exact minor units, never a float. */
+export function formatMoney(minor: number, currency: string): string {
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(
+    minorToDecimal(minor, currencyExponent(currency)),
+  );
+}
+
 /**
  * An amount as a person types it (`1234.56`, `1,234.56`, `$1,234`, `1234`) in minor units of a
  * currency with `exponent` digits, or null when it is not one. Digits only: never through a float.

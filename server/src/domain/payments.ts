@@ -26,7 +26,7 @@ import type { Config } from '../config';
 import { newId, sha256 } from '../crypto';
 import type { Db, DbOrTx } from '../db/client';
 import { allocations, creditNoteAllocations, customers, invoices, payments, providerEvents } from '../db/schema';
-import { AppError } from '../errors';
+import { AppError, notFound } from '../errors';
 import type { Logger } from '../logger';
 import { paymentReceiptEmail, paymentReturnedEmail } from '../mail/payment-templates';
 import type { ChargeInput, PaymentProvider, ProviderEvent, ProviderOutcome } from '../payments/provider';
@@ -56,8 +56,7 @@ type PaymentRow = typeof payments.$inferSelect;
 /** The largest payment taken in one go: far above any invoice, far below floating-point trouble. */
 export const MAX_PAYMENT = 1e13;
 
-const refuse = (message: string, code: 'invalid_request' | 'not_found' = 'invalid_request') =>
-  new AppError(code === 'not_found' ? 404 : 422, code, message);
+const refuse = (message: string) => new AppError(422, 'invalid_request', message);
 
 export function paymentConfig(deps: PaymentDeps, session: AuthSession, account: string | undefined): PaymentConfig {
   const accountId = accountFor(session, account);
@@ -92,7 +91,7 @@ function checkRequest(
 ): CheckedRequest {
   const accountId = accountFor(session, body.account);
   const customer = db.select().from(customers).where(eq(customers.id, accountId)).get();
-  if (!customer) throw refuse('No such account.', 'not_found');
+  if (!customer) throw notFound('No such account.');
   const settings = getSettings(db);
   const seen = new Set<string>();
   const rows = body.allocations.length
@@ -116,7 +115,7 @@ function checkRequest(
       invoice &&
       invoice.customerId === accountId &&
       (session.scopeInvoiceIds === null || session.scopeInvoiceIds.includes(invoice.id));
-    if (!inScope) throw refuse(`No invoice ${a.invoiceId} on this account.`, 'not_found');
+    if (!inScope) throw notFound(`No invoice ${a.invoiceId} on this account.`);
     if (seen.has(invoice.id)) throw refuse(`Invoice ${invoice.number} is listed twice.`);
     seen.add(invoice.id);
     if (invoice.currency !== customer.currency)
@@ -342,7 +341,7 @@ async function runCharge(
   }
   deps.db.transaction(
     (tx) => {
-      applyOutcome(tx, deps.config, payment.id, outcome, actor, deps.clock.now(), requestId);
+      applyOutcome(tx, payment.id, outcome, actor, deps.clock.now(), requestId);
       if (outcome.status === 'processing' && provider.name === 'sandbox') {
         scheduleSandboxSettlement(tx, deps.config, payment.id, bankSettlement(paymentMethod), deps.clock.now());
       }
@@ -358,7 +357,6 @@ async function runCharge(
  */
 export function applyOutcome(
   db: DbOrTx,
-  config: Config,
   paymentId: string,
   outcome: ProviderOutcome,
   actor: Actor,
@@ -467,7 +465,7 @@ export async function confirmPayment(
       if (!(err instanceof ProviderError)) throw err;
       throw new AppError(502, 'provider_error', 'We could not reach the payment processor. Try again in a moment.');
     }
-    deps.db.transaction((tx) => applyOutcome(tx, deps.config, paymentId, result, actor, deps.clock.now(), requestId), {
+    deps.db.transaction((tx) => applyOutcome(tx, paymentId, result, actor, deps.clock.now(), requestId), {
       behavior: 'immediate',
     });
   })();
@@ -533,15 +531,14 @@ export function handleProviderEvent(
       }
       switch (event.outcome) {
         case 'succeeded':
-          applyOutcome(tx, deps.config, payment.id, { status: 'succeeded', ref: event.ref }, actor, now);
+          applyOutcome(tx, payment.id, { status: 'succeeded', ref: event.ref }, actor, now);
           break;
         case 'processing':
-          applyOutcome(tx, deps.config, payment.id, { status: 'processing', ref: event.ref }, actor, now);
+          applyOutcome(tx, payment.id, { status: 'processing', ref: event.ref }, actor, now);
           break;
         case 'failed':
           applyOutcome(
             tx,
-            deps.config,
             payment.id,
             {
               status: 'failed',
@@ -627,7 +624,6 @@ export function sandboxSettlementHandler(deps: Omit<PaymentDeps, 'logger' | 'pro
         if (behaviour === 'fails') {
           applyOutcome(
             tx,
-            deps.config,
             paymentId,
             { status: 'failed', ref: null, code: 'account_closed', message: bankFailureMessage },
             actor,
@@ -635,7 +631,7 @@ export function sandboxSettlementHandler(deps: Omit<PaymentDeps, 'logger' | 'pro
           );
           return;
         }
-        applyOutcome(tx, deps.config, paymentId, { status: 'succeeded', ref: null }, actor, now);
+        applyOutcome(tx, paymentId, { status: 'succeeded', ref: null }, actor, now);
         if (behaviour === 'returns') scheduleSandboxSettlement(tx, deps.config, paymentId, behaviour, now, 'return');
       },
       { behavior: 'immediate' },
@@ -657,7 +653,7 @@ export function visiblePayment(db: DbOrTx, session: AuthSession, paymentId: stri
   const accounts = session.accounts.map((a) => a.id);
   const scope = session.scopeInvoiceIds;
   const visible = payment && accounts.includes(payment.customerId) && inScope(scope, payment.requestedAllocations);
-  if (!visible) throw refuse('No such payment.', 'not_found');
+  if (!visible) throw notFound('No such payment.');
   return payment;
 }
 
@@ -680,7 +676,7 @@ export function receiptNumber(paymentId: string): string {
 
 export function paymentView(db: DbOrTx, paymentId: string): PaymentView {
   const p = db.select().from(payments).where(eq(payments.id, paymentId)).get();
-  if (!p) throw refuse('No such payment.', 'not_found');
+  if (!p) throw notFound('No such payment.');
   let items: { invoiceId: string; amount: number; source: 'payment' | 'credit' }[];
   if (p.status === 'succeeded' || p.status === 'returned' || p.status === 'refunded') {
     const own = db

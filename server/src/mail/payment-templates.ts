@@ -1,7 +1,7 @@
 /** Payment emails: the receipt (with its PDF attached by the outbox) and the notice of a returned debit. */
 import type { PaymentMethod, PaymentView } from '../api/contract';
 import type { EmailContent } from '../domain/outbox';
-import { minorToDecimal } from '../pdf/format';
+import { formatMoney } from '../domain/money';
 import { escapeHtml, layout } from './templates';
 
 export const methodLabels: Record<PaymentMethod, string> = {
@@ -12,13 +12,6 @@ export const methodLabels: Record<PaymentMethod, string> = {
   paypal: 'PayPal',
 };
 
-/** Money for an email: en-US formatting of exact minor units (no float). */
-export function emailMoney(minor: number, currency: string): string {
-  const format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(minorToDecimal(minor, digits));
-}
-
 interface PaymentEmail {
   company: string;
   to: string;
@@ -28,16 +21,16 @@ interface PaymentEmail {
 function lines(p: PaymentView): [string, string][] {
   const rows: [string, string][] = p.allocations.map((a) => [
     `${a.number}${a.source === 'credit' ? ' (your credit)' : ''}`,
-    emailMoney(a.amount, p.currency),
+    formatMoney(a.amount, p.currency),
   ]);
-  if (p.unapplied > 0) rows.push(['Kept as credit on your account', emailMoney(p.unapplied, p.currency)]);
-  if (p.surcharge > 0) rows.push(['Card surcharge', emailMoney(p.surcharge, p.currency)]);
-  rows.push(['Total charged', emailMoney(p.total, p.currency)]);
+  if (p.unapplied > 0) rows.push(['Kept as credit on your account', formatMoney(p.unapplied, p.currency)]);
+  if (p.surcharge > 0) rows.push(['Card surcharge', formatMoney(p.surcharge, p.currency)]);
+  rows.push(['Total charged', formatMoney(p.total, p.currency)]);
   return rows;
 }
 
 export function paymentReceiptEmail({ company, to, payment }: PaymentEmail): EmailContent {
-  const total = emailMoney(payment.total, payment.currency);
+  const total = formatMoney(payment.total, payment.currency);
   const subject = `Receipt ${payment.receiptNumber} from ${company}: ${total} received`;
   const rows = lines(payment);
   const text = [
@@ -65,7 +58,7 @@ export function paymentReceiptEmail({ company, to, payment }: PaymentEmail): Ema
 }
 
 export function paymentReturnedEmail({ company, to, payment }: PaymentEmail): EmailContent {
-  const total = emailMoney(payment.total, payment.currency);
+  const total = formatMoney(payment.total, payment.currency);
   const numbers = payment.allocations.map((a) => a.number).join(', ');
   const subject = `Your payment ${payment.receiptNumber} of ${total} was returned by your bank`;
   const text = [

@@ -13,7 +13,7 @@
  */
 import type { PaymentMethod } from '../api/contract';
 import type { Config } from '../config';
-import { currencyExponent } from '../domain/money';
+import { currencyExponent, minorToDecimal } from '../domain/money';
 import { AppError } from '../errors';
 import type { PaymentProvider, ProviderEvent, ProviderOutcome } from './provider';
 import { ProviderError } from './provider';
@@ -58,10 +58,7 @@ export function paypalAmount(minorUnits: number, currency: string): string {
   if (!Number.isSafeInteger(minorUnits) || minorUnits <= 0) {
     throw new ProviderError(`PayPal amount must be a positive whole number of minor units, not ${minorUnits}`, false);
   }
-  const exponent = currencyExponent(currency);
-  if (exponent === 0) return String(minorUnits);
-  const digits = String(minorUnits).padStart(exponent + 1, '0');
-  return `${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
+  return minorToDecimal(minorUnits, currencyExponent(currency));
 }
 
 interface PayPalLink {

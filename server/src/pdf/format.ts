@@ -3,6 +3,9 @@
  * plus a few typographic marks) font: any other character is written as two garbage bytes, so all
  * text goes through `pdfText` on its way to the page.
  */
+import { minorToDecimal } from '../domain/money';
+
+export { minorToDecimal };
 
 /** The characters WinAnsi has beyond printable Latin-1, by code point. */
 const WIN_ANSI_EXTRAS = new Set([
@@ -90,14 +93,6 @@ function resolveLocale(locale: string | undefined): string {
   } catch {
     return 'en-US';
   }
-}
-
-/** `minor` as an exact decimal string with `digits` fraction digits: no float ever touches money. */
-export function minorToDecimal(minor: number, digits: number): `${number}` {
-  if (!Number.isSafeInteger(minor)) throw new RangeError(`Money must be integer minor units, got ${minor}`);
-  const magnitude = String(Math.abs(minor)).padStart(digits + 1, '0');
-  const decimal = digits === 0 ? magnitude : `${magnitude.slice(0, -digits)}.${magnitude.slice(-digits)}`;
-  return `${minor < 0 ? '-' : ''}${decimal}` as `${number}`;
 }
 
 export function pdfFormatters(locale: string | undefined, currency: string): PdfFormatters {
