@@ -20,6 +20,8 @@ export interface ApiErrorBody {
     retryAfter?: number;
     /** Field-level problems for `invalid_request`. */
     issues?: { path: string; message: string }[];
+    /** For `amount_in_flight`: the invoice, the payment holding part of it, and what may still be paid. */
+    inFlight?: AmountInFlight;
     requestId?: string;
   };
 }
@@ -52,6 +54,13 @@ export type ErrorCode =
   | 'method_unavailable'
   /** The payment provider could not be reached or answered with an error; nothing was charged. */
   | 'provider_error'
+  /**
+   * Part of an invoice's balance is already being paid by a payment in flight (processing, or waiting
+   * on the payer): the body's `inFlight` names the invoice, the payment and what is left to pay.
+   */
+  | 'amount_in_flight'
+  /** The payment waited too long for the payer (3-D Secure, PayPal approval) or was replaced: start again. */
+  | 'payment_lapsed'
   /** A provider webhook failed its signature, timestamp or replay check. */
   | 'signature_invalid'
   | 'busy'
@@ -145,6 +154,8 @@ export interface AccountSummary {
   disputed: number;
   /** Unapplied credit: payments and credit notes no invoice took, usable on a later payment. */
   credit: number;
+  /** Held by payments in flight (part of `balance`, not yet applied). */
+  inFlight: number;
   openCount: number;
   pastDueCount: number;
   /** How many invoices each status filter shows, for the list's tabs. */
@@ -178,6 +189,29 @@ export const invoiceSorts = [
 ] as const;
 export type InvoiceSort = (typeof invoiceSorts)[number];
 
+/** Money on its way to an invoice: payments accepted but not yet applied, failed or returned. */
+export interface InFlight {
+  /** Reserved by payments in flight, in minor units. */
+  amount: number;
+  /** When the oldest of them was accepted. */
+  since: string;
+  /** The oldest of them; its receipt number is what the payer was given. */
+  paymentId: string;
+  receiptNumber: string;
+  /** `pending`: waiting on the payer (3-D Secure, PayPal); `processing`: with the bank or processor. */
+  status: 'pending' | 'processing';
+}
+
+/** The detail of a `409 amount_in_flight`. */
+export interface AmountInFlight {
+  invoiceId: string;
+  number: string;
+  paymentId: string;
+  receiptNumber: string;
+  /** Balance minus what payments in flight hold: the most a new payment may take for this invoice. */
+  payable: number;
+}
+
 export interface InvoiceSummary {
   id: string;
   number: string;
@@ -191,6 +225,10 @@ export interface InvoiceSummary {
   status: InvoiceStatus;
   /** Whole days past the due date of an unpaid invoice (disputed ones too), else 0. */
   daysPastDue: number;
+  /** Payments in flight for this invoice; null when none. */
+  inFlight: InFlight | null;
+  /** What a new payment may take: balance − inFlight.amount, never below 0. */
+  payable: number;
 }
 
 export interface InvoiceListQuery {
@@ -221,6 +259,8 @@ export interface InvoiceLine {
 
 export interface AppliedPayment {
   paymentId: string;
+  /** The receipt number the payer was given (`R-…`); how people name a payment. */
+  receiptNumber: string;
   /** Calendar date the payment was applied to this invoice. */
   date: string;
   method: string;
@@ -268,6 +308,11 @@ export type PaymentProviderName = 'sandbox' | 'stripe' | 'paypal';
  * its allocations are reversed.
  */
 export type PaymentStatus = 'pending' | 'processing' | 'succeeded' | 'failed' | 'refunded' | 'returned';
+/*
+ * `failed` also covers a payment cancelled before it completed: `failure.code` is `cancelled` (the payer
+ * gave up, or started a new payment for the same invoices) or `lapsed` (waited over 30 minutes). A
+ * cancelled or lapsed payment never completes afterwards. `refunded`: every cent went back to the payer.
+ */
 
 export interface PaymentAllocationInput {
   invoiceId: string;
@@ -291,6 +336,13 @@ export interface PaymentRequestBody {
   paymentMethod?: string;
   /** The total the payer was shown (amount + surcharge): a different total is refused with `amount_changed`. */
   expectedTotal?: number;
+  /**
+   * What to do with money a chosen invoice can no longer take when the payment settles (the ERP
+   * recorded a payment meanwhile), and with an overpayment: `false` (default) refunds it (or keeps it
+   * as credit where the company allows overpayment); `true` applies it to the account's oldest open
+   * invoices first.
+   */
+  applyRestToOldest?: boolean;
 }
 
 export type PaymentNextAction =
@@ -334,6 +386,10 @@ export interface PaymentView {
   credit: number;
   /** What no invoice took (new unapplied credit), once succeeded. */
   unapplied: number;
+  /** Given back to the payer through the provider (what no chosen invoice could take and was not kept as credit). */
+  refunded: number;
+  /** Where that refund stands; null when nothing is refunded. */
+  refundStatus: 'pending' | 'succeeded' | 'failed' | null;
   /** Requested allocations until it succeeds; then the allocations made. */
   allocations: PaymentAllocationView[];
   failure: { code: string; message: string } | null;
@@ -342,6 +398,8 @@ export interface PaymentView {
   succeededAt: string | null;
   /** A short receipt number for people (`R-…`). */
   receiptNumber: string;
+  /** For a payment waiting on the payer: when it lapses (cancelled at the provider), else null. */
+  expiresAt: string | null;
 }
 
 export interface PaymentList {

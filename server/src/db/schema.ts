@@ -178,6 +178,12 @@ export const payments = sqliteTable(
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
     succeededAt: integer('succeeded_at', { mode: 'timestamp_ms' }),
+    /** A payment waiting on the payer lapses (is cancelled at the provider) at this instant. */
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
+    /** What went back to the payer through the provider: money no chosen invoice could take. */
+    refunded: integer('refunded').notNull().default(0),
+    refundStatus: text('refund_status', { enum: ['pending', 'succeeded', 'failed'] }),
+    refundRef: text('refund_ref'),
   },
   (t) => [
     uniqueIndex('payments_idempotency_uq').on(t.customerId, t.idempotencyKey),
@@ -188,6 +194,26 @@ export const payments = sqliteTable(
     index('payments_provider_ref_idx').on(t.provider, t.providerRef),
     index('payments_updated_idx').on(t.updatedAt),
   ],
+);
+
+/**
+ * Money in flight: what an accepted payment asks of each invoice, held from the moment it is accepted
+ * until it fails, is returned or is applied (then the rows go, in the same transaction). A new payment
+ * may take at most balance − the sum held here; that is checked inside the write transaction.
+ */
+export const reservations = sqliteTable(
+  'reservations',
+  {
+    paymentId: text('payment_id')
+      .notNull()
+      .references(() => payments.id),
+    invoiceId: text('invoice_id')
+      .notNull()
+      .references(() => invoices.id),
+    amount: integer('amount').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.paymentId, t.invoiceId] }), index('reservations_invoice_idx').on(t.invoiceId)],
 );
 
 /** Cash application: how much of a payment went to which invoice. */
