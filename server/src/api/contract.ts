@@ -108,6 +108,25 @@ export interface LinkPreview {
   /** True when the nonce sent matches the one the link was asked with: this browser asked for it. */
   sameBrowser: boolean;
   expiresAt: string;
+  /**
+   * `pay`: an Easy Pay link the company sent with an invoice. Nobody asked for it in a browser, so
+   * `sameBrowser` means nothing for it and the landing is about paying, not signing in.
+   */
+  purpose: 'sign_in' | 'pay';
+  /** For `pay` links: what the landing shows before the link is exchanged (nothing is consumed). */
+  pay: EasyPayPreview | null;
+}
+
+export interface EasyPayPreview {
+  company: string;
+  invoices: {
+    number: string;
+    dueDate: string;
+    currency: string;
+    balance: number;
+    /** Balance minus payments in flight. */
+    payable: number;
+  }[];
 }
 
 /** `audience` with a token refuses a link of the other audience (a staff link in the customer portal). */
