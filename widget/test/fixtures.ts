@@ -31,6 +31,7 @@ export const northwind: AccountSummary = {
   pastDue: 612_550,
   disputed: 120_000,
   credit: 0,
+  inFlight: 0,
   openCount: 12,
   pastDueCount: 5,
   counts: { open: 12, past_due: 5, paid: 30, disputed: 1, all: 42 },
@@ -44,6 +45,7 @@ export const globex: AccountSummary = {
   pastDue: 0,
   disputed: 0,
   credit: 15_000,
+  inFlight: 0,
   openCount: 3,
   pastDueCount: 0,
   counts: { open: 3, past_due: 0, paid: 8, disputed: 0, all: 11 },
@@ -57,6 +59,7 @@ export const initech: AccountSummary = {
   pastDue: 98_000,
   disputed: 0,
   credit: 0,
+  inFlight: 0,
   openCount: 1,
   pastDueCount: 1,
   counts: { open: 1, past_due: 1, paid: 3, disputed: 0, all: 4 },
@@ -104,12 +107,15 @@ export function linkPreview(overrides: Partial<LinkPreview> = {}): LinkPreview {
     audience: 'customer',
     sameBrowser: false,
     expiresAt: '2030-01-01T00:00:00.000Z',
+    purpose: 'sign_in',
+    pay: null,
     ...overrides,
   };
 }
 
+/** `payable` follows `balance` and `inFlight` unless given. */
 export function invoice(overrides: Partial<InvoiceSummary> & { number: string }): InvoiceSummary {
-  return {
+  const made: InvoiceSummary = {
     id: `inv_${overrides.number}`,
     accountId: northwind.id,
     poNumber: null,
@@ -120,8 +126,12 @@ export function invoice(overrides: Partial<InvoiceSummary> & { number: string })
     balance: 125_000,
     status: 'open',
     daysPastDue: 0,
+    inFlight: null,
+    payable: 0,
     ...overrides,
   };
+  if (overrides.payable === undefined) made.payable = Math.max(0, made.balance - (made.inFlight?.amount ?? 0));
+  return made;
 }
 
 /** `count` invoices numbered from `first`: INV-1001, INV-1002… */
@@ -168,7 +178,16 @@ export function invoiceDetail(overrides: Partial<InvoiceDetail> = {}): InvoiceDe
         tax: 4_500,
       },
     ],
-    payments: [{ paymentId: 'pay_1', date: '2026-10-01', method: 'ACH', reference: 'ACH-55120', amount: 100_000 }],
+    payments: [
+      {
+        paymentId: 'pay_1',
+        receiptNumber: 'R-2026-000101',
+        date: '2026-10-01',
+        method: 'ACH',
+        reference: 'ACH-55120',
+        amount: 100_000,
+      },
+    ],
     credits: [
       { creditNoteId: 'cn_1', number: 'CN-0031', date: '2026-10-05', amount: 21_500, reason: 'Damaged in transit' },
     ],
@@ -259,12 +278,15 @@ export function paymentView(overrides: Partial<PaymentView> = {}): PaymentView {
     total: 43_260,
     credit: 0,
     unapplied: 0,
+    refunded: 0,
+    refundStatus: null,
     allocations: [{ invoiceId: 'inv_01HX1042', number: 'INV-1042', amount: 42_000, source: 'payment' }],
     failure: null,
     nextAction: null,
     createdAt: '2026-11-20T15:04:00.000Z',
     succeededAt: '2026-11-20T15:04:05.000Z',
     receiptNumber: 'R-2026-000123',
+    expiresAt: null,
     ...overrides,
   };
 }
