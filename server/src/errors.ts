@@ -1,4 +1,4 @@
-import type { ErrorCode } from './api/contract';
+import type { ApiErrorBody, ErrorCode } from './api/contract';
 
 /**
  * A failure the client caused or may act on. Domain code throws it; the app's one error handler
@@ -9,7 +9,7 @@ export class AppError extends Error {
     readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 502 | 503,
     readonly code: ErrorCode,
     message: string,
-    readonly extra: { retryAfter?: number; issues?: { path: string; message: string }[] } = {},
+    readonly extra: Omit<ApiErrorBody['error'], 'code' | 'message' | 'requestId'> = {},
   ) {
     super(message);
     this.name = 'AppError';

@@ -184,6 +184,8 @@ export const payments = sqliteTable(
     refunded: integer('refunded').notNull().default(0),
     refundStatus: text('refund_status', { enum: ['pending', 'succeeded', 'failed'] }),
     refundRef: text('refund_ref'),
+    /** The payer asked that what a chosen invoice cannot take go to the oldest open invoices. */
+    applyRestToOldest: integer('apply_rest_to_oldest', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     uniqueIndex('payments_idempotency_uq').on(t.customerId, t.idempotencyKey),

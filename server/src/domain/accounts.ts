@@ -2,6 +2,7 @@ import { and, count, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { AccountSummary } from '../api/contract';
 import type { DbOrTx } from '../db/client';
 import { creditNotes, customers, disputes, invoices, payments } from '../db/schema';
+import { inFlightByAccount } from './reservations';
 
 /**
  * Each account's totals for the portal's header and the list's tabs: balance, past-due and disputed
@@ -65,6 +66,7 @@ export function accountSummaries(
   const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
   const [unpaidOf, disputedOf, paidOf, allOf] = [byId(unpaid), byId(disputed), byId(paid), byId(all)];
   const credit = unappliedCredit(db, accountIds);
+  const held = inFlightByAccount(db, accountIds, scopeInvoiceIds);
 
   return db
     .select({ id: customers.id, name: customers.name, currency: customers.currency })
@@ -82,6 +84,7 @@ export function accountSummaries(
         pastDue: (u?.lateBalance ?? 0) - (d?.lateBalance ?? 0),
         disputed: d?.balance ?? 0,
         credit: credit.get(c.id) ?? 0,
+        inFlight: held.get(c.id) ?? 0,
         openCount: u?.count ?? 0,
         pastDueCount,
         counts: {

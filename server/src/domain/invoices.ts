@@ -5,6 +5,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type {
+  InFlight,
   InvoiceDetail,
   InvoiceHistoryEntry,
   InvoiceList,
@@ -28,6 +29,7 @@ import {
 import { AppError, notFound } from '../errors';
 import { calendarDate, daysBetween } from './dates';
 import { currencyExponent, formatMoney, parseTypedAmount } from './money';
+import { inFlightFor, payableOf, receiptNumber } from './reservations';
 import type { AuthSession } from './sessions';
 
 /**
@@ -252,16 +254,20 @@ export function listInvoices(db: DbOrTx, session: AuthSession, input: InvoiceLis
     const values: CursorValue[] = key === 'priority' ? [last.rank!, last.dueDate, last.id] : [last[key], last.id];
     nextCursor = encodeCursor(input.sort, values);
   }
-  return { items: page.map((r) => summary(r, today)), nextCursor };
+  const held = inFlightFor(
+    db,
+    page.filter((r) => r.balance > 0).map((r) => r.id),
+  );
+  return { items: page.map((r) => summary(r, today, held.get(r.id))), nextCursor };
 }
 
 /** What the list reads of an invoice: the summary's stored fields, and what its status derives from. */
-type SummaryRow = Omit<InvoiceSummary, 'status' | 'daysPastDue'> & {
+type SummaryRow = Omit<InvoiceSummary, 'status' | 'daysPastDue' | 'inFlight' | 'payable'> & {
   voidedAt: Date | null;
   disputed: boolean | number;
 };
 
-function summary(r: SummaryRow, today: string): InvoiceSummary {
+function summary(r: SummaryRow, today: string, held: InFlight | undefined): InvoiceSummary {
   const status = invoiceStatus(r, today);
   return {
     id: r.id,
@@ -275,6 +281,8 @@ function summary(r: SummaryRow, today: string): InvoiceSummary {
     balance: r.balance,
     status,
     daysPastDue: r.balance > 0 && !r.voidedAt && r.dueDate < today ? daysBetween(r.dueDate, today) : 0,
+    inFlight: held ?? null,
+    payable: r.voidedAt ? 0 : payableOf(r.balance, held),
   };
 }
 
@@ -376,7 +384,11 @@ export function invoiceDetail(
 
   const account = session.accounts.find((a) => a.id === invoice.customerId)!;
   return {
-    ...summary({ ...invoice, accountId: invoice.customerId, disputed: Boolean(disputed) }, today),
+    ...summary(
+      { ...invoice, accountId: invoice.customerId, disputed: Boolean(disputed) },
+      today,
+      inFlightFor(db, [invoice.id]).get(invoice.id),
+    ),
     accountName: account.name,
     subtotal: invoice.subtotal,
     taxTotal: invoice.taxTotal,
@@ -393,6 +405,7 @@ export function invoiceDetail(
     })),
     payments: applied.map((a) => ({
       paymentId: a.paymentId,
+      receiptNumber: receiptNumber(a.paymentId),
       date: calendarDate(a.at, timeZone),
       method: a.method,
       reference: a.reference,
