@@ -25,6 +25,8 @@ export interface TestServer {
   sqlite: ReturnType<typeof openDatabase>['sqlite'];
   mail: SmtpCapture;
   worker: ReturnType<typeof createApp>['worker'];
+  /** The app being served, for tests that read its routes (`app.routes`). */
+  app: ReturnType<typeof createApp>['app'];
   /** fetch against the API with JSON and an allowed Origin by default. */
   call(method: string, path: string, options?: CallOptions): Promise<Response>;
   /** Delivers queued email now and waits for the SMTP capture to receive it. */
@@ -77,6 +79,7 @@ export async function startTestServer(
     sqlite: database.sqlite,
     mail,
     worker,
+    app,
     call(method, path, o = {}) {
       const headers: Record<string, string> = { ...o.headers };
       if (o.origin !== null) headers.origin ??= o.origin ?? ORIGIN;
