@@ -105,8 +105,20 @@ describe('magic links and sessions', () => {
       'invoices?account=a&x=1',
       'invoices?status=paid=x',
       'admin',
+      // Encoded control characters (CR LF, NUL, DEL, C1 NEL), doubly encoded, malformed encoding.
+      'invoices/%0d%0aX',
+      'invoices/%0D%0AX',
+      'invoices/INV%00',
+      'pay/INV-1%7f',
+      'invoices/%C2%85',
+      'invoices/%250d%250a',
+      'invoices/%E2%80%A8',
+      'invoices/%zz',
+      'invoices/%E2%82',
+      'invoices/INV\r\nX',
+      'invoices/INV\u0000',
     ]) {
-      it(`refuses a target that is a URL or escapes the portal's routes: ${target}`, async () => {
+      it(`refuses a target that is a URL, escapes the portal's routes or hides controls: ${JSON.stringify(target)}`, async () => {
         const res = await t.call('POST', '/auth/links', {
           body: { email: 'ap@northwind.test', returnTo: `${ORIGIN}/`, target },
         });
@@ -301,7 +313,14 @@ describe('magic links and sessions', () => {
       const same = await t.call('POST', '/auth/links/preview', { body: { token, nonce } });
       assert.deepEqual(
         { ...((await same.json()) as object), expiresAt: undefined },
-        { email: 'a•••@northwind.test', audience: 'customer', sameBrowser: true, expiresAt: undefined },
+        {
+          email: 'a•••@northwind.test',
+          audience: 'customer',
+          sameBrowser: true,
+          expiresAt: undefined,
+          purpose: 'sign_in',
+          pay: null,
+        },
       );
       const other = await t.call('POST', '/auth/links/preview', { body: { token, nonce: 'x'.repeat(32) } });
       assert.equal(((await other.json()) as { sameBrowser: boolean }).sameBrowser, false);
@@ -448,6 +467,73 @@ describe('magic links and sessions', () => {
         assert.equal((await t.call('GET', '/auth/session', { token: active })).status, 200);
       }
       assert.equal((await t.call('GET', '/auth/session', { token: idle })).status, 401);
+    });
+
+    it('slides a 1-minute idle timeout: used every 10 s it stays alive, idle for 61 s it ends', async () => {
+      const server = await startTestServer({ env: { CUSTOMER_IDLE_MINUTES: '1' } });
+      try {
+        const token = await server.signIn('ap@northwind.test');
+        let lastExpiry = 0;
+        for (let i = 0; i < 30; i++) {
+          server.clock.advance(10_000);
+          const res = await server.call('GET', '/auth/session', { token });
+          assert.equal(res.status, 200, `use ${i + 1}, ${(i + 1) * 10} s in`);
+          const expiresAt = Date.parse(((await res.json()) as { expiresAt: string }).expiresAt);
+          // Renewed a quarter of the minute at a time: never more than a minute ahead, never behind.
+          assert.ok(
+            expiresAt > server.clock.now().getTime() + 30_000,
+            `use ${i + 1}: ${new Date(expiresAt).toISOString()}`,
+          );
+          assert.ok(expiresAt <= server.clock.now().getTime() + 60_000);
+          assert.ok(expiresAt >= lastExpiry);
+          lastExpiry = expiresAt;
+        }
+        server.clock.advance(61_000);
+        const late = await server.call('GET', '/auth/session', { token });
+        assert.equal(late.status, 401);
+        assert.equal(await errorCode(late), 'session_expired');
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('renews a session at most once a minute with the default idle timeout', async () => {
+      const token = await t.signIn('ap@northwind.test');
+      const first = await t.call('GET', '/auth/session', { token });
+      const expiry = ((await first.json()) as { expiresAt: string }).expiresAt;
+      t.clock.advance(59_000);
+      const second = await t.call('GET', '/auth/session', { token });
+      assert.equal(((await second.json()) as { expiresAt: string }).expiresAt, expiry, 'not renewed within the minute');
+      t.clock.advance(1_000);
+      const third = await t.call('GET', '/auth/session', { token });
+      assert.equal(
+        Date.parse(((await third.json()) as { expiresAt: string }).expiresAt),
+        t.clock.now().getTime() + 60 * 60_000,
+      );
+    });
+
+    it('never slides a short idle timeout past the absolute limit', async () => {
+      const server = await startTestServer({ env: { CUSTOMER_IDLE_MINUTES: '1', CUSTOMER_ABSOLUTE_HOURS: '1' } });
+      try {
+        const token = await server.signIn('ap@northwind.test');
+        const created = server.clock.now().getTime();
+        let status = 200;
+        let uses = 0;
+        while (status === 200 && uses < 400) {
+          server.clock.advance(10_000);
+          const res = await server.call('GET', '/auth/session', { token });
+          status = res.status;
+          uses++;
+          if (status === 200) {
+            const expiresAt = Date.parse(((await res.json()) as { expiresAt: string }).expiresAt);
+            assert.ok(expiresAt <= created + 60 * 60_000, 'idle deadline past the absolute limit');
+          }
+        }
+        assert.equal(status, 401);
+        assert.equal(server.clock.now().getTime() - created, 60 * 60_000, 'ends exactly at the absolute limit');
+      } finally {
+        await server.close();
+      }
     });
 
     it('ends at the absolute timeout however active', async () => {

@@ -6,13 +6,13 @@
  * - Asking always answers the same, known email or not; only a known one gets a link.
  * - Consuming is one conditional UPDATE, so parallel exchanges of a one-use link make one session.
  */
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
-import type { Audience, LinkPreview, SessionCreated } from '../api/contract';
+import { and, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import type { Audience, EasyPayPreview, LinkPreview, SessionCreated } from '../api/contract';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import { hashCode, newId, randomCode, randomToken, safeEqualHex, sha256 } from '../crypto';
 import type { Db, DbOrTx } from '../db/client';
-import { contacts, magicLinks, staffUsers } from '../db/schema';
+import { contacts, invoices, magicLinks, reservations, staffUsers } from '../db/schema';
 import { AppError } from '../errors';
 import { magicLinkEmail } from '../mail/templates';
 import { recordEvent } from './events';
@@ -72,14 +72,42 @@ const TARGET_PARAMS: Record<string, RegExp> = {
   account: /^[A-Za-z0-9_-]{1,64}$/,
 };
 
+// Control characters (C0, DEL, C1), line and paragraph separators, and bidirectional overrides and
+// isolates: nothing an invoice number needs, and each can split a log line or disguise a name.
+const UNSAFE_DECODED_RE = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+
+/**
+ * Whether percent-decoding `raw` is well-formed and yields no unsafe character. Decoded again and
+ * again while that still changes it (at most a few rounds), so `%250d` (which a second decoder would
+ * turn into CR) is refused too; a later round that is malformed (`100%25` → `100%`) just stops there.
+ */
+function decodesSafely(raw: string): boolean {
+  let current = raw;
+  for (let round = 0; round < 4; round++) {
+    let next: string;
+    try {
+      next = decodeURIComponent(current);
+    } catch {
+      // The first decoding must work: `%zz`, a cut-off `%e2%82` or a lone surrogate is malformed.
+      return round > 0;
+    }
+    if (UNSAFE_DECODED_RE.test(next)) return false;
+    if (next === current) return true;
+    current = next;
+  }
+  return true;
+}
+
 /**
  * A portal route, never a URL: a known path (`invoices`, `invoices/INV-1042`, `pay/INV-1042`,
- * `statement`, `account`) with at most `status` and `account` parameters, each once.
+ * `statement`, `account`) with at most `status` and `account` parameters, each once. Percent-encoding
+ * must be well-formed and must not decode to a control character (`invoices/%0d%0aX`, `%00`, `%7f`,
+ * `%c2%85`).
  */
 export function validateTarget(raw: string | undefined | null): string | null {
   if (raw === undefined || raw === null || raw === '') return null;
   const invalid = () => new AppError(400, 'target_invalid', 'target must be a portal route such as invoices/INV-1042.');
-  if (raw.length > 250 || !/^[A-Za-z0-9._~%/?&=-]+$/.test(raw)) throw invalid();
+  if (raw.length > 250 || !/^[A-Za-z0-9._~%/?&=-]+$/.test(raw) || !decodesSafely(raw)) throw invalid();
   const q = raw.indexOf('?');
   const path = q === -1 ? raw : raw.slice(0, q);
   if (!TARGET_PATH_RE.test(path)) throw invalid();
@@ -324,11 +352,58 @@ export function previewMagicLink(deps: AuthDeps, token: string, nonce: string | 
   const link = findLink(deps.db, token);
   if (!link) throw linkInvalid();
   assertLive(link, now);
+  // An Easy Pay link is made by the company with an invoice email (`scopeInvoiceIds`); nobody asked
+  // for it in a browser, so it has no nonce and the widget must not ask "was it you?" about it.
+  const pay = link.scopeInvoiceIds !== null;
   return {
     email: maskEmail(link.email),
     audience: link.audience,
     sameBrowser: Boolean(nonce && link.nonceHash && safeEqualHex(sha256(nonce), link.nonceHash)),
     expiresAt: link.expiresAt.toISOString(),
+    purpose: pay ? 'pay' : 'sign_in',
+    pay: pay ? easyPayPreview(deps.db, link.scopeInvoiceIds ?? []) : null,
+  };
+}
+
+/**
+ * What an Easy Pay landing shows before anything is exchanged: the company, and each invoice of the
+ * link with its balance and what is left to pay once the money already in flight (`reservations`:
+ * payments accepted and not yet applied, failed or returned) is taken off. Reads only.
+ */
+function easyPayPreview(db: DbOrTx, invoiceIds: string[]): EasyPayPreview {
+  const company = getSettings(db).companyName;
+  if (invoiceIds.length === 0) return { company, invoices: [] };
+  const rows = db
+    .select({
+      id: invoices.id,
+      number: invoices.number,
+      dueDate: invoices.dueDate,
+      currency: invoices.currency,
+      balance: invoices.balance,
+      voidedAt: invoices.voidedAt,
+    })
+    .from(invoices)
+    .where(inArray(invoices.id, invoiceIds))
+    .all();
+  const held = new Map(
+    db
+      .select({ invoiceId: reservations.invoiceId, amount: sql<number>`coalesce(sum(${reservations.amount}), 0)` })
+      .from(reservations)
+      .where(inArray(reservations.invoiceId, invoiceIds))
+      .groupBy(reservations.invoiceId)
+      .all()
+      .map((r) => [r.invoiceId, r.amount]),
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return {
+    company,
+    // In the link's order; an invoice deleted since the link was sent is left out.
+    invoices: invoiceIds.flatMap((id) => {
+      const r = byId.get(id);
+      if (!r) return [];
+      const payable = r.voidedAt ? 0 : Math.max(0, r.balance - (held.get(id) ?? 0));
+      return [{ number: r.number, dueDate: r.dueDate, currency: r.currency, balance: r.balance, payable }];
+    }),
   };
 }
 
@@ -370,9 +445,9 @@ function startSession(
   return { token, ...sessionInfo(tx, session) };
 }
 
-function rejected(deps: AuthDeps, reason: string, meta: RequestMeta, email: string | null, now: Date) {
+function rejected(db: DbOrTx, reason: string, meta: RequestMeta, email: string | null, now: Date) {
   recordEvent(
-    deps.db,
+    db,
     {
       type: 'auth.rejected',
       actor: { type: 'anonymous', id: email },
@@ -408,9 +483,46 @@ export function exchangeLinkToken(
       return startSession(deps, tx, consumed!, now, meta, 'link');
     });
   } catch (err) {
-    if (err instanceof AppError) rejected(deps, err.code, meta, link?.email ?? null, now);
+    if (err instanceof AppError) rejected(db, err.code, meta, link?.email ?? null, now);
     throw err;
   }
+}
+
+/**
+ * How many codes one code try is checked against. Each code's scrypt is salted with its link's id, so
+ * checking costs one scrypt (about 12 ms) per candidate; checking one per live code made a wrong try
+ * for a customer's email measurably slower than for a stranger's, telling who is a customer. So every
+ * try checks exactly this many: the email's newest live codes, padded with throwaway candidates that
+ * cost the same and can never match. Three covers asking again because the first email is slow and
+ * then typing the first email's code; an older code than that no longer signs in by code (its link
+ * still does). A per-email salt would need one hash per try, but then every link of an email would
+ * share one salt and the links' hashes would have to be made knowing the email.
+ */
+export const CODE_CANDIDATES = 3;
+
+/** Stands in for a code hash on padding candidates; never compared as a match. */
+const PADDING_HASH = '0'.repeat(64);
+
+let codeHashCount = 0;
+
+/**
+ * How many code hashes `exchangeCode` has computed in this process: with it, tests check that the
+ * work of a try does not depend on the email's live codes.
+ */
+export function codeHashesComputed(): number {
+  return codeHashCount;
+}
+
+/** The live codes of one email and audience: unexpired, not failed out, and their link still usable. */
+function liveCodesOf(email: string, audience: Audience, config: Config, now: Date) {
+  return and(
+    eq(magicLinks.email, email),
+    eq(magicLinks.audience, audience),
+    gt(magicLinks.codeExpiresAt, now),
+    gt(magicLinks.expiresAt, now),
+    lt(magicLinks.codeFailures, config.CODE_MAX_FAILURES),
+    lt(magicLinks.uses, magicLinks.maxUses),
+  );
 }
 
 /** `POST /auth/sessions {email, code}`: the code from the email, typed in the browser that asked. */
@@ -442,60 +554,65 @@ export async function exchangeCode(
     now,
   );
   if (!/^\d{6}$/.test(req.code)) {
-    rejected(deps, 'code_invalid', meta, email, now);
+    rejected(db, 'code_invalid', meta, email, now);
     throw codeInvalid();
   }
 
+  // Only the newest CODE_CANDIDATES live codes are checked, each against its own salt, and the list
+  // is padded with throwaway candidates: exactly CODE_CANDIDATES scrypt hashes per try, whether the
+  // email has no live code, one, or ten (see CODE_CANDIDATES).
   const live = db
-    .select()
+    .select({ id: magicLinks.id, codeHash: magicLinks.codeHash })
     .from(magicLinks)
-    .where(
-      and(
-        eq(magicLinks.email, email),
-        eq(magicLinks.audience, req.audience),
-        gt(magicLinks.codeExpiresAt, now),
-        gt(magicLinks.expiresAt, now),
-        lt(magicLinks.codeFailures, config.CODE_MAX_FAILURES),
-        lt(magicLinks.uses, magicLinks.maxUses),
-      ),
-    )
+    .where(liveCodesOf(email, req.audience, config, now))
+    .orderBy(desc(magicLinks.createdAt), desc(magicLinks.id))
+    .limit(CODE_CANDIDATES)
     .all();
-  // With no live code, one hash of a throwaway all the same: a wrong try takes as long either way.
-  const hashes = await Promise.all(
-    (live.length > 0 ? live : [{ id: 'mlk_none' }]).map((link) => hashCode(link.id, req.code)),
+  const candidates = Array.from(
+    { length: CODE_CANDIDATES },
+    (_, i) => live[i] ?? { id: `mlk_padding${i}`, codeHash: PADDING_HASH },
   );
-  const match = live.find((link, i) => safeEqualHex(hashes[i]!, link.codeHash));
+  const hashes = await Promise.all(
+    candidates.map((c) => {
+      codeHashCount++;
+      return hashCode(c.id, req.code);
+    }),
+  );
+  // Every candidate is compared, in constant time, with no early exit.
+  let found: { id: string } | undefined;
+  for (const [i, c] of candidates.entries()) {
+    const same = safeEqualHex(hashes[i]!, c.codeHash);
+    if (same && c.codeHash !== PADDING_HASH && !found) found = c;
+  }
+  const match = found;
 
   const result = db.transaction((tx) => {
-    if (!match) {
-      // A wrong try counts against every live code of this email, so guessing across links gains nothing.
-      for (const link of live) {
-        tx.update(magicLinks)
-          .set({ codeFailures: sql`${magicLinks.codeFailures} + 1` })
-          .where(eq(magicLinks.id, link.id))
-          .run();
-      }
-      return null;
+    if (match) {
+      // Checked again as it is consumed: another request may have used it or failed it out meanwhile.
+      const consumed = tx
+        .update(magicLinks)
+        .set({ uses: sql`${magicLinks.uses} + 1` })
+        .where(
+          and(
+            eq(magicLinks.id, match.id),
+            lt(magicLinks.uses, magicLinks.maxUses),
+            lt(magicLinks.codeFailures, config.CODE_MAX_FAILURES),
+          ),
+        )
+        .returning()
+        .get();
+      if (consumed) return startSession(deps, tx, consumed, now, meta, 'code');
+    } else {
+      // A wrong try counts against every live code of this email, so guessing across links gains
+      // nothing. One statement whether it touches no row or several, with the rejection's event.
+      tx.update(magicLinks)
+        .set({ codeFailures: sql`${magicLinks.codeFailures} + 1` })
+        .where(liveCodesOf(email, req.audience, config, now))
+        .run();
     }
-    // Checked again as it is consumed: another request may have used it or failed it out meanwhile.
-    const consumed = tx
-      .update(magicLinks)
-      .set({ uses: sql`${magicLinks.uses} + 1` })
-      .where(
-        and(
-          eq(magicLinks.id, match.id),
-          lt(magicLinks.uses, magicLinks.maxUses),
-          lt(magicLinks.codeFailures, config.CODE_MAX_FAILURES),
-        ),
-      )
-      .returning()
-      .get();
-    if (!consumed) return null;
-    return startSession(deps, tx, consumed, now, meta, 'code');
+    rejected(tx, 'code_invalid', meta, email, now);
+    return null;
   });
-  if (!result) {
-    rejected(deps, 'code_invalid', meta, email, now);
-    throw codeInvalid();
-  }
+  if (!result) throw codeInvalid();
   return result;
 }

@@ -36,12 +36,17 @@ export interface AuthSession {
   expiresAt: Date;
 }
 
-const SLIDE_EVERY_MS = 60_000;
+/** The idle deadline is renewed at most this often, so reads stay cheap... */
+const SLIDE_AT_MOST_EVERY_MS = 60_000;
+/** ...and at least once per this fraction of the idle timeout, so even a 1-minute timeout slides. */
+const SLIDE_FRACTION = 4;
 
 function timeouts(config: Config, audience: Audience) {
-  return audience === 'staff'
-    ? { idle: config.STAFF_IDLE_MINUTES * 60_000, absolute: config.STAFF_ABSOLUTE_HOURS * 3_600_000 }
-    : { idle: config.CUSTOMER_IDLE_MINUTES * 60_000, absolute: config.CUSTOMER_ABSOLUTE_HOURS * 3_600_000 };
+  const t =
+    audience === 'staff'
+      ? { idle: config.STAFF_IDLE_MINUTES * 60_000, absolute: config.STAFF_ABSOLUTE_HOURS * 3_600_000 }
+      : { idle: config.CUSTOMER_IDLE_MINUTES * 60_000, absolute: config.CUSTOMER_ABSOLUTE_HOURS * 3_600_000 };
+  return { ...t, slideEvery: Math.min(SLIDE_AT_MOST_EVERY_MS, Math.floor(t.idle / SLIDE_FRACTION)) };
 }
 
 export function createSession(db: DbOrTx, config: Config, principal: SessionPrincipal, now: Date) {
@@ -84,7 +89,11 @@ function customerAccountsOf(db: DbOrTx, email: string): { accounts: AccountRef[]
 
 /**
  * The session for a bearer token, or null when it is unknown, revoked, timed out, or its person no
- * longer has access. Slides the idle timeout at most once a minute, so reads stay cheap.
+ * longer has access. Slides the idle timeout: once a quarter of it, or a minute if that is shorter,
+ * has passed since the last renewal, the deadline moves to now + idle (never past the absolute
+ * limit). So the row is written at most once a minute, and a session lapses no sooner than
+ * idle − min(idle / 4, 1 minute) and no later than idle after its last use: one used more often than
+ * that stays alive until its absolute limit.
  */
 export function authenticate(db: DbOrTx, config: Config, token: string, now: Date): AuthSession | null {
   if (!/^pts_[A-Za-z0-9_-]{43}$/.test(token)) return null;
@@ -126,8 +135,9 @@ export function authenticate(db: DbOrTx, config: Config, token: string, now: Dat
   }
 
   let idleExpiresAt = row.idleExpiresAt;
-  if (at - row.lastSeenAt.getTime() >= SLIDE_EVERY_MS) {
-    idleExpiresAt = new Date(Math.min(at + timeouts(config, row.audience).idle, row.absoluteExpiresAt.getTime()));
+  const t = timeouts(config, row.audience);
+  if (at - row.lastSeenAt.getTime() >= t.slideEvery) {
+    idleExpiresAt = new Date(Math.min(at + t.idle, row.absoluteExpiresAt.getTime()));
     db.update(sessions).set({ lastSeenAt: now, idleExpiresAt }).where(eq(sessions.id, row.id)).run();
   }
 
