@@ -1,10 +1,20 @@
 /**
- * Durable jobs in the database: email delivery, reminders, webhook deliveries. A job is claimed by
- * one UPDATE that takes a lease; a worker that dies leaves a lapsed lease, and the job is
- * claimed again after a restart. Failures retry with exponential backoff and jitter until
- * `maxAttempts`, then the job is dead and its handler is told so it can record the failure.
+ * Durable jobs in the database: email delivery, link issuance, reminders, webhook deliveries.
+ *
+ * - A job is claimed by one UPDATE that takes a short lease (30 s); while it runs, a heartbeat
+ *   extends the lease every 10 s. A worker that dies (a crash, `kill -9`) stops beating, and another
+ *   process claims the job again within about 30 s.
+ * - Each claim adds one to `attempts`, so `(id, attempts)` names the claim. Every later write about
+ *   the job (heartbeat, done, retry, dead) is conditional on it: a worker whose lease was taken over
+ *   changes nothing, and learns so (its `ctx.signal` aborts, `ctx.finish` throws `LeaseLostError`).
+ * - A handler that writes its work in a transaction calls `ctx.finish(tx)` inside it, so the work and
+ *   "done" commit together: a run after a crash either finds the job done or finds none of the work.
+ * - Several jobs run at once (4 by default), and no one type takes every slot, so a silent mail
+ *   server or webhook receiver holds up only its own kind of job, and only until its timeout.
+ * - Failures retry with exponential backoff and jitter until `maxAttempts`, then the job is dead and
+ *   its handler was told so (`lastAttempt`) to record the failure.
  */
-import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { Clock } from '../clock';
 import type { Db, DbOrTx } from '../db/client';
 import { jobs } from '../db/schema';
@@ -33,11 +43,27 @@ export function enqueueJob(db: DbOrTx, input: JobInput, now: Date): number {
   return row.id;
 }
 
+/** The worker no longer holds the job: its lease lapsed and another worker claimed it. */
+export class LeaseLostError extends Error {
+  constructor(readonly jobId: number) {
+    super(`job ${jobId} was claimed by another worker`);
+    this.name = 'LeaseLostError';
+  }
+}
+
 export interface JobContext {
+  jobId: number;
   attempt: number;
   /** True when this is the last try: a failure now makes the job dead. */
   lastAttempt: boolean;
   now: Date;
+  /** Aborts when this worker has lost the job: its lease lapsed and another worker claimed it. */
+  signal: AbortSignal;
+  /**
+   * Marks the job done in the caller's transaction, so its work and its completion commit together.
+   * Throws `LeaseLostError` (rolling the transaction back) when another worker holds the job now.
+   */
+  finish(tx: DbOrTx): void;
 }
 
 export type JobHandler = (payload: Record<string, unknown>, ctx: JobContext) => Promise<void>;
@@ -48,94 +74,140 @@ export function retryDelayMs(attempt: number, random: () => number = Math.random
   return Math.round(base * (0.8 + 0.4 * random()));
 }
 
-const LEASE_MS = 5 * 60_000;
+/** How long a claim holds without a heartbeat. */
+export const LEASE_MS = 30_000;
 
 export interface JobWorkerOptions {
   db: Db;
   clock: Clock;
   logger: Logger;
   handlers: Record<string, JobHandler>;
+  /** How often a started worker looks for due jobs (1 s). */
   pollMs?: number;
+  /** Jobs run at once (4); one type takes at most all but one of them. */
+  concurrency?: number;
+  /** A claim's lease (30 s) and the heartbeat that renews it (a third of the lease). */
+  leaseMs?: number;
+  heartbeatMs?: number;
+}
+
+type JobRow = typeof jobs.$inferSelect;
+
+interface Running {
+  job: JobRow;
+  abort: AbortController;
+  done: Promise<void>;
 }
 
 export class JobWorker {
   private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = true;
+  private heartbeat: NodeJS.Timeout | null = null;
+  private readonly running = new Map<number, Running>();
+  private started = false;
   private stopping = false;
+  private readonly concurrency: number;
+  private readonly perType: number;
+  private readonly leaseMs: number;
+  private readonly heartbeatMs: number;
 
-  constructor(private readonly options: JobWorkerOptions) {}
-
-  start(): void {
-    this.stopped = false;
-    this.stopping = false;
-    this.schedule(0);
+  constructor(private readonly options: JobWorkerOptions) {
+    this.concurrency = Math.max(1, options.concurrency ?? 4);
+    this.perType = Math.max(1, this.concurrency - 1);
+    this.leaseMs = options.leaseMs ?? LEASE_MS;
+    this.heartbeatMs = options.heartbeatMs ?? Math.floor(this.leaseMs / 3);
   }
 
+  /** Polls for due jobs in the background until `stop`. */
+  start(): void {
+    this.started = true;
+    this.stopping = false;
+    this.arm(0);
+  }
+
+  /** Claims nothing more and waits for the jobs in hand to end; the rest wait for the next start. */
   async stop(): Promise<void> {
-    this.stopped = true;
+    this.started = false;
     this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    await this.running;
+    await Promise.all([...this.running.values()].map((r) => r.done));
   }
 
   /** Look for due work now rather than at the next poll (after enqueueing something urgent). */
   kick(): void {
-    if (!this.stopped) this.schedule(0);
+    if (this.started) this.arm(0);
   }
 
-  /** Runs every job that is due now, one after another; resolves with how many ran. */
-  runDue(): Promise<number> {
-    // One pass at a time: a kick during a pass waits for it and then runs its own.
-    const pass = (this.running ?? Promise.resolve()).then(() => this.drain());
-    const settled = pass.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.running = settled;
-    void settled.then(() => {
-      if (this.running === settled) this.running = null;
-    });
-    return pass;
+  /**
+   * Runs every job that is due now, several at once, including jobs those jobs queue for now, and
+   * resolves when none is left running; resolves with how many it claimed. For tests and the CLI.
+   */
+  async runDue(): Promise<number> {
+    let count = 0;
+    for (;;) {
+      count += this.fill();
+      if (this.running.size === 0) return count;
+      await Promise.race([...this.running.values()].map((r) => r.done));
+    }
   }
 
-  private schedule(delay: number): void {
+  /** Jobs held now, for tests and diagnostics. */
+  get inFlight(): number {
+    return this.running.size;
+  }
+
+  private arm(delay: number): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.runDue()
-        .catch((err: unknown) => this.options.logger.error('job worker pass failed', { err: String(err) }))
-        .finally(() => {
-          if (!this.stopped && !this.timer) this.schedule(this.options.pollMs ?? 1000);
-        });
+      try {
+        this.fill();
+      } catch (err) {
+        this.options.logger.error('job worker pass failed', { err: String(err) });
+      }
+      if (this.started && !this.timer) this.arm(this.options.pollMs ?? 1000);
     }, delay);
     this.timer.unref?.();
   }
 
-  private async drain(): Promise<number> {
-    let count = 0;
-    // A stopping worker finishes the job in hand and leaves the rest for the next start.
-    while (!this.stopping) {
+  /** Claims due jobs into the free slots and starts them; how many it started. */
+  private fill(): number {
+    let started = 0;
+    while (!this.stopping && this.running.size < this.concurrency) {
       const job = this.claim();
-      if (!job) return count;
-      count++;
-      await this.execute(job);
+      if (!job) break;
+      started++;
+      const abort = new AbortController();
+      const entry: Running = { job, abort, done: Promise.resolve() };
+      entry.done = this.execute(job, abort.signal).finally(() => {
+        this.running.delete(job.id);
+        if (this.running.size === 0) this.stopHeartbeat();
+        // A slot is free, and the job may have queued another (a link's email): look again now.
+        this.kick();
+      });
+      this.running.set(job.id, entry);
     }
-    return count;
+    if (this.running.size > 0) this.startHeartbeat();
+    return started;
   }
 
   /** Claims the next due job: one UPDATE over a subquery, atomic even with several processes. */
-  private claim() {
+  private claim(): JobRow | undefined {
     const { db, clock } = this.options;
     const now = clock.now();
+    const perType = new Map<string, number>();
+    for (const { job } of this.running.values()) perType.set(job.type, (perType.get(job.type) ?? 0) + 1);
+    const full = [...perType].filter(([, n]) => n >= this.perType).map(([type]) => type);
     const due = db
       .select({ id: jobs.id })
       .from(jobs)
       .where(
-        or(
-          and(eq(jobs.status, 'queued'), lte(jobs.runAt, now)),
-          and(eq(jobs.status, 'running'), lte(jobs.lockedUntil, now)),
+        and(
+          or(
+            and(eq(jobs.status, 'queued'), lte(jobs.runAt, now)),
+            and(eq(jobs.status, 'running'), lte(jobs.lockedUntil, now)),
+          ),
+          full.length > 0 ? notInArray(jobs.type, full) : undefined,
         ),
       )
       .orderBy(asc(jobs.runAt), asc(jobs.id))
@@ -145,7 +217,7 @@ export class JobWorker {
       .set({
         status: 'running',
         attempts: sql`${jobs.attempts} + 1`,
-        lockedUntil: new Date(now.getTime() + LEASE_MS),
+        lockedUntil: new Date(now.getTime() + this.leaseMs),
         updatedAt: now,
       })
       .where(inArray(jobs.id, due))
@@ -153,22 +225,86 @@ export class JobWorker {
       .get();
   }
 
-  private async execute(job: typeof jobs.$inferSelect): Promise<void> {
+  /** This claim of the job, and nobody's later one. */
+  private held(job: JobRow) {
+    return and(eq(jobs.id, job.id), eq(jobs.status, 'running'), eq(jobs.attempts, job.attempts));
+  }
+
+  private startHeartbeat(): void {
+    if (this.heartbeat) return;
+    this.heartbeat = setInterval(() => this.beat(), this.heartbeatMs);
+    this.heartbeat.unref?.();
+  }
+
+  private stopHeartbeat(): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
+  }
+
+  /** Renews the lease of every job in hand; a job another worker has taken over is told to stop. */
+  private beat(): void {
+    const { db, clock, logger } = this.options;
+    const now = clock.now();
+    for (const { job, abort } of this.running.values()) {
+      try {
+        const { changes } = db
+          .update(jobs)
+          .set({ lockedUntil: new Date(now.getTime() + this.leaseMs) })
+          .where(this.held(job))
+          .run();
+        if (changes === 0 && !abort.signal.aborted) {
+          logger.info('job lease lost', { jobId: job.id, type: job.type, attempt: job.attempts });
+          abort.abort(new LeaseLostError(job.id));
+        }
+      } catch (err) {
+        // A busy database: the lease still has two beats to go.
+        logger.info('job heartbeat failed', { jobId: job.id, error: String(err) });
+      }
+    }
+  }
+
+  /** Runs one claimed job and records how it ended. Never rejects. */
+  private async execute(job: JobRow, signal: AbortSignal): Promise<void> {
     const { db, clock, logger, handlers } = this.options;
     const handler = handlers[job.type];
     const lastAttempt = job.attempts >= job.maxAttempts;
+    let finished = false;
+    const finish = (tx: DbOrTx) => {
+      const { changes } = tx
+        .update(jobs)
+        .set({ status: 'done', lockedUntil: null, lastError: null, updatedAt: clock.now() })
+        .where(this.held(job))
+        .run();
+      if (changes === 0) throw new LeaseLostError(job.id);
+      finished = true;
+    };
+    let failure: unknown = null;
     try {
       if (!handler) throw new Error(`no handler for job type ${job.type}`);
-      await handler(job.payload, { attempt: job.attempts, lastAttempt, now: clock.now() });
-      db.update(jobs)
-        .set({ status: 'done', lockedUntil: null, updatedAt: clock.now(), lastError: null })
-        .where(eq(jobs.id, job.id))
-        .run();
+      await handler(job.payload, {
+        jobId: job.id,
+        attempt: job.attempts,
+        lastAttempt,
+        now: clock.now(),
+        signal,
+        finish,
+      });
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      failure = err;
+    }
+    try {
+      if (failure === null) {
+        // `finish` ran in a transaction that may have rolled back after it; the write below is then needed.
+        if (finished && !this.holds(job)) return;
+        finish(db);
+        return;
+      }
+      if (failure instanceof LeaseLostError) throw failure;
+      const message = failure instanceof Error ? failure.message : String(failure);
       const now = clock.now();
       logger.info('job failed', { jobId: job.id, type: job.type, attempt: job.attempts, error: message });
-      db.update(jobs)
+      const { changes } = db
+        .update(jobs)
         .set(
           lastAttempt
             ? { status: 'dead', lockedUntil: null, lastError: message, updatedAt: now }
@@ -180,8 +316,23 @@ export class JobWorker {
                 updatedAt: now,
               },
         )
-        .where(eq(jobs.id, job.id))
+        .where(this.held(job))
         .run();
+      if (changes === 0) throw new LeaseLostError(job.id);
+    } catch (err) {
+      if (err instanceof LeaseLostError) {
+        // Another worker claimed it after our lease lapsed; what it does stands, and we changed nothing.
+        logger.info('job lease lost', { jobId: job.id, type: job.type, attempt: job.attempts });
+      } else {
+        // The database refused the status write (busy, closed). The lease lapses and the job runs again;
+        // handlers are idempotent, and those that call `finish` find their work done.
+        logger.error('job status not saved', { jobId: job.id, type: job.type, error: String(err) });
+      }
     }
+  }
+
+  /** Whether this claim still holds the job (not done, not taken over). */
+  private holds(job: JobRow): boolean {
+    return !!this.options.db.select({ id: jobs.id }).from(jobs).where(this.held(job)).get();
   }
 }

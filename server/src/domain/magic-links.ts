@@ -230,11 +230,16 @@ export function issueMagicLink(
 export const ISSUE_LINK = 'auth.issue_link';
 
 export function issueLinkHandler(db: Db, config: Config): JobHandler {
-  return async (payload, { now }) => {
+  return async (payload, { now, finish }) => {
     const p = payload as unknown as IssueLinkInput;
     // Made for every request, known email or not: the same work either way.
     const secrets = await newLinkSecrets();
-    db.transaction((tx) => issueMagicLink(tx, config, p, secrets, now));
+    // The link, its email and the job's completion commit together: a run after a crash, or by a
+    // worker that took over a lapsed lease, finds the job done or finds no link, never one too many.
+    db.transaction((tx) => {
+      issueMagicLink(tx, config, p, secrets, now);
+      finish(tx);
+    });
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * Hourly housekeeping as a job that schedules its next run: old rate-limit windows, magic links and
  * sessions long past use are deleted so the tables stay small. Finished jobs are kept a week for
- * inspection.
+ * inspection. Exactly one chain runs: each run queues the next in the transaction that finishes it.
  */
 import { and, eq, inArray, lt } from 'drizzle-orm';
 import { DAY, HOUR } from '../clock';
@@ -20,18 +20,28 @@ const nextRun = (now: Date) => ({
   maxAttempts: 1_000_000,
 });
 
-/** Makes sure one maintenance job is scheduled (at start-up). */
+/**
+ * Makes sure one maintenance job is scheduled (at start-up). The look and the insert hold the write
+ * lock together, so two processes starting at once on one file do not start two chains.
+ */
 export function scheduleMaintenance(db: DbOrTx, now: Date): void {
-  const pending = db
-    .select({ id: jobs.id })
-    .from(jobs)
-    .where(and(eq(jobs.type, MAINTENANCE), inArray(jobs.status, ['queued', 'running'])))
-    .get();
-  if (!pending) enqueueJob(db, nextRun(now), now);
+  db.transaction(
+    (tx) => {
+      const pending = tx
+        .select({ id: jobs.id })
+        .from(jobs)
+        .where(and(eq(jobs.type, MAINTENANCE), inArray(jobs.status, ['queued', 'running'])))
+        .get();
+      if (!pending) enqueueJob(tx, nextRun(now), now);
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 export function maintenanceHandler(db: Db): JobHandler {
-  return async (_payload, { now }) => {
+  return async (_payload, { now, finish }) => {
+    // The next run is queued in the transaction that marks this one done: a run repeated after a
+    // crash finds it done, and the chain never forks in two.
     db.transaction((tx) => {
       const at = now.getTime();
       pruneRateLimits(tx, now);
@@ -45,6 +55,7 @@ export function maintenanceHandler(db: Db): JobHandler {
         .where(and(eq(jobs.status, 'done'), lt(jobs.updatedAt, new Date(at - 7 * DAY))))
         .run();
       enqueueJob(tx, nextRun(now), now);
+      finish(tx);
     });
   };
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { newId } from '../crypto';
 import type { Db, DbOrTx } from '../db/client';
 import { emailOutbox, type EmailAttachmentSpec } from '../db/schema';
@@ -70,8 +70,14 @@ export function queueEmail(db: DbOrTx, email: EmailContent, now: Date): string {
   return id;
 }
 
+/**
+ * `email.deliver`: one attempt at one outbox email. The outbox row is the record of the work: a run
+ * that finds it `sent` (a repeat after a crash) does nothing. The one window left is SMTP accepting
+ * the message and the process dying before `sent` is written; then it goes out twice. A mail server
+ * that does not answer fails the attempt after the mailer's timeouts, and it is retried with backoff.
+ */
 export function emailDeliveryHandler(db: Db, mailer: Mailer, from: string): JobHandler {
-  return async (payload, { now, lastAttempt }) => {
+  return async (payload, { now, lastAttempt, signal }) => {
     const emailId = String(payload.emailId);
     const email = db.select().from(emailOutbox).where(eq(emailOutbox.id, emailId)).get();
     if (!email || email.status === 'sent') return;
@@ -80,6 +86,8 @@ export function emailDeliveryHandler(db: Db, mailer: Mailer, from: string): JobH
       email.sensitive && mailer.kind !== 'dev' ? { text: REDACTED_TEXT, html: `<p>${REDACTED_TEXT}</p>` } : {};
     try {
       const attachments = await renderAttachments(db, email.attachments ?? [], now);
+      // Rendering took long enough for another worker to take the job over: it sends, not us.
+      signal.throwIfAborted();
       const { messageId } = await mailer.send({
         from,
         to: email.to,
@@ -93,6 +101,8 @@ export function emailDeliveryHandler(db: Db, mailer: Mailer, from: string): JobH
         .where(eq(emailOutbox.id, emailId))
         .run();
     } catch (err) {
+      // A worker that lost the job leaves the row to the one that holds it now.
+      if (signal.aborted) throw err;
       db.update(emailOutbox)
         .set({
           status: lastAttempt ? 'failed' : 'pending',
@@ -100,7 +110,7 @@ export function emailDeliveryHandler(db: Db, mailer: Mailer, from: string): JobH
           lastError: err instanceof Error ? err.message : String(err),
           ...(lastAttempt ? redact : {}),
         })
-        .where(eq(emailOutbox.id, emailId))
+        .where(and(eq(emailOutbox.id, emailId), ne(emailOutbox.status, 'sent')))
         .run();
       throw err;
     }

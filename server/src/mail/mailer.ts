@@ -23,14 +23,30 @@ export interface Mailer {
   close?(): void;
 }
 
-/** nodemailer over SMTP, from `SMTP_URL`. */
-export function smtpMailer(url: string): Mailer {
-  // Timeouts well inside the job lease (5 minutes), so a hung server cannot get one email sent twice.
+export interface SmtpTimeouts {
+  /** To open the TCP (and TLS) connection: 10 s. */
+  connectionMs: number;
+  /** From connecting to the server's greeting: 10 s. */
+  greetingMs: number;
+  /** Silence on an open connection, at any step (a server that takes the message and never answers): 30 s. */
+  socketMs: number;
+}
+
+export const SMTP_TIMEOUTS: SmtpTimeouts = { connectionMs: 10_000, greetingMs: 10_000, socketMs: 30_000 };
+
+/**
+ * nodemailer over SMTP, from `SMTP_URL`. A server that accepts connections and never answers fails
+ * the attempt within the timeouts (it is retried with backoff) and holds one job slot meanwhile, not
+ * the queue. The socket timeout is the longest: a server may take a while to accept a message after
+ * its body, and giving up early on one that then accepts sends the email twice.
+ */
+export function smtpMailer(url: string, timeouts: Partial<SmtpTimeouts> = {}): Mailer {
+  const t = { ...SMTP_TIMEOUTS, ...timeouts };
   const transport = nodemailer.createTransport({
     url,
-    connectionTimeout: 30_000,
-    greetingTimeout: 30_000,
-    socketTimeout: 60_000,
+    connectionTimeout: t.connectionMs,
+    greetingTimeout: t.greetingMs,
+    socketTimeout: t.socketMs,
   });
   return {
     kind: 'smtp',
