@@ -12,6 +12,12 @@ export const methodLabels: Record<PaymentMethod, string> = {
   paypal: 'PayPal',
 };
 
+/** Any payment's method as people say it, including those only the ERP records (check, wire). */
+export function paymentMethodLabel(method: string): string {
+  const other: Record<string, string> = { check: 'Check', wire: 'Wire transfer', other: 'Other' };
+  return methodLabels[method as PaymentMethod] ?? other[method] ?? method;
+}
+
 interface PaymentEmail {
   company: string;
   to: string;
@@ -75,4 +81,26 @@ ${numbers ? `<p>The invoices it paid are open again: ${escapeHtml(numbers)}.</p>
 <p>Please pay them again in the portal, or contact us if you think this is a mistake.</p>`,
   );
   return { kind: 'payment.returned', to, subject, text, html };
+}
+
+/** Money no chosen invoice could take went back to the payer (or, for a cancelled payment, all of it). */
+export function paymentRefundedEmail({ company, to, payment }: PaymentEmail): EmailContent {
+  const refunded = formatMoney(payment.refunded, payment.currency);
+  const whole = payment.status === 'refunded';
+  const subject = `We refunded ${refunded} of your payment ${payment.receiptNumber}`;
+  const why = whole
+    ? 'The invoices it was for had been paid or cancelled by the time the money arrived, so none of it was applied.'
+    : 'Part of it could not be applied: the invoices you chose had less left to pay by the time the money arrived.';
+  const text = [
+    `We refunded ${refunded} of your payment ${payment.receiptNumber} to the account or card you paid with.`,
+    why,
+    'It usually shows there within 5 to 10 business days.',
+  ].join('\n\n');
+  const html = layout(
+    company,
+    `<p>We refunded <strong>${escapeHtml(refunded)}</strong> of your payment ${escapeHtml(payment.receiptNumber)} to the account or card you paid with.</p>
+<p>${escapeHtml(why)}</p>
+<p>It usually shows there within 5 to 10 business days.</p>`,
+  );
+  return { kind: 'payment.refunded', to, subject, text, html };
 }
