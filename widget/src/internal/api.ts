@@ -39,10 +39,15 @@ export class ApiError extends Error {
     message: string,
     /** Seconds to wait before trying again, for `rate_limited` and `too_soon`. */
     readonly retryAfter?: number,
+    /** For `amount_in_flight`: the invoice, the payment in flight and what may still be paid. */
+    readonly inFlight?: AmountInFlight,
   ) {
     super(message);
   }
 }
+
+/** The detail of a `409 amount_in_flight`. */
+export type AmountInFlight = NonNullable<ApiErrorBody['error']['inFlight']>;
 
 /** Answers that mean the session is gone, so the person must sign in again. */
 const sessionEndedCodes: readonly ApiErrorCode[] = ['unauthenticated', 'session_expired'];
@@ -129,9 +134,18 @@ export class PorticoApi {
 
   /** Exchanges a link token or an email + code for a session, and starts it in the store. */
   async createSession(body: SessionRequestBody, options?: CallOptions): Promise<SessionCreated> {
-    const created = await this.call<SessionCreated>('POST', '/auth/sessions', { body, ...options });
+    const created = await this.exchangeSession(body, options);
     this.session.start(created);
     return created;
+  }
+
+  /**
+   * Exchanges a link token or an email + code for a session without starting it: the caller starts
+   * it with `session.start` and, in the same task, tells the page (`<ar-login>` fires `ar-login`
+   * before anything re-renders on the new session and takes it out of the page).
+   */
+  exchangeSession(body: SessionRequestBody, options?: CallOptions): Promise<SessionCreated> {
+    return this.call<SessionCreated>('POST', '/auth/sessions', { body, ...options });
   }
 
   /** Who the stored session belongs to; refreshes the store (a 401 ends it). */
@@ -305,7 +319,8 @@ async function toApiError(response: Response): Promise<ApiError> {
   const retryAfter =
     body?.error?.retryAfter ?? (Number.isFinite(retryHeader) && retryHeader > 0 ? retryHeader : undefined);
   const code: ApiErrorCode = body?.error?.code ?? (response.status === 401 ? 'unauthenticated' : 'internal_error');
-  return new ApiError(response.status, code, body?.error?.message ?? response.statusText, retryAfter);
+  const inFlight = code === 'amount_in_flight' ? body?.error?.inFlight : undefined;
+  return new ApiError(response.status, code, body?.error?.message ?? response.statusText, retryAfter, inFlight);
 }
 
 const clients = new Map<string, PorticoApi>();

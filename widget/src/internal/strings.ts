@@ -63,6 +63,23 @@ export const strings = {
     sessionExpired: 'Your session has ended. Sign in again to continue where you were.',
     signedOut: 'You have signed out.',
     signedOutEverywhere: 'You have signed out on every device.',
+    // The Easy Pay landing: a pay link the company sent, before it is exchanged.
+    payHeading: (invoices: readonly string[]) =>
+      invoices.length === 1
+        ? `Pay invoice ${invoices[0]}`
+        : invoices.length === 0
+          ? 'Pay your invoice'
+          : `Pay ${plural(invoices.length, 'invoice', 'invoices')}`,
+    payIntro: (company: string) => `${company} sent you this link to pay online.`,
+    payIntroNoCompany: 'This link lets you pay online.',
+    payInvoice: (invoice: string) => `Invoice ${invoice}`,
+    amountDue: 'Amount due',
+    dueOn: (date: string) => `Due ${date}`,
+    payInFlight: (amount: string) => `A payment of ${amount} is already processing; this is what is left.`,
+    payAllInFlight: 'A payment for the whole balance is already processing: nothing is left to pay.',
+    reviewAndPay: 'Review and pay',
+    reviewInvoice: 'Review invoice',
+    nothingChargedYet: 'Nothing is charged until you choose how to pay and press Pay.',
   },
   portal: {
     portalName: (audience: Audience) => (audience === 'staff' ? 'Staff console' : 'Customer portal'),

@@ -55,6 +55,62 @@ describe('<ar-login> opening a magic link', () => {
     expect(sent('POST', '/auth/sessions')).to.have.length(1);
   });
 
+  describe('an Easy Pay link', () => {
+    const payPreview = linkPreview({
+      purpose: 'pay',
+      // The company sent it: whatever the nonce says, nobody in this browser asked for it.
+      sameBrowser: true,
+      pay: {
+        company: 'Acme Supplies',
+        invoices: [{ number: 'INV-1032', dueDate: '2026-11-01', currency: 'USD', balance: 270_313, payable: 270_313 }],
+      },
+    });
+
+    it('lands on paying: company, invoice, amount due and one Review and pay button; nothing is exchanged', async () => {
+      issueLinkNonce(API);
+      worker.use(mock.previewLink(payPreview), mock.createSession(sessionCreated({ target: 'pay/INV-1032' })));
+      openLink('pay-token');
+      const el = await fixture<ArLogin>(html`<ar-login api=${API} locale="en-US"></ar-login>`);
+      await waitUntil(() => buttonNamed(el, 'Review and pay'), 'shows the pay landing');
+      const text = shadowText(el);
+      expect(text).to.contain('Acme Supplies');
+      expect(text).to.contain('Pay invoice INV-1032');
+      expect(text).to.contain('Amount due $2,703.13');
+      expect(text).to.contain('Due Nov 1, 2026');
+      expect(text).not.to.contain('Continue signing in');
+      expect(text).not.to.contain('different browser');
+      expect(el.shadowRoot!.querySelectorAll('button')).to.have.length(1);
+      // Scanner-safe: opening the page only looked at the link.
+      expect(sent('POST', '/auth/sessions')).to.have.length(0);
+      await expect(el).to.be.accessible();
+
+      const loggedIn = oneEvent(el, 'ar-login') as Promise<CustomEvent<ArLoginDetail>>;
+      buttonNamed(el, 'Review and pay')!.click();
+      expect((await loggedIn).detail.target).to.equal('pay/INV-1032');
+      expect(sent('POST', '/auth/sessions')[0]?.body).to.deep.equal({ token: 'pay-token', audience: 'customer' });
+    });
+
+    it('offers only what is left when a payment is already processing', async () => {
+      const invoice = { number: 'INV-1032', dueDate: '2026-11-01', currency: 'USD', balance: 270_313, payable: 70_313 };
+      worker.use(mock.previewLink({ ...payPreview, pay: { company: 'Acme Supplies', invoices: [invoice] } }));
+      openLink('pay-token');
+      const el = await fixture<ArLogin>(html`<ar-login api=${API} locale="en-US"></ar-login>`);
+      await waitUntil(() => buttonNamed(el, 'Review and pay'), 'shows the pay landing');
+      expect(shadowText(el)).to.contain('Amount due $703.13');
+      expect(shadowText(el)).to.contain('A payment of $2,000.00 is already processing');
+    });
+
+    it('says nothing is left when the whole balance is processing', async () => {
+      const invoice = { number: 'INV-1032', dueDate: '2026-11-01', currency: 'USD', balance: 270_313, payable: 0 };
+      worker.use(mock.previewLink({ ...payPreview, pay: { company: 'Acme Supplies', invoices: [invoice] } }));
+      openLink('pay-token');
+      const el = await fixture<ArLogin>(html`<ar-login api=${API} locale="en-US"></ar-login>`);
+      await waitUntil(() => buttonNamed(el, 'Review invoice'), 'shows the pay landing');
+      expect(shadowText(el)).to.contain('nothing is left to pay');
+      expect(shadowText(el)).to.contain('Amount due $0.00');
+    });
+  });
+
   it('offers a one-click new link when the link has expired', async () => {
     const nonce = issueLinkNonce(API);
     worker.use(mock.previewLink(fail(401, 'link_expired')), mock.requestLink({ ok: true, resendAfter: 60 }));

@@ -56,6 +56,66 @@ export const styles = [
       gap: calc(${t.space} * 2);
     }
 
+    .company {
+      margin-bottom: ${t.space};
+      color: ${t.colorMuted};
+      font-weight: 600;
+    }
+
+    .pay-invoices {
+      display: grid;
+      gap: calc(${t.space} * 1.5);
+      margin: 0 0 calc(${t.space} * 3);
+    }
+
+    .pay-invoice {
+      padding: calc(${t.space} * 1.5) calc(${t.space} * 2);
+      border: 1px solid ${t.colorBorder};
+      border-radius: ${t.radius};
+    }
+
+    .pay-invoice dt {
+      font-weight: 600;
+    }
+
+    .pay-invoice dd {
+      display: grid;
+      gap: calc(${t.space} / 2);
+      margin: calc(${t.space} / 2) 0 0;
+    }
+
+    .amount-due {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      justify-content: space-between;
+      gap: ${t.space};
+    }
+
+    .amount-due .label,
+    .due-date {
+      color: ${t.colorMuted};
+    }
+
+    .amount-due .amount {
+      font-size: 1.5em;
+      font-variant-numeric: tabular-nums;
+    }
+
+    .in-flight {
+      color: ${t.colorText};
+    }
+
+    .pay-landing .button {
+      width: 100%;
+    }
+
+    .pay-landing .hint {
+      margin: calc(${t.space} * 1.5) 0 0;
+      color: ${t.colorMuted};
+      font-size: 0.875em;
+    }
+
     .pending {
       display: flex;
       align-items: center;

@@ -1,11 +1,12 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { API, sessionCreated } from '../../../test/fixtures.js';
 import { buttonNamed, inShadow, shadowText, type } from '../../../test/dom.js';
 import { fail, mock, sent, useMockApi, worker } from '../../../test/mock-api.js';
 import { sessionStoreFor } from '../../internal/session-store.js';
 import type { LinkRequestBody } from '../../internal/types.js';
 import './define.js';
-import type { ArLogin } from './login.js';
+import { normalizeCode, type ArLogin } from './login.js';
 
 async function renderLogin(): Promise<ArLogin> {
   return fixture<ArLogin>(html`<ar-login api=${API} target="invoices?status=past_due"></ar-login>`);
@@ -95,6 +96,36 @@ describe('<ar-login>', () => {
       expect(sessionStoreFor(API).token).to.equal('session-token-northwind');
     });
 
+    it('takes a code typed with a space or a dash, as the email shows it', async () => {
+      worker.use(mock.createSession(sessionCreated()));
+      const el = await atCodeStep();
+      const input = inShadow<HTMLInputElement>(el, '#code')!;
+      // A phone offers digits and fills one-time codes from the message.
+      expect(input.getAttribute('inputmode')).to.equal('numeric');
+      expect(input.getAttribute('autocomplete')).to.equal('one-time-code');
+      // Typed key by key, as a person does: nothing is cut at six characters before the space is dropped.
+      input.focus();
+      await sendKeys({ type: '123 456' });
+      expect(input.value).to.equal('123 456');
+      const loggedIn = oneEvent(el, 'ar-login');
+      buttonNamed(el, 'Sign in with code')!.click();
+      await loggedIn;
+      expect((sent('POST', '/auth/sessions')[0]?.body as { code: string }).code).to.equal('123456');
+
+      expect(normalizeCode('123-456')).to.equal('123456');
+      expect(normalizeCode(' 12 34 56 ')).to.equal('123456');
+      expect(normalizeCode('123\u2013456')).to.equal('123456');
+    });
+
+    it('still refuses a code that is not six digits once spaces are dropped', async () => {
+      const el = await atCodeStep();
+      type(inShadow<HTMLInputElement>(el, '#code'), '123 45');
+      buttonNamed(el, 'Sign in with code')!.click();
+      await el.updateComplete;
+      expect(shadowText(el)).to.contain('The code is 6 digits.');
+      expect(sent('POST', '/auth/sessions')).to.have.length(0);
+    });
+
     it('says a wrong code is wrong and lets the person try again', async () => {
       let tries = 0;
       worker.use(mock.createSession(() => (++tries === 1 ? fail(401, 'code_invalid') : sessionCreated())));
@@ -139,6 +170,13 @@ describe('<ar-login>', () => {
       await waitUntil(() => shadowText(el).includes('Try again in 30 seconds'));
       expect(buttonNamed(el, 'Send a new link in 30 seconds')!.disabled).to.equal(true);
     });
+  });
+
+  it('shows the form with the email filled in when given one, even in a signed-in tab', async () => {
+    sessionStoreFor(API).start(sessionCreated({ scope: { invoiceIds: ['inv_1'] } }));
+    const el = await fixture<ArLogin>(html`<ar-login api=${API} email="ap@northwind.test"></ar-login>`);
+    expect(inShadow<HTMLInputElement>(el, '#email')!.value).to.equal('ap@northwind.test');
+    await expect(el).to.be.accessible();
   });
 
   it('shows who is signed in when this tab already has a session', async () => {

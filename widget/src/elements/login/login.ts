@@ -5,7 +5,7 @@ import { ApiError, apiFor, type PorticoApi } from '../../internal/api.js';
 import { porticoApiContext } from '../../internal/context.js';
 import { CountdownController } from '../../internal/countdown.js';
 import { emit } from '../../internal/events.js';
-import { maskEmail } from '../../internal/format.js';
+import { formatDate, formatMoney, maskEmail } from '../../internal/format.js';
 import { currentPageUrl, takeLinkToken } from '../../internal/magic-link.js';
 import { currentLinkNonce, issueLinkNonce, SessionController } from '../../internal/session-store.js';
 import { describeError, renderLoadError, renderPending } from '../../internal/states.js';
@@ -21,6 +21,8 @@ type LoginView =
   | { name: 'sent'; email: string | null; resendToken?: string }
   | { name: 'link-checking' }
   | { name: 'continue'; token: string; preview: LinkPreview }
+  /** An Easy Pay link the company sent: about paying, exchanged only by "Review and pay". */
+  | { name: 'pay'; token: string; preview: LinkPreview }
   | { name: 'link-exchanging' }
   | { name: 'link-dead'; token: string; reason: 'link_expired' | 'link_used' }
   | { name: 'link-failed'; error: unknown; retry: () => void }
@@ -33,18 +35,29 @@ function retryAfter(error: unknown): number {
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** The code as typed or pasted ("123 456", "123-456"): spaces and dashes are not part of it. */
+export function normalizeCode(typed: string): string {
+  return typed.replace(/[\s\-\u2010-\u2015]+/g, '');
+}
+
 /**
  * @summary Passwordless sign-in: asks for an email, sends a magic link with a 6-digit code, and
  * signs in from the link (on this page's URL) or from the code.
  *
  * A link opened in the browser that asked for it signs in at once; opened anywhere else (including
- * by a mail scanner) it waits for a "Continue as …" click, so scanners cannot use links up.
+ * by a mail scanner) it waits for a "Continue as …" click, so scanners cannot use links up. An Easy
+ * Pay link (sent by the company with an invoice) shows what it pays (company, invoice, amount due)
+ * and is exchanged only by its "Review and pay" button: nothing is consumed on page load.
+ *
+ * The code field ignores spaces and dashes ("123 456" and "123-456" are 123456).
  *
  * @attr api - Base URL of the Portico server. Defaults to the page's origin.
  * @attr audience - `customer` (default) or `staff`: who is signing in.
  * @attr return-to - The page the emailed link opens. Defaults to this page's URL without its fragment.
  * @attr target - A portal route the link should land on, e.g. `invoices?status=past_due`.
  * @attr locale - BCP 47 locale for formatting. Defaults to the browser's.
+ * @attr email - Fills the email field and shows the form even in a signed-in tab (e.g. to sign in to
+ *   the whole account from an Easy Pay session).
  *
  * @event ar-login - A session started. `detail` is the `SessionInfo` (user, accounts, target); never the token.
  *
@@ -56,6 +69,7 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @csspart notice - Messages about the link or the session.
  * @csspart error - Error messages.
  * @csspart loading - The pending states.
+ * @csspart pay-landing - The Easy Pay landing (company, invoices, amount due).
  *
  * @cssprop --ar-color-primary - Buttons, links and focus.
  * @cssprop --ar-color-on-primary - Text on primary buttons.
@@ -89,6 +103,9 @@ export class ArLogin extends LitElement {
   /** Locale for formatting. */
   @property() accessor locale = '';
 
+  /** An email to fill in; with it the form shows even when this tab has a session. */
+  @property() accessor email = '';
+
   /** The client `<ar-portal>` provides; standalone, one is made from `api`. */
   @consume({ context: porticoApiContext, subscribe: true })
   @state()
@@ -118,6 +135,7 @@ export class ArLogin extends LitElement {
     window.addEventListener('hashchange', this.handleHashChange);
     const token = takeLinkToken();
     if (token) void this.checkLink(token);
+    else if (this.email) this.typedEmail = this.email;
     else if (this.client.session.info) this.view = { name: 'signed-in', email: this.client.session.info.user.email };
   }
 
@@ -238,7 +256,7 @@ export class ArLogin extends LitElement {
   private async handleCode(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.view.name !== 'sent' || !this.view.email) return;
-    const code = (this.codeInput?.value ?? '').replace(/\s+/g, '');
+    const code = normalizeCode(this.codeInput?.value ?? '');
     if (!/^\d{6}$/.test(code)) {
       this.fieldError = s.codeFormat;
       this.codeInput?.focus();
@@ -248,7 +266,7 @@ export class ArLogin extends LitElement {
     this.fieldError = '';
     this.formError = '';
     try {
-      this.signedIn(await this.client.createSession({ email: this.view.email, code, audience: this.audience }));
+      this.signedIn(await this.client.exchangeSession({ email: this.view.email, code, audience: this.audience }));
     } catch (error) {
       if (error instanceof ApiError && error.code === 'code_invalid') {
         this.fieldError = s.codeInvalid;
@@ -265,13 +283,17 @@ export class ArLogin extends LitElement {
 
   // ---- Signing in with the link ------------------------------------------------------------------
 
-  /** Looks at the link first (never consuming it), then exchanges at once only if this browser asked. */
+  /**
+   * Looks at the link first (never consuming it), then exchanges at once only if this browser asked.
+   * An Easy Pay link was asked for by nobody: it always waits for "Review and pay".
+   */
   private async checkLink(token: string): Promise<void> {
     this.show({ name: 'link-checking' });
     const nonce = currentLinkNonce(this.client.base);
     try {
       const preview = await this.client.previewLink({ token, ...(nonce ? { nonce } : {}) });
-      if (preview.sameBrowser) await this.exchangeLink(token);
+      if (preview.purpose === 'pay') this.show({ name: 'pay', token, preview });
+      else if (preview.sameBrowser) await this.exchangeLink(token);
       else this.show({ name: 'continue', token, preview });
     } catch (error) {
       this.handleLinkError(error, token, () => void this.checkLink(token));
@@ -279,7 +301,7 @@ export class ArLogin extends LitElement {
   }
 
   private async handleContinue(): Promise<void> {
-    if (this.view.name !== 'continue') return;
+    if (this.view.name !== 'continue' && this.view.name !== 'pay') return;
     const { token } = this.view;
     try {
       await this.exchangeLink(token);
@@ -291,7 +313,7 @@ export class ArLogin extends LitElement {
   private async exchangeLink(token: string): Promise<void> {
     this.show({ name: 'link-exchanging' });
     // The audience makes the server refuse a staff link opened in the customer portal, and the reverse.
-    this.signedIn(await this.client.createSession({ token, audience: this.audience }));
+    this.signedIn(await this.client.exchangeSession({ token, audience: this.audience }));
   }
 
   private handleLinkError(error: unknown, token: string, retry: () => void): void {
@@ -301,8 +323,14 @@ export class ArLogin extends LitElement {
     else this.show({ name: 'link-failed', error, retry });
   }
 
+  /**
+   * Starts the session and fires `ar-login` in the same task. A page (or `<ar-portal>`) re-renders on
+   * the new session and may take this element out of the document; fired later, from a disconnected
+   * element, `ar-login` would reach nobody.
+   */
   private signedIn(created: SessionCreated): void {
     const { token: _token, ...info } = created;
+    this.client.session.start(created);
     this.show({ name: 'signed-in', email: info.user.email });
     emit(this, 'ar-login', info);
   }
@@ -326,6 +354,8 @@ export class ArLogin extends LitElement {
         return renderPending(s.signingIn);
       case 'continue':
         return this.renderContinue(view.preview);
+      case 'pay':
+        return this.renderPayLanding(view.preview);
       case 'link-dead':
         return this.renderDeadLink(view.reason);
       case 'link-failed':
@@ -394,7 +424,7 @@ export class ArLogin extends LitElement {
                   name="code"
                   inputmode="numeric"
                   autocomplete="one-time-code"
-                  maxlength="6"
+                  spellcheck="false"
                   required
                   aria-invalid=${this.fieldError ? 'true' : 'false'}
                   aria-describedby=${this.fieldError ? 'code-error' : nothing}
@@ -434,6 +464,56 @@ export class ArLogin extends LitElement {
         ${s.continueAs(preview.email)}
       </button>
     `;
+  }
+
+  private renderPayLanding(preview: LinkPreview): TemplateResult {
+    const locale = this.locale || undefined;
+    const pay = preview.pay;
+    const invoices = pay?.invoices ?? [];
+    const nothingLeft = invoices.length > 0 && invoices.every((invoice) => invoice.payable <= 0);
+    return html`<section part="pay-landing" class="pay-landing" aria-labelledby="pay-landing-heading">
+      ${pay ? html`<p class="company">${pay.company}</p>` : nothing}
+      <h2 id="pay-landing-heading" part="heading" tabindex="-1">
+        ${s.payHeading(invoices.map((invoice) => invoice.number))}
+      </h2>
+      <p class="intro">${pay ? s.payIntro(pay.company) : s.payIntroNoCompany}</p>
+      ${
+        invoices.length
+          ? html`<dl class="pay-invoices">
+              ${invoices.map(
+                (invoice) =>
+                  html`<div class="pay-invoice">
+                    <dt>${s.payInvoice(invoice.number)}</dt>
+                    <dd>
+                      <span class="amount-due">
+                        <span class="label">${s.amountDue}</span>
+                        <strong class="amount">${formatMoney(invoice.payable, invoice.currency, locale)}</strong>
+                      </span>
+                      <span class="due-date">${s.dueOn(formatDate(invoice.dueDate, locale))}</span>
+                      ${
+                        invoice.payable < invoice.balance
+                          ? html`<span class="in-flight" part="notice">
+                              ${
+                                invoice.payable > 0
+                                  ? s.payInFlight(
+                                      formatMoney(invoice.balance - invoice.payable, invoice.currency, locale),
+                                    )
+                                  : s.payAllInFlight
+                              }
+                            </span>`
+                          : nothing
+                      }
+                    </dd>
+                  </div>`,
+              )}
+            </dl>`
+          : nothing
+      }
+      <button class="button" part="button pay-button" type="button" @click=${this.handleContinue}>
+        ${nothingLeft ? s.reviewInvoice : s.reviewAndPay}
+      </button>
+      <p class="hint">${s.nothingChargedYet}</p>
+    </section>`;
   }
 
   private renderDeadLink(reason: 'link_expired' | 'link_used'): TemplateResult {
