@@ -76,26 +76,39 @@ const TARGET_PARAMS: Record<string, RegExp> = {
 // isolates: nothing an invoice number needs, and each can split a log line or disguise a name.
 const UNSAFE_DECODED_RE = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 
+const utf8 = new TextDecoder('utf-8', { fatal: false });
+
 /**
- * Whether percent-decoding `raw` is well-formed and yields no unsafe character. Decoded again and
- * again while that still changes it (at most a few rounds), so `%250d` (which a second decoder would
- * turn into CR) is refused too; a later round that is malformed (`100%25` → `100%`) just stops there.
+ * One round of forgiving percent-decoding, as a lenient decoder further along might do it: each run
+ * of `%XX` escapes becomes its UTF-8 text, with U+FFFD for bytes that are not UTF-8, and a stray `%`
+ * stays as it is. So a control hidden behind a malformed neighbour (`%250D…%`) is still found.
+ */
+function decodeLeniently(text: string): string {
+  return text.replace(/(?:%[0-9a-f]{2})+/gi, (run) =>
+    utf8.decode(Uint8Array.from(run.slice(1).split('%'), (h) => parseInt(h, 16))),
+  );
+}
+
+/**
+ * Whether `raw` is well-formed percent-encoding that never decodes to an unsafe character: not once
+ * (`%0d%0a`, `%00`, `%7f`, `%c2%85`), nor when decoded again by something that decodes twice
+ * (`%250d`). A target that still changes after a few decodings is refused too.
  */
 function decodesSafely(raw: string): boolean {
+  try {
+    // Strict first: `%zz`, a cut-off `%e2%82` or an encoded lone surrogate is malformed.
+    decodeURIComponent(raw);
+  } catch {
+    return false;
+  }
   let current = raw;
   for (let round = 0; round < 4; round++) {
-    let next: string;
-    try {
-      next = decodeURIComponent(current);
-    } catch {
-      // The first decoding must work: `%zz`, a cut-off `%e2%82` or a lone surrogate is malformed.
-      return round > 0;
-    }
+    const next = decodeLeniently(current);
     if (UNSAFE_DECODED_RE.test(next)) return false;
     if (next === current) return true;
     current = next;
   }
-  return true;
+  return false;
 }
 
 /**

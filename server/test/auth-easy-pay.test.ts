@@ -1,0 +1,199 @@
+/**
+ * The Easy Pay landing, server side: a link the company sent with an invoice previews as a pay link
+ * (company, invoice, balance and what is left once money in flight is held back), consumes nothing
+ * when previewed, and is exchanged without the binding nonce no browser ever asked it with.
+ */
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { eq } from 'drizzle-orm';
+import type { LinkPreview, SessionCreated } from '../src/api/contract';
+import { testConfig } from '../src/config';
+import { sha256 } from '../src/crypto';
+import { invoices, magicLinks } from '../src/db/schema';
+import { issueMagicLink, newLinkSecrets } from '../src/domain/magic-links';
+import { putSettings } from '../src/domain/settings';
+import { erpCall, erpKey } from './erp-helpers';
+import { errorCode, ORIGIN, startTestServer, type TestServer } from './helpers';
+
+const INVOICE = { id: 'inv_inv1032', number: 'INV-1032' };
+const CONTACT = 'ap@northwind.test';
+
+let t: TestServer;
+// The same values the test server runs with (see helpers.ts).
+const config = testConfig({ PUBLIC_URL: 'https://ar.shop.test', ALLOWED_ORIGINS: ORIGIN });
+let key: string;
+
+const balanceOf = (id: string) =>
+  t.db.select({ balance: invoices.balance }).from(invoices).where(eq(invoices.id, id)).get()!.balance;
+/** The stored link of a token (the database keeps only the token's SHA-256). */
+const linkOf = (token: string) =>
+  t.db
+    .select()
+    .from(magicLinks)
+    .where(eq(magicLinks.tokenHash, sha256(token)))
+    .get()!;
+
+/** Sends the invoice as the ERP does and returns the Easy Pay link token from its email. */
+async function sendInvoice(invoiceId: string): Promise<string> {
+  await t.deliver();
+  const before = t.mail.to(CONTACT).length;
+  const res = await erpCall(t, key, 'POST', `/invoices/${invoiceId}/send`);
+  assert.equal(res.status, 202, await res.clone().text());
+  await t.deliver();
+  const mail = await t.mail.waitFor(CONTACT, { after: before, subject: /^Invoice /, timeoutMs: 10_000 });
+  const match = /#portico-link=([A-Za-z0-9_-]{43})/.exec(mail.text);
+  assert.ok(match, `no Easy Pay link in: ${mail.text}`);
+  return match[1]!;
+}
+
+async function preview(token: string, nonce?: string): Promise<LinkPreview> {
+  const res = await t.call('POST', '/auth/links/preview', { body: nonce ? { token, nonce } : { token } });
+  assert.equal(res.status, 200, await res.clone().text());
+  return (await res.json()) as LinkPreview;
+}
+
+/**
+ * An Easy Pay link as `invoice.send` makes it (`issueMagicLink` with the invoice's scope, no nonce
+ * and no sign-in email), without rendering and mailing the invoice PDF.
+ */
+async function payLink(invoiceId = INVOICE.id, number = INVOICE.number): Promise<string> {
+  const secrets = await newLinkSecrets();
+  const url = t.db.transaction((tx) =>
+    issueMagicLink(
+      tx,
+      config,
+      {
+        email: CONTACT,
+        audience: 'customer',
+        returnTo: `${ORIGIN}/portal`,
+        target: `pay/${number}`,
+        nonceHash: null,
+        scopeInvoiceIds: [invoiceId],
+        ttlMinutes: config.EASY_PAY_TTL_DAYS * 1440,
+        maxUses: config.EASY_PAY_MAX_USES,
+      },
+      secrets,
+      t.clock.now(),
+      { signInEmail: false },
+    ),
+  );
+  return /#portico-link=([A-Za-z0-9_-]{43})$/.exec(url!)![1]!;
+}
+
+let paymentSeq = 0;
+/** Money in flight: a processing payment holding `amount` of the invoice, as the payment code records it. */
+function holdInFlight(invoiceId: string, amount: number): string {
+  const id = `pay_inflight${++paymentSeq}`;
+  const at = t.clock.now().getTime();
+  t.sqlite
+    .prepare(
+      `INSERT INTO payments (id, customer_id, amount, currency, method, provider, status, created_at, updated_at)
+       VALUES (?, 'cus_northwind', ?, 'USD', 'ach', 'sandbox', 'processing', ?, ?)`,
+    )
+    .run(id, amount, at, at);
+  t.sqlite
+    .prepare(`INSERT INTO reservations (payment_id, invoice_id, amount, created_at) VALUES (?, ?, ?, ?)`)
+    .run(id, invoiceId, amount, at);
+  return id;
+}
+
+before(async () => {
+  t = await startTestServer();
+  ({ key } = erpKey(t));
+  putSettings(t.db, { portalUrl: `${ORIGIN}/portal` }, t.clock.now());
+});
+after(() => t.close());
+beforeEach(() => {
+  t.clock.advance(60 * 60_000);
+  t.sqlite.prepare('DELETE FROM reservations').run();
+});
+
+describe('previewing an Easy Pay link', () => {
+  it('says it is a pay link and shows the company and the invoice with its balance', async () => {
+    const token = await sendInvoice(INVOICE.id);
+    const body = await preview(token);
+    const balance = balanceOf(INVOICE.id);
+    assert.ok(balance > 0);
+    const due = t.db.select({ dueDate: invoices.dueDate }).from(invoices).where(eq(invoices.id, INVOICE.id)).get()!;
+    assert.equal(linkOf(token).nonceHash, null, 'nobody asked for it in a browser');
+    assert.equal(body.purpose, 'pay');
+    assert.equal(body.sameBrowser, false);
+    assert.equal(body.audience, 'customer');
+    assert.equal(body.email, 'a•••@northwind.test');
+    assert.deepEqual(body.pay, {
+      company: 'Acme Supplies',
+      invoices: [{ number: INVOICE.number, dueDate: due.dueDate, currency: 'USD', balance, payable: balance }],
+    });
+  });
+
+  it('offers only the balance less the money in flight, never below zero', async () => {
+    const token = await payLink();
+    const balance = balanceOf(INVOICE.id);
+    holdInFlight(INVOICE.id, 1_000);
+    holdInFlight(INVOICE.id, 2_345);
+    // Money held on another invoice does not count against this one.
+    holdInFlight('inv_inv1021', 500);
+    const [inv] = (await preview(token)).pay!.invoices;
+    assert.equal(inv!.balance, balance);
+    assert.equal(inv!.payable, balance - 3_345);
+
+    holdInFlight(INVOICE.id, balance);
+    const [all] = (await preview(token)).pay!.invoices;
+    assert.equal(all!.balance, balance);
+    assert.equal(all!.payable, 0);
+  });
+
+  it('shows a voided invoice as nothing to pay', async () => {
+    const token = await payLink('inv_inv1031', 'INV-1031');
+    t.sqlite.prepare('UPDATE invoices SET voided_at = ? WHERE id = ?').run(t.clock.now().getTime(), 'inv_inv1031');
+    try {
+      const [inv] = (await preview(token)).pay!.invoices;
+      assert.equal(inv!.number, 'INV-1031');
+      assert.equal(inv!.payable, 0);
+    } finally {
+      t.sqlite.prepare('UPDATE invoices SET voided_at = NULL WHERE id = ?').run('inv_inv1031');
+    }
+  });
+
+  it('calls a link asked for in a browser a sign-in link, with no pay part', async () => {
+    const { token } = await t.signInLink(CONTACT);
+    const body = await preview(token, 'n'.repeat(32));
+    assert.equal(body.purpose, 'sign_in');
+    assert.equal(body.pay, null);
+  });
+
+  it('consumes nothing: previews, GETs and HEADs leave every use for the exchange', async () => {
+    const token = await payLink();
+    for (let i = 0; i < 5; i++) await preview(token, i % 2 ? 'x'.repeat(32) : undefined);
+    for (const method of ['GET', 'HEAD']) {
+      await fetch(`${t.api}/auth/links/preview?token=${token}`, { method });
+      await fetch(`${t.api}/auth/sessions?token=${token}`, { method });
+      await fetch(`${t.url}/?portico-link=${token}`, { method });
+    }
+    assert.equal(linkOf(token).uses, 0);
+  });
+});
+
+describe('exchanging an Easy Pay link', () => {
+  it('needs no nonce and asks nothing: the link opens a session scoped to its invoice', async () => {
+    const token = await payLink();
+    const res = await t.call('POST', '/auth/sessions', { body: { token, audience: 'customer' } });
+    assert.equal(res.status, 200, await res.clone().text());
+    const session = (await res.json()) as SessionCreated;
+    assert.deepEqual(session.scope, { invoiceIds: [INVOICE.id] });
+    assert.equal(session.target, `pay/${INVOICE.number}`);
+    assert.equal(linkOf(token).uses, 1);
+    // Company-sent links allow several uses: the preview still answers after one.
+    assert.equal((await preview(token)).purpose, 'pay');
+  });
+
+  it('previews and exchanges as link_expired once its lifetime is over', async () => {
+    const token = await payLink();
+    t.clock.advance(400 * 24 * 60 * 60_000);
+    for (const path of ['/auth/links/preview', '/auth/sessions']) {
+      const res = await t.call('POST', path, { body: { token } });
+      assert.equal(res.status, 401, path);
+      assert.equal(await errorCode(res), 'link_expired', path);
+    }
+  });
+});
