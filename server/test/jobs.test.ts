@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { ManualClock } from '../src/clock';
 import { openDatabase } from '../src/db/client';
 import { emailOutbox, jobs } from '../src/db/schema';
-import { enqueueJob, JobWorker, retryDelayMs } from '../src/domain/jobs';
+import { enqueueJob, JobWorker, LEASE_MS, retryDelayMs } from '../src/domain/jobs';
 import { queueEmail } from '../src/domain/outbox';
 import { createLogger } from '../src/logger';
 import { ORIGIN, startTestServer } from './helpers';
@@ -142,7 +142,7 @@ describe('job worker', () => {
     });
     try {
       assert.equal(await restarted.runDue(), 0, 'the lease still holds');
-      clock.advance(5 * 60_000 + 1);
+      clock.advance(LEASE_MS + 1);
       assert.equal(await restarted.runDue(), 1);
       assert.deepEqual(done, [{ n: 1 }]);
       assert.equal(second.db.select().from(jobs).where(eq(jobs.id, id)).get()!.status, 'done');
