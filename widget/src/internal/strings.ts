@@ -114,8 +114,19 @@ export const strings = {
       pastDue: 'Past due',
       disputed: 'Disputed',
       credit: 'Unapplied credit',
+      /** Under the balance due: what payments in flight hold of it. */
+      inFlight: (amount: string) => `${amount} processing`,
     },
     totalsFailed: 'We could not load the account totals.',
+  },
+  /** Money on its way to an invoice (a payment accepted, not yet applied), wherever an invoice is shown. */
+  inFlight: {
+    notice: (amount: string, since: string, status: 'pending' | 'processing') =>
+      status === 'pending'
+        ? `Payment of ${amount} awaiting confirmation since ${since}`
+        : `Payment of ${amount} processing since ${since}`,
+    leftToPay: (amount: string) => `${amount} left to pay`,
+    nothingLeft: 'Nothing more can be paid on this invoice until that payment clears.',
   },
   invoices: {
     caption: 'Invoices',
@@ -149,7 +160,8 @@ export const strings = {
     badge: (status: InvoiceStatus) =>
       ({ past_due: 'Past due', open: 'Open', paid: 'Paid', disputed: 'Disputed', void: 'Void' })[status],
     daysPastDue: (days: number) => plural(days, 'day', 'days'),
-    rowLabel: (invoice: string, balance: string, status: string) => `Invoice ${invoice}, balance ${balance}, ${status}`,
+    rowLabel: (invoice: string, balance: string, status: string, inFlight?: string) =>
+      `Invoice ${invoice}, balance ${balance}, ${status}${inFlight ? `, ${inFlight}` : ''}`,
     searchLabel: 'Search invoices',
     searchHint: 'Invoice number, PO number or amount',
     clearSearch: 'Clear search',
@@ -200,6 +212,9 @@ export const strings = {
     paid: 'Paid',
     credited: 'Credited',
     balanceDue: 'Balance due',
+    processing: 'Processing',
+    leftToPay: 'Left to pay',
+    receipt: (receipt: string) => `Receipt ${receipt}`,
     payments: 'Payments applied',
     noPayments: 'No payments applied yet.',
     date: 'Date',

@@ -317,6 +317,44 @@ export const styles = [
       display: none;
     }
 
+    /* A payment on its way: says how much and since when, under the status badge. */
+    .in-flight {
+      display: block;
+      margin-block-start: calc(${t.space} / 2);
+      color: ${t.colorText};
+      font-size: 0.8125em;
+      font-weight: 500;
+      line-height: 1.35;
+      white-space: normal;
+    }
+
+    .in-flight::before {
+      content: '';
+      display: inline-block;
+      width: 0.5em;
+      height: 0.5em;
+      margin-inline-end: 0.4em;
+      border-radius: 50%;
+      background: ${t.colorPrimary};
+      vertical-align: 0.1em;
+    }
+
+    .left-to-pay {
+      display: block;
+      font-weight: 500;
+    }
+
+    input[type='checkbox']:disabled {
+      cursor: not-allowed;
+      opacity: 0.45;
+    }
+
+    .figures .figure-note {
+      color: ${t.colorMuted};
+      font-size: 0.8125em;
+      font-weight: 500;
+    }
+
     .num {
       text-align: end;
     }
@@ -375,10 +413,14 @@ export const styles = [
       }
     }
 
-    /* Narrow (phones): the due date moves under the number; the badge may wrap. */
+    /*
+     * Narrow (phones): each invoice is a card. The number (with PO and due date under it) and the
+     * balance share the first line; the status badge and any payment in flight go on the next, full
+     * width. The header row becomes a line of sort buttons.
+     */
     @container (max-width: 38rem) {
       table {
-        --columns: 2.25rem minmax(0, 1fr) 6.75rem 6.75rem;
+        --columns: 2.25rem minmax(0, 1fr) auto;
       }
 
       .col-due {
@@ -394,8 +436,56 @@ export const styles = [
         padding-inline: calc(${t.space} * 0.75);
       }
 
-      .col-status {
+      thead tr {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0 calc(${t.space} / 2);
+        min-height: 2.75rem;
+      }
+
+      thead th {
+        flex: none;
+      }
+
+      thead .select-cell {
+        width: 2.25rem;
+      }
+
+      tbody tr {
+        grid-template-areas:
+          'select number balance'
+          'select status status';
+        align-items: start;
+        padding-block: calc(${t.space} / 2);
+      }
+
+      tbody .select-cell {
+        grid-area: select;
+        align-self: start;
+        /* Level with the invoice number's line. */
+        padding-block-start: calc(${t.space} * 0.75 + 0.2em);
+      }
+
+      tbody .col-number {
+        grid-area: number;
+      }
+
+      tbody .col-balance {
+        grid-area: balance;
+      }
+
+      tbody .col-status {
+        grid-area: status;
+        padding-block-start: 0;
         white-space: normal;
+      }
+
+      tbody th,
+      .invoice-number,
+      tbody th .secondary {
+        white-space: normal;
+        overflow-wrap: anywhere;
       }
 
       .badge {

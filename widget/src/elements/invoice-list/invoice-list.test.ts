@@ -13,8 +13,10 @@ import {
 } from '../../../test/fixtures.js';
 import { buttonNamed, shadowText, type } from '../../../test/dom.js';
 import { fail, mock, never, sent, signIn, useMockApi, worker } from '../../../test/mock-api.js';
+import { offScreen, overflowsPage, truncated, usePhoneViewport } from '../../../test/viewport.js';
+import { formatDateTime } from '../../internal/format.js';
 import { sessionStoreFor } from '../../internal/session-store.js';
-import type { InvoiceStatusFilter, InvoiceSummary } from '../../internal/types.js';
+import type { InFlight, InvoiceStatusFilter, InvoiceSummary } from '../../internal/types.js';
 import './define.js';
 import type { ArInvoiceList } from './invoice-list.js';
 
@@ -80,6 +82,22 @@ const pastDue = invoice({
 });
 const disputed = invoice({ number: 'INV-1050', dueDate: '2026-12-01', balance: 125_000, status: 'disputed' });
 const paid = invoice({ number: 'INV-0990', balance: 0, status: 'paid' });
+
+/** A bank debit accepted on Nov 20 and settling: what it holds of an invoice's balance. */
+function inFlight(amount: number, overrides: Partial<InFlight> = {}): InFlight {
+  return {
+    amount,
+    since: '2026-11-20T15:04:00.000Z',
+    paymentId: 'pay_01HXACH',
+    receiptNumber: 'R-2026-000150',
+    status: 'processing',
+    ...overrides,
+  };
+}
+/** $1,000.00 of INV-1042's $1,800.50 is on its way: $800.50 is left to pay. */
+const partlyInFlight = { ...pastDue, inFlight: inFlight(100_000), payable: 80_050 };
+/** All of INV-1023's $2,703.13 is on its way: nothing is left to pay until it settles or fails. */
+const whollyInFlight = invoice({ number: 'INV-1023', balance: 270_313, inFlight: inFlight(270_313) });
 
 describe('<ar-invoice-list>', () => {
   useMockApi();
@@ -443,6 +461,201 @@ describe('<ar-invoice-list>', () => {
     buttonNamed(el, 'Retry')!.click();
     await waitUntil(() => rows(el).length === 5, 'adds the next page');
     expect(sent('GET', '/invoices').map((r) => r.query.get('cursor'))).to.deep.equal([null, 'page-2', 'page-2']);
+  });
+
+  it('says which invoices have a payment processing, and offers to pay only what is left', async () => {
+    worker.use(
+      mock.listAccounts(accountList({ ...northwind, inFlight: 370_313 })),
+      mock.listInvoices({ items: [partlyInFlight, whollyInFlight, disputed], nextCursor: null }),
+    );
+    const el = await renderList();
+    await loaded(el);
+    const since = formatDateTime('2026-11-20T15:04:00.000Z', 'en-US');
+    expect(since).to.contain('Nov 20, 2026');
+
+    const [partly, wholly, other] = rows(el);
+    expect(partly!.querySelector('[part="in-flight"]')!.textContent!.trim()).to.equal(
+      `Payment of $1,000.00 processing since ${since}`,
+    );
+    expect(partly!.querySelector('.col-balance')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      '$1,800.50 $800.50 left to pay',
+    );
+    expect(partly!.getAttribute('aria-label')).to.equal(
+      `Invoice INV-1042, balance $1,800.50, Past due · 38 days, Payment of $1,000.00 processing since ${since}`,
+    );
+    expect(other!.querySelector('[part="in-flight"]')).to.equal(null);
+    expect(other!.querySelector('.left-to-pay')).to.equal(null);
+
+    // Wholly in flight: readable, openable, but its box is disabled and says why.
+    const box = checkbox(el, 'Select INV-1023');
+    expect(box.disabled).to.equal(true);
+    const description = el.shadowRoot!.getElementById(box.getAttribute('aria-describedby')!)!;
+    expect(description.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      `Payment of $2,703.13 processing since ${since}. Nothing more can be paid on this invoice until that payment clears.`,
+    );
+    expect(wholly!.contains(description)).to.equal(true);
+    const opened = oneEvent(el, 'ar-invoice-select');
+    wholly!.querySelector<HTMLElement>('.col-number')!.click();
+    expect((await opened).detail.invoice.number).to.equal('INV-1023');
+
+    // The account's totals say how much is on its way.
+    await waitUntil(() => $(el, '[part="totals-in-flight"]'), 'shows what is processing');
+    expect($(el, '[part="totals"] div')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Balance due $18,450.00 $3,703.13 processing',
+    );
+
+    // Select-all skips the invoice with nothing left; the bar and the pay request carry what is left.
+    const selection = oneEvent(el, 'ar-selection-change');
+    tick(checkbox(el, 'Select all loaded invoices'));
+    expect((await selection).detail.invoices.map((i: InvoiceSummary) => i.number)).to.deep.equal([
+      'INV-1042',
+      'INV-1050',
+    ]);
+    await el.updateComplete;
+    expect($(el, '[part="selection-bar"]')!.textContent).to.contain('2 selected · $2,050.50');
+    const requested = oneEvent(el, 'ar-pay-request');
+    buttonNamed(el, 'Pay')!.click();
+    const { invoices: asked } = (await requested).detail as { invoices: InvoiceSummary[] };
+    expect(asked.map((i) => [i.number, i.payable])).to.deep.equal([
+      ['INV-1042', 80_050],
+      ['INV-1050', 125_000],
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says a payment awaiting the payer’s confirmation is in progress, in the element’s locale', async () => {
+    worker.use(
+      mock.listInvoices({
+        items: [
+          invoice({
+            number: 'F-2026-07',
+            currency: 'EUR',
+            balance: 100_000,
+            inFlight: inFlight(40_000, { status: 'pending' }),
+          }),
+        ],
+        nextCursor: null,
+      }),
+    );
+    const el = await renderList('open', { locale: 'fr-FR' });
+    await loaded(el);
+    const text = rows(el)[0]!.querySelector('[part="in-flight"]')!.textContent!.replace(/\s/g, ' ').trim();
+    expect(text).to.equal(
+      `Payment of 400,00 € awaiting confirmation since ${formatDateTime('2026-11-20T15:04:00.000Z', 'fr-FR').replace(/\s/g, ' ')}`,
+    );
+    expect(text).to.contain('20 nov. 2026');
+    expect(rows(el)[0]!.querySelector('.left-to-pay')!.textContent!.replace(/\s/g, ' ').trim()).to.equal(
+      '600,00 € left to pay',
+    );
+  });
+
+  it('clears the selection when the portal refreshes the list after a payment', async () => {
+    let paidFor = false;
+    worker.use(
+      mock.listInvoices(() =>
+        paidFor
+          ? { items: [{ ...pastDue, inFlight: inFlight(180_050), payable: 0 }, disputed], nextCursor: null }
+          : { items: [pastDue, disputed], nextCursor: null },
+      ),
+    );
+    const el = await renderList();
+    await loaded(el);
+    tick(checkbox(el, 'Select INV-1042'));
+    tick(checkbox(el, 'Select INV-1050'));
+    await el.updateComplete;
+    expect($(el, '[part="selection-bar"]')!.textContent).to.contain('2 selected');
+
+    // What <ar-portal> does on ar-payment-succeeded and ar-payment-processing.
+    paidFor = true;
+    const cleared = oneEvent(el, 'ar-selection-change');
+    el.refresh();
+    expect((await cleared).detail.invoices).to.deep.equal([]);
+    await waitUntil(() => checkbox(el, 'Select INV-1042')?.disabled, 'shows the invoice being paid');
+    expect($(el, '[part="selection-bar"]')).to.equal(null);
+    expect(shadowText(el)).not.to.contain('selected');
+    expect(checkbox(el, 'Select INV-1050').checked).to.equal(false);
+    expect(checkbox(el, 'Select all loaded invoices').checked).to.equal(false);
+    expect(sent('GET', '/invoices')).to.have.length(2);
+    expect(sent('GET', '/accounts').length).to.be.at.least(2);
+
+    // The next Pay is only for what is ticked from now on.
+    tick(checkbox(el, 'Select INV-1050'));
+    await el.updateComplete;
+    const requested = oneEvent(el, 'ar-pay-request');
+    buttonNamed(el, 'Pay')!.click();
+    expect((await requested).detail.invoices.map((i: InvoiceSummary) => i.number)).to.deep.equal(['INV-1050']);
+  });
+
+  describe('on a 375 px phone', () => {
+    usePhoneViewport();
+
+    it('shows each invoice as a card with its number, due date, balance and status readable', async () => {
+      const long = invoice({
+        number: 'INV-2026-000123',
+        poNumber: 'PO-2026-99812',
+        dueDate: '2026-12-31',
+        balance: 123_456_789,
+        status: 'disputed',
+      });
+      worker.use(
+        mock.listAccounts(accountList({ ...northwind, inFlight: 370_313 })),
+        mock.listInvoices({ items: [partlyInFlight, whollyInFlight, long, ...invoices(3)], nextCursor: null }),
+      );
+      const el = await renderList();
+      await loaded(el);
+      await waitUntil(() => $(el, '[part="totals"]')?.getAttribute('aria-busy') === 'false', 'shows the totals');
+      await nextFrame();
+
+      const numberCells = rows(el).map((row) => row.querySelector('.col-number')!);
+      const numberTexts = rows(el).map((row) => row.querySelector('.invoice-number')!);
+      expect(numberTexts.map((n) => n.textContent)).to.deep.equal([
+        'INV-1042',
+        'INV-1023',
+        'INV-2026-000123',
+        'INV-1001',
+        'INV-1002',
+        'INV-1003',
+      ]);
+      expect(truncated(numberTexts)).to.deep.equal([]);
+      expect(truncated(numberCells)).to.deep.equal([]);
+      // Wide enough for a person to read, not the 39 px column of before.
+      expect(Math.min(...numberTexts.map((n) => n.getBoundingClientRect().width))).to.be.above(60);
+
+      const due = rows(el).map((row) => row.querySelector('.due-inline')!);
+      expect(due[2]!.textContent).to.equal('Due Dec 31, 2026');
+      const balances = rows(el).map((row) => row.querySelector('.col-balance')!);
+      expect(balances[2]!.textContent!.trim()).to.equal('$1,234,567.89');
+      const badges = rows(el).map((row) => row.querySelector('[part~="badge"]')!);
+      const notices = [...el.shadowRoot!.querySelectorAll('[part="in-flight"]')];
+      expect(notices).to.have.length(2);
+      const checkboxes = rows(el).map((row) => row.querySelector('input')!);
+      for (const group of [numberTexts, due, balances, badges, notices, checkboxes]) {
+        expect(offScreen(group)).to.deep.equal([]);
+        expect(truncated(group)).to.deep.equal([]);
+      }
+      expect(offScreen(el.shadowRoot!.querySelectorAll('[part="totals"] dd'))).to.deep.equal([]);
+      expect(offScreen([$(el, '[part="table-scroll"]')!])).to.deep.equal([]);
+      const scroller = $(el, '[part="table-scroll"]')!;
+      expect(scroller.scrollWidth).to.be.at.most(scroller.clientWidth);
+      expect(overflowsPage()).to.equal(false);
+
+      // The header row is still the columns' sort buttons.
+      header(el, 'Balance').querySelector('button')!.click();
+      await waitUntil(() => sent('GET', '/invoices').some((r) => r.query.get('sort') === '-balance'));
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps the selection bar and its actions on screen', async () => {
+      worker.use(mock.listInvoices({ items: [pastDue, disputed], nextCursor: null }));
+      const el = await renderList();
+      await loaded(el);
+      tick(checkbox(el, 'Select INV-1042'));
+      await el.updateComplete;
+      const bar = $(el, '[part="selection-bar"]')!;
+      expect(offScreen(bar.querySelectorAll('button, p'))).to.deep.equal([]);
+      expect(overflowsPage()).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
   });
 
   describe('with 10,000 invoices', () => {

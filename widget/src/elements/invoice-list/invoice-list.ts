@@ -11,7 +11,7 @@ import { apiFor, type PorticoApi } from '../../internal/api.js';
 import { renderStatusBadge, statusText } from '../../internal/badge.js';
 import { porticoApiContext } from '../../internal/context.js';
 import { emit } from '../../internal/events.js';
-import { formatDate, formatMoney } from '../../internal/format.js';
+import { formatDate, formatDateTime, formatMoney } from '../../internal/format.js';
 import { invoiceStatusFilters } from '../../internal/routes.js';
 import { SessionController } from '../../internal/session-store.js';
 import { renderLoadError } from '../../internal/states.js';
@@ -29,6 +29,7 @@ import { styles } from './invoice-list.styles.js';
 import { renderSearch, renderSelectionBar, renderSkeleton, renderTabs, renderTotals, sumByCurrency } from './parts.js';
 
 const s = strings.invoices;
+const f = strings.inFlight;
 /** The server's largest page: fewer round trips while scrolling a long account. */
 const pageSize = 200;
 /** How many pages to look through for the `highlight` invoice before saying it is not listed. */
@@ -214,8 +215,12 @@ export class ArInvoiceList extends LitElement {
     if (this.items.length) await this.focusRow(this.activeIndex);
   }
 
-  /** Loads the totals and the invoices again, e.g. after a payment changed their balances. */
+  /**
+   * Loads the totals and the invoices again, e.g. after a payment changed their balances, and clears
+   * the selection: the ticked invoices were just paid (or are being paid), and their amounts changed.
+   */
   refresh(): void {
+    if (this.selected.size) this.setSelection(new Map());
     this.freshAccounts = true;
     void this.accountsTask.run();
     void this.firstPage.run();
@@ -644,6 +649,8 @@ export class ArInvoiceList extends LitElement {
     const highlighted = invoice.number === this.highlight;
     const checked = this.selected.has(invoice.id);
     const balance = formatMoney(invoice.balance, invoice.currency, locale);
+    const inFlight = invoice.inFlight ? inFlightNotice(invoice, locale) : '';
+    const noticeId = `in-flight-${invoice.id}`;
     const tabbable = index === this.activeIndex;
     const parts = ['row', highlighted ? 'row-highlighted' : '', checked ? 'row-selected' : ''].filter(Boolean);
     return html`<tr
@@ -653,7 +660,7 @@ export class ArInvoiceList extends LitElement {
       tabindex=${tabbable ? '0' : '-1'}
       aria-rowindex=${index + 2}
       aria-current=${highlighted ? 'true' : nothing}
-      aria-label=${s.rowLabel(invoice.number, balance, statusText(invoice))}
+      aria-label=${s.rowLabel(invoice.number, balance, statusText(invoice), inFlight)}
       @click=${(event: MouseEvent) => this.handleRowClick(event, invoice, index)}
       @keydown=${(event: KeyboardEvent) => this.handleRowKeydown(event, invoice, index)}
     >
@@ -668,7 +675,16 @@ export class ArInvoiceList extends LitElement {
                 .checked=${checked}
                 @change=${(event: Event) => this.toggle(invoice, (event.target as HTMLInputElement).checked)}
               />`
-            : nothing
+            : isFullyInFlight(invoice)
+              ? // Being paid in full already: shown, and says why it cannot be ticked.
+                html`<input
+                  type="checkbox"
+                  part="checkbox checkbox-disabled"
+                  disabled
+                  aria-label=${s.selectInvoice(invoice.number)}
+                  aria-describedby=${noticeId}
+                />`
+              : nothing
         }
       </td>
       <th role="rowheader" part="number" class="col-number">
@@ -679,13 +695,47 @@ export class ArInvoiceList extends LitElement {
       <td role="cell" class="col-issue">${formatDate(invoice.issueDate, locale)}</td>
       <td role="cell" class="col-due">${formatDate(invoice.dueDate, locale)}</td>
       <td role="cell" class="num col-total">${formatMoney(invoice.total, invoice.currency, locale)}</td>
-      <td role="cell" class="num col-balance balance">${balance}</td>
-      <td role="cell" class="col-status">${renderStatusBadge(invoice)}</td>
+      <td role="cell" class="num col-balance balance">
+        ${balance}
+        ${
+          invoice.inFlight && invoice.payable > 0
+            ? html`<span class="secondary left-to-pay"
+                >${f.leftToPay(formatMoney(invoice.payable, invoice.currency, locale))}</span
+              >`
+            : nothing
+        }
+      </td>
+      <td role="cell" class="col-status">
+        ${renderStatusBadge(invoice)}
+        ${
+          inFlight
+            ? html`<span id=${noticeId} class="in-flight" part="in-flight"
+                >${inFlight}${invoice.payable > 0 ? nothing : html`. ${f.nothingLeft}`}</span
+              >`
+            : nothing
+        }
+      </td>
     </tr>`;
   }
 }
 
-/** Only invoices with something left to pay can be paid, promised or disputed. */
+/**
+ * Only invoices with something left to pay can be paid, promised or disputed: a balance that
+ * payments in flight do not already cover.
+ */
 function isSelectable(invoice: InvoiceSummary): boolean {
-  return invoice.balance > 0 && invoice.status !== 'void' && invoice.status !== 'paid';
+  return invoice.payable > 0 && invoice.status !== 'void' && invoice.status !== 'paid';
+}
+
+/** Owed, but every cent of it is on its way in a payment not yet applied. */
+function isFullyInFlight(invoice: InvoiceSummary): boolean {
+  return invoice.balance > 0 && invoice.payable <= 0 && invoice.inFlight !== null;
+}
+
+/** "Payment of $1,000.00 processing since Nov 20, 2026, 3:04 PM". */
+function inFlightNotice(invoice: InvoiceSummary, locale: string | undefined): string {
+  const flight = invoice.inFlight;
+  if (!flight) return '';
+  const amount = formatMoney(flight.amount, invoice.currency, locale);
+  return f.notice(amount, formatDateTime(flight.since, locale), flight.status);
 }

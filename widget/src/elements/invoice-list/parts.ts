@@ -32,6 +32,13 @@ export function renderTotals(account: AccountSummary | undefined, localeAttribut
                 : html`<span class="bone" style="width: 6rem"></span>`
             }
           </dd>
+          ${
+            label === t.balance && account && account.inFlight > 0
+              ? html`<dd class="figure-note" part="totals-in-flight">
+                  ${t.inFlight(formatMoney(account.inFlight, account.currency, locale))}
+                </dd>`
+              : nothing
+          }
         </div>`,
     )}
   </dl>`;
@@ -106,10 +113,13 @@ export function renderSearch(
   </div>`;
 }
 
-/** "$1,200.00", or "$1,200.00 + €300.00" when the ticked invoices are in several currencies. */
+/**
+ * What the ticked invoices leave to pay (balances less payments in flight): "$1,200.00", or
+ * "$1,200.00 + €300.00" when they are in several currencies.
+ */
 export function sumByCurrency(invoices: readonly InvoiceSummary[], locale: string | undefined): string {
   const sums = new Map<string, number>();
-  for (const invoice of invoices) sums.set(invoice.currency, (sums.get(invoice.currency) ?? 0) + invoice.balance);
+  for (const invoice of invoices) sums.set(invoice.currency, (sums.get(invoice.currency) ?? 0) + invoice.payable);
   return [...sums].map(([currency, minor]) => formatMoney(minor, currency, locale)).join(' + ');
 }
 
