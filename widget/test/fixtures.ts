@@ -139,9 +139,9 @@ export function invoices(count: number, first = 1001, overrides: Partial<Invoice
   return Array.from({ length: count }, (_, i) => invoice({ number: `INV-${first + i}`, ...overrides }));
 }
 
-/** INV-1042 in full: two lines, one payment, one credit note, three history entries; $420.00 left. */
+/** INV-1042 in full (`payable` follows `balance` and `inFlight` unless given): two lines, one payment, one credit note, three history entries; $420.00 left. */
 export function invoiceDetail(overrides: Partial<InvoiceDetail> = {}): InvoiceDetail {
-  return {
+  const made: InvoiceDetail = {
     ...invoice({
       number: 'INV-1042',
       id: 'inv_01HX1042',
@@ -199,6 +199,8 @@ export function invoiceDetail(overrides: Partial<InvoiceDetail> = {}): InvoiceDe
     dispute: null,
     ...overrides,
   };
+  if (overrides.payable === undefined) made.payable = Math.max(0, made.balance - (made.inFlight?.amount ?? 0));
+  return made;
 }
 
 /** A 90-day statement for Northwind: opening $1,000.00, an invoice, a payment, a credit; closing $2,000.00. */

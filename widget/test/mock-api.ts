@@ -13,6 +13,7 @@ import { resetApiClients } from '../src/internal/api.js';
 import { resetSessionStores } from '../src/internal/session-store.js';
 import type {
   AccountList,
+  ApiErrorBody,
   ErrorCode,
   InvoiceDetail,
   InvoiceList,
@@ -53,17 +54,24 @@ export function sent(method: string, path: string): SentRequest[] {
   return requests.filter((request) => request.method === method && request.path === path);
 }
 
-/** An error answer, `{error: {code, message, retryAfter}}` with `status`. */
+/** An error answer, `{error: {code, message, retryAfter, ...extra}}` with `status`. */
 export class Failure {
   constructor(
     readonly status: number,
     readonly code: ErrorCode,
     readonly retryAfter?: number,
+    /** More of the error body, e.g. `inFlight` for `amount_in_flight`. */
+    readonly extra?: Partial<ApiErrorBody['error']>,
   ) {}
 }
 
-export function fail(status: number, code: ErrorCode, retryAfter?: number): Failure {
-  return new Failure(status, code, retryAfter);
+export function fail(
+  status: number,
+  code: ErrorCode,
+  retryAfter?: number,
+  extra?: Partial<ApiErrorBody['error']>,
+): Failure {
+  return new Failure(status, code, retryAfter, extra);
 }
 
 /** A file answer (PDF or CSV) with the `Content-Disposition` the server sends. */
@@ -134,8 +142,8 @@ function endpoint<Body, Result>(method: 'get' | 'post' | 'delete', path: string,
         });
       }
       if (result instanceof Failure) {
-        const { status, code, retryAfter } = result;
-        return HttpResponse.json({ error: { code, message: `Mock ${code}.`, retryAfter } }, { status });
+        const { status, code, retryAfter, extra } = result;
+        return HttpResponse.json({ error: { code, message: `Mock ${code}.`, retryAfter, ...extra } }, { status });
       }
       if (result === undefined) return new HttpResponse(null, { status: 204 });
       return HttpResponse.json(result as object, { status: okStatus });
