@@ -56,14 +56,14 @@ async function preview(token: string, nonce?: string): Promise<LinkPreview> {
  * An Easy Pay link as `invoice.send` makes it (`issueMagicLink` with the invoice's scope, no nonce
  * and no sign-in email), without rendering and mailing the invoice PDF.
  */
-async function payLink(invoiceId = INVOICE.id, number = INVOICE.number): Promise<string> {
+async function payLink(invoiceId = INVOICE.id, number = INVOICE.number, email = CONTACT): Promise<string> {
   const secrets = await newLinkSecrets();
   const url = t.db.transaction((tx) =>
     issueMagicLink(
       tx,
       config,
       {
-        email: CONTACT,
+        email,
         audience: 'customer',
         returnTo: `${ORIGIN}/portal`,
         target: `pay/${number}`,
@@ -152,6 +152,20 @@ describe('previewing an Easy Pay link', () => {
       assert.equal(inv!.payable, 0);
     } finally {
       t.sqlite.prepare('UPDATE invoices SET voided_at = NULL WHERE id = ?').run('inv_inv1031');
+    }
+  });
+
+  it('refuses, as the exchange does, the link of a contact removed since it was sent', async () => {
+    t.sqlite
+      .prepare(`INSERT INTO contacts (id, customer_id, email, name, created_at) VALUES (?, ?, ?, ?, ?)`)
+      .run('con_leaver', 'cus_northwind', 'leaver@northwind.test', 'Leaves Soon', t.clock.now().getTime());
+    const token = await payLink(INVOICE.id, INVOICE.number, 'leaver@northwind.test');
+    assert.equal((await preview(token)).pay!.invoices.length, 1);
+    t.sqlite.prepare(`DELETE FROM contacts WHERE id = 'con_leaver'`).run();
+    for (const path of ['/auth/links/preview', '/auth/sessions']) {
+      const res = await t.call('POST', path, { body: { token } });
+      assert.equal(res.status, 401, path);
+      assert.equal(await errorCode(res), 'link_invalid', path);
     }
   });
 

@@ -370,6 +370,9 @@ export function previewMagicLink(deps: AuthDeps, token: string, nonce: string | 
   const link = findLink(deps.db, token);
   if (!link) throw linkInvalid();
   assertLive(link, now);
+  // As the exchange would refuse it: its person is no longer a contact (or an active staff user).
+  // Without this an old Easy Pay link would go on showing its invoice's balance to someone removed.
+  if (!principalFor(deps.db, link.email, link.audience)) throw linkInvalid();
   // An Easy Pay link is made by the company with an invoice email (`scopeInvoiceIds`); nobody asked
   // for it in a browser, so it has no nonce and the widget must not ask "was it you?" about it.
   const pay = link.scopeInvoiceIds !== null;
@@ -379,7 +382,7 @@ export function previewMagicLink(deps: AuthDeps, token: string, nonce: string | 
     sameBrowser: Boolean(nonce && link.nonceHash && safeEqualHex(sha256(nonce), link.nonceHash)),
     expiresAt: link.expiresAt.toISOString(),
     purpose: pay ? 'pay' : 'sign_in',
-    pay: pay ? easyPayPreview(deps.db, link.scopeInvoiceIds ?? []) : null,
+    pay: pay ? easyPayPreview(deps.db, link.email, link.scopeInvoiceIds ?? []) : null,
   };
 }
 
@@ -388,9 +391,10 @@ export function previewMagicLink(deps: AuthDeps, token: string, nonce: string | 
  * link with its balance and what is left to pay once the money already in flight (`reservations`:
  * payments accepted and not yet applied, failed or returned) is taken off. Reads only.
  */
-function easyPayPreview(db: DbOrTx, invoiceIds: string[]): EasyPayPreview {
+function easyPayPreview(db: DbOrTx, email: string, invoiceIds: string[]): EasyPayPreview {
   const company = getSettings(db).companyName;
   if (invoiceIds.length === 0) return { company, invoices: [] };
+  // Only invoices of accounts the email is a contact of now, as the session it opens would see.
   const rows = db
     .select({
       id: invoices.id,
@@ -401,6 +405,7 @@ function easyPayPreview(db: DbOrTx, invoiceIds: string[]): EasyPayPreview {
       voidedAt: invoices.voidedAt,
     })
     .from(invoices)
+    .innerJoin(contacts, and(eq(contacts.customerId, invoices.customerId), eq(contacts.email, email)))
     .where(inArray(invoices.id, invoiceIds))
     .all();
   const held = new Map(
@@ -415,7 +420,7 @@ function easyPayPreview(db: DbOrTx, invoiceIds: string[]): EasyPayPreview {
   const byId = new Map(rows.map((r) => [r.id, r]));
   return {
     company,
-    // In the link's order; an invoice deleted since the link was sent is left out.
+    // In the link's order; an invoice deleted or moved out of reach since the link was sent is left out.
     invoices: invoiceIds.flatMap((id) => {
       const r = byId.get(id);
       if (!r) return [];
