@@ -154,6 +154,21 @@ export const styles = [
       font-weight: 700;
     }
 
+    /* Under the balance due while a payment is on its way: what it holds and what is left to pay. */
+    .sum .in-flight-amount {
+      border-block-end: 0;
+    }
+
+    .sum .left-to-pay dt,
+    .sum .left-to-pay dd {
+      color: ${t.colorText};
+      font-weight: 600;
+    }
+
+    .sum .left-to-pay {
+      border-block-end: 0;
+    }
+
     .applied {
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));

@@ -3,6 +3,9 @@ import { API, invoiceDetail, sessionCreated } from '../../../test/fixtures.js';
 import { catchDownloads } from '../../../test/downloads.js';
 import { buttonNamed, shadowText } from '../../../test/dom.js';
 import { fail, file, mock, never, sent, signIn, useMockApi, worker } from '../../../test/mock-api.js';
+import { offScreen, overflowsPage, usePhoneViewport } from '../../../test/viewport.js';
+import { formatDateTime } from '../../internal/format.js';
+import type { InFlight } from '../../internal/types.js';
 import './define.js';
 import type { ArInvoiceDetail } from './invoice-detail.js';
 
@@ -59,7 +62,11 @@ describe('<ar-invoice-detail>', () => {
     expect(totals).to.equal(
       'Subtotal $1,500.00 Tax $135.00 Total $1,635.00 Paid -$1,000.00 Credited -$215.00 Balance due $420.00',
     );
-    expect(text($(el, '[part="payments"]'))).to.contain('Oct 1, 2026 · ACH ACH-55120 $1,000.00');
+    // A payment is named by the receipt number the payer was given, not the provider's reference.
+    expect(text($(el, '[part="payments"]'))).to.equal(
+      'Payments applied Oct 1, 2026 · ACH Receipt R-2026-000101 $1,000.00',
+    );
+    expect($(el, '[part="in-flight"]')).to.equal(null);
     expect(text($(el, '[part="credits"]'))).to.contain('Credit note CN-0031 Damaged in transit $215.00');
     const history = [...el.shadowRoot!.querySelectorAll('[part="history"] li')];
     expect(history.map((li) => li.querySelector('span')!.textContent)).to.deep.equal([
@@ -91,6 +98,90 @@ describe('<ar-invoice-detail>', () => {
     expect(shadowText(el)).to.contain('No payments applied yet.');
     expect(shadowText(el)).to.contain('No credit notes applied.');
     await expect(el).to.be.accessible();
+  });
+
+  it('says a payment is processing and what is left to pay', async () => {
+    const since = '2026-11-20T15:04:00.000Z';
+    const flight: InFlight = {
+      amount: 30_000,
+      since,
+      paymentId: 'pay_01HXACH',
+      receiptNumber: 'R-2026-000150',
+      status: 'processing',
+    };
+    worker.use(mock.getInvoice(invoiceDetail({ inFlight: flight, payable: 12_000 })));
+    const el = await renderDetail();
+    await shown(el);
+    const when = formatDateTime(since, 'en-US');
+    expect(when).to.contain('Nov 20, 2026');
+    expect(text($(el, '[part="in-flight"]'))).to.equal(
+      `Payment of $300.00 processing since ${when}. $120.00 left to pay`,
+    );
+    expect(text($(el, '[part="totals"]'))).to.equal(
+      'Subtotal $1,500.00 Tax $135.00 Total $1,635.00 Paid -$1,000.00 Credited -$215.00 Balance due $420.00 ' +
+        'Processing -$300.00 Left to pay $120.00',
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('says when the whole balance is on its way, in the element’s locale', async () => {
+    const since = '2026-11-20T15:04:00.000Z';
+    worker.use(
+      mock.getInvoice(
+        invoiceDetail({
+          currency: 'EUR',
+          inFlight: {
+            amount: 42_000,
+            since,
+            paymentId: 'pay_01HX3DS',
+            receiptNumber: 'R-2026-000151',
+            status: 'pending',
+          },
+          payable: 0,
+        }),
+      ),
+    );
+    const el = await fixture<ArInvoiceDetail>(
+      html`<ar-invoice-detail api=${API} invoice="INV-1042" locale="fr-FR"></ar-invoice-detail>`,
+    );
+    await shown(el);
+    const notice = text($(el, '[part="in-flight"]')).replace(/\s/g, ' ');
+    expect(notice).to.equal(
+      `Payment of 420,00 € awaiting confirmation since ${formatDateTime(since, 'fr-FR').replace(/\s/g, ' ')}. ` +
+        'Nothing more can be paid on this invoice until that payment clears.',
+    );
+    expect(notice).to.contain('20 nov. 2026');
+    expect(text($(el, '[part="totals"] .left-to-pay')).replace(/\s/g, ' ')).to.equal('Left to pay 0,00 €');
+    await expect(el).to.be.accessible();
+  });
+
+  describe('on a 375 px phone', () => {
+    usePhoneViewport();
+
+    it('keeps every amount on screen', async () => {
+      worker.use(
+        mock.getInvoice(
+          invoiceDetail({
+            inFlight: {
+              amount: 30_000,
+              since: '2026-11-20T15:04:00.000Z',
+              paymentId: 'pay_01HXACH',
+              receiptNumber: 'R-2026-000150',
+              status: 'processing',
+            },
+            payable: 12_000,
+          }),
+        ),
+      );
+      const el = await renderDetail();
+      await shown(el);
+      const amounts = el.shadowRoot!.querySelectorAll('[part="totals"] dd, .entry-amount, [part="lines"] .amount');
+      expect(amounts.length).to.be.above(8);
+      expect(offScreen(amounts)).to.deep.equal([]);
+      expect(offScreen([$(el, '[part="in-flight"]')!])).to.deep.equal([]);
+      expect(overflowsPage()).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
   });
 
   it('accepts the invoice id as well as its number', async () => {

@@ -15,6 +15,7 @@ import type { InvoiceDetail } from '../../internal/types.js';
 import { styles } from './invoice-detail.styles.js';
 
 const s = strings.invoice;
+const f = strings.inFlight;
 
 /**
  * @summary One invoice in full: its status, dates and PO, the lines with tax, the totals down to the
@@ -183,6 +184,7 @@ export class ArInvoiceDetail extends LitElement {
           ? html`<p class="notice warning" part="notice">${s.disputeOpen(detail.dispute.status)}</p>`
           : nothing
       }
+      ${this.renderInFlight(detail, money)}
       <dl class="meta" part="meta">
         <div>
           <dt>${s.account}</dt>
@@ -240,12 +242,37 @@ export class ArInvoiceDetail extends LitElement {
               <dt>${s.balanceDue}</dt>
               <dd>${money(detail.balance)}</dd>
             </div>
+            ${
+              detail.inFlight
+                ? html`<div class="in-flight-amount">
+                      <dt>${s.processing}</dt>
+                      <dd>${money(-detail.inFlight.amount)}</dd>
+                    </div>
+                    <div class="left-to-pay">
+                      <dt>${s.leftToPay}</dt>
+                      <dd>${money(detail.payable)}</dd>
+                    </div>`
+                : nothing
+            }
           </dl>
         </section>
       </div>
       <div class="applied">${this.renderPayments(detail, money)} ${this.renderCredits(detail, money)}</div>
       ${this.renderHistory(detail)}
     </article>`;
+  }
+
+  /** "Payment of $X processing since …", and what is left to pay, while a payment is on its way. */
+  private renderInFlight(detail: InvoiceDetail, money: (minor: number) => string): TemplateResult | typeof nothing {
+    const flight = detail.inFlight;
+    if (!flight) return nothing;
+    const since = formatDateTime(flight.since, this.locale || undefined);
+    return html`<div class="notice in-flight" part="in-flight">
+      <p>
+        <strong>${f.notice(money(flight.amount), since, flight.status)}.</strong>
+        ${detail.payable > 0 ? f.leftToPay(money(detail.payable)) : f.nothingLeft}
+      </p>
+    </div>`;
   }
 
   private renderLines(detail: InvoiceDetail, money: (minor: number) => string): TemplateResult {
@@ -299,7 +326,7 @@ export class ArInvoiceDetail extends LitElement {
                   html`<li>
                     <span class="entry-main">
                       <span>${formatDate(payment.date, locale)} · ${payment.method}</span>
-                      ${payment.reference ? html`<span class="secondary">${payment.reference}</span>` : nothing}
+                      <span class="secondary">${s.receipt(payment.receiptNumber)}</span>
                     </span>
                     <span class="entry-amount">${money(payment.amount)}</span>
                   </li>`,

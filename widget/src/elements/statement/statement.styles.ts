@@ -130,6 +130,7 @@ export const styles = [
 
     .reference {
       font-weight: 600;
+      white-space: nowrap;
     }
 
     .payment .amount,
@@ -222,19 +223,127 @@ export const styles = [
       gap: calc(${t.space} * 2);
     }
 
+    /*
+     * Narrow (phones): each statement line is stacked, so every amount stays on screen: date, type
+     * and amount on the first line; reference and running balance on the second; the description
+     * under them. The column headings are kept for screen readers only.
+     */
     @container (max-width: 40rem) {
-      .col-type,
-      .col-description {
-        display: none;
+      table,
+      tbody,
+      tfoot {
+        display: block;
       }
 
-      table {
+      thead {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
+
+      tbody tr,
+      tfoot tr {
+        display: grid;
+        grid-template-columns: auto minmax(0, 1fr) auto;
+        grid-template-areas:
+          'date type amount'
+          'reference reference running'
+          'description description description';
+        column-gap: ${t.space};
+        padding: ${t.space} calc(${t.space} * 0.75);
+        border-block-end: ${divider};
+      }
+
+      tbody th,
+      tbody td,
+      tfoot th,
+      tfoot td {
+        padding: 0;
+        border: 0;
+        background: none;
+      }
+
+      .line .date {
+        grid-area: date;
+      }
+
+      .line .col-type {
+        grid-area: type;
+        color: ${t.colorMuted};
+      }
+
+      .line .reference {
+        grid-area: reference;
+        min-width: 0;
+        white-space: normal;
+        overflow-wrap: anywhere;
+      }
+
+      .line .col-description {
+        grid-area: description;
+        color: ${t.colorMuted};
         font-size: 0.875em;
       }
 
-      th,
-      td {
-        padding-inline: calc(${t.space} * 0.5);
+      .line .amount {
+        grid-area: amount;
+        font-weight: 600;
+      }
+
+      .line .running {
+        grid-area: running;
+        color: ${t.colorMuted};
+        font-size: 0.875em;
+      }
+
+      /* "Balance" before the running balance, which no longer sits under its heading. Screen readers
+         have the column heading, so the label is for the eye only (the alternative text is empty). */
+      .line .running::before {
+        content: attr(data-label) ' ';
+        content: attr(data-label) ' ' / '';
+      }
+
+      .opening,
+      .closing {
+        grid-template-columns: minmax(0, 1fr) auto;
+        grid-template-areas: 'label running';
+        background: ${tint(t.colorMuted, 6)};
+        font-weight: 700;
+      }
+
+      .opening th,
+      .opening td,
+      .closing th,
+      .closing td {
+        border: 0;
+        background: none;
+      }
+
+      .opening th,
+      .closing th {
+        grid-area: label;
+      }
+
+      .opening .running,
+      .closing .running {
+        grid-area: running;
+      }
+
+      .closing {
+        border-block-start: 2px solid ${t.colorText};
+      }
+
+      .opening .col-description,
+      .closing .col-description,
+      .no-activity .col-description {
+        display: none;
+      }
+
+      tbody tr.no-activity {
+        display: block;
       }
 
       .dates .field,

@@ -3,6 +3,7 @@ import { API, accountList, bookkeeper, globex, initech, sessionCreated, statemen
 import { catchDownloads } from '../../../test/downloads.js';
 import { buttonNamed, shadowText } from '../../../test/dom.js';
 import { fail, file, mock, never, sent, signIn, useMockApi, worker } from '../../../test/mock-api.js';
+import { offScreen, overflowsPage, truncated, usePhoneViewport } from '../../../test/viewport.js';
 import { addDays, today } from '../../internal/calendar.js';
 import './define.js';
 import type { ArStatement } from './statement.js';
@@ -211,6 +212,62 @@ describe('<ar-statement>', () => {
     await waitUntil(() => sent('GET', '/statement').some((r) => r.query.get('account') === initech.id));
     await shown(el);
     await expect(el).to.be.accessible();
+  });
+
+  describe('on a 375 px phone', () => {
+    usePhoneViewport();
+
+    it('stacks each line so every amount and balance is on screen, without scrolling sideways', async () => {
+      worker.use(
+        mock.getStatement(
+          statement({
+            openingBalance: 123_456_789,
+            lines: [
+              {
+                date: '2026-08-10',
+                type: 'invoice',
+                reference: 'INV-2026-000123',
+                description: 'Invoice for the quarterly supply contract, pallets and delivery',
+                amount: 98_765_432,
+                balance: 222_222_221,
+              },
+              {
+                date: '2026-09-01',
+                type: 'payment',
+                reference: 'R-2026-000123',
+                description: 'Payment, card',
+                amount: -12_345_678,
+                balance: 209_876_543,
+              },
+            ],
+            closingBalance: 209_876_543,
+          }),
+        ),
+      );
+      const el = await renderStatement();
+      await shown(el);
+      const table = $(el, '[part="table"]')!;
+      const amounts = table.querySelectorAll('.amount, .running');
+      expect(amounts).to.have.length(4 + 2);
+      expect(offScreen(amounts)).to.deep.equal([]);
+      expect(truncated(amounts)).to.deep.equal([]);
+      expect(offScreen(table.querySelectorAll('.reference, .date, tbody th, tfoot th'))).to.deep.equal([]);
+      expect(offScreen(el.shadowRoot!.querySelectorAll('[part="summary"] dd, [part="aging"] dd'))).to.deep.equal([]);
+      const scroller = $(el, '.table-scroll')!;
+      expect(scroller.scrollWidth).to.be.at.most(scroller.clientWidth);
+      expect(overflowsPage()).to.equal(false);
+
+      // Stacked, one line under another: the amount to the right of the date, the balance under it.
+      const line = table.querySelector('tbody tr.payment')!;
+      const [date, amount, running] = ['.date', '.amount', '.running'].map((c) => line.querySelector(c)!);
+      expect(amount!.getBoundingClientRect().top).to.be.closeTo(date!.getBoundingClientRect().top, 4);
+      expect(running!.getBoundingClientRect().top).to.be.above(amount!.getBoundingClientRect().bottom - 1);
+      expect(getComputedStyle(running!, '::before').content).to.contain('Balance');
+      // Still a table for screen readers, headings included.
+      expect(table.querySelectorAll('[role="columnheader"]')).to.have.length(6);
+      expect([...line.children].map((cell) => cell.getAttribute('role'))).to.deep.equal(Array(6).fill('cell'));
+      await expect(el).to.be.accessible();
+    });
   });
 
   it('asks to sign in when there is no session', async () => {

@@ -311,52 +311,55 @@ export class ArStatement extends LitElement {
     `;
   }
 
+  /* eslint-disable lit-a11y/no-redundant-role -- see renderLines */
   private renderLines(
     statement: Statement,
     money: (minor: number) => string,
     date: (day: string) => string,
   ): TemplateResult {
-    // Focusable so keyboard users can scroll it sideways on a narrow screen.
+    // Explicit roles: on narrow screens the rows are laid out as stacked lines (CSS grid), which
+    // drops the implicit table semantics in some browsers. Focusable so keyboard users can scroll it
+    // sideways should a very long reference not fit.
     return html`<div class="table-scroll" role="region" aria-labelledby="statement-caption" tabindex="0">
-      <table part="table">
+      <table part="table" role="table">
         <caption id="statement-caption" class="visually-hidden">
           ${s.caption(date(statement.from), date(statement.to))}
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">${s.date}</th>
-            <th scope="col" class="col-type">${s.type}</th>
-            <th scope="col">${s.reference}</th>
-            <th scope="col" class="col-description">${s.description}</th>
-            <th scope="col" class="num">${s.amount}</th>
-            <th scope="col" class="num">${s.balance}</th>
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader">${s.date}</th>
+            <th scope="col" role="columnheader" class="col-type">${s.type}</th>
+            <th scope="col" role="columnheader">${s.reference}</th>
+            <th scope="col" role="columnheader" class="col-description">${s.description}</th>
+            <th scope="col" role="columnheader" class="num">${s.amount}</th>
+            <th scope="col" role="columnheader" class="num">${s.balance}</th>
           </tr>
         </thead>
-        <tbody>
-          <tr class="opening">
+        <tbody role="rowgroup">
+          <tr role="row" class="opening">
             ${this.renderBalanceRow(s.openingBalance, date(statement.from), money(statement.openingBalance))}
           </tr>
           ${
             statement.lines.length === 0
-              ? html`<tr>
-                  <td colspan="4" class="none" part="empty">${s.noActivity}</td>
-                  <td class="col-description" colspan="2"></td>
+              ? html`<tr role="row" class="no-activity">
+                  <td role="cell" colspan="4" class="none" part="empty">${s.noActivity}</td>
+                  <td role="cell" class="col-description" colspan="2"></td>
                 </tr>`
               : statement.lines.map(
                   (line) =>
-                    html`<tr class=${line.type}>
-                      <td class="nowrap">${date(line.date)}</td>
-                      <td class="col-type">${s.lineType(line.type)}</td>
-                      <td class="nowrap reference">${line.reference}</td>
-                      <td class="col-description">${line.description}</td>
-                      <td class="num amount">${money(line.amount)}</td>
-                      <td class="num">${money(line.balance)}</td>
+                    html`<tr role="row" class="line ${line.type}">
+                      <td role="cell" class="nowrap date">${date(line.date)}</td>
+                      <td role="cell" class="col-type">${s.lineType(line.type)}</td>
+                      <td role="cell" class="reference">${line.reference}</td>
+                      <td role="cell" class="col-description">${line.description}</td>
+                      <td role="cell" class="num amount">${money(line.amount)}</td>
+                      <td role="cell" class="num running" data-label=${s.balance}>${money(line.balance)}</td>
                     </tr>`,
                 )
           }
         </tbody>
-        <tfoot>
-          <tr class="closing">
+        <tfoot role="rowgroup">
+          <tr role="row" class="closing">
             ${this.renderBalanceRow(s.closingBalance, date(statement.to), money(statement.closingBalance))}
           </tr>
         </tfoot>
@@ -369,10 +372,11 @@ export class ArStatement extends LitElement {
    * the balance stays in the Balance column whether they are shown or not.
    */
   private renderBalanceRow(label: string, date: string, balance: string): TemplateResult {
-    return html`<th scope="row" colspan="3">${label} · ${date}</th>
-      <td class="col-description" colspan="2"></td>
-      <td class="num">${balance}</td>`;
+    return html`<th scope="row" role="rowheader" colspan="3">${label} · <span class="nowrap">${date}</span></th>
+      <td role="cell" class="col-description" colspan="2"></td>
+      <td role="cell" class="num running">${balance}</td>`;
   }
+  /* eslint-enable lit-a11y/no-redundant-role */
 
   private renderAging(
     statement: Statement,
