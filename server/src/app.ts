@@ -22,7 +22,15 @@ import { JobWorker } from './domain/jobs';
 import { ISSUE_LINK, issueLinkHandler } from './domain/magic-links';
 import { MAINTENANCE, maintenanceHandler, scheduleMaintenance } from './domain/maintenance';
 import { DELIVER_EMAIL, emailDeliveryHandler } from './domain/outbox';
-import { SANDBOX_SETTLE, sandboxSettlementHandler } from './domain/payments';
+import { installationSecret } from './domain/installation';
+import {
+  LAPSE_PAYMENT,
+  lapseHandler,
+  REFUND_PAYMENT,
+  refundHandler,
+  SANDBOX_SETTLE,
+  sandboxSettlementHandler,
+} from './domain/payments';
 import { AppError } from './errors';
 import type { AppEnv, Deps } from './http/env';
 import { accessLog, originCheck, requestId } from './http/middleware';
@@ -57,6 +65,12 @@ export function createApp(options: AppOptions) {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const mailer = options.mailer ?? (config.SMTP_URL ? smtpMailer(config.SMTP_URL) : devMailer);
+  const providers = createProviders({
+    ...config,
+    SANDBOX_WEBHOOK_SECRET:
+      config.SANDBOX_WEBHOOK_SECRET ?? installationSecret(db, 'sandbox_webhook_secret', clock.now()),
+  });
+  const paymentDeps = { db, config, clock, logger, providers };
   const worker = new JobWorker({
     db,
     clock,
@@ -68,10 +82,12 @@ export function createApp(options: AppOptions) {
       [DELIVER_WEBHOOK]: webhookDeliveryHandler(db),
       [SEND_INVOICE]: sendInvoiceHandler(db, config),
       [SANDBOX_SETTLE]: sandboxSettlementHandler({ db, config, clock }),
+      [LAPSE_PAYMENT]: lapseHandler(paymentDeps),
+      [REFUND_PAYMENT]: refundHandler(paymentDeps),
     },
   });
   scheduleMaintenance(db, clock.now());
-  const deps: Deps = { config, db, clock, logger, worker, providers: createProviders(config) };
+  const deps: Deps = { config, db, clock, logger, worker, providers };
 
   const allowedOrigins = cors({
     // Exact origins only: never reflected, never `*`; `Origin: null` matches nothing.

@@ -17,6 +17,23 @@ const origin = z.string().transform((value, ctx) => {
   return z.NEVER;
 });
 
+/** A page URL (http or https, no user name or password), e.g. `https://pay.acme.com/portal`. */
+export const portalUrl = z.string().transform((value, ctx) => {
+  try {
+    const url = new URL(value);
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password) return url.href;
+  } catch {
+    // fall through to the issue below
+  }
+  ctx.addIssue({ code: 'custom', message: `"${value}" is not a page URL like https://pay.example.com/portal` });
+  return z.NEVER;
+});
+
+/** The portal URL when no `portalUrl` setting is stored: `PORTAL_URL`, else this server's own page. */
+export function defaultPortalUrl(config: Pick<Config, 'PORTAL_URL' | 'PUBLIC_URL'>): string {
+  return config.PORTAL_URL ?? `${config.PUBLIC_URL}/`;
+}
+
 const minutes = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const bool = (fallback: boolean) =>
   z
@@ -32,6 +49,12 @@ export const configSchema = z
     DATABASE_PATH: z.string().min(1).default('data/portico.sqlite'),
     /** Where this server is reached; links to its own pages (dev mailbox) are built from it, never from Host. */
     PUBLIC_URL: origin.default('http://localhost:8787'),
+    /**
+     * The page customers pay on (the company's page embedding `<ar-portal>`): printed on invoice PDFs
+     * ("Pay online: …") and where Easy Pay links land. A default only: the stored `portalUrl` setting
+     * (`portico settings set portalUrl=…`) wins. Unset, it is `PUBLIC_URL` + `/` (the demo site).
+     */
+    PORTAL_URL: portalUrl.optional(),
     /** Comma-separated exact origins allowed for CORS and as `returnTo` of magic links. */
     ALLOWED_ORIGINS: z
       .string()
@@ -73,7 +96,8 @@ export const configSchema = z
      */
     PAYMENT_PROVIDER: z.enum(['sandbox', 'stripe']).default('sandbox'),
     /** Signs the sandbox's own webhooks (`/webhooks/sandbox`); change it anywhere but a laptop. */
-    SANDBOX_WEBHOOK_SECRET: z.string().min(16).default('whsec_sandbox_not_a_secret'),
+    /** Unset: a random secret made once per installation and kept in the database (see domain/installation.ts). */
+    SANDBOX_WEBHOOK_SECRET: z.string().min(16).optional(),
     /** How long a sandbox bank debit takes to settle (and a "returns" one, to come back). */
     SANDBOX_SETTLE_SECONDS: z.coerce.number().int().min(0).default(60),
     /** A secret (`sk_…`) or restricted (`rk_…`) key. */
@@ -96,6 +120,11 @@ export const configSchema = z
      * forms by the hundred; a customer paying invoices needs a handful.
      */
     PAYMENT_ATTEMPTS_PER_HOUR: z.coerce.number().int().positive().default(30),
+    /**
+     * How long a payment waiting on the payer (3-D Secure, PayPal approval) holds its invoices before it
+     * lapses: it is cancelled at the provider and can never complete afterwards.
+     */
+    PAYMENT_WAIT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
     /** Easy Pay links (in invoice and reminder emails): lifetime in days and how many times they open. */
     EASY_PAY_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     EASY_PAY_MAX_USES: z.coerce.number().int().min(1).max(1000).default(20),

@@ -13,6 +13,7 @@ import { signPayload } from '../src/crypto';
 import { allocations, creditNotes, events, invoices, payments } from '../src/db/schema';
 import { createInvoice } from '../src/domain/ledger';
 import { systemActor } from '../src/domain/events';
+import { installationSecret } from '../src/domain/installation';
 import { putSettings } from '../src/domain/settings';
 import { linkFrom } from '../../test/support/smtp-capture';
 import { errorCode, startTestServer, type TestServer } from './helpers';
@@ -228,15 +229,70 @@ describe('declines and failures leave balances exactly as they were', () => {
   it('failed authentication and a cancelled PayPal approval charge nothing', async () => {
     const invoice = 'inv_inv1026';
     const before = balanceOf(invoice);
-    const threeDs = await payOk(card([[invoice, 300]], { paymentMethod: 'tok_authentication_required' }));
-    const paypal = await payOk({ ...card([[invoice, 300]]), method: 'paypal', paymentMethod: undefined });
-    assert.equal(paypal.nextAction?.type, 'sandbox_paypal_approve');
-    for (const p of [threeDs, paypal]) {
-      const res = await t.call('POST', `/payments/${p.id}/confirm`, { token: northwind, body: { outcome: 'cancel' } });
+    for (const body of [
+      card([[invoice, 300]], { paymentMethod: 'tok_authentication_required' }),
+      { ...card([[invoice, 300]]), method: 'paypal' as const, paymentMethod: undefined },
+    ]) {
+      const waiting = await payOk(body);
+      assert.ok(waiting.nextAction);
+      const res = await t.call('POST', `/payments/${waiting.id}/confirm`, {
+        token: northwind,
+        body: { outcome: 'cancel' },
+      });
       const view = (await res.json()) as PaymentView;
       assert.equal(view.status, 'failed');
     }
     assert.equal(balanceOf(invoice), before);
+  });
+
+  it('a new payment for the same invoice cancels one waiting on the payer, which can then never complete', async () => {
+    const invoice = 'inv_inv1026';
+    const before = balanceOf(invoice);
+    const threeDs = await payOk(card([[invoice, 300]], { paymentMethod: 'tok_authentication_required' }));
+    assert.equal(threeDs.nextAction?.type, 'sandbox_authenticate');
+    assert.ok(threeDs.expiresAt, 'a waiting payment says when it lapses');
+    const paypal = await payOk({ ...card([[invoice, 300]]), method: 'paypal', paymentMethod: undefined });
+    assert.equal(paypal.nextAction?.type, 'sandbox_paypal_approve');
+    const replaced = (await (
+      await t.call('GET', `/payments/${threeDs.id}`, { token: northwind })
+    ).json()) as PaymentView;
+    assert.equal(replaced.status, 'failed');
+    assert.equal(replaced.failure?.code, 'cancelled');
+    const late = await t.call('POST', `/payments/${threeDs.id}/confirm`, {
+      token: northwind,
+      body: { outcome: 'complete' },
+    });
+    assert.equal(late.status, 409);
+    assert.equal(await errorCode(late), 'payment_lapsed');
+    const done = await t.call('POST', `/payments/${paypal.id}/confirm`, {
+      token: northwind,
+      body: { outcome: 'complete' },
+    });
+    assert.equal(((await done.json()) as PaymentView).status, 'succeeded');
+    assert.equal(balanceOf(invoice), before - 300, 'charged once');
+  });
+
+  it('a payment waiting on the payer lapses after PAYMENT_WAIT_MINUTES, cancelled at the provider, and frees its invoice', async () => {
+    const invoice = 'inv_inv1026';
+    const waiting = await payOk(card([[invoice, 200]], { paymentMethod: 'tok_authentication_required' }));
+    const held = await t.call('GET', `/invoices/${invoice}`, { token: northwind });
+    const detail = (await held.json()) as { inFlight: { amount: number } | null; payable: number; balance: number };
+    assert.equal(detail.inFlight?.amount, 200);
+    assert.equal(detail.payable, detail.balance - 200);
+    t.clock.advance(31 * 60_000);
+    await t.worker.runDue();
+    const lapsed = (await (await t.call('GET', `/payments/${waiting.id}`, { token: northwind })).json()) as PaymentView;
+    assert.equal(lapsed.status, 'failed');
+    assert.equal(lapsed.failure?.code, 'lapsed');
+    const late = await t.call('POST', `/payments/${waiting.id}/confirm`, {
+      token: northwind,
+      body: { outcome: 'complete' },
+    });
+    assert.equal(await errorCode(late), 'payment_lapsed');
+    const freed = (await (await t.call('GET', `/invoices/${invoice}`, { token: northwind })).json()) as typeof detail;
+    assert.equal(freed.inFlight, null);
+    assert.equal(freed.payable, freed.balance);
+    assert.equal(eventsOf('payment.failed', waiting.id).length, 1);
   });
 
   it('PayPal approved in the sandbox pays', async () => {
@@ -424,13 +480,15 @@ describe('tampering: refused with a 4xx and nothing charged', () => {
   it('more than the balance, the same invoice twice, or credit the account does not have', async () => {
     const before = count(payments);
     const balance = balanceOf('inv_inv1027');
+    const config = await t.call('GET', '/payments/config?account=cus_northwind', { token: northwind });
+    const available = ((await config.json()) as { credit: number }).credit;
     for (const body of [
       card([['inv_inv1027', balance + 1]]),
       card([
         ['inv_inv1027', 1],
         ['inv_inv1027', 1],
       ]),
-      card([['inv_inv1027', 1000]], { credit: 500 }),
+      card([['inv_inv1027', balance]], { credit: available + 1 }),
       card([['inv_inv1027', 100]], { method: 'card', paymentMethod: '4242424242424242 ' }),
       card([['inv_inv1027', 100]], { method: 'card', paymentMethod: '4242424242424242' }),
       card([['inv_inv1027', 100]], { method: 'bitcoin' }),
@@ -513,7 +571,16 @@ describe('tampering: refused with a 4xx and nothing charged', () => {
 });
 
 describe('POST /webhooks/sandbox', () => {
-  const secret = testConfig().SANDBOX_WEBHOOK_SECRET;
+  // No SANDBOX_WEBHOOK_SECRET is configured: the installation made its own.
+  const secret = () => installationSecret(t.db, 'sandbox_webhook_secret', t.clock.now());
+
+  it('the sandbox secret is random per installation: the old documented default signs nothing', async () => {
+    assert.match(secret(), /^whsec_[A-Za-z0-9_-]{30,}$/);
+    assert.notEqual(secret(), 'whsec_sandbox_not_a_secret');
+    const body = JSON.stringify({ id: 'evt_default', ref: 'sbx_card_pay_x', outcome: 'succeeded' });
+    const res = await send(body, signPayload('whsec_sandbox_not_a_secret', body, t.clock.now()));
+    assert.equal(await errorCode(res), 'signature_invalid');
+  });
   const send = (body: string, signature: string | null) =>
     t.call('POST', '/webhooks/sandbox', {
       raw: body,
@@ -533,16 +600,16 @@ describe('POST /webhooks/sandbox', () => {
     assert.equal(await errorCode(forged), 'signature_invalid');
     const missing = await send(body, null);
     assert.equal(await errorCode(missing), 'signature_invalid');
-    const old = await send(body, signPayload(secret, body, new Date(t.clock.now().getTime() - 10 * 60_000)));
+    const old = await send(body, signPayload(secret(), body, new Date(t.clock.now().getTime() - 10 * 60_000)));
     assert.equal(await errorCode(old), 'signature_invalid');
-    const tampered = await send(body.replace('succeeded', 'returned'), signPayload(secret, body, t.clock.now()));
+    const tampered = await send(body.replace('succeeded', 'returned'), signPayload(secret(), body, t.clock.now()));
     assert.equal(await errorCode(tampered), 'signature_invalid');
     assert.equal(balanceOf(invoice), before, 'nothing applied by refused webhooks');
 
-    const good = await send(body, signPayload(secret, body, t.clock.now()));
+    const good = await send(body, signPayload(secret(), body, t.clock.now()));
     assert.equal(good.status, 200);
     assert.equal(balanceOf(invoice), before - 600);
-    const replay = await send(body, signPayload(secret, body, t.clock.now()));
+    const replay = await send(body, signPayload(secret(), body, t.clock.now()));
     assert.equal(replay.status, 409);
     assert.equal(balanceOf(invoice), before - 600);
     assert.equal(eventsOf('payment.applied', view.id).length, 1);
@@ -555,7 +622,7 @@ describe('POST /webhooks/sandbox', () => {
     assert.equal(view.status, 'failed');
     const ref = t.db.select().from(payments).where(eq(payments.id, view.id)).get()!.providerRef!;
     const body = JSON.stringify({ id: 'evt_sbx_late', ref, outcome: 'succeeded' });
-    const res = await send(body, signPayload(secret, body, t.clock.now()));
+    const res = await send(body, signPayload(secret(), body, t.clock.now()));
     assert.equal(res.status, 200);
     const now = (await (await t.call('GET', `/payments/${view.id}`, { token: northwind })).json()) as PaymentView;
     assert.equal(now.status, 'succeeded');

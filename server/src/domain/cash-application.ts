@@ -14,6 +14,7 @@ import { allocations, creditNoteAllocations, creditNotes, invoices, payments } f
 import { AppError } from '../errors';
 import { recordEvent, type Actor } from './events';
 import { underDispute } from './invoices';
+import { release } from './reservations';
 
 export interface Allocation {
   invoiceId: string;
@@ -35,68 +36,67 @@ export interface AllocationPlan {
 
 const isMinorUnits = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n > 0;
 
+export interface SettlementPlan extends AllocationPlan {
+  /** What goes back to the payer through the provider: no chosen invoice could take it and it may not stay as credit. */
+  refund: number;
+}
+
 /**
- * Plans a payment of `amount` over `open` invoices. Strict (the default) refuses what a payer must
- * not ask for: an invoice that is not open, an amount above its balance, the same invoice twice, more
- * allocated than paid, and an overpayment the company does not take. Lenient mode is for money already
- * received: each chosen amount is cut to the balance left and every remainder becomes credit.
+ * How money that has arrived is applied. `open` gives what each invoice may still take (its balance
+ * less what other payments in flight hold). The payer's chosen invoices come first, each up to what
+ * it can take; the rest goes to the oldest undisputed invoices only when the payer asked
+ * (`applyRestToOldest`); what is still left stays as credit where the company keeps credit
+ * (`keepAsCredit`), else it is refunded. Never more to an invoice than it can take; allocations,
+ * credit and refund add up to the payment exactly (property-tested).
  */
-export function planCashApplication(
+export function planSettlement(
   open: OpenInvoice[],
   requested: Allocation[],
   amount: number,
-  options: { allowOverpayment: boolean; lenient?: boolean },
-): AllocationPlan {
-  const refuse = (message: string) => new AppError(422, 'invalid_request', message);
-  if (!isMinorUnits(amount)) throw refuse('The payment must be a positive whole number of minor units.');
-  const balances = new Map(open.map((i) => [i.id, i.balance]));
-  const chosen = new Map<string, number>();
+  options: { applyRestToOldest: boolean; keepAsCredit: boolean },
+): SettlementPlan {
+  if (!isMinorUnits(amount)) throw new Error(`a payment of ${amount} is not a positive whole number of minor units`);
+  const room = new Map(open.map((i) => [i.id, Math.max(0, i.balance)]));
+  const taken = new Map<string, number>();
   let left = amount;
-  for (const r of requested) {
-    if (!isMinorUnits(r.amount)) throw refuse('Each amount must be a positive whole number of minor units.');
-    const balance = balances.get(r.invoiceId);
-    if (balance === undefined) {
-      if (options.lenient) continue;
-      throw refuse(`Invoice ${r.invoiceId} is not open on this account.`);
-    }
-    if (chosen.has(r.invoiceId) && !options.lenient) throw refuse(`Invoice ${r.invoiceId} is listed twice.`);
-    // Lenient: never more than the balance left, nor than the money left.
-    const take = options.lenient ? Math.min(r.amount, balance, left) : r.amount;
-    if (take > balance) throw refuse(`Invoice ${r.invoiceId} has only ${balance} left to pay.`);
-    if (take > 0) chosen.set(r.invoiceId, (chosen.get(r.invoiceId) ?? 0) + take);
-    balances.set(r.invoiceId, balance - take);
-    left -= take;
+  const take = (invoiceId: string, wanted: number) => {
+    const amountTaken = Math.min(wanted, room.get(invoiceId) ?? 0, left);
+    if (amountTaken <= 0) return;
+    room.set(invoiceId, room.get(invoiceId)! - amountTaken);
+    taken.set(invoiceId, (taken.get(invoiceId) ?? 0) + amountTaken);
+    left -= amountTaken;
+  };
+  for (const r of requested) if (isMinorUnits(r.amount)) take(r.invoiceId, r.amount);
+  if (options.applyRestToOldest) {
+    // Oldest due date first; disputed invoices wait for their dispute.
+    const oldestFirst = open
+      .filter((i) => !i.disputed)
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
+    for (const invoice of oldestFirst) take(invoice.id, left);
   }
-  if (left < 0) throw refuse('The amounts chosen add up to more than the payment.');
-
-  const result: Allocation[] = [...chosen].map(([invoiceId, take]) => ({ invoiceId, amount: take }));
-  // The rest, oldest due date first; disputed invoices wait for their dispute.
-  const oldestFirst = open
-    .filter((i) => !i.disputed)
-    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
-  for (const invoice of oldestFirst) {
-    if (left === 0) break;
-    const balance = balances.get(invoice.id)!;
-    if (balance <= 0) continue;
-    const take = Math.min(balance, left);
-    const existing = result.find((a) => a.invoiceId === invoice.id);
-    if (existing) existing.amount += take;
-    else result.push({ invoiceId: invoice.id, amount: take });
-    left -= take;
-  }
-  if (left > 0 && !options.allowOverpayment && !options.lenient) {
-    throw new AppError(
-      422,
-      'invalid_request',
-      'That is more than the account owes, and this company does not keep credit.',
-    );
-  }
-  return { allocations: result, unapplied: left };
+  return {
+    allocations: [...taken].map(([invoiceId, a]) => ({ invoiceId, amount: a })),
+    unapplied: options.keepAsCredit ? left : 0,
+    refund: options.keepAsCredit ? 0 : left,
+  };
 }
 
+/** What other payments in flight hold of an invoice: its balance less this is what it can take now. */
+const heldByOthers = sql<number>`coalesce((SELECT sum("r"."amount") FROM "reservations" "r" WHERE "r"."invoice_id" = "invoices"."id"), 0)`;
+
+/**
+ * The customer's open invoices with what each can take now: its balance less what payments in flight
+ * hold (the caller has released its own payment's hold first).
+ */
 export function openInvoicesOf(db: DbOrTx, customerId: string, currency: string): OpenInvoice[] {
   return db
-    .select({ id: invoices.id, balance: invoices.balance, dueDate: invoices.dueDate, disputed: underDispute })
+    .select({
+      id: invoices.id,
+      balance: invoices.balance,
+      held: heldByOthers,
+      dueDate: invoices.dueDate,
+      disputed: underDispute,
+    })
     .from(invoices)
     .where(
       and(
@@ -107,7 +107,7 @@ export function openInvoicesOf(db: DbOrTx, customerId: string, currency: string)
     )
     .orderBy(asc(invoices.dueDate), asc(invoices.id))
     .all()
-    .map((i) => ({ ...i, disputed: Boolean(i.disputed) }));
+    .map(({ held, ...i }) => ({ ...i, balance: Math.max(0, i.balance - held), disputed: Boolean(i.disputed) }));
 }
 
 /** Credit applied along with a payment: from an earlier payment's remainder or a loose credit note. */
@@ -115,10 +115,6 @@ export interface CreditApplied {
   invoiceId: string;
   amount: number;
   source: { type: 'payment' | 'credit_note'; id: string };
-}
-
-export interface AppliedPayment extends AllocationPlan {
-  credit: CreditApplied[];
 }
 
 /**
@@ -168,11 +164,11 @@ function applyCredit(
   let left = wanted;
   for (const target of targets) {
     const balance = db
-      .select({ balance: invoices.balance })
+      .select({ balance: invoices.balance, held: heldByOthers })
       .from(invoices)
       .where(eq(invoices.id, target.invoiceId))
       .get();
-    let room = Math.min(target.amount, balance?.balance ?? 0);
+    let room = Math.max(0, Math.min(target.amount, (balance?.balance ?? 0) - (balance?.held ?? 0)));
     for (const source of sources) {
       if (left === 0 || room === 0) break;
       const take = Math.min(source.left, room, left);
@@ -235,34 +231,49 @@ function applyCredit(
   return applied;
 }
 
+export interface AppliedPayment extends SettlementPlan {
+  credit: CreditApplied[];
+}
+
 /**
  * Marks a pending or processing payment succeeded and applies it, all in the caller's transaction:
- * first the credit the payer chose to use, then the money: chosen allocations, the rest oldest first,
- * any remainder to unapplied credit. Balances may have moved since the payer chose (another payment,
- * a credit note), so the plan is made now, leniently: the money is in, and what no invoice can take
- * is credit. Applying a payment that is already applied does nothing and returns null, so a repeated
- * webhook is harmless.
+ * its hold on the invoices is released, then the credit the payer chose to use is applied, then the
+ * money by `planSettlement` (chosen invoices, the oldest only if the payer asked, then credit or
+ * refund). Balances may have moved since the payer chose (the ERP recorded a payment, a credit
+ * note), so the plan is made now from what each invoice can take. A refund is recorded here
+ * (`refunded`, `refundStatus: 'pending'`) and carried out by the caller's job. `refundAll` is for
+ * money that arrived for a payment cancelled or lapsed before: none of it is applied. Applying a
+ * payment that is already applied does nothing and returns null, so a repeated webhook is harmless.
  */
-export function applySucceededPayment(db: DbOrTx, paymentId: string, actor: Actor, now: Date): AppliedPayment | null {
+export function applySucceededPayment(
+  db: DbOrTx,
+  paymentId: string,
+  actor: Actor,
+  now: Date,
+  options: { refundAll?: boolean } = {},
+): AppliedPayment | null {
   const payment = db
     .update(payments)
-    .set({ status: 'succeeded', succeededAt: now, updatedAt: now, nextAction: null })
+    .set({ status: 'succeeded', succeededAt: now, updatedAt: now, nextAction: null, expiresAt: null })
     .where(and(eq(payments.id, paymentId), inArray(payments.status, ['pending', 'processing'])))
     .returning()
     .get();
   if (!payment) return null;
-  const requested = payment.requestedAllocations ?? [];
-  const credit = applyCredit(db, payment, requested, payment.creditRequested, now);
+  release(db, paymentId);
+  const requested = options.refundAll ? [] : (payment.requestedAllocations ?? []);
+  const credit = options.refundAll ? [] : applyCredit(db, payment, requested, payment.creditRequested, now);
   // What the money still has to cover of each chosen invoice, once credit took its part.
   const byCredit = new Map<string, number>();
   for (const c of credit) byCredit.set(c.invoiceId, (byCredit.get(c.invoiceId) ?? 0) + c.amount);
   const rest = requested
     .map((r) => ({ invoiceId: r.invoiceId, amount: r.amount - (byCredit.get(r.invoiceId) ?? 0) }))
     .filter((r) => r.amount > 0);
-  const plan = planCashApplication(openInvoicesOf(db, payment.customerId, payment.currency), rest, payment.amount, {
-    allowOverpayment: true,
-    lenient: true,
-  });
+  const plan = options.refundAll
+    ? { allocations: [], unapplied: 0, refund: payment.amount }
+    : planSettlement(openInvoicesOf(db, payment.customerId, payment.currency), rest, payment.amount, {
+        applyRestToOldest: payment.applyRestToOldest,
+        keepAsCredit: payment.allowOverpayment,
+      });
   for (const a of plan.allocations) {
     const applied = db
       .update(invoices)
@@ -279,7 +290,22 @@ export function applySucceededPayment(db: DbOrTx, paymentId: string, actor: Acto
       .values({ id: newId('alc'), paymentId, invoiceId: a.invoiceId, amount: a.amount, createdAt: now })
       .run();
   }
-  db.update(payments).set({ unapplied: plan.unapplied }).where(eq(payments.id, paymentId)).run();
+  // A refund gives back the surcharge on what is refunded too: the payer keeps paying it only on what was applied.
+  const refunded =
+    plan.refund > 0 ? plan.refund + surchargeOnRefund(payment.surcharge, payment.amount, plan.refund) : 0;
+  db.update(payments)
+    .set({
+      unapplied: plan.unapplied,
+      ...(refunded > 0
+        ? {
+            refunded,
+            refundStatus: 'pending' as const,
+            status: plan.refund === payment.amount ? 'refunded' : 'succeeded',
+          }
+        : {}),
+    })
+    .where(eq(payments.id, paymentId))
+    .run();
   const subject = { type: 'payment', id: paymentId };
   const data = { amount: payment.amount, currency: payment.currency, method: payment.method };
   recordEvent(db, { type: 'payment.succeeded', actor, subject, customerId: payment.customerId, data }, now);
@@ -290,11 +316,37 @@ export function applySucceededPayment(db: DbOrTx, paymentId: string, actor: Acto
       actor,
       subject,
       customerId: payment.customerId,
-      data: { ...data, allocations: plan.allocations, unapplied: plan.unapplied, credit },
+      data: { ...data, allocations: plan.allocations, unapplied: plan.unapplied, credit, refund: refunded },
     },
     now,
   );
+  if (refunded > 0) {
+    recordEvent(
+      db,
+      {
+        type: 'payment.refund_started',
+        actor,
+        subject,
+        customerId: payment.customerId,
+        data: {
+          amount: refunded,
+          currency: payment.currency,
+          reason: options.refundAll ? 'cancelled' : 'not_applicable',
+        },
+      },
+      now,
+    );
+  }
   return { ...plan, credit };
+}
+
+/** The part of a surcharge that goes back with `refund` of `amount`: proportional, rounded in the payer's favour. */
+export function surchargeOnRefund(surcharge: number, amount: number, refund: number): number {
+  if (surcharge <= 0 || refund <= 0) return 0;
+  if (refund >= amount) return surcharge;
+  // Exact in BigInt: surcharge × kept can pass 2^53.
+  const kept = (BigInt(surcharge) * BigInt(amount - refund)) / BigInt(amount);
+  return surcharge - Number(kept);
 }
 
 /**
@@ -305,7 +357,7 @@ export function reversePayment(db: DbOrTx, paymentId: string, reason: string, ac
   const payment = db
     .update(payments)
     .set({ status: 'returned', failureCode: reason, unapplied: 0, updatedAt: now })
-    .where(and(eq(payments.id, paymentId), eq(payments.status, 'succeeded')))
+    .where(and(eq(payments.id, paymentId), inArray(payments.status, ['succeeded', 'refunded'])))
     .returning()
     .get();
   if (!payment) return false;

@@ -11,7 +11,7 @@
  * (`applySucceededPayment`) and queues the receipt. Providers never see a payment twice: our payment
  * id is their idempotency key, and concurrent requests with one key wait for the one charge in flight.
  */
-import { and, desc, eq, inArray, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type {
   PaymentAllocationView,
   PaymentConfig,
@@ -21,14 +21,22 @@ import type {
   PaymentRequestBody,
   PaymentView,
 } from '../api/contract';
-import { HOUR, type Clock } from '../clock';
+import { HOUR, MINUTE, type Clock } from '../clock';
 import type { Config } from '../config';
 import { newId, sha256 } from '../crypto';
 import type { Db, DbOrTx } from '../db/client';
-import { allocations, creditNoteAllocations, customers, invoices, payments, providerEvents } from '../db/schema';
+import {
+  allocations,
+  creditNoteAllocations,
+  customers,
+  invoices,
+  payments,
+  providerEvents,
+  reservations,
+} from '../db/schema';
 import { AppError, notFound } from '../errors';
 import type { Logger } from '../logger';
-import { paymentReceiptEmail, paymentReturnedEmail } from '../mail/payment-templates';
+import { paymentReceiptEmail, paymentRefundedEmail, paymentReturnedEmail } from '../mail/payment-templates';
 import type { ChargeInput, PaymentProvider, ProviderEvent, ProviderOutcome } from '../payments/provider';
 import { ProviderError } from '../payments/provider';
 import type { Providers } from '../payments/registry';
@@ -40,6 +48,7 @@ import { hitLimits } from './rate-limit';
 import { accountFor } from './invoices';
 import { enqueueJob, type JobHandler } from './jobs';
 import { queueEmail } from './outbox';
+import { receiptNumber, release, reserve } from './reservations';
 import type { AuthSession } from './sessions';
 import { getSettings } from './settings';
 
@@ -175,6 +184,7 @@ function requestHash(body: PaymentRequestBody): string {
     method: body.method,
     paymentMethod: body.paymentMethod ?? null,
     expectedTotal: body.expectedTotal ?? null,
+    applyRestToOldest: body.applyRestToOldest ?? false,
   };
   return sha256(JSON.stringify(canonical));
 }
@@ -203,6 +213,23 @@ export async function createPayment(
   const hash = requestHash(body);
   const actor: Actor = { type: 'customer', id: session.email };
   const accountId = accountFor(session, body.account);
+
+  // A new payment for invoices that a payment waiting on the payer holds replaces it: that one is
+  // cancelled at the provider first, so it can never complete afterwards. (A replay of a key skips this.)
+  const replay = db
+    .select({ id: payments.id })
+    .from(payments)
+    .where(and(eq(payments.customerId, accountId), eq(payments.idempotencyKey, idempotencyKey)))
+    .get();
+  if (!replay) {
+    await cancelWaiting(
+      deps,
+      accountId,
+      body.allocations.map((a) => a.invoiceId),
+      'cancelled',
+      actor,
+    );
+  }
 
   const begun = db.transaction(
     (tx) => {
@@ -244,6 +271,7 @@ export async function createPayment(
           requestedAllocations: body.allocations.map((a) => ({ invoiceId: a.invoiceId, amount: a.amount })),
           creditRequested: body.credit ?? 0,
           allowOverpayment: checked.allowOverpayment,
+          applyRestToOldest: body.applyRestToOldest ?? false,
           idempotencyKey,
           requestHash: hash,
           payerEmail: session.email,
@@ -253,6 +281,8 @@ export async function createPayment(
         })
         .returning()
         .get();
+      // Decided here, inside the write transaction: concurrent requests and other processes queue on it.
+      reserve(tx, id, body.allocations, now);
       recordEvent(
         tx,
         {
@@ -268,6 +298,7 @@ export async function createPayment(
             currency: checked.customer.currency,
             method: body.method,
             allocations: body.allocations,
+            applyRestToOldest: body.applyRestToOldest ?? false,
           },
         },
         now,
@@ -332,7 +363,19 @@ async function runCharge(
       provider: provider.name,
       error: err.message,
     });
-    // The payment stays pending with no provider reference: the same Idempotency-Key tries again.
+    // Nothing is known to be charged. The payment stays pending with no provider reference, holding its
+    // invoices, so the same Idempotency-Key can try again; it lapses like a payment waiting on the payer.
+    deps.db.transaction(
+      (tx) => {
+        const now = deps.clock.now();
+        tx.update(payments)
+          .set({ expiresAt: new Date(now.getTime() + deps.config.PAYMENT_WAIT_MINUTES * MINUTE), updatedAt: now })
+          .where(and(eq(payments.id, payment.id), eq(payments.status, 'pending')))
+          .run();
+        scheduleLapse(tx, deps.config, payment.id, now);
+      },
+      { behavior: 'immediate' },
+    );
     throw new AppError(
       502,
       'provider_error',
@@ -341,7 +384,7 @@ async function runCharge(
   }
   deps.db.transaction(
     (tx) => {
-      applyOutcome(tx, payment.id, outcome, actor, deps.clock.now(), requestId);
+      applyOutcome(tx, deps.config, payment.id, outcome, actor, deps.clock.now(), requestId);
       if (outcome.status === 'processing' && provider.name === 'sandbox') {
         scheduleSandboxSettlement(tx, deps.config, payment.id, bankSettlement(paymentMethod), deps.clock.now());
       }
@@ -350,13 +393,19 @@ async function runCharge(
   );
 }
 
+/** A payment cancelled before it completed: the payer replaced or abandoned it, or it lapsed. */
+const CANCELLED_CODES = ['cancelled', 'lapsed'];
+
 /**
  * Moves a payment to where its provider says it stands, in the caller's transaction. Only a payment
  * still open (pending or processing) moves; anything final stays final, so a late or repeated answer
- * cannot undo a success or a failure.
+ * cannot undo a success or a failure. The one exception is money: a success for a payment we had
+ * cancelled (the payer completed at the provider while a new payment replaced it) is taken in and
+ * refunded whole, never applied and never lost.
  */
 export function applyOutcome(
   db: DbOrTx,
+  config: Pick<Config, 'PAYMENT_WAIT_MINUTES'>,
   paymentId: string,
   outcome: ProviderOutcome,
   actor: Actor,
@@ -367,19 +416,34 @@ export function applyOutcome(
   const where = and(eq(payments.id, paymentId), open);
   const ref = outcome.ref ?? undefined;
   const current = db.select().from(payments).where(eq(payments.id, paymentId)).get();
-  if (!current || (current.status !== 'pending' && current.status !== 'processing')) return;
+  if (!current) return;
   const subject = { type: 'payment', id: paymentId };
   const base = { actor, subject, customerId: current.customerId, requestId };
+  if (
+    current.status === 'failed' &&
+    outcome.status === 'succeeded' &&
+    CANCELLED_CODES.includes(current.failureCode ?? '')
+  ) {
+    db.update(payments)
+      .set({ status: 'processing', providerRef: ref ?? current.providerRef, updatedAt: now })
+      .where(eq(payments.id, paymentId))
+      .run();
+    recordEvent(db, { ...base, type: 'payment.reopened', data: { after: current.failureCode } }, now);
+    if (applySucceededPayment(db, paymentId, actor, now, { refundAll: true })) scheduleRefund(db, paymentId, now);
+    return;
+  }
+  if (current.status !== 'pending' && current.status !== 'processing') return;
   switch (outcome.status) {
     case 'succeeded': {
       if (ref) db.update(payments).set({ providerRef: ref }).where(where).run();
-      applySucceededPayment(db, paymentId, actor, now);
-      queueReceipt(db, paymentId, now);
+      const applied = applySucceededPayment(db, paymentId, actor, now);
+      if (applied && applied.refund > 0) scheduleRefund(db, paymentId, now);
+      if (applied && applied.refund < current.amount) queueReceipt(db, paymentId, now);
       return;
     }
     case 'processing': {
       db.update(payments)
-        .set({ status: 'processing', providerRef: ref, nextAction: null, updatedAt: now })
+        .set({ status: 'processing', providerRef: ref, nextAction: null, expiresAt: null, updatedAt: now })
         .where(where)
         .run();
       if (current.status !== 'processing') {
@@ -388,11 +452,26 @@ export function applyOutcome(
       return;
     }
     case 'requires_action': {
+      const expiresAt = new Date(now.getTime() + config.PAYMENT_WAIT_MINUTES * MINUTE);
       db.update(payments)
-        .set({ providerRef: ref, nextAction: outcome.nextAction as unknown as Record<string, unknown>, updatedAt: now })
+        .set({
+          providerRef: ref,
+          nextAction: outcome.nextAction as unknown as Record<string, unknown>,
+          expiresAt,
+          updatedAt: now,
+        })
         .where(and(eq(payments.id, paymentId), eq(payments.status, 'pending')))
         .run();
-      recordEvent(db, { ...base, type: 'payment.action_required', data: { action: outcome.nextAction.type } }, now);
+      scheduleLapse(db, config, paymentId, now);
+      recordEvent(
+        db,
+        {
+          ...base,
+          type: 'payment.action_required',
+          data: { action: outcome.nextAction.type, expiresAt: expiresAt.toISOString() },
+        },
+        now,
+      );
       return;
     }
     case 'failed': {
@@ -403,10 +482,12 @@ export function applyOutcome(
           failureCode: outcome.code,
           failureMessage: outcome.message,
           nextAction: null,
+          expiresAt: null,
           updatedAt: now,
         })
         .where(where)
         .run();
+      release(db, paymentId);
       recordEvent(
         db,
         {
@@ -436,6 +517,190 @@ function queueReceipt(db: DbOrTx, paymentId: string, now: Date): void {
   );
 }
 
+// ---- Waiting on the payer: replaced, lapsed ------------------------------------------------------
+
+/** A payment waiting on the payer (3-D Secure, PayPal approval), or one whose charge never reached the provider. */
+const waiting = and(eq(payments.status, 'pending'));
+
+/**
+ * Cancels, at the provider first, the customer's payments waiting on the payer that hold any of
+ * `invoiceIds` (all of them when null), or only those past their `expiresAt` when `why` is `lapsed`.
+ * A payment the provider reports as already paid is applied instead (its money is in). A payment
+ * whose provider call is running in this process is left to finish.
+ */
+async function cancelWaiting(
+  deps: PaymentDeps,
+  customerId: string | null,
+  invoiceIds: string[] | null,
+  why: 'cancelled' | 'lapsed',
+  actor: Actor,
+  onlyPaymentId?: string,
+): Promise<void> {
+  const now = deps.clock.now();
+  const holding = invoiceIds
+    ? sql`${payments.id} IN (SELECT ${reservations.paymentId} FROM ${reservations} WHERE ${inArray(reservations.invoiceId, invoiceIds.length ? invoiceIds : [''])})`
+    : undefined;
+  const candidates = deps.db
+    .select()
+    .from(payments)
+    .where(
+      and(
+        waiting,
+        customerId ? eq(payments.customerId, customerId) : undefined,
+        onlyPaymentId ? eq(payments.id, onlyPaymentId) : undefined,
+        why === 'lapsed' ? and(isNotNull(payments.expiresAt), lte(payments.expiresAt, now)) : holding,
+        // A replaced payment must have reached the provider and be waiting on the payer; one whose first
+        // call is still out (no reference yet) is in flight like any other and holds its invoices.
+        why === 'cancelled' ? or(isNotNull(payments.nextAction), isNotNull(payments.expiresAt)) : undefined,
+      ),
+    )
+    .all();
+  for (const payment of candidates) {
+    if (inFlight.has(payment.id)) continue;
+    let outcome: ProviderOutcome | null = null;
+    if (payment.providerRef) {
+      const provider = deps.providers.byName(payment.provider);
+      if (!provider) continue;
+      try {
+        outcome = await provider.confirm(payment.providerRef, 'cancel', chargeInput(deps.db, payment, null));
+      } catch (err) {
+        if (!(err instanceof ProviderError)) throw err;
+        deps.logger.error('could not cancel a waiting payment', { paymentId: payment.id, error: err.message });
+        continue; // It keeps its hold; the lapse job tries again.
+      }
+    }
+    const message =
+      why === 'lapsed'
+        ? 'This payment waited too long for authentication or approval and was cancelled. Nothing was charged.'
+        : 'This payment was replaced by a newer one before it was completed. Nothing was charged.';
+    deps.db.transaction(
+      (tx) => {
+        const at = deps.clock.now();
+        if (outcome && outcome.status === 'succeeded') {
+          applyOutcome(tx, deps.config, payment.id, outcome, actor, at);
+          return;
+        }
+        applyOutcome(
+          tx,
+          deps.config,
+          payment.id,
+          { status: 'failed', ref: outcome?.ref ?? payment.providerRef, code: why, message },
+          actor,
+          at,
+        );
+      },
+      { behavior: 'immediate' },
+    );
+  }
+}
+
+export const LAPSE_PAYMENT = 'payments.lapse';
+
+function scheduleLapse(db: DbOrTx, config: Pick<Config, 'PAYMENT_WAIT_MINUTES'>, paymentId: string, now: Date): void {
+  enqueueJob(
+    db,
+    {
+      type: LAPSE_PAYMENT,
+      payload: { paymentId },
+      runAt: new Date(now.getTime() + config.PAYMENT_WAIT_MINUTES * MINUTE + 1000),
+    },
+    now,
+  );
+}
+
+/** A payment still waiting on the payer at its deadline is cancelled at the provider and fails as `lapsed`. */
+export function lapseHandler(deps: PaymentDeps): JobHandler {
+  return async (payload) => {
+    await cancelWaiting(deps, null, null, 'lapsed', { type: 'system', id: 'payments' }, String(payload.paymentId));
+  };
+}
+
+// ---- Refunds ------------------------------------------------------------------------------------
+
+export const REFUND_PAYMENT = 'payments.refund';
+
+function scheduleRefund(db: DbOrTx, paymentId: string, now: Date): void {
+  enqueueJob(db, { type: REFUND_PAYMENT, payload: { paymentId }, runAt: now }, now);
+}
+
+/**
+ * Gives back what a payment recorded as `refunded` through its provider, once: the provider call is
+ * idempotent on the payment id, and only a `pending` refund is carried out. A provider that cannot be
+ * reached throws, so the job retries with backoff; a refusal is recorded for staff to act on.
+ */
+export function refundHandler(deps: PaymentDeps): JobHandler {
+  return async (payload) => {
+    const payment = deps.db
+      .select()
+      .from(payments)
+      .where(eq(payments.id, String(payload.paymentId)))
+      .get();
+    if (!payment || payment.refundStatus !== 'pending' || payment.refunded <= 0) return;
+    const provider = deps.providers.byName(payment.provider);
+    if (!provider) throw new Error(`provider ${payment.provider} is not configured; cannot refund ${payment.id}`);
+    if (!payment.providerRef) throw new Error(`payment ${payment.id} has no provider reference to refund`);
+    const result = await provider.refund(payment.providerRef, payment.refunded, {
+      paymentId: payment.id,
+      currency: payment.currency,
+    });
+    const actor: Actor = { type: 'system', id: `provider:${provider.name}` };
+    deps.db.transaction(
+      (tx) => {
+        const now = deps.clock.now();
+        const done = tx
+          .update(payments)
+          .set({
+            refundStatus: result.status === 'failed' ? 'failed' : 'succeeded',
+            refundRef: result.ref,
+            updatedAt: now,
+          })
+          .where(and(eq(payments.id, payment.id), eq(payments.refundStatus, 'pending')))
+          .run();
+        if (done.changes === 0) return;
+        const subject = { type: 'payment', id: payment.id };
+        if (result.status === 'failed') {
+          deps.logger.error('refund refused', { paymentId: payment.id, message: result.message });
+          recordEvent(
+            tx,
+            {
+              type: 'payment.refund_failed',
+              actor,
+              subject,
+              customerId: payment.customerId,
+              data: { amount: payment.refunded, currency: payment.currency, message: result.message },
+            },
+            now,
+          );
+          return;
+        }
+        recordEvent(
+          tx,
+          {
+            type: 'payment.refunded',
+            actor,
+            subject,
+            customerId: payment.customerId,
+            data: { amount: payment.refunded, currency: payment.currency, ref: result.ref },
+          },
+          now,
+        );
+        if (payment.payerEmail) {
+          queueEmail(
+            tx,
+            paymentRefundedEmail({
+              company: getSettings(tx).companyName,
+              to: payment.payerEmail,
+              payment: paymentView(tx, payment.id),
+            }),
+            now,
+          );
+        }
+      },
+      { behavior: 'immediate' },
+    );
+  };
+}
+
 /** The payer finished or abandoned the next action (authentication, PayPal approval). */
 export async function confirmPayment(
   deps: PaymentDeps,
@@ -445,7 +710,22 @@ export async function confirmPayment(
   requestId: string | null,
 ): Promise<PaymentView> {
   const payment = visiblePayment(deps.db, session, paymentId);
-  if (payment.status !== 'pending' || !payment.nextAction || !payment.providerRef) {
+  const actor: Actor = { type: 'customer', id: session.email };
+  if (payment.status === 'pending' && payment.expiresAt && payment.expiresAt <= deps.clock.now()) {
+    // Too late: cancelled at the provider, never completed.
+    await cancelWaiting(deps, payment.customerId, null, 'lapsed', actor, payment.id);
+  }
+  const now = visiblePayment(deps.db, session, paymentId);
+  if (now.status === 'failed' && now.failureCode && CANCELLED_CODES.includes(now.failureCode)) {
+    throw new AppError(
+      409,
+      'payment_lapsed',
+      now.failureCode === 'lapsed'
+        ? 'This payment waited too long and was cancelled. Nothing was charged; start the payment again.'
+        : 'This payment was replaced by a newer one and cancelled. Nothing was charged.',
+    );
+  }
+  if (now.status !== 'pending' || !now.nextAction || !now.providerRef) {
     // Already settled one way or the other (a double click, a webhook first): show where it stands.
     return paymentView(deps.db, paymentId);
   }
@@ -454,18 +734,17 @@ export async function confirmPayment(
     await running;
     return paymentView(deps.db, paymentId);
   }
-  const provider = deps.providers.byName(payment.provider);
+  const provider = deps.providers.byName(now.provider);
   if (!provider) throw new AppError(422, 'method_unavailable', 'That payment method is no longer offered.');
-  const actor: Actor = { type: 'customer', id: session.email };
   const work = (async () => {
     let result: ProviderOutcome;
     try {
-      result = await provider.confirm(payment.providerRef!, outcome, chargeInput(deps.db, payment, null));
+      result = await provider.confirm(now.providerRef!, outcome, chargeInput(deps.db, now, null));
     } catch (err) {
       if (!(err instanceof ProviderError)) throw err;
       throw new AppError(502, 'provider_error', 'We could not reach the payment processor. Try again in a moment.');
     }
-    deps.db.transaction((tx) => applyOutcome(tx, paymentId, result, actor, deps.clock.now(), requestId), {
+    deps.db.transaction((tx) => applyOutcome(tx, deps.config, paymentId, result, actor, deps.clock.now(), requestId), {
       behavior: 'immediate',
     });
   })();
@@ -511,7 +790,11 @@ export function handleProviderEvent(
         throw new AppError(409, 'conflict', 'This webhook event was already received.');
       }
       if (!payment || event.outcome === 'ignored') return { handled: false, paymentId: payment?.id ?? null };
-      if (event.outcome === 'succeeded' && payment.status === 'failed') {
+      if (
+        event.outcome === 'succeeded' &&
+        payment.status === 'failed' &&
+        !CANCELLED_CODES.includes(payment.failureCode ?? '')
+      ) {
         // The processor took the money after all (a payer retried a declined card on the same intent):
         // money received is never left unapplied, so the payment reopens and is applied.
         tx.update(payments)
@@ -531,14 +814,15 @@ export function handleProviderEvent(
       }
       switch (event.outcome) {
         case 'succeeded':
-          applyOutcome(tx, payment.id, { status: 'succeeded', ref: event.ref }, actor, now);
+          applyOutcome(tx, deps.config, payment.id, { status: 'succeeded', ref: event.ref }, actor, now);
           break;
         case 'processing':
-          applyOutcome(tx, payment.id, { status: 'processing', ref: event.ref }, actor, now);
+          applyOutcome(tx, deps.config, payment.id, { status: 'processing', ref: event.ref }, actor, now);
           break;
         case 'failed':
           applyOutcome(
             tx,
+            deps.config,
             payment.id,
             {
               status: 'failed',
@@ -624,6 +908,7 @@ export function sandboxSettlementHandler(deps: Omit<PaymentDeps, 'logger' | 'pro
         if (behaviour === 'fails') {
           applyOutcome(
             tx,
+            deps.config,
             paymentId,
             { status: 'failed', ref: null, code: 'account_closed', message: bankFailureMessage },
             actor,
@@ -631,7 +916,7 @@ export function sandboxSettlementHandler(deps: Omit<PaymentDeps, 'logger' | 'pro
           );
           return;
         }
-        applyOutcome(tx, paymentId, { status: 'succeeded', ref: null }, actor, now);
+        applyOutcome(tx, deps.config, paymentId, { status: 'succeeded', ref: null }, actor, now);
         if (behaviour === 'returns') scheduleSandboxSettlement(tx, deps.config, paymentId, behaviour, now, 'return');
       },
       { behavior: 'immediate' },
@@ -670,9 +955,7 @@ export function listPayments(db: DbOrTx, session: AuthSession, account: string |
   return rows.filter((r) => inScope(scope, r.requested)).map((r) => paymentView(db, r.id));
 }
 
-export function receiptNumber(paymentId: string): string {
-  return `R-${paymentId.replace(/^pay_/, '').slice(0, 10).toUpperCase()}`;
-}
+export { receiptNumber };
 
 export function paymentView(db: DbOrTx, paymentId: string): PaymentView {
   const p = db.select().from(payments).where(eq(payments.id, paymentId)).get();
@@ -737,5 +1020,8 @@ export function paymentView(db: DbOrTx, paymentId: string): PaymentView {
     createdAt: p.createdAt.toISOString(),
     succeededAt: p.succeededAt ? p.succeededAt.toISOString() : null,
     receiptNumber: receiptNumber(p.id),
+    refunded: p.refunded,
+    refundStatus: p.refundStatus,
+    expiresAt: p.status === 'pending' && p.expiresAt ? p.expiresAt.toISOString() : null,
   };
 }

@@ -347,6 +347,29 @@ export function paypalProvider(config: Config): PaymentProvider {
       return captureOrder(ref, input.paymentId);
     },
 
+    async refund(ref, amount, input) {
+      // PayPal refunds a capture, not an order: the order names its capture.
+      const order = await api('GET', orderPath(ref));
+      if (order.status !== 200)
+        throw new ProviderError(`PayPal order ${ref}: HTTP ${order.status} ${debugOf(order.body)}`);
+      const captureId = (order.body as PayPalOrder).purchase_units?.[0]?.payments?.captures?.[0]?.id;
+      if (!captureId) return { status: 'failed', ref: null, message: `PayPal order ${ref} has no capture to refund` };
+      const res = await api('POST', `/v2/payments/captures/${encodeURIComponent(captureId)}/refund`, {
+        requestId: `refund-${input.paymentId}`,
+        body: JSON.stringify({
+          amount: { value: paypalAmount(amount, input.currency), currency_code: input.currency },
+        }),
+      });
+      const refund = res.body as { id?: string; status?: string } | null;
+      if (res.status !== 200 && res.status !== 201) {
+        return { status: 'failed', ref: null, message: `PayPal refund: HTTP ${res.status} ${debugOf(res.body)}` };
+      }
+      if (refund?.status === 'FAILED' || refund?.status === 'CANCELLED') {
+        return { status: 'failed', ref: refund.id ?? null, message: `PayPal refund ${refund.status}` };
+      }
+      return { status: refund?.status === 'COMPLETED' ? 'succeeded' : 'pending', ref: refund?.id ?? null };
+    },
+
     async parseWebhook(rawBody, headers, now): Promise<ProviderEvent> {
       const sent: Record<string, string> = {};
       for (const [field, header] of Object.entries(transmissionHeaders)) {

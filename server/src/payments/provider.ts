@@ -31,6 +31,15 @@ export type ProviderOutcome =
   /** Declined or failed: `code` is stable (`insufficient_funds`), `message` is for the payer. */
   | { status: 'failed'; ref: string | null; code: string; message: string };
 
+export interface RefundInput {
+  paymentId: string;
+  currency: string;
+}
+
+/** `pending`: accepted by the processor, lands in days (bank refunds); `failed`: refused, `message` says why. */
+export type RefundOutcome =
+  { status: 'succeeded' | 'pending'; ref: string | null } | { status: 'failed'; ref: string | null; message: string };
+
 /** A verified provider webhook, reduced to what moves a payment. */
 export interface ProviderEvent {
   /** The provider's event id: handled once, a replay is refused. */
@@ -53,6 +62,12 @@ export interface PaymentProvider {
    * rather than trusting the browser.
    */
   confirm(ref: string, outcome: 'complete' | 'cancel', input: ChargeInput): Promise<ProviderOutcome>;
+  /**
+   * Gives `amount` (minor units) of a succeeded charge back to the payer: money no chosen invoice could
+   * take. `input.paymentId` makes the call idempotent at the processor (`refund-<payment id>`), so a
+   * retried job refunds once. Throws `ProviderError` when the processor cannot be reached.
+   */
+  refund(ref: string, amount: number, input: RefundInput): Promise<RefundOutcome>;
   /**
    * Verifies a webhook's signature and age and parses it. Throws `AppError(400, 'signature_invalid')`
    * when it fails; replay of a valid event id is refused by the caller.

@@ -18,7 +18,8 @@ export interface Providers {
   methodsFor(currency: string): { method: PaymentMethod; provider: PaymentProviderName }[];
 }
 
-export function createProviders(config: Config): Providers {
+/** `SANDBOX_WEBHOOK_SECRET` resolved: configured, or the installation's own (see domain/installation.ts). */
+export function createProviders(config: Config & { SANDBOX_WEBHOOK_SECRET: string }): Providers {
   const all = new Map<PaymentProviderName, PaymentProvider>();
   if (config.PAYMENT_PROVIDER === 'sandbox') all.set('sandbox', sandboxProvider(config));
   if (config.PAYMENT_PROVIDER === 'stripe') all.set('stripe', stripeProvider(config));

@@ -72,7 +72,7 @@ export function bankSettlement(paymentMethod: string | null): BankBehaviour {
 export const bankReturnMessage = 'Your bank returned the payment (account closed). The invoices are open again.';
 export const bankFailureMessage = 'Your bank refused the debit (account closed). Nothing was taken.';
 
-export function sandboxProvider(config: Pick<Config, 'SANDBOX_WEBHOOK_SECRET'>): PaymentProvider {
+export function sandboxProvider(config: { SANDBOX_WEBHOOK_SECRET: string }): PaymentProvider {
   return {
     name: 'sandbox',
     methodsFor(currency: string): PaymentMethod[] {
@@ -108,6 +108,10 @@ export function sandboxProvider(config: Pick<Config, 'SANDBOX_WEBHOOK_SECRET'>):
       return input.method === 'paypal'
         ? declined(ref, 'paypal_cancelled', 'You cancelled at PayPal. Nothing was charged.')
         : declined(ref, 'authentication_failed', 'The card was not authenticated. Nothing was charged.');
+    },
+
+    async refund(ref, _amount, input) {
+      return { status: 'succeeded', ref: `sbx_refund_${input.paymentId}` };
     },
 
     async parseWebhook(rawBody, headers, now): Promise<ProviderEvent> {

@@ -263,6 +263,30 @@ export function stripeProvider(config: Config): PaymentProvider {
       });
     },
 
+    async refund(ref, amount, input) {
+      try {
+        const refund = await stripe.refunds.create(
+          {
+            payment_intent: ref,
+            amount,
+            reason: 'requested_by_customer',
+            metadata: { portico_payment_id: input.paymentId },
+          },
+          { idempotencyKey: `refund-${input.paymentId}` },
+        );
+        if (refund.status === 'failed' || refund.status === 'canceled') {
+          return { status: 'failed', ref: refund.id, message: `Stripe refund ${refund.status}` };
+        }
+        return { status: refund.status === 'succeeded' ? 'succeeded' : 'pending', ref: refund.id };
+      } catch (error) {
+        if (error instanceof Stripe.errors.StripeInvalidRequestError) {
+          return { status: 'failed', ref: null, message: error.message };
+        }
+        if (error instanceof Stripe.errors.StripeError) throw new ProviderError(`Stripe refund: ${error.message}`);
+        throw error;
+      }
+    },
+
     confirm(ref, outcome) {
       return guarded(async () => {
         if (outcome === 'complete') return outcomeOf(await stripe.paymentIntents.retrieve(ref));

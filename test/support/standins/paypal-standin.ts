@@ -27,6 +27,8 @@ export interface PaypalStandin extends HttpStandin {
   orders: Map<string, StandinOrder>;
   /** Seconds each new token lives (PayPal's are about nine hours). */
   tokenLifetimeSeconds: number;
+  /** Every capture refund made, in order. */
+  refunds: { id: string; status: string; amount: unknown; captureId: string | null }[];
   /** Every issued token stops working, as when PayPal revokes or expires them early. */
   revokeTokens(): void;
   approve(orderId: string, capture?: CaptureEnding): void;
@@ -147,6 +149,19 @@ export async function startPaypalStandin(credentials: {
       if (req.method === 'GET' && parts.length === 4) return { status: 200, body: orderView(order) };
       if (req.method === 'POST' && parts[4] === 'capture') return capture(order);
     }
+    if (
+      req.method === 'POST' &&
+      parts[0] === 'v2' &&
+      parts[1] === 'payments' &&
+      parts[2] === 'captures' &&
+      parts[4] === 'refund'
+    ) {
+      const order = [...orders.values()].find((o) => o.captureId === parts[3]);
+      if (!order) return problem(404, 'RESOURCE_NOT_FOUND', 'INVALID_RESOURCE_ID');
+      const refund = { id: nextId('REFUND'), status: 'COMPLETED', amount: json().amount, captureId: order.captureId };
+      standin.refunds.push(refund);
+      return { status: 201, body: refund };
+    }
     if (req.method === 'GET' && parts[0] === 'v2' && parts[1] === 'payments' && parts[2] === 'captures' && parts[3]) {
       const order = [...orders.values()].find((o) => o.captureId === parts[3]);
       if (!order) return problem(404, 'RESOURCE_NOT_FOUND', 'INVALID_RESOURCE_ID');
@@ -210,6 +225,7 @@ export async function startPaypalStandin(credentials: {
     ...http,
     orders,
     tokenLifetimeSeconds: 32_400,
+    refunds: [],
     revokeTokens: () => tokens.clear(),
     approve(orderId, ending = 'COMPLETED') {
       const order = orders.get(orderId);

@@ -66,6 +66,8 @@ export const testCards: Record<string, TestCard> = {
 export interface StripeStandin extends HttpStandin {
   customers: Map<string, { id: string; name: string | null; email: string | null; metadata: Record<string, string> }>;
   paymentIntents: Map<string, StandinPaymentIntent>;
+  /** Every refund made, in order. */
+  refunds: { id: string; amount: number; payment_intent: string; status: string }[];
   /**
    * Answer the next `count` requests (to `path` when given) with HTTP `status` as an `api_error`, as a
    * Stripe 5xx; `shouldRetry` sets the `Stripe-Should-Retry` header the SDK obeys.
@@ -191,6 +193,25 @@ export async function startStripeStandin(secretKey: string): Promise<StripeStand
         body: { id: parts[2], object: 'payment_method', type: 'card', card: { funding: card.funding } },
       };
     }
+    if (req.method === 'POST' && req.path === '/v1/refunds') {
+      const pi = paymentIntents.get(form.get('payment_intent') ?? '');
+      if (!pi || pi.status !== 'succeeded') {
+        return error(400, {
+          type: 'invalid_request_error',
+          code: 'charge_not_refundable',
+          message: 'This PaymentIntent has no successful charge to refund.',
+        });
+      }
+      const refund = {
+        id: nextId('re'),
+        object: 'refund',
+        amount: Number(form.get('amount') ?? pi.amount),
+        payment_intent: pi.id,
+        status: 'succeeded',
+      };
+      standin.refunds.push(refund);
+      return { status: 200, body: refund };
+    }
     if (req.method === 'POST' && req.path === '/v1/payment_intents') return createIntent(form);
     if (parts[1] === 'payment_intents' && parts[2]) {
       const pi = paymentIntents.get(parts[2]);
@@ -252,6 +273,7 @@ export async function startStripeStandin(secretKey: string): Promise<StripeStand
     customers,
     paymentIntents,
     searchable: true,
+    refunds: [],
     failNext(status, { path, count = 1, shouldRetry } = {}) {
       failures = { status, count, ...(path ? { path } : {}), ...(shouldRetry === undefined ? {} : { shouldRetry }) };
     },
