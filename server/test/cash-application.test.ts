@@ -19,7 +19,6 @@ import {
 } from '../src/domain/cash-application';
 import { systemActor } from '../src/domain/events';
 import { createInvoice, issueCreditNote } from '../src/domain/ledger';
-import { AppError } from '../src/errors';
 
 const openInvoices = fc.uniqueArray(
   fc.record({
@@ -50,16 +49,6 @@ const validPayment = openInvoices.chain((open) =>
       amount: Math.max(1, requested.reduce((s, r) => s + r.amount, 0) + extra),
     })),
 );
-
-function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppError) return `${err.status} ${err.code}`;
-    throw err;
-  }
-  return 'accepted';
-}
 
 describe('planning how arrived money is applied', () => {
   const settle = (

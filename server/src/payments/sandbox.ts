@@ -9,7 +9,6 @@
  * account a second job returns the debit after it settled, as a real ACH return would.
  */
 import type { PaymentMethod } from '../api/contract';
-import type { Config } from '../config';
 import { verifySignedPayload } from '../crypto';
 import { AppError } from '../errors';
 import type { ChargeInput, PaymentProvider, ProviderEvent, ProviderOutcome } from './provider';
