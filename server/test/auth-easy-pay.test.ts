@@ -4,6 +4,7 @@
  * when previewed, and is exchanged without the binding nonce no browser ever asked it with.
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { LinkPreview, SessionCreated } from '../src/api/contract';
@@ -98,7 +99,7 @@ function holdInFlight(invoiceId: string, amount: number): string {
 }
 
 before(async () => {
-  t = await startTestServer();
+  t = await startTestServer({ env: { SANDBOX_SETTLE_SECONDS: '60' } });
   ({ key } = erpKey(t));
   putSettings(t.db, { portalUrl: `${ORIGIN}/portal` }, t.clock.now());
 });
@@ -141,6 +142,32 @@ describe('previewing an Easy Pay link', () => {
     const [all] = (await preview(token)).pay!.invoices;
     assert.equal(all!.balance, balance);
     assert.equal(all!.payable, 0);
+  });
+
+  it('holds back a bank debit made from the link until it settles', async () => {
+    const token = await payLink();
+    const balance = balanceOf(INVOICE.id);
+    const exchanged = await t.call('POST', '/auth/sessions', { body: { token } });
+    const session = ((await exchanged.json()) as SessionCreated).token;
+    const paid = await t.call('POST', '/payments', {
+      token: session,
+      headers: { 'idempotency-key': randomUUID() },
+      body: {
+        account: 'cus_northwind',
+        allocations: [{ invoiceId: INVOICE.id, amount: 1_500 }],
+        method: 'ach',
+        paymentMethod: 'btok_settles',
+      },
+    });
+    assert.equal(paid.status, 201, await paid.clone().text());
+    assert.equal(((await paid.json()) as { status: string }).status, 'processing');
+    const [inFlight] = (await preview(token)).pay!.invoices;
+    assert.deepEqual([inFlight!.balance, inFlight!.payable], [balance, balance - 1_500]);
+
+    t.clock.advance(61_000);
+    await t.worker.runDue();
+    const [settled] = (await preview(token)).pay!.invoices;
+    assert.deepEqual([settled!.balance, settled!.payable], [balance - 1_500, balance - 1_500]);
   });
 
   it('shows a voided invoice as nothing to pay', async () => {
