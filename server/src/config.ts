@@ -124,7 +124,12 @@ export const configSchema = z
      * How long a payment waiting on the payer (3-D Secure, PayPal approval) holds its invoices before it
      * lapses: it is cancelled at the provider and can never complete afterwards.
      */
-    PAYMENT_WAIT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    PAYMENT_WAIT_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
     /** Easy Pay links (in invoice and reminder emails): lifetime in days and how many times they open. */
     EASY_PAY_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     EASY_PAY_MAX_USES: z.coerce.number().int().min(1).max(1000).default(20),

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { PDFParse } from 'pdf-parse';
 import type { InvoiceDetail, InvoiceList } from '../src/api/contract';
 import { testConfig } from '../src/config';
+import { receiptNumber } from '../src/domain/payments';
 import { createSession } from '../src/domain/sessions';
 import { errorCode, startTestServer, type TestServer } from './helpers';
 
@@ -116,14 +117,14 @@ describe('one invoice in full', () => {
     assert.equal(accounts.items[0]!.counts.all, 1);
   });
 
-  it('downloads the PDF, streamed, saying the right numbers', async () => {
+  it('downloads the PDF, drawn by a PDF worker, saying the right numbers', async () => {
     const invoice = await detail(northwind, 'INV-1023');
     const res = await t.call('GET', '/invoices/INV-1023/pdf', { token: northwind });
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'application/pdf');
     assert.equal(res.headers.get('content-disposition'), 'attachment; filename="INV-1023.pdf"');
-    assert.equal(res.headers.get('content-length'), null, 'streamed, not buffered');
     const buffer = Buffer.from(await res.arrayBuffer());
+    assert.equal(res.headers.get('content-length'), String(buffer.length), 'sent whole once drawn');
     const { text } = await new PDFParse({ data: new Uint8Array(buffer) }).getText();
     const usd = (minor: number) =>
       new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(minor / 100);
@@ -137,6 +138,18 @@ describe('one invoice in full', () => {
     ]) {
       assert.ok(text.includes(expected), `PDF says ${expected}`);
     }
+  });
+
+  it('names each payment by the receipt number the payer was given, in the detail and the PDF', async () => {
+    const invoice = await detail(northwind, 'INV-1023');
+    const payment = invoice.payments[0]!;
+    assert.equal(payment.receiptNumber, receiptNumber(payment.paymentId));
+    assert.match(payment.receiptNumber, /^R-[0-9A-Z]+$/);
+    const res = await t.call('GET', '/invoices/INV-1023/pdf', { token: northwind });
+    const { text } = await new PDFParse({ data: new Uint8Array(await res.arrayBuffer()) }).getText();
+    assert.ok(text.includes(payment.receiptNumber), `the PDF names the payment ${payment.receiptNumber}`);
+    assert.ok(!text.includes(payment.paymentId), 'and not by its internal id');
+    if (payment.reference) assert.ok(!text.includes(payment.reference), "nor by the provider's id");
   });
 
   it('needs a customer session', async () => {

@@ -104,7 +104,15 @@ describe('POST /erp/invoices/:id/send', () => {
     try {
       const mailer = smtpMailer(files.url);
       const deliver = emailDeliveryHandler(t.db, mailer, FROM);
-      for (const r of rows) await deliver({ emailId: r.id }, { attempt: 2, lastAttempt: false, now: t.clock.now() });
+      const ctx = {
+        jobId: 0,
+        attempt: 2,
+        lastAttempt: false,
+        now: t.clock.now(),
+        signal: new AbortController().signal,
+        finish: () => {},
+      };
+      for (const r of rows) await deliver({ emailId: r.id }, ctx);
       mailer.close?.();
     } finally {
       await files.close();

@@ -4,11 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
+import { PDFParse } from 'pdf-parse';
 import type { Statement } from '../src/api/contract';
 import { openDatabase } from '../src/db/client';
 import { customers, invoices } from '../src/db/schema';
 import { accountSummaries } from '../src/domain/accounts';
 import { addDays, calendarDate, startOfDay } from '../src/domain/dates';
+import { receiptNumber } from '../src/domain/payments';
 import { systemActor } from '../src/domain/events';
 import { createInvoice, issueCreditNote, recordSettledPayment } from '../src/domain/ledger';
 import { defaultSettings, type CompanySettings } from '../src/domain/settings';
@@ -373,6 +375,46 @@ describe('GET /statement', () => {
         .toString(),
       '%PDF-',
     );
+  });
+
+  it('names payments by their receipt numbers in JSON, CSV and PDF, never by the provider id', async () => {
+    const query = '?from=2026-01-01&to=2026-11-20';
+    const json = (await (await t.call('GET', `/statement${query}`, { token: northwind })).json()) as Statement;
+    const paid = json.lines.filter((l) => l.type === 'payment');
+    assert.ok(paid.length > 0, 'the demo account has payments in the period');
+    const refs = t.sqlite
+      .prepare(`SELECT id, provider_ref AS ref FROM payments WHERE customer_id = 'cus_northwind'`)
+      .all() as { id: string; ref: string | null }[];
+    const receipts = new Set(refs.map((r) => receiptNumber(r.id)));
+    for (const line of paid) {
+      assert.ok(receipts.has(line.reference), `${line.reference} is one of the account's receipt numbers`);
+      assert.match(line.description, /^Payment by (Card|Bank transfer \(ACH\))$/);
+    }
+    const csv = await (await t.call('GET', `/statement${query}&format=csv`, { token: northwind })).text();
+    const res = await t.call('GET', `/statement${query}&format=pdf`, { token: northwind });
+    const { text } = await new PDFParse({ data: new Uint8Array(await res.arrayBuffer()) }).getText();
+    for (const line of paid) {
+      assert.ok(csv.includes(`,payment,${line.reference},${line.description},`), `the CSV names ${line.reference}`);
+      assert.ok(text.includes(line.reference), `the PDF names ${line.reference}`);
+    }
+    for (const { id, ref } of refs) {
+      for (const [what, body] of [
+        ['JSON', JSON.stringify(json)],
+        ['CSV', csv],
+        ['PDF', text],
+      ] as const) {
+        assert.ok(!body.includes(id), `the ${what} does not show the payment id ${id}`);
+        if (ref) assert.ok(!body.includes(ref), `the ${what} does not show the provider's ${ref}`);
+      }
+    }
+  });
+
+  it("heads the PDF with the company's settings and says where to pay online", async () => {
+    const res = await t.call('GET', '/statement?format=pdf', { token: northwind });
+    const { text } = await new PDFParse({ data: new Uint8Array(await res.arrayBuffer()) }).getText();
+    assert.ok(text.includes('Acme Supplies Inc.\n1200 Industrial Way'), 'the address setting');
+    // No portalUrl is stored in the demo: PUBLIC_URL's page is the default.
+    assert.ok(text.includes('Pay online: https://ar.shop.test/'), 'the portal URL from configuration');
   });
 
   for (const [query, what] of [

@@ -1,9 +1,10 @@
 /**
- * The `portico` command (bin/portico.mjs): ERP CSV imports and ERP API keys. Exit codes: 0 done,
- * 1 problems in the data (nothing written), 2 bad usage.
+ * The `portico` command (bin/portico.mjs): ERP CSV imports, ERP API keys and company settings. Exit
+ * codes: 0 done, 1 problems in the data (nothing written), 2 bad usage.
  */
 import { runImport } from './import-command';
 import { runKeys } from './keys-command';
+import { runSettings } from './settings-command';
 import { USAGE, UsageError } from './usage';
 
 async function main(argv: string[]): Promise<number> {
@@ -11,6 +12,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'import') return await runImport(rest, process.env);
     if (command === 'keys') return runKeys(rest, process.env);
+    if (command === 'settings') return await runSettings(rest, process.env);
     if (command === 'help' || command === '--help' || command === '-h') {
       console.log(USAGE);
       return 0;

@@ -16,6 +16,9 @@ export const USAGE = `Usage:
   portico keys create --name NAME [--database PATH]
   portico keys list [--database PATH]
   portico keys revoke ID [--database PATH]
+  portico settings show [--json] [--database PATH]
+  portico settings set KEY=VALUE... [--database PATH]
+  portico settings reset KEY... [--database PATH]
 
 import   Upserts customers or invoices by external id from a CSV file, with the same checks as the
          ERP API. All or nothing: one problem anywhere and nothing is written; every problem is
@@ -34,6 +37,17 @@ import   Upserts customers or invoices by external id from a CSV file, with the 
     quantity a decimal with up to 3 places; dates YYYY-MM-DD.
 
 keys     ERP API keys. create prints the key once (on stdout; only its hash is stored).
+
+settings The company as customers see it on every email and PDF. All values are checked and
+         nothing is changed when one is bad; reset returns a setting to its default.
+  name (companyName)        e.g. name="Acme Supplies"
+  address (companyAddress)  postal address, lines separated by \n
+  portalUrl                 the page customers pay on, e.g. portalUrl=https://pay.acme.com
+                            (default: $PORTAL_URL, else $PUBLIC_URL/)
+  timeZone                  IANA time zone, e.g. timeZone=America/New_York
+  logo                      a PNG or JPEG file of at most 200 KB, e.g. logo=./logo.png (logo=none removes it)
+  supportEmail, paymentInstructions, currency, surchargeRateBp, surchargeCap (none for no cap),
+  allowOverpayment (true/false)
 
 Exit codes: 0 done, 1 problems in the data (nothing written, or with --partial the bad rows
 skipped), 2 bad usage.`;

@@ -139,7 +139,7 @@ function sendInvoiceEmails(
     .from(customers)
     .where(eq(customers.id, invoice.customerId))
     .get()!;
-  const company = getSettings(tx);
+  const company = getSettings(tx, config);
   const returnTo = easyPayReturnTo(company.portalUrl, config);
   const amountDue = formatMoney(invoice.balance, invoice.currency);
   const pastDue = invoice.dueDate < calendarDate(now, company.timeZone);
@@ -175,6 +175,7 @@ function sendInvoiceEmails(
       payUrl,
       payLinkDays: config.EASY_PAY_TTL_DAYS,
       supportEmail: company.supportEmail,
+      footer: { address: company.companyAddress, portalUrl: company.portalUrl },
     });
     queueEmail(tx, { ...content, attachments: [{ type: 'invoice_pdf', invoiceId: invoice.id }] }, now);
     sentTo.push(email);

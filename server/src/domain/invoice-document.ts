@@ -9,8 +9,8 @@ import type { InvoiceDetail } from '../api/contract';
 import type { DbOrTx } from '../db/client';
 import { customers, invoices } from '../db/schema';
 import { notFound } from '../errors';
+import type { Config } from '../config';
 import { renderInvoicePdf } from '../pdf/invoice-pdf';
-import { pdfFile } from '../pdf/layout';
 import { calendarDate } from './dates';
 import { invoiceDetail } from './invoices';
 import type { AuthSession } from './sessions';
@@ -23,7 +23,12 @@ export interface InvoiceDocument {
 }
 
 /** The invoice as its customer sees it today (in the company's time zone); 404 when there is none. */
-export function invoiceDocument(db: DbOrTx, invoiceId: string, now: Date): InvoiceDocument {
+export function invoiceDocument(
+  db: DbOrTx,
+  invoiceId: string,
+  now: Date,
+  config?: Pick<Config, 'PORTAL_URL' | 'PUBLIC_URL'>,
+): InvoiceDocument {
   const row = db
     .select({ customerId: invoices.customerId, name: customers.name, billingAddress: customers.billingAddress })
     .from(invoices)
@@ -31,7 +36,7 @@ export function invoiceDocument(db: DbOrTx, invoiceId: string, now: Date): Invoi
     .where(eq(invoices.id, invoiceId))
     .get();
   if (!row) throw notFound(`No invoice ${invoiceId}.`);
-  const company = getSettings(db);
+  const company = getSettings(db, config);
   // Not a session: the narrowest scope invoiceDetail reads, the invoice's own account and the invoice.
   const scope: AuthSession = {
     id: 'system',
@@ -49,10 +54,15 @@ export function invoiceDocument(db: DbOrTx, invoiceId: string, now: Date): Invoi
   return { invoice, company, customer: { name: row.name, billingAddress: row.billingAddress } };
 }
 
-/** The invoice PDF as one buffer, for an email attachment. */
-export function invoicePdfFile(db: DbOrTx, invoiceId: string, now: Date) {
-  const document = invoiceDocument(db, invoiceId, now);
+/** The invoice PDF as one buffer, for an email attachment; drawn by a PDF worker. */
+export async function invoicePdfFile(
+  db: DbOrTx,
+  invoiceId: string,
+  now: Date,
+  config?: Pick<Config, 'PORTAL_URL' | 'PUBLIC_URL'>,
+) {
+  const document = invoiceDocument(db, invoiceId, now, config);
   // Numbers are the ERP's and may hold `/`; a file name may not.
   const filename = `${document.invoice.number.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf`;
-  return pdfFile(renderInvoicePdf(document), filename);
+  return { filename, contentType: 'application/pdf', content: await renderInvoicePdf(document) };
 }

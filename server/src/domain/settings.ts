@@ -1,6 +1,19 @@
-import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client';
+/**
+ * Company settings: stored in the `settings` table (one JSON value per key), validated with zod on
+ * the way in and on the way out, with defaults for what is not stored. The portal URL's default comes
+ * from configuration (`PORTAL_URL`, else `PUBLIC_URL`); everything else has a fixed default. Edited
+ * with `portico settings set` (and by the staff console later); every change is one transaction with
+ * its `settings.updated` event.
+ */
+import { inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { defaultPortalUrl, portalUrl, type Config } from '../config';
+import type { Db, DbOrTx } from '../db/client';
 import { settings } from '../db/schema';
+import { imageType, LOGO_MAX_BYTES, logoBytes } from '../pdf/logo';
+import { recordEvent, type Actor } from './events';
+
+export { imageType, LOGO_MAX_BYTES, logoBytes, logoDataUrl } from '../pdf/logo';
 
 /** Company settings with their defaults; stored values override them key by key. */
 export interface CompanySettings {
@@ -21,7 +34,14 @@ export interface CompanySettings {
   surchargeCap: number | null;
   /** Whether a payer may pay more than they owe, the rest kept as credit. */
   allowOverpayment: boolean;
+  /**
+   * The company's logo as a `data:image/png;base64,…` or `data:image/jpeg;base64,…` URL, printed at
+   * the top of every PDF; null for none. At most `LOGO_MAX_BYTES`.
+   */
+  logo?: string | null;
 }
+
+export type SettingKey = keyof CompanySettings;
 
 export const defaultSettings: CompanySettings = {
   companyName: 'Your company',
@@ -34,14 +54,106 @@ export const defaultSettings: CompanySettings = {
   surchargeRateBp: 0,
   surchargeCap: null,
   allowOverpayment: false,
+  logo: null,
 };
 
-export function getSettings(db: DbOrTx): CompanySettings {
-  const rows = db.select().from(settings).all();
-  const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
-  return { ...defaultSettings, ...stored } as CompanySettings;
+const logoSchema = z
+  .string()
+  .max(Math.ceil(LOGO_MAX_BYTES / 3) * 4 + 30)
+  .refine(
+    (value) => {
+      const bytes = logoBytes(value);
+      return bytes !== null && bytes.byteLength <= LOGO_MAX_BYTES && imageType(bytes) !== null;
+    },
+    `must be a PNG or JPEG image of at most ${LOGO_MAX_BYTES / 1024} KB`,
+  );
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
+function isCurrency(value: string): boolean {
+  try {
+    new Intl.NumberFormat('en', { style: 'currency', currency: value });
+    return /^[A-Z]{3}$/.test(value);
+  } catch {
+    return false;
+  }
+}
+
+/** What each setting may hold. Stored values are checked again on reading: a bad one reads as the default. */
+export const settingSchemas = {
+  companyName: z.string().trim().min(1, 'must not be empty').max(200),
+  timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as America/New_York'),
+  currency: z.string().refine(isCurrency, 'must be an ISO 4217 currency code such as USD'),
+  supportEmail: z.union([z.literal(''), z.email('must be an email address (or empty for none)')]),
+  companyAddress: z.string().max(1000),
+  paymentInstructions: z.string().max(2000),
+  portalUrl: z.union([z.literal(''), portalUrl]),
+  surchargeRateBp: z.number().int().min(0).max(1000),
+  surchargeCap: z.number().int().positive().nullable(),
+  allowOverpayment: z.boolean(),
+  logo: logoSchema.nullable(),
+} satisfies { [K in SettingKey]-?: z.ZodType<CompanySettings[K]> };
+
+export const settingKeys = Object.keys(settingSchemas) as SettingKey[];
+
+export function isSettingKey(key: string): key is SettingKey {
+  return Object.hasOwn(settingSchemas, key);
+}
+
+/** The defaults that come from configuration. */
+export function configuredDefaults(config: Pick<Config, 'PORTAL_URL' | 'PUBLIC_URL'>): Partial<CompanySettings> {
+  return { portalUrl: defaultPortalUrl(config) };
+}
+
+let environmentDefaults: Partial<CompanySettings> | undefined;
+
+/**
+ * The same from the process's environment, for callers that have no config at hand (a route or an
+ * email attachment rendered outside a request). The server's config is read from that environment,
+ * so the two agree; a bad value there has already stopped the server.
+ */
+function defaultsFromEnvironment(): Partial<CompanySettings> {
+  if (!environmentDefaults) {
+    const parsed = z
+      .object({ PUBLIC_URL: z.string().optional(), PORTAL_URL: portalUrl.optional() })
+      .safeParse(process.env);
+    const publicUrl = parsed.success && parsed.data.PUBLIC_URL ? parsed.data.PUBLIC_URL.replace(/\/$/, '') : null;
+    environmentDefaults = configuredDefaults({
+      PUBLIC_URL: publicUrl ?? 'http://localhost:8787',
+      PORTAL_URL: parsed.success ? parsed.data.PORTAL_URL : undefined,
+    });
+  }
+  return environmentDefaults;
+}
+
+/** The settings stored, each validated; a key that is unknown or holds a bad value is left out. */
+export function storedSettings(db: DbOrTx): Partial<CompanySettings> {
+  const stored: Record<string, unknown> = {};
+  for (const row of db.select().from(settings).all()) {
+    if (!isSettingKey(row.key)) continue;
+    const parsed = settingSchemas[row.key].safeParse(row.value);
+    if (parsed.success) stored[row.key] = parsed.data;
+  }
+  return stored as Partial<CompanySettings>;
+}
+
+/**
+ * The company's settings: what is stored, else the configured default (pass the app's config), else
+ * the fixed default.
+ */
+export function getSettings(db: DbOrTx, config?: Pick<Config, 'PORTAL_URL' | 'PUBLIC_URL'>): CompanySettings {
+  const configured = config ? configuredDefaults(config) : defaultsFromEnvironment();
+  return { ...defaultSettings, ...configured, ...storedSettings(db) };
+}
+
+/** Stores values as given (the demo seed and tests); `updateSettings` is the checked way in. */
 export function putSettings(db: DbOrTx, values: Partial<CompanySettings>, now: Date): void {
   for (const [key, raw] of Object.entries(values)) {
     if (raw === undefined) continue;
@@ -52,4 +164,76 @@ export function putSettings(db: DbOrTx, values: Partial<CompanySettings>, now: D
       .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } })
       .run();
   }
+}
+
+export class SettingsError extends Error {
+  constructor(readonly issues: { key: string; message: string }[]) {
+    super(issues.map((i) => `${i.key}: ${i.message}`).join('\n'));
+    this.name = 'SettingsError';
+  }
+}
+
+/** `values` checked against `settingSchemas`; every problem at once in a `SettingsError`. */
+export function validateSettings(values: Record<string, unknown>): Partial<CompanySettings> {
+  const issues: { key: string; message: string }[] = [];
+  const valid: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (!isSettingKey(key)) {
+      issues.push({ key, message: `no such setting; settings are ${settingKeys.join(', ')}` });
+      continue;
+    }
+    const parsed = settingSchemas[key].safeParse(value);
+    if (parsed.success) valid[key] = parsed.data;
+    else issues.push({ key, message: parsed.error.issues.map((i) => i.message).join('; ') });
+  }
+  if (issues.length) throw new SettingsError(issues);
+  return valid as Partial<CompanySettings>;
+}
+
+/** What an event says about a value: a logo is named by its type and size, never copied into the log. */
+function describeValue(key: SettingKey, value: unknown): unknown {
+  if (key !== 'logo' || typeof value !== 'string') return value;
+  const bytes = logoBytes(value);
+  return bytes ? `${imageType(bytes)}, ${bytes.byteLength} bytes` : null;
+}
+
+/**
+ * Validates and stores `values` and removes the `reset` keys (back to their defaults), with one
+ * `settings.updated` event, in one transaction. Throws `SettingsError` and changes nothing when any
+ * value is bad.
+ */
+export function updateSettings(
+  db: Db,
+  change: { values?: Record<string, unknown>; reset?: string[] },
+  actor: Actor,
+  now: Date,
+): { set: SettingKey[]; reset: SettingKey[] } {
+  const values = validateSettings(change.values ?? {});
+  const unknown = (change.reset ?? []).filter((key) => !isSettingKey(key));
+  if (unknown.length) {
+    throw new SettingsError(
+      unknown.map((key) => ({ key, message: `no such setting; settings are ${settingKeys.join(', ')}` })),
+    );
+  }
+  const reset = (change.reset ?? []) as SettingKey[];
+  const set = Object.keys(values) as SettingKey[];
+  const apply = (tx: DbOrTx) => {
+    putSettings(tx, values, now);
+    if (reset.length) tx.delete(settings).where(inArray(settings.key, reset)).run();
+    recordEvent(
+      tx,
+      {
+        type: 'settings.updated',
+        actor,
+        subject: { type: 'settings', id: 'company' },
+        data: {
+          set: Object.fromEntries(set.map((key) => [key, describeValue(key, values[key])])),
+          reset,
+        },
+      },
+      now,
+    );
+  };
+  db.transaction((tx) => apply(tx));
+  return { set, reset };
 }

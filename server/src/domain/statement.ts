@@ -13,6 +13,8 @@ import type { DbOrTx } from '../db/client';
 import { allocations, creditNoteAllocations, creditNotes, customers, invoices, payments } from '../db/schema';
 import { notFound } from '../errors';
 import { addDays, calendarDate, daysBetween, startOfDay } from './dates';
+import { paymentMethodLabel } from '../mail/payment-templates';
+import { receiptNumber } from './payments';
 import type { CompanySettings } from './settings';
 
 export interface StatementInput {
@@ -100,8 +102,9 @@ export function buildStatement(db: DbOrTx, company: CompanySettings, input: Stat
       entries.push({
         date: calendarDate(p.at!, tz),
         type: 'payment',
-        reference: p.ref ?? p.id,
-        description: `Payment by ${p.method}`,
+        // The receipt number the payer was given, never the provider's internal id.
+        reference: receiptNumber(p.id),
+        description: paymentDescription(p.method, p.ref),
         amount: -p.amount,
       });
   }
@@ -142,6 +145,12 @@ export function buildStatement(db: DbOrTx, company: CompanySettings, input: Stat
     unappliedCredit: unappliedCreditAsOf(db, accountId, to, periodEnd),
     aging: agingAsOf(db, issued, to, periodEnd),
   };
+}
+
+/** "Payment by Card"; a check's or wire's own reference (from the ERP) is the payer's, so it is kept. */
+function paymentDescription(method: string, ref: string | null): string {
+  const label = paymentMethodLabel(method);
+  return (method === 'check' || method === 'wire') && ref ? `Payment by ${label} ${ref}` : `Payment by ${label}`;
 }
 
 /** The size of every entry of one type (payments and credits are negative lines, positive totals). */

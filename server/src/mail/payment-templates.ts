@@ -2,7 +2,8 @@
 import type { PaymentMethod, PaymentView } from '../api/contract';
 import type { EmailContent } from '../domain/outbox';
 import { formatMoney } from '../domain/money';
-import { escapeHtml, layout } from './templates';
+import type { CompanySettings } from '../domain/settings';
+import { escapeHtml, footerText, layout, type CompanyFooter } from './templates';
 
 export const methodLabels: Record<PaymentMethod, string> = {
   card: 'Card',
@@ -19,9 +20,15 @@ export function paymentMethodLabel(method: string): string {
 }
 
 interface PaymentEmail {
-  company: string;
+  /** The company's name, or its settings: then the footer also gives its portal page and address. */
+  company: string | Pick<CompanySettings, 'companyName' | 'companyAddress' | 'portalUrl'>;
   to: string;
   payment: PaymentView;
+}
+
+function sender(company: PaymentEmail['company']): { name: string; footer: CompanyFooter } {
+  if (typeof company === 'string') return { name: company, footer: {} };
+  return { name: company.companyName, footer: { address: company.companyAddress, portalUrl: company.portalUrl } };
 }
 
 function lines(p: PaymentView): [string, string][] {
@@ -35,7 +42,8 @@ function lines(p: PaymentView): [string, string][] {
   return rows;
 }
 
-export function paymentReceiptEmail({ company, to, payment }: PaymentEmail): EmailContent {
+export function paymentReceiptEmail({ company: from, to, payment }: PaymentEmail): EmailContent {
+  const { name: company, footer } = sender(from);
   const total = formatMoney(payment.total, payment.currency);
   const subject = `Receipt ${payment.receiptNumber} from ${company}: ${total} received`;
   const rows = lines(payment);
@@ -46,7 +54,9 @@ export function paymentReceiptEmail({ company, to, payment }: PaymentEmail): Ema
     ...rows.map(([label, amount]) => `  ${label}: ${amount}`),
     '',
     'The receipt is attached as a PDF.',
-  ].join('\n');
+  ]
+    .join('\n')
+    .concat(footerText(footer));
   const table = rows
     .map(
       ([label, amount], i) =>
@@ -59,11 +69,13 @@ export function paymentReceiptEmail({ company, to, payment }: PaymentEmail): Ema
 <p style="color:#52606d">Receipt ${escapeHtml(payment.receiptNumber)}</p>
 <table role="presentation" width="100%" style="border-collapse:collapse">${table}</table>
 <p style="color:#52606d;font-size:13px">The receipt is attached as a PDF.</p>`,
+    footer,
   );
   return { kind: 'payment.receipt', to, subject, text, html };
 }
 
-export function paymentReturnedEmail({ company, to, payment }: PaymentEmail): EmailContent {
+export function paymentReturnedEmail({ company: from, to, payment }: PaymentEmail): EmailContent {
+  const { name: company, footer } = sender(from);
   const total = formatMoney(payment.total, payment.currency);
   const numbers = payment.allocations.map((a) => a.number).join(', ');
   const subject = `Your payment ${payment.receiptNumber} of ${total} was returned by your bank`;
@@ -73,18 +85,21 @@ export function paymentReturnedEmail({ company, to, payment }: PaymentEmail): Em
     'Please pay them again in the portal, or contact us if you think this is a mistake.',
   ]
     .filter(Boolean)
-    .join('\n\n');
+    .join('\n\n')
+    .concat(footerText(footer));
   const html = layout(
     company,
     `<p>Your bank returned your payment of <strong>${escapeHtml(total)}</strong> (receipt ${escapeHtml(payment.receiptNumber)}).</p>
 ${numbers ? `<p>The invoices it paid are open again: ${escapeHtml(numbers)}.</p>` : ''}
 <p>Please pay them again in the portal, or contact us if you think this is a mistake.</p>`,
+    footer,
   );
   return { kind: 'payment.returned', to, subject, text, html };
 }
 
 /** Money no chosen invoice could take went back to the payer (or, for a cancelled payment, all of it). */
-export function paymentRefundedEmail({ company, to, payment }: PaymentEmail): EmailContent {
+export function paymentRefundedEmail({ company: from, to, payment }: PaymentEmail): EmailContent {
+  const { name: company, footer } = sender(from);
   const refunded = formatMoney(payment.refunded, payment.currency);
   const whole = payment.status === 'refunded';
   const subject = `We refunded ${refunded} of your payment ${payment.receiptNumber}`;
@@ -95,12 +110,15 @@ export function paymentRefundedEmail({ company, to, payment }: PaymentEmail): Em
     `We refunded ${refunded} of your payment ${payment.receiptNumber} to the account or card you paid with.`,
     why,
     'It usually shows there within 5 to 10 business days.',
-  ].join('\n\n');
+  ]
+    .join('\n\n')
+    .concat(footerText(footer));
   const html = layout(
     company,
     `<p>We refunded <strong>${escapeHtml(refunded)}</strong> of your payment ${escapeHtml(payment.receiptNumber)} to the account or card you paid with.</p>
 <p>${escapeHtml(why)}</p>
 <p>It usually shows there within 5 to 10 business days.</p>`,
+    footer,
   );
   return { kind: 'payment.refunded', to, subject, text, html };
 }

@@ -8,13 +8,32 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
-export function layout(company: string, bodyHtml: string): string {
+/** The company as an email's footer shows it: its postal address and its customer portal (settings). */
+export interface CompanyFooter {
+  address?: string;
+  portalUrl?: string;
+}
+
+/** The footer's plain-text lines (after a blank line), or '' when there is nothing to add. */
+export function footerText(footer: CompanyFooter = {}): string {
+  const lines = [
+    footer.portalUrl ? `Customer portal: ${footer.portalUrl}` : '',
+    footer.address?.trim() ? footer.address.trim() : '',
+  ].filter(Boolean);
+  return lines.length ? `\n\n--\n${lines.join('\n')}` : '';
+}
+
+export function layout(company: string, bodyHtml: string, footer: CompanyFooter = {}): string {
   const name = escapeHtml(company);
+  const portal = footer.portalUrl
+    ? `<br>Customer portal: <a href="${escapeHtml(footer.portalUrl)}" style="color:#52606d">${escapeHtml(footer.portalUrl)}</a>`
+    : '';
+  const address = footer.address?.trim() ? `<br>${escapeHtml(footer.address.trim()).replace(/\r?\n/g, '<br>')}` : '';
   return `<!doctype html><html><body style="margin:0;padding:24px;background:#f4f5f7;font-family:Arial,Helvetica,sans-serif;color:#1f2933">
 <table role="presentation" width="100%" style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:32px">
 <tr><td style="font-size:18px;font-weight:bold;padding-bottom:16px">${name}</td></tr>
 <tr><td style="font-size:15px;line-height:1.5">${bodyHtml}</td></tr>
-<tr><td style="font-size:12px;color:#52606d;padding-top:24px">Sent by ${name}'s customer portal.</td></tr>
+<tr><td style="font-size:12px;color:#52606d;padding-top:24px">Sent by ${name}'s customer portal.${portal}${address}</td></tr>
 </table></body></html>`;
 }
 
@@ -66,6 +85,8 @@ export interface InvoiceEmail {
   payUrl: string;
   payLinkDays: number;
   supportEmail: string;
+  /** The company's address and portal page, for the footer. */
+  footer?: CompanyFooter;
 }
 
 /** A new invoice, with its PDF attached by the outbox and a long-lived Easy Pay link. */
@@ -86,7 +107,8 @@ export function invoiceEmail(m: InvoiceEmail): EmailContent {
     questions,
   ]
     .join('\n')
-    .trimEnd();
+    .trimEnd()
+    .concat(footerText(m.footer));
   const html = layout(
     m.company,
     `<p>Invoice <strong>${escapeHtml(m.number)}</strong> for ${escapeHtml(m.customerName)}.</p>
@@ -97,6 +119,7 @@ export function invoiceEmail(m: InvoiceEmail): EmailContent {
 <p><a href="${escapeHtml(m.payUrl)}" style="display:inline-block;background:#1d4ed8;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:bold">Pay now</a></p>
 <p>The invoice is attached as a PDF. Payment ${escapeHtml(due)}.</p>
 <p style="color:#52606d;font-size:13px">The Pay now link opens this invoice ready to pay, with no sign-in, for ${m.payLinkDays} days; it shows only this invoice. Please do not forward this email.${m.supportEmail ? ` Questions about this invoice? Write to ${escapeHtml(m.supportEmail)}.` : ''}</p>`,
+    m.footer,
   );
   return { kind: 'invoice', to: m.to, subject, text, html, sensitive: true };
 }

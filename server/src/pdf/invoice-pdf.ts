@@ -1,6 +1,11 @@
-/** The invoice as a PDF a customer can file, forward to accounts payable, and pay from. */
-import type { InvoiceDetail, InvoiceLine, InvoiceStatus } from '../api/contract';
+/**
+ * The invoice as a PDF a customer can file, forward to accounts payable, and pay from.
+ * `drawInvoicePdf` lays it out (in a PDF worker thread); `renderInvoicePdf` has a worker do it.
+ */
+import type { AppliedPayment, InvoiceDetail, InvoiceLine, InvoiceStatus } from '../api/contract';
+import { calendarDate } from '../domain/dates';
 import type { CompanySettings } from '../domain/settings';
+import { paymentMethodLabel } from '../mail/payment-templates';
 import { pdfFormatters, type PdfFormatters } from './format';
 import {
   content,
@@ -19,6 +24,7 @@ import {
   type Column,
   type SummaryRow,
 } from './layout';
+import { renderPdf } from './pool';
 
 export interface InvoicePdfInput {
   invoice: InvoiceDetail;
@@ -36,7 +42,15 @@ const STATUS_LABELS: Record<InvoiceStatus, { text: string; color: string } | nul
   void: { text: 'VOID', color: palette.muted },
 };
 
-const METHOD_LABELS: Record<string, string> = { ach: 'ACH', card: 'Card', check: 'Check', wire: 'Wire transfer' };
+/**
+ * How the payer knows a payment: by the receipt number they were given. A reference of their own
+ * (a check number from the ERP) follows the method; a provider's internal id (`pi_…`, `sbx_…`) is
+ * never printed.
+ */
+function paymentMethod(p: AppliedPayment): string {
+  const label = paymentMethodLabel(p.method);
+  return (p.method === 'check' || p.method === 'wire') && p.reference ? `${label} ${p.reference}` : label;
+}
 
 function statusFact(invoice: InvoiceDetail): string {
   switch (invoice.status) {
@@ -78,11 +92,28 @@ function totalsRows(invoice: InvoiceDetail, fmt: PdfFormatters): SummaryRow[] {
   ];
 }
 
+/** A payment accepted but not yet settled: what it holds, since when, and what is left to pay. */
+function inFlightNote(invoice: InvoiceDetail, company: CompanySettings, fmt: PdfFormatters): string {
+  const flight = invoice.inFlight;
+  if (!flight) return '';
+  const since = fmt.date(calendarDate(new Date(flight.since), company.timeZone));
+  const what = `A payment of ${fmt.money(flight.amount)} (receipt ${flight.receiptNumber}) has been processing since ${since}`;
+  return invoice.payable > 0
+    ? `${what}; ${fmt.money(invoice.payable)} is left to pay.`
+    : `${what}. Nothing more is due unless it fails.`;
+}
+
 /** "Where to pay" beside the totals: the two things a payer needs at the same glance. */
-function paymentNote(invoice: InvoiceDetail, company: CompanySettings): { heading: string; body: string[] } | null {
+function paymentNote(
+  invoice: InvoiceDetail,
+  company: CompanySettings,
+  fmt: PdfFormatters,
+): { heading: string; body: string[] } | null {
   if (invoice.status === 'void') return { heading: 'Nothing to pay', body: ['This invoice has been voided.'] };
   if (invoice.balance <= 0) return { heading: 'Paid in full', body: ['Thank you for your payment.'] };
-  const body = [company.paymentInstructions, company.portalUrl ? `Pay online: ${company.portalUrl}` : ''];
+  const processing = inFlightNote(invoice, company, fmt);
+  if (processing && invoice.payable <= 0) return { heading: 'Payment processing', body: [processing] };
+  const body = [processing, company.paymentInstructions, company.portalUrl ? `Pay online: ${company.portalUrl}` : ''];
   if (company.supportEmail) body.push(`Questions about this invoice: ${company.supportEmail}`);
   const lines = body.filter(Boolean);
   return lines.length ? { heading: 'Where to pay', body: lines } : null;
@@ -90,7 +121,7 @@ function paymentNote(invoice: InvoiceDetail, company: CompanySettings): { headin
 
 function drawTotalsAndPayment(doc: PDFKit.PDFDocument, input: InvoicePdfInput, fmt: PdfFormatters, y: number) {
   const rows = totalsRows(input.invoice, fmt);
-  const note = paymentNote(input.invoice, input.company);
+  const note = paymentNote(input.invoice, input.company, fmt);
   const totalsWidth = 230;
   const noteWidth = content.width(doc) - totalsWidth - 36;
   const noteHeight = note ? 18 + note.body.reduce((h, t) => h + measure(doc, t, styles.body, noteWidth) + 4, 0) : 0;
@@ -109,7 +140,8 @@ function drawTotalsAndPayment(doc: PDFKit.PDFDocument, input: InvoicePdfInput, f
   return Math.max(totalsBottom, noteBottom);
 }
 
-export function renderInvoicePdf(input: InvoicePdfInput): PDFKit.PDFDocument {
+/** Lays out the invoice; the caller pipes the document. Runs in a PDF worker (see pool.ts). */
+export function drawInvoicePdf(input: InvoicePdfInput): PDFKit.PDFDocument {
   const { invoice, company, customer } = input;
   const fmt = pdfFormatters(input.locale, invoice.currency);
   const status = STATUS_LABELS[invoice.status];
@@ -123,7 +155,12 @@ export function renderInvoicePdf(input: InvoicePdfInput): PDFKit.PDFDocument {
   });
 
   let y = drawLetterhead(doc, {
-    company: { name: company.companyName, address: company.companyAddress, email: company.supportEmail },
+    company: {
+      name: company.companyName,
+      address: company.companyAddress,
+      email: company.supportEmail,
+      logo: company.logo,
+    },
     title: 'INVOICE',
     facts: [
       { label: 'Invoice number', value: invoice.number },
@@ -162,8 +199,8 @@ export function renderInvoicePdf(input: InvoicePdfInput): PDFKit.PDFDocument {
         rows: invoice.payments,
         columns: [
           { header: 'Date', width: 100, value: (p) => fmt.date(p.date) },
-          { header: 'Method', width: 110, value: (p) => METHOD_LABELS[p.method] ?? p.method },
-          { header: 'Reference', width: 'fill', value: (p) => p.reference ?? '' },
+          { header: 'Receipt', width: 110, value: (p) => p.receiptNumber },
+          { header: 'Method', width: 'fill', value: paymentMethod },
           { header: 'Amount', width: 100, align: 'right', value: (p) => fmt.money(p.amount) },
         ],
       },
@@ -192,4 +229,9 @@ export function renderInvoicePdf(input: InvoicePdfInput): PDFKit.PDFDocument {
     runningHead: `Invoice ${invoice.number} (continued)`,
   });
   return doc;
+}
+
+/** The invoice PDF, drawn by a PDF worker off the event loop. */
+export function renderInvoicePdf(input: InvoicePdfInput): Promise<Buffer> {
+  return renderPdf({ kind: 'invoice', input });
 }

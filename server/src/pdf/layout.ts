@@ -6,6 +6,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { pdfText } from './format';
+import { logoBytes } from './logo';
 
 export const palette = {
   ink: '#111827',
@@ -164,7 +165,8 @@ export function createPdfDocument(setup: DocumentSetup): PDFKit.PDFDocument {
 }
 
 export interface Letterhead {
-  company: { name: string; address: string; email?: string };
+  /** `logo`: the `logo` setting, a PNG or JPEG data URL, printed above the name. */
+  company: { name: string; address: string; email?: string; logo?: string | null };
   title: string;
   /** Label/value pairs under the title: number, dates, status. */
   facts: { label: string; value: string; color?: string }[];
@@ -172,10 +174,34 @@ export interface Letterhead {
   stamp?: { text: string; color: string };
 }
 
-/** Company block on the left, the document title and its facts on the right. */
+/** The largest a logo is drawn, in points: it keeps its proportions within this box. */
+const LOGO_BOX = { width: 180, height: 54 };
+
+/**
+ * Draws the logo at x, y scaled into `LOGO_BOX`; returns the y below it. An image PDFKit cannot read
+ * is left out (the setting is checked when it is set; a document never fails for its letterhead).
+ */
+function drawLogo(doc: PDFKit.PDFDocument, logo: string | null | undefined, x: number, y: number): number {
+  const bytes = logoBytes(logo);
+  if (!bytes) return y;
+  try {
+    const image = (doc as PDFKit.PDFDocument & { openImage(src: Buffer): { width: number; height: number } }).openImage(
+      bytes,
+    );
+    const scale = Math.min(LOGO_BOX.width / image.width, LOGO_BOX.height / image.height, 1);
+    const height = image.height * scale;
+    doc.image(image as unknown as Buffer, x, y, { width: image.width * scale, height });
+    return y + height + 8;
+  } catch {
+    return y;
+  }
+}
+
+/** Company block on the left (logo, name, address), the document title and its facts on the right. */
 export function drawLetterhead(doc: PDFKit.PDFDocument, head: Letterhead): number {
   const left = content.left;
-  let leftY = write(doc, head.company.name, left, content.top, styles.companyName, { width: 250 });
+  const nameY = drawLogo(doc, head.company.logo, left, content.top);
+  let leftY = write(doc, head.company.name, left, nameY, styles.companyName, { width: 250 });
   leftY += 3;
   if (head.company.address) leftY = write(doc, head.company.address, left, leftY, styles.small, { width: 250 });
   if (head.company.email) leftY = write(doc, head.company.email, left, leftY + 2, styles.small, { width: 250 });
@@ -372,14 +398,4 @@ export function finishDocument(doc: PDFKit.PDFDocument, furniture: { footer: str
     margins.bottom = bottom;
   }
   doc.end();
-}
-
-/** A finished document as one buffer with its name, for an email attachment. */
-export async function pdfFile(
-  doc: PDFKit.PDFDocument,
-  filename: string,
-): Promise<{ filename: string; contentType: string; content: Buffer }> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of doc) chunks.push(chunk as Buffer);
-  return { filename, contentType: 'application/pdf', content: Buffer.concat(chunks) };
 }

@@ -1,133 +1,52 @@
-/** The payment receipt: what was paid, how, and which invoices it settled. */
+/**
+ * The payment receipt of a stored payment: its data read here, on the main thread, and the PDF drawn
+ * by a PDF worker (receipt-page.ts, pool.ts).
+ */
 import { eq } from 'drizzle-orm';
-import type { PaymentAllocationView, PaymentView } from '../api/contract';
+import type { Config } from '../config';
 import type { DbOrTx } from '../db/client';
 import { customers } from '../db/schema';
-import { calendarDate } from '../domain/dates';
 import { paymentView } from '../domain/payments';
-import { getSettings, type CompanySettings } from '../domain/settings';
-import { methodLabels } from '../mail/payment-templates';
-import { pdfFormatters } from './format';
-import {
-  createPdfDocument,
-  content,
-  drawLetterhead,
-  drawParty,
-  drawSummary,
-  drawTable,
-  ensureSpace,
-  finishDocument,
-  palette,
-  pdfFile,
-  styles,
-  summaryHeight,
-  write,
-  type SummaryRow,
-} from './layout';
+import { getSettings } from '../domain/settings';
+import { renderPdf } from './pool';
+import type { ReceiptPdfInput } from './receipt-page';
 
-export interface ReceiptPdfInput {
-  payment: PaymentView;
-  company: CompanySettings;
-  customer: { name: string; billingAddress: string | null };
-  payerEmail: string | null;
-  /** BCP 47 locale for money and dates; en-US when absent or unusable. Labels stay English. */
-  locale?: string;
+export { drawReceiptPdf, type ReceiptPdfInput } from './receipt-page';
+
+/** The receipt PDF, drawn by a PDF worker off the event loop. */
+export function renderReceiptPdf(input: ReceiptPdfInput): Promise<Buffer> {
+  return renderPdf({ kind: 'receipt', input });
 }
 
-const STATUS: Record<PaymentView['status'], { text: string; color: string }> = {
-  succeeded: { text: 'PAID', color: palette.positive },
-  processing: { text: 'PROCESSING', color: palette.warning },
-  pending: { text: 'PENDING', color: palette.muted },
-  failed: { text: 'FAILED', color: palette.negative },
-  refunded: { text: 'REFUNDED', color: palette.muted },
-  returned: { text: 'RETURNED', color: palette.negative },
-};
-
-export function renderReceiptPdf(input: ReceiptPdfInput): PDFKit.PDFDocument {
-  const { payment, company, customer } = input;
-  const fmt = pdfFormatters(input.locale, payment.currency);
-  const day = calendarDate(new Date(payment.succeededAt ?? payment.createdAt), company.timeZone);
-  const status = STATUS[payment.status];
-  const doc = createPdfDocument({
-    title: `Receipt ${payment.receiptNumber}`,
-    author: company.companyName,
-    subject: `Payment receipt for ${customer.name}`,
-    createdOn: day,
-    locale: fmt.locale,
-  });
-  let y = drawLetterhead(doc, {
-    company: { name: company.companyName, address: company.companyAddress, email: company.supportEmail },
-    title: 'RECEIPT',
-    facts: [
-      { label: 'Receipt number', value: payment.receiptNumber },
-      { label: 'Date', value: fmt.date(day) },
-      { label: 'Method', value: methodLabels[payment.method] },
-      { label: 'Status', value: status.text, color: status.color },
-    ],
-    stamp: payment.status === 'succeeded' ? undefined : status,
-  });
-  const half = content.width(doc) / 2 - 18;
-  const partyBottom = drawParty(
-    doc,
-    { label: 'Received from', name: customer.name, address: customer.billingAddress },
-    content.left,
-    y,
-    half,
-  );
-  const x = content.right(doc) - half;
-  write(doc, 'AMOUNT PAID', x, y, styles.label, { width: half, align: 'right' });
-  write(doc, fmt.money(payment.total), x, y + 12, { ...styles.title, size: 20 }, { width: half, align: 'right' });
-  const byBottom = input.payerEmail
-    ? write(doc, `Paid by ${input.payerEmail}`, x, y + 38, styles.small, { width: half, align: 'right' })
-    : y + 38;
-  y = Math.max(partyBottom, byBottom) + 24;
-
-  y = drawTable<PaymentAllocationView>(
-    doc,
-    {
-      caption: 'Applied to',
-      rows: payment.allocations,
-      columns: [
-        { header: 'Invoice', width: 'fill', value: (a) => a.number },
-        { header: 'Paid from', width: 140, value: (a) => (a.source === 'credit' ? 'Your credit' : 'This payment') },
-        { header: 'Amount', width: 110, align: 'right', value: (a) => fmt.money(a.amount) },
-      ],
-    },
-    y,
-  );
-  const applied = payment.allocations.reduce((sum, a) => sum + a.amount, 0);
-  const creditUsed = payment.allocations.filter((a) => a.source === 'credit').reduce((sum, a) => sum + a.amount, 0);
-  const rows: SummaryRow[] = [{ label: 'Applied to invoices', value: fmt.money(applied) }];
-  if (creditUsed > 0) rows.push({ label: 'Less your credit', value: fmt.money(-creditUsed) });
-  if (payment.unapplied > 0) rows.push({ label: 'Kept as credit', value: fmt.money(payment.unapplied) });
-  if (payment.surcharge > 0) rows.push({ label: 'Card surcharge', value: fmt.money(payment.surcharge) });
-  rows.push({ label: 'Total charged', value: fmt.money(payment.total), kind: 'due' });
-  y = ensureSpace(doc, y + 14, summaryHeight(rows));
-  drawSummary(doc, rows, content.right(doc) - 230, y, 230);
-
-  finishDocument(doc, {
-    footer: `${company.companyName} · Receipt ${payment.receiptNumber} · ${customer.name}`,
-    runningHead: `Receipt ${payment.receiptNumber} (continued)`,
-  });
-  return doc;
-}
-
-/** The receipt of a stored payment, with its file name. */
-export function receiptPdf(db: DbOrTx, paymentId: string): { doc: PDFKit.PDFDocument; filename: string } {
+/** What the receipt of a stored payment shows, read from the database. */
+export function receiptInput(
+  db: DbOrTx,
+  paymentId: string,
+  config?: Pick<Config, 'PORTAL_URL' | 'PUBLIC_URL'>,
+): ReceiptPdfInput {
   const payment = paymentView(db, paymentId);
   const customer = db.select().from(customers).where(eq(customers.id, payment.accountId)).get()!;
   const payer = db.query.payments.findFirst({ where: (t, { eq: is }) => is(t.id, paymentId) }).sync();
-  const doc = renderReceiptPdf({
+  return {
     payment,
-    company: getSettings(db),
+    company: getSettings(db, config),
     customer: { name: customer.name, billingAddress: customer.billingAddress },
     payerEmail: payer?.payerEmail ?? null,
-  });
-  return { doc, filename: `Receipt-${payment.receiptNumber}.pdf` };
+  };
+}
+
+/** The receipt of a stored payment (being drawn), with its file name. */
+export function receiptPdf(
+  db: DbOrTx,
+  paymentId: string,
+  config?: Pick<Config, 'PORTAL_URL' | 'PUBLIC_URL'>,
+): { doc: Promise<Buffer>; filename: string } {
+  const input = receiptInput(db, paymentId, config);
+  return { doc: renderReceiptPdf(input), filename: `Receipt-${input.payment.receiptNumber}.pdf` };
 }
 
 /** The receipt PDF as one buffer, for an email attachment. */
-export function receiptPdfFile(db: DbOrTx, paymentId: string) {
+export async function receiptPdfFile(db: DbOrTx, paymentId: string) {
   const { doc, filename } = receiptPdf(db, paymentId);
-  return pdfFile(doc, filename);
+  return { filename, contentType: 'application/pdf', content: await doc };
 }

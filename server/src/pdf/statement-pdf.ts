@@ -1,4 +1,7 @@
-/** The statement of account: what happened on the account in a period, and what is owed now. */
+/**
+ * The statement of account: what happened on the account in a period, and what is owed now.
+ * `drawStatementPdf` lays it out (in a PDF worker thread); `renderStatementPdf` has a worker do it.
+ */
 import type { Statement, StatementLine } from '../api/contract';
 import { pdfFormatters, type PdfFormatters } from './format';
 import {
@@ -15,9 +18,14 @@ import {
   type Column,
   type SummaryRow,
 } from './layout';
+import { renderPdf } from './pool';
 
 export interface StatementPdfInput {
   statement: Statement;
+  /** The `logo` setting, printed in the letterhead. */
+  logo?: string | null;
+  /** The `portalUrl` setting: where the account can be paid online. */
+  portalUrl?: string;
   /** BCP 47 locale for money and dates; en-US when absent or unusable. Labels stay English. */
   locale?: string;
 }
@@ -34,8 +42,9 @@ const TYPE_LABELS: Record<StatementLine['type'], string> = {
 function activityColumns(fmt: PdfFormatters): Column<ActivityRow>[] {
   return [
     { header: 'Date', width: 74, value: (r) => fmt.date(r.date) },
-    { header: 'Type', width: 64, value: (r) => (r.kind === 'line' ? TYPE_LABELS[r.type] : '') },
-    { header: 'Reference', width: 78, value: (r) => (r.kind === 'line' ? r.reference : '') },
+    { header: 'Type', width: 60, value: (r) => (r.kind === 'line' ? TYPE_LABELS[r.type] : '') },
+    // Wide enough for a receipt number (R- and ten characters) on one line.
+    { header: 'Reference', width: 92, value: (r) => (r.kind === 'line' ? r.reference : '') },
     {
       header: 'Description',
       width: 'fill',
@@ -86,7 +95,8 @@ function drawAging(doc: PDFKit.PDFDocument, statement: Statement, fmt: PdfFormat
   );
 }
 
-export function renderStatementPdf(input: StatementPdfInput): PDFKit.PDFDocument {
+/** Lays out the statement; the caller pipes the document. Runs in a PDF worker (see pool.ts). */
+export function drawStatementPdf(input: StatementPdfInput): PDFKit.PDFDocument {
   const { statement } = input;
   const { account, company } = statement;
   const fmt = pdfFormatters(input.locale, statement.currency);
@@ -100,7 +110,7 @@ export function renderStatementPdf(input: StatementPdfInput): PDFKit.PDFDocument
   });
 
   let y = drawLetterhead(doc, {
-    company: { name: company.name, address: company.address },
+    company: { name: company.name, address: company.address, logo: input.logo },
     title: 'STATEMENT OF ACCOUNT',
     facts: [
       { label: 'Statement date', value: fmt.date(statement.to) },
@@ -139,7 +149,12 @@ export function renderStatementPdf(input: StatementPdfInput): PDFKit.PDFDocument
   if (statement.unappliedCredit > 0) {
     const note = `You have ${fmt.money(statement.unappliedCredit)} of unapplied credit, usable on a later payment.`;
     y = ensureSpace(doc, y + 12, 14);
-    write(doc, note, content.left, y, styles.small, { width: content.width(doc) });
+    y = write(doc, note, content.left, y, styles.small, { width: content.width(doc) });
+  }
+  if (input.portalUrl) {
+    const text = `Pay online: ${input.portalUrl}`;
+    y = ensureSpace(doc, y + 12, 14);
+    write(doc, text, content.left, y, styles.body, { width: content.width(doc), link: input.portalUrl });
   }
 
   finishDocument(doc, {
@@ -147,4 +162,9 @@ export function renderStatementPdf(input: StatementPdfInput): PDFKit.PDFDocument
     runningHead: `Statement for ${account.name} (continued)`,
   });
   return doc;
+}
+
+/** The statement PDF, drawn by a PDF worker off the event loop. */
+export function renderStatementPdf(input: StatementPdfInput): Promise<Buffer> {
+  return renderPdf({ kind: 'statement', input });
 }

@@ -44,8 +44,8 @@ function statementCsv(s: Statement): string {
 
 export const statement = new Hono<AppEnv>().get('/', requireSession('customer'), (c) => {
   const query = queryParams(c, statementQuery);
-  const { db, clock } = c.var.deps;
-  const company = getSettings(db);
+  const { db, clock, config } = c.var.deps;
+  const company = getSettings(db, config);
   const accountId = accountFor(c.var.session, query.account);
   const to = query.to ?? calendarDate(clock.now(), company.timeZone);
   const from = query.from ?? addDays(to, -90);
@@ -57,7 +57,9 @@ export const statement = new Hono<AppEnv>().get('/', requireSession('customer'),
   const result = buildStatement(db, company, { accountId, from, to });
   const filename = `statement-${result.account.name.replace(/\W+/g, '-')}-${from}-to-${to}`;
   if (query.format === 'csv') return download(c, statementCsv(result), `${filename}.csv`, 'text/csv; charset=utf-8');
-  if (query.format === 'pdf')
-    return download(c, renderStatementPdf({ statement: result }), `${filename}.pdf`, 'application/pdf');
+  if (query.format === 'pdf') {
+    const pdf = renderStatementPdf({ statement: result, logo: company.logo, portalUrl: company.portalUrl });
+    return download(c, pdf, `${filename}.pdf`, 'application/pdf');
+  }
   return c.json(result satisfies Statement);
 });

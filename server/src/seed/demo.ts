@@ -31,7 +31,7 @@ export const DEMO_COMPANY = {
   companyAddress: 'Acme Supplies Inc.\n1200 Industrial Way\nNewark, NJ 07105\nUnited States',
   paymentInstructions:
     'Pay online in the customer portal, or by ACH to Acme Supplies Inc., First Demo Bank, routing 021000021, account 000123456789. Quote the invoice number.',
-  portalUrl: 'http://localhost:8787/',
+  // No portalUrl: it defaults to PORTAL_URL, else the demo site at PUBLIC_URL, wherever the demo runs.
   // Card payments carry a 2.5 % surcharge capped at $100, so the demo shows the surcharge line.
   surchargeRateBp: 250,
   surchargeCap: 10_000,
