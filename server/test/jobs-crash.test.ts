@@ -115,7 +115,7 @@ describe('a server process killed mid-delivery', () => {
     try {
       first = await startServer(databasePath, holding.url);
       for (const body of LINK_REQUESTS) {
-        const res = await fetch(`${first.url}/api/v1/auth/links`, {
+        const res: Response = await fetch(`${first.url}/api/v1/auth/links`, {
           method: 'POST',
           headers: { origin: first.url, 'content-type': 'application/json' },
           body: JSON.stringify({ ...body, returnTo: `${first.url}/` }),
