@@ -12,13 +12,14 @@ import type { Clock } from '../clock';
 import type { Config } from '../config';
 import { hashCode, newId, randomCode, randomToken, safeEqualHex, sha256 } from '../crypto';
 import type { Db, DbOrTx } from '../db/client';
-import { contacts, invoices, magicLinks, reservations, staffUsers } from '../db/schema';
+import { contacts, invoices, magicLinks, staffUsers } from '../db/schema';
 import { AppError } from '../errors';
 import { magicLinkEmail } from '../mail/templates';
 import { recordEvent } from './events';
 import { enqueueJob, type JobHandler } from './jobs';
 import { queueEmail } from './outbox';
 import { hitCooldown, hitLimits } from './rate-limit';
+import { inFlightFor, payableOf } from './reservations';
 import { getSettings } from './settings';
 import { authenticate, createSession, sessionInfo } from './sessions';
 
@@ -408,15 +409,7 @@ function easyPayPreview(db: DbOrTx, email: string, invoiceIds: string[]): EasyPa
     .innerJoin(contacts, and(eq(contacts.customerId, invoices.customerId), eq(contacts.email, email)))
     .where(inArray(invoices.id, invoiceIds))
     .all();
-  const held = new Map(
-    db
-      .select({ invoiceId: reservations.invoiceId, amount: sql<number>`coalesce(sum(${reservations.amount}), 0)` })
-      .from(reservations)
-      .where(inArray(reservations.invoiceId, invoiceIds))
-      .groupBy(reservations.invoiceId)
-      .all()
-      .map((r) => [r.invoiceId, r.amount]),
-  );
+  const held = inFlightFor(db, invoiceIds);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return {
     company,
@@ -424,7 +417,7 @@ function easyPayPreview(db: DbOrTx, email: string, invoiceIds: string[]): EasyPa
     invoices: invoiceIds.flatMap((id) => {
       const r = byId.get(id);
       if (!r) return [];
-      const payable = r.voidedAt ? 0 : Math.max(0, r.balance - (held.get(id) ?? 0));
+      const payable = r.voidedAt ? 0 : payableOf(r.balance, held.get(id));
       return [{ number: r.number, dueDate: r.dueDate, currency: r.currency, balance: r.balance, payable }];
     }),
   };
