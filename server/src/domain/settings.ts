@@ -91,10 +91,19 @@ export const settingSchemas = {
   companyName: z.string().trim().min(1, 'must not be empty').max(200),
   timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as America/New_York'),
   currency: z.string().refine(isCurrency, 'must be an ISO 4217 currency code such as USD'),
-  supportEmail: z.union([z.literal(''), z.email('must be an email address (or empty for none)')]),
+  supportEmail: z
+    .string()
+    .refine((v) => v === '' || z.email().safeParse(v).success, 'must be an email address (or empty for none)'),
   companyAddress: z.string().max(1000),
   paymentInstructions: z.string().max(2000),
-  portalUrl: z.union([z.literal(''), portalUrl]),
+  // Empty: no "Pay online" line, and Easy Pay links land on this server's page.
+  portalUrl: z.string().transform((value, ctx) => {
+    if (value === '') return '';
+    const parsed = portalUrl.safeParse(value);
+    if (parsed.success) return parsed.data;
+    ctx.addIssue({ code: 'custom', message: parsed.error.issues[0]!.message });
+    return z.NEVER;
+  }),
   surchargeRateBp: z.number().int().min(0).max(1000),
   surchargeCap: z.number().int().positive().nullable(),
   allowOverpayment: z.boolean(),
