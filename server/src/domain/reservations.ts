@@ -80,12 +80,7 @@ export function payableOf(balance: number, held: InFlight | undefined | null): n
  * still take it: the answer otherwise is `409 amount_in_flight` naming the invoice and the payment
  * in flight. The caller has checked each ask against the balance itself.
  */
-export function reserve(
-  tx: DbOrTx,
-  paymentId: string,
-  asks: { invoiceId: string; amount: number }[],
-  now: Date,
-): void {
+export function reserve(tx: DbOrTx, paymentId: string, asks: { invoiceId: string; amount: number }[], now: Date): void {
   const rows = asks.length
     ? tx
         .select({ id: invoices.id, number: invoices.number, balance: invoices.balance })
