@@ -36,17 +36,19 @@ export interface AuthSession {
   expiresAt: Date;
 }
 
-/** The idle deadline is renewed at most this often, so reads stay cheap... */
-const SLIDE_AT_MOST_EVERY_MS = 60_000;
-/** ...and at least once per this fraction of the idle timeout, so even a 1-minute timeout slides. */
+/**
+ * The idle deadline is renewed once this much has passed since its last renewal: a quarter of the
+ * idle timeout, so even a 1-minute timeout slides, but no more than a minute.
+ */
 const SLIDE_FRACTION = 4;
+const SLIDE_AT_MOST_AFTER_MS = 60_000;
 
 function timeouts(config: Config, audience: Audience) {
   const t =
     audience === 'staff'
       ? { idle: config.STAFF_IDLE_MINUTES * 60_000, absolute: config.STAFF_ABSOLUTE_HOURS * 3_600_000 }
       : { idle: config.CUSTOMER_IDLE_MINUTES * 60_000, absolute: config.CUSTOMER_ABSOLUTE_HOURS * 3_600_000 };
-  return { ...t, slideEvery: Math.min(SLIDE_AT_MOST_EVERY_MS, Math.floor(t.idle / SLIDE_FRACTION)) };
+  return { ...t, slideEvery: Math.min(SLIDE_AT_MOST_AFTER_MS, Math.floor(t.idle / SLIDE_FRACTION)) };
 }
 
 export function createSession(db: DbOrTx, config: Config, principal: SessionPrincipal, now: Date) {
@@ -91,7 +93,8 @@ function customerAccountsOf(db: DbOrTx, email: string): { accounts: AccountRef[]
  * The session for a bearer token, or null when it is unknown, revoked, timed out, or its person no
  * longer has access. Slides the idle timeout: once a quarter of it, or a minute if that is shorter,
  * has passed since the last renewal, the deadline moves to now + idle (never past the absolute
- * limit). So the row is written at most once a minute, and a session lapses no sooner than
+ * limit). So the row is written at most once per min(idle / 4, 1 minute) (once a minute with the
+ * defaults, so reads stay cheap), and a session lapses no sooner than
  * idle − min(idle / 4, 1 minute) and no later than idle after its last use: one used more often than
  * that stays alive until its absolute limit.
  */
