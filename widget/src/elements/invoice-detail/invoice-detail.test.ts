@@ -5,9 +5,11 @@ import { buttonNamed, shadowText } from '../../../test/dom.js';
 import { fail, file, mock, never, sent, signIn, useMockApi, worker } from '../../../test/mock-api.js';
 import { offScreen, overflowsPage, usePhoneViewport } from '../../../test/viewport.js';
 import { formatDateTime } from '../../internal/format.js';
-import type { InFlight } from '../../internal/types.js';
+import type { InvoiceSummary } from '../../internal/types.js';
 import './define.js';
 import type { ArInvoiceDetail } from './invoice-detail.js';
+
+type InFlight = NonNullable<InvoiceSummary['inFlight']>;
 
 function renderDetail(invoice = 'INV-1042'): Promise<ArInvoiceDetail> {
   return fixture<ArInvoiceDetail>(

@@ -446,6 +446,7 @@ export const styles = [
 
       thead th {
         flex: none;
+        padding-inline: calc(${t.space} * 0.5);
       }
 
       thead .select-cell {

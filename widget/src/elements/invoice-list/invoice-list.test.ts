@@ -16,9 +16,11 @@ import { fail, mock, never, sent, signIn, useMockApi, worker } from '../../../te
 import { offScreen, overflowsPage, truncated, usePhoneViewport } from '../../../test/viewport.js';
 import { formatDateTime } from '../../internal/format.js';
 import { sessionStoreFor } from '../../internal/session-store.js';
-import type { InFlight, InvoiceStatusFilter, InvoiceSummary } from '../../internal/types.js';
+import type { InvoiceStatusFilter, InvoiceSummary } from '../../internal/types.js';
 import './define.js';
 import type { ArInvoiceList } from './invoice-list.js';
+
+type InFlight = NonNullable<InvoiceSummary['inFlight']>;
 
 /** The virtualized list renders its rows a frame or two after its data: give it more than the default second. */
 function waitUntil(predicate: () => unknown, message?: string): Promise<void> {
