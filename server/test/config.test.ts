@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConfigError, loadConfig } from '../src/config';
+import { ConfigError, defaultPortalUrl, loadConfig } from '../src/config';
 
 const stripeKeys = {
   PAYMENT_PROVIDER: 'stripe',
@@ -42,6 +42,8 @@ describe('configuration', () => {
     ['LINK_TTL_MINUTES', '-5'],
     ['NODE_ENV', 'staging'],
     ['DEMO', 'maybe'],
+    ['PORTAL_URL', 'pay.example.com'],
+    ['PORTAL_URL', 'https://user:secret@pay.example.com/'],
   ]) {
     it(`stops with a message naming ${name} when it is ${JSON.stringify(value)}`, () => {
       assert.throws(
@@ -50,6 +52,14 @@ describe('configuration', () => {
       );
     });
   }
+
+  it('defaults the portal URL setting to PORTAL_URL, else to the page at PUBLIC_URL', () => {
+    assert.equal(defaultPortalUrl(loadConfig({})), 'http://localhost:8787/');
+    assert.equal(defaultPortalUrl(loadConfig({ PUBLIC_URL: 'https://ar.example.com' })), 'https://ar.example.com/');
+    const config = loadConfig({ PUBLIC_URL: 'https://ar.example.com', PORTAL_URL: 'https://www.example.com/pay' });
+    assert.equal(config.PORTAL_URL, 'https://www.example.com/pay');
+    assert.equal(defaultPortalUrl(config), 'https://www.example.com/pay');
+  });
 
   it('refuses production without SMTP, where every sign-in email would vanish', () => {
     assert.throws(() => loadConfig({ NODE_ENV: 'production' }), /SMTP_URL/);
