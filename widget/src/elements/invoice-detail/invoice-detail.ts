@@ -19,7 +19,8 @@ const f = strings.inFlight;
 
 /**
  * @summary One invoice in full: its status, dates and PO, the lines with tax, the totals down to the
- * balance due, the payments and credit notes applied to it, its history, and its PDF.
+ * balance due (and, while a payment is on its way, what it holds and what is left to pay), the payments
+ * (by receipt number) and credit notes applied to it, its history, and its PDF.
  *
  * Inside `<ar-portal>` it shows a "Back to invoices" button and uses the portal's session; alone on a
  * page it uses the session of its `api` server in this tab and asks to sign in when there is none.
@@ -43,6 +44,7 @@ const f = strings.inFlight;
  * @csspart history - The status history timeline.
  * @csspart pdf-button - The "Download PDF" button.
  * @csspart notice - The dispute notice.
+ * @csspart in-flight - "Payment of $X processing since …" and what is left to pay, while a payment is on its way.
  * @csspart error - Error messages (load, not found, download).
  * @csspart loading - The loading skeleton.
  * @csspart button - Every button.

@@ -588,6 +588,37 @@ describe('<ar-invoice-list>', () => {
     expect((await requested).detail.invoices.map((i: InvoiceSummary) => i.number)).to.deep.equal(['INV-1050']);
   });
 
+  it('unticks an invoice a payment has since covered, and keeps another with what is left of it', async () => {
+    let later = false;
+    worker.use(
+      mock.listInvoices(() =>
+        later
+          ? {
+              items: [whollyInFlight, partlyInFlight, disputed],
+              nextCursor: null,
+            }
+          : { items: [{ ...whollyInFlight, inFlight: null, payable: 270_313 }, pastDue, disputed], nextCursor: null },
+      ),
+    );
+    const el = await renderList();
+    await loaded(el);
+    tick(checkbox(el, 'Select INV-1023'));
+    tick(checkbox(el, 'Select INV-1042'));
+    await el.updateComplete;
+    expect($(el, '[part="selection-bar"]')!.textContent).to.contain('2 selected · $4,503.63');
+
+    // Another tab of the same person paid meanwhile; a new sort loads the rows again.
+    later = true;
+    const changed = oneEvent(el, 'ar-selection-change');
+    header(el, 'Balance').querySelector('button')!.click();
+    const { invoices: now } = (await changed).detail as { invoices: InvoiceSummary[] };
+    expect(now.map((i) => [i.number, i.payable])).to.deep.equal([['INV-1042', 80_050]]);
+    await el.updateComplete;
+    expect($(el, '[part="selection-bar"]')!.textContent).to.contain('1 selected · $800.50');
+    await waitUntil(() => checkbox(el, 'Select INV-1023')?.disabled, 'shows INV-1023 as being paid');
+    expect(checkbox(el, 'Select INV-1042').checked).to.equal(true);
+  });
+
   describe('on a 375 px phone', () => {
     usePhoneViewport();
 

@@ -65,8 +65,9 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
  * @event ar-invoice-select - A row was activated (click, Enter or Space). `detail.invoice` is the `InvoiceSummary`.
  * @event ar-account-change - The person picked another account. `detail.account` is the `AccountSummary`.
  * @event ar-filter-change - The person changed tab, search or sort. `detail` is `{status, q, sort}`.
- * @event ar-selection-change - Invoices were ticked or unticked. `detail.invoices` is every ticked `InvoiceSummary`.
- * @event ar-pay-request - "Pay" was pressed for the ticked invoices (`detail.invoices`).
+ * @event ar-selection-change - Invoices were ticked or unticked (also `[]` on `refresh()` and on a change of account, and
+ *   when reloaded rows show a ticked invoice already paid in full). `detail.invoices` is every ticked `InvoiceSummary`.
+ * @event ar-pay-request - "Pay" was pressed for the ticked invoices (`detail.invoices`); each one's `payable` is what is left to pay.
  * @event ar-promise-request - "Promise to pay" was pressed for the ticked invoices (`detail.invoices`).
  * @event ar-dispute-request - "Dispute" was pressed for the ticked invoices (`detail.invoices`).
  *
@@ -85,7 +86,9 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
  * @csspart header - The column header row.
  * @csspart sort-button - Each column's sort button.
  * @csspart row - Each invoice row (also `row-highlighted`, `row-selected`).
- * @csspart checkbox - Each selection checkbox.
+ * @csspart checkbox - Each selection checkbox (also `checkbox-disabled`: an invoice whose whole balance a payment in flight already covers).
+ * @csspart in-flight - "Payment of $X processing since …" under the status of an invoice with a payment in flight.
+ * @csspart totals-in-flight - "$Y processing" under the account's balance due.
  * @csspart number - The invoice number cell.
  * @csspart badge - The status badge (also `badge-past_due`, `badge-open`, `badge-paid`, `badge-disputed`, `badge-void`).
  * @csspart empty - The empty, no-match and signed-out states.
@@ -253,6 +256,26 @@ export class ArInvoiceList extends LitElement {
     this.activeIndex = Math.max(0, highlighted);
     this.announcement = this.q ? s.matches(items.length, Boolean(nextCursor), this.q) : '';
     if (this.scroller) this.scroller.scrollTop = 0;
+    this.reconcileSelection(items);
+  }
+
+  /**
+   * Ticked invoices follow what the server now says: one a payment has since covered in full is
+   * unticked, and one whose amount left to pay changed is kept with the new amount.
+   */
+  private reconcileSelection(items: readonly InvoiceSummary[]): void {
+    if (!this.selected.size) return;
+    const next = new Map(this.selected);
+    let changed = false;
+    for (const invoice of items) {
+      const ticked = next.get(invoice.id);
+      if (!ticked) continue;
+      if (!isSelectable(invoice)) next.delete(invoice.id);
+      else if (ticked.payable !== invoice.payable || ticked.balance !== invoice.balance) next.set(invoice.id, invoice);
+      else continue;
+      changed = true;
+    }
+    if (changed) this.setSelection(next);
   }
 
   // ---- Account, tabs, search, sort ---------------------------------------------------------------
