@@ -177,6 +177,29 @@ describe('PayPal provider against a loopback PayPal', () => {
     });
   });
 
+  describe('refund', () => {
+    it('refunds part of the order’s capture once, in decimal units', async () => {
+      const ref = refOf(await provider.charge(charge({ paymentId: 'pay_refund1' })));
+      paypal.approve(ref, 'COMPLETED');
+      assert.equal((await provider.confirm(ref, 'complete', charge({ paymentId: 'pay_refund1' }))).status, 'succeeded');
+      const input = { paymentId: 'pay_refund1', currency: 'USD' };
+      const first = await provider.refund(ref, 20_050, input);
+      const again = await provider.refund(ref, 20_050, input);
+      assert.equal(first.status, 'succeeded');
+      assert.deepEqual(again, first, 'a retried refund is the same refund');
+      assert.equal(paypal.refunds.length, 1);
+      assert.deepEqual(paypal.refunds[0]!.amount, { value: '200.50', currency_code: 'USD' });
+      const sent = paypal.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/refund'));
+      assert.equal(sent[0]!.headers['paypal-request-id'], 'refund-pay_refund1');
+    });
+
+    it('reports an order with no capture as a failed refund', async () => {
+      const ref = refOf(await provider.charge(charge({ paymentId: 'pay_refund2' })));
+      const result = await provider.refund(ref, 100, { paymentId: 'pay_refund2', currency: 'USD' });
+      assert.equal(result.status, 'failed');
+    });
+  });
+
   describe('confirm', () => {
     it('captures an approved order and reports it succeeded', async () => {
       const ref = refOf(await provider.charge(charge()));

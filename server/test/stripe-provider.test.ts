@@ -14,14 +14,16 @@ import { startStripeStandin } from '../../test/support/standins/stripe-standin';
 const SECRET_KEY = 'sk_test_portico_standin';
 const WEBHOOK_SECRET = 'whsec_portico_standin';
 
-const configFor = (apiUrl: string) =>
-  testConfig({
+const configFor = (apiUrl: string) => ({
+  ...testConfig({
     PAYMENT_PROVIDER: 'stripe',
     STRIPE_SECRET_KEY: SECRET_KEY,
     STRIPE_PUBLISHABLE_KEY: 'pk_test_portico_standin',
     STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
     STRIPE_API_URL: apiUrl,
-  });
+  }),
+  SANDBOX_WEBHOOK_SECRET: 'whsec_unused_sandbox_secret',
+});
 
 const charge = (overrides: Partial<ChargeInput> = {}): ChargeInput => ({
   paymentId: 'pay_0001',
@@ -204,6 +206,33 @@ describe('Stripe provider against a loopback Stripe', () => {
       const form = new URLSearchParams(stripe.to('POST', '/v1/payment_intents')[0]!.body);
       assert.equal(form.get('amount'), '5000');
       assert.equal(form.get('currency'), 'jpy');
+    });
+  });
+
+  describe('refund', () => {
+    it('refunds part of a succeeded PaymentIntent once, with an idempotency key of its own', async () => {
+      const outcome = await provider.charge(charge({ paymentId: 'pay_refund1' }));
+      assert.equal(outcome.status, 'succeeded');
+      const ref = outcome.ref!;
+      const input = { paymentId: 'pay_refund1', currency: 'USD' };
+      const first = await provider.refund(ref, 20_000, input);
+      const again = await provider.refund(ref, 20_000, input);
+      assert.equal(first.status, 'succeeded');
+      assert.deepEqual(again, first, 'a retried refund is the same refund');
+      assert.equal(stripe.refunds.length, 1);
+      assert.deepEqual(
+        { amount: stripe.refunds[0]!.amount, payment_intent: stripe.refunds[0]!.payment_intent },
+        { amount: 20_000, payment_intent: ref },
+      );
+      const [sent] = stripe.to('POST', '/v1/refunds');
+      assert.equal(sent!.headers['idempotency-key'], 'refund-pay_refund1');
+    });
+
+    it('reports a refund Stripe refuses as failed, with its reason', async () => {
+      const waiting = await provider.charge(charge({ paymentId: 'pay_refund2', paymentMethod: null }));
+      assert.equal(waiting.status, 'requires_action');
+      const result = await provider.refund(waiting.ref!, 100, { paymentId: 'pay_refund2', currency: 'USD' });
+      assert.equal(result.status, 'failed');
     });
   });
 

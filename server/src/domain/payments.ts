@@ -629,7 +629,7 @@ function scheduleRefund(db: DbOrTx, paymentId: string, now: Date): void {
  * reached throws, so the job retries with backoff; a refusal is recorded for staff to act on.
  */
 export function refundHandler(deps: PaymentDeps): JobHandler {
-  return async (payload) => {
+  return async (payload, { finish }) => {
     const payment = deps.db
       .select()
       .from(payments)
@@ -646,6 +646,7 @@ export function refundHandler(deps: PaymentDeps): JobHandler {
     const actor: Actor = { type: 'system', id: `provider:${provider.name}` };
     deps.db.transaction(
       (tx) => {
+        finish(tx);
         const now = deps.clock.now();
         const done = tx
           .update(payments)
@@ -895,12 +896,14 @@ function scheduleSandboxSettlement(
 
 /** Settles (or fails) a sandbox bank debit on a later job tick; a "returns" account comes back later still. */
 export function sandboxSettlementHandler(deps: Omit<PaymentDeps, 'logger' | 'providers'>): JobHandler {
-  return async (payload, { now }) => {
+  return async (payload, { now, finish }) => {
     const paymentId = String(payload.paymentId);
     const behaviour = payload.behaviour as BankBehaviour;
     const actor: Actor = { type: 'system', id: 'provider:sandbox' };
     deps.db.transaction(
       (tx) => {
+        // The settlement and the job's completion commit together: a rerun after a crash schedules nothing twice.
+        finish(tx);
         if (payload.stage === 'return') {
           returnPayment(tx, paymentId, 'account_closed', actor, now, bankReturnMessage);
           return;
