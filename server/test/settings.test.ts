@@ -74,9 +74,13 @@ describe('company settings', () => {
     assert.equal(settings.companyName, 'Acme Supplies', 'trimmed');
     assert.equal(settings.timeZone, 'Europe/Paris');
     assert.ok(logoBytes(settings.logo)!.equals(makePng(40, 20)));
+    // Read once more (the logo is cached by its digest), then replaced: the new one is read.
+    assert.ok(logoBytes(getSettings(database.db).logo)!.equals(makePng(40, 20)));
+    updateSettings(database.db, { values: { logo: logoDataUrl(makePng(30, 30)) } }, actor, now);
+    assert.ok(logoBytes(getSettings(database.db).logo)!.equals(makePng(30, 30)));
 
     const added = events().slice(before);
-    assert.equal(added.length, 1);
+    assert.equal(added.length, 2);
     assert.equal(added[0]!.actor_id, 'test');
     const data = JSON.parse(added[0]!.data) as { set: Record<string, unknown> };
     assert.equal(data.set.portalUrl, 'https://pay.acme.test/portal');
@@ -134,7 +138,7 @@ describe('company settings', () => {
     assert.throws(() => logoDataUrl(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>')), /PNG or JPEG/);
     assert.throws(() => logoDataUrl(Buffer.alloc(0)), /empty/);
     const huge = Buffer.concat([makePng(1, 1), Buffer.alloc(LOGO_MAX_BYTES)]);
-    assert.throws(() => logoDataUrl(huge), /at most 200 KB/);
+    assert.throws(() => logoDataUrl(huge), /at most 100 KB/);
     // A stored data URL is checked the same way, not trusted for its label.
     const gif = `data:image/png;base64,${Buffer.from('GIF89a').toString('base64')}`;
     assert.throws(() => validateSettings({ logo: gif }), SettingsError);

@@ -45,7 +45,7 @@ settings The company as customers see it on every email and PDF. All values are 
   portalUrl                 the page customers pay on, e.g. portalUrl=https://pay.acme.com
                             (default: $PORTAL_URL, else $PUBLIC_URL/)
   timeZone                  IANA time zone, e.g. timeZone=America/New_York
-  logo                      a PNG or JPEG file of at most 200 KB, e.g. logo=./logo.png (logo=none removes it)
+  logo                      a PNG or JPEG file of at most 100 KB, e.g. logo=./logo.png (logo=none removes it)
   supportEmail, paymentInstructions, currency, surchargeRateBp, surchargeCap (none for no cap),
   allowOverpayment (true/false)
 

@@ -5,7 +5,8 @@
  * with `portico settings set` (and by the staff console later); every change is one transaction with
  * its `settings.updated` event.
  */
-import { inArray, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { defaultPortalUrl, portalUrl, type Config } from '../config';
 import type { Db, DbOrTx } from '../db/client';
@@ -142,13 +143,74 @@ function defaultsFromEnvironment(): Partial<CompanySettings> {
   return environmentDefaults;
 }
 
+/**
+ * Stored values already checked, by key and value: settings are read on every request and change
+ * rarely, and checking them (a time zone, a currency, a logo's bytes) costs far more than the read.
+ * Bounded per key; a key's entries are dropped when it has too many.
+ */
+const checked = new Map<SettingKey, Map<unknown, { value: unknown } | 'invalid'>>();
+const CHECKED_PER_KEY = 16;
+
+function checkStored(key: SettingKey, value: unknown): { value: unknown } | 'invalid' {
+  let byValue = checked.get(key);
+  if (!byValue) checked.set(key, (byValue = new Map()));
+  // Strings (a logo among them) are looked up as they are, without copying; null, numbers and booleans too.
+  const lookup = value === null || typeof value !== 'object' ? value : JSON.stringify(value);
+  let result = byValue.get(lookup);
+  if (!result) {
+    const parsed = settingSchemas[key].safeParse(value);
+    result = parsed.success ? { value: parsed.data } : 'invalid';
+    if (byValue.size >= CHECKED_PER_KEY) byValue.clear();
+    byValue.set(lookup, result);
+  }
+  return result;
+}
+
+/** The stored logo's SHA-256, kept beside it so a request can tell the logo it has cached is current. */
+const LOGO_DIGEST = 'logoSha256';
+const logos = new Map<string, string | null>();
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * The stored logo, read from the database only when its digest is not cached: at up to 100 KB it
+ * costs milliseconds to read, and settings are read on every request.
+ */
+function storedLogo(db: DbOrTx, digest: unknown): string | null {
+  if (typeof digest === 'string' && logos.has(digest)) return logos.get(digest)!;
+  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, 'logo')).get();
+  const result = row ? checkStored('logo', row.value) : 'invalid';
+  const logo = result === 'invalid' ? null : (result.value as string | null);
+  // Cached only under the digest of what was read, so a logo written without one is read every time.
+  if (typeof digest === 'string' && typeof row?.value === 'string' && sha256(row.value) === digest) {
+    if (logos.size >= 8) logos.clear();
+    logos.set(digest, logo);
+  }
+  return logo;
+}
+
 /** The settings stored, each validated; a key that is unknown or holds a bad value is left out. */
 export function storedSettings(db: DbOrTx): Partial<CompanySettings> {
   const stored: Record<string, unknown> = {};
-  for (const row of db.select().from(settings).all()) {
-    if (!isSettingKey(row.key)) continue;
-    const parsed = settingSchemas[row.key].safeParse(row.value);
-    if (parsed.success) stored[row.key] = parsed.data;
+  // Every value but the logo's, which is looked up by its digest.
+  const rows = db
+    .select({
+      key: settings.key,
+      value: sql<string | null>`CASE WHEN ${settings.key} = 'logo' THEN NULL ELSE ${settings.value} END`,
+    })
+    .from(settings)
+    .all();
+  const raw = new Map(rows.map((r) => [r.key, r.value === null ? null : (JSON.parse(r.value) as unknown)]));
+  for (const [key, value] of raw) {
+    if (!isSettingKey(key)) continue;
+    if (key === 'logo') {
+      stored.logo = storedLogo(db, raw.get(LOGO_DIGEST));
+      continue;
+    }
+    const result = checkStored(key, value);
+    if (result !== 'invalid') stored[key] = result.value;
   }
   return stored as Partial<CompanySettings>;
 }
@@ -164,7 +226,9 @@ export function getSettings(db: DbOrTx, config?: Pick<Config, 'PORTAL_URL' | 'PU
 
 /** Stores values as given (the demo seed and tests); `updateSettings` is the checked way in. */
 export function putSettings(db: DbOrTx, values: Partial<CompanySettings>, now: Date): void {
-  for (const [key, raw] of Object.entries(values)) {
+  const entries: [string, unknown][] = Object.entries(values);
+  if (values.logo !== undefined) entries.push([LOGO_DIGEST, values.logo === null ? null : sha256(values.logo)]);
+  for (const [key, raw] of entries) {
     if (raw === undefined) continue;
     // A JSON null is a value ("no cap"), not a missing one: store the text `null`, not SQL NULL.
     const value = raw === null ? sql`'null'` : raw;
@@ -228,7 +292,8 @@ export function updateSettings(
   const set = Object.keys(values) as SettingKey[];
   const apply = (tx: DbOrTx) => {
     putSettings(tx, values, now);
-    if (reset.length) tx.delete(settings).where(inArray(settings.key, reset)).run();
+    const removed: string[] = reset.includes('logo') ? [...reset, LOGO_DIGEST] : reset;
+    if (removed.length) tx.delete(settings).where(inArray(settings.key, removed)).run();
     recordEvent(
       tx,
       {

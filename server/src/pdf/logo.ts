@@ -3,8 +3,11 @@
  * apart from the settings so a PDF worker thread loads no more than drawing needs.
  */
 
-/** The largest logo accepted, in bytes of the image file: a letterhead logo is a few kilobytes. */
-export const LOGO_MAX_BYTES = 200 * 1024;
+/**
+ * The largest logo accepted, in bytes of the image file. A letterhead logo is a few kilobytes, and the
+ * settings (the logo with them) are read on every request.
+ */
+export const LOGO_MAX_BYTES = 100 * 1024;
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const JPEG_MAGIC = Buffer.from([0xff, 0xd8, 0xff]);
