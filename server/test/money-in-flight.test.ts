@@ -221,6 +221,16 @@ describe('one process, injected clock', () => {
     const mail = await t.mail.waitFor('ap@northwind.test', { subject: /We refunded/ });
     assert.match(mail.text ?? '', new RegExp(refunded.receiptNumber));
     assert.ok(eventTypes(waiting.id).includes('payment.refunded'));
+    // The processor then reports the capture refunded (PayPal's PAYMENT.CAPTURE.REFUNDED): our own refund, not a return.
+    const echo = JSON.stringify({ id: `evt_${randomUUID()}`, ref, outcome: 'returned' });
+    const echoed = await t.call('POST', '/webhooks/sandbox', {
+      raw: echo,
+      origin: null,
+      headers: { 'portico-signature': signPayload(secret, echo, t.clock.now()) },
+    });
+    assert.equal(echoed.status, 200);
+    assert.equal((await view(waiting.id)).status, 'refunded');
+    assert.ok(!eventTypes(waiting.id).includes('payment.reversed'));
   });
 
   it('when the ERP records a payment meanwhile, what the chosen invoice cannot take is refunded, not spread', async () => {
@@ -264,6 +274,40 @@ describe('one process, injected clock', () => {
     for (const o of others) assert.equal(balanceOf(o.id), o.balance, `${o.id} untouched`);
     await t.worker.runDue();
     assert.equal((await view(debit.id)).refundStatus, 'succeeded');
+  });
+
+  it('asked to apply the rest to the oldest invoices, what the chosen invoice cannot take goes there, not back', async () => {
+    const invoice = 'inv_inv1028';
+    const balance = balanceOf(invoice);
+    const res = await pay(ach(invoice, balance, { applyRestToOldest: true }));
+    assert.equal(res.status, 201, await res.clone().text());
+    const debit = (await res.json()) as PaymentView;
+    t.db.transaction((tx) =>
+      recordSettledPayment(
+        tx,
+        {
+          customerId: 'cus_northwind',
+          currency: 'USD',
+          amount: 5_000,
+          method: 'check',
+          provider: 'erp',
+          allocations: [{ invoiceId: invoice, amount: 5_000 }],
+        },
+        systemActor,
+        t.clock.now(),
+      ),
+    );
+    t.clock.advance(61_000);
+    await t.worker.runDue();
+    const settled = await view(debit.id);
+    assert.equal(settled.status, 'succeeded');
+    assert.equal(settled.refunded, 0);
+    const applied = settled.allocations.reduce((s, a) => s + a.amount, 0);
+    assert.equal(applied + settled.unapplied, balance, 'every cent applied');
+    assert.ok(
+      settled.allocations.some((a) => a.invoiceId !== invoice && a.amount > 0),
+      'the rest went to another invoice',
+    );
   });
 
   it('an Easy Pay or portal payment above what is left is refused with the amount left; up to it is taken', async () => {

@@ -222,6 +222,8 @@ export async function createPayment(
     .where(and(eq(payments.customerId, accountId), eq(payments.idempotencyKey, idempotencyKey)))
     .get();
   if (!replay) {
+    // Refused requests replace nothing: the same checks run again inside the write transaction.
+    checkRequest(db, deps.providers, session, body);
     await cancelWaiting(
       deps,
       accountId,
@@ -566,7 +568,9 @@ async function cancelWaiting(
       } catch (err) {
         if (!(err instanceof ProviderError)) throw err;
         deps.logger.error('could not cancel a waiting payment', { paymentId: payment.id, error: err.message });
-        continue; // It keeps its hold; the lapse job tries again.
+        // It keeps its hold. The lapse job fails and tries again with backoff; a new payment just finds it in flight.
+        if (why === 'lapsed') throw err;
+        continue;
       }
     }
     const message =
@@ -714,7 +718,12 @@ export async function confirmPayment(
   const actor: Actor = { type: 'customer', id: session.email };
   if (payment.status === 'pending' && payment.expiresAt && payment.expiresAt <= deps.clock.now()) {
     // Too late: cancelled at the provider, never completed.
-    await cancelWaiting(deps, payment.customerId, null, 'lapsed', actor, payment.id);
+    try {
+      await cancelWaiting(deps, payment.customerId, null, 'lapsed', actor, payment.id);
+    } catch (err) {
+      if (!(err instanceof ProviderError)) throw err;
+      throw new AppError(502, 'provider_error', 'We could not reach the payment processor. Try again in a moment.');
+    }
   }
   const now = visiblePayment(deps.db, session, paymentId);
   if (now.status === 'failed' && now.failureCode && CANCELLED_CODES.includes(now.failureCode)) {
@@ -836,6 +845,9 @@ export function handleProviderEvent(
           );
           break;
         case 'returned':
+          // A processor that reports our own whole refund as the capture being refunded (PayPal's
+          // PAYMENT.CAPTURE.REFUNDED): that is the refund we made, not a return.
+          if (payment.status === 'refunded' && payment.refundStatus !== null) break;
           returnPayment(tx, payment.id, event.code ?? 'returned', actor, now, event.message);
           break;
       }

@@ -40,6 +40,7 @@ const paymentBody = z.strictObject({
     .min(0)
     .max(MAX_PAYMENT * 2)
     .optional(),
+  applyRestToOldest: z.boolean().optional(),
 });
 
 /** Visible ASCII, like Stripe's keys; a UUID is the usual choice. */
