@@ -2,7 +2,14 @@
  * Every user-visible string of the widget, in English. Kept in one object so a later locale file
  * can provide the same shape (`PorticoStrings`) without touching the elements.
  */
-import type { Audience, InvoiceStatus, InvoiceStatusFilter, PaymentMethod, StaffRole } from './types.js';
+import type {
+  Audience,
+  InvoiceStatus,
+  InvoiceStatusFilter,
+  PaymentMethod,
+  PaymentStatus,
+  StaffRole,
+} from './types.js';
 
 function plural(count: number, one: string, other: string): string {
   return `${count} ${count === 1 ? one : other}`;
@@ -96,14 +103,27 @@ export const strings = {
     navLabel: 'Portal',
     navInvoices: 'Invoices',
     navStatement: 'Statement',
-    viewLabel: (view: 'invoices' | 'invoice' | 'statement' | 'pay', invoice?: string) =>
+    navPayments: 'Payments',
+    viewLabel: (view: 'invoices' | 'invoice' | 'statement' | 'pay' | 'payments', invoice?: string) =>
       view === 'invoice'
         ? `Invoice ${invoice ?? ''}`.trim()
         : view === 'pay'
           ? 'Pay'
           : view === 'statement'
             ? 'Statement'
-            : 'Invoices',
+            : view === 'payments'
+              ? 'Payments'
+              : 'Invoices',
+    // Easy Pay sessions see only the invoices their link is for.
+    scopeLabel: 'About this link',
+    scopeFor: (invoices: readonly string[]) =>
+      invoices.length === 0
+        ? 'This link is for one invoice only.'
+        : `This link is for ${invoices.length === 1 ? invoices[0] : `${invoices.slice(0, -1).join(', ')} and ${invoices.at(-1)}`} only.`,
+    scopeHint: 'Balances shown here are for that invoice, not your whole account. Sign in to see everything you owe.',
+    scopeSignIn: 'Sign in to see your whole account',
+    scopeSignInHeading: 'Sign in to your whole account',
+    scopeSignInCancel: 'Back to this invoice',
     staffRole: (role: StaffRole) => ({ admin: 'Admin', collector: 'Collector', viewer: 'Viewer' })[role],
     staffComingSoon: 'The staff console is coming soon. For now you can sign in and out here.',
   },
@@ -374,6 +394,20 @@ export const strings = {
     emailSent: (email: string) => `A receipt was emailed to ${email}.`,
     paid: (amount: string) => `Payment of ${amount} received.`,
     submitted: (amount: string) => `Bank payment of ${amount} submitted; it is processing.`,
+    // Money in flight (see also strings.inFlight): what the pay form says about it.
+    notPayable: 'Nothing to pay until that payment clears',
+    nothingPayable: 'Nothing more can be paid on these invoices until the payments in flight clear.',
+    amountTooHighInFlight: (payable: string) => `Enter at most what is left to pay, ${payable}.`,
+    amountInFlight: (invoice: string, receipt: string) =>
+      `Invoice ${invoice} already has a payment in progress (receipt ${receipt}).`,
+    amountInFlightLeft: (amount: string) => `We updated the form to what is left to pay: ${amount}. Check it and pay again.`,
+    amountInFlightNone: 'Nothing more can be paid on it until that payment clears.',
+    scopeFor: (invoices: readonly string[]) =>
+      invoices.length === 1 ? `This link is for invoice ${invoices[0]} only.` : `This link is for ${invoices.join(', ')} only.`,
+    wholeAccountHeading: 'Your whole account',
+    wholeAccount: (invoices: readonly string[]) =>
+      `This payment was for ${invoices.join(', ')}. Your account may have other invoices: sign in to see everything you owe and every payment.`,
+    wholeAccountSignIn: 'Sign in to see your whole account',
   },
   statement: {
     heading: 'Statement',
@@ -417,6 +451,48 @@ export const strings = {
     downloadPdf: 'Download PDF',
     downloading: 'Preparing…',
     downloadFailed: (format: string) => `We could not download the ${format.toUpperCase()}.`,
+  },
+  /** The portal's Payments view: each payment with its receipt. */
+  payments: {
+    heading: 'Payments',
+    loading: 'Loading your payments…',
+    loadFailed: 'We could not load your payments.',
+    signedOut: 'Sign in to see your payments.',
+    empty: 'No payments yet. Payments made here show up with their receipts.',
+    listLabel: 'Payments, newest first',
+    receipt: (receipt: string) => `Receipt ${receipt}`,
+    date: 'Date',
+    method: 'Method',
+    amount: 'Amount',
+    surcharge: (amount: string) => `including ${amount} card surcharge`,
+    status: (status: PaymentStatus) =>
+      ({
+        pending: 'Awaiting confirmation',
+        processing: 'Processing',
+        succeeded: 'Succeeded',
+        failed: 'Failed',
+        returned: 'Returned',
+        refunded: 'Refunded',
+      })[status],
+    cancelled: 'Cancelled',
+    lapsed: 'Expired',
+    appliedTo: 'Applied to',
+    requestedFor: 'For',
+    fromCredit: 'from credit',
+    keptAsCredit: (amount: string) => `${amount} kept as credit`,
+    refunded: (amount: string, status: 'pending' | 'succeeded' | 'failed' | null) =>
+      status === 'pending'
+        ? `${amount} being refunded`
+        : status === 'failed'
+          ? `Refund of ${amount} failed: contact us`
+          : `${amount} refunded`,
+    returnedNote: 'Your bank returned this payment: the invoices are due again.',
+    processingNote: 'Bank payments take a few business days to settle.',
+    pendingNote: 'Waiting for you to confirm the payment.',
+    downloadReceipt: 'Receipt (PDF)',
+    downloadReceiptLabel: (receipt: string) => `Download receipt ${receipt} (PDF)`,
+    downloading: 'Preparing…',
+    downloadFailed: (receipt: string) => `We could not download receipt ${receipt}.`,
   },
 };
 
