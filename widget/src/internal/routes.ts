@@ -8,6 +8,7 @@
  *   pay/INV-1042                  pay that invoice (an Easy Pay link's route)
  *   pay?invoices=INV-1,INV-2      pay several invoices (the portal's own, from the list's selection)
  *   statement                     the account statement
+ *   payments                      the account's payments, with their receipts
  *
  * Any of them may add `account=<id>` to the query to pick one of a bookkeeper's accounts.
  */
@@ -17,6 +18,7 @@ export type PortalRoute = (
   | { view: 'invoices'; status?: InvoiceStatusFilter; invoice?: string }
   | { view: 'pay'; invoices: string[] }
   | { view: 'statement' }
+  | { view: 'payments' }
 ) & { account?: string };
 
 /** The list's status tabs, in the order they are shown. */
@@ -80,6 +82,8 @@ function routeOf(head: string | undefined, tail: string, query: URLSearchParams)
     }
     case 'statement':
       return tail ? null : { view: 'statement' };
+    case 'payments':
+      return tail ? null : { view: 'payments' };
     default:
       return null;
   }
@@ -104,6 +108,9 @@ export function formatRoute(route: PortalRoute): string {
     case 'statement':
       path = 'statement';
       break;
+    case 'payments':
+      path = 'payments';
+      break;
   }
   if (route.account) query.set('account', route.account);
   // Commas between invoice numbers need no escaping, and read better unescaped.
@@ -113,10 +120,11 @@ export function formatRoute(route: PortalRoute): string {
 
 /**
  * The route as a sign-in link's `target`, which the server keeps: its routes name one invoice at
- * most, so paying several becomes their list (the person ticks them again after signing in).
+ * most, so paying several becomes their list (the person ticks them again after signing in). The
+ * server's targets do not name the payments view (yet): that becomes the list too.
  */
 export function linkTarget(route: PortalRoute): string {
-  if (route.view === 'pay' && route.invoices.length !== 1) {
+  if ((route.view === 'pay' && route.invoices.length !== 1) || route.view === 'payments') {
     return formatRoute({ view: 'invoices', ...(route.account ? { account: route.account } : {}) });
   }
   return formatRoute(route);

@@ -1,3 +1,4 @@
+import '../login/define.js';
 import { ArEasyPay } from './easy-pay.js';
 
 if (!customElements.get('ar-easy-pay')) customElements.define('ar-easy-pay', ArEasyPay);

@@ -74,6 +74,45 @@ export const styles = [
       text-align: end;
     }
 
+    /* A payment in flight on an invoice, and what is left. */
+    .in-flight {
+      display: block;
+      margin-top: calc(${t.space} / 2);
+      padding: calc(${t.space} / 2) ${t.space};
+      border-inline-start: 3px solid ${t.colorPrimary};
+      background: ${tint(t.colorPrimary, 6)};
+      font-size: 0.875em;
+      font-weight: 400;
+    }
+
+    .in-flight-icon {
+      font-weight: 700;
+    }
+
+    .left-to-pay,
+    .not-payable {
+      margin: calc(${t.space} / 2) 0 0;
+      color: ${t.colorMuted};
+      font-size: 0.875em;
+    }
+
+    .whole-account {
+      display: grid;
+      gap: ${t.space};
+      margin-top: calc(${t.space} * 2.5);
+      padding: calc(${t.space} * 2);
+      border: ${divider};
+      border-radius: ${t.radius};
+    }
+
+    .whole-account p {
+      margin: 0;
+    }
+
+    .whole-account .button {
+      justify-self: start;
+    }
+
     .money-input {
       display: inline-flex;
       align-items: center;

@@ -11,7 +11,7 @@ import { SessionController } from '../../internal/session-store.js';
 import { renderLoadError } from '../../internal/states.js';
 import { strings } from '../../internal/strings.js';
 import { tabAfterKey } from '../../internal/tabs.js';
-import type { PaymentMethod } from '../../internal/types.js';
+import type { PaymentMethod, PaymentView } from '../../internal/types.js';
 import { styles } from './easy-pay.styles.js';
 import { checkForm, loadPayData, type FormCheck, type PayData } from './pay-form.js';
 import { PaymentFlow } from './payment-flow.js';
@@ -52,6 +52,14 @@ const s = strings.pay;
  * numbers become tokens in the browser, and with Stripe the details go to Stripe's own iframe
  * (Stripe.js is loaded only when the server's payment config names Stripe).
  *
+ * An invoice with money in flight (a payment accepted and not yet applied) says so ("Payment of $X
+ * processing since …") and offers only what is left (`payable`); one with nothing left cannot be
+ * paid. A `409 amount_in_flight` (a payment made meanwhile, elsewhere) names the invoice and that
+ * payment's receipt, and the form loads again with what is left.
+ *
+ * In an Easy Pay session (a pay link the company sent) the receipt says which invoices the payment
+ * was for and offers to sign in to the whole account, with the session's email filled in.
+ *
  * Inside `<ar-portal>` it shows "Back to invoices" and uses the portal's session; alone on a page it
  * uses the session of its `api` server in this tab and asks to sign in when there is none.
  *
@@ -64,6 +72,7 @@ const s = strings.pay;
  * @event ar-payment-processing - A bank debit was accepted and settles in a few days. `detail` is the `PaymentView`.
  * @event ar-payment-failed - Declined (`detail` is the `PaymentView`) or refused before any charge (`detail.error` is `{code, message}`).
  * @event ar-navigate - "Back to invoices" was pressed (inside `<ar-portal>` only). `detail.route` is `invoices`.
+ * @event ar-login - A session for the whole account started from the receipt of an Easy Pay session (bubbles from the inner `<ar-login>`).
  *
  * @slot stripe-payment - Used by the element itself for Stripe's Payment Element; leave it empty.
  *
@@ -81,6 +90,9 @@ const s = strings.pay;
  * @csspart receipt - The receipt.
  * @csspart allocations - The receipt's table of what the payment paid.
  * @csspart receipt-button - "Download receipt (PDF)".
+ * @csspart in-flight - An invoice's "Payment of $X processing since …" note.
+ * @csspart whole-account - After paying in an Easy Pay session: the offer to sign in to the whole account.
+ * @csspart login - The `<ar-login>` that offer opens.
  * @csspart retry-button - Retry after a failed load.
  * @csspart notice - Informational messages.
  * @csspart error - Error messages.
@@ -140,8 +152,10 @@ export class ArEasyPay extends LitElement {
   @state() private accessor sandboxOpen = false;
   @state() private accessor downloading = false;
   @state() private accessor downloadError: unknown = undefined;
-  /** Bumped to load balances and config again (after `amount_changed`). */
+  /** Bumped to load balances and config again (after `amount_changed` or `amount_in_flight`). */
   @state() private accessor reloads = 0;
+  /** An Easy Pay session's payer asked to sign in to the whole account. */
+  @state() private accessor upgrading = false;
 
   private readonly session = new SessionController(this);
   private readonly stripe = new StripeMount(this);
@@ -149,7 +163,10 @@ export class ArEasyPay extends LitElement {
     client: () => this.client,
     stripe: () => this.stripe.form,
     locale: () => this.localeOrDefault,
-    reload: () => this.reloads++,
+    reload: (reset) => {
+      for (const id of reset ?? []) this.edited.delete(id);
+      this.reloads++;
+    },
   });
   /** Invoices whose amount the payer changed: a reload keeps those and follows the balance for the rest. */
   private edited = new Set<string>();
@@ -194,7 +211,8 @@ export class ArEasyPay extends LitElement {
     const amounts = new Map<string, string>();
     for (const invoice of data.invoices) {
       const typed = same && this.edited.has(invoice.id) ? this.amounts.get(invoice.id) : undefined;
-      amounts.set(invoice.id, typed ?? formatAmountInput(invoice.balance, invoice.currency, this.localeOrDefault));
+      // What is left to pay: the balance less what payments in flight hold.
+      amounts.set(invoice.id, typed ?? formatAmountInput(invoice.payable, invoice.currency, this.localeOrDefault));
     }
     if (!same) {
       this.edited = new Set();
@@ -204,6 +222,7 @@ export class ArEasyPay extends LitElement {
       this.bank = emptyBank;
       this.touched = new Set();
       this.showAllErrors = false;
+      this.upgrading = false;
       this.flow.reset();
     }
     const methods = data.config?.methods.map((item) => item.method) ?? [];
@@ -337,14 +356,15 @@ export class ArEasyPay extends LitElement {
       </p>`;
     }
     if (this.flow.result) {
-      return renderReceipt(this.flow.result, {
+      return html`${renderReceipt(this.flow.result, {
         locale: this.localeOrDefault,
         email: this.client.session.info?.user.email ?? null,
         downloading: this.downloading,
         downloadError: this.downloadError,
         onDownload: () => void this.handleDownload(),
         onBack: this.contextApi ? () => this.handleBack() : null,
-      });
+      })}
+      ${this.renderWholeAccount(this.flow.result)}`;
     }
     if (data.invoices.length === 0) {
       return html`<div class="empty" part="empty" role="status">
@@ -352,7 +372,55 @@ export class ArEasyPay extends LitElement {
         <p>${data.requested ? s.nothingToPay : s.nothingOpen}</p>
       </div>`;
     }
+    if (!data.config) return this.renderNothingPayable(data);
     return this.renderForm(data);
+  }
+
+  /** An Easy Pay session saw one invoice of the account: after paying, the way to all of it. */
+  private renderWholeAccount(payment: PaymentView): TemplateResult | typeof nothing {
+    const info = this.client.session.info;
+    if (!info?.scope) return nothing;
+    const numbers = [...new Set(payment.allocations.map((allocation) => allocation.number))];
+    return html`<section class="whole-account" part="whole-account" aria-labelledby="whole-account-heading">
+      <h3 id="whole-account-heading">${s.wholeAccountHeading}</h3>
+      <p>${s.wholeAccount(numbers)}</p>
+      ${
+        this.upgrading
+          ? html`<ar-login
+              part="login"
+              api=${this.api}
+              audience="customer"
+              locale=${this.locale}
+              email=${info.user.email}
+              target="invoices"
+            ></ar-login>`
+          : html`<button
+              class="button"
+              part="button whole-account-button"
+              type="button"
+              @click=${() => (this.upgrading = true)}
+            >
+              ${s.wholeAccountSignIn}
+            </button>`
+      }
+    </section>`;
+  }
+
+  /** Every invoice asked for is held whole by payments in flight: shown with them, nothing to pay. */
+  private renderNothingPayable(data: PayData): TemplateResult {
+    return html`<section class="pay-form" aria-labelledby="pay-heading">
+      <h2 id="pay-heading">${s.heading(data.invoices.map((invoice) => invoice.number))}</h2>
+      ${renderInvoiceTable(data.invoices, this.amounts, this.errorFor, this.localeOrDefault, () => undefined)}
+      <p class="notice" part="notice" role="status">${s.nothingPayable}</p>
+    </section>`;
+  }
+
+  /** Standalone in an Easy Pay session, the form says what the link covers (the portal does it above). */
+  private renderScope(data: PayData): TemplateResult | typeof nothing {
+    if (this.contextApi || !this.client.session.info?.scope) return nothing;
+    return html`<p class="notice scope" part="notice">
+      ${s.scopeFor(data.invoices.map((invoice) => invoice.number))}
+    </p>`;
   }
 
   private renderLoadError(error: unknown): TemplateResult {
@@ -381,6 +449,7 @@ export class ArEasyPay extends LitElement {
         @focusout=${this.handleFocusOut}
       >
         <h2 id="pay-heading">${s.heading(data.invoices.map((invoice) => invoice.number))}</h2>
+        ${this.renderScope(data)}
         ${renderInvoiceTable(data.invoices, this.amounts, this.errorFor, locale, (invoice, text) =>
           this.handleAmount(invoice.id, text),
         )}
@@ -399,7 +468,7 @@ export class ArEasyPay extends LitElement {
         ${check.sandboxHelp ? renderSandboxNote(this.sandboxOpen, (open) => (this.sandboxOpen = open)) : nothing}
         ${config.methods.length ? this.renderMethods(data) : html`<p class="notice" part="notice">${s.noMethods}</p>`}
         ${renderSummary(check.totals, this.method === 'card' ? config.surcharge : null, data.currency, locale)}
-        ${renderProblem(this.flow.problem)}
+        ${renderProblem(this.flow.problem, locale)}
         <button
           class="button pay"
           part="button pay-button"

@@ -42,40 +42,63 @@ export function renderInvoiceTable(
         ${invoices.map((invoice) => {
           const id = `amount-${invoice.id}`;
           const error = errorFor(id);
+          const flight = invoice.inFlight;
+          const money = (minor: number) => formatMoney(minor, invoice.currency, locale);
           return html`<tr part="row">
             <th scope="row">
               <span class="invoice-number">${invoice.number}</span>
               ${invoice.status === 'past_due' || invoice.status === 'disputed' ? renderStatusBadge(invoice) : nothing}
               <span class="subtle due-inline">${strings.invoices.dueOn(formatDate(invoice.dueDate, locale))}</span>
-              <span class="subtle balance-inline"
-                >${s.balanceOf(formatMoney(invoice.balance, invoice.currency, locale))}</span
-              >
+              <span class="subtle balance-inline">${s.balanceOf(money(invoice.balance))}</span>
+              ${
+                flight
+                  ? html`<span class="in-flight" part="in-flight" id="${id}-in-flight">
+                      <span class="in-flight-icon" aria-hidden="true">…</span>
+                      ${strings.inFlight.notice(money(flight.amount), formatDateTime(flight.since, locale), flight.status)}
+                      <span class="subtle">(${strings.payments.receipt(flight.receiptNumber)})</span>
+                    </span>`
+                  : nothing
+              }
             </th>
             <td class="col-due">${formatDate(invoice.dueDate, locale)}</td>
-            <td class="num col-balance">${formatMoney(invoice.balance, invoice.currency, locale)}</td>
+            <td class="num col-balance">${money(invoice.balance)}</td>
             <td class="col-amount">
-              <label class="visually-hidden" for=${id}>${s.amountLabel(invoice.number)}</label>
-              <span class="money-input">
-                <input
-                  id=${id}
-                  part="input amount-input"
-                  type="text"
-                  inputmode="decimal"
-                  autocomplete="off"
-                  .value=${live(amounts.get(invoice.id) ?? '')}
-                  aria-invalid=${error ? 'true' : 'false'}
-                  aria-describedby=${error ? `${id}-error` : nothing}
-                  @input=${(event: InputEvent) => onAmount(invoice, (event.target as HTMLInputElement).value)}
-                />
-                <span class="currency" aria-hidden="true">${invoice.currency}</span>
-              </span>
-              ${error ? html`<p class="error-text" id="${id}-error">${error}</p>` : nothing}
+              ${invoice.payable <= 0 ? html`<p class="not-payable">${s.notPayable}</p>` : renderAmountInput(invoice, id, error, amounts, onAmount, flight ? strings.inFlight.leftToPay(money(invoice.payable)) : '')}
             </td>
           </tr>`;
         })}
       </tbody>
     </table>
   </div>`;
+}
+
+function renderAmountInput(
+  invoice: InvoiceSummary,
+  id: string,
+  error: string | undefined,
+  amounts: ReadonlyMap<string, string>,
+  onAmount: (invoice: InvoiceSummary, text: string) => void,
+  /** "$X left to pay" when a payment in flight holds part of the balance. */
+  left: string,
+): TemplateResult {
+  const described = [left ? `${id}-in-flight ${id}-left` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return html` <label class="visually-hidden" for=${id}>${s.amountLabel(invoice.number)}</label>
+    <span class="money-input">
+      <input
+        id=${id}
+        part="input amount-input"
+        type="text"
+        inputmode="decimal"
+        autocomplete="off"
+        .value=${live(amounts.get(invoice.id) ?? '')}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${described || nothing}
+        @input=${(event: InputEvent) => onAmount(invoice, (event.target as HTMLInputElement).value)}
+      />
+      <span class="currency" aria-hidden="true">${invoice.currency}</span>
+    </span>
+    ${left ? html`<p class="hint left-to-pay" id="${id}-left">${left}</p>` : nothing}
+    ${error ? html`<p class="error-text" id="${id}-error">${error}</p>` : nothing}`;
 }
 
 export interface ExtrasState {
@@ -183,8 +206,15 @@ export function renderSummary(
 }
 
 /** What went wrong with the last attempt: focusable, so focus can go to it. */
-export function renderProblem(problem: Problem | null): TemplateResult | typeof nothing {
+export function renderProblem(problem: Problem | null, locale?: string): TemplateResult | typeof nothing {
   if (!problem) return nothing;
+  if (problem.kind === 'in_flight') {
+    const { number, receiptNumber, payable, currency } = problem;
+    return html`<div id="problem" class="notice danger" part="error" role="alert" tabindex="-1">
+      <p><strong>${s.amountInFlight(number, receiptNumber)}</strong></p>
+      <p>${payable > 0 ? s.amountInFlightLeft(formatMoney(payable, currency, locale)) : s.amountInFlightNone}</p>
+    </div>`;
+  }
   const [title, message] =
     problem.kind === 'declined'
       ? [s.declined, problem.message]

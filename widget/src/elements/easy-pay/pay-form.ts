@@ -32,7 +32,10 @@ export interface PayData {
   key: string;
   account: string;
   currency: string;
-  /** The invoices that can be paid (open, balance left), in the order asked for. */
+  /**
+   * The invoices with a balance left, in the order asked for. One whose whole balance is held by a
+   * payment in flight (`payable` 0) is shown, with that payment, but cannot be paid.
+   */
   invoices: InvoiceSummary[];
   /** Null when there is nothing to pay (no need to ask). */
   config: PaymentConfig | null;
@@ -93,7 +96,7 @@ export async function loadPayData(
   const payable = invoices.filter(
     (invoice) => invoice.accountId === accountId && invoice.balance > 0 && invoice.status !== 'void',
   );
-  const config = payable.length
+  const config = payable.some((invoice) => invoice.payable > 0)
     ? await (early && accountId === account ? early : client.getPaymentConfig(accountId, { signal }))
     : null;
   return {
@@ -144,12 +147,15 @@ export function checkForm(input: FormInput): FormCheck {
   const allocations: PaymentAllocationInput[] = [];
   let allocated = 0;
   for (const invoice of data.invoices) {
+    // Held whole by a payment in flight: shown, not payable.
+    if (invoice.payable <= 0) continue;
     const id = `amount-${invoice.id}`;
     const parsed = parseAmountInput(input.amounts.get(invoice.id) ?? '', data.currency, locale);
     if (!parsed.ok) errors.set(id, amountError(parsed.error, data.currency, locale));
     else if (parsed.minor <= 0) errors.set(id, s.amountZero);
-    else if (parsed.minor > invoice.balance) {
-      errors.set(id, s.amountTooHigh(formatMoney(invoice.balance, invoice.currency, locale)));
+    else if (parsed.minor > invoice.payable) {
+      const most = formatMoney(invoice.payable, invoice.currency, locale);
+      errors.set(id, invoice.inFlight ? s.amountTooHighInFlight(most) : s.amountTooHigh(most));
     } else {
       allocations.push({ invoiceId: invoice.id, amount: parsed.minor });
       allocated += parsed.minor;

@@ -27,6 +27,8 @@ export type Problem =
   | { kind: 'declined'; message: string }
   | { kind: 'network' }
   | { kind: 'amount_changed' }
+  /** `409 amount_in_flight`: a payment in flight holds part of this invoice; `payable` is what is left. */
+  | { kind: 'in_flight'; number: string; receiptNumber: string; payable: number; currency: string }
   | { kind: 'error'; message: string };
 
 interface Attempt {
@@ -41,8 +43,11 @@ export interface PaymentFlowOptions {
   client: () => PorticoApi;
   stripe: () => StripePaymentForm | null;
   locale: () => string | undefined;
-  /** The server says the total changed: load the balances again. */
-  reload: () => void;
+  /**
+   * The server says the total changed, or that money is in flight: load the balances again. The
+   * invoices in `reset` take their new payable amount even if the payer typed one.
+   */
+  reload: (reset?: readonly string[]) => void;
 }
 
 export class PaymentFlow implements ReactiveController {
@@ -106,7 +111,11 @@ export class PaymentFlow implements ReactiveController {
     void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>(selector)?.focus());
   }
 
+  /** The currency of the payment being made, for messages about it. */
+  private currency = 'USD';
+
   private async pay(check: FormCheck, data: PayData, method: PaymentMethod): Promise<void> {
+    this.currency = data.currency;
     const body: PaymentRequestBody = {
       account: data.account,
       allocations: check.allocations,
@@ -164,6 +173,11 @@ export class PaymentFlow implements ReactiveController {
     if (code === 'amount_changed') {
       this.options.reload();
       return this.showProblem({ kind: 'amount_changed' });
+    }
+    if (code === 'amount_in_flight' && error instanceof ApiError && error.inFlight) {
+      const { invoiceId, number, receiptNumber, payable } = error.inFlight;
+      this.options.reload([invoiceId]);
+      return this.showProblem({ kind: 'in_flight', number, receiptNumber, payable, currency: this.currency });
     }
     this.showProblem({ kind: 'error', message: code === 'provider_error' ? s.providerError : describeError(error) });
   }

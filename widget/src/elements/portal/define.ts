@@ -2,6 +2,7 @@ import '../easy-pay/define.js';
 import '../invoice-detail/define.js';
 import '../invoice-list/define.js';
 import '../login/define.js';
+import '../payment-list/define.js';
 import '../statement/define.js';
 import { ArPortal } from './portal.js';
 

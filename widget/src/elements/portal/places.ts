@@ -10,7 +10,8 @@ export type Place =
   | { view: 'invoices'; status: InvoiceStatusFilter }
   | { view: 'invoice'; status: InvoiceStatusFilter; invoice: string }
   | { view: 'pay'; status: InvoiceStatusFilter; invoices: string[] }
-  | { view: 'statement'; status: InvoiceStatusFilter };
+  | { view: 'statement'; status: InvoiceStatusFilter }
+  | { view: 'payments'; status: InvoiceStatusFilter };
 
 /** The place for a route; `status` is the list's tab when the route names none. Null for none. */
 export function placeFor(wanted: PortalRoute | null, status: InvoiceStatusFilter): Place | null {
@@ -23,6 +24,8 @@ export function placeFor(wanted: PortalRoute | null, status: InvoiceStatusFilter
       return { view: 'pay', status, invoices: wanted.invoices };
     case 'statement':
       return { view: 'statement', status };
+    case 'payments':
+      return { view: 'payments', status };
     default:
       return null;
   }
@@ -40,6 +43,8 @@ export function routeFor(place: Place, accountId: string): PortalRoute {
       return { view: 'pay', invoices: place.invoices, ...account };
     case 'statement':
       return { view: 'statement', ...account };
+    case 'payments':
+      return { view: 'payments', ...account };
   }
 }
 

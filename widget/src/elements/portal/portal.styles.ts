@@ -121,5 +121,29 @@ export const styles = [
       margin-inline: auto;
       max-width: 28rem;
     }
+
+    .scope {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: ${t.space} calc(${t.space} * 2);
+      margin-block-end: calc(${t.space} * 2);
+    }
+
+    .scope p {
+      flex: 1 1 18rem;
+      margin: 0;
+    }
+
+    .upgrade {
+      display: grid;
+      justify-items: center;
+      gap: calc(${t.space} * 1.5);
+    }
+
+    .upgrade:focus {
+      outline: none;
+    }
   `,
 ];

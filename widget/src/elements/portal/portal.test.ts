@@ -22,6 +22,7 @@ import type { ArEasyPay } from '../easy-pay/easy-pay.js';
 import type { ArInvoiceDetail } from '../invoice-detail/invoice-detail.js';
 import type { ArInvoiceList } from '../invoice-list/invoice-list.js';
 import type { ArLogin } from '../login/login.js';
+import type { ArPaymentList } from '../payment-list/payment-list.js';
 import type { ArStatement } from '../statement/statement.js';
 import './define.js';
 import type { ArPortal } from './portal.js';
@@ -47,6 +48,8 @@ const detail = (el: ArPortal) => inShadow<ArInvoiceDetail>(el, 'ar-invoice-detai
 const statementView = (el: ArPortal) => inShadow<ArStatement>(el, 'ar-statement');
 const easyPay = (el: ArPortal) => inShadow<ArEasyPay>(el, 'ar-easy-pay');
 const login = (el: ArPortal) => inShadow<ArLogin>(el, 'ar-login');
+const payments = (el: ArPortal) => inShadow<ArPaymentList>(el, 'ar-payment-list');
+const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const selectedTab = (el: ArPortal) =>
   inShadow(el, 'ar-invoice-list', '[role="tab"][aria-selected="true"]')?.textContent?.trim();
 const listRows = (el: ArPortal) => [...(list(el)?.shadowRoot?.querySelectorAll<HTMLElement>('tbody.rows tr') ?? [])];
@@ -397,6 +400,124 @@ describe('<ar-portal>', () => {
     expect(location.hash).to.equal('');
     await waitUntil(() => shadowText(login(el)).includes('Checking your sign-in link'));
     await waitUntil(() => sent('POST', '/auth/links/preview').length === 1, 'previews the link');
+  });
+
+  it('signs in with the 6-digit code and reaches the portal, telling the page', async () => {
+    worker.use(
+      mock.requestLink({ ok: true, resendAfter: 60 }),
+      mock.createSession(sessionCreated()),
+      mock.listAccounts(accountList(northwind)),
+      mock.listInvoices({ items: invoices(3), nextCursor: null }),
+    );
+    const el = await renderPortal();
+    type(inShadow<HTMLInputElement>(login(el)!, '#email'), 'ap@northwind.test');
+    buttonNamed(login(el), 'Email me a sign-in link')!.click();
+    await waitUntil(() => inShadow(login(el)!, '#code'), 'asks for the code');
+    // As the email shows it, with a space; the page listens for ar-login on the document.
+    type(inShadow<HTMLInputElement>(login(el)!, '#code'), '123 456');
+    const loggedIn = oneEvent(document, 'ar-login');
+    buttonNamed(login(el), 'Sign in with code')!.click();
+    expect((await loggedIn).detail.user.email).to.equal('ap@northwind.test');
+    await signedIn(el);
+    expect((sent('POST', '/auth/sessions')[0]?.body as { code: string }).code).to.equal('123456');
+    // The session this page just started needs no check with the server.
+    expect(sent('GET', '/auth/session')).to.have.length(0);
+    await waitUntil(() => listRows(el).length === 3, 'shows the invoices');
+  });
+
+  it('shows the payments beside the invoices and the statement', async () => {
+    customerServer();
+    worker.use(mock.listPayments({ items: [paymentView()] }));
+    const el = await renderPortal();
+    await signedIn(el);
+    expect([...el.shadowRoot!.querySelectorAll('nav button')].map((b) => b.textContent?.trim())).to.deep.equal([
+      'Invoices',
+      'Payments',
+      'Statement',
+    ]);
+    navButton(el, 'Payments').click();
+    await waitUntil(() => payments(el), 'shows the payments');
+    expect(list(el)!.hidden).to.equal(true);
+    expect(navButton(el, 'Payments')).to.have.attribute('aria-current', 'page');
+    expect(inShadow(el, '#view')).to.have.attribute('aria-label', 'Payments');
+    expect(history.state['portico:route']).to.equal('payments?account=acc_northwind');
+    await waitUntil(() => payments(el)!.shadowRoot!.querySelector('[part="payment"]'), 'loads the payments');
+    expect(sent('GET', '/payments')[0]?.query.get('account')).to.equal('acc_northwind');
+    await expect(el).to.be.accessible();
+
+    // Signed out from there, the new link lands on the list: the server's targets have no payments view.
+    navButton(el, 'Invoices').click();
+    await waitUntil(() => !payments(el) && !list(el)!.hidden, 'shows the invoices');
+  });
+
+  describe('in an Easy Pay session', () => {
+    const easyPaySession = sessionCreated({
+      token: 'session-token-easy-pay',
+      target: 'pay/INV-1042',
+      scope: { invoiceIds: ['inv_01HX1042'] },
+    });
+
+    function easyPayServer(): void {
+      customerServer(
+        easyPaySession,
+        accountList({ ...northwind, counts: { open: 1, past_due: 1, paid: 0, disputed: 0, all: 1 } }),
+      );
+      worker.use(mock.getInvoice(invoiceDetail()), mock.paymentConfig(paymentConfig()));
+    }
+
+    it('says what the link is for, that balances are that invoice’s, and offers no payments or statement', async () => {
+      easyPayServer();
+      const el = await renderPortal();
+      await waitUntil(() => easyPay(el), 'shows the pay form');
+      await waitUntil(() => shadowText(el).includes('This link is for INV-1042 only.'), 'names the invoice');
+      expect(text(inShadow(el, '[part="scope"]'))).to.equal(
+        'This link is for INV-1042 only. Balances shown here are for that invoice, not your whole account. ' +
+          'Sign in to see everything you owe. Sign in to see your whole account',
+      );
+      expect(sent('GET', '/invoices/inv_01HX1042')).to.have.length(1);
+      expect([...el.shadowRoot!.querySelectorAll('nav button')].map((b) => b.textContent?.trim())).to.deep.equal([
+        'Invoices',
+      ]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('signs in to the whole account with the session’s email, and lands on it', async () => {
+      easyPayServer();
+      const el = await renderPortal();
+      await waitUntil(() => buttonNamed(el, 'Sign in to see your whole account'), 'offers the whole account');
+      buttonNamed(el, 'Sign in to see your whole account')!.click();
+      await waitUntil(() => login(el), 'shows sign-in');
+      await login(el)!.updateComplete;
+      expect(inShadow<HTMLInputElement>(login(el)!, '#email')!.value).to.equal('ap@northwind.test');
+      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'upgrade', 'moves focus to the sign-in');
+      await expect(el).to.be.accessible();
+
+      worker.use(
+        mock.requestLink({ ok: true, resendAfter: 60 }),
+        mock.createSession(sessionCreated({ token: 'session-token-whole', target: 'invoices' })),
+        mock.listAccounts(accountList(northwind)),
+      );
+      buttonNamed(login(el), 'Email me a sign-in link')!.click();
+      await waitUntil(() => inShadow(login(el)!, '#code'), 'asks for the code');
+      expect(sent('POST', '/auth/links')[0]?.body).to.include({ email: 'ap@northwind.test', target: 'invoices' });
+      type(inShadow<HTMLInputElement>(login(el)!, '#code'), '123-456');
+      buttonNamed(login(el), 'Sign in with code')!.click();
+
+      await waitUntil(() => list(el) && !list(el)!.hidden && navButton(el, 'Statement'), 'lands on the whole account');
+      expect(inShadow(el, '[part="scope"]')).to.equal(null);
+      expect(selectedTab(el)).to.contain('Past due');
+      expect(sent('GET', '/auth/session')).to.have.length(1);
+    });
+
+    it('goes back to the invoice when the person changes their mind', async () => {
+      easyPayServer();
+      const el = await renderPortal();
+      await waitUntil(() => buttonNamed(el, 'Sign in to see your whole account'));
+      buttonNamed(el, 'Sign in to see your whole account')!.click();
+      await waitUntil(() => login(el));
+      buttonNamed(el, 'Back to this invoice')!.click();
+      await waitUntil(() => easyPay(el) && !login(el), 'shows the invoice again');
+    });
   });
 
   it('greets staff by name and role and says the console is coming', async () => {

@@ -14,6 +14,7 @@ import type {
 } from '../../internal/events.js';
 import { emit } from '../../internal/events.js';
 import { hasLinkToken } from '../../internal/magic-link.js';
+import type { ArPaymentList } from '../payment-list/payment-list.js';
 import { formatRoute, linkTarget, parseRoute, type PortalRoute } from '../../internal/routes.js';
 import { SessionController } from '../../internal/session-store.js';
 import { renderLoadError, renderPending } from '../../internal/states.js';
@@ -28,9 +29,17 @@ const p = strings.portal;
 /** The key of the portal's route in `history.state`, beside whatever the host page keeps there. */
 const historyKey = 'portico:route';
 
+/** An Easy Pay session's invoices are named in its banner; a link names a few at most. */
+const maxScopeInvoices = 10;
+
 /**
  * @summary The customer portal: signs the person in (magic link or code), then shows their accounts
- * and invoices, each invoice in detail, paying one or several, and the account statement.
+ * and invoices, each invoice in detail, paying one or several, their payments with receipts, and the
+ * account statement.
+ *
+ * An Easy Pay session (from a pay link the company sent) sees only the invoices its link is for:
+ * the portal says so ("This link is for INV-1032 only"), offers no statement or payments, and offers
+ * to sign in to the whole account with the session's email filled in.
  *
  * Lands on the route the sign-in link asked for (e.g. `invoices?status=past_due`, `invoices/INV-1042`
  * for that invoice's detail, `pay/INV-1042` to pay it, `statement`), else on the Past due tab when the account has past-due
@@ -64,7 +73,7 @@ const historyKey = 'portico:route';
  * @csspart header - The top bar: company, user, log-out buttons.
  * @csspart company - The company name heading.
  * @csspart user - The signed-in user's email.
- * @csspart nav - The Invoices / Statement navigation.
+ * @csspart nav - The Invoices / Payments / Statement navigation.
  * @csspart nav-link - Each navigation button (also `nav-link-current`).
  * @csspart button - Every button.
  * @csspart notice - Informational messages.
@@ -73,6 +82,9 @@ const historyKey = 'portico:route';
  *   `invoice-badge`, `invoice-table`, `invoice-totals`, `invoice-tabs` and `invoice-selection-bar`.
  * @csspart invoice-detail - The `<ar-invoice-detail>` element.
  * @csspart statement - The `<ar-statement>` element.
+ * @csspart payment-list - The `<ar-payment-list>` element.
+ * @csspart scope - An Easy Pay session's note about what its link covers.
+ * @csspart scope-sign-in - Its "Sign in to see your whole account" button.
  * @csspart easy-pay - The `<ar-easy-pay>` element.
  *
  * @cssprop --ar-color-primary - Buttons, links, the current view and focus.
@@ -119,8 +131,11 @@ export class ArPortal extends LitElement {
   @state() private accessor accountId = '';
   @state() private accessor loggingOut = false;
   @state() private accessor logoutError = '';
+  /** An Easy Pay session asked to sign in to the whole account: the sign-in form shows. */
+  @state() private accessor upgrading = false;
 
   @query('ar-invoice-list') private accessor list!: ArInvoiceList | null;
+  @query('ar-payment-list') private accessor payments!: ArPaymentList | null;
   @query('#view') private accessor view!: HTMLElement | null;
 
   private readonly session = new SessionController(this, () => this.handleSessionChange());
@@ -152,6 +167,21 @@ export class ArPortal extends LitElement {
       const list = await loadAccounts(client, { fresh: true });
       this.land(list);
       return list;
+    },
+  });
+
+  /** The numbers of the invoices an Easy Pay session may see, for its banner. */
+  private readonly scopeTask = new Task(this, {
+    args: () =>
+      [
+        this.client,
+        this.confirmedSession?.scope ? this.session.store?.token : null,
+        this.confirmedSession?.scope?.invoiceIds.slice(0, maxScopeInvoices).join('\n') ?? '',
+      ] as const,
+    task: async ([client, token, ids], { signal }): Promise<string[]> => {
+      if (!token || !ids) return [];
+      const found = await Promise.all(ids.split('\n').map((id) => client.getInvoice(id, { signal })));
+      return found.map((invoice) => invoice.number);
     },
   });
 
@@ -194,11 +224,22 @@ export class ArPortal extends LitElement {
     if (place) void this.go(place, 'none');
   };
 
+  /**
+   * A session started: from the sign-in form, or from the one an Easy Pay session opens to sign in
+   * to the whole account (inside the portal or under an Easy Pay receipt). `<ar-login>` fires this in
+   * the same task as it starts the session, before the portal re-renders it away.
+   */
   private handleLogin(event: CustomEvent<SessionInfo>): void {
     this.linkPending = false;
     this.freshToken = this.client.session.token;
-    // A link's target wins over where the person was; without one they go back there.
-    if (event.detail.target) this.place = null;
+    // A link's target wins over where the person was; without one they go back there. Leaving an
+    // Easy Pay session for the whole account lands anew.
+    if (event.detail.target || this.upgrading || event.target !== this.loginElement) this.place = null;
+    this.upgrading = false;
+  }
+
+  private get loginElement(): Element | null {
+    return this.renderRoot.querySelector('ar-login');
   }
 
   private handleSessionChange(): void {
@@ -214,6 +255,7 @@ export class ArPortal extends LitElement {
       this.place = null;
       this.accountId = '';
     }
+    this.upgrading = false;
     emit(this, 'ar-logout', { reason });
   }
 
@@ -277,9 +319,17 @@ export class ArPortal extends LitElement {
     if (invoices.length) void this.go({ view: 'pay', status: this.status, invoices }, 'push');
   }
 
-  /** Balances changed: the list (kept in the page) and the totals load again for the way back. */
-  private handlePaymentSucceeded(): void {
+  /** Balances (or what is in flight) changed: the list (kept in the page) and the totals load again for the way back. */
+  private handlePaymentMade(): void {
     this.list?.refresh();
+    this.payments?.refresh();
+  }
+
+  private async handleUpgrade(upgrading: boolean): Promise<void> {
+    this.upgrading = upgrading;
+    await this.updateComplete;
+    if (upgrading) this.renderRoot.querySelector<HTMLElement>('#upgrade')?.focus();
+    else this.renderRoot.querySelector<HTMLElement>('[part~="scope-sign-in"]')?.focus();
   }
 
   private handleNavigate(event: CustomEvent<ArNavigateDetail>): void {
@@ -321,7 +371,7 @@ export class ArPortal extends LitElement {
 
   override render(): TemplateResult {
     const signedIn = Boolean(this.session.store?.info) && !this.linkPending;
-    return html`<div class="base" part="base">
+    return html`<div class="base" part="base" @ar-login=${this.handleLogin}>
       ${
         signedIn
           ? this.sessionTask.render({
@@ -342,7 +392,6 @@ export class ArPortal extends LitElement {
       audience=${this.audience}
       locale=${this.locale}
       target=${this.currentTarget}
-      @ar-login=${this.handleLogin}
     ></ar-login>`;
   }
 
@@ -379,7 +428,7 @@ export class ArPortal extends LitElement {
         </div>
       </header>
       ${this.logoutError ? html`<p class="notice danger" part="notice" role="alert">${this.logoutError}</p>` : nothing}
-      ${info.audience === 'staff' ? this.renderStaff(info) : this.renderCustomer()}
+      ${info.audience === 'staff' ? this.renderStaff(info) : this.renderCustomer(info)}
     `;
   }
 
@@ -394,7 +443,44 @@ export class ArPortal extends LitElement {
     </section>`;
   }
 
-  private renderCustomer(): TemplateResult {
+  /** What an Easy Pay session covers, and the way to the whole account. */
+  private renderScope(info: SessionInfo): TemplateResult | typeof nothing {
+    if (!info.scope) return nothing;
+    const numbers = this.scopeTask.value ?? [];
+    return html`<section class="scope notice" part="scope" aria-label=${p.scopeLabel}>
+      <p><strong>${p.scopeFor(numbers)}</strong> ${p.scopeHint}</p>
+      ${
+        this.upgrading
+          ? nothing
+          : html`<button
+              class="button secondary"
+              part="button scope-sign-in"
+              type="button"
+              @click=${() => void this.handleUpgrade(true)}
+            >
+              ${p.scopeSignIn}
+            </button>`
+      }
+    </section>`;
+  }
+
+  private renderUpgrade(info: SessionInfo): TemplateResult {
+    return html`<section id="upgrade" class="upgrade" tabindex="-1" aria-label=${p.scopeSignInHeading}>
+      <ar-login
+        part="login"
+        api=${this.api}
+        audience="customer"
+        locale=${this.locale}
+        email=${info.user.email}
+        target="invoices"
+      ></ar-login>
+      <button class="button link" part="button" type="button" @click=${() => void this.handleUpgrade(false)}>
+        ${p.scopeSignInCancel}
+      </button>
+    </section>`;
+  }
+
+  private renderCustomer(info: SessionInfo): TemplateResult {
     return this.accountsTask.render({
       initial: () => renderPending(p.loadingAccounts),
       pending: () => renderPending(p.loadingAccounts),
@@ -403,7 +489,8 @@ export class ArPortal extends LitElement {
         const account = list?.items.find((item) => item.id === this.accountId);
         const place = this.place;
         if (!list || !account || !place) return html`<p class="notice" part="notice">${p.noAccounts}</p>`;
-        return html`${this.renderNav(place)}
+        if (this.upgrading && info.scope) return html`${this.renderScope(info)} ${this.renderUpgrade(info)}`;
+        return html`${this.renderScope(info)} ${this.renderNav(place)}
           <section
             id="view"
             class="view"
@@ -440,8 +527,19 @@ export class ArPortal extends LitElement {
                     account=${this.accountId}
                     locale=${this.locale}
                     @ar-navigate=${this.handleNavigate}
-                    @ar-payment-succeeded=${this.handlePaymentSucceeded}
+                    @ar-payment-succeeded=${this.handlePaymentMade}
+                    @ar-payment-processing=${this.handlePaymentMade}
                   ></ar-easy-pay>`
+                : nothing
+            }
+            ${
+              place.view === 'payments'
+                ? html`<ar-payment-list
+                    part="payment-list"
+                    account=${this.accountId}
+                    locale=${this.locale}
+                    @ar-account-change=${this.handleAccountChange}
+                  ></ar-payment-list>`
                 : nothing
             }
             ${
@@ -460,12 +558,15 @@ export class ArPortal extends LitElement {
   }
 
   private renderNav(place: Place): TemplateResult {
-    // An Easy Pay session sees only its invoices: no statement.
+    // An Easy Pay session sees only its invoices: no payments, no statement.
     const scoped = Boolean(this.client.session.info?.scope);
-    const items: { view: 'invoices' | 'statement'; label: string; current: boolean }[] = [
-      { view: 'invoices', label: p.navInvoices, current: place.view !== 'statement' },
+    const items: { view: 'invoices' | 'payments' | 'statement'; label: string; current: boolean }[] = [
+      { view: 'invoices', label: p.navInvoices, current: place.view !== 'statement' && place.view !== 'payments' },
     ];
-    if (!scoped) items.push({ view: 'statement', label: p.navStatement, current: place.view === 'statement' });
+    if (!scoped) {
+      items.push({ view: 'payments', label: p.navPayments, current: place.view === 'payments' });
+      items.push({ view: 'statement', label: p.navStatement, current: place.view === 'statement' });
+    }
     return html`<nav class="nav" part="nav" aria-label=${p.navLabel}>
       ${items.map(
         (item) =>

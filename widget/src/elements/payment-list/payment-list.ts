@@ -1,0 +1,300 @@
+import { consume } from '@lit/context';
+import { Task } from '@lit/task';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { renderAccountSwitcher } from '../../internal/account-switcher.js';
+import { loadAccounts, pickAccount } from '../../internal/accounts.js';
+import { apiFor, type PorticoApi } from '../../internal/api.js';
+import { porticoApiContext } from '../../internal/context.js';
+import { saveFile } from '../../internal/download.js';
+import { emit } from '../../internal/events.js';
+import { formatDateTime, formatMoney } from '../../internal/format.js';
+import { SessionController } from '../../internal/session-store.js';
+import { describeError, renderLoadError } from '../../internal/states.js';
+import { strings } from '../../internal/strings.js';
+import type { AccountSummary, PaymentStatus, PaymentView } from '../../internal/types.js';
+import { styles } from './payment-list.styles.js';
+
+const s = strings.payments;
+
+const icons: Record<PaymentStatus, string> = {
+  pending: '…',
+  processing: '…',
+  succeeded: '✓',
+  failed: '✕',
+  returned: '↩',
+  refunded: '↩',
+};
+
+/** A payment that never took money has no receipt to download. */
+function hasReceipt(payment: PaymentView): boolean {
+  return payment.status !== 'failed' && payment.status !== 'pending';
+}
+
+/** The state in words: a failed payment the payer gave up on, or that waited too long, says so. */
+function statusLabel(payment: PaymentView): string {
+  if (payment.status === 'failed' && payment.failure?.code === 'cancelled') return s.cancelled;
+  if (payment.status === 'failed' && payment.failure?.code === 'lapsed') return s.lapsed;
+  return s.status(payment.status);
+}
+
+/**
+ * @summary The account's payments, newest first: each with its receipt number, date, method, amount,
+ * state (awaiting confirmation, processing, succeeded, failed, returned, refunded, with any partial
+ * refund), the invoices it paid, and its receipt PDF.
+ *
+ * Inside `<ar-portal>` it uses the portal's session; alone on a page it uses the session of its
+ * `api` server in this tab and asks to sign in when there is none.
+ *
+ * @attr api - Base URL of the Portico server. Defaults to the page's origin. Ignored inside `<ar-portal>`.
+ * @attr account - Customer account id. Empty means the session's default account.
+ * @attr locale - BCP 47 locale for money and dates. Defaults to the browser's.
+ *
+ * @event ar-account-change - The person picked another account (several accounts only). `detail.account` is the `AccountSummary`.
+ *
+ * @csspart base - The wrapper.
+ * @csspart header - The heading and the account.
+ * @csspart account-select - The account switcher (several accounts only).
+ * @csspart list - The list of payments.
+ * @csspart payment - Each payment.
+ * @csspart state - Each payment's state (also `state-<status>`).
+ * @csspart receipt-button - Each "Receipt (PDF)" button.
+ * @csspart empty - No payments yet, and the signed-out state.
+ * @csspart error - Error messages.
+ * @csspart loading - The loading state.
+ * @csspart button - Every button.
+ *
+ * @cssprop --ar-color-primary - Buttons and focus.
+ * @cssprop --ar-color-danger - Failed and returned payments, errors.
+ * @cssprop --ar-color-warning - Refunds.
+ * @cssprop --ar-color-success - Succeeded payments.
+ * @cssprop --ar-color-text - Body text.
+ * @cssprop --ar-color-muted - Labels and secondary text.
+ * @cssprop --ar-color-surface - Background.
+ * @cssprop --ar-color-border - Dividers.
+ * @cssprop --ar-radius - Corner radius.
+ * @cssprop --ar-font-family - Font.
+ * @cssprop --ar-font-size - Base font size.
+ * @cssprop --ar-space - Spacing unit.
+ * @cssprop --ar-focus-ring - Focus outline.
+ */
+export class ArPaymentList extends LitElement {
+  static override styles = styles;
+
+  /** Base URL of the Portico server; empty means this page's origin. */
+  @property() accessor api = '';
+
+  /** Customer account id; a bookkeeper's session spans several. */
+  @property() accessor account = '';
+
+  /** Locale for money and dates. */
+  @property() accessor locale = '';
+
+  /** The client `<ar-portal>` provides; standalone, one is made from `api`. */
+  @consume({ context: porticoApiContext, subscribe: true })
+  @state()
+  accessor contextApi: PorticoApi | undefined;
+
+  /** Payment ids whose receipt is being fetched. */
+  @state() private accessor downloading = new Set<string>();
+  @state() private accessor downloadError: { payment: PaymentView; error: unknown } | null = null;
+
+  private readonly session = new SessionController(this);
+
+  private get client(): PorticoApi {
+    return this.contextApi ?? apiFor(this.api);
+  }
+
+  private get localeOrDefault(): string | undefined {
+    return this.locale || undefined;
+  }
+
+  private readonly paymentsTask = new Task(this, {
+    args: () => [this.client, this.session.store?.token ?? null, this.account] as const,
+    task: async ([client, token, account], { signal }) => {
+      if (!token) return 'signed-out' as const;
+      return (await client.listPayments(account || undefined, { signal })).items;
+    },
+  });
+
+  /** Only a session with several accounts needs the list, for the switcher. */
+  private readonly accountsTask = new Task(this, {
+    args: () => [this.client, (this.session.store?.info?.accounts.length ?? 0) > 1] as const,
+    task: async ([client, several]) => (several ? loadAccounts(client) : undefined),
+  });
+
+  protected override willUpdate(): void {
+    this.session.store = this.client.session;
+  }
+
+  /** Loads the payments again (after a payment elsewhere on the page). */
+  refresh(): void {
+    void this.paymentsTask.run();
+  }
+
+  private handleAccountChange(account: AccountSummary): void {
+    this.account = account.id;
+    emit(this, 'ar-account-change', { account });
+  }
+
+  private async handleDownload(payment: PaymentView): Promise<void> {
+    if (this.downloading.has(payment.id)) return;
+    this.downloading = new Set(this.downloading).add(payment.id);
+    this.downloadError = null;
+    try {
+      saveFile(await this.client.downloadReceiptPdf(payment), this.renderRoot);
+    } catch (error) {
+      this.downloadError = { payment, error };
+    } finally {
+      const next = new Set(this.downloading);
+      next.delete(payment.id);
+      this.downloading = next;
+    }
+  }
+
+  // ---- Rendering ---------------------------------------------------------------------------------
+
+  override render(): TemplateResult {
+    if (!this.session.store?.token) {
+      return html`<div class="base" part="base"><p class="empty" part="empty signed-out">${s.signedOut}</p></div>`;
+    }
+    return html`<div class="base" part="base">
+      ${this.renderHeader()}
+      ${this.paymentsTask.render({
+        initial: () => this.renderLoading(),
+        pending: () => this.renderLoading(),
+        error: (error) => renderLoadError(s.loadFailed, error, () => void this.paymentsTask.run()),
+        complete: (payments) => (payments === 'signed-out' ? nothing : this.renderPayments(payments)),
+      })}
+    </div>`;
+  }
+
+  private renderHeader(): TemplateResult {
+    const list = this.accountsTask.value;
+    const account = pickAccount(list, this.account);
+    return html`<div class="head" part="header">
+      <h2>${s.heading}</h2>
+      ${
+        list && account && list.items.length > 1
+          ? renderAccountSwitcher(list.items, account, (next) => this.handleAccountChange(next))
+          : nothing
+      }
+    </div>`;
+  }
+
+  private renderLoading(): TemplateResult {
+    return html`<div class="loading" part="loading" role="status" aria-live="polite">
+      <span class="visually-hidden">${s.loading}</span>
+      ${[0, 1, 2].map(
+        () =>
+          html`<div class="card skeleton" aria-hidden="true">
+            <span class="bone" style="width: 9rem"></span>
+            <span class="bone" style="width: 60%"></span>
+            <span class="bone" style="width: 40%"></span>
+          </div>`,
+      )}
+    </div>`;
+  }
+
+  private renderPayments(payments: readonly PaymentView[]): TemplateResult {
+    if (payments.length === 0) {
+      return html`<div class="empty" part="empty" role="status"><p>${s.empty}</p></div>`;
+    }
+    return html`<ul class="payments" part="list" aria-label=${s.listLabel}>
+      ${payments.map((payment) => this.renderPayment(payment))}
+    </ul>`;
+  }
+
+  private renderPayment(payment: PaymentView): TemplateResult {
+    const locale = this.localeOrDefault;
+    const money = (minor: number) => formatMoney(minor, payment.currency, locale);
+    const headingId = `payment-${payment.id}`;
+    const settled = payment.status === 'succeeded' || payment.status === 'refunded' || payment.status === 'returned';
+    const busy = this.downloading.has(payment.id);
+    const failedDownload = this.downloadError?.payment.id === payment.id ? this.downloadError.error : undefined;
+    return html`<li class="card ${payment.status}" part="payment">
+      <article aria-labelledby=${headingId}>
+        <div class="card-head">
+          <h3 id=${headingId} class="receipt-number">${s.receipt(payment.receiptNumber)}</h3>
+          <span class="state ${payment.status}" part="state state-${payment.status}"
+            ><span class="state-icon" aria-hidden="true">${icons[payment.status]}</span> ${statusLabel(payment)}</span
+          >
+        </div>
+        <dl class="facts">
+          <div>
+            <dt>${s.date}</dt>
+            <dd>${formatDateTime(payment.succeededAt ?? payment.createdAt, locale)}</dd>
+          </div>
+          <div>
+            <dt>${s.method}</dt>
+            <dd>${strings.pay.method(payment.method)}</dd>
+          </div>
+          <div class="amount">
+            <dt>${s.amount}</dt>
+            <dd>
+              <strong>${money(payment.total)}</strong>
+              ${payment.surcharge ? html`<span class="subtle">${s.surcharge(money(payment.surcharge))}</span>` : nothing}
+            </dd>
+          </div>
+        </dl>
+        ${this.renderNotes(payment, money)}
+        ${
+          payment.allocations.length
+            ? html`<div class="applied">
+                <h4>${settled ? s.appliedTo : s.requestedFor}</h4>
+                <ul>
+                  ${payment.allocations.map(
+                    (allocation) =>
+                      html`<li>
+                        <span class="invoice">${allocation.number}</span>
+                        ${allocation.source === 'credit' ? html`<span class="subtle">(${s.fromCredit})</span>` : nothing}
+                        <span class="num">${money(allocation.amount)}</span>
+                      </li>`,
+                  )}
+                </ul>
+              </div>`
+            : nothing
+        }
+        ${
+          failedDownload !== undefined
+            ? html`<p class="notice danger" part="error" role="alert">
+                <strong>${s.downloadFailed(payment.receiptNumber)}</strong> ${describeError(failedDownload)}
+              </p>`
+            : nothing
+        }
+        ${
+          hasReceipt(payment)
+            ? html`<div class="actions">
+                <button
+                  class="button secondary"
+                  part="button receipt-button"
+                  type="button"
+                  aria-label=${s.downloadReceiptLabel(payment.receiptNumber)}
+                  ?disabled=${busy}
+                  aria-busy=${busy ? 'true' : 'false'}
+                  @click=${() => void this.handleDownload(payment)}
+                >
+                  ${busy ? html`<span class="spinner" aria-hidden="true"></span> ${s.downloading}` : s.downloadReceipt}
+                </button>
+              </div>`
+            : nothing
+        }
+      </article>
+    </li>`;
+  }
+
+  private renderNotes(payment: PaymentView, money: (minor: number) => string): TemplateResult | typeof nothing {
+    const notes: TemplateResult[] = [];
+    if (payment.status === 'pending') notes.push(html`<p>${s.pendingNote}</p>`);
+    if (payment.status === 'processing') notes.push(html`<p>${s.processingNote}</p>`);
+    if (payment.status === 'returned') notes.push(html`<p class="danger-text">${s.returnedNote}</p>`);
+    if (payment.status === 'failed' && payment.failure) notes.push(html`<p>${payment.failure.message}</p>`);
+    if (payment.refunded > 0) {
+      notes.push(html`<p class="refund">${s.refunded(money(payment.refunded), payment.refundStatus)}</p>`);
+    }
+    if (payment.unapplied > 0 && payment.status === 'succeeded') {
+      notes.push(html`<p>${s.keptAsCredit(money(payment.unapplied))}</p>`);
+    }
+    return notes.length ? html`<div class="notes">${notes}</div>` : nothing;
+  }
+}
