@@ -77,8 +77,13 @@ describe('Easy Pay from an invoice email to the ERP', () => {
 
     const page = await (await browser.newContext()).newPage();
     await page.goto(link);
-    // Opened outside the browser that asked (the ERP asked), so the portal asks once before it opens.
-    await page.getByRole('button', { name: /^Continue as / }).click();
+    // An Easy Pay link lands on paying: the company, the invoice and what is due, and one button that
+    // exchanges the link (opening the page consumed nothing).
+    const landing = page.locator('ar-login [part="pay-landing"]');
+    await landing.getByRole('heading', { name: 'Pay invoice INV-1031' }).waitFor();
+    assert.match(await landing.innerText(), /Acme Supplies[\s\S]*Amount due\s*\$1,575\.04/);
+    assert.equal(await page.getByText('Continue signing in?').count(), 0);
+    await landing.getByRole('button', { name: 'Review and pay' }).click();
     const pay = page.locator('ar-easy-pay');
     await pay.getByText('INV-1031').first().waitFor();
     await pay.getByLabel('Card number').fill('4242 4242 4242 4242');
