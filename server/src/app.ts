@@ -124,6 +124,12 @@ export function createApp(options: AppOptions) {
     await next();
   });
   app.use(requestId, accessLog);
+  // A body the handler never read would be left on a kept-alive socket, which the node server then
+  // closes without a word, failing the client's next request on it: say so and close it cleanly.
+  app.use(async (c, next) => {
+    await next();
+    if (c.req.raw.body && !c.req.raw.bodyUsed) c.header('Connection', 'close');
+  });
   app.route('/api/v1', api);
 
   // The widget bundle, for companies that load the script from their Portico server. A module script

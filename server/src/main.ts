@@ -10,6 +10,7 @@ import { openDatabase } from './db/client';
 import { queueInvoiceSend } from './domain/invoice-delivery';
 import { systemActor } from './domain/events';
 import { DEMO_ACCOUNTS, DEMO_EASY_PAY_INVOICE, DEMO_STAFF, seedDemo } from './seed/demo';
+import { closePdfPool, warmPdfPool } from './pdf/pool';
 
 function start() {
   const env = { ...process.env };
@@ -45,10 +46,13 @@ function start() {
     console.log(lines.join('\n'));
   });
   worker.start();
+  // A PDF worker's first start takes seconds on a busy machine: pay it now, not on the first download.
+  warmPdfPool();
 
   const shutdown = async () => {
     server.close();
     await worker.stop();
+    await closePdfPool();
     database.close();
     process.exit(0);
   };

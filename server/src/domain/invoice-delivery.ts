@@ -193,7 +193,7 @@ function sendInvoiceEmails(
 
 /** `invoice.send`: one invoice to each current contact of its customer. */
 export function sendInvoiceHandler(db: Db, config: Config): JobHandler {
-  return async (payload, { now }) => {
+  return async (payload, { now, finish }) => {
     const job = payload as unknown as SendInvoiceJob;
     const invoice = db
       .select({ customerId: invoices.customerId })
@@ -205,6 +205,10 @@ export function sendInvoiceHandler(db: Db, config: Config): JobHandler {
     const recipients = await Promise.all(
       recipientsOf(db, invoice.customerId).map(async (email) => ({ email, secrets: await newLinkSecrets() })),
     );
-    db.transaction((tx) => sendInvoiceEmails(tx, config, job, recipients, now));
+    // The emails, their links and the job's completion commit together: a rerun after a crash sends nothing twice.
+    db.transaction((tx) => {
+      finish(tx);
+      sendInvoiceEmails(tx, config, job, recipients, now);
+    });
   };
 }

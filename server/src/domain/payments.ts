@@ -70,7 +70,7 @@ const refuse = (message: string) => new AppError(422, 'invalid_request', message
 export function paymentConfig(deps: PaymentDeps, session: AuthSession, account: string | undefined): PaymentConfig {
   const accountId = accountFor(session, account);
   const customer = deps.db.select().from(customers).where(eq(customers.id, accountId)).get()!;
-  const settings = getSettings(deps.db);
+  const settings = getSettings(deps.db, deps.config);
   return {
     accountId,
     currency: customer.currency,
@@ -512,7 +512,7 @@ function queueReceipt(db: DbOrTx, paymentId: string, now: Date): void {
   queueEmail(
     db,
     {
-      ...paymentReceiptEmail({ company: company.companyName, to: payment.payerEmail, payment: view }),
+      ...paymentReceiptEmail({ company, to: payment.payerEmail, payment: view }),
       attachments: [{ type: 'receipt_pdf', paymentId }],
     },
     now,
@@ -693,7 +693,7 @@ export function refundHandler(deps: PaymentDeps): JobHandler {
           queueEmail(
             tx,
             paymentRefundedEmail({
-              company: getSettings(tx).companyName,
+              company: getSettings(tx, deps.config),
               to: payment.payerEmail,
               payment: paymentView(tx, payment.id),
             }),
@@ -873,7 +873,7 @@ export function returnPayment(
     queueEmail(
       db,
       paymentReturnedEmail({
-        company: getSettings(db).companyName,
+        company: getSettings(db),
         to: payment.payerEmail,
         payment: paymentView(db, paymentId),
       }),

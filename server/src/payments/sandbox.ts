@@ -8,6 +8,7 @@
  * (`SANDBOX_SETTLE_SECONDS` later) that asks `bankSettlement` what happens, and for a "returns"
  * account a second job returns the debit after it settled, as a real ACH return would.
  */
+import { z } from 'zod';
 import type { PaymentMethod } from '../api/contract';
 import { verifySignedPayload } from '../crypto';
 import { AppError } from '../errors';
@@ -122,15 +123,21 @@ export function sandboxProvider(config: { SANDBOX_WEBHOOK_SECRET: string }): Pay
       } catch {
         throw new AppError(400, 'invalid_json', 'The webhook body is not JSON.');
       }
-      const e = event as Partial<ProviderEvent>;
-      const outcomes = ['succeeded', 'processing', 'failed', 'returned', 'ignored'];
-      if (typeof e.id !== 'string' || typeof e.ref !== 'string' || !outcomes.includes(e.outcome as string)) {
-        throw new AppError(400, 'invalid_request', 'The webhook is not a sandbox payment event.');
-      }
-      return { id: e.id, ref: e.ref, outcome: e.outcome!, code: e.code, message: e.message };
+      const parsed = sandboxEvent.safeParse(event);
+      if (!parsed.success) throw new AppError(400, 'invalid_request', 'The webhook is not a sandbox payment event.');
+      const e = parsed.data;
+      return { id: e.id, ref: e.ref, outcome: e.outcome, code: e.code, message: e.message };
     },
   };
 }
+
+const sandboxEvent = z.object({
+  id: z.string().min(1).max(255),
+  ref: z.string().min(1).max(255),
+  outcome: z.enum(['succeeded', 'processing', 'failed', 'returned', 'ignored']),
+  code: z.string().max(100).optional(),
+  message: z.string().max(1000).optional(),
+});
 
 export function signatureInvalid(reason: string): AppError {
   const why =

@@ -7,8 +7,8 @@ import type { AppEnv } from '../http/env';
 import { requireSession } from '../http/middleware';
 
 export const accounts = new Hono<AppEnv>().get('/', requireSession('customer'), (c) => {
-  const { db, clock } = c.var.deps;
-  const company = getSettings(db);
+  const { db, clock, config } = c.var.deps;
+  const company = getSettings(db, config);
   const today = calendarDate(clock.now(), company.timeZone);
   const items = accountSummaries(
     db,

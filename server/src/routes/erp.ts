@@ -185,6 +185,6 @@ export const erp = new Hono<AppEnv>()
   .get('/invoices', (c) => {
     const query = queryParams(c, feedQuery);
     const { db, clock } = c.var.deps;
-    const today = calendarDate(clock.now(), getSettings(db).timeZone);
+    const today = calendarDate(clock.now(), getSettings(db, c.var.deps.config).timeZone);
     return c.json(listErpInvoices(db, query, today) satisfies ErpInvoiceFeed);
   });

@@ -23,7 +23,7 @@ const listQuery = z.object({
 const idOrNumber = z.string().min(1).max(128);
 
 function today(c: { var: AppEnv['Variables'] }) {
-  const company = getSettings(c.var.deps.db);
+  const company = getSettings(c.var.deps.db, c.var.deps.config);
   return { company, today: calendarDate(c.var.deps.clock.now(), company.timeZone) };
 }
 

@@ -91,6 +91,6 @@ export const paymentsRouter = new Hono<AppEnv>()
   .get('/:id/receipt.pdf', (c) => {
     const id = idOf(c.req.param('id'));
     visiblePayment(c.var.deps.db, c.var.session, id);
-    const { doc, filename } = receiptPdf(c.var.deps.db, id);
+    const { doc, filename } = receiptPdf(c.var.deps.db, id, c.var.deps.config);
     return download(c, doc, filename, 'application/pdf');
   });
