@@ -164,3 +164,12 @@ describe('validateTarget (property tests)', () => {
       assert.equal(accepts(bad), false, bad);
   });
 });
+
+describe('validateTarget: the portal views', () => {
+  it('accepts each view a link may land on, the Payments view among them', () => {
+    for (const view of ['invoices', 'statement', 'payments', 'account', 'invoices?status=past_due']) {
+      assert.equal(accepts(view), true, view);
+    }
+    for (const view of ['payment', 'payments/x', 'admin']) assert.equal(accepts(view), false, view);
+  });
+});

@@ -67,7 +67,7 @@ export function validateReturnTo(raw: string, allowedOrigins: readonly string[])
 
 // An invoice number is one path segment, percent-encoded when it holds `/` or other characters (`2024%2F001`).
 const TARGET_PATH_RE =
-  /^(?:invoices|invoices\/[A-Za-z0-9%][A-Za-z0-9._~%-]{0,191}|pay\/[A-Za-z0-9%][A-Za-z0-9._~%-]{0,191}|statement|account)$/;
+  /^(?:invoices|invoices\/[A-Za-z0-9%][A-Za-z0-9._~%-]{0,191}|pay\/[A-Za-z0-9%][A-Za-z0-9._~%-]{0,191}|statement|payments|account)$/;
 const TARGET_PARAMS: Record<string, RegExp> = {
   status: /^(?:open|past_due|paid|disputed|all)$/,
   account: /^[A-Za-z0-9_-]{1,64}$/,
