@@ -2,17 +2,15 @@
  * Every user-visible string of the widget, in English. Kept in one object so a later locale file
  * can provide the same shape (`PorticoStrings`) without touching the elements.
  */
-import type {
-  Audience,
-  InvoiceStatus,
-  InvoiceStatusFilter,
-  PaymentMethod,
-  PaymentStatus,
-  StaffRole,
-} from './types.js';
+import type { Audience, InvoiceStatus, InvoiceStatusFilter, PaymentMethod, PaymentStatus, StaffRole } from './types.js';
 
 function plural(count: number, one: string, other: string): string {
   return `${count} ${count === 1 ? one : other}`;
+}
+
+/** "INV-1", "INV-1 and INV-2", "INV-1, INV-2 and INV-3". */
+function listOf(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 /** Seconds as words for a countdown or a rate-limit message: "45 seconds", "2 minutes". */
@@ -136,6 +134,9 @@ export const strings = {
       credit: 'Unapplied credit',
       /** Under the balance due: what payments in flight hold of it. */
       inFlight: (amount: string) => `${amount} processing`,
+      /** An Easy Pay session's balance: that of the invoices its link is for, not the account's. */
+      scopedBalance: (invoices: readonly string[]) =>
+        invoices.length === 1 ? `${invoices[0]} balance due` : 'Balance due on this link',
     },
     totalsFailed: 'We could not load the account totals.',
   },
@@ -177,6 +178,20 @@ export const strings = {
         disputed: 'No invoices under dispute.',
         all: 'No invoices yet.',
       })[status],
+    /** An Easy Pay session's empty tab: about the invoices its link is for, never the whole account. */
+    scopedEmpty: (status: InvoiceStatusFilter, invoices: readonly string[]) => {
+      const covered = invoices.length ? listOf(invoices) : 'this link';
+      return {
+        past_due: `Nothing is past due on ${covered}.`,
+        open: `Nothing is due on ${covered}.`,
+        paid: `No paid invoices on ${covered} yet.`,
+        disputed: `No invoices under dispute on ${covered}.`,
+        all: `No invoices on ${covered}.`,
+      }[status];
+    },
+    scopedHint: (invoices: readonly string[]) =>
+      `This link is for ${invoices.length ? listOf(invoices) : 'one invoice'} only; your account may have other invoices.`,
+    scopedSignIn: 'Sign in to see your whole account',
     badge: (status: InvoiceStatus) =>
       ({ past_due: 'Past due', open: 'Open', paid: 'Paid', disputed: 'Disputed', void: 'Void' })[status],
     daysPastDue: (days: number) => plural(days, 'day', 'days'),
@@ -400,10 +415,16 @@ export const strings = {
     amountTooHighInFlight: (payable: string) => `Enter at most what is left to pay, ${payable}.`,
     amountInFlight: (invoice: string, receipt: string) =>
       `Invoice ${invoice} already has a payment in progress (receipt ${receipt}).`,
-    amountInFlightLeft: (amount: string) => `We updated the form to what is left to pay: ${amount}. Check it and pay again.`,
+    amountInFlightLeft: (amount: string) =>
+      `We updated the form to what is left to pay: ${amount}. Check it and pay again.`,
     amountInFlightNone: 'Nothing more can be paid on it until that payment clears.',
+    /** `409 payment_lapsed`: the 3-D Secure or PayPal step took too long, or a newer payment replaced it. */
+    lapsed: 'This payment waited too long and was cancelled.',
+    lapsedHint: 'Nothing was charged. Start again.',
     scopeFor: (invoices: readonly string[]) =>
-      invoices.length === 1 ? `This link is for invoice ${invoices[0]} only.` : `This link is for ${invoices.join(', ')} only.`,
+      invoices.length === 1
+        ? `This link is for invoice ${invoices[0]} only.`
+        : `This link is for ${invoices.join(', ')} only.`,
     wholeAccountHeading: 'Your whole account',
     wholeAccount: (invoices: readonly string[]) =>
       `This payment was for ${invoices.join(', ')}. Your account may have other invoices: sign in to see everything you owe and every payment.`,

@@ -379,6 +379,42 @@ describe('<ar-easy-pay>', () => {
     expect(text(problem(el))).to.contain('The card was not authenticated.');
   });
 
+  it('says a payment that waited too long was cancelled, and is ready to pay again', async () => {
+    let creates = 0;
+    worker.use(
+      mock.createPayment(() =>
+        ++creates === 1
+          ? paymentView({ status: 'pending', succeededAt: null, nextAction: { type: 'sandbox_authenticate' } })
+          : paymentView(),
+      ),
+      mock.confirmPayment(fail(409, 'payment_lapsed')),
+    );
+    const el = await renderPay();
+    await loaded(el);
+    fillCard(el, '4000 0027 6000 3184');
+    payButton(el).click();
+    await waitUntil(() => $<HTMLDialogElement>(el, 'dialog')?.open, 'opens the authentication dialog');
+    const failed = oneEvent(el, 'ar-payment-failed');
+    buttonNamed(el, 'Complete authentication')!.click();
+    expect((await failed).detail).to.have.nested.property('error.code', 'payment_lapsed');
+    await waitUntil(() => problem(el), 'says what happened');
+    expect(text(problem(el))).to.equal(
+      'This payment waited too long and was cancelled. Nothing was charged. Start again.',
+    );
+    expect(text(problem(el))).not.to.contain('We could not take the payment');
+    expect($(el, 'dialog')).to.equal(null);
+    // What the lapsed payment held is free again: the balances load again, and Pay works.
+    await waitUntil(() => sent('GET', '/invoices/INV-1042').length === 2, 'reloads what is left to pay');
+    await waitUntil(() => !payButton(el).disabled, 'the form is ready again');
+    expect(field(el, 'card-number').value).to.equal('4000 0027 6000 3184');
+    await expect(el).to.be.accessible();
+
+    fillCard(el);
+    await pay(el);
+    await waitUntil(() => $(el, '[part="receipt"]'), 'pays the second time');
+    expect(keyOf(1)).not.to.equal(keyOf(0));
+  });
+
   it('pays with PayPal: no fields, then approve in the sandbox PayPal window', async () => {
     const pending = paymentView({
       method: 'paypal',

@@ -55,7 +55,9 @@ const s = strings.pay;
  * An invoice with money in flight (a payment accepted and not yet applied) says so ("Payment of $X
  * processing since …") and offers only what is left (`payable`); one with nothing left cannot be
  * paid. A `409 amount_in_flight` (a payment made meanwhile, elsewhere) names the invoice and that
- * payment's receipt, and the form loads again with what is left.
+ * payment's receipt, and the form loads again with what is left. A `409 payment_lapsed` when the
+ * 3-D Secure or PayPal step is confirmed (it took longer than the server waits, or a newer payment
+ * replaced it) says the payment was cancelled and nothing was charged, and the form is ready to pay again.
  *
  * In an Easy Pay session (a pay link the company sent) the receipt says which invoices the payment
  * was for and offers to sign in to the whole account, with the session's email filled in.

@@ -222,7 +222,9 @@ export function renderProblem(problem: Problem | null, locale?: string): Templat
         ? [strings.common.networkError, s.networkError]
         : problem.kind === 'amount_changed'
           ? [s.amountChanged, '']
-          : [s.failed, problem.message];
+          : problem.kind === 'lapsed'
+            ? [s.lapsed, s.lapsedHint]
+            : [s.failed, problem.message];
   return html`<div id="problem" class="notice danger" part="error" role="alert" tabindex="-1">
     <p><strong>${title}</strong></p>
     ${message ? html`<p>${message}</p>` : nothing}

@@ -29,6 +29,8 @@ export type Problem =
   | { kind: 'amount_changed' }
   /** `409 amount_in_flight`: a payment in flight holds part of this invoice; `payable` is what is left. */
   | { kind: 'in_flight'; number: string; receiptNumber: string; payable: number; currency: string }
+  /** `409 payment_lapsed`: the payer's step (3-D Secure, PayPal) took too long or a newer payment replaced it. */
+  | { kind: 'lapsed' }
   | { kind: 'error'; message: string };
 
 interface Attempt {
@@ -178,6 +180,11 @@ export class PaymentFlow implements ReactiveController {
       const { invoiceId, number, receiptNumber, payable } = error.inFlight;
       this.options.reload([invoiceId]);
       return this.showProblem({ kind: 'in_flight', number, receiptNumber, payable, currency: this.currency });
+    }
+    if (code === 'payment_lapsed') {
+      // Cancelled, never charged, and what it held is free again: the form reloads what is left to pay.
+      this.options.reload();
+      return this.showProblem({ kind: 'lapsed' });
     }
     this.showProblem({ kind: 'error', message: code === 'provider_error' ? s.providerError : describeError(error) });
   }

@@ -1,3 +1,4 @@
+import '../login/define.js';
 import { ArInvoiceList } from './invoice-list.js';
 
 if (!customElements.get('ar-invoice-list')) customElements.define('ar-invoice-list', ArInvoiceList);

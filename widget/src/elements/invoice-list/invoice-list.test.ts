@@ -619,6 +619,69 @@ describe('<ar-invoice-list>', () => {
     expect(checkbox(el, 'Select INV-1042').checked).to.equal(true);
   });
 
+  describe('in an Easy Pay session', () => {
+    /** The link is for INV-1042 only: the server's totals are that invoice's, not the account's. */
+    const linked = { ...northwind, balance: 180_050, pastDue: 180_050, disputed: 0, credit: 0 };
+    const totalsText = (el: ArInvoiceList) => $(el, '[part="totals"]')!.textContent!.replace(/\s+/g, ' ');
+    const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+    beforeEach(() => {
+      signIn(sessionCreated({ target: 'pay/INV-1042', scope: { invoiceIds: [pastDue.id] } }));
+    });
+
+    it('labels the balance as the linked invoice’s, and once it is paid says nothing is due on it', async () => {
+      let paidFor = false;
+      worker.use(
+        mock.listAccounts(() => accountList(paidFor ? { ...linked, balance: 0, pastDue: 0 } : linked)),
+        mock.listInvoices(() => ({ items: paidFor ? [] : [pastDue], nextCursor: null })),
+        mock.requestLink({ ok: true, resendAfter: 60 }),
+      );
+      const el = await renderList();
+      await loaded(el);
+      await waitUntil(() => totalsText(el).includes('INV-1042 balance due'), 'names the invoice in the totals');
+      expect(totalsText(el)).to.contain('INV-1042 balance due $1,800.50');
+      expect(totalsText(el)).not.to.contain('Balance due');
+      await expect(el).to.be.accessible();
+
+      // What <ar-portal> does after the payment.
+      paidFor = true;
+      el.refresh();
+      await waitUntil(() => $(el, '[part~="empty-scoped"]'), 'shows the empty tab');
+      await waitUntil(() => totalsText(el).includes('INV-1042 balance due $0.00'), 'the totals load again');
+      const empty = text($(el, '[part~="empty-scoped"]'));
+      expect(empty).to.contain('Nothing is due on INV-1042.');
+      expect(empty).to.contain('This link is for INV-1042 only; your account may have other invoices.');
+      expect(shadowText(el)).not.to.contain('Nothing is due right now');
+      await expect(el).to.be.accessible();
+
+      // Alone on a page, it offers the whole account, with the session's email filled in.
+      buttonNamed(el, 'Sign in to see your whole account')!.click();
+      await waitUntil(() => $(el, 'ar-login'), 'opens sign-in');
+      const login = $(el, 'ar-login')!;
+      await (login as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      expect(login.shadowRoot!.querySelector<HTMLInputElement>('#email')!.value).to.equal('ap@northwind.test');
+      buttonNamed(login, 'Email me a sign-in link')!.click();
+      await waitUntil(() => sent('POST', '/auth/links').length === 1, 'asks for a link');
+      expect(sent('POST', '/auth/links')[0]?.body).to.include({ email: 'ap@northwind.test', target: 'invoices' });
+    });
+
+    it('speaks of “this link” while it does not know the invoice’s number', async () => {
+      worker.use(
+        mock.listAccounts(accountList({ ...linked, balance: 0, pastDue: 0 })),
+        mock.listInvoices({ items: [], nextCursor: null }),
+      );
+      const el = await renderList('past_due');
+      await loaded(el);
+      await waitUntil(() => $(el, '[part="totals"]')?.getAttribute('aria-busy') === 'false', 'shows the totals');
+      expect(totalsText(el)).to.contain('Balance due on this link $0.00');
+      expect(text($(el, '[part~="empty-scoped"]'))).to.contain('Nothing is past due on this link.');
+      expect(shadowText(el)).not.to.contain('you’re all caught up');
+      el.status = 'open';
+      await waitUntil(() => shadowText(el).includes('Nothing is due on this link.'), 'the open tab says so too');
+      expect(shadowText(el)).to.contain('This link is for one invoice only; your account may have other invoices.');
+    });
+  });
+
   describe('on a 375 px phone', () => {
     usePhoneViewport();
 

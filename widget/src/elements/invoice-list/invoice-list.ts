@@ -20,6 +20,7 @@ import { tabAfterKey } from '../../internal/tabs.js';
 import type {
   AccountSummary,
   InvoiceListQuery,
+  SessionInfo,
   InvoiceSort,
   InvoiceStatusFilter,
   InvoiceSummary,
@@ -55,6 +56,13 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
  * `api` server in this tab (started by an `<ar-login>` or `<ar-portal>`), and asks to sign in when
  * there is none.
  *
+ * In an Easy Pay session (a pay link the company sent, which sees only the invoices it is for) the
+ * figures and empty states speak of those invoices, never of the whole account: "INV-1032 balance
+ * due" (or "Balance due on this link"), and once paid "Nothing is due on INV-1032." with the note that
+ * the account may have other invoices. Alone on a page it then offers "Sign in to see your whole
+ * account" (an `<ar-login>` with the session's email filled in); inside `<ar-portal>` the portal's own
+ * note about the link, just above, offers it.
+ *
  * @attr api - Base URL of the Portico server. Defaults to the page's origin. Ignored inside `<ar-portal>`.
  * @attr account - Customer account id. Empty means the session's default account.
  * @attr status - `open` (default, every unpaid invoice), `past_due`, `paid`, `disputed` or `all`.
@@ -74,7 +82,7 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
  * @csspart base - The wrapper.
  * @csspart account-select - The account switcher (several accounts only).
  * @csspart account-name - The account's name (one account only).
- * @csspart totals - Balance due, past due, disputed and unapplied credit.
+ * @csspart totals - Balance due, past due, disputed and unapplied credit (in an Easy Pay session, the balance of the link's invoices).
  * @csspart tabs - The status tab list.
  * @csspart tab - Each status tab (also `tab-selected`).
  * @csspart count - The number of invoices on a tab.
@@ -91,7 +99,9 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
  * @csspart totals-in-flight - "$Y processing" under the account's balance due.
  * @csspart number - The invoice number cell.
  * @csspart badge - The status badge (also `badge-past_due`, `badge-open`, `badge-paid`, `badge-disputed`, `badge-void`).
- * @csspart empty - The empty, no-match and signed-out states.
+ * @csspart empty - The empty, no-match and signed-out states (also `empty-scoped`: an Easy Pay session's empty tab).
+ * @csspart whole-account-button - Alone on a page in an Easy Pay session, on an empty tab: "Sign in to see your whole account".
+ * @csspart login - The `<ar-login>` that button opens.
  * @csspart error - Error messages.
  * @csspart loading - The loading skeleton and the "loading more" line.
  * @csspart button - Every button.
@@ -150,6 +160,8 @@ export class ArInvoiceList extends LitElement {
   @state() private accessor selected = new Map<string, InvoiceSummary>();
   /** The row that takes the table's one tab stop. */
   @state() private accessor activeIndex = 0;
+  /** Alone in an Easy Pay session: the payer asked to sign in to the whole account. */
+  @state() private accessor upgrading = false;
 
   @query('tbody.rows') private accessor body!: (HTMLElement & VirtualizerHostElement) | null;
   @query('.table-scroll') private accessor scroller!: HTMLElement | null;
@@ -163,6 +175,8 @@ export class ArInvoiceList extends LitElement {
   private focusedHighlight = '';
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private freshAccounts = false;
+  /** Invoice numbers by id, of every invoice loaded so far: an Easy Pay session's names its invoices with them. */
+  private readonly knownNumbers = new Map<string, string>();
 
   private get client(): PorticoApi {
     return this.contextApi ?? apiFor(this.api);
@@ -231,6 +245,8 @@ export class ArInvoiceList extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.session.store = this.client.session;
+    if ((changed as Map<PropertyKey, unknown>).has('items'))
+      for (const invoice of this.items) this.knownNumbers.set(invoice.id, invoice.number);
     if (changed.has('highlight')) this.focusedHighlight = '';
     if (changed.has('account') && changed.get('account') !== undefined && this.selected.size) {
       this.selected = new Map();
@@ -276,6 +292,19 @@ export class ArInvoiceList extends LitElement {
       changed = true;
     }
     if (changed) this.setSelection(next);
+  }
+
+  // ---- Easy Pay sessions --------------------------------------------------------------------------
+
+  /** What an Easy Pay session's link covers; null for a session of the whole account. */
+  private get scope(): SessionInfo['scope'] {
+    return this.session.store?.info?.scope ?? null;
+  }
+
+  /** The numbers of the link's invoices once all are known (loaded at least once), else none. */
+  private get scopeNumbers(): string[] {
+    const numbers = (this.scope?.invoiceIds ?? []).map((id) => this.knownNumbers.get(id));
+    return numbers.every((number) => number !== undefined) ? (numbers as string[]) : [];
   }
 
   // ---- Account, tabs, search, sort ---------------------------------------------------------------
@@ -525,7 +554,7 @@ export class ArInvoiceList extends LitElement {
           const account = this.currentAccount;
           if (!list || !account) return nothing;
           return html`${renderAccountSwitcher(list.items, account, (next) => this.handleAccountChange(next))}
-          ${renderTotals(account, this.locale)}`;
+          ${renderTotals(account, this.locale, this.scope ? this.scopeNumbers : null)}`;
         },
         error: (error) => renderLoadError(strings.account.totalsFailed, error, retry),
       })}
@@ -568,6 +597,7 @@ export class ArInvoiceList extends LitElement {
           </button>
         </div>`;
       }
+      if (this.scope) return this.renderScopedEmpty();
       return html`<div class="empty" part="empty" role="status">
         ${this.status === 'past_due' ? html`<span class="empty-icon" aria-hidden="true">✓</span>` : nothing}
         <p>${s.empty(this.status)}</p>
@@ -585,6 +615,44 @@ export class ArInvoiceList extends LitElement {
             </p>`
           : nothing
     }`;
+  }
+
+  /**
+   * An Easy Pay session's empty tab: says it is about the link's invoices, that the account may have
+   * others, and (alone on a page; the portal's note above offers it there) the way to sign in to it all.
+   */
+  private renderScopedEmpty(): TemplateResult {
+    const numbers = this.scopeNumbers;
+    const email = this.session.store?.info?.user.email ?? '';
+    const standalone = !this.contextApi;
+    return html`<div class="empty" part="empty empty-scoped">
+      <div role="status">
+        ${this.status === 'past_due' || this.status === 'open' ? html`<span class="empty-icon" aria-hidden="true">✓</span>` : nothing}
+        <p>${s.scopedEmpty(this.status, numbers)}</p>
+      </div>
+      <p class="secondary">${s.scopedHint(numbers)}</p>
+      ${
+        !standalone
+          ? nothing
+          : this.upgrading
+            ? html`<ar-login
+                part="login"
+                api=${this.api}
+                audience="customer"
+                locale=${this.locale}
+                email=${email}
+                target="invoices"
+              ></ar-login>`
+            : html`<button
+                class="button"
+                part="button whole-account-button"
+                type="button"
+                @click=${() => (this.upgrading = true)}
+              >
+                ${s.scopedSignIn}
+              </button>`
+      }
+    </div>`;
   }
 
   /* eslint-disable lit-a11y/no-redundant-role -- see renderTable */

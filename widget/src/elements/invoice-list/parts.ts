@@ -10,12 +10,21 @@ import type { AccountSummary, InvoiceStatusFilter, InvoiceSummary } from '../../
 
 const s = strings.invoices;
 
-/** The account's key figures, or placeholders while they load (`account` undefined). */
-export function renderTotals(account: AccountSummary | undefined, localeAttribute: string): TemplateResult {
+/**
+ * The account's key figures, or placeholders while they load (`account` undefined). `scope` is set in
+ * an Easy Pay session (the numbers of its link's invoices, or none while unknown): the balance is
+ * then that of the link's invoices, and is labelled so.
+ */
+export function renderTotals(
+  account: AccountSummary | undefined,
+  localeAttribute: string,
+  scope: readonly string[] | null = null,
+): TemplateResult {
   const locale = localeAttribute || undefined;
   const t = strings.account.totals;
+  const balanceLabel = scope ? t.scopedBalance(scope) : t.balance;
   const figures: { label: string; amount: number | undefined; tone: string }[] = [
-    { label: t.balance, amount: account?.balance, tone: '' },
+    { label: balanceLabel, amount: account?.balance, tone: '' },
     { label: t.pastDue, amount: account?.pastDue, tone: account?.pastDue ? 'danger' : '' },
     { label: t.disputed, amount: account?.disputed, tone: account?.disputed ? 'warning' : '' },
     { label: t.credit, amount: account?.credit, tone: account?.credit ? 'success' : '' },
@@ -33,7 +42,7 @@ export function renderTotals(account: AccountSummary | undefined, localeAttribut
             }
           </dd>
           ${
-            label === t.balance && account && account.inFlight > 0
+            label === balanceLabel && account && account.inFlight > 0
               ? html`<dd class="figure-note" part="totals-in-flight">
                   ${t.inFlight(formatMoney(account.inFlight, account.currency, locale))}
                 </dd>`
