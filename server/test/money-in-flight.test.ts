@@ -36,7 +36,7 @@ describe('two server processes on one database file', () => {
   let database: ReturnType<typeof openDatabase>;
 
   before(async () => {
-    const env = { ALLOWED_ORIGINS: ORIGIN, SANDBOX_SETTLE_SECONDS: '1', PAYMENT_ATTEMPTS_PER_HOUR: '1000' };
+    const env = { ALLOWED_ORIGINS: ORIGIN, SANDBOX_SETTLE_SECONDS: '15', PAYMENT_ATTEMPTS_PER_HOUR: '1000' };
     one = await startPortico(env);
     two = await startPortico({ ...env, DATABASE_PATH: one.databasePath });
     database = openDatabase(one.databasePath);
@@ -110,7 +110,8 @@ describe('two server processes on one database file', () => {
 
     // Settlement (a job, on whichever process claims it) applies it to INV-1023 alone.
     let settled: PaymentView | null = null;
-    for (let i = 0; i < 100 && settled?.status !== 'succeeded'; i++) {
+    // Long enough that the burst meets the debit still processing on a loaded machine; polled, not slept.
+    for (let i = 0; i < 300 && settled?.status !== 'succeeded'; i++) {
       await new Promise((r) => setTimeout(r, 200));
       settled = (await (await call(one, 'GET', `/payments/${accepted.id}`)).json()) as PaymentView;
     }
