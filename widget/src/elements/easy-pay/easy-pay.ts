@@ -135,7 +135,7 @@ export class ArEasyPay extends LitElement {
   /** Locale for money and dates; amounts are also read as typed in it ("1 234,56" in fr-FR). */
   @property() accessor locale = '';
 
-  /** The client `<ar-portal>` provides; standalone, one is made from `api`. */
+  /** @internal The client `<ar-portal>` provides; standalone, one is made from `api`. */
   @consume({ context: porticoApiContext, subscribe: true })
   @state()
   accessor contextApi: PorticoApi | undefined;

@@ -76,7 +76,7 @@ export class ArInvoiceDetail extends LitElement {
   /** Locale for money, quantities and dates. */
   @property() accessor locale = '';
 
-  /** The client `<ar-portal>` provides; standalone, one is made from `api`. */
+  /** @internal The client `<ar-portal>` provides; standalone, one is made from `api`. */
   @consume({ context: porticoApiContext, subscribe: true })
   @state()
   accessor contextApi: PorticoApi | undefined;

@@ -143,7 +143,7 @@ export class ArInvoiceList extends LitElement {
   /** Invoice number to highlight and move focus to, e.g. the one a reminder email linked to. */
   @property() accessor highlight = '';
 
-  /** The client `<ar-portal>` provides; standalone, one is made from `api`. */
+  /** @internal The client `<ar-portal>` provides; standalone, one is made from `api`. */
   @consume({ context: porticoApiContext, subscribe: true })
   @state()
   accessor contextApi: PorticoApi | undefined;

@@ -106,7 +106,7 @@ export class ArLogin extends LitElement {
   /** An email to fill in; with it the form shows even when this tab has a session. */
   @property() accessor email = '';
 
-  /** The client `<ar-portal>` provides; standalone, one is made from `api`. */
+  /** @internal The client `<ar-portal>` provides; standalone, one is made from `api`. */
   @consume({ context: porticoApiContext, subscribe: true })
   @state()
   accessor contextApi: PorticoApi | undefined;

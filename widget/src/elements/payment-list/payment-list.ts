@@ -90,7 +90,7 @@ export class ArPaymentList extends LitElement {
   /** Locale for money and dates. */
   @property() accessor locale = '';
 
-  /** The client `<ar-portal>` provides; standalone, one is made from `api`. */
+  /** @internal The client `<ar-portal>` provides; standalone, one is made from `api`. */
   @consume({ context: porticoApiContext, subscribe: true })
   @state()
   accessor contextApi: PorticoApi | undefined;

@@ -121,7 +121,7 @@ export class ArPortal extends LitElement {
   /** Leaves browser history alone, for host pages whose own router owns `history.state`. */
   @property({ type: Boolean, attribute: 'no-history' }) accessor noHistory = false;
 
-  /** The API client every element inside the portal uses, so they share its session. */
+  /** @internal The API client every element inside the portal uses, so they share its session. */
   @provide({ context: porticoApiContext })
   @state()
   accessor providedApi: PorticoApi | undefined;

@@ -89,7 +89,7 @@ export class ArStatement extends LitElement {
   /** Locale for money and dates. */
   @property() accessor locale = '';
 
-  /** The client `<ar-portal>` provides; standalone, one is made from `api`. */
+  /** @internal The client `<ar-portal>` provides; standalone, one is made from `api`. */
   @consume({ context: porticoApiContext, subscribe: true })
   @state()
   accessor contextApi: PorticoApi | undefined;
