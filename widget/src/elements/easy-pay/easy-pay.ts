@@ -97,9 +97,9 @@ const s = strings.pay;
  * @csspart login - The `<ar-login>` that offer opens.
  * @csspart retry-button - Retry after a failed load.
  * @csspart notice - Informational messages.
- * @csspart error - Error messages.
+ * @csspart error - Error messages (also `not-found`: an invoice the session cannot see).
  * @csspart loading - The loading state.
- * @csspart empty - The nothing-to-pay and signed-out states.
+ * @csspart empty - The nothing-to-pay and signed-out states (also `signed-out`).
  * @csspart button - Every button.
  *
  * @cssprop --ar-color-primary - Buttons, the selected method and focus.

@@ -45,7 +45,9 @@ const f = strings.inFlight;
  * @csspart pdf-button - The "Download PDF" button.
  * @csspart notice - The dispute notice.
  * @csspart in-flight - "Payment of $X processing since …" and what is left to pay, while a payment is on its way.
- * @csspart error - Error messages (load, not found, download).
+ * @csspart error - Error messages (load, not found, download; also `not-found`, `download-error`).
+ * @csspart retry-button - Retry after a failed load.
+ * @csspart empty - No invoice chosen, and the signed-out state (also `signed-out`).
  * @csspart loading - The loading skeleton.
  * @csspart button - Every button.
  *

@@ -72,7 +72,7 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
  *
  * @event ar-invoice-select - A row was activated (click, Enter or Space). `detail.invoice` is the `InvoiceSummary`.
  * @event ar-account-change - The person picked another account. `detail.account` is the `AccountSummary`.
- * @event ar-filter-change - The person changed tab, search or sort. `detail` is `{status, q, sort}`.
+ * @event ar-filter-change - The person changed tab, search or sort. `detail` is `{status, q, sort}` (`q` as sent, `''` for none).
  * @event ar-selection-change - Invoices were ticked or unticked (also `[]` on `refresh()` and on a change of account, and
  *   when reloaded rows show a ticked invoice already paid in full). `detail.invoices` is every ticked `InvoiceSummary`.
  * @event ar-pay-request - "Pay" was pressed for the ticked invoices (`detail.invoices`); each one's `payable` is what is left to pay.
@@ -88,7 +88,12 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
  * @csspart count - The number of invoices on a tab.
  * @csspart search - The search field's wrapper.
  * @csspart input - The search input.
+ * @csspart clear-button - The search field's × button.
  * @csspart selection-bar - The bar with the ticked invoices' count, total and actions.
+ * @csspart pay-button - The selection bar's "Pay".
+ * @csspart promise-button - The selection bar's "Promise to pay".
+ * @csspart dispute-button - The selection bar's "Dispute".
+ * @csspart clear-selection-button - The selection bar's "Clear selection".
  * @csspart table-scroll - The scrolling box around the table.
  * @csspart table - The invoice table.
  * @csspart header - The column header row.
@@ -99,10 +104,12 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
  * @csspart totals-in-flight - "$Y processing" under the account's balance due.
  * @csspart number - The invoice number cell.
  * @csspart badge - The status badge (also `badge-past_due`, `badge-open`, `badge-paid`, `badge-disputed`, `badge-void`).
- * @csspart empty - The empty, no-match and signed-out states (also `empty-scoped`: an Easy Pay session's empty tab).
+ * @csspart empty - The empty, no-match and signed-out states (also `no-match`, `signed-out`, and `empty-scoped`: an Easy Pay
+ *   session's empty tab).
  * @csspart whole-account-button - Alone on a page in an Easy Pay session, on an empty tab: "Sign in to see your whole account".
  * @csspart login - The `<ar-login>` that button opens.
  * @csspart error - Error messages.
+ * @csspart retry-button - Retry after a failed load.
  * @csspart loading - The loading skeleton and the "loading more" line.
  * @csspart button - Every button.
  *

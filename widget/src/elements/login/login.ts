@@ -65,11 +65,17 @@ export function normalizeCode(typed: string): string {
  * @csspart heading - Each view's heading.
  * @csspart form - The email and code forms.
  * @csspart input - The email and code inputs.
+ * @csspart code-input - The code input.
  * @csspart button - Every button.
+ * @csspart submit-button - Each form's submit button.
+ * @csspart resend-button - "Resend" the link.
+ * @csspart continue-button - "Continue as …".
+ * @csspart retry-button - Retry after a failed load.
  * @csspart notice - Messages about the link or the session.
  * @csspart error - Error messages.
  * @csspart loading - The pending states.
  * @csspart pay-landing - The Easy Pay landing (company, invoices, amount due).
+ * @csspart pay-button - The landing's "Review and pay".
  *
  * @cssprop --ar-color-primary - Buttons, links and focus.
  * @cssprop --ar-color-on-primary - Text on primary buttons.

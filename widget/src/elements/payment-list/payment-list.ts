@@ -59,8 +59,9 @@ function statusLabel(payment: PaymentView): string {
  * @csspart payment - Each payment.
  * @csspart state - Each payment's state (also `state-<status>`).
  * @csspart receipt-button - Each "Receipt (PDF)" button.
- * @csspart empty - No payments yet, and the signed-out state.
+ * @csspart empty - No payments yet, and the signed-out state (also `signed-out`).
  * @csspart error - Error messages.
+ * @csspart retry-button - Retry after a failed load.
  * @csspart loading - The loading state.
  * @csspart button - Every button.
  *

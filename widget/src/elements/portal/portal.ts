@@ -61,13 +61,24 @@ const maxScopeInvoices = 10;
  * @event ar-logout - The session ended. `detail.reason` is `logout`, `logout-everywhere` or `expired`.
  * @event ar-account-change - The person switched account (bubbles from the list or the statement). `detail.account` is the `AccountSummary`.
  * @event ar-invoice-select - An invoice row was activated (bubbles from `<ar-invoice-list>`); the portal opens its detail.
- * @event ar-selection-change - Invoices were ticked in the list (bubbles from `<ar-invoice-list>`).
+ *   `detail.invoice` is the `InvoiceSummary`.
+ * @event ar-filter-change - The list's tab, search or sort changed (bubbles from `<ar-invoice-list>`). `detail` is `{status, q, sort}`.
+ * @event ar-selection-change - Invoices were ticked or unticked in the list (bubbles from `<ar-invoice-list>`). `detail.invoices`
+ *   is every ticked `InvoiceSummary`.
  * @event ar-pay-request - "Pay" for the ticked invoices (bubbles from `<ar-invoice-list>`); the portal opens the pay view.
+ *   `detail.invoices` are the ticked `InvoiceSummary` rows, each with its `payable`.
  * @event ar-payment-succeeded - A payment went through (bubbles from `<ar-easy-pay>`); the portal refreshes the list.
- * @event ar-payment-processing - A bank payment was accepted and is settling (bubbles from `<ar-easy-pay>`).
- * @event ar-payment-failed - A payment was declined or refused (bubbles from `<ar-easy-pay>`).
- * @event ar-promise-request - "Promise to pay" for the ticked invoices (bubbles from `<ar-invoice-list>`).
- * @event ar-dispute-request - "Dispute" for the ticked invoices (bubbles from `<ar-invoice-list>`).
+ *   `detail` is the `PaymentView`.
+ * @event ar-payment-processing - A bank payment was accepted and is settling (bubbles from `<ar-easy-pay>`); the portal
+ *   refreshes the list. `detail` is the `PaymentView`.
+ * @event ar-payment-failed - A payment was declined (`detail` is the `PaymentView`) or refused before any charge
+ *   (`detail.error` is `{code, message}`); bubbles from `<ar-easy-pay>`.
+ * @event ar-promise-request - "Promise to pay" for the ticked invoices (bubbles from `<ar-invoice-list>`; `detail.invoices`).
+ *   Portico has no promise-to-pay flow yet: the portal leaves it to the page.
+ * @event ar-dispute-request - "Dispute" for the ticked invoices (bubbles from `<ar-invoice-list>`; `detail.invoices`).
+ *   Portico has no dispute flow yet: the portal leaves it to the page.
+ * @event ar-navigate - "Back to invoices" in the detail or pay view (bubbles from them); the portal handles it.
+ *   `detail.route` is `invoices`.
  *
  * @csspart base - The wrapper.
  * @csspart header - The top bar: company, user, log-out buttons.
@@ -75,7 +86,12 @@ const maxScopeInvoices = 10;
  * @csspart user - The signed-in user's email.
  * @csspart nav - The Invoices / Payments / Statement navigation.
  * @csspart nav-link - Each navigation button (also `nav-link-current`).
- * @csspart button - Every button.
+ * @csspart button - Every button of the portal itself.
+ * @csspart logout-button - "Log out".
+ * @csspart logout-everywhere-button - "Log out everywhere".
+ * @csspart retry-button - Retry after a failed load.
+ * @csspart error - Error messages.
+ * @csspart loading - The pending states.
  * @csspart notice - Informational messages.
  * @csspart login - The `<ar-login>` element.
  * @csspart invoice-list - The `<ar-invoice-list>` element; its parts are exported as `invoice-row`,

@@ -51,8 +51,9 @@ const agingKeys: readonly (keyof AgingBuckets)[] = ['current', 'days1to30', 'day
  * @csspart aging - The aging buckets.
  * @csspart csv-button - The "Download CSV" button.
  * @csspart pdf-button - The "Download PDF" button.
- * @csspart empty - No activity in the period, and the signed-out state.
+ * @csspart empty - No activity in the period, and the signed-out state (also `signed-out`).
  * @csspart error - Error messages.
+ * @csspart retry-button - Retry after a failed load.
  * @csspart loading - The loading skeleton.
  * @csspart button - Every button.
  *
