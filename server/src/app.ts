@@ -21,7 +21,7 @@ import { SEND_INVOICE, sendInvoiceHandler } from './domain/invoice-delivery';
 import { JobWorker } from './domain/jobs';
 import { ISSUE_LINK, issueLinkHandler } from './domain/magic-links';
 import { MAINTENANCE, maintenanceHandler, scheduleMaintenance } from './domain/maintenance';
-import { DELIVER_EMAIL, emailDeliveryHandler } from './domain/outbox';
+import { DELIVER_EMAIL, emailDeliveryHandler } from './domain/email-delivery';
 import { installationSecret } from './domain/installation';
 import {
   LAPSE_PAYMENT,
@@ -70,7 +70,7 @@ export function createApp(options: AppOptions) {
     SANDBOX_WEBHOOK_SECRET:
       config.SANDBOX_WEBHOOK_SECRET ?? installationSecret(db, 'sandbox_webhook_secret', clock.now()),
   });
-  const paymentDeps = { db, config, clock, logger, providers, charges: new Map<string, Promise<void>>() };
+  const paymentDeps = { db, config, clock, logger, providers };
   const worker = new JobWorker({
     db,
     clock,
@@ -87,7 +87,7 @@ export function createApp(options: AppOptions) {
     },
   });
   scheduleMaintenance(db, clock.now());
-  const deps: Deps = { ...paymentDeps, worker };
+  const deps: Deps = { config, db, clock, logger, worker, providers };
 
   const allowedOrigins = cors({
     // Exact origins only: never reflected, never `*`; `Origin: null` matches nothing.

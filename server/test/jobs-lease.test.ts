@@ -15,7 +15,7 @@ import { openDatabase } from '../src/db/client';
 import { emailOutbox, jobs, magicLinks } from '../src/db/schema';
 import { enqueueJob, JobWorker, LEASE_MS, LeaseLostError, type JobHandler } from '../src/domain/jobs';
 import { ISSUE_LINK, issueLinkHandler } from '../src/domain/magic-links';
-import { DELIVER_EMAIL, emailDeliveryHandler } from '../src/domain/outbox';
+import { DELIVER_EMAIL, emailDeliveryHandler } from '../src/domain/email-delivery';
 import { devMailer } from '../src/mail/mailer';
 import { MAINTENANCE, maintenanceHandler, scheduleMaintenance } from '../src/domain/maintenance';
 import { createLogger } from '../src/logger';

@@ -1,9 +1,12 @@
-import { and, eq, ne } from 'drizzle-orm';
+/**
+ * The email outbox: an email is written here, in the transaction of the change that causes it, and
+ * a job delivers it (email-delivery.ts). This module is what everything that sends email imports,
+ * so it holds only the queueing side: no mailer, no PDF code.
+ */
 import { newId } from '../crypto';
-import type { Db, DbOrTx } from '../db/client';
+import type { DbOrTx } from '../db/client';
 import { emailOutbox, type EmailAttachmentSpec } from '../db/schema';
-import type { MailAttachment, Mailer } from '../mail/mailer';
-import { enqueueJob, type JobHandler } from './jobs';
+import { enqueueJob } from './jobs';
 
 export interface EmailContent {
   kind: string;
@@ -17,45 +20,7 @@ export interface EmailContent {
   attachments?: EmailAttachmentSpec[];
 }
 
-const REDACTED_TEXT = 'This email held a sign-in link and code. They are not kept once the email has been delivered.';
-
 export const DELIVER_EMAIL = 'email.deliver';
-
-/** Makes one attachment's file from live data when the email is sent. */
-export type AttachmentRenderer<T extends EmailAttachmentSpec['type'] = EmailAttachmentSpec['type']> = (
-  db: Db,
-  spec: Extract<EmailAttachmentSpec, { type: T }>,
-  now: Date,
-) => Promise<MailAttachment>;
-
-/**
- * The renderer of each attachment type. An email naming a type with no renderer fails its delivery
- * attempt (and is retried) rather than going out without the file. The PDF code is loaded on first
- * use: everything that queues email imports this module (the CLI among them), and few need PDFKit.
- */
-export const attachmentRenderers: { [T in EmailAttachmentSpec['type']]?: AttachmentRenderer<T> } = {
-  invoice_pdf: async (db, spec, now) => (await import('./invoice-document')).invoicePdfFile(db, spec.invoiceId, now),
-  receipt_pdf: async (db, spec) => (await import('../pdf/receipt-pdf')).receiptPdfFile(db, spec.paymentId),
-};
-
-/** Adds (or replaces) the renderer of an attachment type; call it once at start. */
-export function registerAttachmentRenderer<T extends EmailAttachmentSpec['type']>(
-  type: T,
-  render: AttachmentRenderer<T>,
-): void {
-  (attachmentRenderers as Record<string, unknown>)[type] = render;
-}
-
-async function renderAttachments(db: Db, specs: readonly EmailAttachmentSpec[], now: Date): Promise<MailAttachment[]> {
-  const files: MailAttachment[] = [];
-  // One at a time: each may be a large PDF.
-  for (const spec of specs) {
-    const render = attachmentRenderers[spec.type] as AttachmentRenderer | undefined;
-    if (!render) throw new Error(`No renderer is registered for ${spec.type} attachments; the email waits for one.`);
-    files.push(await render(db, spec, now));
-  }
-  return files;
-}
 
 /**
  * Writes an email to the outbox and schedules its delivery. Call it in the transaction of the change
@@ -68,51 +33,4 @@ export function queueEmail(db: DbOrTx, email: EmailContent, now: Date): string {
     .run();
   enqueueJob(db, { type: DELIVER_EMAIL, payload: { emailId: id }, maxAttempts: 10 }, now);
   return id;
-}
-
-/**
- * `email.deliver`: one attempt at one outbox email. The outbox row is the record of the work: a run
- * that finds it `sent` (a repeat after a crash) does nothing. The one window left is SMTP accepting
- * the message and the process dying before `sent` is written; then it goes out twice. A mail server
- * that does not answer fails the attempt after the mailer's timeouts, and it is retried with backoff.
- */
-export function emailDeliveryHandler(db: Db, mailer: Mailer, from: string): JobHandler {
-  return async (payload, { now, lastAttempt, signal }) => {
-    const emailId = String(payload.emailId);
-    const email = db.select().from(emailOutbox).where(eq(emailOutbox.id, emailId)).get();
-    if (!email || email.status === 'sent') return;
-    // With the dev mailer the outbox is the mailbox, so its bodies stay readable there.
-    const redact =
-      email.sensitive && mailer.kind !== 'dev' ? { text: REDACTED_TEXT, html: `<p>${REDACTED_TEXT}</p>` } : {};
-    try {
-      const attachments = await renderAttachments(db, email.attachments ?? [], now);
-      // Rendering took long enough for another worker to take the job over: it sends, not us.
-      signal.throwIfAborted();
-      const { messageId } = await mailer.send({
-        from,
-        to: email.to,
-        subject: email.subject,
-        text: email.text,
-        html: email.html,
-        ...(attachments.length > 0 ? { attachments } : {}),
-      });
-      db.update(emailOutbox)
-        .set({ status: 'sent', messageId, sentAt: now, attempts: email.attempts + 1, lastError: null, ...redact })
-        .where(eq(emailOutbox.id, emailId))
-        .run();
-    } catch (err) {
-      // A worker that lost the job leaves the row to the one that holds it now.
-      if (signal.aborted) throw err;
-      db.update(emailOutbox)
-        .set({
-          status: lastAttempt ? 'failed' : 'pending',
-          attempts: email.attempts + 1,
-          lastError: err instanceof Error ? err.message : String(err),
-          ...(lastAttempt ? redact : {}),
-        })
-        .where(and(eq(emailOutbox.id, emailId), ne(emailOutbox.status, 'sent')))
-        .run();
-      throw err;
-    }
-  };
 }

@@ -24,15 +24,10 @@ import {
   type Column,
   type SummaryRow,
 } from './layout';
+import type { InvoicePdfInput } from './inputs';
 import { renderPdf } from './pool';
 
-export interface InvoicePdfInput {
-  invoice: InvoiceDetail;
-  company: CompanySettings;
-  customer: { name: string; billingAddress: string | null };
-  /** BCP 47 locale for money and dates; en-US when absent or unusable. Labels stay English. */
-  locale?: string;
-}
+export type { InvoicePdfInput };
 
 const STATUS_LABELS: Record<InvoiceStatus, { text: string; color: string } | null> = {
   open: null,

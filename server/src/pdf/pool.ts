@@ -11,14 +11,9 @@
  */
 import { Piscina } from 'piscina';
 import { AppError } from '../errors';
-import type { InvoicePdfInput } from './invoice-pdf';
-import type { ReceiptPdfInput } from './receipt-page';
-import type { StatementPdfInput } from './statement-pdf';
+import type { PdfTask } from './inputs';
 
-export type PdfTask =
-  | { kind: 'invoice'; input: InvoicePdfInput }
-  | { kind: 'statement'; input: StatementPdfInput }
-  | { kind: 'receipt'; input: ReceiptPdfInput };
+export type { PdfTask };
 
 /** Worker threads drawing PDFs at once. */
 export const PDF_WORKERS = 2;

@@ -1,7 +1,6 @@
 /** The payment receipt: what was paid, how, and which invoices it settled. Drawn in a PDF worker. */
 import type { PaymentAllocationView, PaymentView } from '../api/contract';
 import { calendarDate } from '../domain/dates';
-import type { CompanySettings } from '../domain/settings';
 import { methodLabels } from '../mail/payment-templates';
 import { pdfFormatters } from './format';
 import {
@@ -19,15 +18,9 @@ import {
   write,
   type SummaryRow,
 } from './layout';
+import type { ReceiptPdfInput } from './inputs';
 
-export interface ReceiptPdfInput {
-  payment: PaymentView;
-  company: CompanySettings;
-  customer: { name: string; billingAddress: string | null };
-  payerEmail: string | null;
-  /** BCP 47 locale for money and dates; en-US when absent or unusable. Labels stay English. */
-  locale?: string;
-}
+export type { ReceiptPdfInput };
 
 const STATUS: Record<PaymentView['status'], { text: string; color: string }> = {
   succeeded: { text: 'PAID', color: palette.positive },

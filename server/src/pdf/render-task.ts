@@ -5,7 +5,7 @@
  */
 import { move } from 'piscina';
 import { drawInvoicePdf } from './invoice-pdf';
-import type { PdfTask } from './pool';
+import type { PdfTask } from './inputs';
 import { drawReceiptPdf } from './receipt-page';
 import { drawStatementPdf } from './statement-pdf';
 

@@ -18,17 +18,10 @@ import {
   type Column,
   type SummaryRow,
 } from './layout';
+import type { StatementPdfInput } from './inputs';
 import { renderPdf } from './pool';
 
-export interface StatementPdfInput {
-  statement: Statement;
-  /** The `logo` setting, printed in the letterhead. */
-  logo?: string | null;
-  /** The `portalUrl` setting: where the account can be paid online. */
-  portalUrl?: string;
-  /** BCP 47 locale for money and dates; en-US when absent or unusable. Labels stay English. */
-  locale?: string;
-}
+export type { StatementPdfInput };
 
 /** Statement lines between an opening and a closing balance row. */
 type ActivityRow = ({ kind: 'line' } & StatementLine) | { kind: 'opening' | 'closing'; date: string; balance: number };

@@ -1,0 +1,98 @@
+/**
+ * Sending what the outbox holds: the `email.deliver` job and the attachment renderers it calls.
+ * Apart from outbox.ts so that queueing an email (which payments, magic links and invoice delivery
+ * do) does not depend on the PDF code, which itself reads payments: only app.ts and the worker's
+ * tests import this module.
+ */
+import { and, eq, ne } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { emailOutbox, type EmailAttachmentSpec } from '../db/schema';
+import type { MailAttachment, Mailer } from '../mail/mailer';
+import type { JobHandler } from './jobs';
+
+export { DELIVER_EMAIL } from './outbox';
+
+const REDACTED_TEXT = 'This email held a sign-in link and code. They are not kept once the email has been delivered.';
+
+/** Makes one attachment's file from live data when the email is sent. */
+export type AttachmentRenderer<T extends EmailAttachmentSpec['type'] = EmailAttachmentSpec['type']> = (
+  db: Db,
+  spec: Extract<EmailAttachmentSpec, { type: T }>,
+  now: Date,
+) => Promise<MailAttachment>;
+
+/**
+ * The renderer of each attachment type. An email naming a type with no renderer fails its delivery
+ * attempt (and is retried) rather than going out without the file. The PDF code is loaded on first
+ * use: the CLI and the tests load this module too, and few of them need PDFKit.
+ */
+export const attachmentRenderers: { [T in EmailAttachmentSpec['type']]?: AttachmentRenderer<T> } = {
+  invoice_pdf: async (db, spec, now) => (await import('./invoice-document')).invoicePdfFile(db, spec.invoiceId, now),
+  receipt_pdf: async (db, spec) => (await import('../pdf/receipt-pdf')).receiptPdfFile(db, spec.paymentId),
+};
+
+/** Adds (or replaces) the renderer of an attachment type; call it once at start. */
+export function registerAttachmentRenderer<T extends EmailAttachmentSpec['type']>(
+  type: T,
+  render: AttachmentRenderer<T>,
+): void {
+  (attachmentRenderers as Record<string, unknown>)[type] = render;
+}
+
+async function renderAttachments(db: Db, specs: readonly EmailAttachmentSpec[], now: Date): Promise<MailAttachment[]> {
+  const files: MailAttachment[] = [];
+  // One at a time: each may be a large PDF.
+  for (const spec of specs) {
+    const render = attachmentRenderers[spec.type] as AttachmentRenderer | undefined;
+    if (!render) throw new Error(`No renderer is registered for ${spec.type} attachments; the email waits for one.`);
+    files.push(await render(db, spec, now));
+  }
+  return files;
+}
+
+/**
+ * `email.deliver`: one attempt at one outbox email. The outbox row is the record of the work: a run
+ * that finds it `sent` (a repeat after a crash) does nothing. The one window left is SMTP accepting
+ * the message and the process dying before `sent` is written; then it goes out twice. A mail server
+ * that does not answer fails the attempt after the mailer's timeouts, and it is retried with backoff.
+ */
+export function emailDeliveryHandler(db: Db, mailer: Mailer, from: string): JobHandler {
+  return async (payload, { now, lastAttempt, signal }) => {
+    const emailId = String(payload.emailId);
+    const email = db.select().from(emailOutbox).where(eq(emailOutbox.id, emailId)).get();
+    if (!email || email.status === 'sent') return;
+    // With the dev mailer the outbox is the mailbox, so its bodies stay readable there.
+    const redact =
+      email.sensitive && mailer.kind !== 'dev' ? { text: REDACTED_TEXT, html: `<p>${REDACTED_TEXT}</p>` } : {};
+    try {
+      const attachments = await renderAttachments(db, email.attachments ?? [], now);
+      // Rendering took long enough for another worker to take the job over: it sends, not us.
+      signal.throwIfAborted();
+      const { messageId } = await mailer.send({
+        from,
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        ...(attachments.length > 0 ? { attachments } : {}),
+      });
+      db.update(emailOutbox)
+        .set({ status: 'sent', messageId, sentAt: now, attempts: email.attempts + 1, lastError: null, ...redact })
+        .where(eq(emailOutbox.id, emailId))
+        .run();
+    } catch (err) {
+      // A worker that lost the job leaves the row to the one that holds it now.
+      if (signal.aborted) throw err;
+      db.update(emailOutbox)
+        .set({
+          status: lastAttempt ? 'failed' : 'pending',
+          attempts: email.attempts + 1,
+          lastError: err instanceof Error ? err.message : String(err),
+          ...(lastAttempt ? redact : {}),
+        })
+        .where(and(eq(emailOutbox.id, emailId), ne(emailOutbox.status, 'sent')))
+        .run();
+      throw err;
+    }
+  };
+}
