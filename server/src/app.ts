@@ -70,7 +70,7 @@ export function createApp(options: AppOptions) {
     SANDBOX_WEBHOOK_SECRET:
       config.SANDBOX_WEBHOOK_SECRET ?? installationSecret(db, 'sandbox_webhook_secret', clock.now()),
   });
-  const paymentDeps = { db, config, clock, logger, providers };
+  const paymentDeps = { db, config, clock, logger, providers, charges: new Map<string, Promise<void>>() };
   const worker = new JobWorker({
     db,
     clock,
@@ -87,7 +87,7 @@ export function createApp(options: AppOptions) {
     },
   });
   scheduleMaintenance(db, clock.now());
-  const deps: Deps = { config, db, clock, logger, worker, providers };
+  const deps: Deps = { ...paymentDeps, worker };
 
   const allowedOrigins = cors({
     // Exact origins only: never reflected, never `*`; `Origin: null` matches nothing.

@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import type { JobWorker } from '../domain/jobs';
 import type { AuthSession } from '../domain/sessions';
 import type { Logger } from '../logger';
+import type { RunningCharges } from '../domain/payments';
 import type { Providers } from '../payments/registry';
 
 /** What every handler can reach through `c.var`: injected per app, so tests run side by side. */
@@ -15,6 +16,8 @@ export interface Deps {
   worker: JobWorker;
   /** Payment providers by method, from configuration. */
   providers: Providers;
+  /** Payment provider calls in progress in this process (see domain/payments). */
+  charges: RunningCharges;
 }
 
 export interface AppEnv {

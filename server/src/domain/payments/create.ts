@@ -1,0 +1,203 @@
+/** A new payment: recorded once per Idempotency-Key with its hold on the invoices, then charged. */
+import { and, eq } from 'drizzle-orm';
+import type { PaymentRequestBody, PaymentView } from '../../api/contract';
+import { HOUR, MINUTE } from '../../clock';
+import { newId } from '../../crypto';
+import { payments } from '../../db/schema';
+import { AppError } from '../../errors';
+import type { ProviderOutcome } from '../../payments/provider';
+import { ProviderError } from '../../payments/provider';
+import { bankSettlement } from '../../payments/sandbox';
+import { recordEvent, type Actor } from '../events';
+import { hitLimits } from '../rate-limit';
+import { accountFor } from '../invoices';
+import { reserve } from '../reservations';
+import type { AuthSession } from '../sessions';
+import { chargeInput, type PaymentDeps, type PaymentRow } from './deps';
+import { checkRequest, requestHash } from './request';
+import { applyOutcome } from './outcome';
+import { scheduleLapse } from './schedule';
+import { cancelWaiting } from './waiting';
+import { paymentView } from './read';
+import { scheduleSandboxSettlement } from './sandbox-settlement';
+
+export interface PaymentResult {
+  view: PaymentView;
+  /** False when the key was seen before and this is the first request's payment. */
+  created: boolean;
+}
+
+export async function createPayment(
+  deps: PaymentDeps,
+  session: AuthSession,
+  body: PaymentRequestBody,
+  idempotencyKey: string,
+  requestId: string | null,
+): Promise<PaymentResult> {
+  const { db, clock } = deps;
+  const hash = requestHash(body);
+  const actor: Actor = { type: 'customer', id: session.email };
+  const accountId = accountFor(session, body.account);
+
+  // A new payment for invoices that a payment waiting on the payer holds replaces it: that one is
+  // cancelled at the provider first, so it can never complete afterwards. (A replay of a key skips this.)
+  const replay = db
+    .select({ id: payments.id })
+    .from(payments)
+    .where(and(eq(payments.customerId, accountId), eq(payments.idempotencyKey, idempotencyKey)))
+    .get();
+  if (!replay) {
+    // Refused requests replace nothing: the same checks run again inside the write transaction.
+    checkRequest(db, deps.providers, session, body);
+    await cancelWaiting(
+      deps,
+      accountId,
+      body.allocations.map((a) => a.invoiceId),
+      'cancelled',
+      actor,
+    );
+  }
+
+  const begun = db.transaction(
+    (tx) => {
+      const existing = tx
+        .select()
+        .from(payments)
+        .where(and(eq(payments.customerId, accountId), eq(payments.idempotencyKey, idempotencyKey)))
+        .get();
+      if (existing) {
+        if (existing.requestHash !== hash) {
+          throw new AppError(
+            409,
+            'idempotency_conflict',
+            'This Idempotency-Key was used for a different payment. Use a new key for a new payment.',
+          );
+        }
+        return { payment: existing, created: false };
+      }
+      const checked = checkRequest(tx, deps.providers, session, body);
+      const now = clock.now();
+      // Counted only for new payments: a replayed key costs nothing. Refused ones roll their count back.
+      hitLimits(
+        tx,
+        [{ bucket: `payments:account:${accountId}`, max: deps.config.PAYMENT_ATTEMPTS_PER_HOUR, windowMs: HOUR }],
+        now,
+      );
+      const id = newId('pay');
+      const payment = tx
+        .insert(payments)
+        .values({
+          id,
+          customerId: accountId,
+          amount: checked.amount,
+          surcharge: checked.surcharge,
+          currency: checked.customer.currency,
+          method: body.method,
+          provider: checked.provider.name,
+          status: 'pending',
+          requestedAllocations: body.allocations.map((a) => ({ invoiceId: a.invoiceId, amount: a.amount })),
+          creditRequested: body.credit ?? 0,
+          allowOverpayment: checked.allowOverpayment,
+          applyRestToOldest: body.applyRestToOldest ?? false,
+          idempotencyKey,
+          requestHash: hash,
+          payerEmail: session.email,
+          createdBy: session.email,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning()
+        .get();
+      // Decided here, inside the write transaction: concurrent requests and other processes queue on it.
+      reserve(tx, id, body.allocations, now);
+      recordEvent(
+        tx,
+        {
+          type: 'payment.created',
+          actor,
+          subject: { type: 'payment', id },
+          customerId: accountId,
+          requestId,
+          data: {
+            amount: checked.amount,
+            surcharge: checked.surcharge,
+            credit: body.credit ?? 0,
+            currency: checked.customer.currency,
+            method: body.method,
+            allocations: body.allocations,
+            applyRestToOldest: body.applyRestToOldest ?? false,
+          },
+        },
+        now,
+      );
+      return { payment, created: true };
+    },
+    { behavior: 'immediate' },
+  );
+
+  const { payment } = begun;
+  const running = deps.charges.get(payment.id);
+  if (running) {
+    await running;
+  } else if (payment.status === 'pending' && payment.providerRef === null && payment.nextAction === null) {
+    // A new payment, or one whose provider call failed before: charge (again, safely: the provider
+    // sees the same idempotency key, our payment id).
+    const charge = runCharge(deps, payment, body.paymentMethod ?? null, actor, requestId);
+    deps.charges.set(payment.id, charge);
+    try {
+      await charge;
+    } finally {
+      deps.charges.delete(payment.id);
+    }
+  }
+  return { view: paymentView(db, payment.id), created: begun.created };
+}
+
+async function runCharge(
+  deps: PaymentDeps,
+  payment: PaymentRow,
+  paymentMethod: string | null,
+  actor: Actor,
+  requestId: string | null,
+): Promise<void> {
+  const provider = deps.providers.byName(payment.provider);
+  if (!provider) throw new AppError(422, 'method_unavailable', 'That payment method is no longer offered.');
+  let outcome: ProviderOutcome;
+  try {
+    outcome = await provider.charge(chargeInput(deps.db, payment, paymentMethod));
+  } catch (err) {
+    if (!(err instanceof ProviderError)) throw err;
+    deps.logger.error('payment provider failed', {
+      paymentId: payment.id,
+      provider: provider.name,
+      error: err.message,
+    });
+    // Nothing is known to be charged. The payment stays pending with no provider reference, holding its
+    // invoices, so the same Idempotency-Key can try again; it lapses like a payment waiting on the payer.
+    deps.db.transaction(
+      (tx) => {
+        const now = deps.clock.now();
+        tx.update(payments)
+          .set({ expiresAt: new Date(now.getTime() + deps.config.PAYMENT_WAIT_MINUTES * MINUTE), updatedAt: now })
+          .where(and(eq(payments.id, payment.id), eq(payments.status, 'pending')))
+          .run();
+        scheduleLapse(tx, deps.config, payment.id, now);
+      },
+      { behavior: 'immediate' },
+    );
+    throw new AppError(
+      502,
+      'provider_error',
+      'We could not reach the payment processor. Nothing was charged; try again in a moment.',
+    );
+  }
+  deps.db.transaction(
+    (tx) => {
+      applyOutcome(tx, deps.config, payment.id, outcome, actor, deps.clock.now(), requestId);
+      if (outcome.status === 'processing' && provider.name === 'sandbox') {
+        scheduleSandboxSettlement(tx, deps.config, payment.id, bankSettlement(paymentMethod), deps.clock.now());
+      }
+    },
+    { behavior: 'immediate' },
+  );
+}

@@ -1,0 +1,137 @@
+/** Where a provider's answer moves a payment, in the caller's transaction. */
+import { and, eq, inArray } from 'drizzle-orm';
+import { MINUTE } from '../../clock';
+import type { Config } from '../../config';
+import type { DbOrTx } from '../../db/client';
+import { payments } from '../../db/schema';
+import { paymentReceiptEmail } from '../../mail/payment-templates';
+import type { ProviderOutcome } from '../../payments/provider';
+import { applySucceededPayment } from '../cash-application';
+import { recordEvent, type Actor } from '../events';
+import { queueEmail } from '../outbox';
+import { release } from '../reservations';
+import { getSettings } from '../settings';
+import { CANCELLED_CODES } from './deps';
+import { scheduleLapse, scheduleRefund } from './schedule';
+import { paymentView } from './read';
+
+/**
+ * Moves a payment to where its provider says it stands, in the caller's transaction. Only a payment
+ * still open (pending or processing) moves; anything final stays final, so a late or repeated answer
+ * cannot undo a success or a failure. The one exception is money: a success for a payment we had
+ * cancelled (the payer completed at the provider while a new payment replaced it) is taken in and
+ * refunded whole, never applied and never lost.
+ */
+export function applyOutcome(
+  db: DbOrTx,
+  config: Pick<Config, 'PAYMENT_WAIT_MINUTES'>,
+  paymentId: string,
+  outcome: ProviderOutcome,
+  actor: Actor,
+  now: Date,
+  requestId: string | null = null,
+): void {
+  const open = inArray(payments.status, ['pending', 'processing']);
+  const where = and(eq(payments.id, paymentId), open);
+  const ref = outcome.ref ?? undefined;
+  const current = db.select().from(payments).where(eq(payments.id, paymentId)).get();
+  if (!current) return;
+  const subject = { type: 'payment', id: paymentId };
+  const base = { actor, subject, customerId: current.customerId, requestId };
+  if (
+    current.status === 'failed' &&
+    outcome.status === 'succeeded' &&
+    CANCELLED_CODES.includes(current.failureCode ?? '')
+  ) {
+    db.update(payments)
+      .set({ status: 'processing', providerRef: ref ?? current.providerRef, updatedAt: now })
+      .where(eq(payments.id, paymentId))
+      .run();
+    recordEvent(db, { ...base, type: 'payment.reopened', data: { after: current.failureCode } }, now);
+    if (applySucceededPayment(db, paymentId, actor, now, { refundAll: true })) scheduleRefund(db, paymentId, now);
+    return;
+  }
+  if (current.status !== 'pending' && current.status !== 'processing') return;
+  switch (outcome.status) {
+    case 'succeeded': {
+      if (ref) db.update(payments).set({ providerRef: ref }).where(where).run();
+      const applied = applySucceededPayment(db, paymentId, actor, now);
+      if (applied && applied.refund > 0) scheduleRefund(db, paymentId, now);
+      if (applied && applied.refund < current.amount) queueReceipt(db, paymentId, now);
+      return;
+    }
+    case 'processing': {
+      db.update(payments)
+        .set({ status: 'processing', providerRef: ref, nextAction: null, expiresAt: null, updatedAt: now })
+        .where(where)
+        .run();
+      if (current.status !== 'processing') {
+        recordEvent(db, { ...base, type: 'payment.processing', data: { method: current.method } }, now);
+      }
+      return;
+    }
+    case 'requires_action': {
+      const expiresAt = new Date(now.getTime() + config.PAYMENT_WAIT_MINUTES * MINUTE);
+      db.update(payments)
+        .set({
+          providerRef: ref,
+          nextAction: outcome.nextAction as unknown as Record<string, unknown>,
+          expiresAt,
+          updatedAt: now,
+        })
+        .where(and(eq(payments.id, paymentId), eq(payments.status, 'pending')))
+        .run();
+      scheduleLapse(db, config, paymentId, now);
+      recordEvent(
+        db,
+        {
+          ...base,
+          type: 'payment.action_required',
+          data: { action: outcome.nextAction.type, expiresAt: expiresAt.toISOString() },
+        },
+        now,
+      );
+      return;
+    }
+    case 'failed': {
+      db.update(payments)
+        .set({
+          status: 'failed',
+          providerRef: ref ?? current.providerRef,
+          failureCode: outcome.code,
+          failureMessage: outcome.message,
+          nextAction: null,
+          expiresAt: null,
+          updatedAt: now,
+        })
+        .where(where)
+        .run();
+      release(db, paymentId);
+      recordEvent(
+        db,
+        {
+          ...base,
+          type: 'payment.failed',
+          data: { amount: current.amount, currency: current.currency, method: current.method, code: outcome.code },
+        },
+        now,
+      );
+      return;
+    }
+  }
+}
+
+export function queueReceipt(db: DbOrTx, paymentId: string, now: Date): void {
+  const view = paymentView(db, paymentId);
+  const payment = db.select().from(payments).where(eq(payments.id, paymentId)).get()!;
+  if (!payment.payerEmail) return;
+  const company = getSettings(db);
+  queueEmail(
+    db,
+    {
+      ...paymentReceiptEmail({ company, to: payment.payerEmail, payment: view }),
+      attachments: [{ type: 'receipt_pdf', paymentId }],
+    },
+    now,
+  );
+}

@@ -1,0 +1,131 @@
+/** Verified provider webhooks, and returns. */
+import { and, eq } from 'drizzle-orm';
+import type { PaymentProviderName } from '../../api/contract';
+import type { DbOrTx } from '../../db/client';
+import { payments, providerEvents } from '../../db/schema';
+import { AppError } from '../../errors';
+import { paymentReturnedEmail } from '../../mail/payment-templates';
+import type { ProviderEvent } from '../../payments/provider';
+import { reversePayment } from '../cash-application';
+import { recordEvent, type Actor } from '../events';
+import { queueEmail } from '../outbox';
+import { getSettings } from '../settings';
+import { CANCELLED_CODES, type PaymentDeps } from './deps';
+import { applyOutcome } from './outcome';
+import { paymentView } from './read';
+
+/**
+ * A verified provider webhook. Its event id is recorded in the same transaction as what it changes,
+ * so a replayed event is refused and a failed one can be delivered again.
+ */
+export function handleProviderEvent(
+  deps: PaymentDeps,
+  providerName: PaymentProviderName,
+  event: ProviderEvent,
+): { handled: boolean; paymentId: string | null } {
+  const actor: Actor = { type: 'system', id: `provider:${providerName}` };
+  return deps.db.transaction(
+    (tx) => {
+      const now = deps.clock.now();
+      const payment = tx
+        .select()
+        .from(payments)
+        .where(and(eq(payments.provider, providerName), eq(payments.providerRef, event.ref)))
+        .get();
+      const inserted = tx
+        .insert(providerEvents)
+        .values({
+          provider: providerName,
+          eventId: event.id,
+          type: event.outcome,
+          paymentId: payment?.id ?? null,
+          receivedAt: now,
+        })
+        .onConflictDoNothing()
+        .run();
+      if (inserted.changes === 0) {
+        throw new AppError(409, 'conflict', 'This webhook event was already received.');
+      }
+      if (!payment || event.outcome === 'ignored') return { handled: false, paymentId: payment?.id ?? null };
+      if (
+        event.outcome === 'succeeded' &&
+        payment.status === 'failed' &&
+        !CANCELLED_CODES.includes(payment.failureCode ?? '')
+      ) {
+        // The processor took the money after all (a payer retried a declined card on the same intent):
+        // money received is never left unapplied, so the payment reopens and is applied.
+        tx.update(payments)
+          .set({ status: 'processing', failureCode: null, failureMessage: null, updatedAt: now })
+          .where(eq(payments.id, payment.id))
+          .run();
+        recordEvent(
+          tx,
+          {
+            type: 'payment.reopened',
+            actor,
+            subject: { type: 'payment', id: payment.id },
+            customerId: payment.customerId,
+          },
+          now,
+        );
+      }
+      switch (event.outcome) {
+        case 'succeeded':
+          applyOutcome(tx, deps.config, payment.id, { status: 'succeeded', ref: event.ref }, actor, now);
+          break;
+        case 'processing':
+          applyOutcome(tx, deps.config, payment.id, { status: 'processing', ref: event.ref }, actor, now);
+          break;
+        case 'failed':
+          applyOutcome(
+            tx,
+            deps.config,
+            payment.id,
+            {
+              status: 'failed',
+              ref: event.ref,
+              code: event.code ?? 'payment_failed',
+              message: event.message ?? 'The payment failed. Nothing was taken.',
+            },
+            actor,
+            now,
+          );
+          break;
+        case 'returned':
+          // A processor that reports our own whole refund as the capture being refunded (PayPal's
+          // PAYMENT.CAPTURE.REFUNDED): that is the refund we made, not a return.
+          if (payment.status === 'refunded' && payment.refundStatus !== null) break;
+          returnPayment(tx, payment.id, event.code ?? 'returned', actor, now, event.message);
+          break;
+      }
+      return { handled: true, paymentId: payment.id };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** A settled payment sent back (an ACH return): allocations reversed, the payer told. */
+export function returnPayment(
+  db: DbOrTx,
+  paymentId: string,
+  reason: string,
+  actor: Actor,
+  now: Date,
+  message = 'The payment was returned. The invoices it paid are open again.',
+): boolean {
+  if (!reversePayment(db, paymentId, reason, actor, now)) return false;
+  const payment = db.select().from(payments).where(eq(payments.id, paymentId)).get()!;
+  db.update(payments).set({ failureMessage: message }).where(eq(payments.id, paymentId)).run();
+  if (payment.payerEmail) {
+    queueEmail(
+      db,
+      paymentReturnedEmail({
+        company: getSettings(db),
+        to: payment.payerEmail,
+        payment: paymentView(db, paymentId),
+      }),
+      now,
+    );
+  }
+  return true;
+}
