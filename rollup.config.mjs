@@ -1,5 +1,8 @@
-// Builds the browser bundle: widget/src/index.ts → dist/portico.js, one self-contained ES module
-// (Lit included) that a page loads with a single <script type="module">.
+// Builds the browser bundle: widget/src/index.ts → dist/portico.js, the ES module (Lit, the portal,
+// sign-in and the invoice list) that a page loads with a single <script type="module">, and beside it
+// dist/chunks/*.js, the other elements, which portico.js imports on first use (widget/src/internal/lazy.ts).
+import { rmSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -18,17 +21,36 @@ const noServerCode = {
   },
 };
 
+/** Chunks are named by content hash, so a build starts without the last one's. */
+const cleanChunks = {
+  name: 'portico-clean-chunks',
+  buildStart() {
+    rmSync(fileURLToPath(new URL('./dist/chunks/', import.meta.url)), { recursive: true, force: true });
+  },
+};
+
+/** `chunks/ar-statement-<hash>.js` for an element's chunk, `chunks/<module>-<hash>.js` for code several share. */
+function chunkFileName(chunk) {
+  const facade = chunk.facadeModuleId;
+  if (facade && basename(facade) === 'define.ts') return `chunks/ar-${basename(dirname(facade))}-[hash].js`;
+  return 'chunks/[name]-[hash].js';
+}
+
 export default {
-  input: 'widget/src/index.ts',
+  input: { portico: 'widget/src/index.ts' },
+  // The chunks import Lit and the shared helpers from portico.js itself, rather than from a further
+  // chunk that portico.js would have to wait for.
+  preserveEntrySignatures: 'allow-extension',
   output: {
-    file: 'dist/portico.js',
+    dir: 'dist',
     format: 'es',
     sourcemap: true,
-    // One file for pages to load: the virtualizer's lazily imported default layout goes inline.
-    inlineDynamicImports: true,
+    entryFileNames: '[name].js',
+    chunkFileNames: chunkFileName,
     banner: '/*! Portico widget. Includes Lit (https://lit.dev), BSD-3-Clause, Copyright Google LLC. */',
   },
   plugins: [
+    cleanChunks,
     noServerCode,
     nodeResolve({ browser: true }),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),

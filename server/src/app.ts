@@ -140,6 +140,16 @@ export function createApp(options: AppOptions) {
     c.header('Cache-Control', 'no-cache');
     return serveStatic({ path: bundle })(c, next);
   });
+  // The elements portico.js imports on first use (widget/src/internal/lazy.ts), resolved against its
+  // own URL: same origin, same CORS. Their names carry a hash of their content, so browsers may keep them.
+  const chunks = resolve(root, 'dist/chunks');
+  app.get('/chunks/:file', allowedOrigins, async (c, next) => {
+    const file = c.req.param('file');
+    const path = resolve(chunks, file);
+    if (!/^[\w-]+\.js$/.test(file) || !existsSync(path)) throw new AppError(404, 'not_found', 'No such chunk.');
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    return serveStatic({ path })(c, next);
+  });
   if (config.DEMO) {
     app.use('/*', secureHeaders({ crossOriginEmbedderPolicy: false }));
     app.use('/*', serveStatic({ root: resolve(root, 'examples/demo') }));

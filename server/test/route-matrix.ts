@@ -349,6 +349,7 @@ let linkSerial = 0;
 
 export const ROUTE_TABLE: Record<string, RouteSpec> = {
   'GET /portico.js': { kind: 'public' },
+  'GET /chunks/:file': { kind: 'public', request: () => ({ params: { file: 'ar-statement.js' } }) },
   'GET /api/v1/health': { kind: 'public' },
   'POST /api/v1/auth/links': {
     kind: 'public',

@@ -1,9 +1,7 @@
-import '../easy-pay/define.js';
-import '../invoice-detail/define.js';
+// The portal's other views (detail, pay, payments, statement) are chunks it loads on first use
+// (internal/lazy.ts); sign-in and the invoice list are its first view, so they come with it.
 import '../invoice-list/define.js';
 import '../login/define.js';
-import '../payment-list/define.js';
-import '../statement/define.js';
 import { ArPortal } from './portal.js';
 
 if (!customElements.get('ar-portal')) customElements.define('ar-portal', ArPortal);

@@ -13,6 +13,7 @@ import type {
   ArNavigateDetail,
 } from '../../internal/events.js';
 import { emit } from '../../internal/events.js';
+import { loadElement, type LazyTag } from '../../internal/lazy.js';
 import { hasLinkToken } from '../../internal/magic-link.js';
 import type { ArPaymentList } from '../payment-list/payment-list.js';
 import { formatRoute, linkTarget, parseRoute, type PortalRoute } from '../../internal/routes.js';
@@ -31,6 +32,14 @@ const historyKey = 'portico:route';
 
 /** An Easy Pay session's invoices are named in its banner; a link names a few at most. */
 const maxScopeInvoices = 10;
+
+/** The element each view shows that `portico.js` does not carry (the invoice list is in it). */
+const viewElements: Partial<Record<Place['view'], LazyTag>> = {
+  invoice: 'ar-invoice-detail',
+  pay: 'ar-easy-pay',
+  payments: 'ar-payment-list',
+  statement: 'ar-statement',
+};
 
 /**
  * @summary The customer portal: signs the person in (magic link or code), then shows their accounts
@@ -223,6 +232,14 @@ export class ArPortal extends LitElement {
   protected override willUpdate(): void {
     this.session.store = this.client.session;
     this.providedApi = this.client;
+    // The view's element is a chunk of its own: the view renders once it has arrived (see `defined`).
+    const lazy = this.place ? viewElements[this.place.view] : undefined;
+    if (lazy && !customElements.get(lazy)) {
+      loadElement(lazy).then(
+        () => this.requestUpdate(),
+        (error: unknown) => console.error(`Portico: could not load <${lazy}>.`, error),
+      );
+    }
   }
 
   // ---- Session and routing -----------------------------------------------------------------------
@@ -252,6 +269,11 @@ export class ArPortal extends LitElement {
     // Easy Pay session for the whole account lands anew.
     if (event.detail.target || this.upgrading || event.target !== this.loginElement) this.place = null;
     this.upgrading = false;
+  }
+
+  /** Whether a view's element is defined, so that it renders with its properties set, not upgraded later. */
+  private defined(tag: LazyTag): boolean {
+    return Boolean(customElements.get(tag));
   }
 
   private get loginElement(): Element | null {
@@ -526,7 +548,7 @@ export class ArPortal extends LitElement {
               @ar-pay-request=${this.handlePayRequest}
             ></ar-invoice-list>
             ${
-              place.view === 'invoice'
+              place.view === 'invoice' && this.defined('ar-invoice-detail')
                 ? html`<ar-invoice-detail
                     part="invoice-detail"
                     invoice=${place.invoice}
@@ -536,7 +558,7 @@ export class ArPortal extends LitElement {
                 : nothing
             }
             ${
-              place.view === 'pay'
+              place.view === 'pay' && this.defined('ar-easy-pay')
                 ? html`<ar-easy-pay
                     part="easy-pay"
                     .invoices=${place.invoices}
@@ -549,7 +571,7 @@ export class ArPortal extends LitElement {
                 : nothing
             }
             ${
-              place.view === 'payments'
+              place.view === 'payments' && this.defined('ar-payment-list')
                 ? html`<ar-payment-list
                     part="payment-list"
                     account=${this.accountId}
@@ -559,7 +581,7 @@ export class ArPortal extends LitElement {
                 : nothing
             }
             ${
-              place.view === 'statement'
+              place.view === 'statement' && this.defined('ar-statement')
                 ? html`<ar-statement
                     part="statement"
                     account=${this.accountId}

@@ -1,0 +1,75 @@
+// The size budget of the browser bundle, run after `npm run build` (and by `npm test`): prints the
+// gzip size of portico.js and of every chunk it can load (followed from its imports, so chunks left
+// by an older build do not count), and fails when one is over its limit.
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const KB = 1024;
+
+/**
+ * Limits in gzip bytes. The targets are 30 KB for portico.js (the script tag: Lit, the portal, sign-in,
+ * the invoice list) and 15 KB for each chunk. The chunks meet theirs. portico.js does not yet: it was
+ * 44.2 KB when the elements were split out (from 63 KB for everything), so its limit holds that line
+ * against growth until the first view is made smaller; lower it to the target as it shrinks.
+ */
+const TARGET = { entry: 30 * KB, chunk: 15 * KB };
+const LIMIT = { entry: 46 * KB, chunk: TARGET.chunk };
+
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const entry = resolve(dist, 'portico.js');
+
+/** Relative specifiers of static `import … from`, bare `import "…"` and dynamic `import("…")`. */
+const importPattern = /(?:\bfrom|\bimport)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g;
+
+function reachable(start) {
+  const seen = new Set([start]);
+  const queue = [start];
+  while (queue.length) {
+    const file = queue.shift();
+    for (const [, specifier] of readFileSync(file, 'utf8').matchAll(importPattern)) {
+      const target = resolve(dirname(file), specifier);
+      if (!seen.has(target)) {
+        seen.add(target);
+        queue.push(target);
+      }
+    }
+  }
+  return [...seen];
+}
+
+let files;
+try {
+  files = reachable(entry);
+} catch (error) {
+  console.error(`Cannot read the bundle (${error.message}); run \`npm run build\` first.`);
+  process.exit(1);
+}
+
+const rows = files.map((file) => {
+  const code = readFileSync(file);
+  const gzip = gzipSync(code, { level: 9 }).length;
+  const kind = file === entry ? 'entry' : 'chunk';
+  return { file: relative(dist, file), raw: code.length, gzip, limit: LIMIT[kind], target: TARGET[kind] };
+});
+
+const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
+const width = Math.max(...rows.map((row) => row.file.length));
+console.log(`${'dist/'.padEnd(width)}  ${'min'.padStart(9)}  ${'gzip'.padStart(9)}  limit (target)`);
+for (const row of rows) {
+  const over = row.gzip > row.limit ? '  OVER' : row.gzip > row.target ? '  over target' : '';
+  console.log(
+    `${row.file.padEnd(width)}  ${kb(row.raw).padStart(9)}  ${kb(row.gzip).padStart(9)}  ${kb(row.limit)} (${kb(row.target)})${over}`,
+  );
+}
+const total = rows.reduce((sum, row) => sum + row.gzip, 0);
+console.log(`${'all'.padEnd(width)}  ${''.padStart(9)}  ${kb(total).padStart(9)}`);
+
+const over = rows.filter((row) => row.gzip > row.limit);
+if (over.length) {
+  console.error(
+    `Over the size limit: ${over.map((row) => `${row.file} ${kb(row.gzip)} > ${kb(row.limit)}`).join(', ')}`,
+  );
+  process.exit(1);
+}
