@@ -1,6 +1,7 @@
 // Builds the browser bundle: widget/src/index.ts → dist/portico.js, the ES module (Lit, the portal,
 // sign-in and the invoice list) that a page loads with a single <script type="module">, and beside it
-// dist/chunks/*.js, the other elements, which portico.js imports on first use (widget/src/internal/lazy.ts).
+// dist/chunks/*.js, the other elements, which portico.js imports on first use (widget/src/internal/lazy.ts);
+// and for npm users one entry per element, dist/elements/<name>.js, which leave Lit to their bundler.
 import { rmSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,12 +22,20 @@ const noServerCode = {
   },
 };
 
-/** Chunks are named by content hash, so a build starts without the last one's. */
-const cleanChunks = {
-  name: 'portico-clean-chunks',
+/** A build of the npm entries starts without the last one's files, which are named by content hash. */
+const clean = (folder) => ({
+  name: 'portico-clean',
   buildStart() {
-    rmSync(fileURLToPath(new URL('./dist/chunks/', import.meta.url)), { recursive: true, force: true });
+    rmSync(fileURLToPath(new URL(`./dist/${folder}/`, import.meta.url)), { recursive: true, force: true });
   },
+});
+
+const elements = ['easy-pay', 'invoice-detail', 'invoice-list', 'login', 'payment-list', 'portal', 'statement'];
+
+const onwarn = (warning, warn) => {
+  // Lit's own `this` at module top level is harmless; everything else should be looked at.
+  if (warning.code === 'THIS_IS_UNDEFINED') return;
+  warn(warning);
 };
 
 /** `chunks/ar-statement-<hash>.js` for an element's chunk, `chunks/<module>-<hash>.js` for code several share. */
@@ -36,7 +45,7 @@ function chunkFileName(chunk) {
   return 'chunks/[name]-[hash].js';
 }
 
-export default {
+const scriptTag = {
   input: { portico: 'widget/src/index.ts' },
   // The chunks import Lit and the shared helpers from portico.js itself, rather than from a further
   // chunk that portico.js would have to wait for.
@@ -49,16 +58,39 @@ export default {
     chunkFileNames: chunkFileName,
     banner: '/*! Portico widget. Includes Lit (https://lit.dev), BSD-3-Clause, Copyright Google LLC. */',
   },
+  // dist/chunks keeps earlier builds' chunks: a page opened before a new build still loads its own
+  // (their names carry a hash of their content); `npm run size` follows portico.js's imports only.
   plugins: [
-    cleanChunks,
     noServerCode,
     nodeResolve({ browser: true }),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
     terser({ ecma: 2022, module: true, format: { comments: /^!/ } }),
   ],
-  onwarn(warning, warn) {
-    // Lit's own `this` at module top level is harmless; everything else should be looked at.
-    if (warning.code === 'THIS_IS_UNDEFINED') return;
-    warn(warning);
-  },
+  onwarn,
 };
+
+/**
+ * The package's per-element entry points (`exports` in package.json): each defines its element, the
+ * portal's views still load on first use, and Lit is imported, not included, so an app's bundler keeps
+ * one copy. Their types are declarations tsc emits into dist/types (tsconfig.types.json).
+ */
+const npmEntries = {
+  input: Object.fromEntries(elements.map((name) => [name, `widget/src/elements/${name}/define.ts`])),
+  external: (id) => /^(lit|lit-html|lit-element|@lit|@lit-labs)(\/|$)/.test(id),
+  output: {
+    dir: 'dist/elements',
+    format: 'es',
+    sourcemap: true,
+    entryFileNames: '[name].js',
+    chunkFileNames: 'shared/[name]-[hash].js',
+  },
+  plugins: [
+    clean('elements'),
+    noServerCode,
+    nodeResolve({ browser: true }),
+    esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
+  ],
+  onwarn,
+};
+
+export default [scriptTag, npmEntries];
