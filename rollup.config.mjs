@@ -10,12 +10,16 @@ import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 
 const serverDir = fileURLToPath(new URL('./server/', import.meta.url));
+const contractDir = fileURLToPath(new URL('./server/src/contract/', import.meta.url));
 
-/** The widget may import the server's types only; fail the build if server code would ship. */
+/**
+ * The widget may import the server's types, and the runtime-neutral contract (server/src/contract/);
+ * fail the build if any other server code would ship.
+ */
 const noServerCode = {
   name: 'portico-no-server-code',
   load(id) {
-    if (id.startsWith(serverDir)) {
+    if (id.startsWith(serverDir) && !id.startsWith(contractDir)) {
       this.error(`${id} is server code and must not reach the browser bundle; import it with \`import type\`.`);
     }
     return null;

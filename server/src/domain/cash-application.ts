@@ -8,6 +8,7 @@
  * a reversal puts every balance back exactly.
  */
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { cardSurcharge as contractCardSurcharge, type SurchargePolicy } from '../contract/money';
 import { newId } from '../crypto';
 import type { DbOrTx } from '../db/client';
 import { allocations, creditNoteAllocations, creditNotes, invoices, payments } from '../db/schema';
@@ -396,21 +397,14 @@ export function reversePayment(db: DbOrTx, paymentId: string, reason: string, ac
   return true;
 }
 
-export interface SurchargePolicy {
-  /** Basis points of the base: 300 is 3 %. */
-  rateBp: number;
-  /** The most any one payment pays, in minor units; null for no cap. */
-  cap: number | null;
-}
+export type { SurchargePolicy } from '../contract/money';
 
-/**
- * The card surcharge: card only (never debit, bank or PayPal), on what is paid towards invoices (never
- * on the surcharge itself), rounded half up to the minor unit, capped.
- */
+/** The contract's card surcharge (one rule for server and widget), refused as a 422 when too large. */
 export function cardSurcharge(method: string, base: number, policy: SurchargePolicy | null): number {
-  if (method !== 'card' || !policy || policy.rateBp <= 0 || base <= 0) return 0;
-  if (!Number.isSafeInteger(base * policy.rateBp + 5000))
-    throw new AppError(422, 'invalid_request', 'The amount is too large.');
-  const surcharge = Math.floor((base * policy.rateBp + 5000) / 10000);
-  return policy.cap === null ? surcharge : Math.min(surcharge, policy.cap);
+  try {
+    return contractCardSurcharge(method, base, policy);
+  } catch (err) {
+    if (err instanceof RangeError) throw new AppError(422, 'invalid_request', 'The amount is too large.');
+    throw err;
+  }
 }

@@ -1,24 +1,8 @@
 /** Money is an integer number of minor units beside an ISO 4217 code; these are the few helpers it needs. */
 
-const exponents = new Map<string, number>();
+import { currencyExponent, minorToDecimal } from '../contract/money';
 
-/** Minor-unit digits of a currency: 2 for USD and EUR, 0 for JPY, 3 for KWD. */
-export function currencyExponent(currency: string): number {
-  let e = exponents.get(currency);
-  if (e === undefined) {
-    e = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    exponents.set(currency, e);
-  }
-  return e;
-}
-
-/** `minor` as an exact decimal string with `digits` fraction digits: no float ever touches money. */
-export function minorToDecimal(minor: number, digits: number): `${number}` {
-  if (!Number.isSafeInteger(minor)) throw new RangeError(`Money must be integer minor units, got ${minor}`);
-  const magnitude = String(Math.abs(minor)).padStart(digits + 1, '0');
-  const decimal = digits === 0 ? magnitude : `${magnitude.slice(0, -digits)}.${magnitude.slice(-digits)}`;
-  return `${minor < 0 ? '-' : ''}${decimal}` as `${number}`;
-}
+export { currencyExponent, minorToDecimal };
 
 /** An amount for an email or a history line: en-US currency format of exact minor units, never a float. */
 export function formatMoney(minor: number, currency: string): string {

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Statement } from '../api/contract';
 import { addDays, calendarDate, daysBetween, isCalendarDate } from '../domain/dates';
-import { currencyExponent } from '../domain/money';
+import { currencyExponent, minorToDecimal } from '../domain/money';
 import { accountFor } from '../domain/invoices';
 import { getSettings } from '../domain/settings';
 import { buildStatement } from '../domain/statement';
@@ -23,17 +23,10 @@ const statementQuery = z.object({
 });
 
 /** Minor units as a plain decimal string (`-1234.50`) for spreadsheets, by integer arithmetic. */
-export function decimalString(minor: number, exponent: number): string {
-  const sign = minor < 0 ? '-' : '';
-  const digits = Math.abs(minor)
-    .toString()
-    .padStart(exponent + 1, '0');
-  return exponent === 0 ? `${sign}${digits}` : `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
-}
 
 function statementCsv(s: Statement): string {
   const e = currencyExponent(s.currency);
-  const money = (m: number) => decimalString(m, e);
+  const money = (m: number) => minorToDecimal(m, e);
   return stringify([
     ['Date', 'Type', 'Reference', 'Description', `Amount (${s.currency})`, `Balance (${s.currency})`],
     [s.from, 'opening', '', 'Opening balance', '', money(s.openingBalance)],

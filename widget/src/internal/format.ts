@@ -6,6 +6,7 @@
  * Calendar dates (`YYYY-MM-DD`) are dates, not instants: they are formatted in UTC so no time zone
  * can move them to the day before.
  */
+import { minorToDecimal as contractMinorToDecimal } from '../../../server/src/contract/money.js';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -35,12 +36,12 @@ export function currencyDigits(currency: string): number {
   return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
-/** Integer minor units as an exact decimal string: (-123456, 2) → "-1234.56". */
+/**
+ * Integer minor units as an exact decimal string: (-123456, 2) → "-1234.56", by the contract's rule.
+ * A value that is not a whole number is cut to one first, so a bad amount never blanks the page.
+ */
 export function minorToDecimal(minor: number, digits: number): string {
-  const sign = minor < 0 ? '-' : '';
-  const units = String(Math.abs(Math.trunc(minor))).padStart(digits + 1, '0');
-  if (digits === 0) return sign + units;
-  return `${sign}${units.slice(0, -digits)}.${units.slice(-digits)}`;
+  return contractMinorToDecimal(Math.trunc(minor), digits);
 }
 
 /** `formatMoney(123456, 'EUR', 'fr-FR')` → "1 234,56 €". */

@@ -1,22 +1,14 @@
 /**
  * What the pay form charges, in integer minor units: the invoices' amounts, less the credit used,
- * plus any overpayment, plus the card surcharge on that. The same rules as the server's
- * (server/src/domain/cash-application.ts), so the total the payer sees is the `expectedTotal` sent
+ * plus any overpayment, plus the card surcharge on that, by the contract's rule
+ * (server/src/contract/money.ts) that the server uses too, so the total the payer sees is the `expectedTotal` sent
  * and the server refuses it with `amount_changed` only when the data changed underneath.
  */
-import type { PaymentConfig, PaymentMethod } from '../../internal/types.js';
+import { cardSurcharge, type SurchargePolicy } from '../../../../server/src/contract/money.js';
+import type { PaymentMethod } from '../../internal/types.js';
 
-export type SurchargePolicy = NonNullable<PaymentConfig['surcharge']>;
-
-/**
- * The card surcharge: card only (never debit, bank or PayPal), on the amount charged (never on
- * itself), rounded half up to the minor unit, capped.
- */
-export function cardSurcharge(method: PaymentMethod, base: number, policy: SurchargePolicy | null): number {
-  if (method !== 'card' || !policy || policy.rateBp <= 0 || base <= 0) return 0;
-  const surcharge = Math.floor((base * policy.rateBp + 5000) / 10000);
-  return policy.cap === null ? surcharge : Math.min(surcharge, policy.cap);
-}
+// One rule for the pay form and the server: the total shown is the `expectedTotal` the server checks.
+export { cardSurcharge, type SurchargePolicy } from '../../../../server/src/contract/money.js';
 
 export interface PaymentTotals {
   /** Sum of the amounts chosen for the invoices. */
