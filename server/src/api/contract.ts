@@ -7,6 +7,7 @@
  * Money is always an integer number of minor units beside an ISO 4217 currency code. Calendar dates
  * are `YYYY-MM-DD` in the company's time zone; instants are UTC ISO-8601 strings.
  */
+import type { invoiceStatusFilters, paymentMethods, paymentStatuses } from '../contract/lists';
 
 export type Audience = 'customer' | 'staff';
 export type StaffRole = 'admin' | 'collector' | 'viewer';
@@ -192,7 +193,7 @@ export interface AccountList {
 /** Derived: void, else paid (balance 0), else disputed (an open dispute covers it), else past due or open. */
 export type InvoiceStatus = 'open' | 'past_due' | 'disputed' | 'paid' | 'void';
 /** `open` is every unpaid invoice (past due and disputed included), as AR uses the word. */
-export type InvoiceStatusFilter = 'open' | 'past_due' | 'paid' | 'disputed' | 'all';
+export type InvoiceStatusFilter = (typeof invoiceStatusFilters)[number];
 export const invoiceSorts = [
   'priority',
   'dueDate',
@@ -319,14 +320,14 @@ export interface InvoiceDetail extends InvoiceSummary {
 // ---- Payments ---------------------------------------------------------------------------------
 
 /** `debit` is a debit card; `ach` a US bank debit; `eft` a Canadian one. */
-export type PaymentMethod = 'card' | 'debit' | 'ach' | 'eft' | 'paypal';
+export type PaymentMethod = (typeof paymentMethods)[number];
 export type PaymentProviderName = 'sandbox' | 'stripe' | 'paypal';
 /**
  * `pending`: waiting on the payer (authenticate, approve at PayPal). `processing`: the provider has it
  * (a bank debit stays here until it settles). `returned`: a bank debit that settled and was sent back;
  * its allocations are reversed.
  */
-export type PaymentStatus = 'pending' | 'processing' | 'succeeded' | 'failed' | 'refunded' | 'returned';
+export type PaymentStatus = (typeof paymentStatuses)[number];
 /*
  * `failed` also covers a payment cancelled before it completed: `failure.code` is `cancelled` (the payer
  * gave up, or started a new payment for the same invoices) or `lapsed` (waited over 30 minutes). A

@@ -8,6 +8,7 @@
  * because it depends on "today".
  */
 import { sql } from 'drizzle-orm';
+import { paymentStatuses, recordedPaymentMethods } from '../contract/lists';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
@@ -149,13 +150,11 @@ export const payments = sqliteTable(
     unapplied: integer('unapplied').notNull().default(0),
     surcharge: integer('surcharge').notNull().default(0),
     currency: text('currency').notNull(),
-    method: text('method', { enum: ['card', 'debit', 'ach', 'eft', 'paypal', 'check', 'wire', 'other'] }).notNull(),
+    method: text('method', { enum: recordedPaymentMethods }).notNull(),
     provider: text('provider').notNull(),
     providerRef: text('provider_ref'),
     /** `returned`: a bank payment that settled and was then sent back; its allocations are reversed. */
-    status: text('status', {
-      enum: ['pending', 'processing', 'succeeded', 'failed', 'refunded', 'returned'],
-    }).notNull(),
+    status: text('status', { enum: paymentStatuses }).notNull(),
     /** The allocations the payer chose, applied when the payment succeeds; the rest goes oldest first. */
     requestedAllocations: text('requested_allocations', { mode: 'json' }).$type<
       { invoiceId: string; amount: number }[]

@@ -5,6 +5,7 @@
  */
 import type { PaymentMethod, PaymentProviderName } from '../api/contract';
 import type { Config } from '../config';
+import { paymentMethods } from '../contract/lists';
 import { paypalProvider } from './paypal';
 import type { PaymentProvider } from './provider';
 import { sandboxProvider } from './sandbox';
@@ -30,7 +31,7 @@ export function createProviders(config: Config & { SANDBOX_WEBHOOK_SECRET: strin
     const provider = method === 'paypal' ? paypal : main;
     return provider && provider.methodsFor(currency).includes(method) ? provider : null;
   };
-  const order: PaymentMethod[] = ['card', 'debit', 'ach', 'eft', 'paypal'];
+  const order: readonly PaymentMethod[] = paymentMethods;
   return {
     forMethod,
     byName: (name) => all.get(name as PaymentProviderName) ?? null,

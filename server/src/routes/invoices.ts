@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { invoiceStatusFilters } from '../contract/lists';
 import { invoiceSorts, type InvoiceDetail, type InvoiceList } from '../api/contract';
 import { calendarDate } from '../domain/dates';
 import { invoiceDetail, listInvoices } from '../domain/invoices';
@@ -12,7 +13,7 @@ import { renderInvoicePdf } from '../pdf/invoice-pdf';
 
 const listQuery = z.object({
   account: z.string().max(64).optional(),
-  status: z.enum(['open', 'past_due', 'paid', 'disputed', 'all']).default('all'),
+  status: z.enum(invoiceStatusFilters).default('all'),
   q: z.string().trim().max(100).optional(),
   sort: z.enum(invoiceSorts).default('priority'),
   cursor: z.string().max(512).optional(),

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { paymentMethods } from '../contract/lists';
 import type { PaymentConfig, PaymentList, PaymentView } from '../api/contract';
 import {
   confirmPayment,
@@ -28,7 +29,7 @@ const paymentBody = z.strictObject({
     .max(500),
   credit: z.number().int().min(0).max(MAX_PAYMENT).optional(),
   overpayment: z.number().int().min(0).max(MAX_PAYMENT).optional(),
-  method: z.enum(['card', 'debit', 'ach', 'eft', 'paypal']),
+  method: z.enum(paymentMethods),
   // A token made in the browser (`tok_…`, `pm_…`); anything shaped like a card or account number is refused.
   paymentMethod: z
     .string()

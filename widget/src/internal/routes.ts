@@ -12,6 +12,7 @@
  *
  * Any of them may add `account=<id>` to the query to pick one of a bookkeeper's accounts.
  */
+import { invoiceStatusFilters as contractFilters } from '../../../server/src/contract/lists.js';
 import type { InvoiceStatusFilter } from './types.js';
 
 export type PortalRoute = (
@@ -22,7 +23,7 @@ export type PortalRoute = (
 ) & { account?: string };
 
 /** The list's status tabs, in the order they are shown. */
-export const invoiceStatusFilters: readonly InvoiceStatusFilter[] = ['open', 'past_due', 'paid', 'disputed', 'all'];
+export const invoiceStatusFilters: readonly InvoiceStatusFilter[] = contractFilters;
 
 export function isInvoiceStatusFilter(value: unknown): value is InvoiceStatusFilter {
   return typeof value === 'string' && (invoiceStatusFilters as readonly string[]).includes(value);

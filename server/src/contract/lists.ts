@@ -1,0 +1,17 @@
+/**
+ * The closed lists the API, the database and the widget all name: written once here, the types in
+ * `../api/contract.ts` derive from them, and the request schemas, the schema's column enums and the
+ * widget's tabs use them. Runtime-neutral (see money.ts).
+ */
+
+/** Methods a payer can choose in the portal. `debit` is a debit card; `ach` a US bank debit; `eft` a Canadian one. */
+export const paymentMethods = ['card', 'debit', 'ach', 'eft', 'paypal'] as const;
+
+/** Every method a payment may carry: the portal's, and what the ERP records (cheques, wires, other). */
+export const recordedPaymentMethods = [...paymentMethods, 'check', 'wire', 'other'] as const;
+
+/** Where a payment stands (see PaymentStatus in api/contract.ts). */
+export const paymentStatuses = ['pending', 'processing', 'succeeded', 'failed', 'refunded', 'returned'] as const;
+
+/** The invoice list's filters, in the order its tabs show them. `open` is every unpaid invoice. */
+export const invoiceStatusFilters = ['open', 'past_due', 'paid', 'disputed', 'all'] as const;
