@@ -2,15 +2,16 @@ import { createMiddleware } from 'hono/factory';
 import { authenticateErpKey } from '../domain/erp/keys';
 import { unauthenticated } from '../errors';
 import type { AppEnv } from './env';
+import { bearerToken } from './middleware';
 
 /**
  * Requires `Authorization: Bearer pk_live_…`, a live ERP API key; puts its id on `c.var.erpKeyId`.
  * Missing, unknown and revoked keys (and session tokens) all get the same 401.
  */
 export const requireErpKey = createMiddleware<AppEnv>(async (c, next) => {
-  const match = /^Bearer (\S{1,200})$/.exec(c.req.header('authorization') ?? '');
+  const token = bearerToken(c);
   const { db, clock } = c.var.deps;
-  const key = match ? authenticateErpKey(db, match[1]!, clock.now()) : null;
+  const key = token ? authenticateErpKey(db, token, clock.now()) : null;
   if (!key) throw unauthenticated('Send a live ERP API key as `Authorization: Bearer pk_live_…`.');
   c.set('erpKeyId', key.id);
   await next();

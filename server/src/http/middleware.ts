@@ -58,14 +58,18 @@ export const originCheck: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
+/** The token of an `Authorization: Bearer <token>` header (session or ERP key), or null. */
+export function bearerToken(c: Context): string | null {
+  return /^Bearer (\S{1,200})$/.exec(c.req.header('authorization') ?? '')?.[1] ?? null;
+}
+
 /** Requires a bearer session of the given audience; puts it on `c.var.session`. */
 export function requireSession(audience?: Audience) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const header = c.req.header('authorization') ?? '';
-    const match = /^Bearer (\S{1,200})$/.exec(header);
-    if (!match) throw unauthenticated();
+    const token = bearerToken(c);
+    if (!token) throw unauthenticated();
     const { db, config, clock } = c.var.deps;
-    const session = authenticate(db, config, match[1]!, clock.now());
+    const session = authenticate(db, config, token, clock.now());
     if (!session) throw new AppError(401, 'session_expired', 'Your session has ended. Sign in again.');
     if (audience && session.audience !== audience) throw forbidden();
     c.set('session', session);

@@ -3,13 +3,14 @@
  * session spans several accounts, the account's name otherwise (styles in `accountSwitcherStyles`).
  */
 import { html, type TemplateResult } from 'lit';
-import { strings } from './strings.js';
+import type { Catalog } from '../locales/catalog.js';
 import type { AccountSummary } from './types.js';
 
 export function renderAccountSwitcher(
   accounts: readonly AccountSummary[],
   selected: AccountSummary,
   onChange: (account: AccountSummary) => void,
+  t: Catalog,
 ): TemplateResult {
   if (accounts.length < 2) return html`<p class="account-name" part="account-name">${selected.name}</p>`;
   const handleChange = (event: Event) => {
@@ -18,7 +19,7 @@ export function renderAccountSwitcher(
     if (account) onChange(account);
   };
   return html`<div class="account-switch">
-    <label for="account">${strings.account.label}</label>
+    <label for="account">${t.account.label}</label>
     <select id="account" part="account-select" @change=${handleChange}>
       ${accounts.map((item) => html`<option value=${item.id} ?selected=${item.id === selected.id}>${item.name}</option>`)}
     </select>

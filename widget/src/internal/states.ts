@@ -4,16 +4,16 @@
  */
 import { html, type TemplateResult } from 'lit';
 import { ApiError } from './api.js';
-import { strings } from './strings.js';
+import type { Catalog } from '../locales/catalog.js';
 
-/** A sentence for people about why a call failed. */
-export function describeError(error: unknown): string {
+/** A sentence for people about why a call failed, in the catalog's language (the server's own message as it is). */
+export function describeError(error: unknown, t: Catalog): string {
   if (error instanceof ApiError) {
-    if (error.code === 'network_error') return strings.common.networkError;
-    if (error.status >= 500 || !error.message) return strings.common.unexpectedError;
+    if (error.code === 'network_error') return t.common.networkError;
+    if (error.status >= 500 || !error.message) return t.common.unexpectedError;
     return error.message;
   }
-  return strings.common.unexpectedError;
+  return t.common.unexpectedError;
 }
 
 export function renderPending(label: string): TemplateResult {
@@ -23,12 +23,10 @@ export function renderPending(label: string): TemplateResult {
 }
 
 /** `what` names what failed ("We could not load your invoices."); the reason follows. */
-export function renderLoadError(what: string, error: unknown, retry: () => void): TemplateResult {
+export function renderLoadError(what: string, error: unknown, retry: () => void, t: Catalog): TemplateResult {
   return html`<div class="notice danger" part="error" role="alert">
     <p><strong>${what}</strong></p>
-    <p>${describeError(error)}</p>
-    <button class="button secondary" part="button retry-button" type="button" @click=${retry}>
-      ${strings.common.retry}
-    </button>
+    <p>${describeError(error, t)}</p>
+    <button class="button secondary" part="button retry-button" type="button" @click=${retry}>${t.common.retry}</button>
   </div>`;
 }

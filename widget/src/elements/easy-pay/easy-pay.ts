@@ -9,9 +9,9 @@ import { emit } from '../../internal/events.js';
 import { formatAmountInput, formatMoney } from '../../internal/format.js';
 import { SessionController } from '../../internal/session-store.js';
 import { renderLoadError } from '../../internal/states.js';
-import { strings } from '../../internal/strings.js';
 import { tabAfterKey } from '../../internal/tabs.js';
 import type { PaymentMethod, PaymentView } from '../../internal/types.js';
+import { catalogFor, catalogLoading, type Catalog } from '../../locales/catalog.js';
 import { styles } from './easy-pay.styles.js';
 import { checkForm, loadPayData, type FormCheck, type PayData } from './pay-form.js';
 import { PaymentFlow } from './payment-flow.js';
@@ -38,8 +38,6 @@ import {
 } from './parts.js';
 import { formatCardNumber, formatExpiry } from './sandbox-tokens.js';
 import { StripeMount, type StripeFormOptions } from './stripe.js';
-
-const s = strings.pay;
 
 /**
  * @summary Pays one or several invoices: an amount for each (the balance by default, partial allowed),
@@ -68,7 +66,7 @@ const s = strings.pay;
  * @attr api - Base URL of the Portico server. Defaults to the page's origin. Ignored inside `<ar-portal>`.
  * @attr invoice - One invoice to pay, by number (`INV-1042`) or id.
  * @attr account - Customer account id: whose open invoices to offer when none are named (empty: the session's first). Named invoices are paid on their own account.
- * @attr locale - BCP 47 locale for money and dates. Defaults to the browser's.
+ * @attr locale - BCP 47 locale for words (`fr`, `fr-*`: French; otherwise English), money and dates. Defaults to the browser's.
  *
  * @event ar-payment-succeeded - The payment went through. `detail` is the `PaymentView`.
  * @event ar-payment-processing - A bank debit was accepted and settles in a few days. `detail` is the `PaymentView`.
@@ -134,6 +132,17 @@ export class ArEasyPay extends LitElement {
 
   /** Locale for money and dates; amounts are also read as typed in it ("1 234,56" in fr-FR). */
   @property() accessor locale = '';
+
+  /** The words for `locale`; `locale` is reactive, so changing it re-renders in the new language. */
+  private get t(): Catalog {
+    return catalogFor(this.locale);
+  }
+
+  /** Holds an update while the catalog of a new `locale` loads, so nothing renders in the wrong language. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = catalogLoading(this.locale);
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
 
   /** @internal The client `<ar-portal>` provides; standalone, one is made from `api`. */
   @consume({ context: porticoApiContext, subscribe: true })
@@ -337,7 +346,7 @@ export class ArEasyPay extends LitElement {
       ${
         inPortal && !this.flow.result
           ? html`<button class="button link back" part="button back-button" type="button" @click=${this.handleBack}>
-              <span aria-hidden="true">←</span> ${s.back}
+              <span aria-hidden="true">←</span> ${this.t.pay.back}
             </button>`
           : nothing
       }
@@ -347,31 +356,35 @@ export class ArEasyPay extends LitElement {
   }
 
   private renderBody(): TemplateResult {
-    if (!this.session.store?.token) return html`<p class="empty" part="empty signed-out">${s.signedOut}</p>`;
+    if (!this.session.store?.token) return html`<p class="empty" part="empty signed-out">${this.t.pay.signedOut}</p>`;
     const status = this.loadTask.status;
     if (status === TaskStatus.ERROR) return this.renderLoadError(this.loadTask.error);
     const data = this.data;
     // A reload (after `amount_changed`) keeps the form on screen, marked busy.
     if (!data || (status !== TaskStatus.COMPLETE && !data.config)) {
       return html`<p class="pending" part="loading" role="status">
-        <span class="spinner" aria-hidden="true"></span> ${s.loading}
+        <span class="spinner" aria-hidden="true"></span> ${this.t.pay.loading}
       </p>`;
     }
     if (this.flow.result) {
-      return html`${renderReceipt(this.flow.result, {
-        locale: this.localeOrDefault,
-        email: this.client.session.info?.user.email ?? null,
-        downloading: this.downloading,
-        downloadError: this.downloadError,
-        onDownload: () => void this.handleDownload(),
-        onBack: this.contextApi ? () => this.handleBack() : null,
-      })}
+      return html`${renderReceipt(
+        this.flow.result,
+        {
+          locale: this.localeOrDefault,
+          email: this.client.session.info?.user.email ?? null,
+          downloading: this.downloading,
+          downloadError: this.downloadError,
+          onDownload: () => void this.handleDownload(),
+          onBack: this.contextApi ? () => this.handleBack() : null,
+        },
+        this.t,
+      )}
       ${this.renderWholeAccount(this.flow.result)}`;
     }
     if (data.invoices.length === 0) {
       return html`<div class="empty" part="empty" role="status">
         <span class="empty-icon" aria-hidden="true">✓</span>
-        <p>${data.requested ? s.nothingToPay : s.nothingOpen}</p>
+        <p>${data.requested ? this.t.pay.nothingToPay : this.t.pay.nothingOpen}</p>
       </div>`;
     }
     if (!data.config) return this.renderNothingPayable(data);
@@ -384,8 +397,8 @@ export class ArEasyPay extends LitElement {
     if (!info?.scope) return nothing;
     const numbers = [...new Set(payment.allocations.map((allocation) => allocation.number))];
     return html`<section class="whole-account" part="whole-account" aria-labelledby="whole-account-heading">
-      <h3 id="whole-account-heading">${s.wholeAccountHeading}</h3>
-      <p>${s.wholeAccount(numbers)}</p>
+      <h3 id="whole-account-heading">${this.t.pay.wholeAccountHeading}</h3>
+      <p>${this.t.pay.wholeAccount(numbers)}</p>
       ${
         this.upgrading
           ? html`<ar-login
@@ -402,7 +415,7 @@ export class ArEasyPay extends LitElement {
               type="button"
               @click=${() => (this.upgrading = true)}
             >
-              ${s.wholeAccountSignIn}
+              ${this.t.pay.wholeAccountSignIn}
             </button>`
       }
     </section>`;
@@ -411,9 +424,9 @@ export class ArEasyPay extends LitElement {
   /** Every invoice asked for is held whole by payments in flight: shown with them, nothing to pay. */
   private renderNothingPayable(data: PayData): TemplateResult {
     return html`<section class="pay-form" aria-labelledby="pay-heading">
-      <h2 id="pay-heading">${s.heading(data.invoices.map((invoice) => invoice.number))}</h2>
-      ${renderInvoiceTable(data.invoices, this.amounts, this.errorFor, this.localeOrDefault, () => undefined)}
-      <p class="notice" part="notice" role="status">${s.nothingPayable}</p>
+      <h2 id="pay-heading">${this.t.pay.heading(data.invoices.map((invoice) => invoice.number))}</h2>
+      ${renderInvoiceTable(data.invoices, this.amounts, this.errorFor, this.localeOrDefault, () => undefined, this.t)}
+      <p class="notice" part="notice" role="status">${this.t.pay.nothingPayable}</p>
     </section>`;
   }
 
@@ -421,18 +434,18 @@ export class ArEasyPay extends LitElement {
   private renderScope(data: PayData): TemplateResult | typeof nothing {
     if (this.contextApi || !this.client.session.info?.scope) return nothing;
     return html`<p class="notice scope" part="notice">
-      ${s.scopeFor(data.invoices.map((invoice) => invoice.number))}
+      ${this.t.pay.scopeFor(data.invoices.map((invoice) => invoice.number))}
     </p>`;
   }
 
   private renderLoadError(error: unknown): TemplateResult {
     if (error instanceof ApiError && error.code === 'not_found') {
       return html`<div class="notice danger" part="error not-found" role="alert">
-        <p><strong>${s.notFound(this.wanted.join(', '))}</strong></p>
-        <p>${strings.invoice.notFoundHint}</p>
+        <p><strong>${this.t.pay.notFound(this.wanted.join(', '))}</strong></p>
+        <p>${this.t.invoice.notFoundHint}</p>
       </div>`;
     }
-    return renderLoadError(s.loadFailed, error, () => void this.loadTask.run());
+    return renderLoadError(this.t.pay.loadFailed, error, () => void this.loadTask.run(), this.t);
   }
 
   private renderForm(data: PayData): TemplateResult {
@@ -450,10 +463,15 @@ export class ArEasyPay extends LitElement {
         @submit=${this.handleSubmit}
         @focusout=${this.handleFocusOut}
       >
-        <h2 id="pay-heading">${s.heading(data.invoices.map((invoice) => invoice.number))}</h2>
+        <h2 id="pay-heading">${this.t.pay.heading(data.invoices.map((invoice) => invoice.number))}</h2>
         ${this.renderScope(data)}
-        ${renderInvoiceTable(data.invoices, this.amounts, this.errorFor, locale, (invoice, text) =>
-          this.handleAmount(invoice.id, text),
+        ${renderInvoiceTable(
+          data.invoices,
+          this.amounts,
+          this.errorFor,
+          locale,
+          (invoice, text) => this.handleAmount(invoice.id, text),
+          this.t,
         )}
         ${renderCreditAndOverpayment(
           {
@@ -466,11 +484,12 @@ export class ArEasyPay extends LitElement {
             overpaymentError: this.errorFor('overpayment'),
           },
           { useCredit: (use) => (this.useCredit = use), overpayment: (text) => (this.overpayment = text) },
+          this.t,
         )}
-        ${check.sandboxHelp ? renderSandboxNote(this.sandboxOpen, (open) => (this.sandboxOpen = open)) : nothing}
-        ${config.methods.length ? this.renderMethods(data) : html`<p class="notice" part="notice">${s.noMethods}</p>`}
-        ${renderSummary(check.totals, this.method === 'card' ? config.surcharge : null, data.currency, locale)}
-        ${renderProblem(this.flow.problem, locale)}
+        ${check.sandboxHelp ? renderSandboxNote(this.sandboxOpen, (open) => (this.sandboxOpen = open), this.t) : nothing}
+        ${config.methods.length ? this.renderMethods(data) : html`<p class="notice" part="notice">${this.t.pay.noMethods}</p>`}
+        ${renderSummary(check.totals, this.method === 'card' ? config.surcharge : null, data.currency, locale, this.t)}
+        ${renderProblem(this.flow.problem, this.t, locale)}
         <button
           class="button pay"
           part="button pay-button"
@@ -480,17 +499,22 @@ export class ArEasyPay extends LitElement {
         >
           ${
             busy
-              ? html`<span class="spinner" aria-hidden="true"></span> ${s.paying}`
-              : s.pay(formatMoney(check.totals.total, data.currency, locale))
+              ? html`<span class="spinner" aria-hidden="true"></span> ${this.t.pay.paying}`
+              : this.t.pay.pay(formatMoney(check.totals.total, data.currency, locale))
           }
         </button>
       </form>
       ${
         action
-          ? renderActionDialog(action, locale, {
-              answer: (outcome) => this.flow.answer(outcome),
-              openPaypal: (url) => void window.open(url, 'portico-paypal', 'popup,width=480,height=680'),
-            })
+          ? renderActionDialog(
+              action,
+              locale,
+              {
+                answer: (outcome) => this.flow.answer(outcome),
+                openPaypal: (url) => void window.open(url, 'portico-paypal', 'popup,width=480,height=680'),
+              },
+              this.t,
+            )
           : nothing
       }`;
   }
@@ -499,11 +523,12 @@ export class ArEasyPay extends LitElement {
     const config = data.config!;
     const method = this.method ?? config.methods[0]!.method;
     return html`<fieldset class="methods">
-      <legend>${s.methodsLabel}</legend>
+      <legend>${this.t.pay.methodsLabel}</legend>
       ${renderMethodTabs(
         config.methods.map((item) => item.method),
         method,
         { select: (next) => this.selectMethod(next), keydown: (event) => void this.handleTabKeydown(event) },
+        this.t,
       )}
       <div id="method-panel" class="method-panel" role="tabpanel" aria-labelledby="method-${method}">
         ${this.renderMethodFields(method)}
@@ -515,19 +540,32 @@ export class ArEasyPay extends LitElement {
     const config = this.data!.config!;
     const surcharge =
       method === 'card' && config.surcharge
-        ? html`<p class="hint">${s.surchargeHint(formatRate(config.surcharge.rateBp, this.localeOrDefault))}</p>`
+        ? html`<p class="hint">
+            ${this.t.pay.surchargeHint(formatRate(config.surcharge.rateBp, this.localeOrDefault))}
+          </p>`
         : nothing;
-    if (method === 'paypal') return html`<p class="hint">${s.paypalNote}</p>`;
+    if (method === 'paypal') return html`<p class="hint">${this.t.pay.paypalNote}</p>`;
     if (this.stripeWanted())
-      return html`${surcharge} ${renderStripeSlot(this.stripe.status, () => this.stripe.retry())}`;
+      return html`${surcharge} ${renderStripeSlot(this.stripe.status, () => this.stripe.retry(), this.t)}`;
     if (method === 'ach' || method === 'eft') {
-      return renderBankFields(method, this.bank, this.errorFor, (fields) => (this.bank = { ...this.bank, ...fields }));
+      return renderBankFields(
+        method,
+        this.bank,
+        this.errorFor,
+        (fields) => (this.bank = { ...this.bank, ...fields }),
+        this.t,
+      );
     }
     return html`${surcharge}
-    ${renderCardFields(this.card, this.errorFor, {
-      number: (input) => (this.card = { ...this.card, number: reformatInput(input, formatCardNumber) }),
-      expiry: (input) => (this.card = { ...this.card, expiry: reformatInput(input, formatExpiry) }),
-      change: (fields) => (this.card = { ...this.card, ...fields }),
-    })}`;
+    ${renderCardFields(
+      this.card,
+      this.errorFor,
+      {
+        number: (input) => (this.card = { ...this.card, number: reformatInput(input, formatCardNumber) }),
+        expiry: (input) => (this.card = { ...this.card, expiry: reformatInput(input, formatExpiry) }),
+        change: (fields) => (this.card = { ...this.card, ...fields }),
+      },
+      this.t,
+    )}`;
   }
 }

@@ -8,13 +8,11 @@ import { live } from 'lit/directives/live.js';
 import { renderStatusBadge } from '../../internal/badge.js';
 import { describeError } from '../../internal/states.js';
 import { formatDate, formatDateTime, formatMoney } from '../../internal/format.js';
-import { strings } from '../../internal/strings.js';
+import type { Catalog } from '../../locales/catalog.js';
 import type { InvoiceSummary, PaymentMethod, PaymentView } from '../../internal/types.js';
 import type { Problem } from './payment-flow.js';
 import { formatRate, type PaymentTotals, type SurchargePolicy } from './payment-totals.js';
 import { stripeSlot, type StripeStatus } from './stripe.js';
-
-const s = strings.pay;
 
 type ErrorFor = (id: string) => string | undefined;
 
@@ -24,18 +22,19 @@ export function renderInvoiceTable(
   errorFor: ErrorFor,
   locale: string | undefined,
   onAmount: (invoice: InvoiceSummary, text: string) => void,
+  t: Catalog,
 ): TemplateResult {
   return html`<div class="table-scroll">
     <table class="invoices" part="invoices">
       <caption class="visually-hidden">
-        ${s.invoicesCaption}
+        ${t.pay.invoicesCaption}
       </caption>
       <thead>
         <tr>
-          <th scope="col">${s.invoice}</th>
-          <th scope="col" class="col-due">${s.due}</th>
-          <th scope="col" class="num col-balance">${s.balance}</th>
-          <th scope="col" class="num col-amount">${s.amount}</th>
+          <th scope="col">${t.pay.invoice}</th>
+          <th scope="col" class="col-due">${t.pay.due}</th>
+          <th scope="col" class="num col-balance">${t.pay.balance}</th>
+          <th scope="col" class="num col-amount">${t.pay.amount}</th>
         </tr>
       </thead>
       <tbody>
@@ -47,15 +46,15 @@ export function renderInvoiceTable(
           return html`<tr part="row">
             <th scope="row">
               <span class="invoice-number">${invoice.number}</span>
-              ${invoice.status === 'past_due' || invoice.status === 'disputed' ? renderStatusBadge(invoice) : nothing}
-              <span class="subtle due-inline">${strings.invoices.dueOn(formatDate(invoice.dueDate, locale))}</span>
-              <span class="subtle balance-inline">${s.balanceOf(money(invoice.balance))}</span>
+              ${invoice.status === 'past_due' || invoice.status === 'disputed' ? renderStatusBadge(invoice, t) : nothing}
+              <span class="subtle due-inline">${t.invoices.dueOn(formatDate(invoice.dueDate, locale))}</span>
+              <span class="subtle balance-inline">${t.pay.balanceOf(money(invoice.balance))}</span>
               ${
                 flight
                   ? html`<span class="in-flight" part="in-flight" id="${id}-in-flight">
                       <span class="in-flight-icon" aria-hidden="true">…</span>
-                      ${strings.inFlight.notice(money(flight.amount), formatDateTime(flight.since, locale), flight.status)}
-                      <span class="subtle">(${strings.payments.receipt(flight.receiptNumber)})</span>
+                      ${t.inFlight.notice(money(flight.amount), formatDateTime(flight.since, locale), flight.status)}
+                      <span class="subtle">(${t.payments.receipt(flight.receiptNumber)})</span>
                     </span>`
                   : nothing
               }
@@ -63,7 +62,7 @@ export function renderInvoiceTable(
             <td class="col-due">${formatDate(invoice.dueDate, locale)}</td>
             <td class="num col-balance">${money(invoice.balance)}</td>
             <td class="col-amount">
-              ${invoice.payable <= 0 ? html`<p class="not-payable">${s.notPayable}</p>` : renderAmountInput(invoice, id, error, amounts, onAmount, flight ? strings.inFlight.leftToPay(money(invoice.payable)) : '')}
+              ${invoice.payable <= 0 ? html`<p class="not-payable">${t.pay.notPayable}</p>` : renderAmountInput(invoice, id, error, amounts, onAmount, flight ? t.inFlight.leftToPay(money(invoice.payable)) : '', t)}
             </td>
           </tr>`;
         })}
@@ -80,9 +79,10 @@ function renderAmountInput(
   onAmount: (invoice: InvoiceSummary, text: string) => void,
   /** "$X left to pay" when a payment in flight holds part of the balance. */
   left: string,
+  t: Catalog,
 ): TemplateResult {
   const described = [left ? `${id}-in-flight ${id}-left` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return html` <label class="visually-hidden" for=${id}>${s.amountLabel(invoice.number)}</label>
+  return html` <label class="visually-hidden" for=${id}>${t.pay.amountLabel(invoice.number)}</label>
     <span class="money-input">
       <input
         id=${id}
@@ -117,6 +117,7 @@ export interface ExtrasState {
 export function renderCreditAndOverpayment(
   state: ExtrasState,
   on: { useCredit: (use: boolean) => void; overpayment: (text: string) => void },
+  t: Catalog,
 ): TemplateResult {
   const { creditError, overpaymentError } = state;
   const credit =
@@ -131,7 +132,7 @@ export function renderCreditAndOverpayment(
               aria-describedby=${creditError ? 'use-credit-error' : nothing}
               @change=${(event: Event) => on.useCredit((event.target as HTMLInputElement).checked)}
             />
-            ${s.useCredit(formatMoney(state.credit, state.currency, state.locale))}
+            ${t.pay.useCredit(formatMoney(state.credit, state.currency, state.locale))}
           </label>
           ${creditError ? html`<p class="error-text" id="use-credit-error">${creditError}</p>` : nothing}
         </div>`
@@ -139,8 +140,8 @@ export function renderCreditAndOverpayment(
   if (state.overpayment === null) return html`${credit}`;
   return html`${credit}
     <div class="field overpayment">
-      <label for="overpayment">${s.overpaymentLabel}</label>
-      <p class="hint" id="overpayment-hint">${s.overpaymentHint}</p>
+      <label for="overpayment">${t.pay.overpaymentLabel}</label>
+      <p class="hint" id="overpayment-hint">${t.pay.overpaymentHint}</p>
       <span class="money-input">
         <input
           id="overpayment"
@@ -164,8 +165,15 @@ export function renderMethodTabs(
   methods: readonly PaymentMethod[],
   current: PaymentMethod,
   on: { select: (method: PaymentMethod) => void; keydown: (event: KeyboardEvent) => void },
+  t: Catalog,
 ): TemplateResult {
-  return html`<div class="method-tabs" part="tabs" role="tablist" aria-label=${s.methodsLabel} @keydown=${on.keydown}>
+  return html`<div
+    class="method-tabs"
+    part="tabs"
+    role="tablist"
+    aria-label=${t.pay.methodsLabel}
+    @keydown=${on.keydown}
+  >
     ${methods.map((method) => {
       const selected = method === current;
       return html`<button
@@ -178,7 +186,7 @@ export function renderMethodTabs(
         tabindex=${selected ? '0' : '-1'}
         @click=${() => on.select(method)}
       >
-        ${s.method(method)}
+        ${t.pay.method(method)}
       </button>`;
     })}
   </div>`;
@@ -189,6 +197,7 @@ export function renderSummary(
   surcharge: SurchargePolicy | null,
   currency: string,
   locale: string | undefined,
+  t: Catalog,
 ): TemplateResult {
   const money = (minor: number) => formatMoney(minor, currency, locale);
   const line = (label: string, amount: string, className = '') =>
@@ -196,35 +205,37 @@ export function renderSummary(
       <dt>${label}</dt>
       <dd>${amount}</dd>
     </div>`;
-  return html`<dl class="summary" part="summary" aria-label=${s.summaryLabel}>
-    ${line(s.invoicesTotal, money(totals.allocated))}
-    ${totals.credit ? line(s.creditApplied, money(-totals.credit), 'credit') : nothing}
-    ${totals.overpayment ? line(s.overpayment, money(totals.overpayment)) : nothing}
-    ${totals.surcharge && surcharge ? line(s.surcharge(formatRate(surcharge.rateBp, locale)), money(totals.surcharge), 'surcharge') : nothing}
-    ${line(s.total, money(totals.total), 'total')}
+  return html`<dl class="summary" part="summary" aria-label=${t.pay.summaryLabel}>
+    ${line(t.pay.invoicesTotal, money(totals.allocated))}
+    ${totals.credit ? line(t.pay.creditApplied, money(-totals.credit), 'credit') : nothing}
+    ${totals.overpayment ? line(t.pay.overpayment, money(totals.overpayment)) : nothing}
+    ${totals.surcharge && surcharge ? line(t.pay.surcharge(formatRate(surcharge.rateBp, locale)), money(totals.surcharge), 'surcharge') : nothing}
+    ${line(t.pay.total, money(totals.total), 'total')}
   </dl>`;
 }
 
 /** What went wrong with the last attempt: focusable, so focus can go to it. */
-export function renderProblem(problem: Problem | null, locale?: string): TemplateResult | typeof nothing {
+export function renderProblem(problem: Problem | null, t: Catalog, locale?: string): TemplateResult | typeof nothing {
   if (!problem) return nothing;
   if (problem.kind === 'in_flight') {
     const { number, receiptNumber, payable, currency } = problem;
     return html`<div id="problem" class="notice danger" part="error" role="alert" tabindex="-1">
-      <p><strong>${s.amountInFlight(number, receiptNumber)}</strong></p>
-      <p>${payable > 0 ? s.amountInFlightLeft(formatMoney(payable, currency, locale)) : s.amountInFlightNone}</p>
+      <p><strong>${t.pay.amountInFlight(number, receiptNumber)}</strong></p>
+      <p>
+        ${payable > 0 ? t.pay.amountInFlightLeft(formatMoney(payable, currency, locale)) : t.pay.amountInFlightNone}
+      </p>
     </div>`;
   }
   const [title, message] =
     problem.kind === 'declined'
-      ? [s.declined, problem.message]
+      ? [t.pay.declined, problem.message]
       : problem.kind === 'network'
-        ? [strings.common.networkError, s.networkError]
+        ? [t.common.networkError, t.pay.networkError]
         : problem.kind === 'amount_changed'
-          ? [s.amountChanged, '']
+          ? [t.pay.amountChanged, '']
           : problem.kind === 'lapsed'
-            ? [s.lapsed, s.lapsedHint]
-            : [s.failed, problem.message];
+            ? [t.pay.lapsed, t.pay.lapsedHint]
+            : [t.pay.failed, problem.message];
   return html`<div id="problem" class="notice danger" part="error" role="alert" tabindex="-1">
     <p><strong>${title}</strong></p>
     ${message ? html`<p>${message}</p>` : nothing}
@@ -232,20 +243,20 @@ export function renderProblem(problem: Problem | null, locale?: string): Templat
 }
 
 /** Stripe's own form, shown through a slot (see stripe.ts), with its loading and failed states. */
-export function renderStripeSlot(status: StripeStatus, retry: () => void): TemplateResult {
+export function renderStripeSlot(status: StripeStatus, retry: () => void, t: Catalog): TemplateResult {
   return html`${
       status === 'loading'
         ? html`<p class="pending" part="loading" role="status">
-            <span class="spinner" aria-hidden="true"></span> ${s.stripeLoading}
+            <span class="spinner" aria-hidden="true"></span> ${t.pay.stripeLoading}
           </p>`
         : nothing
     }
     ${
       status === 'failed'
         ? html`<div class="notice danger" part="error" role="alert">
-            <p><strong>${s.stripeFailed}</strong> ${strings.common.networkError}</p>
+            <p><strong>${t.pay.stripeFailed}</strong> ${t.common.networkError}</p>
             <button class="button secondary" part="button retry-button" type="button" @click=${retry}>
-              ${strings.common.retry}
+              ${t.common.retry}
             </button>
           </div>`
         : nothing
@@ -263,30 +274,31 @@ export function renderActionDialog(
   state: ActionState,
   locale: string | undefined,
   on: { answer: (outcome: 'complete' | 'cancel') => void; openPaypal: (url: string) => void },
+  t: Catalog,
 ): TemplateResult {
   const { payment, confirming, error } = state;
   const action = payment.nextAction;
   const amount = formatMoney(payment.total, payment.currency, locale);
-  let heading = s.paypalHeading;
-  let flag: string | null = s.paypalSandbox;
-  let text = s.paypalText(amount);
-  let complete = s.approve;
-  let cancel = s.cancel;
+  let heading = t.pay.paypalHeading;
+  let flag: string | null = t.pay.paypalSandbox;
+  let text = t.pay.paypalText(amount);
+  let complete = t.pay.approve;
+  let cancel = t.pay.cancel;
   let extra: TemplateResult | typeof nothing = nothing;
   if (action?.type === 'sandbox_authenticate') {
     [heading, flag, text, complete, cancel] = [
-      s.authHeading,
-      s.authSandbox,
-      s.authText(amount),
-      s.completeAuth,
-      s.failAuth,
+      t.pay.authHeading,
+      t.pay.authSandbox,
+      t.pay.authText(amount),
+      t.pay.completeAuth,
+      t.pay.failAuth,
     ];
   } else if (action?.type === 'paypal_approve') {
-    [flag, text, complete] = [null, s.paypalPopupText, s.paypalApproved];
+    [flag, text, complete] = [null, t.pay.paypalPopupText, t.pay.paypalApproved];
     const url = action.approveUrl;
     extra = url
       ? html`<button class="button secondary" part="button" type="button" @click=${() => on.openPaypal(url)}>
-          ${s.openPaypal}
+          ${t.pay.openPaypal}
         </button>`
       : nothing;
   }
@@ -303,7 +315,7 @@ export function renderActionDialog(
     ${flag ? html`<p class="dialog-flag">${flag}</p>` : nothing}
     <h2 id="action-heading">${heading}</h2>
     <p id="action-text">${text}</p>
-    ${confirming ? html`<p class="pending" role="status"><span class="spinner" aria-hidden="true"></span> ${s.confirming}</p>` : nothing}
+    ${confirming ? html`<p class="pending" role="status"><span class="spinner" aria-hidden="true"></span> ${t.pay.confirming}</p>` : nothing}
     ${error ? html`<p class="error-text" role="alert">${error}</p>` : nothing}
     <div class="dialog-actions">
       ${extra}
@@ -334,41 +346,41 @@ export interface ReceiptOptions {
   onBack: (() => void) | null;
 }
 
-export function renderReceipt(payment: PaymentView, options: ReceiptOptions): TemplateResult {
+export function renderReceipt(payment: PaymentView, options: ReceiptOptions, t: Catalog): TemplateResult {
   const { locale } = options;
   const money = (minor: number) => formatMoney(minor, payment.currency, locale);
   const processing = payment.status !== 'succeeded';
   return html`<section class="receipt" part="receipt" aria-labelledby="result-heading">
     <div class="receipt-head">
       <span class="receipt-icon ${processing ? 'processing' : ''}" aria-hidden="true">${processing ? '…' : '✓'}</span>
-      <h2 id="result-heading" tabindex="-1">${processing ? s.processingHeading : s.receiptHeading}</h2>
+      <h2 id="result-heading" tabindex="-1">${processing ? t.pay.processingHeading : t.pay.receiptHeading}</h2>
     </div>
     <p class=${processing ? 'notice' : 'lead'} part=${processing ? 'notice' : nothing}>
-      ${processing ? s.processing : s.thanks}
+      ${processing ? t.pay.processing : t.pay.thanks}
     </p>
     <dl class="receipt-meta">
       <div>
-        <dt>${s.receiptNumber}</dt>
+        <dt>${t.pay.receiptNumber}</dt>
         <dd class="receipt-number">${payment.receiptNumber}</dd>
       </div>
       <div>
-        <dt>${s.date}</dt>
+        <dt>${t.pay.date}</dt>
         <dd>${formatDateTime(payment.succeededAt ?? payment.createdAt, locale)}</dd>
       </div>
       <div>
-        <dt>${s.paidWith}</dt>
-        <dd>${s.method(payment.method)}</dd>
+        <dt>${t.pay.paidWith}</dt>
+        <dd>${t.pay.method(payment.method)}</dd>
       </div>
     </dl>
     <div class="table-scroll">
       <table class="allocations" part="allocations">
         <caption>
-          ${s.appliedTo}
+          ${t.pay.appliedTo}
         </caption>
         <thead>
           <tr>
-            <th scope="col">${s.invoice}</th>
-            <th scope="col" class="num">${s.appliedAmount}</th>
+            <th scope="col">${t.pay.invoice}</th>
+            <th scope="col" class="num">${t.pay.appliedAmount}</th>
           </tr>
         </thead>
         <tbody>
@@ -377,25 +389,25 @@ export function renderReceipt(payment: PaymentView, options: ReceiptOptions): Te
               html`<tr>
                 <th scope="row">
                   ${allocation.number}
-                  ${allocation.source === 'credit' ? html`<span class="subtle">(${s.fromCredit})</span>` : nothing}
+                  ${allocation.source === 'credit' ? html`<span class="subtle">(${t.pay.fromCredit})</span>` : nothing}
                 </th>
                 <td class="num">${money(allocation.amount)}</td>
               </tr>`,
           )}
         </tbody>
         <tfoot>
-          ${payment.credit ? receiptLine(s.creditApplied, money(-payment.credit)) : nothing}
-          ${payment.unapplied ? receiptLine(s.keptAsCredit, money(payment.unapplied)) : nothing}
-          ${payment.surcharge ? receiptLine(s.receiptSurcharge, money(payment.surcharge)) : nothing}
-          ${receiptLine(processing ? s.total : s.totalCharged, money(payment.total), 'total')}
+          ${payment.credit ? receiptLine(t.pay.creditApplied, money(-payment.credit)) : nothing}
+          ${payment.unapplied ? receiptLine(t.pay.keptAsCredit, money(payment.unapplied)) : nothing}
+          ${payment.surcharge ? receiptLine(t.pay.receiptSurcharge, money(payment.surcharge)) : nothing}
+          ${receiptLine(processing ? t.pay.total : t.pay.totalCharged, money(payment.total), 'total')}
         </tfoot>
       </table>
     </div>
-    ${options.email ? html`<p class="email-sent">${s.emailSent(options.email)}</p>` : nothing}
+    ${options.email ? html`<p class="email-sent">${t.pay.emailSent(options.email)}</p>` : nothing}
     ${
       options.downloadError
         ? html`<p class="notice danger" part="error" role="alert">
-            <strong>${s.downloadFailed}</strong> ${describeError(options.downloadError)}
+            <strong>${t.pay.downloadFailed}</strong> ${describeError(options.downloadError, t)}
           </p>`
         : nothing
     }
@@ -407,12 +419,12 @@ export function renderReceipt(payment: PaymentView, options: ReceiptOptions): Te
         ?disabled=${options.downloading}
         @click=${options.onDownload}
       >
-        ${options.downloading ? html`<span class="spinner" aria-hidden="true"></span> ${s.downloadingReceipt}` : s.downloadReceipt}
+        ${options.downloading ? html`<span class="spinner" aria-hidden="true"></span> ${t.pay.downloadingReceipt}` : t.pay.downloadReceipt}
       </button>
       ${
         options.onBack
           ? html`<button class="button" part="button back-button" type="button" @click=${options.onBack}>
-              ${s.back}
+              ${t.pay.back}
             </button>`
           : nothing
       }

@@ -11,7 +11,7 @@ import {
   parseAmountInput,
   type AmountInputError,
 } from '../../internal/format.js';
-import { strings } from '../../internal/strings.js';
+import { catalogFor, type Catalog } from '../../locales/catalog.js';
 import type {
   InvoiceSummary,
   PaymentAllocationInput,
@@ -21,8 +21,6 @@ import type {
 } from '../../internal/types.js';
 import { checkBank, checkCard, type BankFields, type CardFields, type FieldErrors } from './payment-fields.js';
 import { paymentTotals, type PaymentTotals } from './payment-totals.js';
-
-const s = strings.pay;
 
 /** The server's largest page of invoices. */
 const pageSize = 200;
@@ -134,14 +132,15 @@ export interface FormCheck {
   sandboxHelp: boolean;
 }
 
-function amountError(error: AmountInputError, currency: string, locale: string | undefined): string {
-  if (error === 'empty') return s.amountEmpty;
-  if (error === 'precision') return s.amountPrecision(currencyDigits(currency));
-  return s.amountInvalid(formatAmountInput(123456, currency, locale));
+function amountError(error: AmountInputError, currency: string, locale: string | undefined, t: Catalog): string {
+  if (error === 'empty') return t.pay.amountEmpty;
+  if (error === 'precision') return t.pay.amountPrecision(currencyDigits(currency));
+  return t.pay.amountInvalid(formatAmountInput(123456, currency, locale));
 }
 
 export function checkForm(input: FormInput): FormCheck {
   const { data, locale, method } = input;
+  const t = catalogFor(locale);
   const config = data.config!;
   const errors: FieldErrors = new Map();
   const allocations: PaymentAllocationInput[] = [];
@@ -151,11 +150,11 @@ export function checkForm(input: FormInput): FormCheck {
     if (invoice.payable <= 0) continue;
     const id = `amount-${invoice.id}`;
     const parsed = parseAmountInput(input.amounts.get(invoice.id) ?? '', data.currency, locale);
-    if (!parsed.ok) errors.set(id, amountError(parsed.error, data.currency, locale));
-    else if (parsed.minor <= 0) errors.set(id, s.amountZero);
+    if (!parsed.ok) errors.set(id, amountError(parsed.error, data.currency, locale, t));
+    else if (parsed.minor <= 0) errors.set(id, t.pay.amountZero);
     else if (parsed.minor > invoice.payable) {
       const most = formatMoney(invoice.payable, invoice.currency, locale);
-      errors.set(id, invoice.inFlight ? s.amountTooHighInFlight(most) : s.amountTooHigh(most));
+      errors.set(id, invoice.inFlight ? t.pay.amountTooHighInFlight(most) : t.pay.amountTooHigh(most));
     } else {
       allocations.push({ invoiceId: invoice.id, amount: parsed.minor });
       allocated += parsed.minor;
@@ -166,7 +165,7 @@ export function checkForm(input: FormInput): FormCheck {
   if (config.allowOverpayment && input.overpayment.trim()) {
     const parsed = parseAmountInput(input.overpayment, data.currency, locale);
     if (parsed.ok) overpayment = parsed.minor;
-    else errors.set('overpayment', amountError(parsed.error, data.currency, locale));
+    else errors.set('overpayment', amountError(parsed.error, data.currency, locale, t));
   }
 
   const totals = paymentTotals({
@@ -178,18 +177,19 @@ export function checkForm(input: FormInput): FormCheck {
     surcharge: config.surcharge,
   });
   // The server charges something or nothing at all: credit alone is applied by the company.
-  if (totals.allocated > 0 && totals.amount <= 0) errors.set('use-credit', s.creditCoversAll);
+  if (totals.allocated > 0 && totals.amount <= 0) errors.set('use-credit', t.pay.creditCoversAll);
   const provider = config.methods.find((item) => item.method === method)?.provider;
   let token: string | null = null;
   if (totals.amount > 0 && method) {
     let fields: { token: string | null; errors: FieldErrors } | null = null;
-    if (provider === 'sandbox' && (method === 'card' || method === 'debit')) fields = checkCard(input.card, method);
-    if (provider === 'sandbox' && (method === 'ach' || method === 'eft')) fields = checkBank(input.bank, method);
+    if (provider === 'sandbox' && (method === 'card' || method === 'debit'))
+      fields = checkCard(input.card, method, undefined, t);
+    if (provider === 'sandbox' && (method === 'ach' || method === 'eft')) fields = checkBank(input.bank, method, t);
     if (fields) {
       token = fields.token;
       for (const [id, message] of fields.errors) errors.set(id, message);
     }
-    if (provider === 'stripe' && !input.stripeReady) errors.set(`method-${method}`, s.stripeLoading);
+    if (provider === 'stripe' && !input.stripeReady) errors.set(`method-${method}`, t.pay.stripeLoading);
   }
   return {
     errors,

@@ -6,7 +6,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { strings } from '../../internal/strings.js';
+import type { Catalog } from '../../locales/catalog.js';
+import { en } from '../../locales/en.js';
 import {
   bankToken,
   cardToken,
@@ -19,9 +20,6 @@ import {
   type BankMethod,
   type CardMethod,
 } from './sandbox-tokens.js';
-
-const s = strings.pay;
-const e = strings.pay.errors;
 
 export interface CardFields {
   number: string;
@@ -49,36 +47,42 @@ export function checkCard(
   card: CardFields,
   method: CardMethod,
   now?: Date,
+  t: Catalog = en,
 ): { token: string | null; errors: FieldErrors } {
   const errors: FieldErrors = new Map();
   const number = cardToken(card.number, method);
   if (!number.ok) {
     const messages = {
-      empty: e.cardNumberEmpty,
-      invalid: e.cardNumberInvalid,
-      not_test_card: e.notTestCard,
-      not_debit: e.notDebit,
+      empty: t.pay.errors.cardNumberEmpty,
+      invalid: t.pay.errors.cardNumberInvalid,
+      not_test_card: t.pay.errors.notTestCard,
+      not_debit: t.pay.errors.notDebit,
     };
     errors.set('card-number', messages[number.problem]);
   }
   const expiry = checkExpiry(card.expiry, now);
-  if (expiry) errors.set('card-expiry', expiry === 'past' ? e.expiryPast : e.expiryInvalid);
-  if (!cvcValid(card.cvc)) errors.set('card-cvc', e.cvcInvalid);
-  if (!card.name.trim()) errors.set('card-name', e.nameEmpty);
+  if (expiry) errors.set('card-expiry', expiry === 'past' ? t.pay.errors.expiryPast : t.pay.errors.expiryInvalid);
+  if (!cvcValid(card.cvc)) errors.set('card-cvc', t.pay.errors.cvcInvalid);
+  if (!card.name.trim()) errors.set('card-name', t.pay.errors.nameEmpty);
   return { token: number.ok && errors.size === 0 ? number.token : null, errors };
 }
 
-export function checkBank(bank: BankFields, method: BankMethod): { token: string | null; errors: FieldErrors } {
+export function checkBank(
+  bank: BankFields,
+  method: BankMethod,
+  t: Catalog = en,
+): { token: string | null; errors: FieldErrors } {
   const errors: FieldErrors = new Map();
   const { token, problems } = bankToken(method, bank);
   for (const problem of problems) {
-    if (problem === 'routing') errors.set('bank-routing', e.routingInvalid(testRouting.ach));
-    if (problem === 'institution') errors.set('bank-institution', e.institutionInvalid(testRouting.institution));
-    if (problem === 'transit') errors.set('bank-transit', e.transitInvalid(testRouting.transit));
-    if (problem === 'account_empty') errors.set('bank-account', e.accountEmpty);
-    if (problem === 'not_test_account') errors.set('bank-account', e.notTestAccount);
+    if (problem === 'routing') errors.set('bank-routing', t.pay.errors.routingInvalid(testRouting.ach));
+    if (problem === 'institution')
+      errors.set('bank-institution', t.pay.errors.institutionInvalid(testRouting.institution));
+    if (problem === 'transit') errors.set('bank-transit', t.pay.errors.transitInvalid(testRouting.transit));
+    if (problem === 'account_empty') errors.set('bank-account', t.pay.errors.accountEmpty);
+    if (problem === 'not_test_account') errors.set('bank-account', t.pay.errors.notTestAccount);
   }
-  if (!bank.holder.trim()) errors.set('bank-holder', e.holderEmpty);
+  if (!bank.holder.trim()) errors.set('bank-holder', t.pay.errors.holderEmpty);
   return { token: errors.size === 0 ? token : null, errors };
 }
 
@@ -147,12 +151,13 @@ export function renderCardFields(
     expiry: (input: HTMLInputElement) => void;
     change: (fields: Partial<CardFields>) => void;
   },
+  t: Catalog,
 ): TemplateResult {
   return html`<div class="fields card-fields">
-    ${renderField({ id: 'card-number', label: s.cardNumber, value: card.number, error: errorFor('card-number'), numeric: true, maxlength: 23, className: 'wide', onInput: on.number })}
-    ${renderField({ id: 'card-expiry', label: s.expiry, value: card.expiry, error: errorFor('card-expiry'), numeric: true, maxlength: 5, onInput: on.expiry })}
-    ${renderField({ id: 'card-cvc', label: s.cvc, value: card.cvc, error: errorFor('card-cvc'), numeric: true, maxlength: 4, onInput: (input) => on.change({ cvc: input.value }) })}
-    ${renderField({ id: 'card-name', label: s.cardName, value: card.name, error: errorFor('card-name'), className: 'wide', onInput: (input) => on.change({ name: input.value }) })}
+    ${renderField({ id: 'card-number', label: t.pay.cardNumber, value: card.number, error: errorFor('card-number'), numeric: true, maxlength: 23, className: 'wide', onInput: on.number })}
+    ${renderField({ id: 'card-expiry', label: t.pay.expiry, value: card.expiry, error: errorFor('card-expiry'), numeric: true, maxlength: 5, onInput: on.expiry })}
+    ${renderField({ id: 'card-cvc', label: t.pay.cvc, value: card.cvc, error: errorFor('card-cvc'), numeric: true, maxlength: 4, onInput: (input) => on.change({ cvc: input.value }) })}
+    ${renderField({ id: 'card-name', label: t.pay.cardName, value: card.name, error: errorFor('card-name'), className: 'wide', onInput: (input) => on.change({ name: input.value }) })}
   </div>`;
 }
 
@@ -161,48 +166,49 @@ export function renderBankFields(
   bank: BankFields,
   errorFor: ErrorFor,
   change: (fields: Partial<BankFields>) => void,
+  t: Catalog,
 ): TemplateResult {
   const digits = (input: HTMLInputElement) => digitsOnly(input.value);
   const routing =
     method === 'ach'
       ? renderField({
           id: 'bank-routing',
-          label: s.routing,
+          label: t.pay.routing,
           value: bank.routing,
           error: errorFor('bank-routing'),
           numeric: true,
           maxlength: 9,
           onInput: (input) => change({ routing: digits(input) }),
         })
-      : html`${renderField({ id: 'bank-institution', label: s.institution, value: bank.institution, error: errorFor('bank-institution'), numeric: true, maxlength: 3, onInput: (input) => change({ institution: digits(input) }) })}
-        ${renderField({ id: 'bank-transit', label: s.transit, value: bank.transit, error: errorFor('bank-transit'), numeric: true, maxlength: 5, onInput: (input) => change({ transit: digits(input) }) })}`;
+      : html`${renderField({ id: 'bank-institution', label: t.pay.institution, value: bank.institution, error: errorFor('bank-institution'), numeric: true, maxlength: 3, onInput: (input) => change({ institution: digits(input) }) })}
+        ${renderField({ id: 'bank-transit', label: t.pay.transit, value: bank.transit, error: errorFor('bank-transit'), numeric: true, maxlength: 5, onInput: (input) => change({ transit: digits(input) }) })}`;
   return html`<div class="fields bank-fields">
     ${routing}
-    ${renderField({ id: 'bank-account', label: s.accountNumber, value: bank.account, error: errorFor('bank-account'), numeric: true, maxlength: 17, onInput: (input) => change({ account: digits(input) }) })}
-    ${renderField({ id: 'bank-holder', label: s.holder, value: bank.holder, error: errorFor('bank-holder'), className: 'wide', onInput: (input) => change({ holder: input.value }) })}
+    ${renderField({ id: 'bank-account', label: t.pay.accountNumber, value: bank.account, error: errorFor('bank-account'), numeric: true, maxlength: 17, onInput: (input) => change({ account: digits(input) }) })}
+    ${renderField({ id: 'bank-holder', label: t.pay.holder, value: bank.holder, error: errorFor('bank-holder'), className: 'wide', onInput: (input) => change({ holder: input.value }) })}
   </div>`;
 }
 
 /** The always-visible sandbox note, opening onto the test numbers. */
-export function renderSandboxNote(open: boolean, onToggle: (open: boolean) => void): TemplateResult {
-  const t = s.sandbox;
+export function renderSandboxNote(open: boolean, onToggle: (open: boolean) => void, t: Catalog): TemplateResult {
+  const sandbox = t.pay.sandbox;
   return html`<details
     class="sandbox"
     part="sandbox-note"
     ?open=${open}
     @toggle=${(event: Event) => onToggle((event.target as HTMLDetailsElement).open)}
   >
-    <summary><span class="sandbox-flag" aria-hidden="true">⚑</span> ${t.note}</summary>
+    <summary><span class="sandbox-flag" aria-hidden="true">⚑</span> ${sandbox.note}</summary>
     <div class="sandbox-body">
-      <p>${t.intro}</p>
+      <p>${sandbox.intro}</p>
       <table class="test-numbers">
         <caption>
-          ${t.cardsCaption}
+          ${sandbox.cardsCaption}
         </caption>
         <thead>
           <tr>
-            <th scope="col">${t.number}</th>
-            <th scope="col">${t.whatHappens}</th>
+            <th scope="col">${sandbox.number}</th>
+            <th scope="col">${sandbox.whatHappens}</th>
           </tr>
         </thead>
         <tbody>
@@ -210,19 +216,19 @@ export function renderSandboxNote(open: boolean, onToggle: (open: boolean) => vo
             (card) =>
               html`<tr>
                 <td class="test-number">${card.number}</td>
-                <td>${t.outcome(card.token)}</td>
+                <td>${sandbox.outcome(card.token)}</td>
               </tr>`,
           )}
         </tbody>
       </table>
       <table class="test-numbers">
         <caption>
-          ${t.banksCaption}
+          ${sandbox.banksCaption}
         </caption>
         <thead>
           <tr>
-            <th scope="col">${s.accountNumber}</th>
-            <th scope="col">${t.whatHappens}</th>
+            <th scope="col">${t.pay.accountNumber}</th>
+            <th scope="col">${sandbox.whatHappens}</th>
           </tr>
         </thead>
         <tbody>
@@ -230,13 +236,13 @@ export function renderSandboxNote(open: boolean, onToggle: (open: boolean) => vo
             (account) =>
               html`<tr>
                 <td class="test-number">${account.account}</td>
-                <td>${t.outcome(account.token)}</td>
+                <td>${sandbox.outcome(account.token)}</td>
               </tr>`,
           )}
         </tbody>
       </table>
-      <p>${t.bankRouting(testRouting.ach, `${testRouting.institution} / ${testRouting.transit}`)}</p>
-      <p>${t.paypal}</p>
+      <p>${sandbox.bankRouting(testRouting.ach, `${testRouting.institution} / ${testRouting.transit}`)}</p>
+      <p>${sandbox.paypal}</p>
     </div>
   </details>`;
 }

@@ -14,13 +14,11 @@ import { ApiError, type PorticoApi } from '../../internal/api.js';
 import { emit } from '../../internal/events.js';
 import { formatMoney } from '../../internal/format.js';
 import { describeError } from '../../internal/states.js';
-import { strings } from '../../internal/strings.js';
+import { catalogFor, type Catalog } from '../../locales/catalog.js';
 import type { PaymentMethod, PaymentRequestBody, PaymentView } from '../../internal/types.js';
 import type { ActionState } from './parts.js';
 import type { FormCheck, PayData } from './pay-form.js';
 import { StripeFormError, type StripePaymentForm } from './stripe.js';
-
-const s = strings.pay;
 
 /** What went wrong with the last attempt, shown above the Pay button. */
 export type Problem =
@@ -71,6 +69,11 @@ export class PaymentFlow implements ReactiveController {
     private readonly options: PaymentFlowOptions,
   ) {
     host.addController(this);
+  }
+
+  /** The words for the element's locale now, so a message follows a change of `locale`. */
+  private get t(): Catalog {
+    return catalogFor(this.options.locale());
   }
 
   hostDisconnected(): void {
@@ -133,7 +136,7 @@ export class PaymentFlow implements ReactiveController {
       try {
         paymentMethod = await this.options.stripe()!.createPaymentMethod();
       } catch (error) {
-        return this.showProblem({ kind: 'error', message: stripeMessage(error) });
+        return this.showProblem({ kind: 'error', message: stripeMessage(error, this.t) });
       }
     }
     const attempt: Attempt = retry ?? { key: crypto.randomUUID(), signature, paymentMethod };
@@ -156,11 +159,11 @@ export class PaymentFlow implements ReactiveController {
     if (payment.status === 'pending' && payment.nextAction) return this.runNextAction(payment);
     if (payment.status === 'failed' || payment.status === 'returned' || payment.status === 'refunded') {
       emit(this.host, 'ar-payment-failed', payment);
-      return this.showProblem({ kind: 'declined', message: payment.failure?.message ?? s.declined });
+      return this.showProblem({ kind: 'declined', message: payment.failure?.message ?? this.t.pay.declined });
     }
     const total = formatMoney(payment.total, payment.currency, this.options.locale());
     const succeeded = payment.status === 'succeeded';
-    this.set({ result: payment, announcement: succeeded ? s.paid(total) : s.submitted(total) });
+    this.set({ result: payment, announcement: succeeded ? this.t.pay.paid(total) : this.t.pay.submitted(total) });
     emit(this.host, succeeded ? 'ar-payment-succeeded' : 'ar-payment-processing', payment);
     this.focusSoon('#result-heading');
   }
@@ -170,7 +173,7 @@ export class PaymentFlow implements ReactiveController {
     // The session ended: the element shows the way to sign in again.
     if (error instanceof ApiError && error.status === 401) return;
     const code = error instanceof ApiError ? error.code : 'internal_error';
-    const message = error instanceof ApiError ? error.message : describeError(error);
+    const message = error instanceof ApiError ? error.message : describeError(error, this.t);
     emit(this.host, 'ar-payment-failed', { error: { code, message } });
     if (code === 'amount_changed') {
       this.options.reload();
@@ -186,7 +189,10 @@ export class PaymentFlow implements ReactiveController {
       this.options.reload();
       return this.showProblem({ kind: 'lapsed' });
     }
-    this.showProblem({ kind: 'error', message: code === 'provider_error' ? s.providerError : describeError(error) });
+    this.showProblem({
+      kind: 'error',
+      message: code === 'provider_error' ? this.t.pay.providerError : describeError(error, this.t),
+    });
   }
 
   private showProblem(problem: Problem): void {
@@ -216,7 +222,7 @@ export class PaymentFlow implements ReactiveController {
           return this.refused(error);
         }
         // The dialog stays: the payer answers again and the answer is sent again.
-        this.set({ action: { payment, confirming: false, error: s.confirmFailed } });
+        this.set({ action: { payment, confirming: false, error: this.t.pay.confirmFailed } });
       }
     }
   }
@@ -235,12 +241,12 @@ export class PaymentFlow implements ReactiveController {
         .client()
         .confirmPayment(payment.id, { outcome: stripeError ? 'cancel' : 'complete' });
     } catch (error) {
-      if (isNetworkError(error)) return this.showProblem({ kind: 'error', message: s.confirmFailed });
+      if (isNetworkError(error)) return this.showProblem({ kind: 'error', message: this.t.pay.confirmFailed });
       return this.refused(error);
     }
     if (!stripeError) return this.settle(confirmed);
     emit(this.host, 'ar-payment-failed', confirmed);
-    this.showProblem({ kind: 'declined', message: stripeMessage(stripeError) });
+    this.showProblem({ kind: 'declined', message: stripeMessage(stripeError, this.t) });
   }
 }
 
@@ -248,6 +254,6 @@ function isNetworkError(error: unknown): boolean {
   return error instanceof ApiError && error.code === 'network_error';
 }
 
-function stripeMessage(error: unknown): string {
-  return error instanceof StripeFormError && error.message ? error.message : s.failed;
+function stripeMessage(error: unknown, t: Catalog): string {
+  return error instanceof StripeFormError && error.message ? error.message : t.pay.failed;
 }

@@ -11,7 +11,7 @@ export type BankMethod = 'ach' | 'eft';
 export interface TestCard {
   /** As printed on the card, in groups of four. */
   number: string;
-  /** Also the key of what paying with it does, in `strings.pay.sandbox.outcome`. */
+  /** Also the key of what paying with it does, in the catalogs' `pay.sandbox.outcome` (widget/src/locales). */
   token: string;
 }
 

@@ -149,11 +149,11 @@ describe('<ar-invoice-detail>', () => {
     await shown(el);
     const notice = text($(el, '[part="in-flight"]')).replace(/\s/g, ' ');
     expect(notice).to.equal(
-      `Payment of 420,00 € awaiting confirmation since ${formatDateTime(since, 'fr-FR').replace(/\s/g, ' ')}. ` +
-        'Nothing more can be paid on this invoice until that payment clears.',
+      `Paiement de 420,00 € en attente de confirmation depuis le ${formatDateTime(since, 'fr-FR').replace(/\s/g, ' ')}. ` +
+        'Plus rien ne peut être payé sur cette facture tant que ce paiement n’est pas encaissé.',
     );
     expect(notice).to.contain('20 nov. 2026');
-    expect(text($(el, '[part="totals"] .left-to-pay')).replace(/\s/g, ' ')).to.equal('Left to pay 0,00 €');
+    expect(text($(el, '[part="totals"] .left-to-pay')).replace(/\s/g, ' ')).to.equal('Reste à payer 0,00 €');
     await expect(el).to.be.accessible();
   });
 

@@ -10,12 +10,9 @@ import { emit } from '../../internal/events.js';
 import { formatDate, formatDateTime, formatMoney, formatQuantity } from '../../internal/format.js';
 import { SessionController } from '../../internal/session-store.js';
 import { describeError, renderLoadError } from '../../internal/states.js';
-import { strings } from '../../internal/strings.js';
 import type { InvoiceDetail } from '../../internal/types.js';
+import { catalogFor, catalogLoading, type Catalog } from '../../locales/catalog.js';
 import { styles } from './invoice-detail.styles.js';
-
-const s = strings.invoice;
-const f = strings.inFlight;
 
 /**
  * @summary One invoice in full: its status, dates and PO, the lines with tax, the totals down to the
@@ -78,6 +75,17 @@ export class ArInvoiceDetail extends LitElement {
   /** Locale for money, quantities and dates. */
   @property() accessor locale = '';
 
+  /** The words for `locale`; `locale` is reactive, so changing it re-renders in the new language. */
+  private get t(): Catalog {
+    return catalogFor(this.locale);
+  }
+
+  /** Holds an update while the catalog of a new `locale` loads, so nothing renders in the wrong language. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = catalogLoading(this.locale);
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   /** @internal The client `<ar-portal>` provides; standalone, one is made from `api`. */
   @consume({ context: porticoApiContext, subscribe: true })
   @state()
@@ -128,7 +136,7 @@ export class ArInvoiceDetail extends LitElement {
       ${
         this.contextApi
           ? html`<button class="button link back" part="button back-button" type="button" @click=${this.handleBack}>
-              <span aria-hidden="true">←</span> ${s.back}
+              <span aria-hidden="true">←</span> ${this.t.invoice.back}
             </button>`
           : nothing
       }
@@ -137,9 +145,9 @@ export class ArInvoiceDetail extends LitElement {
         pending: () => this.renderSkeleton(),
         complete: (detail) =>
           detail === 'signed-out'
-            ? html`<p class="empty" part="empty signed-out">${s.signedOut}</p>`
+            ? html`<p class="empty" part="empty signed-out">${this.t.invoice.signedOut}</p>`
             : detail === 'none'
-              ? html`<p class="empty" part="empty">${s.noInvoice}</p>`
+              ? html`<p class="empty" part="empty">${this.t.invoice.noInvoice}</p>`
               : this.renderDetail(detail),
         error: (error) => this.renderError(error),
       })}
@@ -149,11 +157,11 @@ export class ArInvoiceDetail extends LitElement {
   private renderError(error: unknown): TemplateResult {
     if (error instanceof ApiError && error.code === 'not_found') {
       return html`<div class="notice danger" part="error not-found" role="alert">
-        <p><strong>${s.notFound(this.invoice)}</strong></p>
-        <p>${s.notFoundHint}</p>
+        <p><strong>${this.t.invoice.notFound(this.invoice)}</strong></p>
+        <p>${this.t.invoice.notFoundHint}</p>
       </div>`;
     }
-    return renderLoadError(s.loadFailed(this.invoice), error, () => void this.detailTask.run());
+    return renderLoadError(this.t.invoice.loadFailed(this.invoice), error, () => void this.detailTask.run(), this.t);
   }
 
   private renderDetail(detail: InvoiceDetail): TemplateResult {
@@ -162,8 +170,8 @@ export class ArInvoiceDetail extends LitElement {
     return html`<article class="invoice" aria-labelledby="heading">
       <header class="head" part="header">
         <div class="title">
-          <h2 id="heading" part="heading">${s.heading(detail.number)}</h2>
-          ${renderStatusBadge(detail)}
+          <h2 id="heading" part="heading">${this.t.invoice.heading(detail.number)}</h2>
+          ${renderStatusBadge(detail, this.t)}
         </div>
         <button
           class="button secondary"
@@ -173,42 +181,42 @@ export class ArInvoiceDetail extends LitElement {
           aria-describedby=${this.downloadError ? 'download-error' : nothing}
           @click=${() => this.handleDownload(detail)}
         >
-          ${this.downloading ? html`<span class="spinner" aria-hidden="true"></span> ${s.downloadingPdf}` : s.downloadPdf}
+          ${this.downloading ? html`<span class="spinner" aria-hidden="true"></span> ${this.t.invoice.downloadingPdf}` : this.t.invoice.downloadPdf}
         </button>
       </header>
       ${
         this.downloadError
           ? html`<div id="download-error" class="notice danger" part="error download-error" role="alert">
-              <p><strong>${s.downloadFailed}</strong> ${describeError(this.downloadError)}</p>
+              <p><strong>${this.t.invoice.downloadFailed}</strong> ${describeError(this.downloadError, this.t)}</p>
             </div>`
           : nothing
       }
       ${
         detail.dispute
-          ? html`<p class="notice warning" part="notice">${s.disputeOpen(detail.dispute.status)}</p>`
+          ? html`<p class="notice warning" part="notice">${this.t.invoice.disputeOpen(detail.dispute.status)}</p>`
           : nothing
       }
       ${this.renderInFlight(detail, money)}
       <dl class="meta" part="meta">
         <div>
-          <dt>${s.account}</dt>
+          <dt>${this.t.invoice.account}</dt>
           <dd>${detail.accountName}</dd>
         </div>
         <div>
-          <dt>${s.issued}</dt>
+          <dt>${this.t.invoice.issued}</dt>
           <dd>${formatDate(detail.issueDate, locale)}</dd>
         </div>
         <div>
-          <dt>${s.due}</dt>
+          <dt>${this.t.invoice.due}</dt>
           <dd>
             ${formatDate(detail.dueDate, locale)}
-            ${detail.daysPastDue > 0 ? html`<span class="overdue">(${s.daysPastDue(detail.daysPastDue)})</span>` : nothing}
+            ${detail.daysPastDue > 0 ? html`<span class="overdue">(${this.t.invoice.daysPastDue(detail.daysPastDue)})</span>` : nothing}
           </dd>
         </div>
         ${
           detail.poNumber
             ? html`<div>
-                <dt>${s.po}</dt>
+                <dt>${this.t.invoice.po}</dt>
                 <dd>${detail.poNumber}</dd>
               </div>`
             : nothing
@@ -216,44 +224,44 @@ export class ArInvoiceDetail extends LitElement {
       </dl>
       <div class="body">
         <section class="lines-section">
-          <h3 id="lines-heading">${s.lines}</h3>
+          <h3 id="lines-heading">${this.t.invoice.lines}</h3>
           ${this.renderLines(detail, money)}
         </section>
         <section class="totals-section">
-          <h3 id="totals-heading" class="visually-hidden">${s.totals}</h3>
+          <h3 id="totals-heading" class="visually-hidden">${this.t.invoice.totals}</h3>
           <dl class="sum" part="totals">
             <div>
-              <dt>${s.subtotal}</dt>
+              <dt>${this.t.invoice.subtotal}</dt>
               <dd>${money(detail.subtotal)}</dd>
             </div>
             <div>
-              <dt>${s.tax}</dt>
+              <dt>${this.t.invoice.tax}</dt>
               <dd>${money(detail.taxTotal)}</dd>
             </div>
             <div class="total">
-              <dt>${s.total}</dt>
+              <dt>${this.t.invoice.total}</dt>
               <dd>${money(detail.total)}</dd>
             </div>
             <div>
-              <dt>${s.paid}</dt>
+              <dt>${this.t.invoice.paid}</dt>
               <dd>${money(-detail.amountPaid)}</dd>
             </div>
             <div>
-              <dt>${s.credited}</dt>
+              <dt>${this.t.invoice.credited}</dt>
               <dd>${money(-detail.amountCredited)}</dd>
             </div>
             <div class="balance-due">
-              <dt>${s.balanceDue}</dt>
+              <dt>${this.t.invoice.balanceDue}</dt>
               <dd>${money(detail.balance)}</dd>
             </div>
             ${
               detail.inFlight
                 ? html`<div class="in-flight-amount">
-                      <dt>${s.processing}</dt>
+                      <dt>${this.t.invoice.processing}</dt>
                       <dd>${money(-detail.inFlight.amount)}</dd>
                     </div>
                     <div class="left-to-pay">
-                      <dt>${s.leftToPay}</dt>
+                      <dt>${this.t.invoice.leftToPay}</dt>
                       <dd>${money(detail.payable)}</dd>
                     </div>`
                 : nothing
@@ -273,26 +281,26 @@ export class ArInvoiceDetail extends LitElement {
     const since = formatDateTime(flight.since, this.locale || undefined);
     return html`<div class="notice in-flight" part="in-flight">
       <p>
-        <strong>${f.notice(money(flight.amount), since, flight.status)}.</strong>
-        ${detail.payable > 0 ? f.leftToPay(money(detail.payable)) : f.nothingLeft}
+        <strong>${this.t.inFlight.notice(money(flight.amount), since, flight.status)}.</strong>
+        ${detail.payable > 0 ? this.t.inFlight.leftToPay(money(detail.payable)) : this.t.inFlight.nothingLeft}
       </p>
     </div>`;
   }
 
   private renderLines(detail: InvoiceDetail, money: (minor: number) => string): TemplateResult {
-    if (detail.lines.length === 0) return html`<p class="none">${s.noLines}</p>`;
+    if (detail.lines.length === 0) return html`<p class="none">${this.t.invoice.noLines}</p>`;
     const locale = this.locale || undefined;
     // Focusable so keyboard users can scroll it sideways on a narrow screen.
     return html`<div class="table-scroll" role="region" aria-labelledby="lines-heading" tabindex="0">
       <table class="lines" part="lines" aria-labelledby="lines-heading">
         <thead>
           <tr>
-            <th scope="col">${s.description}</th>
-            <th scope="col" class="sku">${s.sku}</th>
-            <th scope="col" class="num">${s.quantity}</th>
-            <th scope="col" class="num col-unit">${s.unitPrice}</th>
-            <th scope="col" class="num col-tax">${s.tax}</th>
-            <th scope="col" class="num">${s.amount}</th>
+            <th scope="col">${this.t.invoice.description}</th>
+            <th scope="col" class="sku">${this.t.invoice.sku}</th>
+            <th scope="col" class="num">${this.t.invoice.quantity}</th>
+            <th scope="col" class="num col-unit">${this.t.invoice.unitPrice}</th>
+            <th scope="col" class="num col-tax">${this.t.invoice.tax}</th>
+            <th scope="col" class="num">${this.t.invoice.amount}</th>
           </tr>
         </thead>
         <tbody>
@@ -302,7 +310,7 @@ export class ArInvoiceDetail extends LitElement {
                 <td class="description">
                   ${line.description}
                   <span class="line-inline" aria-hidden="true"
-                    >${s.lineInline(formatQuantity(line.quantity, locale), money(line.unitPrice), money(line.tax))}</span
+                    >${this.t.invoice.lineInline(formatQuantity(line.quantity, locale), money(line.unitPrice), money(line.tax))}</span
                   >
                 </td>
                 <td class="sku">${line.sku ?? html`<span aria-hidden="true">—</span>`}</td>
@@ -320,17 +328,17 @@ export class ArInvoiceDetail extends LitElement {
   private renderPayments(detail: InvoiceDetail, money: (minor: number) => string): TemplateResult {
     const locale = this.locale || undefined;
     return html`<section class="card" part="payments">
-      <h3 id="payments-heading">${s.payments}</h3>
+      <h3 id="payments-heading">${this.t.invoice.payments}</h3>
       ${
         detail.payments.length === 0
-          ? html`<p class="none">${s.noPayments}</p>`
+          ? html`<p class="none">${this.t.invoice.noPayments}</p>`
           : html`<ul class="entries">
               ${detail.payments.map(
                 (payment) =>
                   html`<li>
                     <span class="entry-main">
                       <span>${formatDate(payment.date, locale)} · ${payment.method}</span>
-                      <span class="secondary">${s.receipt(payment.receiptNumber)}</span>
+                      <span class="secondary">${this.t.invoice.receipt(payment.receiptNumber)}</span>
                     </span>
                     <span class="entry-amount">${money(payment.amount)}</span>
                   </li>`,
@@ -343,16 +351,16 @@ export class ArInvoiceDetail extends LitElement {
   private renderCredits(detail: InvoiceDetail, money: (minor: number) => string): TemplateResult {
     const locale = this.locale || undefined;
     return html`<section class="card" part="credits">
-      <h3 id="credits-heading">${s.credits}</h3>
+      <h3 id="credits-heading">${this.t.invoice.credits}</h3>
       ${
         detail.credits.length === 0
-          ? html`<p class="none">${s.noCredits}</p>`
+          ? html`<p class="none">${this.t.invoice.noCredits}</p>`
           : html`<ul class="entries">
               ${detail.credits.map(
                 (credit) =>
                   html`<li>
                     <span class="entry-main">
-                      <span>${formatDate(credit.date, locale)} · ${s.creditNote} ${credit.number}</span>
+                      <span>${formatDate(credit.date, locale)} · ${this.t.invoice.creditNote} ${credit.number}</span>
                       <span class="secondary">${credit.reason}</span>
                     </span>
                     <span class="entry-amount">${money(credit.amount)}</span>
@@ -366,10 +374,10 @@ export class ArInvoiceDetail extends LitElement {
   private renderHistory(detail: InvoiceDetail): TemplateResult {
     const locale = this.locale || undefined;
     return html`<section class="history-section">
-      <h3 id="history-heading">${s.history}</h3>
+      <h3 id="history-heading">${this.t.invoice.history}</h3>
       ${
         detail.history.length === 0
-          ? html`<p class="none">${s.noHistory}</p>`
+          ? html`<p class="none">${this.t.invoice.noHistory}</p>`
           : html`<ol class="timeline" part="history">
               ${detail.history.map(
                 (entry) =>
@@ -385,7 +393,7 @@ export class ArInvoiceDetail extends LitElement {
 
   private renderSkeleton(): TemplateResult {
     const bone = (width: string) => html`<span class="bone" style="width: ${width}"></span>`;
-    return html`<p class="visually-hidden" part="loading" role="status">${s.loading(this.invoice)}</p>
+    return html`<p class="visually-hidden" part="loading" role="status">${this.t.invoice.loading(this.invoice)}</p>
       <div class="skeleton" aria-hidden="true">
         <div class="head">${bone('14rem')} ${bone('9rem')}</div>
         <div class="meta">${[1, 2, 3, 4].map(() => html`<div>${bone('5rem')} ${bone('7rem')}</div>`)}</div>

@@ -3,14 +3,12 @@
  * customer usually wants (dates and numbers ascending, money largest first), the next reverses.
  * Status sorts by the server's `priority` (past due first, then by due date).
  */
-import { strings } from '../../internal/strings.js';
 import type { InvoiceSort } from '../../internal/types.js';
-
-const s = strings.invoices;
 
 export interface Column {
   id: 'number' | 'issue' | 'due' | 'total' | 'balance' | 'status';
-  label: string;
+  /** The heading's key in the catalog's `invoices` words. */
+  label: 'number' | 'issueDate' | 'dueDate' | 'total' | 'balance' | 'status';
   /** Sorts in click order; the first is used when another column was sorted. */
   sorts: readonly InvoiceSort[];
   /** Classes of the column's cells: `num` aligns money, `col-*` hide on narrow widths. */
@@ -18,12 +16,12 @@ export interface Column {
 }
 
 export const columns: readonly Column[] = [
-  { id: 'number', label: s.number, sorts: ['number', '-number'], className: 'col-number' },
-  { id: 'issue', label: s.issueDate, sorts: ['issueDate', '-issueDate'], className: 'col-issue' },
-  { id: 'due', label: s.dueDate, sorts: ['dueDate', '-dueDate'], className: 'col-due' },
-  { id: 'total', label: s.total, sorts: ['-total', 'total'], className: 'num col-total' },
-  { id: 'balance', label: s.balance, sorts: ['-balance', 'balance'], className: 'num col-balance' },
-  { id: 'status', label: s.status, sorts: ['priority'], className: 'col-status' },
+  { id: 'number', label: 'number', sorts: ['number', '-number'], className: 'col-number' },
+  { id: 'issue', label: 'issueDate', sorts: ['issueDate', '-issueDate'], className: 'col-issue' },
+  { id: 'due', label: 'dueDate', sorts: ['dueDate', '-dueDate'], className: 'col-due' },
+  { id: 'total', label: 'total', sorts: ['-total', 'total'], className: 'num col-total' },
+  { id: 'balance', label: 'balance', sorts: ['-balance', 'balance'], className: 'num col-balance' },
+  { id: 'status', label: 'status', sorts: ['priority'], className: 'col-status' },
 ];
 
 export type AriaSort = 'ascending' | 'descending' | 'other' | 'none';

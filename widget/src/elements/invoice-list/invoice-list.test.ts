@@ -543,11 +543,11 @@ describe('<ar-invoice-list>', () => {
     await loaded(el);
     const text = rows(el)[0]!.querySelector('[part="in-flight"]')!.textContent!.replace(/\s/g, ' ').trim();
     expect(text).to.equal(
-      `Payment of 400,00 € awaiting confirmation since ${formatDateTime('2026-11-20T15:04:00.000Z', 'fr-FR').replace(/\s/g, ' ')}`,
+      `Paiement de 400,00 € en attente de confirmation depuis le ${formatDateTime('2026-11-20T15:04:00.000Z', 'fr-FR').replace(/\s/g, ' ')}`,
     );
     expect(text).to.contain('20 nov. 2026');
     expect(rows(el)[0]!.querySelector('.left-to-pay')!.textContent!.replace(/\s/g, ' ').trim()).to.equal(
-      '600,00 € left to pay',
+      '600,00 € restant à payer',
     );
   });
 

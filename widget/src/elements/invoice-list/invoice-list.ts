@@ -15,7 +15,6 @@ import { formatDate, formatDateTime, formatMoney } from '../../internal/format.j
 import { invoiceStatusFilters } from '../../internal/routes.js';
 import { SessionController } from '../../internal/session-store.js';
 import { renderLoadError } from '../../internal/states.js';
-import { strings } from '../../internal/strings.js';
 import { tabAfterKey } from '../../internal/tabs.js';
 import type {
   AccountSummary,
@@ -25,12 +24,11 @@ import type {
   InvoiceStatusFilter,
   InvoiceSummary,
 } from '../../internal/types.js';
+import { catalogFor, catalogLoading, type Catalog } from '../../locales/catalog.js';
 import { ariaSort, columns, nextSort } from './columns.js';
 import { styles } from './invoice-list.styles.js';
 import { renderSearch, renderSelectionBar, renderSkeleton, renderTabs, renderTotals, sumByCurrency } from './parts.js';
 
-const s = strings.invoices;
-const f = strings.inFlight;
 /** The server's largest page: fewer round trips while scrolling a long account. */
 const pageSize = 200;
 /** How many pages to look through for the `highlight` invoice before saying it is not listed. */
@@ -67,7 +65,7 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
  * @attr account - Customer account id. Empty means the session's default account.
  * @attr status - `open` (default, every unpaid invoice), `past_due`, `paid`, `disputed` or `all`.
  * @attr sort - `priority` (default: past due first), `dueDate`, `issueDate`, `number`, `total` or `balance`; `-` before one reverses it.
- * @attr locale - BCP 47 locale for money and dates, e.g. `fr-FR`. Defaults to the browser's.
+ * @attr locale - BCP 47 locale for words (`fr`, `fr-*`: French; otherwise English), money and dates, e.g. `fr-FR`. Defaults to the browser's.
  * @attr highlight - An invoice number to highlight and focus once it is loaded.
  *
  * @event ar-invoice-select - A row was activated (click, Enter or Space). `detail.invoice` is the `InvoiceSummary`.
@@ -144,8 +142,19 @@ export class ArInvoiceList extends LitElement {
   /** Order of the rows, one of the server's `invoiceSorts`. */
   @property() accessor sort: InvoiceSort = 'priority';
 
-  /** Locale for money and dates. */
+  /** Locale for words, money and dates. */
   @property() accessor locale = '';
+
+  /** The words for `locale`; `locale` is reactive, so changing it re-renders in the new language. */
+  private get t(): Catalog {
+    return catalogFor(this.locale);
+  }
+
+  /** Holds an update while the catalog of a new `locale` loads, so nothing renders in the wrong language. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = catalogLoading(this.locale);
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
 
   /** Invoice number to highlight and move focus to, e.g. the one a reminder email linked to. */
   @property() accessor highlight = '';
@@ -277,7 +286,7 @@ export class ArInvoiceList extends LitElement {
     this.loadedFor = key;
     const highlighted = this.highlight ? items.findIndex((invoice) => invoice.number === this.highlight) : -1;
     this.activeIndex = Math.max(0, highlighted);
-    this.announcement = this.q ? s.matches(items.length, Boolean(nextCursor), this.q) : '';
+    this.announcement = this.q ? this.t.invoices.matches(items.length, Boolean(nextCursor), this.q) : '';
     if (this.scroller) this.scroller.scrollTop = 0;
     this.reconcileSelection(items);
   }
@@ -411,7 +420,7 @@ export class ArInvoiceList extends LitElement {
       if (generation !== this.generation) return;
       this.items = [...this.items, ...page.items];
       this.nextCursor = page.nextCursor;
-      this.announcement = s.loadedMore(this.items.length, this.totalCount);
+      this.announcement = this.t.invoices.loadedMore(this.items.length, this.totalCount);
     } catch (error) {
       if (generation === this.generation) this.moreError = error;
     } finally {
@@ -500,7 +509,7 @@ export class ArInvoiceList extends LitElement {
   private setSelection(selected: Map<string, InvoiceSummary>): void {
     this.selected = selected;
     const invoices = [...selected.values()];
-    this.announcement = invoices.length ? s.selected(invoices.length, this.selectionTotal(invoices)) : '';
+    this.announcement = invoices.length ? this.t.invoices.selected(invoices.length, this.selectionTotal(invoices)) : '';
     emit(this, 'ar-selection-change', { invoices });
   }
 
@@ -535,9 +544,9 @@ export class ArInvoiceList extends LitElement {
     return html`<div class="base" part="base">
       ${
         signedOut
-          ? html`<p class="empty" part="empty signed-out">${s.signedOut}</p>`
+          ? html`<p class="empty" part="empty signed-out">${this.t.invoices.signedOut}</p>`
           : html`${this.renderAccountBar()} ${this.renderTabs()} ${this.renderSearch()}
-              ${renderSelectionBar(this.selected, this.locale || undefined, {
+              ${renderSelectionBar(this.selected, this.locale || undefined, this.t, {
                 pay: () => this.request('ar-pay-request'),
                 promise: () => this.request('ar-promise-request'),
                 dispute: () => this.request('ar-dispute-request'),
@@ -556,27 +565,27 @@ export class ArInvoiceList extends LitElement {
     };
     return html`<div class="account-bar">
       ${this.accountsTask.render({
-        pending: () => renderTotals(undefined, this.locale),
+        pending: () => renderTotals(undefined, this.locale, this.t),
         complete: (list) => {
           const account = this.currentAccount;
           if (!list || !account) return nothing;
-          return html`${renderAccountSwitcher(list.items, account, (next) => this.handleAccountChange(next))}
-          ${renderTotals(account, this.locale, this.scope ? this.scopeNumbers : null)}`;
+          return html`${renderAccountSwitcher(list.items, account, (next) => this.handleAccountChange(next), this.t)}
+          ${renderTotals(account, this.locale, this.t, this.scope ? this.scopeNumbers : null)}`;
         },
-        error: (error) => renderLoadError(strings.account.totalsFailed, error, retry),
+        error: (error) => renderLoadError(this.t.account.totalsFailed, error, retry, this.t),
       })}
     </div>`;
   }
 
   private renderTabs(): TemplateResult {
-    return renderTabs(this.status, this.currentAccount?.counts, this.locale || undefined, {
+    return renderTabs(this.status, this.currentAccount?.counts, this.locale || undefined, this.t, {
       select: (status) => this.selectTab(status),
       keydown: (event) => void this.handleTabKeydown(event),
     });
   }
 
   private renderSearch(): TemplateResult {
-    return renderSearch(this.searchText, {
+    return renderSearch(this.searchText, this.t, {
       input: (event) => this.handleSearchInput(event),
       keydown: (event) => this.handleSearchKeydown(event),
       clear: () => this.clearSearch(),
@@ -586,11 +595,12 @@ export class ArInvoiceList extends LitElement {
   private renderPanel(): TemplateResult {
     const sameList = this.loadedFor === `${this.account}|${this.status}`;
     return this.firstPage.render({
-      initial: () => renderSkeleton(this.renderHead(false)),
+      initial: () => renderSkeleton(this.renderHead(false), this.t),
       // A new search or sort keeps the rows on screen (marked busy) instead of flashing a skeleton.
-      pending: () => (sameList && this.items.length ? this.renderTable(true) : renderSkeleton(this.renderHead(false))),
+      pending: () =>
+        sameList && this.items.length ? this.renderTable(true) : renderSkeleton(this.renderHead(false), this.t),
       complete: (result) => (result === 'signed-out' ? html`` : this.renderList()),
-      error: (error) => renderLoadError(s.loadFailed, error, () => void this.firstPage.run()),
+      error: (error) => renderLoadError(this.t.invoices.loadFailed, error, () => void this.firstPage.run(), this.t),
     });
   }
 
@@ -598,27 +608,27 @@ export class ArInvoiceList extends LitElement {
     if (this.items.length === 0) {
       if (this.q) {
         return html`<div class="empty" part="empty no-match">
-          <p>${s.noMatch(this.q)}</p>
+          <p>${this.t.invoices.noMatch(this.q)}</p>
           <button class="button secondary" part="button" type="button" @click=${this.clearSearch}>
-            ${s.clearSearch}
+            ${this.t.invoices.clearSearch}
           </button>
         </div>`;
       }
       if (this.scope) return this.renderScopedEmpty();
       return html`<div class="empty" part="empty" role="status">
         ${this.status === 'past_due' ? html`<span class="empty-icon" aria-hidden="true">✓</span>` : nothing}
-        <p>${s.empty(this.status)}</p>
+        <p>${this.t.invoices.empty(this.status)}</p>
       </div>`;
     }
     const highlightMissing = this.highlight && !this.items.some((invoice) => invoice.number === this.highlight);
-    return html`${highlightMissing ? html`<p class="note" role="status">${s.highlightMissing(this.highlight)}</p>` : nothing}
+    return html`${highlightMissing ? html`<p class="note" role="status">${this.t.invoices.highlightMissing(this.highlight)}</p>` : nothing}
     ${this.renderTable(false)}
     ${
       this.moreError
-        ? renderLoadError(s.loadMoreFailed, this.moreError, () => this.retryMore())
+        ? renderLoadError(this.t.invoices.loadMoreFailed, this.moreError, () => this.retryMore(), this.t)
         : this.loadingMore
           ? html`<p class="more pending" part="loading">
-              <span class="spinner" aria-hidden="true"></span> ${s.loadingMore}
+              <span class="spinner" aria-hidden="true"></span> ${this.t.invoices.loadingMore}
             </p>`
           : nothing
     }`;
@@ -635,9 +645,9 @@ export class ArInvoiceList extends LitElement {
     return html`<div class="empty" part="empty empty-scoped">
       <div role="status">
         ${this.status === 'past_due' || this.status === 'open' ? html`<span class="empty-icon" aria-hidden="true">✓</span>` : nothing}
-        <p>${s.scopedEmpty(this.status, numbers)}</p>
+        <p>${this.t.invoices.scopedEmpty(this.status, numbers)}</p>
       </div>
-      <p class="secondary">${s.scopedHint(numbers)}</p>
+      <p class="secondary">${this.t.invoices.scopedHint(numbers)}</p>
       ${
         !standalone
           ? nothing
@@ -656,7 +666,7 @@ export class ArInvoiceList extends LitElement {
                 type="button"
                 @click=${() => (this.upgrading = true)}
               >
-                ${s.scopedSignIn}
+                ${this.t.invoices.scopedSignIn}
               </button>`
       }
     </div>`;
@@ -672,7 +682,7 @@ export class ArInvoiceList extends LitElement {
         part="table"
         role="table"
         class=${busy ? 'busy' : ''}
-        aria-label=${s.caption}
+        aria-label=${this.t.invoices.caption}
         aria-rowcount=${total === null ? -1 : total + 1}
         aria-busy=${busy ? 'true' : 'false'}
       >
@@ -705,7 +715,7 @@ export class ArInvoiceList extends LitElement {
               ? html`<input
                   type="checkbox"
                   part="checkbox"
-                  aria-label=${s.selectAllLoaded}
+                  aria-label=${this.t.invoices.selectAllLoaded}
                   ?disabled=${selectable.length === 0}
                   .checked=${selectable.length > 0 && ticked === selectable.length}
                   .indeterminate=${ticked > 0 && ticked < selectable.length}
@@ -729,11 +739,11 @@ export class ArInvoiceList extends LitElement {
                     type="button"
                     @click=${() => this.handleSort(nextSort(column, this.sort))}
                   >
-                    ${column.label}<span class="sort-icon" aria-hidden="true"
+                    ${this.t.invoices[column.label]}<span class="sort-icon" aria-hidden="true"
                       >${{ ascending: '▲', descending: '▼', other: '↓', none: '↕' }[sorted]}</span
                     >
                   </button>`
-                : column.label
+                : this.t.invoices[column.label]
             }
           </th>`;
         })}
@@ -747,7 +757,7 @@ export class ArInvoiceList extends LitElement {
     const highlighted = invoice.number === this.highlight;
     const checked = this.selected.has(invoice.id);
     const balance = formatMoney(invoice.balance, invoice.currency, locale);
-    const inFlight = invoice.inFlight ? inFlightNotice(invoice, locale) : '';
+    const inFlight = invoice.inFlight ? inFlightNotice(invoice, locale, this.t) : '';
     const noticeId = `in-flight-${invoice.id}`;
     const tabbable = index === this.activeIndex;
     const parts = ['row', highlighted ? 'row-highlighted' : '', checked ? 'row-selected' : ''].filter(Boolean);
@@ -758,7 +768,7 @@ export class ArInvoiceList extends LitElement {
       tabindex=${tabbable ? '0' : '-1'}
       aria-rowindex=${index + 2}
       aria-current=${highlighted ? 'true' : nothing}
-      aria-label=${s.rowLabel(invoice.number, balance, statusText(invoice), inFlight)}
+      aria-label=${this.t.invoices.rowLabel(invoice.number, balance, statusText(invoice, this.t), inFlight)}
       @click=${(event: MouseEvent) => this.handleRowClick(event, invoice, index)}
       @keydown=${(event: KeyboardEvent) => this.handleRowKeydown(event, invoice, index)}
     >
@@ -769,7 +779,7 @@ export class ArInvoiceList extends LitElement {
                 type="checkbox"
                 part="checkbox"
                 tabindex=${tabbable ? '0' : '-1'}
-                aria-label=${s.selectInvoice(invoice.number)}
+                aria-label=${this.t.invoices.selectInvoice(invoice.number)}
                 .checked=${checked}
                 @change=${(event: Event) => this.toggle(invoice, (event.target as HTMLInputElement).checked)}
               />`
@@ -779,7 +789,7 @@ export class ArInvoiceList extends LitElement {
                   type="checkbox"
                   part="checkbox checkbox-disabled"
                   disabled
-                  aria-label=${s.selectInvoice(invoice.number)}
+                  aria-label=${this.t.invoices.selectInvoice(invoice.number)}
                   aria-describedby=${noticeId}
                 />`
               : nothing
@@ -787,8 +797,8 @@ export class ArInvoiceList extends LitElement {
       </td>
       <th role="rowheader" part="number" class="col-number">
         <span class="invoice-number">${invoice.number}</span>
-        ${invoice.poNumber ? html`<span class="secondary po">${s.po(invoice.poNumber)}</span>` : nothing}
-        <span class="secondary due-inline">${s.dueOn(formatDate(invoice.dueDate, locale))}</span>
+        ${invoice.poNumber ? html`<span class="secondary po">${this.t.invoices.po(invoice.poNumber)}</span>` : nothing}
+        <span class="secondary due-inline">${this.t.invoices.dueOn(formatDate(invoice.dueDate, locale))}</span>
       </th>
       <td role="cell" class="col-issue">${formatDate(invoice.issueDate, locale)}</td>
       <td role="cell" class="col-due">${formatDate(invoice.dueDate, locale)}</td>
@@ -798,17 +808,17 @@ export class ArInvoiceList extends LitElement {
         ${
           invoice.inFlight && invoice.payable > 0
             ? html`<span class="secondary left-to-pay"
-                >${f.leftToPay(formatMoney(invoice.payable, invoice.currency, locale))}</span
+                >${this.t.inFlight.leftToPay(formatMoney(invoice.payable, invoice.currency, locale))}</span
               >`
             : nothing
         }
       </td>
       <td role="cell" class="col-status">
-        ${renderStatusBadge(invoice)}
+        ${renderStatusBadge(invoice, this.t)}
         ${
           inFlight
             ? html`<span id=${noticeId} class="in-flight" part="in-flight"
-                >${inFlight}${invoice.payable > 0 ? nothing : html`. ${f.nothingLeft}`}</span
+                >${inFlight}${invoice.payable > 0 ? nothing : html`. ${this.t.inFlight.nothingLeft}`}</span
               >`
             : nothing
         }
@@ -831,9 +841,9 @@ function isFullyInFlight(invoice: InvoiceSummary): boolean {
 }
 
 /** "Payment of $1,000.00 processing since Nov 20, 2026, 3:04 PM". */
-function inFlightNotice(invoice: InvoiceSummary, locale: string | undefined): string {
+function inFlightNotice(invoice: InvoiceSummary, locale: string | undefined, t: Catalog): string {
   const flight = invoice.inFlight;
   if (!flight) return '';
   const amount = formatMoney(flight.amount, invoice.currency, locale);
-  return f.notice(amount, formatDateTime(flight.since, locale), flight.status);
+  return t.inFlight.notice(amount, formatDateTime(flight.since, locale), flight.status);
 }

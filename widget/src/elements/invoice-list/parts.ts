@@ -5,10 +5,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatCount, formatMoney } from '../../internal/format.js';
 import { invoiceStatusFilters } from '../../internal/routes.js';
-import { strings } from '../../internal/strings.js';
+import type { Catalog } from '../../locales/catalog.js';
 import type { AccountSummary, InvoiceStatusFilter, InvoiceSummary } from '../../internal/types.js';
-
-const s = strings.invoices;
 
 /**
  * The account's key figures, or placeholders while they load (`account` undefined). `scope` is set in
@@ -18,10 +16,11 @@ const s = strings.invoices;
 export function renderTotals(
   account: AccountSummary | undefined,
   localeAttribute: string,
+  words: Catalog,
   scope: readonly string[] | null = null,
 ): TemplateResult {
   const locale = localeAttribute || undefined;
-  const t = strings.account.totals;
+  const t = words.account.totals;
   const balanceLabel = scope ? t.scopedBalance(scope) : t.balance;
   const figures: { label: string; amount: number | undefined; tone: string }[] = [
     { label: balanceLabel, amount: account?.balance, tone: '' },
@@ -58,9 +57,10 @@ export function renderTabs(
   current: InvoiceStatusFilter,
   counts: Record<InvoiceStatusFilter, number> | undefined,
   locale: string | undefined,
+  t: Catalog,
   on: { select: (status: InvoiceStatusFilter) => void; keydown: (event: KeyboardEvent) => void },
 ): TemplateResult {
-  return html`<div class="tabs" part="tabs" role="tablist" aria-label=${s.tabsLabel} @keydown=${on.keydown}>
+  return html`<div class="tabs" part="tabs" role="tablist" aria-label=${t.invoices.tabsLabel} @keydown=${on.keydown}>
     ${invoiceStatusFilters.map((status) => {
       const selected = status === current;
       const count = counts?.[status];
@@ -74,7 +74,7 @@ export function renderTabs(
         tabindex=${selected ? '0' : '-1'}
         @click=${() => on.select(status)}
       >
-        ${s.tab(status)}
+        ${t.invoices.tab(status)}
         ${count === undefined ? nothing : html`<span class="count" part="count">${formatCount(count, locale)}</span>`}
       </button>`;
     })}
@@ -84,10 +84,11 @@ export function renderTabs(
 /** The labelled search field with its own clear button (the browser's is hidden, for one look everywhere). */
 export function renderSearch(
   text: string,
+  t: Catalog,
   on: { input: (event: InputEvent) => void; keydown: (event: KeyboardEvent) => void; clear: () => void },
 ): TemplateResult {
   return html`<div class="search" part="search" role="search">
-    <label for="search">${s.searchLabel}</label>
+    <label for="search">${t.invoices.searchLabel}</label>
     <div class="search-field">
       <svg class="search-icon" viewBox="0 0 20 20" aria-hidden="true">
         <circle cx="8.5" cy="8.5" r="5.75" fill="none" stroke="currentColor" stroke-width="2" />
@@ -110,7 +111,7 @@ export function renderSearch(
               class="clear"
               part="button clear-button"
               type="button"
-              aria-label=${s.clearSearch}
+              aria-label=${t.invoices.clearSearch}
               @click=${on.clear}
             >
               <span aria-hidden="true">×</span>
@@ -118,7 +119,7 @@ export function renderSearch(
           : nothing
       }
     </div>
-    <p id="search-hint" class="hint">${s.searchHint}</p>
+    <p id="search-hint" class="hint">${t.invoices.searchHint}</p>
   </div>`;
 }
 
@@ -143,29 +144,30 @@ export interface SelectionActions {
 export function renderSelectionBar(
   selected: ReadonlyMap<string, InvoiceSummary>,
   locale: string | undefined,
+  t: Catalog,
   actions: SelectionActions,
 ): TemplateResult | typeof nothing {
   if (selected.size === 0) return nothing;
   const invoices = [...selected.values()];
-  return html`<div class="selection-bar" part="selection-bar" role="group" aria-label=${s.selectionLabel}>
-    <p class="selection-summary">${s.selected(invoices.length, sumByCurrency(invoices, locale))}</p>
+  return html`<div class="selection-bar" part="selection-bar" role="group" aria-label=${t.invoices.selectionLabel}>
+    <p class="selection-summary">${t.invoices.selected(invoices.length, sumByCurrency(invoices, locale))}</p>
     <div class="selection-actions">
-      <button class="button" part="button pay-button" type="button" @click=${actions.pay}>${s.pay}</button>
+      <button class="button" part="button pay-button" type="button" @click=${actions.pay}>${t.invoices.pay}</button>
       <button class="button secondary" part="button promise-button" type="button" @click=${actions.promise}>
-        ${s.promise}
+        ${t.invoices.promise}
       </button>
       <button class="button secondary" part="button dispute-button" type="button" @click=${actions.dispute}>
-        ${s.dispute}
+        ${t.invoices.dispute}
       </button>
       <button class="button link" part="button clear-selection-button" type="button" @click=${actions.clear}>
-        ${s.clearSelection}
+        ${t.invoices.clearSelection}
       </button>
     </div>
   </div>`;
 }
 
 /** Grey rows in the table's shape while the first page loads; hidden from assistive technology. */
-export function renderSkeleton(head: TemplateResult): TemplateResult {
+export function renderSkeleton(head: TemplateResult, t: Catalog): TemplateResult {
   const widths = [1.25, 6, 6, 6, 5, 5, 6];
   const classes = [
     'select-cell',
@@ -176,7 +178,7 @@ export function renderSkeleton(head: TemplateResult): TemplateResult {
     'num col-balance',
     'col-status',
   ];
-  return html`<p class="visually-hidden" part="loading" role="status">${s.loading}</p>
+  return html`<p class="visually-hidden" part="loading" role="status">${t.invoices.loading}</p>
     <div class="table-scroll">
       <table class="skeleton" aria-hidden="true">
         ${head}

@@ -9,11 +9,9 @@ import { formatDate, formatMoney, maskEmail } from '../../internal/format.js';
 import { currentPageUrl, takeLinkToken } from '../../internal/magic-link.js';
 import { currentLinkNonce, issueLinkNonce, SessionController } from '../../internal/session-store.js';
 import { describeError, renderLoadError, renderPending } from '../../internal/states.js';
-import { strings } from '../../internal/strings.js';
 import type { Audience, LinkPreview, SessionCreated } from '../../internal/types.js';
+import { catalogFor, catalogLoading, type Catalog } from '../../locales/catalog.js';
 import { styles } from './login.styles.js';
-
-const s = strings.login;
 
 type LoginView =
   | { name: 'email'; notice?: 'link-invalid' }
@@ -55,7 +53,7 @@ export function normalizeCode(typed: string): string {
  * @attr audience - `customer` (default) or `staff`: who is signing in.
  * @attr return-to - The page the emailed link opens. Defaults to this page's URL without its fragment.
  * @attr target - A portal route the link should land on, e.g. `invoices?status=past_due`.
- * @attr locale - BCP 47 locale for formatting. Defaults to the browser's.
+ * @attr locale - BCP 47 locale for words (`fr`, `fr-*`: French; otherwise English), money and dates. Defaults to the browser's.
  * @attr email - Fills the email field and shows the form even in a signed-in tab (e.g. to sign in to
  *   the whole account from an Easy Pay session).
  *
@@ -108,6 +106,17 @@ export class ArLogin extends LitElement {
 
   /** Locale for formatting. */
   @property() accessor locale = '';
+
+  /** The words for `locale`; `locale` is reactive, so changing it re-renders in the new language. */
+  private get t(): Catalog {
+    return catalogFor(this.locale);
+  }
+
+  /** Holds an update while the catalog of a new `locale` loads, so nothing renders in the wrong language. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = catalogLoading(this.locale);
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
 
   /** An email to fill in; with it the form shows even when this tab has a session. */
   @property() accessor email = '';
@@ -185,7 +194,7 @@ export class ArLogin extends LitElement {
     event.preventDefault();
     const email = this.emailInput?.value.trim() ?? '';
     if (!emailPattern.test(email)) {
-      this.fieldError = email ? s.emailInvalid : s.emailRequired;
+      this.fieldError = email ? this.t.login.emailInvalid : this.t.login.emailRequired;
       this.emailInput?.focus();
       return;
     }
@@ -225,7 +234,7 @@ export class ArLogin extends LitElement {
           : await this.client.requestLink({ resendToken: who.resendToken, returnTo, nonce });
       this.resendCountdown.start(accepted.resendAfter);
       if (again) {
-        this.status = s.resent;
+        this.status = this.t.login.resent;
       } else {
         this.show('email' in who ? { name: 'sent', email: who.email } : { name: 'sent', email: null, ...who });
       }
@@ -240,7 +249,7 @@ export class ArLogin extends LitElement {
     switch (error instanceof ApiError ? error.code : undefined) {
       case 'email_invalid':
         if (this.view.name === 'email') {
-          this.fieldError = s.emailInvalid;
+          this.fieldError = this.t.login.emailInvalid;
           this.emailInput?.focus();
           return;
         }
@@ -248,13 +257,13 @@ export class ArLogin extends LitElement {
       case 'rate_limited':
       case 'too_soon':
         this.resendCountdown.start(retryAfter(error));
-        this.formError = s.rateLimited(retryAfter(error));
+        this.formError = this.t.login.rateLimited(retryAfter(error));
         return;
       case 'link_invalid':
         this.show({ name: 'email', notice: 'link-invalid' });
         return;
     }
-    this.formError = `${s.requestFailed} ${describeError(error)}`;
+    this.formError = `${this.t.login.requestFailed} ${describeError(error, this.t)}`;
   }
 
   // ---- Signing in with the code ------------------------------------------------------------------
@@ -264,7 +273,7 @@ export class ArLogin extends LitElement {
     if (this.view.name !== 'sent' || !this.view.email) return;
     const code = normalizeCode(this.codeInput?.value ?? '');
     if (!/^\d{6}$/.test(code)) {
-      this.fieldError = s.codeFormat;
+      this.fieldError = this.t.login.codeFormat;
       this.codeInput?.focus();
       return;
     }
@@ -275,12 +284,12 @@ export class ArLogin extends LitElement {
       this.signedIn(await this.client.exchangeSession({ email: this.view.email, code, audience: this.audience }));
     } catch (error) {
       if (error instanceof ApiError && error.code === 'code_invalid') {
-        this.fieldError = s.codeInvalid;
+        this.fieldError = this.t.login.codeInvalid;
         this.codeInput?.select();
       } else if (error instanceof ApiError && (error.code === 'rate_limited' || error.code === 'too_soon')) {
-        this.formError = s.rateLimited(retryAfter(error));
+        this.formError = this.t.login.rateLimited(retryAfter(error));
       } else {
-        this.formError = `${s.codeFailed} ${describeError(error)}`;
+        this.formError = `${this.t.login.codeFailed} ${describeError(error, this.t)}`;
       }
     } finally {
       this.busy = false;
@@ -355,9 +364,9 @@ export class ArLogin extends LitElement {
       case 'sent':
         return this.renderSent(view.email);
       case 'link-checking':
-        return renderPending(s.checkingLink);
+        return renderPending(this.t.login.checkingLink);
       case 'link-exchanging':
-        return renderPending(s.signingIn);
+        return renderPending(this.t.login.signingIn);
       case 'continue':
         return this.renderContinue(view.preview);
       case 'pay':
@@ -365,32 +374,38 @@ export class ArLogin extends LitElement {
       case 'link-dead':
         return this.renderDeadLink(view.reason);
       case 'link-failed':
-        return renderLoadError(s.linkFailed, view.error, view.retry);
+        return renderLoadError(this.t.login.linkFailed, view.error, view.retry, this.t);
       case 'signed-in':
-        return html`<p class="notice success" part="notice" role="status">${s.signedInAs(view.email)}</p>`;
+        return html`<p class="notice success" part="notice" role="status">${this.t.login.signedInAs(view.email)}</p>`;
     }
   }
 
   private renderSessionNotice(): TemplateResult | typeof nothing {
     const reason = this.client.session.endReason;
     if (!reason) return nothing;
-    const text = { expired: s.sessionExpired, logout: s.signedOut, 'logout-everywhere': s.signedOutEverywhere }[reason];
+    const text = {
+      expired: this.t.login.sessionExpired,
+      logout: this.t.login.signedOut,
+      'logout-everywhere': this.t.login.signedOutEverywhere,
+    }[reason];
     return html`<p class="notice" part="notice" role="status">${text}</p>`;
   }
 
   private renderEmailForm(notice?: 'link-invalid'): TemplateResult {
     return html`
-      <h2 part="heading" tabindex="-1">${this.audience === 'staff' ? s.staffHeading : s.heading}</h2>
+      <h2 part="heading" tabindex="-1">
+        ${this.audience === 'staff' ? this.t.login.staffHeading : this.t.login.heading}
+      </h2>
       ${
         notice === 'link-invalid'
-          ? html`<p class="notice danger" part="notice" role="alert">${s.linkInvalid}</p>`
+          ? html`<p class="notice danger" part="notice" role="alert">${this.t.login.linkInvalid}</p>`
           : this.renderSessionNotice()
       }
-      <p class="intro">${s.intro}</p>
+      <p class="intro">${this.t.login.intro}</p>
       <form part="form" novalidate @submit=${this.handleRequestLink}>
         <div class="field">
-          <label for="email">${s.emailLabel}</label>
-          <p class="hint" id="email-hint">${s.emailHint}</p>
+          <label for="email">${this.t.login.emailLabel}</label>
+          <p class="hint" id="email-hint">${this.t.login.emailHint}</p>
           <input
             id="email"
             part="input"
@@ -407,7 +422,7 @@ export class ArLogin extends LitElement {
         </div>
         ${this.renderFormError()}
         <button class="button" part="button submit-button" type="submit" ?disabled=${this.busy}>
-          ${this.busy ? s.sending : s.sendLink}
+          ${this.busy ? this.t.login.sending : this.t.login.sendLink}
         </button>
       </form>
     `;
@@ -416,14 +431,14 @@ export class ArLogin extends LitElement {
   private renderSent(email: string | null): TemplateResult {
     const remaining = this.resendCountdown.remaining;
     return html`
-      <h2 part="heading" tabindex="-1">${s.checkEmailHeading}</h2>
-      <p class="sent-to">${email ? s.sentTo(maskEmail(email)) : s.sentToSameAddress}</p>
-      <p class="hint">${email ? s.openLinkHint : s.openNewLinkHint}</p>
+      <h2 part="heading" tabindex="-1">${this.t.login.checkEmailHeading}</h2>
+      <p class="sent-to">${email ? this.t.login.sentTo(maskEmail(email)) : this.t.login.sentToSameAddress}</p>
+      <p class="hint">${email ? this.t.login.openLinkHint : this.t.login.openNewLinkHint}</p>
       ${
         email
           ? html`<form part="form" class="code-form" novalidate @submit=${this.handleCode}>
               <div class="field">
-                <label for="code">${s.codeLabel}</label>
+                <label for="code">${this.t.login.codeLabel}</label>
                 <input
                   id="code"
                   part="input code-input"
@@ -438,7 +453,7 @@ export class ArLogin extends LitElement {
                 ${this.fieldError ? html`<p class="error-text" id="code-error" part="error">${this.fieldError}</p>` : nothing}
               </div>
               <button class="button" part="button submit-button" type="submit" ?disabled=${this.busy}>
-                ${this.busy ? s.codeChecking : s.codeSubmit}
+                ${this.busy ? this.t.login.codeChecking : this.t.login.codeSubmit}
               </button>
             </form>`
           : nothing
@@ -453,10 +468,10 @@ export class ArLogin extends LitElement {
           ?disabled=${remaining > 0 || this.busy}
           @click=${this.handleResend}
         >
-          ${remaining > 0 ? s.resendIn(remaining) : s.resend}
+          ${remaining > 0 ? this.t.login.resendIn(remaining) : this.t.login.resend}
         </button>
         <button class="button link" part="button" type="button" @click=${() => this.show({ name: 'email' })}>
-          ${s.useDifferentEmail}
+          ${this.t.login.useDifferentEmail}
         </button>
       </div>
     `;
@@ -464,10 +479,10 @@ export class ArLogin extends LitElement {
 
   private renderContinue(preview: LinkPreview): TemplateResult {
     return html`
-      <h2 part="heading" tabindex="-1">${s.continueHeading}</h2>
-      <p>${s.continueIntro}</p>
+      <h2 part="heading" tabindex="-1">${this.t.login.continueHeading}</h2>
+      <p>${this.t.login.continueIntro}</p>
       <button class="button" part="button continue-button" type="button" @click=${this.handleContinue}>
-        ${s.continueAs(preview.email)}
+        ${this.t.login.continueAs(preview.email)}
       </button>
     `;
   }
@@ -480,31 +495,31 @@ export class ArLogin extends LitElement {
     return html`<section part="pay-landing" class="pay-landing" aria-labelledby="pay-landing-heading">
       ${pay ? html`<p class="company">${pay.company}</p>` : nothing}
       <h2 id="pay-landing-heading" part="heading" tabindex="-1">
-        ${s.payHeading(invoices.map((invoice) => invoice.number))}
+        ${this.t.login.payHeading(invoices.map((invoice) => invoice.number))}
       </h2>
-      <p class="intro">${pay ? s.payIntro(pay.company) : s.payIntroNoCompany}</p>
+      <p class="intro">${pay ? this.t.login.payIntro(pay.company) : this.t.login.payIntroNoCompany}</p>
       ${
         invoices.length
           ? html`<dl class="pay-invoices">
               ${invoices.map(
                 (invoice) =>
                   html`<div class="pay-invoice">
-                    <dt>${s.payInvoice(invoice.number)}</dt>
+                    <dt>${this.t.login.payInvoice(invoice.number)}</dt>
                     <dd>
                       <span class="amount-due">
-                        <span class="label">${s.amountDue}</span>
+                        <span class="label">${this.t.login.amountDue}</span>
                         <strong class="amount">${formatMoney(invoice.payable, invoice.currency, locale)}</strong>
                       </span>
-                      <span class="due-date">${s.dueOn(formatDate(invoice.dueDate, locale))}</span>
+                      <span class="due-date">${this.t.login.dueOn(formatDate(invoice.dueDate, locale))}</span>
                       ${
                         invoice.payable < invoice.balance
                           ? html`<span class="in-flight" part="notice">
                               ${
                                 invoice.payable > 0
-                                  ? s.payInFlight(
+                                  ? this.t.login.payInFlight(
                                       formatMoney(invoice.balance - invoice.payable, invoice.currency, locale),
                                     )
-                                  : s.payAllInFlight
+                                  : this.t.login.payAllInFlight
                               }
                             </span>`
                           : nothing
@@ -516,16 +531,18 @@ export class ArLogin extends LitElement {
           : nothing
       }
       <button class="button" part="button pay-button" type="button" @click=${this.handleContinue}>
-        ${nothingLeft ? s.reviewInvoice : s.reviewAndPay}
+        ${nothingLeft ? this.t.login.reviewInvoice : this.t.login.reviewAndPay}
       </button>
-      <p class="hint">${s.nothingChargedYet}</p>
+      <p class="hint">${this.t.login.nothingChargedYet}</p>
     </section>`;
   }
 
   private renderDeadLink(reason: 'link_expired' | 'link_used'): TemplateResult {
     return html`
-      <h2 part="heading" tabindex="-1">${reason === 'link_expired' ? s.linkExpired : s.linkUsed}</h2>
-      <p>${s.linkResendHint}</p>
+      <h2 part="heading" tabindex="-1">
+        ${reason === 'link_expired' ? this.t.login.linkExpired : this.t.login.linkUsed}
+      </h2>
+      <p>${this.t.login.linkResendHint}</p>
       ${this.renderFormError()}
       <div class="actions">
         <button
@@ -535,10 +552,10 @@ export class ArLogin extends LitElement {
           ?disabled=${this.busy || this.resendCountdown.remaining > 0}
           @click=${this.handleResendFromOldLink}
         >
-          ${this.busy ? s.sending : s.sendNewLink}
+          ${this.busy ? this.t.login.sending : this.t.login.sendNewLink}
         </button>
         <button class="button link" part="button" type="button" @click=${() => this.show({ name: 'email' })}>
-          ${s.useDifferentEmail}
+          ${this.t.login.useDifferentEmail}
         </button>
       </div>
     `;

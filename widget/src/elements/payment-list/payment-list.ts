@@ -11,11 +11,9 @@ import { emit } from '../../internal/events.js';
 import { formatDateTime, formatMoney } from '../../internal/format.js';
 import { SessionController } from '../../internal/session-store.js';
 import { describeError, renderLoadError } from '../../internal/states.js';
-import { strings } from '../../internal/strings.js';
 import type { AccountSummary, PaymentStatus, PaymentView } from '../../internal/types.js';
+import { catalogFor, catalogLoading, type Catalog } from '../../locales/catalog.js';
 import { styles } from './payment-list.styles.js';
-
-const s = strings.payments;
 
 const icons: Record<PaymentStatus, string> = {
   pending: '…',
@@ -32,10 +30,10 @@ function hasReceipt(payment: PaymentView): boolean {
 }
 
 /** The state in words: a failed payment the payer gave up on, or that waited too long, says so. */
-function statusLabel(payment: PaymentView): string {
-  if (payment.status === 'failed' && payment.failure?.code === 'cancelled') return s.cancelled;
-  if (payment.status === 'failed' && payment.failure?.code === 'lapsed') return s.lapsed;
-  return s.status(payment.status);
+function statusLabel(payment: PaymentView, t: Catalog): string {
+  if (payment.status === 'failed' && payment.failure?.code === 'cancelled') return t.payments.cancelled;
+  if (payment.status === 'failed' && payment.failure?.code === 'lapsed') return t.payments.lapsed;
+  return t.payments.status(payment.status);
 }
 
 /**
@@ -48,7 +46,7 @@ function statusLabel(payment: PaymentView): string {
  *
  * @attr api - Base URL of the Portico server. Defaults to the page's origin. Ignored inside `<ar-portal>`.
  * @attr account - Customer account id. Empty means the session's default account.
- * @attr locale - BCP 47 locale for money and dates. Defaults to the browser's.
+ * @attr locale - BCP 47 locale for words (`fr`, `fr-*`: French; otherwise English), money and dates. Defaults to the browser's.
  *
  * @event ar-account-change - The person picked another account (several accounts only). `detail.account` is the `AccountSummary`.
  *
@@ -88,8 +86,19 @@ export class ArPaymentList extends LitElement {
   /** Customer account id; a bookkeeper's session spans several. */
   @property() accessor account = '';
 
-  /** Locale for money and dates. */
+  /** Locale for words, money and dates. */
   @property() accessor locale = '';
+
+  /** The words for `locale`; `locale` is reactive, so changing it re-renders in the new language. */
+  private get t(): Catalog {
+    return catalogFor(this.locale);
+  }
+
+  /** Holds an update while the catalog of a new `locale` loads, so nothing renders in the wrong language. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = catalogLoading(this.locale);
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
 
   /** @internal The client `<ar-portal>` provides; standalone, one is made from `api`. */
   @consume({ context: porticoApiContext, subscribe: true })
@@ -157,14 +166,17 @@ export class ArPaymentList extends LitElement {
 
   override render(): TemplateResult {
     if (!this.session.store?.token) {
-      return html`<div class="base" part="base"><p class="empty" part="empty signed-out">${s.signedOut}</p></div>`;
+      return html`<div class="base" part="base">
+        <p class="empty" part="empty signed-out">${this.t.payments.signedOut}</p>
+      </div>`;
     }
     return html`<div class="base" part="base">
       ${this.renderHeader()}
       ${this.paymentsTask.render({
         initial: () => this.renderLoading(),
         pending: () => this.renderLoading(),
-        error: (error) => renderLoadError(s.loadFailed, error, () => void this.paymentsTask.run()),
+        error: (error) =>
+          renderLoadError(this.t.payments.loadFailed, error, () => void this.paymentsTask.run(), this.t),
         complete: (payments) => (payments === 'signed-out' ? nothing : this.renderPayments(payments)),
       })}
     </div>`;
@@ -174,10 +186,10 @@ export class ArPaymentList extends LitElement {
     const list = this.accountsTask.value;
     const account = pickAccount(list, this.account);
     return html`<div class="head" part="header">
-      <h2>${s.heading}</h2>
+      <h2>${this.t.payments.heading}</h2>
       ${
         list && account && list.items.length > 1
-          ? renderAccountSwitcher(list.items, account, (next) => this.handleAccountChange(next))
+          ? renderAccountSwitcher(list.items, account, (next) => this.handleAccountChange(next), this.t)
           : nothing
       }
     </div>`;
@@ -185,7 +197,7 @@ export class ArPaymentList extends LitElement {
 
   private renderLoading(): TemplateResult {
     return html`<div class="loading" part="loading" role="status" aria-live="polite">
-      <span class="visually-hidden">${s.loading}</span>
+      <span class="visually-hidden">${this.t.payments.loading}</span>
       ${[0, 1, 2].map(
         () =>
           html`<div class="card skeleton" aria-hidden="true">
@@ -199,9 +211,9 @@ export class ArPaymentList extends LitElement {
 
   private renderPayments(payments: readonly PaymentView[]): TemplateResult {
     if (payments.length === 0) {
-      return html`<div class="empty" part="empty" role="status"><p>${s.empty}</p></div>`;
+      return html`<div class="empty" part="empty" role="status"><p>${this.t.payments.empty}</p></div>`;
     }
-    return html`<ul class="payments" part="list" aria-label=${s.listLabel}>
+    return html`<ul class="payments" part="list" aria-label=${this.t.payments.listLabel}>
       ${payments.map((payment) => this.renderPayment(payment))}
     </ul>`;
   }
@@ -216,25 +228,26 @@ export class ArPaymentList extends LitElement {
     return html`<li class="card ${payment.status}" part="payment">
       <article aria-labelledby=${headingId}>
         <div class="card-head">
-          <h3 id=${headingId} class="receipt-number">${s.receipt(payment.receiptNumber)}</h3>
+          <h3 id=${headingId} class="receipt-number">${this.t.payments.receipt(payment.receiptNumber)}</h3>
           <span class="state ${payment.status}" part="state state-${payment.status}"
-            ><span class="state-icon" aria-hidden="true">${icons[payment.status]}</span> ${statusLabel(payment)}</span
+            ><span class="state-icon" aria-hidden="true">${icons[payment.status]}</span>
+            ${statusLabel(payment, this.t)}</span
           >
         </div>
         <dl class="facts">
           <div>
-            <dt>${s.date}</dt>
+            <dt>${this.t.payments.date}</dt>
             <dd>${formatDateTime(payment.succeededAt ?? payment.createdAt, locale)}</dd>
           </div>
           <div>
-            <dt>${s.method}</dt>
-            <dd>${strings.pay.method(payment.method)}</dd>
+            <dt>${this.t.payments.method}</dt>
+            <dd>${this.t.pay.method(payment.method)}</dd>
           </div>
           <div class="amount">
-            <dt>${s.amount}</dt>
+            <dt>${this.t.payments.amount}</dt>
             <dd>
               <strong>${money(payment.total)}</strong>
-              ${payment.surcharge ? html`<span class="subtle">${s.surcharge(money(payment.surcharge))}</span>` : nothing}
+              ${payment.surcharge ? html`<span class="subtle">${this.t.payments.surcharge(money(payment.surcharge))}</span>` : nothing}
             </dd>
           </div>
         </dl>
@@ -242,13 +255,13 @@ export class ArPaymentList extends LitElement {
         ${
           payment.allocations.length
             ? html`<div class="applied">
-                <h4>${settled ? s.appliedTo : s.requestedFor}</h4>
+                <h4>${settled ? this.t.payments.appliedTo : this.t.payments.requestedFor}</h4>
                 <ul>
                   ${payment.allocations.map(
                     (allocation) =>
                       html`<li>
                         <span class="invoice">${allocation.number}</span>
-                        ${allocation.source === 'credit' ? html`<span class="subtle">(${s.fromCredit})</span>` : nothing}
+                        ${allocation.source === 'credit' ? html`<span class="subtle">(${this.t.payments.fromCredit})</span>` : nothing}
                         <span class="num">${money(allocation.amount)}</span>
                       </li>`,
                   )}
@@ -259,7 +272,8 @@ export class ArPaymentList extends LitElement {
         ${
           failedDownload !== undefined
             ? html`<p class="notice danger" part="error" role="alert">
-                <strong>${s.downloadFailed(payment.receiptNumber)}</strong> ${describeError(failedDownload)}
+                <strong>${this.t.payments.downloadFailed(payment.receiptNumber)}</strong>
+                ${describeError(failedDownload, this.t)}
               </p>`
             : nothing
         }
@@ -270,12 +284,12 @@ export class ArPaymentList extends LitElement {
                   class="button secondary"
                   part="button receipt-button"
                   type="button"
-                  aria-label=${s.downloadReceiptLabel(payment.receiptNumber)}
+                  aria-label=${this.t.payments.downloadReceiptLabel(payment.receiptNumber)}
                   ?disabled=${busy}
                   aria-busy=${busy ? 'true' : 'false'}
                   @click=${() => void this.handleDownload(payment)}
                 >
-                  ${busy ? html`<span class="spinner" aria-hidden="true"></span> ${s.downloading}` : s.downloadReceipt}
+                  ${busy ? html`<span class="spinner" aria-hidden="true"></span> ${this.t.payments.downloading}` : this.t.payments.downloadReceipt}
                 </button>
               </div>`
             : nothing
@@ -286,15 +300,17 @@ export class ArPaymentList extends LitElement {
 
   private renderNotes(payment: PaymentView, money: (minor: number) => string): TemplateResult | typeof nothing {
     const notes: TemplateResult[] = [];
-    if (payment.status === 'pending') notes.push(html`<p>${s.pendingNote}</p>`);
-    if (payment.status === 'processing') notes.push(html`<p>${s.processingNote}</p>`);
-    if (payment.status === 'returned') notes.push(html`<p class="danger-text">${s.returnedNote}</p>`);
+    if (payment.status === 'pending') notes.push(html`<p>${this.t.payments.pendingNote}</p>`);
+    if (payment.status === 'processing') notes.push(html`<p>${this.t.payments.processingNote}</p>`);
+    if (payment.status === 'returned') notes.push(html`<p class="danger-text">${this.t.payments.returnedNote}</p>`);
     if (payment.status === 'failed' && payment.failure) notes.push(html`<p>${payment.failure.message}</p>`);
     if (payment.refunded > 0) {
-      notes.push(html`<p class="refund">${s.refunded(money(payment.refunded), payment.refundStatus)}</p>`);
+      notes.push(
+        html`<p class="refund">${this.t.payments.refunded(money(payment.refunded), payment.refundStatus)}</p>`,
+      );
     }
     if (payment.unapplied > 0 && payment.status === 'succeeded') {
-      notes.push(html`<p>${s.keptAsCredit(money(payment.unapplied))}</p>`);
+      notes.push(html`<p>${this.t.payments.keptAsCredit(money(payment.unapplied))}</p>`);
     }
     return notes.length ? html`<div class="notes">${notes}</div>` : nothing;
   }

@@ -19,13 +19,11 @@ import type { ArPaymentList } from '../payment-list/payment-list.js';
 import { formatRoute, linkTarget, parseRoute, type PortalRoute } from '../../internal/routes.js';
 import { SessionController } from '../../internal/session-store.js';
 import { renderLoadError, renderPending } from '../../internal/states.js';
-import { strings } from '../../internal/strings.js';
 import type { AccountList, Audience, InvoiceStatusFilter, SessionInfo } from '../../internal/types.js';
 import type { ArInvoiceList } from '../invoice-list/invoice-list.js';
 import { isRecord, placeFor, routeFor, type Place } from './places.js';
+import { catalogFor, catalogLoading, type Catalog } from '../../locales/catalog.js';
 import { styles } from './portal.styles.js';
-
-const p = strings.portal;
 
 /** The key of the portal's route in `history.state`, beside whatever the host page keeps there. */
 const historyKey = 'portico:route';
@@ -62,7 +60,7 @@ const viewElements: Partial<Record<Place['view'], LazyTag>> = {
  *
  * @attr api - Base URL of the Portico server. Defaults to the page's origin.
  * @attr audience - `customer` (default) or `staff`.
- * @attr locale - BCP 47 locale for money and dates, e.g. `fr-FR`. Defaults to the browser's.
+ * @attr locale - BCP 47 locale for words (`fr`, `fr-*`: French; otherwise English), money and dates, e.g. `fr-FR`. Defaults to the browser's.
  * @attr target - The route to land on when the sign-in link names none, e.g. `invoices?status=all`.
  * @attr no-history - Keep the portal's views out of the browser's history.
  *
@@ -137,8 +135,19 @@ export class ArPortal extends LitElement {
   /** Who this portal is for: customers, or the company's AR staff. */
   @property() accessor audience: Audience = 'customer';
 
-  /** Locale for money and dates. */
+  /** Locale for words, money and dates. */
   @property() accessor locale = '';
+
+  /** The words for `locale`; `locale` is reactive, so changing it re-renders in the new language. */
+  private get t(): Catalog {
+    return catalogFor(this.locale);
+  }
+
+  /** Holds an update while the catalog of a new `locale` loads, so nothing renders in the wrong language. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = catalogLoading(this.locale);
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
 
   /** Route to land on when the sign-in link names none. */
   @property() accessor target = '';
@@ -399,7 +408,7 @@ export class ArPortal extends LitElement {
     try {
       await this.client.logoutEverywhere();
     } catch {
-      this.logoutError = p.logoutEverywhereFailed;
+      this.logoutError = this.t.portal.logoutEverywhereFailed;
     } finally {
       this.loggingOut = false;
     }
@@ -413,9 +422,10 @@ export class ArPortal extends LitElement {
       ${
         signedIn
           ? this.sessionTask.render({
-              initial: () => renderPending(p.checkingSession),
-              pending: () => renderPending(p.checkingSession),
-              error: (error) => renderLoadError(p.sessionFailed, error, () => void this.sessionTask.run()),
+              initial: () => renderPending(this.t.portal.checkingSession),
+              pending: () => renderPending(this.t.portal.checkingSession),
+              error: (error) =>
+                renderLoadError(this.t.portal.sessionFailed, error, () => void this.sessionTask.run(), this.t),
               complete: (info) => (info ? this.renderSignedIn(info) : this.renderLogin()),
             })
           : this.renderLogin()
@@ -438,11 +448,13 @@ export class ArPortal extends LitElement {
     return html`
       <header part="header">
         <div class="brand">
-          <h2 part="company">${list?.company.name ?? p.portalName(info.audience)}</h2>
-          ${info.audience === 'staff' ? nothing : html`<p class="subtitle">${p.portalName(info.audience)}</p>`}
+          <h2 part="company">${list?.company.name ?? this.t.portal.portalName(info.audience)}</h2>
+          ${info.audience === 'staff' ? nothing : html`<p class="subtitle">${this.t.portal.portalName(info.audience)}</p>`}
         </div>
         <div class="user">
-          <span class="email" part="user"><span class="visually-hidden">${p.signedInAs} </span>${info.user.email}</span>
+          <span class="email" part="user"
+            ><span class="visually-hidden">${this.t.portal.signedInAs} </span>${info.user.email}</span
+          >
           <div class="logout">
             <button
               class="button secondary"
@@ -451,7 +463,7 @@ export class ArPortal extends LitElement {
               ?disabled=${this.loggingOut}
               @click=${this.handleLogout}
             >
-              ${p.logout}
+              ${this.t.portal.logout}
             </button>
             <button
               class="button secondary"
@@ -460,7 +472,7 @@ export class ArPortal extends LitElement {
               ?disabled=${this.loggingOut}
               @click=${this.handleLogoutEverywhere}
             >
-              ${p.logoutEverywhere}
+              ${this.t.portal.logoutEverywhere}
             </button>
           </div>
         </div>
@@ -472,12 +484,12 @@ export class ArPortal extends LitElement {
 
   private renderStaff(info: SessionInfo): TemplateResult {
     return html`<section class="staff" aria-labelledby="staff-heading">
-      <h3 id="staff-heading">${p.signedInAs}</h3>
+      <h3 id="staff-heading">${this.t.portal.signedInAs}</h3>
       <p class="staff-user">
         <strong>${info.user.name}</strong> <span>${info.user.email}</span>
-        ${info.user.role ? html`<span class="role">(${p.staffRole(info.user.role)})</span>` : nothing}
+        ${info.user.role ? html`<span class="role">(${this.t.portal.staffRole(info.user.role)})</span>` : nothing}
       </p>
-      <p class="notice" part="notice">${p.staffComingSoon}</p>
+      <p class="notice" part="notice">${this.t.portal.staffComingSoon}</p>
     </section>`;
   }
 
@@ -485,8 +497,8 @@ export class ArPortal extends LitElement {
   private renderScope(info: SessionInfo): TemplateResult | typeof nothing {
     if (!info.scope) return nothing;
     const numbers = this.scopeTask.value ?? [];
-    return html`<section class="scope notice" part="scope" aria-label=${p.scopeLabel}>
-      <p><strong>${p.scopeFor(numbers)}</strong> ${p.scopeHint}</p>
+    return html`<section class="scope notice" part="scope" aria-label=${this.t.portal.scopeLabel}>
+      <p><strong>${this.t.portal.scopeFor(numbers)}</strong> ${this.t.portal.scopeHint}</p>
       ${
         this.upgrading
           ? nothing
@@ -496,14 +508,14 @@ export class ArPortal extends LitElement {
               type="button"
               @click=${() => void this.handleUpgrade(true)}
             >
-              ${p.scopeSignIn}
+              ${this.t.portal.scopeSignIn}
             </button>`
       }
     </section>`;
   }
 
   private renderUpgrade(info: SessionInfo): TemplateResult {
-    return html`<section id="upgrade" class="upgrade" tabindex="-1" aria-label=${p.scopeSignInHeading}>
+    return html`<section id="upgrade" class="upgrade" tabindex="-1" aria-label=${this.t.portal.scopeSignInHeading}>
       <ar-login
         part="login"
         api=${this.api}
@@ -513,27 +525,28 @@ export class ArPortal extends LitElement {
         target="invoices"
       ></ar-login>
       <button class="button link" part="button" type="button" @click=${() => void this.handleUpgrade(false)}>
-        ${p.scopeSignInCancel}
+        ${this.t.portal.scopeSignInCancel}
       </button>
     </section>`;
   }
 
   private renderCustomer(info: SessionInfo): TemplateResult {
     return this.accountsTask.render({
-      initial: () => renderPending(p.loadingAccounts),
-      pending: () => renderPending(p.loadingAccounts),
-      error: (error) => renderLoadError(p.accountsFailed, error, () => void this.accountsTask.run()),
+      initial: () => renderPending(this.t.portal.loadingAccounts),
+      pending: () => renderPending(this.t.portal.loadingAccounts),
+      error: (error) =>
+        renderLoadError(this.t.portal.accountsFailed, error, () => void this.accountsTask.run(), this.t),
       complete: (list) => {
         const account = list?.items.find((item) => item.id === this.accountId);
         const place = this.place;
-        if (!list || !account || !place) return html`<p class="notice" part="notice">${p.noAccounts}</p>`;
+        if (!list || !account || !place) return html`<p class="notice" part="notice">${this.t.portal.noAccounts}</p>`;
         if (this.upgrading && info.scope) return html`${this.renderScope(info)} ${this.renderUpgrade(info)}`;
         return html`${this.renderScope(info)} ${this.renderNav(place)}
           <section
             id="view"
             class="view"
             tabindex="-1"
-            aria-label=${p.viewLabel(place.view, place.view === 'invoice' ? place.invoice : undefined)}
+            aria-label=${this.t.portal.viewLabel(place.view, place.view === 'invoice' ? place.invoice : undefined)}
           >
             <ar-invoice-list
               part="invoice-list"
@@ -599,13 +612,17 @@ export class ArPortal extends LitElement {
     // An Easy Pay session sees only its invoices: no payments, no statement.
     const scoped = Boolean(this.client.session.info?.scope);
     const items: { view: 'invoices' | 'payments' | 'statement'; label: string; current: boolean }[] = [
-      { view: 'invoices', label: p.navInvoices, current: place.view !== 'statement' && place.view !== 'payments' },
+      {
+        view: 'invoices',
+        label: this.t.portal.navInvoices,
+        current: place.view !== 'statement' && place.view !== 'payments',
+      },
     ];
     if (!scoped) {
-      items.push({ view: 'payments', label: p.navPayments, current: place.view === 'payments' });
-      items.push({ view: 'statement', label: p.navStatement, current: place.view === 'statement' });
+      items.push({ view: 'payments', label: this.t.portal.navPayments, current: place.view === 'payments' });
+      items.push({ view: 'statement', label: this.t.portal.navStatement, current: place.view === 'statement' });
     }
-    return html`<nav class="nav" part="nav" aria-label=${p.navLabel}>
+    return html`<nav class="nav" part="nav" aria-label=${this.t.portal.navLabel}>
       ${items.map(
         (item) =>
           html`<button

@@ -12,11 +12,9 @@ import { emit } from '../../internal/events.js';
 import { formatDate, formatMoney } from '../../internal/format.js';
 import { SessionController } from '../../internal/session-store.js';
 import { describeError, renderLoadError } from '../../internal/states.js';
-import { strings } from '../../internal/strings.js';
 import type { AccountSummary, AgingBuckets, Statement } from '../../internal/types.js';
+import { catalogFor, catalogLoading, type Catalog } from '../../locales/catalog.js';
 import { styles } from './statement.styles.js';
-
-const s = strings.statement;
 
 type Format = 'csv' | 'pdf';
 type Preset = 'last30' | 'last90' | 'thisYear';
@@ -36,7 +34,7 @@ const agingKeys: readonly (keyof AgingBuckets)[] = ['current', 'days1to30', 'day
  * @attr account - Customer account id. Empty means the session's default account.
  * @attr from - First day of the period, `YYYY-MM-DD`. Empty means 90 days before `to`.
  * @attr to - Last day of the period, `YYYY-MM-DD`. Empty means today.
- * @attr locale - BCP 47 locale for money and dates. Defaults to the browser's.
+ * @attr locale - BCP 47 locale for words (`fr`, `fr-*`: French; otherwise English), money and dates. Defaults to the browser's.
  *
  * @event ar-account-change - The person picked another account (several accounts only). `detail.account` is the `AccountSummary`.
  *
@@ -87,8 +85,19 @@ export class ArStatement extends LitElement {
   /** Last day of the period (`YYYY-MM-DD`); empty means today in the company's time zone. */
   @property() accessor to = '';
 
-  /** Locale for money and dates. */
+  /** Locale for words, money and dates. */
   @property() accessor locale = '';
+
+  /** The words for `locale`; `locale` is reactive, so changing it re-renders in the new language. */
+  private get t(): Catalog {
+    return catalogFor(this.locale);
+  }
+
+  /** Holds an update while the catalog of a new `locale` loads, so nothing renders in the wrong language. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = catalogLoading(this.locale);
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
 
   /** @internal The client `<ar-portal>` provides; standalone, one is made from `api`. */
   @consume({ context: porticoApiContext, subscribe: true })
@@ -148,7 +157,7 @@ export class ArStatement extends LitElement {
     const from = this.renderRoot.querySelector<HTMLInputElement>('#from')?.value ?? '';
     const to = this.renderRoot.querySelector<HTMLInputElement>('#to')?.value ?? '';
     if (!isCalendarDate(from) || !isCalendarDate(to) || from > to) {
-      this.periodError = s.periodInvalid;
+      this.periodError = this.t.statement.periodInvalid;
       return;
     }
     this.setPeriod(from, to);
@@ -178,7 +187,9 @@ export class ArStatement extends LitElement {
 
   override render(): TemplateResult {
     if (!this.session.store?.token) {
-      return html`<div class="base" part="base"><p class="empty" part="empty signed-out">${s.signedOut}</p></div>`;
+      return html`<div class="base" part="base">
+        <p class="empty" part="empty signed-out">${this.t.statement.signedOut}</p>
+      </div>`;
     }
     return html`<div class="base" part="base">
       ${this.renderHeader()} ${this.renderPeriod()}
@@ -186,7 +197,8 @@ export class ArStatement extends LitElement {
         initial: () => this.renderSkeleton(),
         pending: () => this.renderSkeleton(),
         complete: (statement) => (statement === 'signed-out' ? html`` : this.renderStatement(statement)),
-        error: (error) => renderLoadError(s.loadFailed, error, () => void this.statementTask.run()),
+        error: (error) =>
+          renderLoadError(this.t.statement.loadFailed, error, () => void this.statementTask.run(), this.t),
       })}
     </div>`;
   }
@@ -197,10 +209,10 @@ export class ArStatement extends LitElement {
     const busy = this.downloading !== null;
     return html`<header class="head" part="header">
       <div class="title">
-        <h2>${s.heading}</h2>
+        <h2>${this.t.statement.heading}</h2>
         ${
           list && account
-            ? renderAccountSwitcher(list.items, account, (next) => this.handleAccountChange(next))
+            ? renderAccountSwitcher(list.items, account, (next) => this.handleAccountChange(next), this.t)
             : this.last
               ? html`<p class="account-name">${this.last.account.name}</p>`
               : nothing
@@ -218,10 +230,10 @@ export class ArStatement extends LitElement {
             >
               ${
                 this.downloading === format
-                  ? html`<span class="spinner" aria-hidden="true"></span> ${s.downloading}`
+                  ? html`<span class="spinner" aria-hidden="true"></span> ${this.t.statement.downloading}`
                   : format === 'csv'
-                    ? s.downloadCsv
-                    : s.downloadPdf
+                    ? this.t.statement.downloadCsv
+                    : this.t.statement.downloadPdf
               }
             </button>`,
         )}
@@ -230,8 +242,8 @@ export class ArStatement extends LitElement {
         this.downloadError
           ? html`<div class="notice danger download-error" part="error" role="alert">
               <p>
-                <strong>${s.downloadFailed(this.downloadError.format)}</strong>
-                ${describeError(this.downloadError.error)}
+                <strong>${this.t.statement.downloadFailed(this.downloadError.format)}</strong>
+                ${describeError(this.downloadError.error, this.t)}
               </p>
             </div>`
           : nothing
@@ -261,11 +273,11 @@ export class ArStatement extends LitElement {
     const { from, to } = this.period;
     const presets: Preset[] = ['last30', 'last90', 'thisYear'];
     return html`<fieldset class="period" part="period">
-      <legend>${s.period}</legend>
+      <legend>${this.t.statement.period}</legend>
       <div class="dates">
-        ${this.renderDateField('from', s.from, from, { max: to })}
-        ${this.renderDateField('to', s.to, to, { min: from })}
-        <div class="presets" role="group" aria-label=${s.presets}>
+        ${this.renderDateField('from', this.t.statement.from, from, { max: to })}
+        ${this.renderDateField('to', this.t.statement.to, to, { min: from })}
+        <div class="presets" role="group" aria-label=${this.t.statement.presets}>
           ${presets.map((preset) => {
             const period = this.presetPeriod(preset);
             const active = period.from === from && period.to === to;
@@ -276,7 +288,7 @@ export class ArStatement extends LitElement {
               aria-pressed=${active ? 'true' : 'false'}
               @click=${() => this.setPeriod(period.from, period.to)}
             >
-              ${s[preset]}
+              ${this.t.statement[preset]}
             </button>`;
           })}
         </div>
@@ -290,15 +302,19 @@ export class ArStatement extends LitElement {
     const money = (minor: number) => formatMoney(minor, statement.currency, locale);
     const date = (day: string) => formatDate(day, locale);
     const figures: { label: string; amount: number; tone?: string }[] = [
-      { label: s.openingBalance, amount: statement.openingBalance },
-      { label: s.invoiced, amount: statement.totals.invoiced },
-      { label: s.paid, amount: statement.totals.paid },
-      { label: s.credited, amount: statement.totals.credited },
-      { label: s.closingBalance, amount: statement.closingBalance, tone: 'strong' },
-      { label: s.unappliedCredit, amount: statement.unappliedCredit, tone: statement.unappliedCredit ? 'success' : '' },
+      { label: this.t.statement.openingBalance, amount: statement.openingBalance },
+      { label: this.t.statement.invoiced, amount: statement.totals.invoiced },
+      { label: this.t.statement.paid, amount: statement.totals.paid },
+      { label: this.t.statement.credited, amount: statement.totals.credited },
+      { label: this.t.statement.closingBalance, amount: statement.closingBalance, tone: 'strong' },
+      {
+        label: this.t.statement.unappliedCredit,
+        amount: statement.unappliedCredit,
+        tone: statement.unappliedCredit ? 'success' : '',
+      },
     ];
     return html`
-      <p class="period-text">${s.periodOf(date(statement.from), date(statement.to))}</p>
+      <p class="period-text">${this.t.statement.periodOf(date(statement.from), date(statement.to))}</p>
       <dl class="figures" part="summary">
         ${figures.map(
           ({ label, amount, tone }) =>
@@ -324,44 +340,46 @@ export class ArStatement extends LitElement {
     return html`<div class="table-scroll" role="region" aria-labelledby="statement-caption" tabindex="0">
       <table part="table" role="table">
         <caption id="statement-caption" class="visually-hidden">
-          ${s.caption(date(statement.from), date(statement.to))}
+          ${this.t.statement.caption(date(statement.from), date(statement.to))}
         </caption>
         <thead role="rowgroup">
           <tr role="row">
-            <th scope="col" role="columnheader">${s.date}</th>
-            <th scope="col" role="columnheader" class="col-type">${s.type}</th>
-            <th scope="col" role="columnheader">${s.reference}</th>
-            <th scope="col" role="columnheader" class="col-description">${s.description}</th>
-            <th scope="col" role="columnheader" class="num">${s.amount}</th>
-            <th scope="col" role="columnheader" class="num">${s.balance}</th>
+            <th scope="col" role="columnheader">${this.t.statement.date}</th>
+            <th scope="col" role="columnheader" class="col-type">${this.t.statement.type}</th>
+            <th scope="col" role="columnheader">${this.t.statement.reference}</th>
+            <th scope="col" role="columnheader" class="col-description">${this.t.statement.description}</th>
+            <th scope="col" role="columnheader" class="num">${this.t.statement.amount}</th>
+            <th scope="col" role="columnheader" class="num">${this.t.statement.balance}</th>
           </tr>
         </thead>
         <tbody role="rowgroup">
           <tr role="row" class="opening">
-            ${this.renderBalanceRow(s.openingBalance, date(statement.from), money(statement.openingBalance))}
+            ${this.renderBalanceRow(this.t.statement.openingBalance, date(statement.from), money(statement.openingBalance))}
           </tr>
           ${
             statement.lines.length === 0
               ? html`<tr role="row" class="no-activity">
-                  <td role="cell" colspan="4" class="none" part="empty">${s.noActivity}</td>
+                  <td role="cell" colspan="4" class="none" part="empty">${this.t.statement.noActivity}</td>
                   <td role="cell" class="col-description" colspan="2"></td>
                 </tr>`
               : statement.lines.map(
                   (line) =>
                     html`<tr role="row" class="line ${line.type}">
                       <td role="cell" class="nowrap date">${date(line.date)}</td>
-                      <td role="cell" class="col-type">${s.lineType(line.type)}</td>
+                      <td role="cell" class="col-type">${this.t.statement.lineType(line.type)}</td>
                       <td role="cell" class="reference">${line.reference}</td>
                       <td role="cell" class="col-description">${line.description}</td>
                       <td role="cell" class="num amount">${money(line.amount)}</td>
-                      <td role="cell" class="num running" data-label=${s.balance}>${money(line.balance)}</td>
+                      <td role="cell" class="num running" data-label=${this.t.statement.balance}>
+                        ${money(line.balance)}
+                      </td>
                     </tr>`,
                 )
           }
         </tbody>
         <tfoot role="rowgroup">
           <tr role="row" class="closing">
-            ${this.renderBalanceRow(s.closingBalance, date(statement.to), money(statement.closingBalance))}
+            ${this.renderBalanceRow(this.t.statement.closingBalance, date(statement.to), money(statement.closingBalance))}
           </tr>
         </tfoot>
       </table>
@@ -386,7 +404,7 @@ export class ArStatement extends LitElement {
   ): TemplateResult {
     const total = agingKeys.reduce((sum, key) => sum + Math.max(0, statement.aging[key]), 0);
     return html`<section class="aging" part="aging" aria-labelledby="aging-heading">
-      <h3 id="aging-heading">${s.aging(date(statement.to))}</h3>
+      <h3 id="aging-heading">${this.t.statement.aging(date(statement.to))}</h3>
       ${
         total > 0
           ? html`<div class="aging-bar" aria-hidden="true">
@@ -402,7 +420,7 @@ export class ArStatement extends LitElement {
         ${agingKeys.map(
           (key) =>
             html`<div class="bucket bucket-${key}">
-              <dt><span class="swatch" aria-hidden="true"></span>${s.agingBucket[key]}</dt>
+              <dt><span class="swatch" aria-hidden="true"></span>${this.t.statement.agingBucket[key]}</dt>
               <dd>${money(statement.aging[key])}</dd>
             </div>`,
         )}
@@ -412,7 +430,7 @@ export class ArStatement extends LitElement {
 
   private renderSkeleton(): TemplateResult {
     const bone = (width: string) => html`<span class="bone" style="width: ${width}"></span>`;
-    return html`<p class="visually-hidden" part="loading" role="status">${s.loading}</p>
+    return html`<p class="visually-hidden" part="loading" role="status">${this.t.statement.loading}</p>
       <div class="skeleton" aria-hidden="true">
         <div class="figures">${[1, 2, 3, 4, 5, 6].map(() => html`<div>${bone('5rem')} ${bone('7rem')}</div>`)}</div>
         ${[1, 2, 3, 4, 5].map(() => html`<div class="skeleton-line">${bone('8rem')} ${bone('40%')} ${bone('6rem')}</div>`)}

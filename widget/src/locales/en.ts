@@ -1,8 +1,16 @@
 /**
- * Every user-visible string of the widget, in English. Kept in one object so a later locale file
- * can provide the same shape (`PorticoStrings`) without touching the elements.
+ * Every user-visible word of the widget in English: the reference catalog. Other locales
+ * (`fr.ts`) are checked against its shape (`Catalog`), so a key missing in one fails the typecheck.
+ * Values are plain strings, or functions where a word depends on a count or a value.
  */
-import type { Audience, InvoiceStatus, InvoiceStatusFilter, PaymentMethod, PaymentStatus, StaffRole } from './types.js';
+import type {
+  Audience,
+  InvoiceStatus,
+  InvoiceStatusFilter,
+  PaymentMethod,
+  PaymentStatus,
+  StaffRole,
+} from '../internal/types.js';
 
 function plural(count: number, one: string, other: string): string {
   return `${count} ${count === 1 ? one : other}`;
@@ -19,7 +27,7 @@ function waitFor(seconds: number): string {
   return plural(Math.ceil(seconds / 60), 'minute', 'minutes');
 }
 
-export const strings = {
+export const en = {
   common: {
     retry: 'Retry',
     loading: 'Loading…',
@@ -409,7 +417,7 @@ export const strings = {
     emailSent: (email: string) => `A receipt was emailed to ${email}.`,
     paid: (amount: string) => `Payment of ${amount} received.`,
     submitted: (amount: string) => `Bank payment of ${amount} submitted; it is processing.`,
-    // Money in flight (see also strings.inFlight): what the pay form says about it.
+    // Money in flight (see also inFlight above): what the pay form says about it.
     notPayable: 'Nothing to pay until that payment clears',
     nothingPayable: 'Nothing more can be paid on these invoices until the payments in flight clear.',
     amountTooHighInFlight: (payable: string) => `Enter at most what is left to pay, ${payable}.`,
@@ -517,4 +525,14 @@ export const strings = {
   },
 };
 
-export type PorticoStrings = typeof strings;
+/**
+ * The shape every locale's catalog has: the same keys, every leaf a string or a function with the
+ * same parameters returning a string (English's literal return types widened, so French can differ).
+ */
+export type Catalog = Words<typeof en>;
+
+type Words<T> = T extends (...args: infer A) => unknown
+  ? (...args: A) => string
+  : T extends string
+    ? string
+    : { readonly [K in keyof T]: Words<T[K]> };
