@@ -16,11 +16,6 @@ module.exports = {
       from: {},
       to: {
         circular: true,
-        // Known exception, the one cycle left: <ar-easy-pay>'s parts.ts and payment-flow.ts name each
-        // other's types (`Problem`, `ActionState`). Only a cycle of exactly those two files is let
-        // through; any cycle through a third module still fails. Removed by issue 9 item 4 (the
-        // elements' controllers), or sooner by moving `ActionState` into payment-flow.ts.
-        via: { pathNot: '^widget/src/elements/easy-pay/(parts|payment-flow)[.]ts$' },
       },
     },
     {

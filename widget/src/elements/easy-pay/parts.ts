@@ -10,7 +10,7 @@ import { describeError } from '../../internal/states.js';
 import { formatDate, formatDateTime, formatMoney } from '../../internal/format.js';
 import type { Catalog } from '../../locales/catalog.js';
 import type { InvoiceSummary, PaymentMethod, PaymentView } from '../../internal/types.js';
-import type { Problem } from './payment-flow.js';
+import type { ActionState, Problem } from './payment-flow.js';
 import { formatRate, type PaymentTotals, type SurchargePolicy } from './payment-totals.js';
 import { stripeSlot, type StripeStatus } from './stripe.js';
 
@@ -261,13 +261,6 @@ export function renderStripeSlot(status: StripeStatus, retry: () => void, t: Cat
           </div>`
         : nothing
     } <slot name=${stripeSlot}></slot>`;
-}
-
-/** What the payer must do before the payment can finish; null when nothing. */
-export interface ActionState {
-  payment: PaymentView;
-  confirming: boolean;
-  error: string;
 }
 
 export function renderActionDialog(

@@ -16,11 +16,17 @@ import { formatMoney } from '../../internal/format.js';
 import { describeError } from '../../internal/states.js';
 import { catalogFor, type Catalog } from '../../locales/catalog.js';
 import type { PaymentMethod, PaymentRequestBody, PaymentView } from '../../internal/types.js';
-import type { ActionState } from './parts.js';
 import type { FormCheck, PayData } from './pay-form.js';
 import { StripeFormError, type StripePaymentForm } from './stripe.js';
 
 /** What went wrong with the last attempt, shown above the Pay button. */
+/** What the payer must do before the payment can finish; null when nothing. */
+export interface ActionState {
+  payment: PaymentView;
+  confirming: boolean;
+  error: string;
+}
+
 export type Problem =
   | { kind: 'declined'; message: string }
   | { kind: 'network' }
