@@ -54,6 +54,24 @@ export function invoiceDocument(
   return { invoice, company, customer: { name: row.name, billingAddress: row.billingAddress } };
 }
 
+/** One of a session's invoices (by id or number) as its PDF shows it; 404 for anything the session may not see. */
+export function sessionInvoiceDocument(
+  db: DbOrTx,
+  session: AuthSession,
+  idOrNumber: string,
+  now: Date,
+  config?: Pick<Config, 'PORTAL_URL' | 'PUBLIC_URL'>,
+): InvoiceDocument {
+  const company = getSettings(db, config);
+  const invoice = invoiceDetail(db, session, idOrNumber, calendarDate(now, company.timeZone), company.timeZone);
+  const customer = db
+    .select({ name: customers.name, billingAddress: customers.billingAddress })
+    .from(customers)
+    .where(eq(customers.id, invoice.accountId))
+    .get()!;
+  return { invoice, company, customer };
+}
+
 /** The invoice PDF as one buffer, for an email attachment; drawn by a PDF worker. */
 export async function invoicePdfFile(
   db: DbOrTx,

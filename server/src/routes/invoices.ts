@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { invoiceStatusFilters } from '../contract/lists';
 import { invoiceSorts, type InvoiceDetail, type InvoiceList } from '../api/contract';
 import { calendarDate } from '../domain/dates';
+import { sessionInvoiceDocument } from '../domain/invoice-document';
 import { invoiceDetail, listInvoices } from '../domain/invoices';
 import { getSettings } from '../domain/settings';
 import { download } from '../http/download';
@@ -42,14 +43,7 @@ export const invoices = new Hono<AppEnv>()
   })
   .get('/:id/pdf', (c) => {
     const id = idOrNumber.safeParse(c.req.param('id'));
-    const { db } = c.var.deps;
-    const { company, today: day } = today(c);
-    const invoice = invoiceDetail(db, c.var.session, id.success ? id.data : '', day, company.timeZone);
-    const customer = db.query.customers.findFirst({ where: (t, { eq }) => eq(t.id, invoice.accountId) }).sync()!;
-    const doc = renderInvoicePdf({
-      invoice,
-      company,
-      customer: { name: customer.name, billingAddress: customer.billingAddress },
-    });
-    return download(c, doc, `${invoice.number}.pdf`, 'application/pdf');
+    const { db, clock, config } = c.var.deps;
+    const document = sessionInvoiceDocument(db, c.var.session, id.success ? id.data : '', clock.now(), config);
+    return download(c, renderInvoicePdf(document), `${document.invoice.number}.pdf`, 'application/pdf');
   });
