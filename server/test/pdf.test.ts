@@ -21,6 +21,7 @@ const company: CompanySettings = {
   surchargeRateBp: 0,
   surchargeCap: null,
   allowOverpayment: false,
+  locale: 'en',
 };
 
 const northwind = {
@@ -312,7 +313,8 @@ describe('invoice PDF', () => {
     const invoice = invoiceFixture({ currency: 'EUR', accountName: 'Lumière SARL' });
     const customer = { name: 'Lumière SARL', billingAddress: '12 rue de la Paix\n75002 Paris\nFrance' };
     const fr = await parse(renderInvoicePdf(invoiceInput({ invoice, customer, locale: 'fr-FR' })));
-    assertIncludes(fr.text, 'Lumière SARL', 'Total 1 348,74 €', 'Balance due 823,74 €', 'Due date 22 oct. 2026');
+    // fr-FR now picks the French words too (the labels were English before issue 9); money and dates unchanged.
+    assertIncludes(fr.text, 'Lumière SARL', 'Total 1 348,74 €', 'Solde dû 823,74 €', 'Échéance 22 oct. 2026');
     const en = await parse(renderInvoicePdf(invoiceInput({ invoice, customer, locale: 'en' })));
     assertIncludes(en.text, 'Lumière SARL', 'Total €1,348.74', 'Balance due €823.74');
   });

@@ -15,6 +15,13 @@ export const ERP_MAX_ROW_ERRORS = 1_000;
 export interface ErpContactInput {
   email: string;
   name?: string;
+  /**
+   * BCP 47 language tag (`fr-FR`, `en`, `fr-CA`): the words, money and dates of the emails and PDFs
+   * sent to this contact. Stored in canonical form; left out or null, the company's `locale` setting.
+   * Words are written in English and French (any `fr-*` reads French, other languages English); money
+   * and dates follow the whole tag.
+   */
+  locale?: string | null;
 }
 
 /**
@@ -118,6 +125,7 @@ export type ErpRowErrorCode =
   | 'due_before_issue'
   | 'invalid_currency'
   | 'invalid_email'
+  | 'invalid_locale'
   | 'invalid_quantity'
   | 'amount_mismatch'
   | 'tax_mismatch'

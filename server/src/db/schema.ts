@@ -54,6 +54,8 @@ export const contacts = sqliteTable(
     /** Normalised: trimmed and lower-cased, as every lookup is. */
     email: text('email').notNull(),
     name: text('name').notNull().default(''),
+    /** BCP 47, canonical (`fr-FR`): the words, money and dates of what is written to them; null for the company's `locale`. */
+    locale: text('locale'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('contacts_customer_email_uq').on(t.customerId, t.email), index('contacts_email_idx').on(t.email)],

@@ -14,11 +14,15 @@ export { DELIVER_EMAIL } from './outbox';
 
 const REDACTED_TEXT = 'This email held a sign-in link and code. They are not kept once the email has been delivered.';
 
-/** Makes one attachment's file from live data when the email is sent. */
+/**
+ * Makes one attachment's file from live data when the email is sent, in the words of its recipient
+ * `to` (the contact's locale, as the email's body: domain/reader-locale.ts).
+ */
 export type AttachmentRenderer<T extends EmailAttachmentSpec['type'] = EmailAttachmentSpec['type']> = (
   db: Db,
   spec: Extract<EmailAttachmentSpec, { type: T }>,
   now: Date,
+  to: string,
 ) => Promise<MailAttachment>;
 
 /**
@@ -27,8 +31,10 @@ export type AttachmentRenderer<T extends EmailAttachmentSpec['type'] = EmailAtta
  * use: the CLI and the tests load this module too, and few of them need PDFKit.
  */
 export const attachmentRenderers: { [T in EmailAttachmentSpec['type']]?: AttachmentRenderer<T> } = {
-  invoice_pdf: async (db, spec, now) => (await import('./invoice-document')).invoicePdfFile(db, spec.invoiceId, now),
-  receipt_pdf: async (db, spec) => (await import('../pdf/receipt-pdf')).receiptPdfFile(db, spec.paymentId),
+  invoice_pdf: async (db, spec, now, to) =>
+    (await import('./invoice-document')).invoicePdfFile(db, spec.invoiceId, now, { email: to }),
+  receipt_pdf: async (db, spec, _now, to) =>
+    (await import('../pdf/receipt-pdf')).receiptPdfFile(db, spec.paymentId, to),
 };
 
 /** Adds (or replaces) the renderer of an attachment type; call it once at start. */
@@ -39,13 +45,18 @@ export function registerAttachmentRenderer<T extends EmailAttachmentSpec['type']
   (attachmentRenderers as Record<string, unknown>)[type] = render;
 }
 
-async function renderAttachments(db: Db, specs: readonly EmailAttachmentSpec[], now: Date): Promise<MailAttachment[]> {
+async function renderAttachments(
+  db: Db,
+  specs: readonly EmailAttachmentSpec[],
+  now: Date,
+  to: string,
+): Promise<MailAttachment[]> {
   const files: MailAttachment[] = [];
   // One at a time: each may be a large PDF.
   for (const spec of specs) {
     const render = attachmentRenderers[spec.type] as AttachmentRenderer | undefined;
     if (!render) throw new Error(`No renderer is registered for ${spec.type} attachments; the email waits for one.`);
-    files.push(await render(db, spec, now));
+    files.push(await render(db, spec, now, to));
   }
   return files;
 }
@@ -65,7 +76,7 @@ export function emailDeliveryHandler(db: Db, mailer: Mailer, from: string): JobH
     const redact =
       email.sensitive && mailer.kind !== 'dev' ? { text: REDACTED_TEXT, html: `<p>${REDACTED_TEXT}</p>` } : {};
     try {
-      const attachments = await renderAttachments(db, email.attachments ?? [], now);
+      const attachments = await renderAttachments(db, email.attachments ?? [], now, email.to);
       // Rendering took long enough for another worker to take the job over: it sends, not us.
       signal.throwIfAborted();
       const { messageId } = await mailer.send({

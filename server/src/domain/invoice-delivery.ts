@@ -16,8 +16,8 @@ import { calendarDate } from './dates';
 import { recordEvent, type Actor } from './events';
 import { enqueueJob, type JobHandler } from './jobs';
 import { issueMagicLink, newLinkSecrets, validateReturnTo, type LinkSecrets } from './magic-links';
-import { formatMoney } from './money';
 import { queueEmail } from './outbox';
+import { readerLocale } from './reader-locale';
 import { getSettings } from './settings';
 
 export const SEND_INVOICE = 'invoice.send';
@@ -141,7 +141,6 @@ function sendInvoiceEmails(
     .get()!;
   const company = getSettings(tx, config);
   const returnTo = easyPayReturnTo(company.portalUrl, config);
-  const amountDue = formatMoney(invoice.balance, invoice.currency);
   const pastDue = invoice.dueDate < calendarDate(now, company.timeZone);
   const sentTo: string[] = [];
   for (const { email, secrets } of recipients) {
@@ -169,13 +168,15 @@ function sendInvoiceEmails(
       to: email,
       number: invoice.number,
       customerName: customer.name,
-      amountDue,
+      amountDue: invoice.balance,
+      currency: invoice.currency,
       dueDate: invoice.dueDate,
       pastDue,
       payUrl,
       payLinkDays: config.EASY_PAY_TTL_DAYS,
       supportEmail: company.supportEmail,
       footer: { address: company.companyAddress, portalUrl: company.portalUrl },
+      locale: readerLocale(tx, { email }, invoice.customerId, company),
     });
     queueEmail(tx, { ...content, attachments: [{ type: 'invoice_pdf', invoiceId: invoice.id }] }, now);
     sentTo.push(email);

@@ -13,6 +13,7 @@ import type { Config } from '../config';
 import { renderInvoicePdf } from '../pdf/invoice-pdf';
 import { calendarDate } from './dates';
 import { invoiceDetail } from './invoices';
+import { readerLocale, type Reader } from './reader-locale';
 import type { AuthSession } from './sessions';
 import { getSettings, type CompanySettings } from './settings';
 
@@ -20,13 +21,19 @@ export interface InvoiceDocument {
   invoice: InvoiceDetail;
   company: CompanySettings;
   customer: { name: string; billingAddress: string | null };
+  /** The reader's locale: the PDF's words, money and dates. */
+  locale: string;
 }
 
-/** The invoice as its customer sees it today (in the company's time zone); 404 when there is none. */
+/**
+ * The invoice as its customer sees it today (in the company's time zone), for `reader`; 404 when
+ * there is none.
+ */
 export function invoiceDocument(
   db: DbOrTx,
   invoiceId: string,
   now: Date,
+  reader: Reader = {},
   config?: Pick<Config, 'PORTAL_URL' | 'PUBLIC_URL'>,
 ): InvoiceDocument {
   const row = db
@@ -51,15 +58,20 @@ export function invoiceDocument(
     expiresAt: now,
   };
   const invoice = invoiceDetail(db, scope, invoiceId, calendarDate(now, company.timeZone), company.timeZone);
-  return { invoice, company, customer: { name: row.name, billingAddress: row.billingAddress } };
+  const locale = readerLocale(db, reader, row.customerId, company);
+  return { invoice, company, customer: { name: row.name, billingAddress: row.billingAddress }, locale };
 }
 
-/** One of a session's invoices (by id or number) as its PDF shows it; 404 for anything the session may not see. */
+/**
+ * One of a session's invoices (by id or number) as its PDF shows it, in the `locale` asked for, else the
+ * signed-in contact's; 404 for anything the session may not see.
+ */
 export function sessionInvoiceDocument(
   db: DbOrTx,
   session: AuthSession,
   idOrNumber: string,
   now: Date,
+  locale?: string,
   config?: Pick<Config, 'PORTAL_URL' | 'PUBLIC_URL'>,
 ): InvoiceDocument {
   const company = getSettings(db, config);
@@ -69,17 +81,23 @@ export function sessionInvoiceDocument(
     .from(customers)
     .where(eq(customers.id, invoice.accountId))
     .get()!;
-  return { invoice, company, customer };
+  return {
+    invoice,
+    company,
+    customer,
+    locale: readerLocale(db, { locale, email: session.email }, invoice.accountId, company),
+  };
 }
 
-/** The invoice PDF as one buffer, for an email attachment; drawn by a PDF worker. */
+/** The invoice PDF as one buffer, for an email attachment to `reader`; drawn by a PDF worker. */
 export async function invoicePdfFile(
   db: DbOrTx,
   invoiceId: string,
   now: Date,
+  reader: Reader = {},
   config?: Pick<Config, 'PORTAL_URL' | 'PUBLIC_URL'>,
 ) {
-  const document = invoiceDocument(db, invoiceId, now, config);
+  const document = invoiceDocument(db, invoiceId, now, reader, config);
   // Numbers are the ERP's and may hold `/`; a file name may not.
   const filename = `${document.invoice.number.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf`;
   return { filename, contentType: 'application/pdf', content: await renderInvoicePdf(document) };

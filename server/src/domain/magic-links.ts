@@ -18,6 +18,7 @@ import { magicLinkEmail } from '../mail/templates';
 import { recordEvent } from './events';
 import { enqueueJob, type JobHandler } from './jobs';
 import { queueEmail } from './outbox';
+import { readerLocale } from './reader-locale';
 import { hitCooldown, hitLimits } from './rate-limit';
 import { inFlightFor, payableOf } from './reservations';
 import { getSettings } from './settings';
@@ -224,17 +225,18 @@ export function issueMagicLink(
   );
   const url = `${input.returnTo}#portico-link=${token}`;
   if (!signInEmail) return url;
-  const company = getSettings(db).companyName;
+  const company = getSettings(db);
   queueEmail(
     db,
     magicLinkEmail({
-      company,
+      company: company.companyName,
       to: input.email,
       url,
       code,
       audience: input.audience,
       expiresInMinutes: ttl,
       codeExpiresInMinutes: config.CODE_TTL_MINUTES,
+      locale: input.audience === 'staff' ? company.locale : readerLocale(db, { email: input.email }, null, company),
     }),
     now,
   );

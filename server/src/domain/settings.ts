@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { defaultPortalUrl, portalUrl, type Config } from '../config';
 import type { Db, DbOrTx } from '../db/client';
 import { settings } from '../db/schema';
+import { localeSchema } from '../locales/locale-schema';
 import { imageType, LOGO_MAX_BYTES, logoBytes } from '../pdf/logo';
 import { recordEvent, type Actor } from './events';
 
@@ -40,6 +41,11 @@ export interface CompanySettings {
    * the top of every PDF; null for none. At most `LOGO_MAX_BYTES`.
    */
   logo?: string | null;
+  /**
+   * The BCP 47 locale of what the company writes to a contact with no locale of their own, and to its
+   * staff: emails and PDFs (words, money, dates). Words in `en` or `fr`; any other language reads English.
+   */
+  locale: string;
 }
 
 export type SettingKey = keyof CompanySettings;
@@ -56,6 +62,7 @@ export const defaultSettings: CompanySettings = {
   surchargeCap: null,
   allowOverpayment: false,
   logo: null,
+  locale: 'en',
 };
 
 const logoSchema = z
@@ -109,6 +116,7 @@ export const settingSchemas = {
   surchargeCap: z.number().int().positive().nullable(),
   allowOverpayment: z.boolean(),
   logo: logoSchema.nullable(),
+  locale: localeSchema,
 } satisfies { [K in SettingKey]-?: z.ZodType<CompanySettings[K]> };
 
 export const settingKeys = Object.keys(settingSchemas) as SettingKey[];

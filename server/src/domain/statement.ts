@@ -13,7 +13,8 @@ import type { DbOrTx } from '../db/client';
 import { allocations, creditNoteAllocations, creditNotes, customers, invoices, payments } from '../db/schema';
 import { notFound } from '../errors';
 import { addDays, calendarDate, daysBetween, startOfDay } from './dates';
-import { paymentMethodLabel } from '../mail/payment-templates';
+import { catalogFor, type DocumentCatalog } from '../locales/catalog';
+import { documentFormats } from '../locales/format';
 import { receiptNumber } from './payments';
 import type { CompanySettings } from './settings';
 
@@ -21,6 +22,8 @@ export interface StatementInput {
   accountId: string;
   from: string;
   to: string;
+  /** The reader's locale, for the lines' descriptions; the company's `locale` when absent. */
+  locale?: string;
 }
 
 /** Which aging bucket `daysPastDue` falls in: not yet due is current. */
@@ -39,6 +42,10 @@ export function buildStatement(db: DbOrTx, company: CompanySettings, input: Stat
   const tz = company.timeZone;
   const periodStart = startOfDay(from, tz);
   const periodEnd = startOfDay(addDays(to, 1), tz);
+  const locale = input.locale ?? company.locale;
+  const t = catalogFor(locale);
+  const dates = documentFormats(locale, account.currency);
+  const dateInText = (date: string) => t.dateInText(date, dates.date(date));
 
   const live = and(eq(invoices.customerId, accountId), isNull(invoices.voidedAt));
   const issued = db
@@ -92,7 +99,7 @@ export function buildStatement(db: DbOrTx, company: CompanySettings, input: Stat
         date: inv.issueDate,
         type: 'invoice',
         reference: inv.number,
-        description: inv.poNumber ? `Invoice, PO ${inv.poNumber}, due ${inv.dueDate}` : `Invoice, due ${inv.dueDate}`,
+        description: t.statement.invoiceLine(dateInText(inv.dueDate), inv.poNumber),
         amount: inv.total,
       });
   }
@@ -104,7 +111,7 @@ export function buildStatement(db: DbOrTx, company: CompanySettings, input: Stat
         type: 'payment',
         // The receipt number the payer was given, never the provider's internal id.
         reference: receiptNumber(p.id),
-        description: paymentDescription(p.method, p.ref),
+        description: paymentDescription(t, p.method, p.ref),
         amount: -p.amount,
       });
   }
@@ -115,7 +122,7 @@ export function buildStatement(db: DbOrTx, company: CompanySettings, input: Stat
         date: c.issueDate,
         type: 'credit',
         reference: c.number,
-        description: c.reason ? `Credit note: ${c.reason}` : 'Credit note',
+        description: t.statement.creditLine(c.reason),
         amount: -c.amount,
       });
   }
@@ -148,9 +155,8 @@ export function buildStatement(db: DbOrTx, company: CompanySettings, input: Stat
 }
 
 /** "Payment by Card"; a check's or wire's own reference (from the ERP) is the payer's, so it is kept. */
-function paymentDescription(method: string, ref: string | null): string {
-  const label = paymentMethodLabel(method);
-  return (method === 'check' || method === 'wire') && ref ? `Payment by ${label} ${ref}` : `Payment by ${label}`;
+function paymentDescription(t: DocumentCatalog, method: string, ref: string | null): string {
+  return t.statement.paymentLine(t.method(method), (method === 'check' || method === 'wire') && ref ? ref : null);
 }
 
 /** The size of every entry of one type (payments and credits are negative lines, positive totals). */

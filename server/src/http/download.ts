@@ -1,5 +1,8 @@
 import { Readable } from 'node:stream';
 import type { Context } from 'hono';
+import { z } from 'zod';
+import { localeSchema } from '../locales/locale-schema';
+import { queryParams } from './validate';
 
 type Body = Readable | string | Uint8Array;
 
@@ -28,4 +31,16 @@ export function download(
 ): Response | Promise<Response> {
   if (body instanceof Promise) return body.then((bytes) => send(c, bytes, filename, contentType));
   return send(c, body, filename, contentType);
+}
+
+const localeQuery = z.object({ locale: localeSchema.optional() });
+
+/**
+ * The locale a download is asked for in (`?locale=fr-CA`, as the element that fetches it has it), or
+ * undefined: then it is the signed-in contact's, else the company's (domain/reader-locale.ts). Its
+ * words fall back by language (fr-CA reads French, de-DE English); money and dates keep the whole tag.
+ * A value that is not a BCP 47 tag is a 400.
+ */
+export function requestedLocale(c: Context): string | undefined {
+  return queryParams(c, localeQuery).locale;
 }

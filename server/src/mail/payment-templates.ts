@@ -1,62 +1,58 @@
-/** Payment emails: the receipt (with its PDF attached by the outbox) and the notice of a returned debit. */
-import type { PaymentMethod, PaymentView } from '../api/contract';
+/** Payment emails: the receipt (with its PDF attached by the outbox) and the notices of a returned or refunded payment. */
+import type { PaymentView } from '../api/contract';
 import type { EmailContent } from '../domain/outbox';
-import { formatMoney } from '../domain/money';
 import type { CompanySettings } from '../domain/settings';
+import { catalogFor, type DocumentCatalog } from '../locales/catalog';
+import { documentFormats } from '../locales/format';
 import { escapeHtml, footerText, layout, type CompanyFooter } from './templates';
-
-export const methodLabels: Record<PaymentMethod, string> = {
-  card: 'Card',
-  debit: 'Debit card',
-  ach: 'Bank transfer (ACH)',
-  eft: 'Bank transfer (EFT)',
-  paypal: 'PayPal',
-};
-
-/** Any payment's method as people say it, including those only the ERP records (check, wire). */
-export function paymentMethodLabel(method: string): string {
-  const other: Record<string, string> = { check: 'Check', wire: 'Wire transfer', other: 'Other' };
-  return methodLabels[method as PaymentMethod] ?? other[method] ?? method;
-}
 
 interface PaymentEmail {
   /** The company's name, or its settings: then the footer also gives its portal page and address. */
   company: string | Pick<CompanySettings, 'companyName' | 'companyAddress' | 'portalUrl'>;
   to: string;
   payment: PaymentView;
+  /** The recipient's BCP 47 locale (see domain/recipient-locale.ts). */
+  locale: string;
 }
 
-function sender(company: PaymentEmail['company']): { name: string; footer: CompanyFooter } {
-  if (typeof company === 'string') return { name: company, footer: {} };
-  return { name: company.companyName, footer: { address: company.companyAddress, portalUrl: company.portalUrl } };
+/** What every payment email starts from: who sends it, in which words, with which money format. */
+function prepare({ company, payment, locale }: PaymentEmail) {
+  const sender =
+    typeof company === 'string'
+      ? { name: company, footer: {} as CompanyFooter }
+      : { name: company.companyName, footer: { address: company.companyAddress, portalUrl: company.portalUrl } };
+  return { ...sender, t: catalogFor(locale), money: documentFormats(locale, payment.currency).money };
 }
 
-function lines(p: PaymentView): [string, string][] {
+function lines(p: PaymentView, t: DocumentCatalog, money: (minor: number) => string): [string, string][] {
+  const words = t.email.receipt;
   const rows: [string, string][] = p.allocations.map((a) => [
-    `${a.number}${a.source === 'credit' ? ' (your credit)' : ''}`,
-    formatMoney(a.amount, p.currency),
+    a.source === 'credit' ? words.fromCredit(a.number) : a.number,
+    money(a.amount),
   ]);
-  if (p.unapplied > 0) rows.push(['Kept as credit on your account', formatMoney(p.unapplied, p.currency)]);
-  if (p.surcharge > 0) rows.push(['Card surcharge', formatMoney(p.surcharge, p.currency)]);
-  rows.push(['Total charged', formatMoney(p.total, p.currency)]);
+  if (p.unapplied > 0) rows.push([words.keptAsCredit, money(p.unapplied)]);
+  if (p.surcharge > 0) rows.push([words.surcharge, money(p.surcharge)]);
+  rows.push([words.totalCharged, money(p.total)]);
   return rows;
 }
 
-export function paymentReceiptEmail({ company: from, to, payment }: PaymentEmail): EmailContent {
-  const { name: company, footer } = sender(from);
-  const total = formatMoney(payment.total, payment.currency);
-  const subject = `Receipt ${payment.receiptNumber} from ${company}: ${total} received`;
-  const rows = lines(payment);
+export function paymentReceiptEmail(email: PaymentEmail): EmailContent {
+  const { to, payment, locale } = email;
+  const { name: company, footer, t, money } = prepare(email);
+  const words = t.email.receipt;
+  const total = money(payment.total);
+  const method = t.method(payment.method);
+  const rows = lines(payment, t, money);
   const text = [
-    `Thank you. We received your payment of ${total} by ${methodLabels[payment.method]}.`,
+    words.thanks(total, method),
     '',
-    `Receipt ${payment.receiptNumber}`,
-    ...rows.map(([label, amount]) => `  ${label}: ${amount}`),
+    words.receipt(payment.receiptNumber),
+    ...rows.map(([label, amount]) => `  ${t.labelled(label, amount)}`),
     '',
-    'The receipt is attached as a PDF.',
+    words.attached,
   ]
     .join('\n')
-    .concat(footerText(footer));
+    .concat(footerText(locale, footer));
   const table = rows
     .map(
       ([label, amount], i) =>
@@ -64,61 +60,56 @@ export function paymentReceiptEmail({ company: from, to, payment }: PaymentEmail
     )
     .join('');
   const html = layout(
+    locale,
     company,
-    `<p>Thank you. We received your payment of <strong>${escapeHtml(total)}</strong> by ${escapeHtml(methodLabels[payment.method])}.</p>
-<p style="color:#52606d">Receipt ${escapeHtml(payment.receiptNumber)}</p>
+    `<p>${words.thanks(`<strong>${escapeHtml(total)}</strong>`, escapeHtml(method))}</p>
+<p style="color:#52606d">${words.receipt(escapeHtml(payment.receiptNumber))}</p>
 <table role="presentation" width="100%" style="border-collapse:collapse">${table}</table>
-<p style="color:#52606d;font-size:13px">The receipt is attached as a PDF.</p>`,
+<p style="color:#52606d;font-size:13px">${words.attached}</p>`,
     footer,
   );
+  const subject = words.subject(payment.receiptNumber, company, total);
   return { kind: 'payment.receipt', to, subject, text, html };
 }
 
-export function paymentReturnedEmail({ company: from, to, payment }: PaymentEmail): EmailContent {
-  const { name: company, footer } = sender(from);
-  const total = formatMoney(payment.total, payment.currency);
+export function paymentReturnedEmail(email: PaymentEmail): EmailContent {
+  const { to, payment, locale } = email;
+  const { name: company, footer, t, money } = prepare(email);
+  const words = t.email.returned;
+  const total = money(payment.total);
   const numbers = payment.allocations.map((a) => a.number).join(', ');
-  const subject = `Your payment ${payment.receiptNumber} of ${total} was returned by your bank`;
-  const text = [
-    `Your bank returned your payment of ${total} (receipt ${payment.receiptNumber}).`,
-    numbers ? `The invoices it paid are open again: ${numbers}.` : '',
-    'Please pay them again in the portal, or contact us if you think this is a mistake.',
-  ]
+  const text = [words.body(total, payment.receiptNumber), numbers ? words.reopened(numbers) : '', words.payAgain]
     .filter(Boolean)
     .join('\n\n')
-    .concat(footerText(footer));
+    .concat(footerText(locale, footer));
   const html = layout(
+    locale,
     company,
-    `<p>Your bank returned your payment of <strong>${escapeHtml(total)}</strong> (receipt ${escapeHtml(payment.receiptNumber)}).</p>
-${numbers ? `<p>The invoices it paid are open again: ${escapeHtml(numbers)}.</p>` : ''}
-<p>Please pay them again in the portal, or contact us if you think this is a mistake.</p>`,
+    `<p>${words.body(`<strong>${escapeHtml(total)}</strong>`, escapeHtml(payment.receiptNumber))}</p>
+${numbers ? `<p>${words.reopened(escapeHtml(numbers))}</p>` : ''}
+<p>${words.payAgain}</p>`,
     footer,
   );
-  return { kind: 'payment.returned', to, subject, text, html };
+  return { kind: 'payment.returned', to, subject: words.subject(payment.receiptNumber, total), text, html };
 }
 
 /** Money no chosen invoice could take went back to the payer (or, for a cancelled payment, all of it). */
-export function paymentRefundedEmail({ company: from, to, payment }: PaymentEmail): EmailContent {
-  const { name: company, footer } = sender(from);
-  const refunded = formatMoney(payment.refunded, payment.currency);
-  const whole = payment.status === 'refunded';
-  const subject = `We refunded ${refunded} of your payment ${payment.receiptNumber}`;
-  const why = whole
-    ? 'The invoices it was for had been paid or cancelled by the time the money arrived, so none of it was applied.'
-    : 'Part of it could not be applied: the invoices you chose had less left to pay by the time the money arrived.';
-  const text = [
-    `We refunded ${refunded} of your payment ${payment.receiptNumber} to the account or card you paid with.`,
-    why,
-    'It usually shows there within 5 to 10 business days.',
-  ]
+export function paymentRefundedEmail(email: PaymentEmail): EmailContent {
+  const { to, payment, locale } = email;
+  const { name: company, footer, t, money } = prepare(email);
+  const words = t.email.refunded;
+  const refunded = money(payment.refunded);
+  const why = payment.status === 'refunded' ? words.whole : words.part;
+  const text = [words.body(refunded, payment.receiptNumber), why, words.when]
     .join('\n\n')
-    .concat(footerText(footer));
+    .concat(footerText(locale, footer));
   const html = layout(
+    locale,
     company,
-    `<p>We refunded <strong>${escapeHtml(refunded)}</strong> of your payment ${escapeHtml(payment.receiptNumber)} to the account or card you paid with.</p>
-<p>${escapeHtml(why)}</p>
-<p>It usually shows there within 5 to 10 business days.</p>`,
+    `<p>${words.body(`<strong>${escapeHtml(refunded)}</strong>`, escapeHtml(payment.receiptNumber))}</p>
+<p>${why}</p>
+<p>${words.when}</p>`,
     footer,
   );
-  return { kind: 'payment.refunded', to, subject, text, html };
+  return { kind: 'payment.refunded', to, subject: words.subject(refunded, payment.receiptNumber), text, html };
 }

@@ -1,8 +1,12 @@
 /**
- * Email bodies, HTML and plain text, with the company's name. Kept as small functions with escaping
- * rather than a template engine: there are few emails and every interpolation is visible here.
+ * Email bodies, HTML and plain text, with the company's name, in the words, money and dates of the
+ * recipient's locale (server/src/locales). Kept as small functions with escaping rather than a
+ * template engine: there are few emails and every interpolation is visible here. Where a sentence
+ * goes into HTML, the catalog gets its values already escaped (or as the markup to show).
  */
 import type { EmailContent } from '../domain/outbox';
+import { catalogFor } from '../locales/catalog';
+import { documentFormats } from '../locales/format';
 
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -15,25 +19,26 @@ export interface CompanyFooter {
 }
 
 /** The footer's plain-text lines (after a blank line), or '' when there is nothing to add. */
-export function footerText(footer: CompanyFooter = {}): string {
+export function footerText(locale: string, footer: CompanyFooter = {}): string {
   const lines = [
-    footer.portalUrl ? `Customer portal: ${footer.portalUrl}` : '',
+    footer.portalUrl ? catalogFor(locale).email.portal(footer.portalUrl) : '',
     footer.address?.trim() ? footer.address.trim() : '',
   ].filter(Boolean);
   return lines.length ? `\n\n--\n${lines.join('\n')}` : '';
 }
 
-export function layout(company: string, bodyHtml: string, footer: CompanyFooter = {}): string {
+/** The HTML page around a body: the company's name above, who sent it and the footer below. */
+export function layout(locale: string, company: string, bodyHtml: string, footer: CompanyFooter = {}): string {
+  const t = catalogFor(locale);
   const name = escapeHtml(company);
-  const portal = footer.portalUrl
-    ? `<br>Customer portal: <a href="${escapeHtml(footer.portalUrl)}" style="color:#52606d">${escapeHtml(footer.portalUrl)}</a>`
-    : '';
+  const url = footer.portalUrl ? escapeHtml(footer.portalUrl) : '';
+  const portal = url ? `<br>${t.email.portal(`<a href="${url}" style="color:#52606d">${url}</a>`)}` : '';
   const address = footer.address?.trim() ? `<br>${escapeHtml(footer.address.trim()).replace(/\r?\n/g, '<br>')}` : '';
-  return `<!doctype html><html><body style="margin:0;padding:24px;background:#f4f5f7;font-family:Arial,Helvetica,sans-serif;color:#1f2933">
+  return `<!doctype html><html lang="${escapeHtml(locale)}"><body style="margin:0;padding:24px;background:#f4f5f7;font-family:Arial,Helvetica,sans-serif;color:#1f2933">
 <table role="presentation" width="100%" style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:32px">
 <tr><td style="font-size:18px;font-weight:bold;padding-bottom:16px">${name}</td></tr>
 <tr><td style="font-size:15px;line-height:1.5">${bodyHtml}</td></tr>
-<tr><td style="font-size:12px;color:#52606d;padding-top:24px">Sent by ${name}'s customer portal.${portal}${address}</td></tr>
+<tr><td style="font-size:12px;color:#52606d;padding-top:24px">${t.email.sentBy(name)}${portal}${address}</td></tr>
 </table></body></html>`;
 }
 
@@ -45,30 +50,27 @@ export interface MagicLinkEmail {
   audience: 'customer' | 'staff';
   expiresInMinutes: number;
   codeExpiresInMinutes: number;
+  /** The recipient's BCP 47 locale (see domain/recipient-locale.ts). */
+  locale: string;
 }
 
 export function magicLinkEmail(m: MagicLinkEmail): EmailContent {
-  const what = m.audience === 'staff' ? `${m.company} staff console` : `${m.company} customer portal`;
-  const subject = `Your sign-in link for ${what}`;
-  const text = [
-    `Sign in to the ${what}:`,
-    '',
-    m.url,
-    '',
-    `Or enter this code in the browser where you asked for it: ${m.code}`,
-    '',
-    `The link works for ${m.expiresInMinutes} minutes and the code for ${m.codeExpiresInMinutes} minutes.`,
-    `If you did not ask to sign in, ignore this email: nothing happens until the link is used.`,
-  ].join('\n');
-  const html = layout(
-    m.company,
-    `<p>Sign in to the ${escapeHtml(what)}:</p>
-<p><a href="${escapeHtml(m.url)}" style="display:inline-block;background:#1d4ed8;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:bold">Sign in</a></p>
-<p>Or enter this code in the browser where you asked for it:</p>
-<p style="font-size:28px;letter-spacing:6px;font-weight:bold;font-family:monospace">${escapeHtml(m.code)}</p>
-<p style="color:#52606d;font-size:13px">The link works for ${m.expiresInMinutes} minutes and the code for ${m.codeExpiresInMinutes} minutes. If you did not ask to sign in, ignore this email: nothing happens until the link is used.</p>`,
+  const words = catalogFor(m.locale).email.signIn;
+  const place = words.place(m.company, m.audience);
+  const lifetime = words.lifetime(m.expiresInMinutes, m.codeExpiresInMinutes);
+  const text = [words.intro(place), '', m.url, '', `${words.codeIntro} ${m.code}`, '', lifetime, words.notYou].join(
+    '\n',
   );
-  return { kind: `magic_link.${m.audience}`, to: m.to, subject, text, html, sensitive: true };
+  const html = layout(
+    m.locale,
+    m.company,
+    `<p>${words.intro(escapeHtml(place))}</p>
+<p><a href="${escapeHtml(m.url)}" style="display:inline-block;background:#1d4ed8;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:bold">${words.button}</a></p>
+<p>${words.codeIntro}</p>
+<p style="font-size:28px;letter-spacing:6px;font-weight:bold;font-family:monospace">${escapeHtml(m.code)}</p>
+<p style="color:#52606d;font-size:13px">${lifetime} ${words.notYou}</p>`,
+  );
+  return { kind: `magic_link.${m.audience}`, to: m.to, subject: words.subject(place), text, html, sensitive: true };
 }
 
 export interface InvoiceEmail {
@@ -77,8 +79,10 @@ export interface InvoiceEmail {
   number: string;
   /** The customer's name, as the invoice is addressed. */
   customerName: string;
-  /** Already formatted (`$1,234.56`). */
-  amountDue: string;
+  /** Integer minor units of `currency`. */
+  amountDue: number;
+  currency: string;
+  /** `YYYY-MM-DD`. */
   dueDate: string;
   pastDue: boolean;
   /** The Easy Pay link: opens the invoice ready to pay, without signing in. */
@@ -87,39 +91,45 @@ export interface InvoiceEmail {
   supportEmail: string;
   /** The company's address and portal page, for the footer. */
   footer?: CompanyFooter;
+  /** The recipient's BCP 47 locale (see domain/recipient-locale.ts). */
+  locale: string;
 }
 
 /** A new invoice, with its PDF attached by the outbox and a long-lived Easy Pay link. */
 export function invoiceEmail(m: InvoiceEmail): EmailContent {
-  const subject = `Invoice ${m.number} from ${m.company} — ${m.amountDue} due ${m.dueDate}`;
-  const due = m.pastDue ? `was due on ${m.dueDate}` : `is due on ${m.dueDate}`;
-  const questions = m.supportEmail ? `Questions about this invoice? Write to ${m.supportEmail}.` : '';
+  const t = catalogFor(m.locale);
+  const words = t.email.invoice;
+  const formats = documentFormats(m.locale, m.currency);
+  const amountDue = formats.money(m.amountDue);
+  const dueDate = t.dateInText(m.dueDate, formats.date(m.dueDate));
   const text = [
-    `Invoice ${m.number} from ${m.company} for ${m.customerName}.`,
+    words.intro(m.number, m.company, m.customerName),
     '',
-    `Amount due: ${m.amountDue}`,
-    `Due date: ${m.dueDate}`,
+    t.labelled(words.amountDue, amountDue),
+    t.labelled(words.dueDate, dueDate),
     '',
-    `Pay now: ${m.payUrl}`,
+    t.labelled(words.payNow, m.payUrl),
     '',
-    `The invoice is attached as a PDF. Payment ${due}.`,
-    `The Pay now link opens this invoice ready to pay, with no sign-in, for ${m.payLinkDays} days; it shows only this invoice. Please do not forward this email.`,
-    questions,
+    words.attached(dueDate, m.pastDue),
+    words.payLinkNote(m.payLinkDays),
+    m.supportEmail ? words.questions(m.supportEmail) : '',
   ]
     .join('\n')
     .trimEnd()
-    .concat(footerText(m.footer));
+    .concat(footerText(m.locale, m.footer));
   const html = layout(
+    m.locale,
     m.company,
-    `<p>Invoice <strong>${escapeHtml(m.number)}</strong> for ${escapeHtml(m.customerName)}.</p>
+    `<p>${words.heading(`<strong>${escapeHtml(m.number)}</strong>`, escapeHtml(m.customerName))}</p>
 <table role="presentation" style="border-collapse:collapse;margin:8px 0 16px">
-<tr><td style="padding:4px 16px 4px 0;color:#52606d">Amount due</td><td style="padding:4px 0;font-size:20px;font-weight:bold">${escapeHtml(m.amountDue)}</td></tr>
-<tr><td style="padding:4px 16px 4px 0;color:#52606d">Due date</td><td style="padding:4px 0">${escapeHtml(m.dueDate)}</td></tr>
+<tr><td style="padding:4px 16px 4px 0;color:#52606d">${words.amountDue}</td><td style="padding:4px 0;font-size:20px;font-weight:bold">${escapeHtml(amountDue)}</td></tr>
+<tr><td style="padding:4px 16px 4px 0;color:#52606d">${words.dueDate}</td><td style="padding:4px 0">${escapeHtml(dueDate)}</td></tr>
 </table>
-<p><a href="${escapeHtml(m.payUrl)}" style="display:inline-block;background:#1d4ed8;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:bold">Pay now</a></p>
-<p>The invoice is attached as a PDF. Payment ${escapeHtml(due)}.</p>
-<p style="color:#52606d;font-size:13px">The Pay now link opens this invoice ready to pay, with no sign-in, for ${m.payLinkDays} days; it shows only this invoice. Please do not forward this email.${m.supportEmail ? ` Questions about this invoice? Write to ${escapeHtml(m.supportEmail)}.` : ''}</p>`,
+<p><a href="${escapeHtml(m.payUrl)}" style="display:inline-block;background:#1d4ed8;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:bold">${words.payNow}</a></p>
+<p>${words.attached(escapeHtml(dueDate), m.pastDue)}</p>
+<p style="color:#52606d;font-size:13px">${words.payLinkNote(m.payLinkDays)}${m.supportEmail ? ` ${words.questions(escapeHtml(m.supportEmail))}` : ''}</p>`,
     m.footer,
   );
+  const subject = words.subject(m.number, m.company, amountDue, dueDate);
   return { kind: 'invoice', to: m.to, subject, text, html, sensitive: true };
 }

@@ -4,6 +4,7 @@
  * text goes through `pdfText` on its way to the page.
  */
 import { minorToDecimal } from '../domain/money';
+import { documentFormats, type DocumentFormats } from '../locales/format';
 
 export { minorToDecimal };
 
@@ -76,47 +77,24 @@ export function pdfText(value: string): string {
 }
 
 /** How a PDF shows the numbers of one document: every value already passed through `pdfText`. */
-export interface PdfFormatters {
-  locale: string;
-  /** Integer minor units of the document's currency, e.g. 123456 → "$1,234.56". */
-  money(minor: number): string;
-  /** A calendar date `YYYY-MM-DD`, e.g. "Nov 20, 2026"; the same day in every time zone. */
-  date(calendarDate: string): string;
-  /** A decimal quantity, up to thousandths. */
-  quantity(value: number): string;
-}
+export type PdfFormatters = DocumentFormats;
 
-/** A usable BCP 47 tag with Latin digits (Helvetica has no others); en-US when `locale` is unusable. */
-function resolveLocale(locale: string | undefined): string {
-  try {
-    return new Intl.Locale(locale ?? 'en-US', { numberingSystem: 'latn' }).toString();
-  } catch {
-    return 'en-US';
-  }
-}
-
+/**
+ * The reader's formats (locales/format.ts) made printable in Helvetica: a currency whose sign it
+ * cannot draw is named by its code, and month names in a script it lacks give way to `YYYY-MM-DD`.
+ */
 export function pdfFormatters(locale: string | undefined, currency: string): PdfFormatters {
-  const tag = resolveLocale(locale);
-  let currencyFormat = new Intl.NumberFormat(tag, { style: 'currency', currency });
+  let formats = documentFormats(locale, currency);
   // A symbol Helvetica cannot draw (₹, ₽, ₩) would print as "?": name the currency by its code instead.
-  if (!survivesPdfText(currencyFormat.format(0))) {
-    currencyFormat = new Intl.NumberFormat(tag, { style: 'currency', currency, currencyDisplay: 'code' });
-  }
-  const digits = currencyFormat.resolvedOptions().maximumFractionDigits ?? 2;
-  const dateFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
-  const quantityFormat = new Intl.NumberFormat(tag, { maximumFractionDigits: 3 });
-
+  if (!survivesPdfText(formats.money(0))) formats = documentFormats(locale, currency, { currencyDisplay: 'code' });
   return {
-    locale: tag,
-    money: (minor) => pdfText(currencyFormat.format(minorToDecimal(minor, digits))),
+    locale: formats.locale,
+    money: (minor) => pdfText(formats.money(minor)),
     date(calendarDate) {
-      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(calendarDate);
-      if (!match) return pdfText(calendarDate);
-      // Midnight UTC formatted in UTC: the printed day never moves with the server's time zone.
-      const formatted = dateFormat.format(new Date(Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!)));
+      const formatted = formats.date(calendarDate);
       // Month names in a script Helvetica lacks (ru, ja…) fall back to the unambiguous ISO form.
       return survivesPdfText(formatted) ? pdfText(formatted) : calendarDate;
     },
-    quantity: (value) => pdfText(quantityFormat.format(value)),
+    quantity: (value) => pdfText(formats.quantity(value)),
   };
 }

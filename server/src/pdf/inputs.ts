@@ -10,7 +10,7 @@ export interface InvoicePdfInput {
   invoice: InvoiceDetail;
   company: CompanySettings;
   customer: { name: string; billingAddress: string | null };
-  /** BCP 47 locale for money and dates; en-US when absent or unusable. Labels stay English. */
+  /** BCP 47 locale of the reader: its words (locales/), money and dates; English and en-US when absent. */
   locale?: string;
 }
 
@@ -20,7 +20,7 @@ export interface StatementPdfInput {
   logo?: string | null;
   /** The `portalUrl` setting: where the account can be paid online. */
   portalUrl?: string;
-  /** BCP 47 locale for money and dates; en-US when absent or unusable. Labels stay English. */
+  /** BCP 47 locale of the reader: its words (locales/), money and dates; English and en-US when absent. */
   locale?: string;
 }
 
@@ -29,7 +29,7 @@ export interface ReceiptPdfInput {
   company: CompanySettings;
   customer: { name: string; billingAddress: string | null };
   payerEmail: string | null;
-  /** BCP 47 locale for money and dates; en-US when absent or unusable. Labels stay English. */
+  /** BCP 47 locale of the reader: its words (locales/), money and dates; English and en-US when absent. */
   locale?: string;
 }
 

@@ -373,10 +373,13 @@ export function drawTable<Row>(doc: PDFKit.PDFDocument, table: TableSpec<Row>, y
 }
 
 /**
- * Writes the running head on continuation pages and "Page i of N" on every page, then ends the
- * document so the caller can pipe it.
+ * Writes the running head on continuation pages and "Page i of N" (in the document's words) on every
+ * page, then ends the document so the caller can pipe it.
  */
-export function finishDocument(doc: PDFKit.PDFDocument, furniture: { footer: string; runningHead: string }): void {
+export function finishDocument(
+  doc: PDFKit.PDFDocument,
+  furniture: { footer: string; runningHead: string; page: (page: number, pages: number) => string },
+): void {
   const { start, count } = doc.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
@@ -388,7 +391,7 @@ export function finishDocument(doc: PDFKit.PDFDocument, furniture: { footer: str
     const footerY = doc.page.height - MARGIN + 8;
     rule(doc, content.left, right, footerY - 6, palette.rule, 0.5);
     write(doc, furniture.footer, content.left, footerY, styles.small, { width: content.width(doc) - 90 });
-    write(doc, `Page ${i - start + 1} of ${count}`, right - 90, footerY, styles.small, { width: 90, align: 'right' });
+    write(doc, furniture.page(i - start + 1, count), right - 90, footerY, styles.small, { width: 90, align: 'right' });
     if (i > start) {
       write(doc, furniture.runningHead, content.left, MARGIN - 24, styles.small, {
         width: content.width(doc),

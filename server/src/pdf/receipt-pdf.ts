@@ -7,6 +7,7 @@ import type { Config } from '../config';
 import type { DbOrTx } from '../db/client';
 import { customers } from '../db/schema';
 import { paymentView } from '../domain/payments';
+import { readerLocale, type Reader } from '../domain/reader-locale';
 import { getSettings } from '../domain/settings';
 import { renderPdf } from './pool';
 import type { ReceiptPdfInput } from './receipt-page';
@@ -18,35 +19,39 @@ export function renderReceiptPdf(input: ReceiptPdfInput): Promise<Buffer> {
   return renderPdf({ kind: 'receipt', input });
 }
 
-/** What the receipt of a stored payment shows, read from the database. */
+/** What the receipt of a stored payment shows to `reader`, read from the database. */
 export function receiptInput(
   db: DbOrTx,
   paymentId: string,
+  reader: Reader = {},
   config?: Pick<Config, 'PORTAL_URL' | 'PUBLIC_URL'>,
 ): ReceiptPdfInput {
   const payment = paymentView(db, paymentId);
   const customer = db.select().from(customers).where(eq(customers.id, payment.accountId)).get()!;
   const payer = db.query.payments.findFirst({ where: (t, { eq: is }) => is(t.id, paymentId) }).sync();
+  const company = getSettings(db, config);
   return {
     payment,
-    company: getSettings(db, config),
+    company,
     customer: { name: customer.name, billingAddress: customer.billingAddress },
     payerEmail: payer?.payerEmail ?? null,
+    locale: readerLocale(db, reader, payment.accountId, company),
   };
 }
 
-/** The receipt of a stored payment (being drawn), with its file name. */
+/** The receipt of a stored payment (being drawn) for `reader`, with its file name. */
 export function receiptPdf(
   db: DbOrTx,
   paymentId: string,
+  reader: Reader = {},
   config?: Pick<Config, 'PORTAL_URL' | 'PUBLIC_URL'>,
 ): { doc: Promise<Buffer>; filename: string } {
-  const input = receiptInput(db, paymentId, config);
+  const input = receiptInput(db, paymentId, reader, config);
   return { doc: renderReceiptPdf(input), filename: `Receipt-${input.payment.receiptNumber}.pdf` };
 }
 
-/** The receipt PDF as one buffer, for an email attachment. */
-export async function receiptPdfFile(db: DbOrTx, paymentId: string) {
-  const { doc, filename } = receiptPdf(db, paymentId);
+/** The receipt PDF as one buffer, for an email attachment to `to`. */
+export async function receiptPdfFile(db: DbOrTx, paymentId: string, to: string) {
+  const { doc, filename } = receiptPdf(db, paymentId, { email: to });
   return { filename, contentType: 'application/pdf', content: await doc };
 }

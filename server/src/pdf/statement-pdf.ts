@@ -3,6 +3,7 @@
  * `drawStatementPdf` lays it out (in a PDF worker thread); `renderStatementPdf` has a worker do it.
  */
 import type { Statement, StatementLine } from '../api/contract';
+import { catalogFor, type DocumentCatalog } from '../locales/catalog';
 import { pdfFormatters, type PdfFormatters } from './format';
 import {
   content,
@@ -26,56 +27,60 @@ export type { StatementPdfInput };
 /** Statement lines between an opening and a closing balance row. */
 type ActivityRow = ({ kind: 'line' } & StatementLine) | { kind: 'opening' | 'closing'; date: string; balance: number };
 
-const TYPE_LABELS: Record<StatementLine['type'], string> = {
-  invoice: 'Invoice',
-  payment: 'Payment',
-  credit: 'Credit note',
-};
-
-function activityColumns(fmt: PdfFormatters): Column<ActivityRow>[] {
+function activityColumns(fmt: PdfFormatters, t: DocumentCatalog): Column<ActivityRow>[] {
+  const words = t.statement;
   return [
-    { header: 'Date', width: 74, value: (r) => fmt.date(r.date) },
-    { header: 'Type', width: 60, value: (r) => (r.kind === 'line' ? TYPE_LABELS[r.type] : '') },
+    { header: words.date, width: 74, value: (r) => fmt.date(r.date) },
+    { header: words.type, width: 60, value: (r) => (r.kind === 'line' ? words.lineType(r.type) : '') },
     // Wide enough for a receipt number (R- and ten characters) on one line.
-    { header: 'Reference', width: 92, value: (r) => (r.kind === 'line' ? r.reference : '') },
+    { header: words.reference, width: 92, value: (r) => (r.kind === 'line' ? r.reference : '') },
     {
-      header: 'Description',
+      header: words.description,
       width: 'fill',
-      value: (r) => (r.kind === 'line' ? r.description : r.kind === 'opening' ? 'Opening balance' : 'Closing balance'),
+      value: (r) =>
+        r.kind === 'line' ? r.description : r.kind === 'opening' ? words.openingBalance : words.closingBalance,
     },
-    { header: 'Amount', width: 82, align: 'right', value: (r) => (r.kind === 'line' ? fmt.money(r.amount) : '') },
-    { header: 'Balance', width: 86, align: 'right', value: (r) => fmt.money(r.balance) },
+    { header: t.pdf.amount, width: 82, align: 'right', value: (r) => (r.kind === 'line' ? fmt.money(r.amount) : '') },
+    { header: words.balance, width: 86, align: 'right', value: (r) => fmt.money(r.balance) },
   ];
 }
 
-function summaryRows(statement: Statement, fmt: PdfFormatters): SummaryRow[] {
+function summaryRows(statement: Statement, fmt: PdfFormatters, t: DocumentCatalog): SummaryRow[] {
+  const words = t.pdf.statement;
   const less = (minor: number) => fmt.money(minor === 0 ? 0 : -minor);
   return [
-    { label: 'Opening balance', value: fmt.money(statement.openingBalance) },
-    { label: 'Invoiced', value: fmt.money(statement.totals.invoiced) },
-    { label: 'Payments', value: less(statement.totals.paid) },
-    { label: 'Credits', value: less(statement.totals.credited) },
-    { label: 'Closing balance', value: fmt.money(statement.closingBalance), kind: 'due' },
-    { label: 'Unapplied credit', value: fmt.money(statement.unappliedCredit) },
+    { label: t.statement.openingBalance, value: fmt.money(statement.openingBalance) },
+    { label: words.invoiced, value: fmt.money(statement.totals.invoiced) },
+    { label: words.payments, value: less(statement.totals.paid) },
+    { label: words.credits, value: less(statement.totals.credited) },
+    { label: t.statement.closingBalance, value: fmt.money(statement.closingBalance), kind: 'due' },
+    { label: words.unappliedCredit, value: fmt.money(statement.unappliedCredit) },
   ];
 }
 
-function drawAging(doc: PDFKit.PDFDocument, statement: Statement, fmt: PdfFormatters, y: number): number {
+function drawAging(
+  doc: PDFKit.PDFDocument,
+  statement: Statement,
+  fmt: PdfFormatters,
+  t: DocumentCatalog,
+  y: number,
+): number {
+  const words = t.pdf.statement;
   const { current, days1to30, days31to60, days61to90, over90 } = statement.aging;
   const buckets: [string, number][] = [
-    ['Current', current],
-    ['1–30 days', days1to30],
-    ['31–60 days', days31to60],
-    ['61–90 days', days61to90],
-    ['90+ days', over90],
-    ['Total open', current + days1to30 + days31to60 + days61to90 + over90],
+    [words.agingBucket.current, current],
+    [words.agingBucket.days1to30, days1to30],
+    [words.agingBucket.days31to60, days31to60],
+    [words.agingBucket.days61to90, days61to90],
+    [words.agingBucket.over90, over90],
+    [words.agingBucket.total, current + days1to30 + days31to60 + days61to90 + over90],
   ];
-  const headers = ['Days past due', ...buckets.map(([header]) => header)];
-  const amounts = ['Open balance', ...buckets.map(([, minor]) => fmt.money(minor))];
+  const headers = [words.daysPastDue, ...buckets.map(([header]) => header)];
+  const amounts = [words.openBalance, ...buckets.map(([, minor]) => fmt.money(minor))];
   return drawTable<string[]>(
     doc,
     {
-      caption: `Aging: days past due as of ${fmt.date(statement.to)}`,
+      caption: words.aging(fmt.date(statement.to)),
       rows: [amounts],
       columns: headers.map((header, i) => ({
         header,
@@ -93,22 +98,24 @@ export function drawStatementPdf(input: StatementPdfInput): PDFKit.PDFDocument {
   const { statement } = input;
   const { account, company } = statement;
   const fmt = pdfFormatters(input.locale, statement.currency);
-  const period = `${fmt.date(statement.from)} – ${fmt.date(statement.to)}`;
+  const t = catalogFor(input.locale);
+  const words = t.pdf.statement;
+  const period = words.periodOf(fmt.date(statement.from), fmt.date(statement.to));
   const doc = createPdfDocument({
-    title: `Statement of account: ${account.name}, ${statement.from} to ${statement.to}`,
+    title: words.document(account.name, statement.from, statement.to),
     author: company.name,
-    subject: `Statement of account for ${account.name}`,
+    subject: words.subject(account.name),
     createdOn: statement.to,
     locale: fmt.locale,
   });
 
   let y = drawLetterhead(doc, {
     company: { name: company.name, address: company.address, logo: input.logo },
-    title: 'STATEMENT OF ACCOUNT',
+    title: words.title,
     facts: [
-      { label: 'Statement date', value: fmt.date(statement.to) },
-      { label: 'Period', value: period },
-      { label: 'Currency', value: statement.currency },
+      { label: words.statementDate, value: fmt.date(statement.to) },
+      { label: words.period, value: period },
+      { label: words.currency, value: statement.currency },
     ],
   });
 
@@ -116,14 +123,14 @@ export function drawStatementPdf(input: StatementPdfInput): PDFKit.PDFDocument {
   const partyWidth = content.width(doc) - summaryWidth - 36;
   const partyBottom = drawParty(
     doc,
-    { label: 'Account', name: account.name, address: account.billingAddress },
+    { label: words.account, name: account.name, address: account.billingAddress },
     content.left,
     y,
     partyWidth,
   );
   const summaryX = content.right(doc) - summaryWidth;
-  write(doc, 'ACCOUNT SUMMARY', summaryX + 6, y, styles.label, { width: summaryWidth });
-  const rows = summaryRows(statement, fmt);
+  write(doc, words.summary, summaryX + 6, y, styles.label, { width: summaryWidth });
+  const rows = summaryRows(statement, fmt, t);
   const summaryBottom = drawSummary(doc, rows, summaryX, y + 10, summaryWidth);
   y = Math.max(partyBottom, summaryBottom) + 28;
 
@@ -134,25 +141,26 @@ export function drawStatementPdf(input: StatementPdfInput): PDFKit.PDFDocument {
   ];
   y = drawTable(
     doc,
-    { caption: 'Activity', columns: activityColumns(fmt), rows: activity, isStrong: (r) => r.kind !== 'line' },
+    { caption: words.activity, columns: activityColumns(fmt, t), rows: activity, isStrong: (r) => r.kind !== 'line' },
     y,
   );
 
-  y = drawAging(doc, statement, fmt, y + 28);
+  y = drawAging(doc, statement, fmt, t, y + 28);
   if (statement.unappliedCredit > 0) {
-    const note = `You have ${fmt.money(statement.unappliedCredit)} of unapplied credit, usable on a later payment.`;
+    const note = words.unappliedNote(fmt.money(statement.unappliedCredit));
     y = ensureSpace(doc, y + 12, 14);
     y = write(doc, note, content.left, y, styles.small, { width: content.width(doc) });
   }
   if (input.portalUrl) {
-    const text = `Pay online: ${input.portalUrl}`;
+    const text = t.pdf.payOnline(input.portalUrl);
     y = ensureSpace(doc, y + 12, 14);
     write(doc, text, content.left, y, styles.body, { width: content.width(doc), link: input.portalUrl });
   }
 
   finishDocument(doc, {
-    footer: `${company.name} · Statement for ${account.name} · ${period}`,
-    runningHead: `Statement for ${account.name} (continued)`,
+    footer: `${company.name} · ${words.footer(account.name)} · ${period}`,
+    runningHead: t.pdf.continued(words.footer(account.name)),
+    page: t.pdf.page,
   });
   return doc;
 }

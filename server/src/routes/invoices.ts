@@ -6,7 +6,7 @@ import { calendarDate } from '../domain/dates';
 import { sessionInvoiceDocument } from '../domain/invoice-document';
 import { invoiceDetail, listInvoices } from '../domain/invoices';
 import { getSettings } from '../domain/settings';
-import { download } from '../http/download';
+import { download, requestedLocale } from '../http/download';
 import type { AppEnv } from '../http/env';
 import { requireSession } from '../http/middleware';
 import { queryParams } from '../http/validate';
@@ -44,6 +44,7 @@ export const invoices = new Hono<AppEnv>()
   .get('/:id/pdf', (c) => {
     const id = idOrNumber.safeParse(c.req.param('id'));
     const { db, clock, config } = c.var.deps;
-    const document = sessionInvoiceDocument(db, c.var.session, id.success ? id.data : '', clock.now(), config);
+    const locale = requestedLocale(c);
+    const document = sessionInvoiceDocument(db, c.var.session, id.success ? id.data : '', clock.now(), locale, config);
     return download(c, renderInvoicePdf(document), `${document.invoice.number}.pdf`, 'application/pdf');
   });

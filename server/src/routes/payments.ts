@@ -16,7 +16,7 @@ import type { AppEnv } from '../http/env';
 import { requireSession } from '../http/middleware';
 import { jsonBody, queryParams } from '../http/validate';
 import { receiptPdf } from '../pdf/receipt-pdf';
-import { download } from '../http/download';
+import { download, requestedLocale } from '../http/download';
 
 /** Minor units: a whole number, positive, far from float trouble. Strings, fractions and huge values fail here. */
 const minor = z.number().int().positive().max(MAX_PAYMENT);
@@ -92,6 +92,7 @@ export const paymentsRouter = new Hono<AppEnv>()
   .get('/:id/receipt.pdf', (c) => {
     const id = idOf(c.req.param('id'));
     visiblePayment(c.var.deps.db, c.var.session, id);
-    const { doc, filename } = receiptPdf(c.var.deps.db, id, c.var.deps.config);
+    const reader = { locale: requestedLocale(c), email: c.var.session.email };
+    const { doc, filename } = receiptPdf(c.var.deps.db, id, reader, c.var.deps.config);
     return download(c, doc, filename, 'application/pdf');
   });

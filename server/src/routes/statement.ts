@@ -5,10 +5,12 @@ import type { Statement } from '../api/contract';
 import { addDays, calendarDate, daysBetween, isCalendarDate } from '../domain/dates';
 import { currencyExponent, minorToDecimal } from '../domain/money';
 import { accountFor } from '../domain/invoices';
+import { readerLocale } from '../domain/reader-locale';
 import { getSettings } from '../domain/settings';
 import { buildStatement } from '../domain/statement';
 import { AppError } from '../errors';
-import { download } from '../http/download';
+import { download, requestedLocale } from '../http/download';
+import { catalogFor } from '../locales/catalog';
 import type { AppEnv } from '../http/env';
 import { requireSession } from '../http/middleware';
 import { queryParams } from '../http/validate';
@@ -22,16 +24,27 @@ const statementQuery = z.object({
   format: z.enum(['json', 'csv', 'pdf']).default('json'),
 });
 
-/** Minor units as a plain decimal string (`-1234.50`) for spreadsheets, by integer arithmetic. */
-
-function statementCsv(s: Statement): string {
+/**
+ * The statement for spreadsheets: headings and descriptions in the reader's words; values as machines
+ * read them in every locale (ISO dates, type codes, minor units as a plain decimal string such as
+ * `-1234.50`, by integer arithmetic).
+ */
+function statementCsv(s: Statement, locale: string): string {
   const e = currencyExponent(s.currency);
   const money = (m: number) => minorToDecimal(m, e);
+  const words = catalogFor(locale).statement;
   return stringify([
-    ['Date', 'Type', 'Reference', 'Description', `Amount (${s.currency})`, `Balance (${s.currency})`],
-    [s.from, 'opening', '', 'Opening balance', '', money(s.openingBalance)],
+    [
+      words.date,
+      words.type,
+      words.reference,
+      words.description,
+      words.amountIn(s.currency),
+      words.balanceIn(s.currency),
+    ],
+    [s.from, 'opening', '', words.openingBalance, '', money(s.openingBalance)],
     ...s.lines.map((l) => [l.date, l.type, l.reference, l.description, money(l.amount), money(l.balance)]),
-    [s.to, 'closing', '', 'Closing balance', '', money(s.closingBalance)],
+    [s.to, 'closing', '', words.closingBalance, '', money(s.closingBalance)],
   ]);
 }
 
@@ -47,11 +60,13 @@ export const statement = new Hono<AppEnv>().get('/', requireSession('customer'),
   // Easy Pay sessions see only their invoices; a whole-account statement is not theirs to read.
   if (c.var.session.scopeInvoiceIds) throw new AppError(403, 'forbidden', 'Sign in to see statements.');
 
-  const result = buildStatement(db, company, { accountId, from, to });
+  const locale = readerLocale(db, { locale: requestedLocale(c), email: c.var.session.email }, accountId, company);
+  const result = buildStatement(db, company, { accountId, from, to, locale });
   const filename = `statement-${result.account.name.replace(/\W+/g, '-')}-${from}-to-${to}`;
-  if (query.format === 'csv') return download(c, statementCsv(result), `${filename}.csv`, 'text/csv; charset=utf-8');
+  if (query.format === 'csv')
+    return download(c, statementCsv(result, locale), `${filename}.csv`, 'text/csv; charset=utf-8');
   if (query.format === 'pdf') {
-    const pdf = renderStatementPdf({ statement: result, logo: company.logo, portalUrl: company.portalUrl });
+    const pdf = renderStatementPdf({ statement: result, logo: company.logo, portalUrl: company.portalUrl, locale });
     return download(c, pdf, `${filename}.pdf`, 'application/pdf');
   }
   return c.json(result satisfies Statement);

@@ -36,6 +36,8 @@ export const DEMO_COMPANY = {
   surchargeRateBp: 250,
   surchargeCap: 10_000,
   allowOverpayment: false,
+  // What contacts without a locale of their own read: Camille Martin of Lumière SARL reads French.
+  locale: 'en',
 };
 
 /** The invoice the demo emails on first start, so its Easy Pay link is in the dev mailbox. */
@@ -70,6 +72,9 @@ export const DEMO_ACCOUNTS = {
     contacts: [['compta@lumiere.test', 'Camille Martin']],
   },
 } as const;
+
+/** Contacts with a locale of their own: Lumière's accountant gets French emails and PDFs. */
+export const DEMO_CONTACT_LOCALES: Readonly<Record<string, string>> = { 'compta@lumiere.test': 'fr-FR' };
 
 export const DEMO_STAFF = [
   { id: 'stf_ar', email: 'ar@acme.test', name: 'Alex Rivera', role: 'admin' as const },
@@ -195,6 +200,7 @@ export function seedDemo(db: Db, now: Date): boolean {
             customerId: account.id,
             email,
             name,
+            locale: DEMO_CONTACT_LOCALES[email] ?? null,
             createdAt: now,
           })
           .run(),

@@ -22,6 +22,7 @@ interface StoredContact {
   id: string;
   email: string;
   name: string;
+  locale: string | null;
 }
 
 function statements(sqlite: Database.Database) {
@@ -30,7 +31,7 @@ function statements(sqlite: Database.Database) {
       `SELECT id, name, currency, payment_terms_days, billing_address FROM customers WHERE external_id = ?`,
     ),
     contacts: sqlite.prepare<[string], StoredContact>(
-      `SELECT id, email, name FROM contacts WHERE customer_id = ? ORDER BY email`,
+      `SELECT id, email, name, locale FROM contacts WHERE customer_id = ? ORDER BY email`,
     ),
     hasInvoices: sqlite.prepare<[string], { found: number }>(
       `SELECT EXISTS (SELECT 1 FROM invoices WHERE customer_id = ?) AS found`,
@@ -43,9 +44,9 @@ function statements(sqlite: Database.Database) {
       `UPDATE customers SET name = ?, currency = ?, payment_terms_days = ?, billing_address = ?, updated_at = ? WHERE id = ?`,
     ),
     insertContact: sqlite.prepare(
-      `INSERT INTO contacts (id, customer_id, email, name, created_at) VALUES (?, ?, ?, ?, ?)`,
+      `INSERT INTO contacts (id, customer_id, email, name, locale, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
     ),
-    renameContact: sqlite.prepare(`UPDATE contacts SET name = ? WHERE id = ?`),
+    editContact: sqlite.prepare(`UPDATE contacts SET name = ?, locale = ? WHERE id = ?`),
     deleteContact: sqlite.prepare(`DELETE FROM contacts WHERE id = ?`),
     revokeSessions: sqlite.prepare(
       `UPDATE sessions SET revoked_at = ? WHERE email = ? AND audience = 'customer' AND revoked_at IS NULL`,
@@ -86,7 +87,7 @@ export class CustomerUpserter {
       imp.nowMs,
       imp.nowMs,
     );
-    for (const c of row.contacts) sql.insertContact.run(newId('con'), id, c.email, c.name, imp.nowMs);
+    for (const c of row.contacts) sql.insertContact.run(newId('con'), id, c.email, c.name, c.locale, imp.nowMs);
     imp.event('customer.created', { type: 'customer', id }, id, {
       externalId: row.externalId,
       name: row.name,
@@ -110,12 +111,16 @@ export class CustomerUpserter {
       .map(([field]) => field as string);
 
     const contacts = sql.contacts.all(stored.id);
-    const wanted = new Map(row.contacts.map((c) => [c.email, c.name]));
+    const wanted = new Map(row.contacts.map((c) => [c.email, c]));
     const removed = contacts.filter((c) => !wanted.has(c.email));
-    const renamed = contacts.filter((c) => wanted.has(c.email) && wanted.get(c.email) !== c.name);
+    // A new name or locale for an email that stays.
+    const edited = contacts.filter((c) => {
+      const want = wanted.get(c.email);
+      return want && (want.name !== c.name || want.locale !== c.locale);
+    });
     const have = new Set(contacts.map((c) => c.email));
     const added = row.contacts.filter((c) => !have.has(c.email));
-    if (removed.length + renamed.length + added.length > 0) changes.push('contacts');
+    if (removed.length + edited.length + added.length > 0) changes.push('contacts');
 
     if (changes.length === 0) {
       this.counts.unchanged++;
@@ -132,8 +137,8 @@ export class CustomerUpserter {
       sql.deleteContact.run(c.id);
       sessionsEnded += sql.revokeSessions.run(imp.nowMs, c.email).changes;
     }
-    for (const c of renamed) sql.renameContact.run(wanted.get(c.email)!, c.id);
-    for (const c of added) sql.insertContact.run(newId('con'), stored.id, c.email, c.name, imp.nowMs);
+    for (const c of edited) sql.editContact.run(wanted.get(c.email)!.name, wanted.get(c.email)!.locale, c.id);
+    for (const c of added) sql.insertContact.run(newId('con'), stored.id, c.email, c.name, c.locale, imp.nowMs);
     imp.event('customer.updated', { type: 'customer', id: stored.id }, stored.id, {
       externalId: row.externalId,
       changes,

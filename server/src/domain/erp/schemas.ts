@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { ErpRowError, ErpRowErrorCode } from '../../api/erp-contract';
+import { canonicalLocale } from '../../locales/catalog';
 import { isCalendarDate } from '../dates';
 import { lineAmount, lineTax } from '../ledger';
 import { normalizeEmail } from '../magic-links';
@@ -70,6 +71,7 @@ export const erpCustomerRow = z
         z.strictObject({
           email: z.string().max(254),
           name: z.string().trim().max(200).default(''),
+          locale: z.string().max(64).nullish(),
         }),
       )
       .max(100),
@@ -85,7 +87,15 @@ export const erpCustomerRow = z
       } else {
         seen.add(email);
       }
-      return { email: email ?? '', name: c.name };
+      const locale = c.locale ? canonicalLocale(c.locale) : null;
+      if (c.locale && !locale) {
+        custom(ctx, 'invalid_locale', 'must be a BCP 47 language tag such as en, fr or fr-CA', [
+          'contacts',
+          i,
+          'locale',
+        ]);
+      }
+      return { email: email ?? '', name: c.name, locale };
     });
     return { ...row, billingAddress: row.billingAddress || null, contacts };
   });

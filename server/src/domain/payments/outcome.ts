@@ -9,6 +9,7 @@ import type { ProviderOutcome } from '../../payments/provider';
 import { applySucceededPayment } from '../cash-application';
 import { recordEvent, type Actor } from '../events';
 import { queueEmail } from '../outbox';
+import { readerLocale } from '../reader-locale';
 import { release } from '../reservations';
 import { getSettings } from '../settings';
 import { CANCELLED_CODES } from './deps';
@@ -129,7 +130,12 @@ export function queueReceipt(db: DbOrTx, paymentId: string, now: Date): void {
   queueEmail(
     db,
     {
-      ...paymentReceiptEmail({ company, to: payment.payerEmail, payment: view }),
+      ...paymentReceiptEmail({
+        company,
+        to: payment.payerEmail,
+        payment: view,
+        locale: readerLocale(db, { email: payment.payerEmail }, payment.customerId, company),
+      }),
       attachments: [{ type: 'receipt_pdf', paymentId }],
     },
     now,

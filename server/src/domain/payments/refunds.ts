@@ -5,6 +5,7 @@ import { paymentRefundedEmail } from '../../mail/payment-templates';
 import { recordEvent, type Actor } from '../events';
 import { type JobHandler } from '../jobs';
 import { queueEmail } from '../outbox';
+import { readerLocale } from '../reader-locale';
 import { getSettings } from '../settings';
 import type { PaymentDeps } from './deps';
 import { paymentView } from './read';
@@ -72,12 +73,14 @@ export function refundHandler(deps: PaymentDeps): JobHandler {
           now,
         );
         if (payment.payerEmail) {
+          const company = getSettings(tx, deps.config);
           queueEmail(
             tx,
             paymentRefundedEmail({
-              company: getSettings(tx, deps.config),
+              company,
               to: payment.payerEmail,
               payment: paymentView(tx, payment.id),
+              locale: readerLocale(tx, { email: payment.payerEmail }, payment.customerId, company),
             }),
             now,
           );

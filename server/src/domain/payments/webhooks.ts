@@ -9,6 +9,7 @@ import type { ProviderEvent } from '../../payments/provider';
 import { reversePayment } from '../cash-application';
 import { recordEvent, type Actor } from '../events';
 import { queueEmail } from '../outbox';
+import { readerLocale } from '../reader-locale';
 import { getSettings } from '../settings';
 import { CANCELLED_CODES, type PaymentDeps } from './deps';
 import { applyOutcome } from './outcome';
@@ -117,12 +118,14 @@ export function returnPayment(
   const payment = db.select().from(payments).where(eq(payments.id, paymentId)).get()!;
   db.update(payments).set({ failureMessage: message }).where(eq(payments.id, paymentId)).run();
   if (payment.payerEmail) {
+    const company = getSettings(db);
     queueEmail(
       db,
       paymentReturnedEmail({
-        company: getSettings(db),
+        company,
         to: payment.payerEmail,
         payment: paymentView(db, paymentId),
+        locale: readerLocale(db, { email: payment.payerEmail }, payment.customerId, company),
       }),
       now,
     );

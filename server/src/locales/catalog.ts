@@ -1,0 +1,45 @@
+/**
+ * The words of a document (an email, a PDF, a statement download) for its reader's locale: French for
+ * `fr` and every `fr-*` tag, English for anything else, as the elements choose theirs
+ * (widget/src/locales/catalog.ts). Money and dates follow the whole tag (`format.ts`), so a `de-DE`
+ * reader gets English words with German numbers, as the elements show them.
+ *
+ * Whose locale a document takes is decided by the caller: an email's recipient contact, else the
+ * company's `locale` setting; a portal download the `locale` the element asks for, else the
+ * signed-in contact's, else the company's (`domain/recipient-locale.ts`).
+ */
+import { en, type DocumentCatalog } from './en';
+import { fr } from './fr';
+
+export type { DocumentCatalog };
+
+/** Every catalog, by primary language subtag. */
+const catalogs: Readonly<Record<string, DocumentCatalog>> = { en, fr };
+
+/** The languages documents are written in. */
+export const documentLanguages: readonly string[] = Object.keys(catalogs);
+
+function languageOf(locale: string | null | undefined): string {
+  return (locale ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
+}
+
+/** The words for `locale`: its language's catalog, English when there is none. */
+export function catalogFor(locale: string | null | undefined): DocumentCatalog {
+  const language = languageOf(locale);
+  return Object.hasOwn(catalogs, language) ? catalogs[language]! : en;
+}
+
+/**
+ * `raw` as a canonical BCP 47 tag (`fr_ca` → `fr-CA`, as people and some systems write it), or null
+ * when it is not one. Any well-formed tag is kept, shipped or not: its words fall back by language,
+ * and its money and dates are still its own.
+ */
+export function canonicalLocale(raw: string): string | null {
+  const tag = raw.trim().replace(/_/g, '-');
+  if (tag === '' || tag.length > 64) return null;
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? null;
+  } catch {
+    return null;
+  }
+}
