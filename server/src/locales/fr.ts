@@ -202,11 +202,11 @@ export const fr = {
       openBalance: 'Solde ouvert',
       agingBucket: {
         current: 'Non échu',
-        days1to30: '1 à 30 jours',
-        days31to60: '31 à 60 jours',
-        days61to90: '61 à 90 jours',
-        over90: 'Plus de 90 jours',
-        total: 'Total ouvert',
+        days1to30: '1–30 jours',
+        days31to60: '31–60 jours',
+        days61to90: '61–90 jours',
+        over90: '> 90 jours',
+        total: 'Total dû',
       },
       unappliedNote: (amount: string) =>
         `Vous disposez d’un avoir non imputé de ${amount}, utilisable lors d’un prochain paiement.`,

@@ -87,7 +87,7 @@ export function write(
 /** The height `text` would take in `style` within `width`. */
 export function measure(doc: PDFKit.PDFDocument, text: string, style: TextStyle, width: number): number {
   applyStyle(doc, style);
-  return doc.heightOfString(pdfText(text), { width, lineGap: 1.5 });
+  return doc.heightOfString(pdfText(text), { width, lineGap: 1.5, characterSpacing: style.tracking });
 }
 
 function rule(doc: PDFKit.PDFDocument, x1: number, x2: number, y: number, color: string = palette.rule, width = 0.75) {
@@ -312,7 +312,9 @@ export interface TableSpec<Row> {
   caption?: string;
 }
 
+/** A header row of one line; a heading that wraps (longer words in some languages) makes it taller. */
 const HEADER_HEIGHT = 20;
+const HEADER_PAD_Y = 7;
 
 /**
  * A full-width table. A row that does not fit goes to a new page, where the header row is drawn
@@ -326,15 +328,19 @@ export function drawTable<Row>(doc: PDFKit.PDFDocument, table: TableSpec<Row>, y
   const xs = widths.map((_, i) => content.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
   const right = content.left + total;
 
+  const headers = table.columns.map((c) => c.header.toUpperCase());
+  const oneLine = measure(doc, 'X', styles.label, total);
+  const tallest = Math.max(...headers.map((h, i) => measure(doc, h, styles.label, widths[i]! - 2 * CELL_PAD_X)));
+  const headerHeight = HEADER_HEIGHT + tallest - oneLine;
   const drawHeader = (top: number): number => {
-    fillBox(doc, content.left, top, total, HEADER_HEIGHT, palette.headerFill);
-    table.columns.forEach((c, i) =>
-      write(doc, c.header.toUpperCase(), xs[i]! + CELL_PAD_X, top + 7, styles.label, {
+    fillBox(doc, content.left, top, total, headerHeight, palette.headerFill);
+    headers.forEach((header, i) =>
+      write(doc, header, xs[i]! + CELL_PAD_X, top + HEADER_PAD_Y, styles.label, {
         width: widths[i]! - 2 * CELL_PAD_X,
-        align: c.align ?? 'left',
+        align: table.columns[i]!.align ?? 'left',
       }),
     );
-    return top + HEADER_HEIGHT;
+    return top + headerHeight;
   };
 
   const rowHeight = (cells: string[], style: TextStyle) =>
@@ -348,7 +354,7 @@ export function drawTable<Row>(doc: PDFKit.PDFDocument, table: TableSpec<Row>, y
         styles.body,
       )
     : 0;
-  y = ensureSpace(doc, y, captionHeight + HEADER_HEIGHT + firstHeight);
+  y = ensureSpace(doc, y, captionHeight + headerHeight + firstHeight);
   if (table.caption) write(doc, table.caption, content.left, y, styles.heading);
   y = drawHeader(y + captionHeight);
 
