@@ -20,7 +20,9 @@ async function askForLink(page: Page, email: string, path = '/'): Promise<{ url:
   await page.getByLabel('Email address').fill(email);
   await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
   await page.getByRole('heading', { name: 'Check your email' }).waitFor();
-  return linkFrom(await mail.waitFor(email, { after: before, timeoutMs: 10_000, subject: /sign-in link/ }));
+  return linkFrom(
+    await mail.waitFor(email, { after: before, timeoutMs: 10_000, subject: /sign-in link|lien de connexion/ }),
+  );
 }
 
 const ROWS = 'ar-invoice-list tr[part~="row"]';
