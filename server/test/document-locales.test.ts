@@ -17,17 +17,11 @@ import { paymentReceiptEmail } from '../src/mail/payment-templates';
 import { ORIGIN, startTestServer, type TestServer } from './helpers';
 import { customerRow, erpCall, erpKey, rowErrors, type ValidationFailed } from './erp-helpers';
 
-/** Every leaf of a catalog by its dotted path: `email.invoice.subject`, `pdf.page`… */
-function leaves(catalog: object, prefix = ''): Map<string, unknown> {
-  const found = new Map<string, unknown>();
-  for (const [key, value] of Object.entries(catalog)) {
-    const path = prefix + key;
-    if (value && typeof value === 'object')
-      for (const [inner, leaf] of leaves(value, `${path}.`)) found.set(inner, leaf);
-    else found.set(path, value);
-  }
-  return found;
-}
+/** Every leaf of a catalog by its dotted path (`email.invoice.subject`, `pdf.page`…), depth first. */
+const leaves = (node: object, path: readonly string[] = []): [string, unknown][] =>
+  Object.entries(node).flatMap(([key, value]): [string, unknown][] =>
+    value && typeof value === 'object' ? leaves(value, [...path, key]) : [[[...path, key].join('.'), value]],
+  );
 
 /** Words French writes as English does. */
 const sameInFrench = new Set(['pdf.date', 'pdf.invoice.total', 'statement.date']);
@@ -47,23 +41,22 @@ function assertIncludes(text: string, ...expected: string[]) {
 }
 
 describe('document catalogs', () => {
-  const english = leaves(en);
-  const french = leaves(fr);
+  const english = new Map(leaves(en));
+  const french = new Map(leaves(fr));
 
   it('has every English key in French and no other', () => {
     assert.deepEqual([...french.keys()].sort(), [...english.keys()].sort());
   });
 
+  /** Every leaf of every catalog, named `fr: pdf.page` in a failure. */
+  const everyLeaf = Object.entries({ en: english, fr: french }).flatMap(([locale, catalog]) =>
+    [...catalog].map(([path, leaf]) => ({ where: `${locale}: ${path}`, path, leaf })),
+  );
+
   it('has a non-empty string or a function at every leaf, a function where English has one', () => {
-    for (const [locale, catalog] of [
-      ['en', english],
-      ['fr', french],
-    ] as const) {
-      for (const [path, leaf] of catalog) {
-        const ok = typeof leaf === 'function' || (typeof leaf === 'string' && leaf.trim() !== '');
-        assert.ok(ok, `${locale}: ${path}`);
-        assert.equal(typeof leaf, typeof english.get(path), `${locale}: ${path}`);
-      }
+    for (const { where, path, leaf } of everyLeaf) {
+      assert.ok(typeof leaf === 'function' || (typeof leaf === 'string' && leaf.trim() !== ''), where);
+      assert.equal(typeof leaf, typeof english.get(path), where);
     }
   });
 
@@ -76,14 +69,9 @@ describe('document catalogs', () => {
   });
 
   it('holds nothing HTML would read as markup, since emails put the words into HTML as they are', () => {
-    for (const [locale, catalog] of [
-      ['en', english],
-      ['fr', french],
-    ] as const) {
-      for (const [path, leaf] of catalog) {
-        const text = typeof leaf === 'function' ? (leaf as (...values: string[]) => unknown)('x', 'x', 'x', 'x') : leaf;
-        assert.doesNotMatch(String(text), /[<&]/, `${locale}: ${path}`);
-      }
+    for (const { where, leaf } of everyLeaf) {
+      const text = typeof leaf === 'function' ? (leaf as (...values: string[]) => unknown)('x', 'x', 'x', 'x') : leaf;
+      assert.doesNotMatch(String(text), /[<&]/, where);
     }
   });
 

@@ -6,7 +6,7 @@
  * Emails call the functions with HTML already escaped where the result goes into HTML, so no word
  * here may hold `<` or `&`. The elements' words are in widget/src/locales, in the same style.
  */
-import type { InvoiceStatus, PaymentStatus, StatementLine } from '../api/contract';
+import type { AgingBuckets, InvoiceStatus, PaymentStatus, StatementLine } from '../api/contract';
 
 /** Every method a payment may carry, portal and ERP (`recordedPaymentMethods`), as people say it. */
 const methods: Readonly<Record<string, string>> = {
@@ -197,14 +197,16 @@ export const en = {
       aging: (date: string) => `Aging: days past due as of ${date}`,
       daysPastDue: 'Days past due',
       openBalance: 'Open balance',
-      agingBucket: {
-        current: 'Current',
-        days1to30: '1–30 days',
-        days31to60: '31–60 days',
-        days61to90: '61–90 days',
-        over90: '90+ days',
-        total: 'Total open',
-      },
+      /** An aging column: a bucket of days past due, or their total. */
+      agingBucket: (bucket: keyof AgingBuckets | 'total') =>
+        ({
+          current: 'Current',
+          days1to30: '1–30 days',
+          days31to60: '31–60 days',
+          days61to90: '61–90 days',
+          over90: '90+ days',
+          total: 'Total open',
+        })[bucket],
       unappliedNote: (amount: string) => `You have ${amount} of unapplied credit, usable on a later payment.`,
       footer: (account: string) => `Statement for ${account}`,
     },
@@ -232,13 +234,15 @@ export const en = {
 };
 
 /**
- * The shape every locale's catalog has: the same keys, every leaf a string or a function with the
- * same parameters returning a string (English's literal return types widened, so French can differ).
+ * What every locale's catalog is: English's keys, each a string or a function of the same parameters
+ * returning a string (English's literal strings widened, so French can say something else).
  */
-export type DocumentCatalog = Words<typeof en>;
+export type DocumentCatalog = Widened<typeof en>;
 
-type Words<T> = T extends (...args: infer A) => unknown
-  ? (...args: A) => string
-  : T extends string
-    ? string
-    : { readonly [K in keyof T]: Words<T[K]> };
+type Widened<T> = {
+  readonly [K in keyof T]: T[K] extends (...args: infer A) => unknown
+    ? (...args: A) => string
+    : T[K] extends string
+      ? string
+      : Widened<T[K]>;
+};

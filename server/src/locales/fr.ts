@@ -5,7 +5,7 @@
  * A no-break space (\u00a0) goes before « : ; ? ! », as French typography wants. Every character here
  * is one PDFKit's Helvetica can draw (Latin-1 and ’ – …), so the PDFs print them as written.
  */
-import type { InvoiceStatus, PaymentStatus, StatementLine } from '../api/contract';
+import type { AgingBuckets, InvoiceStatus, PaymentStatus, StatementLine } from '../api/contract';
 import type { DocumentCatalog } from './en';
 
 const methods: Readonly<Record<string, string>> = {
@@ -200,14 +200,15 @@ export const fr = {
       aging: (date: string) => `Balance âgée au ${date}`,
       daysPastDue: 'Jours de retard',
       openBalance: 'Solde ouvert',
-      agingBucket: {
-        current: 'Non échu',
-        days1to30: '1–30 jours',
-        days31to60: '31–60 jours',
-        days61to90: '61–90 jours',
-        over90: '> 90 jours',
-        total: 'Total dû',
-      },
+      agingBucket: (bucket: keyof AgingBuckets | 'total') =>
+        ({
+          current: 'Non échu',
+          days1to30: '1–30 jours',
+          days31to60: '31–60 jours',
+          days61to90: '61–90 jours',
+          over90: '> 90 jours',
+          total: 'Total dû',
+        })[bucket],
       unappliedNote: (amount: string) =>
         `Vous disposez d’un avoir non imputé de ${amount}, utilisable lors d’un prochain paiement.`,
       footer: (account: string) => `Relevé ${of(account)}`,

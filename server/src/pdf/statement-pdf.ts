@@ -68,12 +68,12 @@ function drawAging(
   const words = t.pdf.statement;
   const { current, days1to30, days31to60, days61to90, over90 } = statement.aging;
   const buckets: [string, number][] = [
-    [words.agingBucket.current, current],
-    [words.agingBucket.days1to30, days1to30],
-    [words.agingBucket.days31to60, days31to60],
-    [words.agingBucket.days61to90, days61to90],
-    [words.agingBucket.over90, over90],
-    [words.agingBucket.total, current + days1to30 + days31to60 + days61to90 + over90],
+    [words.agingBucket('current'), current],
+    [words.agingBucket('days1to30'), days1to30],
+    [words.agingBucket('days31to60'), days31to60],
+    [words.agingBucket('days61to90'), days61to90],
+    [words.agingBucket('over90'), over90],
+    [words.agingBucket('total'), current + days1to30 + days31to60 + days61to90 + over90],
   ];
   const headers = [words.daysPastDue, ...buckets.map(([header]) => header)];
   const amounts = [words.openBalance, ...buckets.map(([, minor]) => fmt.money(minor))];
