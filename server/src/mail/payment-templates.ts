@@ -1,5 +1,5 @@
 /** Payment emails: the receipt (with its PDF attached by the outbox) and the notice of a returned debit. */
-import type { PaymentMethod, PaymentView } from '../api/contract';
+import type { PaymentMethod, PaymentView } from '../contract';
 import type { EmailContent } from '../domain/outbox';
 import { formatMoney } from '../domain/money';
 import type { CompanySettings } from '../domain/settings';
