@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'csv-stringify/sync';
-import type { ErpInvoiceInput } from '../server/src/api/erp-contract';
+import type { ErpInvoiceInput } from '../server/src/contract/erp';
 import { importCsvFile } from '../server/src/cli/csv-import';
 import { newId } from '../server/src/crypto';
 import { openDatabase } from '../server/src/db/client';

@@ -11,7 +11,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import type { ApiErrorBody, ErrorCode, Health } from './api/contract';
+import type { ApiErrorBody, ErrorCode, Health } from './contract';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import type { Db } from './db/client';
@@ -31,7 +31,8 @@ import {
   SANDBOX_SETTLE,
   sandboxSettlementHandler,
 } from './domain/payments';
-import { AppError } from './errors';
+import { DomainError } from './domain/errors';
+import { HttpError, httpStatusOf } from './http/errors';
 import type { AppEnv, Deps } from './http/env';
 import { accessLog, originCheck, requestId } from './http/middleware';
 import { createLogger, type Logger } from './logger';
@@ -100,7 +101,7 @@ export function createApp(options: AppOptions) {
   const apiBodyLimit = bodyLimit({
     maxSize: 1024 * 1024,
     onError: () => {
-      throw new AppError(413, 'payload_too_large', 'The body is larger than 1 MB.');
+      throw new HttpError(413, 'payload_too_large', 'The body is larger than 1 MB.');
     },
   });
   const api = new Hono<AppEnv>()
@@ -136,7 +137,7 @@ export function createApp(options: AppOptions) {
   // from another origin needs CORS, so the allow-listed pages get it.
   const bundle = resolve(root, 'dist/portico.js');
   app.get('/portico.js', allowedOrigins, async (c, next) => {
-    if (!existsSync(bundle)) throw new AppError(404, 'not_found', 'The widget is not built: run `npm run build`.');
+    if (!existsSync(bundle)) throw new HttpError(404, 'not_found', 'The widget is not built: run `npm run build`.');
     c.header('Cache-Control', 'no-cache');
     return serveStatic({ path: bundle })(c, next);
   });
@@ -146,7 +147,7 @@ export function createApp(options: AppOptions) {
   app.get('/chunks/:file', allowedOrigins, async (c, next) => {
     const file = c.req.param('file');
     const path = resolve(chunks, file);
-    if (!/^[\w-]+\.js$/.test(file) || !existsSync(path)) throw new AppError(404, 'not_found', 'No such chunk.');
+    if (!/^[\w-]+\.js$/.test(file) || !existsSync(path)) throw new HttpError(404, 'not_found', 'No such chunk.');
     c.header('Cache-Control', 'public, max-age=31536000, immutable');
     return serveStatic({ path })(c, next);
   });
@@ -158,11 +159,12 @@ export function createApp(options: AppOptions) {
   app.notFound((c) => c.json(errorBody('not_found', 'No such endpoint.', c.var.requestId), 404));
   app.onError((err, c) => {
     const id = c.var.requestId;
-    if (err instanceof AppError) {
+    const status = httpStatusOf(err);
+    if (status && err instanceof DomainError) {
       if (err.extra.retryAfter) c.header('Retry-After', String(err.extra.retryAfter));
       // The rest of an oversized body is never read, so the connection cannot carry another request.
-      if (err.status === 413) c.header('Connection', 'close');
-      return c.json(errorBody(err.code, err.message, id, err.extra), err.status);
+      if (status === 413) c.header('Connection', 'close');
+      return c.json(errorBody(err.code, err.message, id, err.extra), status);
     }
     if (err instanceof HTTPException) {
       const status = err.status >= 400 && err.status < 500 ? err.status : 500;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
-import type { LinkPreview, SessionCreated } from '../src/api/contract';
+import type { LinkPreview, SessionCreated } from '../src/contract';
 import { testConfig } from '../src/config';
 import { sha256 } from '../src/crypto';
 import { invoices, magicLinks } from '../src/db/schema';

@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { AppError } from '../src/errors';
+import { DomainError } from '../src/domain/errors';
+import { httpStatusOf } from '../src/http/errors';
 import { validateTarget } from '../src/domain/magic-links';
 
 const RUNS = { numRuns: 2_000 };
@@ -21,8 +22,8 @@ function accepts(raw: string): boolean {
   try {
     return validateTarget(raw) === raw;
   } catch (err) {
-    assert.ok(err instanceof AppError, `threw ${String(err)}`);
-    assert.equal(err.status, 400);
+    assert.ok(err instanceof DomainError, `threw ${String(err)}`);
+    assert.equal(httpStatusOf(err), 400);
     assert.equal(err.code, 'target_invalid');
     return false;
   }

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { PDFParse } from 'pdf-parse';
-import type { ErpCustomersUpsertResult } from '../src/api/erp-contract';
-import type { PaymentView } from '../src/api/contract';
+import type { ErpCustomersUpsertResult } from '../src/contract/erp';
+import type { PaymentView } from '../src/contract';
 import { systemActor } from '../src/domain/events';
 import { SettingsError, updateSettings, validateSettings } from '../src/domain/settings';
 import { en } from '../src/locales/en';

@@ -6,7 +6,7 @@ import type {
   ErpInvoiceFeed,
   ErpInvoiceFeedItem,
   ErpInvoicesUpsertResult,
-} from '../src/api/erp-contract';
+} from '../src/contract/erp';
 import { recordSettledPayment } from '../src/domain/ledger';
 import { errorCode, startTestServer, type TestServer } from './helpers';
 import { customerRow, erpCall, erpKey, invoiceRow, rowErrors, type ValidationFailed } from './erp-helpers';

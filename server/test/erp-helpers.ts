@@ -1,5 +1,5 @@
 /** ERP test support: keys made through the domain, calls as the ERP makes them, and row builders. */
-import type { ErpCustomerInput, ErpInvoiceInput, ErpRowError } from '../src/api/erp-contract';
+import type { ErpCustomerInput, ErpInvoiceInput, ErpRowError } from '../src/contract/erp';
 import { createErpKey } from '../src/domain/erp/keys';
 import { systemActor } from '../src/domain/events';
 import type { TestServer } from './helpers';

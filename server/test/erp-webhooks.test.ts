@@ -9,7 +9,7 @@ import type {
   ErpWebhookEndpointCreated,
   ErpWebhookEndpointList,
   ErpWebhookPayload,
-} from '../src/api/erp-contract';
+} from '../src/contract/erp';
 import { newId, verifySignedPayload } from '../src/crypto';
 import { payments } from '../src/db/schema';
 import { applySucceededPayment, reversePayment } from '../src/domain/cash-application';

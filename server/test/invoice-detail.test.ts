@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { PDFParse } from 'pdf-parse';
-import type { InvoiceDetail, InvoiceList } from '../src/api/contract';
+import type { InvoiceDetail, InvoiceList } from '../src/contract';
 import { testConfig } from '../src/config';
 import { receiptNumber } from '../src/domain/payments';
 import { createSession } from '../src/domain/sessions';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { AccountList, InvoiceList, InvoiceSummary } from '../src/api/contract';
+import type { AccountList, InvoiceList, InvoiceSummary } from '../src/contract';
 import { errorCode, startTestServer, type TestServer } from './helpers';
 
 let t: TestServer;

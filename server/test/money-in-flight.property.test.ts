@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { eq, inArray, sql } from 'drizzle-orm';
 import fc from 'fast-check';
-import type { PaymentMethod } from '../src/api/contract';
+import type { PaymentMethod } from '../src/contract';
 import { createApp } from '../src/app';
 import { ManualClock } from '../src/clock';
 import { testConfig } from '../src/config';
@@ -26,7 +26,8 @@ import { createInvoice } from '../src/domain/ledger';
 import { confirmPayment, createPayment } from '../src/domain/payments';
 import { authenticate, createSession } from '../src/domain/sessions';
 import { putSettings } from '../src/domain/settings';
-import { AppError } from '../src/errors';
+import { DomainError } from '../src/domain/errors';
+import { statusOf } from '../src/http/errors';
 import { devMailer } from '../src/mail/mailer';
 
 const kinds: { method: PaymentMethod; token?: string }[] = [
@@ -204,7 +205,7 @@ describe('money in flight, over random histories', () => {
                     requested.set(result.view.id, new Set(asks.map((a) => a.invoiceId)));
                   } catch (err) {
                     // Refusals are the point: over the balance, or held by a payment in flight.
-                    if (!(err instanceof AppError) || ![409, 422].includes(err.status)) throw err;
+                    if (!(err instanceof DomainError) || ![409, 422].includes(statusOf(err))) throw err;
                   }
                 }),
               );
@@ -219,7 +220,7 @@ describe('money in flight, over random histories', () => {
                 try {
                   await confirmPayment(deps, session(), target.id, s.outcome, null);
                 } catch (err) {
-                  if (!(err instanceof AppError) || err.code !== 'payment_lapsed') throw err;
+                  if (!(err instanceof DomainError) || err.code !== 'payment_lapsed') throw err;
                 }
               }
             } else {

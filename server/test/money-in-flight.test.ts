@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { ApiErrorBody, InvoiceDetail, PaymentView } from '../src/api/contract';
+import type { ApiErrorBody, InvoiceDetail, PaymentView } from '../src/contract';
 import { testConfig } from '../src/config';
 import { openDatabase } from '../src/db/client';
 import { allocations, events, invoices, payments, reservations } from '../src/db/schema';

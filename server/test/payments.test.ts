@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
-import type { AccountList, InvoiceDetail, PaymentConfig, PaymentView, Statement } from '../src/api/contract';
+import type { AccountList, InvoiceDetail, PaymentConfig, PaymentView, Statement } from '../src/contract';
 import { testConfig } from '../src/config';
 import { newLinkSecrets, issueMagicLink } from '../src/domain/magic-links';
 import { signPayload } from '../src/crypto';

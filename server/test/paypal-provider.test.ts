@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { testConfig } from '../src/config';
-import { AppError } from '../src/errors';
+import { DomainError } from '../src/domain/errors';
 import { paypalAmount, paypalProvider } from '../src/payments/paypal';
 import type { ChargeInput, PaymentProvider, ProviderOutcome } from '../src/payments/provider';
 import { ProviderError } from '../src/payments/provider';
@@ -35,7 +35,7 @@ const refOf = (outcome: ProviderOutcome) => {
   return outcome.status === 'requires_action' ? outcome.ref : '';
 };
 
-const signatureInvalid = (error: unknown) => error instanceof AppError && error.code === 'signature_invalid';
+const signatureInvalid = (error: unknown) => error instanceof DomainError && error.code === 'signature_invalid';
 
 describe('PayPal amounts', () => {
   it('writes minor units as a decimal string by the currency’s exponent, never through a float', () => {

@@ -6,8 +6,9 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { Statement } from '../src/api/contract';
-import { AppError } from '../src/errors';
+import type { Statement } from '../src/contract';
+import { DomainError } from '../src/domain/errors';
+import { httpStatusOf } from '../src/http/errors';
 import { closePdfPool, PDF_QUEUE, PDF_WORKERS, pdfPoolStats, renderPdf, type PdfTask } from '../src/pdf/pool';
 import { errorCode, startTestServer, type TestServer } from './helpers';
 
@@ -65,8 +66,8 @@ describe('PDF worker pool', () => {
     assert.ok(refused.length >= 1, 'a burst beyond the queue is refused in part');
     assert.ok(done.length >= PDF_QUEUE, `${done.length} drawn: at least a queue's worth`);
     for (const err of refused) {
-      assert.ok(err instanceof AppError, String(err));
-      assert.equal(err.status, 503);
+      assert.ok(err instanceof DomainError, String(err));
+      assert.equal(httpStatusOf(err), 503);
       assert.equal(err.code, 'busy');
       assert.equal(err.extra.retryAfter, 5);
     }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PDFParse } from 'pdf-parse';
-import type { InvoiceDetail, InvoiceLine, Statement, StatementLine } from '../src/api/contract';
+import type { InvoiceDetail, InvoiceLine, Statement, StatementLine } from '../src/contract';
 import type { CompanySettings } from '../src/domain/settings';
 import { minorToDecimal, pdfFormatters, pdfText } from '../src/pdf/format';
 import { drawInvoicePdf, renderInvoicePdf, type InvoicePdfInput } from '../src/pdf/invoice-pdf';

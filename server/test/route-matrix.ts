@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { and, eq, gt, inArray, notInArray } from 'drizzle-orm';
-import type { ErrorCode } from '../src/api/contract';
+import type { ErrorCode } from '../src/contract';
 import { testConfig } from '../src/config';
 import { disputes, erpWebhookDeliveries, invoices } from '../src/db/schema';
 import { revokeErpKey } from '../src/domain/erp/keys';
@@ -64,11 +64,11 @@ export function fillPath(pattern: string, fill: (name: string) => string): strin
 
 /** The ErrorCode union of the contract, read from its source so a new code needs no change here. */
 export function knownErrorCodes(): ReadonlySet<ErrorCode> {
-  const source = readFileSync(new URL('../src/api/contract.ts', import.meta.url), 'utf8')
+  const source = readFileSync(new URL('../src/contract/errors.ts', import.meta.url), 'utf8')
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\/\/.*$/gm, '');
   const block = /export type ErrorCode\s*=([^;]*);/.exec(source);
-  if (!block) throw new Error('no `export type ErrorCode` in server/src/api/contract.ts');
+  if (!block) throw new Error('no `export type ErrorCode` in server/src/contract/errors.ts');
   const codes = [...block[1]!.matchAll(/'([a-z_]+)'/g)].map((m) => m[1] as ErrorCode);
   if (codes.length < 20 || !codes.includes('invalid_request')) throw new Error(`ErrorCode parse: ${codes.join(',')}`);
   return new Set(codes);

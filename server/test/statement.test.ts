@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { PDFParse } from 'pdf-parse';
-import type { Statement } from '../src/api/contract';
+import type { Statement } from '../src/contract';
 import { openDatabase } from '../src/db/client';
 import { customers, invoices } from '../src/db/schema';
 import { accountSummaries } from '../src/domain/accounts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import Stripe from 'stripe';
 import { testConfig } from '../src/config';
-import { AppError } from '../src/errors';
+import { DomainError } from '../src/domain/errors';
 import type { ChargeInput, PaymentProvider } from '../src/payments/provider';
 import { ProviderError } from '../src/payments/provider';
 import { createProviders } from '../src/payments/registry';
@@ -36,7 +36,7 @@ const charge = (overrides: Partial<ChargeInput> = {}): ChargeInput => ({
   ...overrides,
 });
 
-const signatureInvalid = (error: unknown) => error instanceof AppError && error.code === 'signature_invalid';
+const signatureInvalid = (error: unknown) => error instanceof DomainError && error.code === 'signature_invalid';
 
 describe('Stripe provider against a loopback Stripe', () => {
   let stripe: StripeStandin;

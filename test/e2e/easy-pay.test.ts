@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import type { ErpWebhookEndpointCreated, ErpWebhookPayload } from '../../server/src/api/erp-contract';
+import type { ErpWebhookEndpointCreated, ErpWebhookPayload } from '../../server/src/contract/erp';
 import { verifySignedPayload } from '../../server/src/crypto';
 import { startDemoStack, type DemoStack } from '../support/demo-stack';
 

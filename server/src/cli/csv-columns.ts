@@ -15,7 +15,7 @@
  * case-insensitively with surrounding spaces ignored; unknown columns are refused, since a misspelt
  * one (`unit price`) would otherwise be dropped without a word. Money is integer minor units.
  */
-import type { ErpRowErrorCode } from '../api/erp-contract';
+import type { ErpRowErrorCode } from '../contract/erp';
 
 export type ImportKind = 'customers' | 'invoices';
 

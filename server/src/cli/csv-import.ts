@@ -5,7 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
-import type { ErpRowError } from '../api/erp-contract';
+import type { ErpRowError } from '../contract/erp';
 import type { Db } from '../db/client';
 import { CustomerUpserter } from '../domain/erp/customers';
 import { ErpImport } from '../domain/erp/import';

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { stringify } from 'csv-stringify';
 import { systemClock } from '../clock';
 import { openDatabase } from '../db/client';
-import { AppError } from '../errors';
+import { DomainError } from '../domain/errors';
 import type { FileRowError, ImportKind } from './csv-columns';
 import { CsvFileError, importCsvFile, type CsvImportSummary } from './csv-import';
 import { importProgress } from './progress';
@@ -133,7 +133,7 @@ export async function runImport(argv: string[], env: NodeJS.ProcessEnv): Promise
       console.error(`${command.file}: ${err.message}\nNothing was written.`);
       return 1;
     }
-    if (err instanceof AppError) {
+    if (err instanceof DomainError) {
       console.error(`import: ${err.message}`);
       return 1;
     }

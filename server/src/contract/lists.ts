@@ -1,6 +1,6 @@
 /**
  * The closed lists the API, the database and the widget all name: written once here, the types in
- * `../api/contract.ts` derive from them, and the request schemas, the schema's column enums and the
+ * the other contract modules derive from them, and the request schemas, the schema's column enums and the
  * widget's tabs use them. Runtime-neutral (see money.ts).
  */
 
@@ -10,7 +10,7 @@ export const paymentMethods = ['card', 'debit', 'ach', 'eft', 'paypal'] as const
 /** Every method a payment may carry: the portal's, and what the ERP records (cheques, wires, other). */
 export const recordedPaymentMethods = [...paymentMethods, 'check', 'wire', 'other'] as const;
 
-/** Where a payment stands (see PaymentStatus in api/contract.ts). */
+/** Where a payment stands (see PaymentStatus in payments.ts). */
 export const paymentStatuses = ['pending', 'processing', 'succeeded', 'failed', 'refunded', 'returned'] as const;
 
 /** The invoice list's filters, in the order its tabs show them. `open` is every unpaid invoice. */

@@ -1,5 +1,5 @@
 import { and, count, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { AccountSummary } from '../api/contract';
+import type { AccountSummary } from '../contract';
 import type { DbOrTx } from '../db/client';
 import { creditNotes, customers, disputes, invoices, payments } from '../db/schema';
 import { inFlightByAccount } from './reservations';

@@ -12,7 +12,7 @@ import { cardSurcharge as contractCardSurcharge, type SurchargePolicy } from '..
 import { newId } from '../crypto';
 import type { DbOrTx } from '../db/client';
 import { allocations, creditNoteAllocations, creditNotes, invoices, payments } from '../db/schema';
-import { AppError } from '../errors';
+import { DomainError } from './errors';
 import { recordEvent, type Actor } from './events';
 import { underDispute } from './invoices';
 import { release } from './reservations';
@@ -404,7 +404,7 @@ export function cardSurcharge(method: string, base: number, policy: SurchargePol
   try {
     return contractCardSurcharge(method, base, policy);
   } catch (err) {
-    if (err instanceof RangeError) throw new AppError(422, 'invalid_request', 'The amount is too large.');
+    if (err instanceof RangeError) throw new DomainError('invalid_request', 'The amount is too large.');
     throw err;
   }
 }

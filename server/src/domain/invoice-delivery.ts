@@ -6,11 +6,11 @@
  * transaction, so a link never exists without its email nor an email without its link.
  */
 import { asc, eq } from 'drizzle-orm';
-import type { ErpInvoiceSendResult } from '../api/erp-contract';
+import type { ErpInvoiceSendResult } from '../contract/erp';
 import type { Config } from '../config';
 import type { Db, DbOrTx } from '../db/client';
 import { contacts, customers, invoices } from '../db/schema';
-import { AppError, notFound } from '../errors';
+import { DomainError, notFound } from './errors';
 import { invoiceEmail } from '../mail/templates';
 import { calendarDate } from './dates';
 import { recordEvent, type Actor } from './events';
@@ -85,13 +85,13 @@ export function requestInvoiceSend(
     const invoice = findErpInvoice(tx, ref);
     if (!invoice) throw notFound(`No invoice has external id or id ${ref}.`);
     const why = unsendable(invoice);
-    if (why === 'void') throw new AppError(409, 'conflict', `Invoice ${invoice.number} is void; it is not sent.`);
+    if (why === 'void') throw new DomainError('conflict', `Invoice ${invoice.number} is void; it is not sent.`);
     if (why === 'paid') {
-      throw new AppError(409, 'conflict', `Invoice ${invoice.number} is paid in full; there is nothing to pay.`);
+      throw new DomainError('conflict', `Invoice ${invoice.number} is paid in full; there is nothing to pay.`);
     }
     const sent = queueInvoiceSend(tx, invoice, actor, now, requestId);
     if (sent === 0) {
-      throw new AppError(409, 'conflict', `The customer of invoice ${invoice.number} has no contact to send it to.`);
+      throw new DomainError('conflict', `The customer of invoice ${invoice.number} has no contact to send it to.`);
     }
     return { sent };
   });

@@ -5,10 +5,10 @@
  * PDF is the one the customer downloads.
  */
 import { eq } from 'drizzle-orm';
-import type { InvoiceDetail } from '../api/contract';
+import type { InvoiceDetail } from '../contract';
 import type { DbOrTx } from '../db/client';
 import { customers, invoices } from '../db/schema';
-import { notFound } from '../errors';
+import { notFound } from './errors';
 import type { Config } from '../config';
 import { renderInvoicePdf } from '../pdf/invoice-pdf';
 import { calendarDate } from './dates';

@@ -13,7 +13,7 @@ import type {
   InvoiceStatus,
   InvoiceStatusFilter,
   InvoiceSummary,
-} from '../api/contract';
+} from '../contract';
 import type { DbOrTx } from '../db/client';
 import {
   allocations,
@@ -26,7 +26,7 @@ import {
   invoices,
   payments,
 } from '../db/schema';
-import { AppError, notFound } from '../errors';
+import { malformedInput, notFound } from './errors';
 import { calendarDate, daysBetween } from './dates';
 import { currencyExponent, formatMoney, parseTypedAmount } from './money';
 import { inFlightFor, payableOf, receiptNumber } from './reservations';
@@ -113,8 +113,7 @@ function encodeCursor(sort: InvoiceSort, values: CursorValue[]): string {
 }
 
 function decodeCursor(cursor: string, sort: InvoiceSort, arity: number): CursorValue[] {
-  const bad = () =>
-    new AppError(400, 'invalid_request', 'The cursor is not valid for this list; start again from the first page.');
+  const bad = () => malformedInput('The cursor is not valid for this list; start again from the first page.');
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { newId } from '../crypto';
 import type { DbOrTx } from '../db/client';
 import { allocations, creditNotes, invoiceLines, invoices, payments } from '../db/schema';
-import { AppError } from '../errors';
+import { DomainError } from './errors';
 import { recordEvent, type Actor } from './events';
 
 export interface InvoiceLineInput {
@@ -35,7 +35,7 @@ export interface InvoiceInput {
 /** amount = quantity × unit price, rounded half up to the minor unit, in integers only. */
 export function lineAmount(quantityMilli: number, unitPrice: number): number {
   const product = quantityMilli * unitPrice;
-  if (!Number.isSafeInteger(product)) throw new AppError(422, 'invalid_request', 'A line amount is too large.');
+  if (!Number.isSafeInteger(product)) throw new DomainError('invalid_request', 'A line amount is too large.');
   return Math.sign(product) * Math.floor((Math.abs(product) + 500) / 1000);
 }
 
@@ -114,7 +114,7 @@ export interface SettledPaymentInput {
 export function recordSettledPayment(db: DbOrTx, input: SettledPaymentInput, actor: Actor, now: Date): string {
   const allocated = input.allocations.reduce((s, a) => s + a.amount, 0);
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0 || allocated > input.amount) {
-    throw new AppError(422, 'invalid_request', 'Allocations must be positive and add up to at most the payment.');
+    throw new DomainError('invalid_request', 'Allocations must be positive and add up to at most the payment.');
   }
   const id = newId('pay');
   db.insert(payments)
@@ -136,7 +136,7 @@ export function recordSettledPayment(db: DbOrTx, input: SettledPaymentInput, act
     .run();
   for (const a of input.allocations) {
     if (!Number.isSafeInteger(a.amount) || a.amount <= 0) {
-      throw new AppError(422, 'invalid_request', 'Each allocation must be a positive whole number of minor units.');
+      throw new DomainError('invalid_request', 'Each allocation must be a positive whole number of minor units.');
     }
     const applied = db
       .update(invoices)
@@ -150,7 +150,7 @@ export function recordSettledPayment(db: DbOrTx, input: SettledPaymentInput, act
       )
       .run();
     if (applied.changes !== 1) {
-      throw new AppError(422, 'invalid_request', `Invoice ${a.invoiceId} cannot take ${a.amount}.`);
+      throw new DomainError('invalid_request', `Invoice ${a.invoiceId} cannot take ${a.amount}.`);
     }
     db.insert(allocations)
       .values({ id: newId('alc'), paymentId: id, invoiceId: a.invoiceId, amount: a.amount, createdAt: now })
@@ -185,7 +185,7 @@ export interface CreditNoteInput {
 /** Issues a credit note; on an invoice it reduces that invoice's balance, never below zero. */
 export function issueCreditNote(db: DbOrTx, input: CreditNoteInput, actor: Actor, now: Date): string {
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0) {
-    throw new AppError(422, 'invalid_request', 'A credit note must be a positive whole number of minor units.');
+    throw new DomainError('invalid_request', 'A credit note must be a positive whole number of minor units.');
   }
   const id = newId('crn');
   if (input.invoiceId) {
@@ -201,7 +201,7 @@ export function issueCreditNote(db: DbOrTx, input: CreditNoteInput, actor: Actor
       )
       .run();
     if (applied.changes !== 1)
-      throw new AppError(422, 'invalid_request', `Invoice ${input.invoiceId} cannot take that credit.`);
+      throw new DomainError('invalid_request', `Invoice ${input.invoiceId} cannot take that credit.`);
   }
   db.insert(creditNotes)
     .values({

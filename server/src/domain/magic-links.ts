@@ -7,13 +7,13 @@
  * - Consuming is one conditional UPDATE, so parallel exchanges of a one-use link make one session.
  */
 import { and, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
-import type { Audience, EasyPayPreview, LinkPreview, SessionCreated } from '../api/contract';
+import type { Audience, EasyPayPreview, LinkPreview, SessionCreated } from '../contract';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import { hashCode, newId, randomCode, randomToken, safeEqualHex, sha256 } from '../crypto';
 import type { Db, DbOrTx } from '../db/client';
 import { contacts, invoices, magicLinks, staffUsers } from '../db/schema';
-import { AppError } from '../errors';
+import { DomainError } from './errors';
 import { magicLinkEmail } from '../mail/templates';
 import { recordEvent } from './events';
 import { enqueueJob, type JobHandler } from './jobs';
@@ -52,7 +52,7 @@ export function maskEmail(email: string): string {
 
 /** `returnTo` must be an allow-listed origin exactly, plus a path; its fragment is dropped. */
 export function validateReturnTo(raw: string, allowedOrigins: readonly string[]): string {
-  const invalid = () => new AppError(400, 'return_to_invalid', 'returnTo must be a page on an allowed origin.');
+  const invalid = () => new DomainError('return_to_invalid', 'returnTo must be a page on an allowed origin.');
   // URL parsing forgives control characters and backslashes; a returnTo with any is refused outright.
   // eslint-disable-next-line no-control-regex
   if (raw.length > 2048 || /[\s\\\u0000-\u001f\u007f]/.test(raw) || !/^https?:\/\/[^/]/i.test(raw)) throw invalid();
@@ -121,7 +121,7 @@ function decodesSafely(raw: string): boolean {
  */
 export function validateTarget(raw: string | undefined | null): string | null {
   if (raw === undefined || raw === null || raw === '') return null;
-  const invalid = () => new AppError(400, 'target_invalid', 'target must be a portal route such as invoices/INV-1042.');
+  const invalid = () => new DomainError('target_invalid', 'target must be a portal route such as invoices/INV-1042.');
   if (raw.length > 250 || !/^[A-Za-z0-9._~%/?&=-]+$/.test(raw) || !decodesSafely(raw)) throw invalid();
   const q = raw.indexOf('?');
   const path = q === -1 ? raw : raw.slice(0, q);
@@ -288,7 +288,7 @@ export interface LinkRequest {
 export function requestMagicLink(deps: AuthDeps, req: LinkRequest, meta: RequestMeta): { resendAfter: number } {
   const { db, config, clock } = deps;
   const email = normalizeEmail(req.email);
-  if (!email) throw new AppError(400, 'email_invalid', 'Enter one email address, like name@company.com.');
+  if (!email) throw new DomainError('email_invalid', 'Enter one email address, like name@company.com.');
   const returnTo = validateReturnTo(req.returnTo, config.ALLOWED_ORIGINS);
   const target = validateTarget(req.target);
   const now = clock.now();
@@ -353,9 +353,9 @@ function findLink(db: DbOrTx, token: string) {
     .get();
 }
 
-const linkInvalid = () => new AppError(401, 'link_invalid', 'This sign-in link is not valid. Ask for a new one.');
-const linkUsed = () => new AppError(401, 'link_used', 'This sign-in link has already been used. Ask for a new one.');
-const linkExpired = () => new AppError(401, 'link_expired', 'This sign-in link has expired. Ask for a new one.');
+const linkInvalid = () => new DomainError('link_invalid', 'This sign-in link is not valid. Ask for a new one.');
+const linkUsed = () => new DomainError('link_used', 'This sign-in link has already been used. Ask for a new one.');
+const linkExpired = () => new DomainError('link_expired', 'This sign-in link has expired. Ask for a new one.');
 
 function assertLive(link: typeof magicLinks.$inferSelect, now: Date) {
   if (link.uses >= link.maxUses) throw linkUsed();
@@ -501,7 +501,7 @@ export function exchangeLinkToken(
       return startSession(deps, tx, consumed!, now, meta, 'link');
     });
   } catch (err) {
-    if (err instanceof AppError) rejected(db, err.code, meta, link?.email ?? null, now);
+    if (err instanceof DomainError) rejected(db, err.code, meta, link?.email ?? null, now);
     throw err;
   }
 }
@@ -552,13 +552,9 @@ export async function exchangeCode(
   const { db, clock, config } = deps;
   const now = clock.now();
   const codeInvalid = () =>
-    new AppError(
-      401,
-      'code_invalid',
-      'That code is not right, or it has expired. Check the email or ask for a new one.',
-    );
+    new DomainError('code_invalid', 'That code is not right, or it has expired. Check the email or ask for a new one.');
   const email = normalizeEmail(req.email);
-  if (!email) throw new AppError(400, 'email_invalid', 'Enter one email address, like name@company.com.');
+  if (!email) throw new DomainError('email_invalid', 'Enter one email address, like name@company.com.');
   hitLimits(
     db,
     [

@@ -7,7 +7,7 @@
 import { and, eq, lt, max, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { rateLimits } from '../db/schema';
-import { AppError } from '../errors';
+import { DomainError } from './errors';
 
 export interface Limit {
   bucket: string;
@@ -47,7 +47,7 @@ export function hitLimits(db: DbOrTx, limits: Limit[], now: Date): void {
     }
   }
   if (retryAfter > 0) {
-    throw new AppError(429, 'rate_limited', 'Too many requests; try again later.', { retryAfter });
+    throw new DomainError('rate_limited', 'Too many requests; try again later.', { retryAfter });
   }
 }
 
@@ -60,7 +60,7 @@ export function hitCooldown(db: DbOrTx, bucket: string, ms: number, now: Date): 
     .where(eq(rateLimits.bucket, bucket))
     .get()?.at;
   if (last !== null && last !== undefined && at - last < ms) {
-    throw new AppError(429, 'too_soon', 'A link was sent moments ago; check your inbox or wait to ask again.', {
+    throw new DomainError('too_soon', 'A link was sent moments ago; check your inbox or wait to ask again.', {
       retryAfter: Math.ceil((last + ms - at) / 1000),
     });
   }

@@ -6,10 +6,10 @@
  * both be accepted however they interleave.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { AmountInFlight, InFlight } from '../api/contract';
+import type { AmountInFlight, InFlight } from '../contract';
 import type { DbOrTx } from '../db/client';
 import { invoices, payments, reservations } from '../db/schema';
-import { AppError } from '../errors';
+import { DomainError } from './errors';
 
 /** A short number for people (`R-…`), on receipts, statements and in notices. */
 export function receiptNumber(paymentId: string): string {
@@ -110,8 +110,7 @@ export function reserve(tx: DbOrTx, paymentId: string, asks: { invoiceId: string
         receiptNumber: h.receiptNumber,
         payable,
       };
-      throw new AppError(
-        409,
+      throw new DomainError(
         'amount_in_flight',
         payable > 0
           ? `Payment ${h.receiptNumber} for invoice ${invoice.number} is still in flight; at most ${payable} is left to pay.`

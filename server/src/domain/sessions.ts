@@ -4,7 +4,7 @@
  * contact's customers now, so removing a contact or deactivating a staff user takes effect at once.
  */
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
-import type { AccountRef, Audience, SessionInfo, StaffRole } from '../api/contract';
+import type { AccountRef, Audience, SessionInfo, StaffRole } from '../contract';
 import type { Config } from '../config';
 import { newId, randomToken, sha256 } from '../crypto';
 import type { DbOrTx } from '../db/client';

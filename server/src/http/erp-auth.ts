@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import { authenticateErpKey } from '../domain/erp/keys';
-import { unauthenticated } from '../errors';
+import { unauthenticated } from '../domain/errors';
 import type { AppEnv } from './env';
 import { bearerToken } from './middleware';
 

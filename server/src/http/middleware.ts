@@ -1,10 +1,11 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import type { Audience } from '../api/contract';
+import type { Audience } from '../contract';
 import { randomToken } from '../crypto';
 import { authenticate } from '../domain/sessions';
-import { AppError, forbidden, unauthenticated } from '../errors';
+import { forbidden, unauthenticated } from '../domain/errors';
+import { HttpError } from './errors';
 import type { AppEnv } from './env';
 
 /** A request id from a trusted-looking `X-Request-Id` or a new one; echoed on the response. */
@@ -53,7 +54,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const originCheck: MiddlewareHandler<AppEnv> = async (c, next) => {
   const origin = c.req.header('origin');
   if (!SAFE_METHODS.has(c.req.method) && origin !== undefined && !c.var.deps.config.ALLOWED_ORIGINS.includes(origin)) {
-    throw new AppError(403, 'origin_forbidden', 'Requests from this origin are not allowed.');
+    throw new HttpError(403, 'origin_forbidden', 'Requests from this origin are not allowed.');
   }
   await next();
 };
@@ -70,7 +71,7 @@ export function requireSession(audience?: Audience) {
     if (!token) throw unauthenticated();
     const { db, config, clock } = c.var.deps;
     const session = authenticate(db, config, token, clock.now());
-    if (!session) throw new AppError(401, 'session_expired', 'Your session has ended. Sign in again.');
+    if (!session) throw new HttpError(401, 'session_expired', 'Your session has ended. Sign in again.');
     if (audience && session.audience !== audience) throw forbidden();
     c.set('session', session);
     await next();

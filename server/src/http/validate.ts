@@ -5,7 +5,7 @@
  */
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { AppError } from '../errors';
+import { HttpError } from './errors';
 
 function issuesOf(error: z.ZodError) {
   return error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
@@ -14,17 +14,17 @@ function issuesOf(error: z.ZodError) {
 export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) {
-    throw new AppError(415, 'invalid_request', 'Send the body as application/json.');
+    throw new HttpError(415, 'invalid_request', 'Send the body as application/json.');
   }
   let body: unknown;
   try {
     body = await c.req.json();
   } catch {
-    throw new AppError(400, 'invalid_json', 'The body is not valid JSON.');
+    throw new HttpError(400, 'invalid_json', 'The body is not valid JSON.');
   }
   const result = schema.safeParse(body);
   if (!result.success) {
-    throw new AppError(400, 'invalid_request', 'Some fields are missing or not valid.', {
+    throw new HttpError(400, 'invalid_request', 'Some fields are missing or not valid.', {
       issues: issuesOf(result.error),
     });
   }
@@ -34,7 +34,7 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Prom
 export function queryParams<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
   const result = schema.safeParse(c.req.query());
   if (!result.success) {
-    throw new AppError(400, 'invalid_request', 'Some query parameters are not valid.', {
+    throw new HttpError(400, 'invalid_request', 'Some query parameters are not valid.', {
       issues: issuesOf(result.error),
     });
   }

@@ -6,7 +6,7 @@
  * Emails call the functions with HTML already escaped where the result goes into HTML, so no word
  * here may hold `<` or `&`. The elements' words are in widget/src/locales, in the same style.
  */
-import type { AgingBuckets, InvoiceStatus, PaymentStatus, StatementLine } from '../api/contract';
+import type { AgingBuckets, InvoiceStatus, PaymentStatus, StatementLine } from '../contract';
 
 /** Every method a payment may carry, portal and ERP (`recordedPaymentMethods`), as people say it. */
 const methods: Readonly<Record<string, string>> = {

@@ -5,7 +5,7 @@
  * A no-break space (\u00a0) goes before « : ; ? ! », as French typography wants. Every character here
  * is one PDFKit's Helvetica can draw (Latin-1 and ’ – …), so the PDFs print them as written.
  */
-import type { AgingBuckets, InvoiceStatus, PaymentStatus, StatementLine } from '../api/contract';
+import type { AgingBuckets, InvoiceStatus, PaymentStatus, StatementLine } from '../contract';
 import type { DocumentCatalog } from './en';
 
 const methods: Readonly<Record<string, string>> = {

@@ -1,5 +1,5 @@
 /** Payment emails: the receipt (with its PDF attached by the outbox) and the notices of a returned or refunded payment. */
-import type { PaymentView } from '../api/contract';
+import type { PaymentView } from '../contract';
 import type { EmailContent } from '../domain/outbox';
 import type { CompanySettings } from '../domain/settings';
 import { catalogFor, type DocumentCatalog } from '../locales/catalog';

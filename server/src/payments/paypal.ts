@@ -11,10 +11,10 @@
  * Idempotency: the order is created with `PayPal-Request-Id: <payment id>` and captured with
  * `capture-<payment id>`, so a retried call returns the first answer instead of a second order or capture.
  */
-import type { PaymentMethod } from '../api/contract';
+import type { PaymentMethod } from '../contract';
 import type { Config } from '../config';
 import { currencyExponent, minorToDecimal } from '../domain/money';
-import { AppError } from '../errors';
+import { DomainError, malformedInput } from '../domain/errors';
 import type { PaymentProvider, ProviderEvent, ProviderOutcome } from './provider';
 import { ProviderError } from './provider';
 import { signatureInvalid } from './sandbox';
@@ -264,7 +264,7 @@ export function paypalProvider(config: Config): PaymentProvider {
   async function eventOf(event: Record<string, unknown>): Promise<ProviderEvent> {
     const { id, event_type: type, resource } = event;
     if (typeof id !== 'string' || typeof type !== 'string' || !isObject(resource)) {
-      throw new AppError(400, 'invalid_request', 'The webhook is not a PayPal event.');
+      throw malformedInput('The webhook is not a PayPal event.');
     }
     const subject = resource as PayPalCapture;
     const related = subject.supplementary_data?.related_ids ?? {};
@@ -384,9 +384,9 @@ export function paypalProvider(config: Config): PaymentProvider {
       try {
         event = JSON.parse(rawBody);
       } catch {
-        throw new AppError(400, 'invalid_json', 'The webhook body is not JSON.');
+        throw new DomainError('invalid_json', 'The webhook body is not JSON.');
       }
-      if (!isObject(event)) throw new AppError(400, 'invalid_request', 'The webhook is not a PayPal event.');
+      if (!isObject(event)) throw malformedInput('The webhook is not a PayPal event.');
       // The event goes back byte for byte: PayPal signed the body it sent, not our re-serialisation of it.
       const fields = JSON.stringify({ ...sent, webhook_id: webhookId });
       const verification = `${fields.slice(0, -1)},"webhook_event":${rawBody}}`;

@@ -6,7 +6,7 @@
  * Card and bank data never reach our server: the browser turns them into a provider token (Stripe.js,
  * PayPal's approval, or the sandbox's test form) and only that token comes here.
  */
-import type { PaymentMethod, PaymentNextAction, PaymentProviderName } from '../api/contract';
+import type { PaymentMethod, PaymentNextAction, PaymentProviderName } from '../contract';
 
 export interface ChargeInput {
   /** Our payment id; also the idempotency key sent to the provider, so a retried call charges once. */
@@ -69,7 +69,7 @@ export interface PaymentProvider {
    */
   refund(ref: string, amount: number, input: RefundInput): Promise<RefundOutcome>;
   /**
-   * Verifies a webhook's signature and age and parses it. Throws `AppError(400, 'signature_invalid')`
+   * Verifies a webhook's signature and age and parses it. Throws `DomainError(400, 'signature_invalid')`
    * when it fails; replay of a valid event id is refused by the caller.
    */
   parseWebhook(rawBody: string, headers: Headers, now: Date): Promise<ProviderEvent>;

@@ -3,7 +3,7 @@
  * `PAYMENT_PROVIDER` (sandbox or Stripe); PayPal goes to PayPal when it is configured, else to the
  * sandbox when the sandbox is on.
  */
-import type { PaymentMethod, PaymentProviderName } from '../api/contract';
+import type { PaymentMethod, PaymentProviderName } from '../contract';
 import type { Config } from '../config';
 import { paymentMethods } from '../contract/lists';
 import { paypalProvider } from './paypal';

@@ -9,9 +9,9 @@
  * account a second job returns the debit after it settled, as a real ACH return would.
  */
 import { z } from 'zod';
-import type { PaymentMethod } from '../api/contract';
+import type { PaymentMethod } from '../contract';
 import { verifySignedPayload } from '../crypto';
-import { AppError } from '../errors';
+import { DomainError, malformedInput } from '../domain/errors';
 import type { ChargeInput, PaymentProvider, ProviderEvent, ProviderOutcome } from './provider';
 
 interface CardBehaviour {
@@ -121,10 +121,10 @@ export function sandboxProvider(config: { SANDBOX_WEBHOOK_SECRET: string }): Pay
       try {
         event = JSON.parse(rawBody);
       } catch {
-        throw new AppError(400, 'invalid_json', 'The webhook body is not JSON.');
+        throw new DomainError('invalid_json', 'The webhook body is not JSON.');
       }
       const parsed = sandboxEvent.safeParse(event);
-      if (!parsed.success) throw new AppError(400, 'invalid_request', 'The webhook is not a sandbox payment event.');
+      if (!parsed.success) throw malformedInput('The webhook is not a sandbox payment event.');
       const e = parsed.data;
       return { id: e.id, ref: e.ref, outcome: e.outcome, code: e.code, message: e.message };
     },
@@ -139,12 +139,12 @@ const sandboxEvent = z.object({
   message: z.string().max(1000).optional(),
 });
 
-export function signatureInvalid(reason: string): AppError {
+export function signatureInvalid(reason: string): DomainError {
   const why =
     reason === 'too_old'
       ? 'The webhook timestamp is too old.'
       : reason === 'missing'
         ? 'The webhook has no signature.'
         : 'The webhook signature does not match.';
-  return new AppError(400, 'signature_invalid', why);
+  return new DomainError('signature_invalid', why);
 }

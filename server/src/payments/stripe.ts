@@ -16,10 +16,10 @@
  *   into disputes, and ACH disputes are final): `charge.dispute.created` on a bank debit is `returned`.
  */
 import Stripe from 'stripe';
-import type { PaymentMethod } from '../api/contract';
+import type { PaymentMethod } from '../contract';
 import type { Config } from '../config';
 import { sha256 } from '../crypto';
-import { AppError } from '../errors';
+import { DomainError } from '../domain/errors';
 import type { ChargeInput, PaymentProvider, ProviderEvent, ProviderOutcome } from './provider';
 import { ProviderError } from './provider';
 import { signatureInvalid } from './sandbox';
@@ -323,7 +323,7 @@ export function stripeProvider(config: Config): PaymentProvider {
         if (error instanceof Stripe.errors.StripeSignatureVerificationError) {
           throw signatureInvalid(/tolerance/i.test(error.message) ? 'too_old' : 'mismatch');
         }
-        if (error instanceof SyntaxError) throw new AppError(400, 'invalid_json', 'The webhook body is not JSON.');
+        if (error instanceof SyntaxError) throw new DomainError('invalid_json', 'The webhook body is not JSON.');
         throw error;
       }
       return eventOf(event);

@@ -3,7 +3,7 @@
  * worker draws. Types only, apart from the drawing modules and the pool, so that the pool can name
  * its tasks without importing the modules that call it.
  */
-import type { InvoiceDetail, PaymentView, Statement } from '../api/contract';
+import type { InvoiceDetail, PaymentView, Statement } from '../contract';
 import type { CompanySettings } from '../domain/settings';
 
 export interface InvoicePdfInput {

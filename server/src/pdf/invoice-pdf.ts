@@ -2,7 +2,7 @@
  * The invoice as a PDF a customer can file, forward to accounts payable, and pay from.
  * `drawInvoicePdf` lays it out (in a PDF worker thread); `renderInvoicePdf` has a worker do it.
  */
-import type { AppliedPayment, InvoiceDetail, InvoiceLine, InvoiceStatus } from '../api/contract';
+import type { AppliedPayment, InvoiceDetail, InvoiceLine, InvoiceStatus } from '../contract';
 import { calendarDate } from '../domain/dates';
 import type { CompanySettings } from '../domain/settings';
 import { catalogFor, type DocumentCatalog } from '../locales/catalog';

@@ -10,7 +10,7 @@
  * process; idle workers do not keep the process alive.
  */
 import { Piscina } from 'piscina';
-import { AppError } from '../errors';
+import { DomainError } from '../domain/errors';
 import type { PdfTask } from './inputs';
 
 export type { PdfTask };
@@ -46,7 +46,7 @@ export async function renderPdf(task: PdfTask): Promise<Buffer> {
     bytes = await pdfPool().run(task);
   } catch (err) {
     if (err instanceof Error && err.message === 'Task queue is at limit') {
-      throw new AppError(503, 'busy', 'Many documents are being made right now; try again in a few seconds.', {
+      throw new DomainError('busy', 'Many documents are being made right now; try again in a few seconds.', {
         retryAfter: RETRY_AFTER,
       });
     }

@@ -1,5 +1,5 @@
 /** The payment receipt: what was paid, how, and which invoices it settled. Drawn in a PDF worker. */
-import type { PaymentAllocationView, PaymentView } from '../api/contract';
+import type { PaymentAllocationView, PaymentView } from '../contract';
 import { calendarDate } from '../domain/dates';
 import { catalogFor } from '../locales/catalog';
 import { pdfFormatters } from './format';

@@ -2,7 +2,7 @@
  * The statement of account: what happened on the account in a period, and what is owed now.
  * `drawStatementPdf` lays it out (in a PDF worker thread); `renderStatementPdf` has a worker do it.
  */
-import type { Statement, StatementLine } from '../api/contract';
+import type { Statement, StatementLine } from '../contract';
 import { catalogFor, type DocumentCatalog } from '../locales/catalog';
 import { pdfFormatters, type PdfFormatters } from './format';
 import {

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { AccountList } from '../api/contract';
+import type { AccountList } from '../contract';
 import { accountSummaries } from '../domain/accounts';
 import { calendarDate } from '../domain/dates';
 import { getSettings } from '../domain/settings';

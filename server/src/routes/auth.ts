@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { LinkPreview, LinkRequestAccepted, SessionCreated, SessionInfo } from '../api/contract';
+import type { LinkPreview, LinkRequestAccepted, SessionCreated, SessionInfo } from '../contract';
 import {
   exchangeCode,
   exchangeLinkToken,

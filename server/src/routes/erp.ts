@@ -22,7 +22,7 @@ import {
   type ErpWebhookEndpoint,
   type ErpWebhookEndpointCreated,
   type ErpWebhookEndpointList,
-} from '../api/erp-contract';
+} from '../contract/erp';
 import { calendarDate } from '../domain/dates';
 import { CustomerUpserter } from '../domain/erp/customers';
 import { listErpInvoices } from '../domain/erp/feed';
@@ -39,7 +39,7 @@ import {
 } from '../domain/erp/webhooks';
 import { queueInvoiceSend, requestInvoiceSend } from '../domain/invoice-delivery';
 import { getSettings } from '../domain/settings';
-import { AppError } from '../errors';
+import { HttpError } from '../http/errors';
 import { requireErpKey } from '../http/erp-auth';
 import type { AppEnv } from '../http/env';
 import { jsonBody, queryParams } from '../http/validate';
@@ -50,7 +50,7 @@ async function rowsOf(c: Context<AppEnv>, key: 'customers' | 'invoices'): Promis
   const body = await jsonBody(c, z.strictObject({ [key]: z.array(z.unknown()) }));
   const rows = body[key] as unknown[];
   if (rows.length > ERP_MAX_ROWS) {
-    throw new AppError(
+    throw new HttpError(
       413,
       'payload_too_large',
       `At most ${ERP_MAX_ROWS.toLocaleString('en-US')} ${key} per request; send the rest in another request.`,
@@ -115,7 +115,7 @@ export const erp = new Hono<AppEnv>()
     bodyLimit({
       maxSize: ERP_BODY_LIMIT,
       onError: () => {
-        throw new AppError(413, 'payload_too_large', 'The body is larger than 32 MB; send fewer rows per request.');
+        throw new HttpError(413, 'payload_too_large', 'The body is larger than 32 MB; send fewer rows per request.');
       },
     }),
   )

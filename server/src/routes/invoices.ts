@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { invoiceStatusFilters } from '../contract/lists';
-import { invoiceSorts, type InvoiceDetail, type InvoiceList } from '../api/contract';
+import { invoiceSorts, type InvoiceDetail, type InvoiceList } from '../contract';
 import { calendarDate } from '../domain/dates';
 import { sessionInvoiceDocument } from '../domain/invoice-document';
 import { invoiceDetail, listInvoices } from '../domain/invoices';

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { paymentMethods } from '../contract/lists';
-import type { PaymentConfig, PaymentList, PaymentView } from '../api/contract';
+import type { PaymentConfig, PaymentList, PaymentView } from '../contract';
 import {
   confirmPayment,
   createPayment,
@@ -11,7 +11,7 @@ import {
   paymentView,
   visiblePayment,
 } from '../domain/payments';
-import { AppError } from '../errors';
+import { HttpError } from '../http/errors';
 import type { AppEnv } from '../http/env';
 import { requireSession } from '../http/middleware';
 import { jsonBody, queryParams } from '../http/validate';
@@ -51,7 +51,7 @@ const accountQuery = z.object({ account: z.string().max(64).optional() });
 
 function idOf(raw: string): string {
   const id = paymentId.safeParse(raw);
-  if (!id.success) throw new AppError(404, 'not_found', 'No such payment.');
+  if (!id.success) throw new HttpError(404, 'not_found', 'No such payment.');
   return id.data;
 }
 
@@ -68,7 +68,7 @@ export const paymentsRouter = new Hono<AppEnv>()
   .post('/', async (c) => {
     const key = idempotencyKey.safeParse(c.req.header('idempotency-key'));
     if (!key.success) {
-      throw new AppError(
+      throw new HttpError(
         400,
         'invalid_request',
         'Send an Idempotency-Key header (8 to 255 visible characters, e.g. a UUID), new for each payment.',

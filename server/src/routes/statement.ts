@@ -1,14 +1,14 @@
 import { stringify } from 'csv-stringify/sync';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { Statement } from '../api/contract';
+import type { Statement } from '../contract';
 import { addDays, calendarDate, daysBetween, isCalendarDate } from '../domain/dates';
 import { currencyExponent, minorToDecimal } from '../domain/money';
 import { accountFor } from '../domain/invoices';
 import { readerLocale } from '../domain/reader-locale';
 import { getSettings } from '../domain/settings';
 import { buildStatement } from '../domain/statement';
-import { AppError } from '../errors';
+import { HttpError } from '../http/errors';
 import { download, requestedLocale } from '../http/download';
 import { catalogFor } from '../locales/catalog';
 import type { AppEnv } from '../http/env';
@@ -55,10 +55,11 @@ export const statement = new Hono<AppEnv>().get('/', requireSession('customer'),
   const accountId = accountFor(c.var.session, query.account);
   const to = query.to ?? calendarDate(clock.now(), company.timeZone);
   const from = query.from ?? addDays(to, -90);
-  if (from > to) throw new AppError(400, 'invalid_request', '`from` must be on or before `to`.');
-  if (daysBetween(from, to) > 3660) throw new AppError(400, 'invalid_request', 'A statement covers ten years at most.');
+  if (from > to) throw new HttpError(400, 'invalid_request', '`from` must be on or before `to`.');
+  if (daysBetween(from, to) > 3660)
+    throw new HttpError(400, 'invalid_request', 'A statement covers ten years at most.');
   // Easy Pay sessions see only their invoices; a whole-account statement is not theirs to read.
-  if (c.var.session.scopeInvoiceIds) throw new AppError(403, 'forbidden', 'Sign in to see statements.');
+  if (c.var.session.scopeInvoiceIds) throw new HttpError(403, 'forbidden', 'Sign in to see statements.');
 
   const locale = readerLocale(db, { locale: requestedLocale(c), email: c.var.session.email }, accountId, company);
   const result = buildStatement(db, company, { accountId, from, to, locale });

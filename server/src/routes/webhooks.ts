@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { handleProviderEvent } from '../domain/payments';
-import { AppError } from '../errors';
+import { HttpError } from '../http/errors';
 import type { AppEnv } from '../http/env';
 
 export const webhooksRouter = new Hono<AppEnv>().post(
@@ -13,13 +13,13 @@ export const webhooksRouter = new Hono<AppEnv>().post(
   bodyLimit({
     maxSize: 256 * 1024,
     onError: () => {
-      throw new AppError(413, 'payload_too_large', 'The webhook body is larger than 256 KB.');
+      throw new HttpError(413, 'payload_too_large', 'The webhook body is larger than 256 KB.');
     },
   }),
   async (c) => {
     const { deps } = c.var;
     const provider = deps.providers.byName(c.req.param('provider'));
-    if (!provider) throw new AppError(404, 'not_found', 'No such payment provider is configured.');
+    if (!provider) throw new HttpError(404, 'not_found', 'No such payment provider is configured.');
     const raw = await c.req.text();
     const event = await provider.parseWebhook(raw, c.req.raw.headers, deps.clock.now());
     const result = handleProviderEvent(deps, provider.name, event);

@@ -45,4 +45,4 @@ export type {
   StaffRole,
   Statement,
   StatementLine,
-} from '../../../server/src/api/contract.js';
+} from '../../../server/src/contract/index.js';

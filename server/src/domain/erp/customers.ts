@@ -5,7 +5,7 @@
  * account it lost). A customer's currency is fixed once it has invoices.
  */
 import type Database from 'better-sqlite3';
-import type { ErpCustomersUpsertResult, ErpRowError } from '../../api/erp-contract';
+import type { ErpCustomersUpsertResult, ErpRowError } from '../../contract/erp';
 import { newId } from '../../crypto';
 import { prepared, type ErpImport, type RowFail } from './import';
 import { erpCustomerRow, type ErpCustomerRow } from './schemas';

@@ -4,10 +4,10 @@
  * when many share one millisecond (a bulk import writes thousands at one instant).
  */
 import { and, asc, eq, gte, sql, type SQL } from 'drizzle-orm';
-import type { ErpInvoiceFeed } from '../../api/erp-contract';
+import type { ErpInvoiceFeed } from '../../contract/erp';
 import type { DbOrTx } from '../../db/client';
 import { customers, invoices } from '../../db/schema';
-import { AppError } from '../../errors';
+import { malformedInput } from '../errors';
 import { invoiceStatus, underDispute } from '../invoices';
 
 export interface ErpInvoiceFeedInput {
@@ -34,7 +34,7 @@ function decodeCursor(cursor: string): [number, string] {
     typeof parsed[1] !== 'string' ||
     parsed[1].length > 64
   ) {
-    throw new AppError(400, 'invalid_request', 'The cursor is not valid; start again from the first page.');
+    throw malformedInput('The cursor is not valid; start again from the first page.');
   }
   return parsed as [number, string];
 }

@@ -9,9 +9,9 @@
  */
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import { ERP_MAX_ROW_ERRORS, type ErpRowError, type ErpRowErrorCode } from '../../api/erp-contract';
+import { ERP_MAX_ROW_ERRORS, type ErpRowError, type ErpRowErrorCode } from '../../contract/erp';
 import type { Db } from '../../db/client';
-import { AppError } from '../../errors';
+import { DomainError } from '../errors';
 import type { Actor } from '../events';
 import { parseRow } from './schemas';
 
@@ -90,7 +90,7 @@ export class ErpImport {
       sqlite.exec('BEGIN IMMEDIATE');
     } catch (err) {
       if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
-        throw new AppError(409, 'conflict', 'The database is busy with another import; try again shortly.');
+        throw new DomainError('conflict', 'The database is busy with another import; try again shortly.');
       }
       throw err;
     }

@@ -6,7 +6,7 @@
  * the same rows twice is harmless.
  */
 import type Database from 'better-sqlite3';
-import type { ErpInvoicesUpsertResult, ErpRowError } from '../../api/erp-contract';
+import type { ErpInvoicesUpsertResult, ErpRowError } from '../../contract/erp';
 import { newId } from '../../crypto';
 import { prepared, type ErpImport, type RowFail } from './import';
 import { erpInvoiceRow, type ErpInvoiceLine, type ErpInvoiceRow } from './schemas';

@@ -3,7 +3,7 @@
  * copy of the database grants nothing; the prefix (the first 12 characters) identifies a key in lists.
  */
 import { desc, eq, isNull, and } from 'drizzle-orm';
-import type { ErpKeyCreated, ErpKeySummary } from '../../api/erp-contract';
+import type { ErpKeyCreated, ErpKeySummary } from '../../contract/erp';
 import { newId, randomToken, sha256 } from '../../crypto';
 import type { DbOrTx } from '../../db/client';
 import { erpApiKeys } from '../../db/schema';

@@ -6,10 +6,10 @@
  * deliveries show the payment through the same function, so feed and webhooks never disagree.
  */
 import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
-import type { ErpPayment, ErpPaymentAllocation, ErpPaymentFeed } from '../../api/erp-contract';
+import type { ErpPayment, ErpPaymentAllocation, ErpPaymentFeed } from '../../contract/erp';
 import type { Db, DbOrTx } from '../../db/client';
 import { allocations, creditNoteAllocations, customers, events, invoices, payments } from '../../db/schema';
-import { AppError } from '../../errors';
+import { malformedInput } from '../errors';
 
 /** The payments with these ids, as the feed shows them, in the order given; unknown ids are left out. */
 export function erpPayments(db: DbOrTx, ids: readonly string[]): ErpPayment[] {
@@ -137,7 +137,7 @@ const SCAN_CHUNK = 500;
 function decodeSince(since: string | undefined): number {
   if (since === undefined) return 0;
   if (!/^\d{1,15}$/.test(since)) {
-    throw new AppError(400, 'invalid_request', 'since must be a cursor this feed returned (nextCursor).');
+    throw malformedInput('since must be a cursor this feed returned (nextCursor).');
   }
   return Number(since);
 }

@@ -5,7 +5,7 @@
  * sends overflows into a 500.
  */
 import { z } from 'zod';
-import type { ErpRowError, ErpRowErrorCode } from '../../api/erp-contract';
+import type { ErpRowError, ErpRowErrorCode } from '../../contract/erp';
 import { canonicalLocale } from '../../locales/catalog';
 import { isCalendarDate } from '../dates';
 import { lineAmount, lineTax } from '../ledger';

@@ -14,11 +14,11 @@ import {
   type ErpWebhookEndpointCreated,
   type ErpWebhookEventType,
   type ErpWebhookPayload,
-} from '../../api/erp-contract';
+} from '../../contract/erp';
 import { newId, randomToken, signPayload } from '../../crypto';
 import type { Db, DbOrTx } from '../../db/client';
 import { erpWebhookDeliveries, erpWebhookEndpoints, events, invoices } from '../../db/schema';
-import { AppError, notFound } from '../../errors';
+import { DomainError, notFound } from '../errors';
 import { recordEvent, type Actor } from '../events';
 import type { JobHandler } from '../jobs';
 import { erpPayments } from './payments-feed';
@@ -98,7 +98,7 @@ export function createWebhookEndpoint(
     .where(isNull(erpWebhookEndpoints.disabledAt))
     .get()!.n;
   if (active >= MAX_WEBHOOK_ENDPOINTS) {
-    throw new AppError(409, 'conflict', `At most ${MAX_WEBHOOK_ENDPOINTS} webhook endpoints; disable one first.`);
+    throw new DomainError('conflict', `At most ${MAX_WEBHOOK_ENDPOINTS} webhook endpoints; disable one first.`);
   }
   // Every type listed is the same as none listed: store none, which also takes types added later.
   const types = [...new Set(input.events ?? [])];
@@ -196,9 +196,9 @@ export function retryWebhookDelivery(
     .where(and(eq(erpWebhookDeliveries.id, deliveryId), eq(erpWebhookDeliveries.endpointId, endpointId)))
     .get();
   if (!delivery) throw notFound(`No delivery ${deliveryId} to this endpoint.`);
-  if (endpoint.disabledAt) throw new AppError(409, 'conflict', 'The endpoint is disabled.');
+  if (endpoint.disabledAt) throw new DomainError('conflict', 'The endpoint is disabled.');
   if (delivery.status === 'pending') {
-    throw new AppError(409, 'conflict', 'The delivery is still being attempted; it is retried on its own.');
+    throw new DomainError('conflict', 'The delivery is still being attempted; it is retried on its own.');
   }
   const row = db
     .update(erpWebhookDeliveries)

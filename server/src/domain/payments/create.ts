@@ -1,10 +1,10 @@
 /** A new payment: recorded once per Idempotency-Key with its hold on the invoices, then charged. */
 import { and, eq } from 'drizzle-orm';
-import type { PaymentRequestBody, PaymentView } from '../../api/contract';
+import type { PaymentRequestBody, PaymentView } from '../../contract';
 import { HOUR, MINUTE } from '../../clock';
 import { newId } from '../../crypto';
 import { payments } from '../../db/schema';
-import { AppError } from '../../errors';
+import { DomainError } from '../errors';
 import type { ProviderOutcome } from '../../payments/provider';
 import { ProviderError } from '../../payments/provider';
 import { bankSettlement } from '../../payments/sandbox';
@@ -67,8 +67,7 @@ export async function createPayment(
         .get();
       if (existing) {
         if (existing.requestHash !== hash) {
-          throw new AppError(
-            409,
+          throw new DomainError(
             'idempotency_conflict',
             'This Idempotency-Key was used for a different payment. Use a new key for a new payment.',
           );
@@ -161,7 +160,7 @@ async function runCharge(
   requestId: string | null,
 ): Promise<void> {
   const provider = deps.providers.byName(payment.provider);
-  if (!provider) throw new AppError(422, 'method_unavailable', 'That payment method is no longer offered.');
+  if (!provider) throw new DomainError('method_unavailable', 'That payment method is no longer offered.');
   let outcome: ProviderOutcome;
   try {
     outcome = await provider.charge(chargeInput(deps.db, payment, paymentMethod));
@@ -185,8 +184,7 @@ async function runCharge(
       },
       { behavior: 'immediate' },
     );
-    throw new AppError(
-      502,
+    throw new DomainError(
       'provider_error',
       'We could not reach the payment processor. Nothing was charged; try again in a moment.',
     );

@@ -1,6 +1,6 @@
 /** What every part of payments is given, and what they share. */
 import { eq, inArray } from 'drizzle-orm';
-import type { PaymentMethod } from '../../api/contract';
+import type { PaymentMethod } from '../../contract';
 import { type Clock } from '../../clock';
 import type { Config } from '../../config';
 import type { Db, DbOrTx } from '../../db/client';

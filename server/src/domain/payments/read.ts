@@ -6,10 +6,10 @@ import type {
   PaymentNextAction,
   PaymentProviderName,
   PaymentView,
-} from '../../api/contract';
+} from '../../contract';
 import type { DbOrTx } from '../../db/client';
 import { allocations, creditNoteAllocations, invoices, payments } from '../../db/schema';
-import { notFound } from '../../errors';
+import { notFound } from '../errors';
 import { accountFor } from '../invoices';
 import { receiptNumber } from '../reservations';
 import type { AuthSession } from '../sessions';

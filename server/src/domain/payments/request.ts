@@ -1,10 +1,10 @@
 /** What a payer may ask for: the pay form's configuration, and every check made before anything is written or charged. */
 import { eq, inArray } from 'drizzle-orm';
-import type { PaymentConfig, PaymentRequestBody } from '../../api/contract';
+import type { PaymentConfig, PaymentRequestBody } from '../../contract';
 import { sha256 } from '../../crypto';
 import type { DbOrTx } from '../../db/client';
 import { customers, invoices } from '../../db/schema';
-import { AppError, notFound } from '../../errors';
+import { DomainError, notFound } from '../errors';
 import type { PaymentProvider } from '../../payments/provider';
 import type { Providers } from '../../payments/registry';
 import { unappliedCredit } from '../accounts';
@@ -17,7 +17,7 @@ import type { PaymentDeps } from './deps';
 /** The largest payment taken in one go: far above any invoice, far below floating-point trouble. */
 export const MAX_PAYMENT = 1e13;
 
-const refuse = (message: string) => new AppError(422, 'invalid_request', message);
+const refuse = (message: string) => new DomainError('invalid_request', message);
 
 export function paymentConfig(deps: PaymentDeps, session: AuthSession, account: string | undefined): PaymentConfig {
   const accountId = accountFor(session, account);
@@ -104,15 +104,14 @@ export function checkRequest(
   if (amount > MAX_PAYMENT) throw refuse('That amount is too large to take in one payment.');
   const provider = providers.forMethod(body.method, customer.currency);
   if (!provider)
-    throw new AppError(422, 'method_unavailable', `Paying by ${body.method} is not offered for ${customer.currency}.`);
+    throw new DomainError('method_unavailable', `Paying by ${body.method} is not offered for ${customer.currency}.`);
   const surcharge = cardSurcharge(
     body.method,
     amount,
     settings.surchargeRateBp > 0 ? { rateBp: settings.surchargeRateBp, cap: settings.surchargeCap } : null,
   );
   if (body.expectedTotal !== undefined && body.expectedTotal !== amount + surcharge) {
-    throw new AppError(
-      409,
+    throw new DomainError(
       'amount_changed',
       `The total is now ${amount + surcharge}, not ${body.expectedTotal}. Check the amounts and pay again.`,
     );

@@ -1,8 +1,8 @@
 /** Payments waiting on the payer (3-D Secure, PayPal approval): confirmed, replaced or lapsed. */
 import { and, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
-import type { PaymentView } from '../../api/contract';
+import type { PaymentView } from '../../contract';
 import { payments, reservations } from '../../db/schema';
-import { AppError } from '../../errors';
+import { DomainError } from '../errors';
 import type { ProviderOutcome } from '../../payments/provider';
 import { ProviderError } from '../../payments/provider';
 import { type Actor } from '../events';
@@ -112,13 +112,12 @@ export async function confirmPayment(
       await cancelWaiting(deps, payment.customerId, null, 'lapsed', actor, payment.id);
     } catch (err) {
       if (!(err instanceof ProviderError)) throw err;
-      throw new AppError(502, 'provider_error', 'We could not reach the payment processor. Try again in a moment.');
+      throw new DomainError('provider_error', 'We could not reach the payment processor. Try again in a moment.');
     }
   }
   const now = visiblePayment(deps.db, session, paymentId);
   if (now.status === 'failed' && now.failureCode && CANCELLED_CODES.includes(now.failureCode)) {
-    throw new AppError(
-      409,
+    throw new DomainError(
       'payment_lapsed',
       now.failureCode === 'lapsed'
         ? 'This payment waited too long and was cancelled. Nothing was charged; start the payment again.'
@@ -135,14 +134,14 @@ export async function confirmPayment(
     return paymentView(deps.db, paymentId);
   }
   const provider = deps.providers.byName(now.provider);
-  if (!provider) throw new AppError(422, 'method_unavailable', 'That payment method is no longer offered.');
+  if (!provider) throw new DomainError('method_unavailable', 'That payment method is no longer offered.');
   const work = (async () => {
     let result: ProviderOutcome;
     try {
       result = await provider.confirm(now.providerRef!, outcome, chargeInput(deps.db, now, null));
     } catch (err) {
       if (!(err instanceof ProviderError)) throw err;
-      throw new AppError(502, 'provider_error', 'We could not reach the payment processor. Try again in a moment.');
+      throw new DomainError('provider_error', 'We could not reach the payment processor. Try again in a moment.');
     }
     deps.db.transaction((tx) => applyOutcome(tx, deps.config, paymentId, result, actor, deps.clock.now(), requestId), {
       behavior: 'immediate',

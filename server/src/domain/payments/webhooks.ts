@@ -1,9 +1,9 @@
 /** Verified provider webhooks, and returns. */
 import { and, eq } from 'drizzle-orm';
-import type { PaymentProviderName } from '../../api/contract';
+import type { PaymentProviderName } from '../../contract';
 import type { DbOrTx } from '../../db/client';
 import { payments, providerEvents } from '../../db/schema';
-import { AppError } from '../../errors';
+import { DomainError } from '../errors';
 import { paymentReturnedEmail } from '../../mail/payment-templates';
 import type { ProviderEvent } from '../../payments/provider';
 import { reversePayment } from '../cash-application';
@@ -45,7 +45,7 @@ export function handleProviderEvent(
         .onConflictDoNothing()
         .run();
       if (inserted.changes === 0) {
-        throw new AppError(409, 'conflict', 'This webhook event was already received.');
+        throw new DomainError('conflict', 'This webhook event was already received.');
       }
       if (!payment || event.outcome === 'ignored') return { handled: false, paymentId: payment?.id ?? null };
       if (

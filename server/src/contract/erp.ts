@@ -3,7 +3,7 @@
  * types. The ERP pushes customers and invoices in by external id and pulls the invoice feed back for
  * reconciliation. Money is integer minor units; calendar dates `YYYY-MM-DD`; instants UTC ISO-8601.
  */
-import type { InvoiceStatus } from './contract';
+import type { InvoiceStatus } from './invoices';
 
 /** Rows per PUT request; larger loads go through several requests or the CSV import. */
 export const ERP_MAX_ROWS = 10_000;

@@ -1,0 +1,57 @@
+/** Every error body's shape and its stable codes. */
+import type { AmountInFlight } from './invoices';
+
+/** Every error body. `code` is stable: clients switch on it. */
+export interface ApiErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    /** Seconds to wait, for `rate_limited` and `too_soon`. */
+    retryAfter?: number;
+    /** Field-level problems for `invalid_request`. */
+    issues?: { path: string; message: string }[];
+    /** For `amount_in_flight`: the invoice, the payment holding part of it, and what may still be paid. */
+    inFlight?: AmountInFlight;
+    requestId?: string;
+  };
+}
+
+export type ErrorCode =
+  | 'invalid_request'
+  | 'invalid_json'
+  | 'payload_too_large'
+  | 'unauthenticated'
+  | 'session_expired'
+  | 'forbidden'
+  | 'origin_forbidden'
+  | 'not_found'
+  | 'rate_limited'
+  | 'too_soon'
+  | 'link_expired'
+  | 'link_used'
+  | 'link_invalid'
+  | 'code_invalid'
+  | 'return_to_invalid'
+  | 'target_invalid'
+  | 'email_invalid'
+  | 'validation_failed'
+  | 'conflict'
+  /** The same `Idempotency-Key` was sent with a different body. */
+  | 'idempotency_conflict'
+  /** The total the payer saw (`expectedTotal`) is no longer what would be charged. */
+  | 'amount_changed'
+  /** The payment method is not offered (not configured, or not for this currency). */
+  | 'method_unavailable'
+  /** The payment provider could not be reached or answered with an error; nothing was charged. */
+  | 'provider_error'
+  /**
+   * Part of an invoice's balance is already being paid by a payment in flight (processing, or waiting
+   * on the payer): the body's `inFlight` names the invoice, the payment and what is left to pay.
+   */
+  | 'amount_in_flight'
+  /** The payment waited too long for the payer (3-D Secure, PayPal approval) or was replaced: start again. */
+  | 'payment_lapsed'
+  /** A provider webhook failed its signature, timestamp or replay check. */
+  | 'signature_invalid'
+  | 'busy'
+  | 'internal_error';

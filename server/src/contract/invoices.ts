@@ -1,0 +1,156 @@
+/** Accounts and invoices: what a customer owes and the money on its way to it. */
+import type { invoiceStatusFilters } from './lists';
+
+export interface AccountSummary {
+  id: string;
+  name: string;
+  currency: string;
+  /** Sum of open invoices' balances. */
+  balance: number;
+  pastDue: number;
+  /** Balance of invoices under an open dispute (shown apart; the undisputed rest can be paid). */
+  disputed: number;
+  /** Unapplied credit: payments and credit notes no invoice took, usable on a later payment. */
+  credit: number;
+  /** Held by payments in flight (part of `balance`, not yet applied). */
+  inFlight: number;
+  openCount: number;
+  pastDueCount: number;
+  /** How many invoices each status filter shows, for the list's tabs. */
+  counts: Record<InvoiceStatusFilter, number>;
+}
+
+export interface AccountList {
+  items: AccountSummary[];
+  /** The company the portal belongs to, for headings and emails. */
+  company: { name: string; timeZone: string };
+}
+
+// ---- Invoices ---------------------------------------------------------------------------------
+
+/** Derived: void, else paid (balance 0), else disputed (an open dispute covers it), else past due or open. */
+export type InvoiceStatus = 'open' | 'past_due' | 'disputed' | 'paid' | 'void';
+/** `open` is every unpaid invoice (past due and disputed included), as AR uses the word. */
+export type InvoiceStatusFilter = (typeof invoiceStatusFilters)[number];
+export const invoiceSorts = [
+  'priority',
+  'dueDate',
+  '-dueDate',
+  'issueDate',
+  '-issueDate',
+  'number',
+  '-number',
+  'total',
+  '-total',
+  'balance',
+  '-balance',
+] as const;
+export type InvoiceSort = (typeof invoiceSorts)[number];
+
+/** Money on its way to an invoice: payments accepted but not yet applied, failed or returned. */
+export interface InFlight {
+  /** Reserved by payments in flight, in minor units. */
+  amount: number;
+  /** When the oldest of them was accepted. */
+  since: string;
+  /** The oldest of them; its receipt number is what the payer was given. */
+  paymentId: string;
+  receiptNumber: string;
+  /** `pending`: waiting on the payer (3-D Secure, PayPal); `processing`: with the bank or processor. */
+  status: 'pending' | 'processing';
+}
+
+/** The detail of a `409 amount_in_flight`. */
+export interface AmountInFlight {
+  invoiceId: string;
+  number: string;
+  paymentId: string;
+  receiptNumber: string;
+  /** Balance minus what payments in flight hold: the most a new payment may take for this invoice. */
+  payable: number;
+}
+
+export interface InvoiceSummary {
+  id: string;
+  number: string;
+  accountId: string;
+  poNumber: string | null;
+  issueDate: string;
+  dueDate: string;
+  currency: string;
+  total: number;
+  balance: number;
+  status: InvoiceStatus;
+  /** Whole days past the due date of an unpaid invoice (disputed ones too), else 0. */
+  daysPastDue: number;
+  /** Payments in flight for this invoice; null when none. */
+  inFlight: InFlight | null;
+  /** What a new payment may take: balance − inFlight.amount, never below 0. */
+  payable: number;
+}
+
+export interface InvoiceListQuery {
+  account?: string;
+  status?: InvoiceStatusFilter;
+  /** Text found in the invoice number or PO, or an amount (`1234.56`, `1,234.56`) matching a total or balance. */
+  q?: string;
+  sort?: InvoiceSort;
+  cursor?: string;
+  limit?: string | number;
+}
+
+export interface InvoiceList {
+  items: InvoiceSummary[];
+  nextCursor: string | null;
+}
+
+export interface InvoiceLine {
+  lineNo: number;
+  description: string;
+  sku: string | null;
+  /** Decimal quantity (2.5), exact to thousandths. */
+  quantity: number;
+  unitPrice: number;
+  amount: number;
+  tax: number;
+}
+
+export interface AppliedPayment {
+  paymentId: string;
+  /** The receipt number the payer was given (`R-…`); how people name a payment. */
+  receiptNumber: string;
+  /** Calendar date the payment was applied to this invoice. */
+  date: string;
+  method: string;
+  reference: string | null;
+  amount: number;
+}
+
+export interface AppliedCredit {
+  creditNoteId: string;
+  number: string;
+  date: string;
+  amount: number;
+  reason: string;
+}
+
+export interface InvoiceHistoryEntry {
+  at: string;
+  /** Event type, e.g. `invoice.created`, `payment.applied`, `invoice.voided`. */
+  type: string;
+  /** A short sentence for people. */
+  label: string;
+}
+
+export interface InvoiceDetail extends InvoiceSummary {
+  accountName: string;
+  subtotal: number;
+  taxTotal: number;
+  amountPaid: number;
+  amountCredited: number;
+  lines: InvoiceLine[];
+  payments: AppliedPayment[];
+  credits: AppliedCredit[];
+  history: InvoiceHistoryEntry[];
+  dispute: { id: string; status: string } | null;
+}

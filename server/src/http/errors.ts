@@ -1,0 +1,67 @@
+import type { ErrorCode } from '../contract';
+import { DomainError, type ErrorExtra } from '../domain/errors';
+
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 502 | 503;
+
+/**
+ * The one place a domain error becomes an HTTP status. Typed over every contract code, so a new code
+ * does not compile until it has a status.
+ */
+const STATUS: Record<ErrorCode, ErrorStatus | 500> = {
+  invalid_request: 422,
+  invalid_json: 400,
+  payload_too_large: 413,
+  unauthenticated: 401,
+  session_expired: 401,
+  forbidden: 403,
+  origin_forbidden: 403,
+  not_found: 404,
+  rate_limited: 429,
+  too_soon: 429,
+  link_expired: 401,
+  link_used: 401,
+  link_invalid: 401,
+  code_invalid: 401,
+  return_to_invalid: 400,
+  target_invalid: 400,
+  email_invalid: 400,
+  validation_failed: 422,
+  conflict: 409,
+  idempotency_conflict: 409,
+  amount_changed: 409,
+  method_unavailable: 422,
+  provider_error: 502,
+  amount_in_flight: 409,
+  payment_lapsed: 409,
+  signature_invalid: 400,
+  busy: 503,
+  internal_error: 500,
+};
+
+export function statusOf(error: DomainError): ErrorStatus | 500 {
+  return error.code === 'invalid_request' && error.malformed ? 400 : STATUS[error.code];
+}
+
+/**
+ * A failure of the HTTP exchange itself, which only the HTTP layer can see: a body that is not JSON or is
+ * too large, a wrong content type, a field that fails its schema, an origin not allowed. Routes and
+ * middleware throw it; the domain never does.
+ */
+export class HttpError extends DomainError {
+  constructor(
+    readonly status: ErrorStatus,
+    code: ErrorCode,
+    message: string,
+    extra: ErrorExtra = {},
+  ) {
+    super(code, message, extra);
+    this.name = 'HttpError';
+  }
+}
+
+/** The status of any error our code threw on purpose, or undefined for anything else (a bug: 500). */
+export function httpStatusOf(error: unknown): ErrorStatus | 500 | undefined {
+  if (error instanceof HttpError) return error.status;
+  if (error instanceof DomainError) return statusOf(error);
+  return undefined;
+}
