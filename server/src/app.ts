@@ -15,13 +15,13 @@ import type { ApiErrorBody, ErrorCode, Health } from './contract';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import type { Db } from './db/client';
-import { DELIVER_WEBHOOK } from './domain/erp/webhook-fanout';
+import { DELIVER_WEBHOOK } from './domain/webhook-fanout';
 import { webhookDeliveryHandler } from './domain/erp/webhooks';
-import { SEND_INVOICE, sendInvoiceHandler } from './domain/invoice-delivery';
-import { JobWorker } from './domain/jobs';
-import { ISSUE_LINK, issueLinkHandler } from './domain/magic-links';
-import { MAINTENANCE, maintenanceHandler, scheduleMaintenance } from './domain/maintenance';
-import { DELIVER_EMAIL, emailDeliveryHandler } from './domain/email-delivery';
+import { SEND_INVOICE, sendInvoiceHandler } from './domain/invoices/invoice-delivery';
+import { JobWorker } from './domain/jobs/queue';
+import { ISSUE_LINK, issueLinkHandler } from './domain/auth/magic-links';
+import { MAINTENANCE, maintenanceHandler, scheduleMaintenance } from './domain/jobs/maintenance';
+import { DELIVER_EMAIL, emailDeliveryHandler } from './domain/notifications/email-delivery';
 import { installationSecret } from './domain/installation';
 import {
   LAPSE_PAYMENT,

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { and, eq, gt } from 'drizzle-orm';
 import { events, magicLinks } from '../src/db/schema';
-import { CODE_CANDIDATES, codeHashesComputed } from '../src/domain/magic-links';
+import { CODE_CANDIDATES, codeHashesComputed } from '../src/domain/auth/magic-links';
 import { errorCode, startTestServer, type TestServer } from './helpers';
 
 let t: TestServer;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { emailOutbox, events, magicLinks, sessions } from '../src/db/schema';
-import { deactivateStaffUser } from '../src/domain/sessions';
+import { deactivateStaffUser } from '../src/domain/auth/sessions';
 import { ORIGIN, errorCode, startTestServer, type TestServer } from './helpers';
 
 let t: TestServer;

@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { openDatabase } from '../src/db/client';
 import { allocations, creditNotes, customers, disputes, events, invoices, payments } from '../src/db/schema';
-import { accountSummaries } from '../src/domain/accounts';
+import { accountSummaries } from '../src/domain/invoices/accounts';
 import {
   applySucceededPayment,
   cardSurcharge,
@@ -16,9 +16,9 @@ import {
   surchargeOnRefund,
   type Allocation,
   type OpenInvoice,
-} from '../src/domain/cash-application';
+} from '../src/domain/ledger/cash-application';
 import { systemActor } from '../src/domain/events';
-import { createInvoice, issueCreditNote } from '../src/domain/ledger';
+import { createInvoice, issueCreditNote } from '../src/domain/ledger/ledger';
 
 const openInvoices = fc.uniqueArray(
   fc.record({

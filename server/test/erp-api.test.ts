@@ -7,7 +7,7 @@ import type {
   ErpInvoiceFeedItem,
   ErpInvoicesUpsertResult,
 } from '../src/contract/erp';
-import { recordSettledPayment } from '../src/domain/ledger';
+import { recordSettledPayment } from '../src/domain/ledger/ledger';
 import { errorCode, startTestServer, type TestServer } from './helpers';
 import { customerRow, erpCall, erpKey, invoiceRow, rowErrors, type ValidationFailed } from './erp-helpers';
 

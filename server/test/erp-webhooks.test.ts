@@ -12,7 +12,7 @@ import type {
 } from '../src/contract/erp';
 import { newId, verifySignedPayload } from '../src/crypto';
 import { payments } from '../src/db/schema';
-import { applySucceededPayment, reversePayment } from '../src/domain/cash-application';
+import { applySucceededPayment, reversePayment } from '../src/domain/ledger/cash-application';
 import { webhookUrlProblem } from '../src/domain/erp/webhooks';
 import { systemActor } from '../src/domain/events';
 import { errorCode, startTestServer, type TestServer } from './helpers';

@@ -15,7 +15,7 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { testConfig } from '../src/config';
 import { signPayload } from '../src/crypto';
-import { createSession } from '../src/domain/sessions';
+import { createSession } from '../src/domain/auth/sessions';
 import {
   MIN_ROUTES,
   ROUTE_TABLE,

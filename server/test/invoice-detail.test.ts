@@ -4,7 +4,7 @@ import { PDFParse } from 'pdf-parse';
 import type { InvoiceDetail, InvoiceList } from '../src/contract';
 import { testConfig } from '../src/config';
 import { receiptNumber } from '../src/domain/payments';
-import { createSession } from '../src/domain/sessions';
+import { createSession } from '../src/domain/auth/sessions';
 import { errorCode, startTestServer, type TestServer } from './helpers';
 
 let t: TestServer;

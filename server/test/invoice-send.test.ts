@@ -8,9 +8,9 @@ import type { ErpInvoiceSendResult, ErpInvoicesUpsertResult } from '../src/contr
 import type { InvoiceList, SessionCreated } from '../src/contract';
 import type { EmailAttachmentSpec } from '../src/db/schema';
 import { systemActor } from '../src/domain/events';
-import { recordSettledPayment } from '../src/domain/ledger';
-import { emailDeliveryHandler } from '../src/domain/email-delivery';
-import { queueEmail } from '../src/domain/outbox';
+import { recordSettledPayment } from '../src/domain/ledger/ledger';
+import { emailDeliveryHandler } from '../src/domain/notifications/email-delivery';
+import { queueEmail } from '../src/domain/notifications/outbox';
 import { putSettings } from '../src/domain/settings';
 import { smtpMailer } from '../src/mail/mailer';
 import { errorCode, ORIGIN, startTestServer, type TestServer } from './helpers';

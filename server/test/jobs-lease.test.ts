@@ -13,11 +13,11 @@ import { ManualClock } from '../src/clock';
 import { testConfig } from '../src/config';
 import { openDatabase } from '../src/db/client';
 import { emailOutbox, jobs, magicLinks } from '../src/db/schema';
-import { enqueueJob, JobWorker, LEASE_MS, LeaseLostError, type JobHandler } from '../src/domain/jobs';
-import { ISSUE_LINK, issueLinkHandler } from '../src/domain/magic-links';
-import { DELIVER_EMAIL, emailDeliveryHandler } from '../src/domain/email-delivery';
+import { enqueueJob, JobWorker, LEASE_MS, LeaseLostError, type JobHandler } from '../src/domain/jobs/queue';
+import { ISSUE_LINK, issueLinkHandler } from '../src/domain/auth/magic-links';
+import { DELIVER_EMAIL, emailDeliveryHandler } from '../src/domain/notifications/email-delivery';
 import { devMailer } from '../src/mail/mailer';
-import { MAINTENANCE, maintenanceHandler, scheduleMaintenance } from '../src/domain/maintenance';
+import { MAINTENANCE, maintenanceHandler, scheduleMaintenance } from '../src/domain/jobs/maintenance';
 import { createLogger } from '../src/logger';
 import { seedDemo } from '../src/seed/demo';
 

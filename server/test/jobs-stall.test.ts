@@ -18,7 +18,7 @@ import { testConfig } from '../src/config';
 import { newId } from '../src/crypto';
 import { openDatabase } from '../src/db/client';
 import { payments } from '../src/db/schema';
-import { applySucceededPayment } from '../src/domain/cash-application';
+import { applySucceededPayment } from '../src/domain/ledger/cash-application';
 import { createErpKey } from '../src/domain/erp/keys';
 import { systemActor } from '../src/domain/events';
 import { smtpMailer } from '../src/mail/mailer';

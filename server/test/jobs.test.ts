@@ -7,8 +7,8 @@ import { eq } from 'drizzle-orm';
 import { ManualClock } from '../src/clock';
 import { openDatabase } from '../src/db/client';
 import { emailOutbox, jobs } from '../src/db/schema';
-import { enqueueJob, JobWorker, LEASE_MS, retryDelayMs } from '../src/domain/jobs';
-import { queueEmail } from '../src/domain/outbox';
+import { enqueueJob, JobWorker, LEASE_MS, retryDelayMs } from '../src/domain/jobs/queue';
+import { queueEmail } from '../src/domain/notifications/outbox';
 import { createLogger } from '../src/logger';
 import { ORIGIN, startTestServer } from './helpers';
 

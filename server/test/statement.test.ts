@@ -8,13 +8,13 @@ import { PDFParse } from 'pdf-parse';
 import type { Statement } from '../src/contract';
 import { openDatabase } from '../src/db/client';
 import { customers, invoices } from '../src/db/schema';
-import { accountSummaries } from '../src/domain/accounts';
+import { accountSummaries } from '../src/domain/invoices/accounts';
 import { addDays, calendarDate, startOfDay } from '../src/domain/dates';
 import { receiptNumber } from '../src/domain/payments';
 import { systemActor } from '../src/domain/events';
-import { createInvoice, issueCreditNote, recordSettledPayment } from '../src/domain/ledger';
+import { createInvoice, issueCreditNote, recordSettledPayment } from '../src/domain/ledger/ledger';
 import { defaultSettings, type CompanySettings } from '../src/domain/settings';
-import { agingBucket, buildStatement } from '../src/domain/statement';
+import { agingBucket, buildStatement } from '../src/domain/invoices/statement';
 import { errorCode, startTestServer, type TestServer } from './helpers';
 import { eq, sql } from 'drizzle-orm';
 

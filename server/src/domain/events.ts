@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../db/client';
 import { events } from '../db/schema';
-import { queueWebhookDeliveries } from './erp/webhook-fanout';
+import { queueWebhookDeliveries } from './webhook-fanout';
 
 export interface Actor {
   type: 'customer' | 'staff' | 'erp' | 'system' | 'anonymous';

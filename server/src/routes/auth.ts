@@ -7,8 +7,8 @@ import {
   previewMagicLink,
   requestMagicLink,
   resendMagicLink,
-} from '../domain/magic-links';
-import { revokeAllSessions, revokeSession, sessionInfo } from '../domain/sessions';
+} from '../domain/auth/magic-links';
+import { revokeAllSessions, revokeSession, sessionInfo } from '../domain/auth/sessions';
 import type { AppEnv } from '../http/env';
 import { requireSession } from '../http/middleware';
 import { jsonBody } from '../http/validate';

@@ -37,7 +37,7 @@ import {
   retryWebhookDelivery,
   webhookUrlProblem,
 } from '../domain/erp/webhooks';
-import { queueInvoiceSend, requestInvoiceSend } from '../domain/invoice-delivery';
+import { queueInvoiceSend, requestInvoiceSend } from '../domain/invoices/invoice-delivery';
 import { getSettings } from '../domain/settings';
 import { HttpError } from '../http/errors';
 import { requireErpKey } from '../http/erp-auth';

@@ -8,7 +8,7 @@ import type { ErpInvoiceFeed } from '../../contract/erp';
 import type { DbOrTx } from '../../db/client';
 import { customers, invoices } from '../../db/schema';
 import { malformedInput } from '../errors';
-import { invoiceStatus, underDispute } from '../invoices';
+import { invoiceStatus, underDispute } from '../invoices/invoices';
 
 export interface ErpInvoiceFeedInput {
   updatedSince?: Date;

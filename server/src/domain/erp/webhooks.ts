@@ -20,9 +20,9 @@ import type { Db, DbOrTx } from '../../db/client';
 import { erpWebhookDeliveries, erpWebhookEndpoints, events, invoices } from '../../db/schema';
 import { DomainError, notFound } from '../errors';
 import { recordEvent, type Actor } from '../events';
-import type { JobHandler } from '../jobs';
+import type { JobHandler } from '../jobs/queue';
 import { erpPayments } from './payments-feed';
-import { isWebhookEventType, queueWebhookDelivery } from './webhook-fanout';
+import { isWebhookEventType, queueWebhookDelivery } from '../webhook-fanout';
 
 /** Active endpoints at most: each payment event is one delivery per endpoint. */
 export const MAX_WEBHOOK_ENDPOINTS = 20;

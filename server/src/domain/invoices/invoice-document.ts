@@ -5,17 +5,17 @@
  * PDF is the one the customer downloads.
  */
 import { eq } from 'drizzle-orm';
-import type { InvoiceDetail } from '../contract';
-import type { DbOrTx } from '../db/client';
-import { customers, invoices } from '../db/schema';
-import { notFound } from './errors';
-import type { Config } from '../config';
-import { renderInvoicePdf } from '../pdf/invoice-pdf';
-import { calendarDate } from './dates';
+import type { InvoiceDetail } from '../../contract';
+import type { DbOrTx } from '../../db/client';
+import { customers, invoices } from '../../db/schema';
+import { notFound } from '../errors';
+import type { Config } from '../../config';
+import { renderInvoicePdf } from '../../pdf/invoice-pdf';
+import { calendarDate } from '../dates';
 import { invoiceDetail } from './invoices';
-import { readerLocale, type Reader } from './reader-locale';
-import type { AuthSession } from './sessions';
-import { getSettings, type CompanySettings } from './settings';
+import { readerLocale, type Reader } from '../notifications/reader-locale';
+import type { AuthSession } from '../auth/sessions';
+import { getSettings, type CompanySettings } from '../settings';
 
 export interface InvoiceDocument {
   invoice: InvoiceDetail;

@@ -4,11 +4,11 @@
  * balances) consistent with the rows beneath it.
  */
 import { sql } from 'drizzle-orm';
-import { newId } from '../crypto';
-import type { DbOrTx } from '../db/client';
-import { allocations, creditNotes, invoiceLines, invoices, payments } from '../db/schema';
-import { DomainError } from './errors';
-import { recordEvent, type Actor } from './events';
+import { newId } from '../../crypto';
+import type { DbOrTx } from '../../db/client';
+import { allocations, creditNotes, invoiceLines, invoices, payments } from '../../db/schema';
+import { DomainError } from '../errors';
+import { recordEvent, type Actor } from '../events';
 
 export interface InvoiceLineInput {
   description: string;

@@ -5,9 +5,9 @@
  * its edge; cooldowns use the time of the last accepted request.
  */
 import { and, eq, lt, max, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client';
-import { rateLimits } from '../db/schema';
-import { DomainError } from './errors';
+import type { DbOrTx } from '../../db/client';
+import { rateLimits } from '../../db/schema';
+import { DomainError } from '../errors';
 
 export interface Limit {
   bucket: string;

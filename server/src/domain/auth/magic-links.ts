@@ -7,21 +7,21 @@
  * - Consuming is one conditional UPDATE, so parallel exchanges of a one-use link make one session.
  */
 import { and, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
-import type { Audience, EasyPayPreview, LinkPreview, SessionCreated } from '../contract';
-import type { Clock } from '../clock';
-import type { Config } from '../config';
-import { hashCode, newId, randomCode, randomToken, safeEqualHex, sha256 } from '../crypto';
-import type { Db, DbOrTx } from '../db/client';
-import { contacts, invoices, magicLinks, staffUsers } from '../db/schema';
-import { DomainError } from './errors';
-import { magicLinkEmail } from '../mail/templates';
-import { recordEvent } from './events';
-import { enqueueJob, type JobHandler } from './jobs';
-import { queueEmail } from './outbox';
-import { readerLocale } from './reader-locale';
+import type { Audience, EasyPayPreview, LinkPreview, SessionCreated } from '../../contract';
+import type { Clock } from '../../clock';
+import type { Config } from '../../config';
+import { hashCode, newId, randomCode, randomToken, safeEqualHex, sha256 } from '../../crypto';
+import type { Db, DbOrTx } from '../../db/client';
+import { contacts, invoices, magicLinks, staffUsers } from '../../db/schema';
+import { DomainError } from '../errors';
+import { magicLinkEmail } from '../../mail/templates';
+import { recordEvent } from '../events';
+import { enqueueJob, type JobHandler } from '../jobs/queue';
+import { queueEmail } from '../notifications/outbox';
+import { readerLocale } from '../notifications/reader-locale';
 import { hitCooldown, hitLimits } from './rate-limit';
-import { inFlightFor, payableOf } from './reservations';
-import { getSettings } from './settings';
+import { inFlightFor, payableOf } from '../ledger/reservations';
+import { getSettings } from '../settings';
 import { authenticate, createSession, sessionInfo } from './sessions';
 
 export interface AuthDeps {

@@ -4,11 +4,11 @@
  * inspection. Exactly one chain runs: each run queues the next in the transaction that finishes it.
  */
 import { and, eq, inArray, lt } from 'drizzle-orm';
-import { DAY, HOUR } from '../clock';
-import type { Db, DbOrTx } from '../db/client';
-import { jobs, magicLinks, sessions } from '../db/schema';
-import { enqueueJob, type JobHandler } from './jobs';
-import { pruneRateLimits } from './rate-limit';
+import { DAY, HOUR } from '../../clock';
+import type { Db, DbOrTx } from '../../db/client';
+import { jobs, magicLinks, sessions } from '../../db/schema';
+import { enqueueJob, type JobHandler } from './queue';
+import { pruneRateLimits } from '../auth/rate-limit';
 
 export const MAINTENANCE = 'maintenance.hourly';
 

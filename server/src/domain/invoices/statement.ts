@@ -8,15 +8,15 @@
  * calendar days in the company's time zone.
  */
 import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import type { AgingBuckets, Statement, StatementLine } from '../contract';
-import type { DbOrTx } from '../db/client';
-import { allocations, creditNoteAllocations, creditNotes, customers, invoices, payments } from '../db/schema';
-import { notFound } from './errors';
-import { addDays, calendarDate, daysBetween, startOfDay } from './dates';
-import { catalogFor, type DocumentCatalog } from '../locales/catalog';
-import { documentFormats } from '../locales/format';
-import { receiptNumber } from './payments';
-import type { CompanySettings } from './settings';
+import type { AgingBuckets, Statement, StatementLine } from '../../contract';
+import type { DbOrTx } from '../../db/client';
+import { allocations, creditNoteAllocations, creditNotes, customers, invoices, payments } from '../../db/schema';
+import { notFound } from '../errors';
+import { addDays, calendarDate, daysBetween, startOfDay } from '../dates';
+import { catalogFor, type DocumentCatalog } from '../../locales/catalog';
+import { documentFormats } from '../../locales/format';
+import { receiptNumber } from '../payments';
+import type { CompanySettings } from '../settings';
 
 export interface StatementInput {
   accountId: string;

@@ -8,13 +8,13 @@
  * a reversal puts every balance back exactly.
  */
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { cardSurcharge as contractCardSurcharge, type SurchargePolicy } from '../contract/money';
-import { newId } from '../crypto';
-import type { DbOrTx } from '../db/client';
-import { allocations, creditNoteAllocations, creditNotes, invoices, payments } from '../db/schema';
-import { DomainError } from './errors';
-import { recordEvent, type Actor } from './events';
-import { underDispute } from './invoices';
+import { cardSurcharge as contractCardSurcharge, type SurchargePolicy } from '../../contract/money';
+import { newId } from '../../crypto';
+import type { DbOrTx } from '../../db/client';
+import { allocations, creditNoteAllocations, creditNotes, invoices, payments } from '../../db/schema';
+import { DomainError } from '../errors';
+import { recordEvent, type Actor } from '../events';
+import { underDispute } from '../invoices/invoices';
 import { release } from './reservations';
 
 export interface Allocation {
@@ -397,7 +397,7 @@ export function reversePayment(db: DbOrTx, paymentId: string, reason: string, ac
   return true;
 }
 
-export type { SurchargePolicy } from '../contract/money';
+export type { SurchargePolicy } from '../../contract/money';
 
 /** The contract's card surcharge (one rule for server and widget), refused as a 422 when too large. */
 export function cardSurcharge(method: string, base: number, policy: SurchargePolicy | null): number {

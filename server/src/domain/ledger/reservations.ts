@@ -6,10 +6,10 @@
  * both be accepted however they interleave.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { AmountInFlight, InFlight } from '../contract';
-import type { DbOrTx } from '../db/client';
-import { invoices, payments, reservations } from '../db/schema';
-import { DomainError } from './errors';
+import type { AmountInFlight, InFlight } from '../../contract';
+import type { DbOrTx } from '../../db/client';
+import { invoices, payments, reservations } from '../../db/schema';
+import { DomainError } from '../errors';
 
 /** A short number for people (`R-…`), on receipts, statements and in notices. */
 export function receiptNumber(paymentId: string): string {

@@ -4,9 +4,9 @@
  * the contact it is written to, else the company's `locale` setting. Staff get the company's.
  */
 import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client';
-import { contacts } from '../db/schema';
-import type { CompanySettings } from './settings';
+import type { DbOrTx } from '../../db/client';
+import { contacts } from '../../db/schema';
+import type { CompanySettings } from '../settings';
 
 /** Who reads a document: the locale they asked for, and/or the email it goes to (or that signed in). */
 export interface Reader {

@@ -5,11 +5,11 @@
  * management (webhooks.ts) because `recordEvent` calls it and that module records events.
  */
 import { isNull } from 'drizzle-orm';
-import { ERP_WEBHOOK_EVENT_TYPES, type ErpWebhookEventType } from '../../contract/erp';
-import { newId } from '../../crypto';
-import type { DbOrTx } from '../../db/client';
-import { erpWebhookDeliveries, erpWebhookEndpoints } from '../../db/schema';
-import { enqueueJob } from '../jobs';
+import { ERP_WEBHOOK_EVENT_TYPES, type ErpWebhookEventType } from '../contract/erp';
+import { newId } from '../crypto';
+import type { DbOrTx } from '../db/client';
+import { erpWebhookDeliveries, erpWebhookEndpoints } from '../db/schema';
+import { enqueueJob } from './jobs/queue';
 
 export const DELIVER_WEBHOOK = 'erp.webhook.deliver';
 

@@ -5,10 +5,10 @@
  * tests import this module.
  */
 import { and, eq, ne } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { emailOutbox, type EmailAttachmentSpec } from '../db/schema';
-import type { MailAttachment, Mailer } from '../mail/mailer';
-import type { JobHandler } from './jobs';
+import type { Db } from '../../db/client';
+import { emailOutbox, type EmailAttachmentSpec } from '../../db/schema';
+import type { MailAttachment, Mailer } from '../../mail/mailer';
+import type { JobHandler } from '../jobs/queue';
 
 export { DELIVER_EMAIL } from './outbox';
 
@@ -32,9 +32,9 @@ export type AttachmentRenderer<T extends EmailAttachmentSpec['type'] = EmailAtta
  */
 export const attachmentRenderers: { [T in EmailAttachmentSpec['type']]?: AttachmentRenderer<T> } = {
   invoice_pdf: async (db, spec, now, to) =>
-    (await import('./invoice-document')).invoicePdfFile(db, spec.invoiceId, now, { email: to }),
+    (await import('../invoices/invoice-document')).invoicePdfFile(db, spec.invoiceId, now, { email: to }),
   receipt_pdf: async (db, spec, _now, to) =>
-    (await import('../pdf/receipt-pdf')).receiptPdfFile(db, spec.paymentId, to),
+    (await import('../../pdf/receipt-pdf')).receiptPdfFile(db, spec.paymentId, to),
 };
 
 /** Adds (or replaces) the renderer of an attachment type; call it once at start. */

@@ -13,8 +13,8 @@ import type {
   InvoiceStatus,
   InvoiceStatusFilter,
   InvoiceSummary,
-} from '../contract';
-import type { DbOrTx } from '../db/client';
+} from '../../contract';
+import type { DbOrTx } from '../../db/client';
 import {
   allocations,
   creditNoteAllocations,
@@ -25,12 +25,12 @@ import {
   invoiceLines,
   invoices,
   payments,
-} from '../db/schema';
-import { malformedInput, notFound } from './errors';
-import { calendarDate, daysBetween } from './dates';
-import { currencyExponent, formatMoney, parseTypedAmount } from './money';
-import { inFlightFor, payableOf, receiptNumber } from './reservations';
-import type { AuthSession } from './sessions';
+} from '../../db/schema';
+import { malformedInput, notFound } from '../errors';
+import { calendarDate, daysBetween } from '../dates';
+import { currencyExponent, formatMoney, parseTypedAmount } from '../money';
+import { inFlightFor, payableOf, receiptNumber } from '../ledger/reservations';
+import type { AuthSession } from '../auth/sessions';
 
 /**
  * An open dispute covers the invoice (disputed while a dispute is open or under review). Written with

@@ -15,10 +15,10 @@
  *   its handler was told so (`lastAttempt`) to record the failure.
  */
 import { and, asc, eq, inArray, lte, notInArray, or, sql } from 'drizzle-orm';
-import type { Clock } from '../clock';
-import type { Db, DbOrTx } from '../db/client';
-import { jobs } from '../db/schema';
-import type { Logger } from '../logger';
+import type { Clock } from '../../clock';
+import type { Db, DbOrTx } from '../../db/client';
+import { jobs } from '../../db/schema';
+import type { Logger } from '../../logger';
 
 export interface JobInput {
   type: string;

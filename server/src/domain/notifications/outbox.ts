@@ -3,10 +3,10 @@
  * a job delivers it (email-delivery.ts). This module is what everything that sends email imports,
  * so it holds only the queueing side: no mailer, no PDF code.
  */
-import { newId } from '../crypto';
-import type { DbOrTx } from '../db/client';
-import { emailOutbox, type EmailAttachmentSpec } from '../db/schema';
-import { enqueueJob } from './jobs';
+import { newId } from '../../crypto';
+import type { DbOrTx } from '../../db/client';
+import { emailOutbox, type EmailAttachmentSpec } from '../../db/schema';
+import { enqueueJob } from '../jobs/queue';
 
 export interface EmailContent {
   kind: string;

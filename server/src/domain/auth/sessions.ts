@@ -4,12 +4,12 @@
  * contact's customers now, so removing a contact or deactivating a staff user takes effect at once.
  */
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
-import type { AccountRef, Audience, SessionInfo, StaffRole } from '../contract';
-import type { Config } from '../config';
-import { newId, randomToken, sha256 } from '../crypto';
-import type { DbOrTx } from '../db/client';
-import { contacts, customers, invoices, magicLinks, sessions, staffUsers } from '../db/schema';
-import { recordEvent } from './events';
+import type { AccountRef, Audience, SessionInfo, StaffRole } from '../../contract';
+import type { Config } from '../../config';
+import { newId, randomToken, sha256 } from '../../crypto';
+import type { DbOrTx } from '../../db/client';
+import { contacts, customers, invoices, magicLinks, sessions, staffUsers } from '../../db/schema';
+import { recordEvent } from '../events';
 
 export interface SessionPrincipal {
   audience: Audience;

@@ -6,19 +6,19 @@
  * transaction, so a link never exists without its email nor an email without its link.
  */
 import { asc, eq } from 'drizzle-orm';
-import type { ErpInvoiceSendResult } from '../contract/erp';
-import type { Config } from '../config';
-import type { Db, DbOrTx } from '../db/client';
-import { contacts, customers, invoices } from '../db/schema';
-import { DomainError, notFound } from './errors';
-import { invoiceEmail } from '../mail/templates';
-import { calendarDate } from './dates';
-import { recordEvent, type Actor } from './events';
-import { enqueueJob, type JobHandler } from './jobs';
-import { issueMagicLink, newLinkSecrets, validateReturnTo, type LinkSecrets } from './magic-links';
-import { queueEmail } from './outbox';
-import { readerLocale } from './reader-locale';
-import { getSettings } from './settings';
+import type { ErpInvoiceSendResult } from '../../contract/erp';
+import type { Config } from '../../config';
+import type { Db, DbOrTx } from '../../db/client';
+import { contacts, customers, invoices } from '../../db/schema';
+import { DomainError, notFound } from '../errors';
+import { invoiceEmail } from '../../mail/templates';
+import { calendarDate } from '../dates';
+import { recordEvent, type Actor } from '../events';
+import { enqueueJob, type JobHandler } from '../jobs/queue';
+import { issueMagicLink, newLinkSecrets, validateReturnTo, type LinkSecrets } from '../auth/magic-links';
+import { queueEmail } from '../notifications/outbox';
+import { readerLocale } from '../notifications/reader-locale';
+import { getSettings } from '../settings';
 
 export const SEND_INVOICE = 'invoice.send';
 
