@@ -76,6 +76,34 @@ module.exports = {
       },
     },
     {
+      name: 'slice-through-its-index',
+      severity: 'error',
+      comment:
+        'A domain slice (server/src/domain/<slice>/) is entered through its index.ts only: code outside the ' +
+        'slice imports what the index exports, so what a slice keeps private stays private. Inside a slice, ' +
+        'files import each other directly. Tests may reach a slice file to test it on its own.',
+      from: {
+        path: '^(server/src|bench|bin)/',
+        pathNot: '^server/src/domain/(auth|invoices|ledger|payments|erp|notifications|jobs)/',
+      },
+      to: {
+        path: '^server/src/domain/(auth|invoices|ledger|payments|erp|notifications|jobs)/',
+        pathNot: ['^server/src/domain/[^/]+/index[.]ts$'],
+      },
+    },
+    {
+      name: 'slice-inside-stays-inside',
+      severity: 'error',
+      comment:
+        'A slice reaches another slice through that slice index.ts only, as the rest of the server does; files ' +
+        'of one slice import each other directly (through their own index would be a cycle).',
+      from: { path: '^server/src/domain/(auth|invoices|ledger|payments|erp|notifications|jobs)/' },
+      to: {
+        path: '^server/src/domain/(auth|invoices|ledger|payments|erp|notifications|jobs)/',
+        pathNot: ['^server/src/domain/$1/', '^server/src/domain/[^/]+/index[.]ts$'],
+      },
+    },
+    {
       name: 'db-not-upward',
       severity: 'error',
       comment:

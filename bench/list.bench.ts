@@ -15,7 +15,7 @@ import { eq } from 'drizzle-orm';
 import { testConfig } from '../server/src/config';
 import { openDatabase } from '../server/src/db/client';
 import { contacts, customers } from '../server/src/db/schema';
-import { createSession } from '../server/src/domain/auth/sessions';
+import { createSession } from '../server/src/domain/auth';
 import { bulkCustomerExternalId, seedBulk } from '../server/src/seed/bulk';
 import { seedDemo } from '../server/src/seed/demo';
 

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { testConfig } from '../server/src/config';
 import { openDatabase } from '../server/src/db/client';
-import { createSession } from '../server/src/domain/auth/sessions';
+import { createSession } from '../server/src/domain/auth';
 import { seedDemo } from '../server/src/seed/demo';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);

@@ -15,22 +15,9 @@ import type { ApiErrorBody, ErrorCode, Health } from './contract';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import type { Db } from './db/client';
-import { DELIVER_WEBHOOK } from './domain/webhook-fanout';
-import { webhookDeliveryHandler } from './domain/erp/webhooks';
-import { SEND_INVOICE, sendInvoiceHandler } from './domain/invoices/invoice-delivery';
-import { JobWorker } from './domain/jobs/queue';
-import { ISSUE_LINK, issueLinkHandler } from './domain/auth/magic-links';
-import { MAINTENANCE, maintenanceHandler, scheduleMaintenance } from './domain/jobs/maintenance';
-import { DELIVER_EMAIL, emailDeliveryHandler } from './domain/notifications/email-delivery';
+import { JobWorker, scheduleMaintenance } from './domain/jobs';
 import { installationSecret } from './domain/installation';
-import {
-  LAPSE_PAYMENT,
-  lapseHandler,
-  REFUND_PAYMENT,
-  refundHandler,
-  SANDBOX_SETTLE,
-  sandboxSettlementHandler,
-} from './domain/payments';
+import { jobHandlers } from './domain/registry';
 import { DomainError } from './domain/errors';
 import { HttpError, httpStatusOf } from './http/errors';
 import type { AppEnv, Deps } from './http/env';
@@ -72,21 +59,7 @@ export function createApp(options: AppOptions) {
       config.SANDBOX_WEBHOOK_SECRET ?? installationSecret(db, 'sandbox_webhook_secret', clock.now()),
   });
   const paymentDeps = { db, config, clock, logger, providers, charges: new Map<string, Promise<void>>() };
-  const worker = new JobWorker({
-    db,
-    clock,
-    logger,
-    handlers: {
-      [DELIVER_EMAIL]: emailDeliveryHandler(db, mailer, config.MAIL_FROM),
-      [MAINTENANCE]: maintenanceHandler(db),
-      [ISSUE_LINK]: issueLinkHandler(db, config),
-      [DELIVER_WEBHOOK]: webhookDeliveryHandler(db),
-      [SEND_INVOICE]: sendInvoiceHandler(db, config),
-      [SANDBOX_SETTLE]: sandboxSettlementHandler({ db, config, clock }),
-      [LAPSE_PAYMENT]: lapseHandler(paymentDeps),
-      [REFUND_PAYMENT]: refundHandler(paymentDeps),
-    },
-  });
+  const worker = new JobWorker({ db, clock, logger, handlers: jobHandlers({ ...paymentDeps, mailer }) });
   scheduleMaintenance(db, clock.now());
   const deps: Deps = { ...paymentDeps, worker };
 

@@ -7,7 +7,7 @@ import { createApp } from './app';
 import { systemClock } from './clock';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
-import { queueInvoiceSend } from './domain/invoices/invoice-delivery';
+import { queueInvoiceSend } from './domain/invoices';
 import { systemActor } from './domain/events';
 import { DEMO_ACCOUNTS, DEMO_EASY_PAY_INVOICE, DEMO_STAFF, seedDemo } from './seed/demo';
 import { closePdfPool, warmPdfPool } from './pdf/pool';

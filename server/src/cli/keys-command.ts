@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { systemClock } from '../clock';
 import { openDatabase } from '../db/client';
-import { createErpKey, listErpKeys, revokeErpKey } from '../domain/erp/keys';
+import { createErpKey, listErpKeys, revokeErpKey } from '../domain/erp';
 import { databasePath, UsageError } from './usage';
 
 const actor = { type: 'system' as const, id: 'cli:keys' };

@@ -9,7 +9,7 @@ import { ERP_WEBHOOK_EVENT_TYPES, type ErpWebhookEventType } from '../contract/e
 import { newId } from '../crypto';
 import type { DbOrTx } from '../db/client';
 import { erpWebhookDeliveries, erpWebhookEndpoints } from '../db/schema';
-import { enqueueJob } from './jobs/queue';
+import { enqueueJob } from './jobs';
 
 export const DELIVER_WEBHOOK = 'erp.webhook.deliver';
 

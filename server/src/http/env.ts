@@ -1,8 +1,8 @@
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
-import type { JobWorker } from '../domain/jobs/queue';
-import type { AuthSession } from '../domain/auth/sessions';
+import type { JobWorker } from '../domain/jobs';
+import type { AuthSession } from '../domain/auth';
 import type { Logger } from '../logger';
 import type { RunningCharges } from '../domain/payments';
 import type { Providers } from '../payments/registry';

@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory';
-import { authenticateErpKey } from '../domain/erp/keys';
+import { authenticateErpKey } from '../domain/erp';
 import { unauthenticated } from '../domain/errors';
 import type { AppEnv } from './env';
 import { bearerToken } from './middleware';

@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Audience } from '../contract';
 import { randomToken } from '../crypto';
-import { authenticate } from '../domain/auth/sessions';
+import { authenticate } from '../domain/auth';
 import { forbidden, unauthenticated } from '../domain/errors';
 import { HttpError } from './errors';
 import type { AppEnv } from './env';

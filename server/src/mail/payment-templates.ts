@@ -1,6 +1,6 @@
 /** Payment emails: the receipt (with its PDF attached by the outbox) and the notices of a returned or refunded payment. */
 import type { PaymentView } from '../contract';
-import type { EmailContent } from '../domain/notifications/outbox';
+import type { EmailContent } from '../domain/notifications';
 import type { CompanySettings } from '../domain/settings';
 import { catalogFor, type DocumentCatalog } from '../locales/catalog';
 import { documentFormats } from '../locales/format';

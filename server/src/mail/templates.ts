@@ -4,7 +4,7 @@
  * template engine: there are few emails and every interpolation is visible here. Where a sentence
  * goes into HTML, the catalog gets its values already escaped (or as the markup to show).
  */
-import type { EmailContent } from '../domain/notifications/outbox';
+import type { EmailContent } from '../domain/notifications';
 import { catalogFor } from '../locales/catalog';
 import { documentFormats } from '../locales/format';
 

@@ -7,7 +7,7 @@ import type { Config } from '../config';
 import type { DbOrTx } from '../db/client';
 import { customers } from '../db/schema';
 import { paymentView } from '../domain/payments';
-import { readerLocale, type Reader } from '../domain/notifications/reader-locale';
+import { readerLocale, type Reader } from '../domain/notifications';
 import { getSettings } from '../domain/settings';
 import { renderPdf } from './pool';
 import type { ReceiptPdfInput } from './receipt-page';

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AccountList } from '../contract';
-import { accountSummaries } from '../domain/invoices/accounts';
+import { accountSummaries } from '../domain/invoices';
 import { calendarDate } from '../domain/dates';
 import { getSettings } from '../domain/settings';
 import type { AppEnv } from '../http/env';

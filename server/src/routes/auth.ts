@@ -7,8 +7,8 @@ import {
   previewMagicLink,
   requestMagicLink,
   resendMagicLink,
-} from '../domain/auth/magic-links';
-import { revokeAllSessions, revokeSession, sessionInfo } from '../domain/auth/sessions';
+} from '../domain/auth';
+import { revokeAllSessions, revokeSession, sessionInfo } from '../domain/auth';
 import type { AppEnv } from '../http/env';
 import { requireSession } from '../http/middleware';
 import { jsonBody } from '../http/validate';

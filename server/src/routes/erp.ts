@@ -24,11 +24,11 @@ import {
   type ErpWebhookEndpointList,
 } from '../contract/erp';
 import { calendarDate } from '../domain/dates';
-import { CustomerUpserter } from '../domain/erp/customers';
-import { listErpInvoices } from '../domain/erp/feed';
-import { importAll, type RowErrorList } from '../domain/erp/import';
-import { InvoiceUpserter } from '../domain/erp/invoices';
-import { listErpPayments } from '../domain/erp/payments-feed';
+import { CustomerUpserter } from '../domain/erp';
+import { listErpInvoices } from '../domain/erp';
+import { importAll, type RowErrorList } from '../domain/erp';
+import { InvoiceUpserter } from '../domain/erp';
+import { listErpPayments } from '../domain/erp';
 import {
   createWebhookEndpoint,
   disableWebhookEndpoint,
@@ -36,8 +36,8 @@ import {
   listWebhookEndpoints,
   retryWebhookDelivery,
   webhookUrlProblem,
-} from '../domain/erp/webhooks';
-import { queueInvoiceSend, requestInvoiceSend } from '../domain/invoices/invoice-delivery';
+} from '../domain/erp';
+import { queueInvoiceSend, requestInvoiceSend } from '../domain/invoices';
 import { getSettings } from '../domain/settings';
 import { HttpError } from '../http/errors';
 import { requireErpKey } from '../http/erp-auth';

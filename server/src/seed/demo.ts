@@ -8,7 +8,7 @@ import type { Db, DbOrTx } from '../db/client';
 import { contacts, customers, disputes, staffUsers } from '../db/schema';
 import { addDays, calendarDate, startOfDay } from '../domain/dates';
 import { recordEvent, systemActor } from '../domain/events';
-import { createInvoice, issueCreditNote, recordSettledPayment, type InvoiceLineInput } from '../domain/ledger/ledger';
+import { createInvoice, issueCreditNote, recordSettledPayment, type InvoiceLineInput } from '../domain/ledger';
 import { putSettings } from '../domain/settings';
 
 /** mulberry32: a small, fast, seedable PRNG; deterministic data needs no more. */

@@ -16,11 +16,11 @@ import { contacts, invoices, magicLinks, staffUsers } from '../../db/schema';
 import { DomainError } from '../errors';
 import { magicLinkEmail } from '../../mail/templates';
 import { recordEvent } from '../events';
-import { enqueueJob, type JobHandler } from '../jobs/queue';
-import { queueEmail } from '../notifications/outbox';
-import { readerLocale } from '../notifications/reader-locale';
+import { enqueueJob, type JobHandler } from '../jobs';
+import { queueEmail } from '../notifications';
+import { readerLocale } from '../notifications';
 import { hitCooldown, hitLimits } from './rate-limit';
-import { inFlightFor, payableOf } from '../ledger/reservations';
+import { inFlightFor, payableOf } from '../ledger';
 import { getSettings } from '../settings';
 import { authenticate, createSession, sessionInfo } from './sessions';
 

@@ -8,7 +8,8 @@ import type { ErpInvoiceFeed } from '../../contract/erp';
 import type { DbOrTx } from '../../db/client';
 import { customers, invoices } from '../../db/schema';
 import { malformedInput } from '../errors';
-import { invoiceStatus, underDispute } from '../invoices/invoices';
+import { invoiceStatus } from '../invoices';
+import { underDispute } from '../ledger';
 
 export interface ErpInvoiceFeedInput {
   updatedSince?: Date;

@@ -8,8 +8,8 @@ import { z } from 'zod';
 import type { ErpRowError, ErpRowErrorCode } from '../../contract/erp';
 import { canonicalLocale } from '../../locales/catalog';
 import { isCalendarDate } from '../dates';
-import { lineAmount, lineTax } from '../ledger/ledger';
-import { normalizeEmail } from '../auth/magic-links';
+import { lineAmount, lineTax } from '../ledger';
+import { normalizeEmail } from '../auth';
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 const MAX_QUANTITY_MILLI = 1_000_000_000_000;

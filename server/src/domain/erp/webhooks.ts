@@ -20,7 +20,7 @@ import type { Db, DbOrTx } from '../../db/client';
 import { erpWebhookDeliveries, erpWebhookEndpoints, events, invoices } from '../../db/schema';
 import { DomainError, notFound } from '../errors';
 import { recordEvent, type Actor } from '../events';
-import type { JobHandler } from '../jobs/queue';
+import type { JobHandler } from '../jobs';
 import { erpPayments } from './payments-feed';
 import { isWebhookEventType, queueWebhookDelivery } from '../webhook-fanout';
 

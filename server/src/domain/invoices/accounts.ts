@@ -2,7 +2,7 @@ import { and, count, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { AccountSummary } from '../../contract';
 import type { DbOrTx } from '../../db/client';
 import { creditNotes, customers, disputes, invoices, payments } from '../../db/schema';
-import { inFlightByAccount } from '../ledger/reservations';
+import { inFlightByAccount } from '../ledger';
 
 /**
  * Each account's totals for the portal's header and the list's tabs: balance, past-due and disputed

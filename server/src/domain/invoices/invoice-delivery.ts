@@ -14,10 +14,10 @@ import { DomainError, notFound } from '../errors';
 import { invoiceEmail } from '../../mail/templates';
 import { calendarDate } from '../dates';
 import { recordEvent, type Actor } from '../events';
-import { enqueueJob, type JobHandler } from '../jobs/queue';
-import { issueMagicLink, newLinkSecrets, validateReturnTo, type LinkSecrets } from '../auth/magic-links';
-import { queueEmail } from '../notifications/outbox';
-import { readerLocale } from '../notifications/reader-locale';
+import { enqueueJob, type JobHandler } from '../jobs';
+import { issueMagicLink, newLinkSecrets, validateReturnTo, type LinkSecrets } from '../auth';
+import { queueEmail } from '../notifications';
+import { readerLocale } from '../notifications';
 import { getSettings } from '../settings';
 
 export const SEND_INVOICE = 'invoice.send';

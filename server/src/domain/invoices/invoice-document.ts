@@ -13,8 +13,8 @@ import type { Config } from '../../config';
 import { renderInvoicePdf } from '../../pdf/invoice-pdf';
 import { calendarDate } from '../dates';
 import { invoiceDetail } from './invoices';
-import { readerLocale, type Reader } from '../notifications/reader-locale';
-import type { AuthSession } from '../auth/sessions';
+import { readerLocale, type Reader } from '../notifications';
+import type { AuthSession } from '../auth';
 import { getSettings, type CompanySettings } from '../settings';
 
 export interface InvoiceDocument {

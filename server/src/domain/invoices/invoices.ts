@@ -29,15 +29,9 @@ import {
 import { malformedInput, notFound } from '../errors';
 import { calendarDate, daysBetween } from '../dates';
 import { currencyExponent, formatMoney, parseTypedAmount } from '../money';
-import { inFlightFor, payableOf, receiptNumber } from '../ledger/reservations';
-import type { AuthSession } from '../auth/sessions';
-
-/**
- * An open dispute covers the invoice (disputed while a dispute is open or under review). Written with
- * qualified names by hand: in a one-table select Drizzle drops the table from `${invoices.id}`, and
- * inside this subquery a bare "id" would mean the dispute's.
- */
-export const underDispute = sql<boolean>`EXISTS (SELECT 1 FROM "disputes" "d" WHERE "d"."invoice_id" = "invoices"."id" AND "d"."status" IN ('open', 'under_review'))`;
+import { underDispute } from '../ledger';
+import { inFlightFor, payableOf, receiptNumber } from '../ledger';
+import type { AuthSession } from '../auth';
 
 // Constants written into the SQL, not bound: SQLite uses a partial index only when the query's
 // WHERE repeats the index's own terms (see the invoice indexes in schema.ts).

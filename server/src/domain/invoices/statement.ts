@@ -15,7 +15,7 @@ import { notFound } from '../errors';
 import { addDays, calendarDate, daysBetween, startOfDay } from '../dates';
 import { catalogFor, type DocumentCatalog } from '../../locales/catalog';
 import { documentFormats } from '../../locales/format';
-import { receiptNumber } from '../payments';
+import { receiptNumber } from '../ledger';
 import type { CompanySettings } from '../settings';
 
 export interface StatementInput {

@@ -1,16 +1,19 @@
 /**
- * Hourly housekeeping as a job that schedules its next run: old rate-limit windows, magic links and
- * sessions long past use are deleted so the tables stay small. Finished jobs are kept a week for
+ * Hourly housekeeping as a job that schedules its next run: each slice hands in a `Prune` for its own
+ * tables (auth: old rate-limit windows, magic links and sessions long past use; see `domain/registry.ts`),
+ * so the tables stay small without this slice knowing them. Finished jobs are kept a week for
  * inspection. Exactly one chain runs: each run queues the next in the transaction that finishes it.
  */
 import { and, eq, inArray, lt } from 'drizzle-orm';
 import { DAY, HOUR } from '../../clock';
 import type { Db, DbOrTx } from '../../db/client';
-import { jobs, magicLinks, sessions } from '../../db/schema';
+import { jobs } from '../../db/schema';
 import { enqueueJob, type JobHandler } from './queue';
-import { pruneRateLimits } from '../auth/rate-limit';
 
 export const MAINTENANCE = 'maintenance.hourly';
+
+/** Deletes what a slice no longer needs, inside the maintenance run's transaction. */
+export type Prune = (tx: DbOrTx, now: Date) => void;
 
 // It retries (backoff capped at an hour) rather than ever going dead: nothing else would restart it.
 const nextRun = (now: Date) => ({
@@ -38,19 +41,13 @@ export function scheduleMaintenance(db: DbOrTx, now: Date): void {
   );
 }
 
-export function maintenanceHandler(db: Db): JobHandler {
+export function maintenanceHandler(db: Db, prunes: readonly Prune[] = []): JobHandler {
   return async (_payload, { now, finish }) => {
     // The next run is queued in the transaction that marks this one done: a run repeated after a
     // crash finds it done, and the chain never forks in two.
     db.transaction((tx) => {
       const at = now.getTime();
-      pruneRateLimits(tx, now);
-      tx.delete(magicLinks)
-        .where(lt(magicLinks.expiresAt, new Date(at - 7 * DAY)))
-        .run();
-      tx.delete(sessions)
-        .where(lt(sessions.absoluteExpiresAt, new Date(at - 30 * DAY)))
-        .run();
+      for (const prune of prunes) prune(tx, now);
       tx.delete(jobs)
         .where(and(eq(jobs.status, 'done'), lt(jobs.updatedAt, new Date(at - 7 * DAY))))
         .run();

@@ -14,7 +14,7 @@ import type { DbOrTx } from '../../db/client';
 import { allocations, creditNoteAllocations, creditNotes, invoices, payments } from '../../db/schema';
 import { DomainError } from '../errors';
 import { recordEvent, type Actor } from '../events';
-import { underDispute } from '../invoices/invoices';
+import { underDispute } from './disputes';
 import { release } from './reservations';
 
 export interface Allocation {

@@ -1,14 +1,14 @@
 /**
- * Sending what the outbox holds: the `email.deliver` job and the attachment renderers it calls.
- * Apart from outbox.ts so that queueing an email (which payments, magic links and invoice delivery
- * do) does not depend on the PDF code, which itself reads payments: only app.ts and the worker's
- * tests import this module.
+ * Sending what the outbox holds: the `email.deliver` job, which calls the attachment renderers it is
+ * given. Apart from outbox.ts, and handed its renderers by `domain/registry.ts`, so that queueing an
+ * email (which payments, magic links and invoice delivery do) does not depend on the PDF code, which
+ * itself reads payments.
  */
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { emailOutbox, type EmailAttachmentSpec } from '../../db/schema';
 import type { MailAttachment, Mailer } from '../../mail/mailer';
-import type { JobHandler } from '../jobs/queue';
+import type { JobHandler } from '../jobs';
 
 export { DELIVER_EMAIL } from './outbox';
 
@@ -26,26 +26,13 @@ export type AttachmentRenderer<T extends EmailAttachmentSpec['type'] = EmailAtta
 ) => Promise<MailAttachment>;
 
 /**
- * The renderer of each attachment type. An email naming a type with no renderer fails its delivery
- * attempt (and is retried) rather than going out without the file. The PDF code is loaded on first
- * use: the CLI and the tests load this module too, and few of them need PDFKit.
+ * The renderer of each attachment type, registered in `domain/registry.ts`. An email naming a type with
+ * no renderer fails its delivery attempt (and is retried) rather than going out without the file.
  */
-export const attachmentRenderers: { [T in EmailAttachmentSpec['type']]?: AttachmentRenderer<T> } = {
-  invoice_pdf: async (db, spec, now, to) =>
-    (await import('../invoices/invoice-document')).invoicePdfFile(db, spec.invoiceId, now, { email: to }),
-  receipt_pdf: async (db, spec, _now, to) =>
-    (await import('../../pdf/receipt-pdf')).receiptPdfFile(db, spec.paymentId, to),
-};
-
-/** Adds (or replaces) the renderer of an attachment type; call it once at start. */
-export function registerAttachmentRenderer<T extends EmailAttachmentSpec['type']>(
-  type: T,
-  render: AttachmentRenderer<T>,
-): void {
-  (attachmentRenderers as Record<string, unknown>)[type] = render;
-}
+export type AttachmentRenderers = { [T in EmailAttachmentSpec['type']]?: AttachmentRenderer<T> };
 
 async function renderAttachments(
+  renderers: AttachmentRenderers,
   db: Db,
   specs: readonly EmailAttachmentSpec[],
   now: Date,
@@ -54,7 +41,7 @@ async function renderAttachments(
   const files: MailAttachment[] = [];
   // One at a time: each may be a large PDF.
   for (const spec of specs) {
-    const render = attachmentRenderers[spec.type] as AttachmentRenderer | undefined;
+    const render = renderers[spec.type] as AttachmentRenderer | undefined;
     if (!render) throw new Error(`No renderer is registered for ${spec.type} attachments; the email waits for one.`);
     files.push(await render(db, spec, now, to));
   }
@@ -67,7 +54,7 @@ async function renderAttachments(
  * the message and the process dying before `sent` is written; then it goes out twice. A mail server
  * that does not answer fails the attempt after the mailer's timeouts, and it is retried with backoff.
  */
-export function emailDeliveryHandler(db: Db, mailer: Mailer, from: string): JobHandler {
+export function emailDeliveryHandler(db: Db, mailer: Mailer, from: string, renderers: AttachmentRenderers): JobHandler {
   return async (payload, { now, lastAttempt, signal }) => {
     const emailId = String(payload.emailId);
     const email = db.select().from(emailOutbox).where(eq(emailOutbox.id, emailId)).get();
@@ -76,7 +63,7 @@ export function emailDeliveryHandler(db: Db, mailer: Mailer, from: string): JobH
     const redact =
       email.sensitive && mailer.kind !== 'dev' ? { text: REDACTED_TEXT, html: `<p>${REDACTED_TEXT}</p>` } : {};
     try {
-      const attachments = await renderAttachments(db, email.attachments ?? [], now, email.to);
+      const attachments = await renderAttachments(renderers, db, email.attachments ?? [], now, email.to);
       // Rendering took long enough for another worker to take the job over: it sends, not us.
       signal.throwIfAborted();
       const { messageId } = await mailer.send({

@@ -6,7 +6,7 @@
 import { newId } from '../../crypto';
 import type { DbOrTx } from '../../db/client';
 import { emailOutbox, type EmailAttachmentSpec } from '../../db/schema';
-import { enqueueJob } from '../jobs/queue';
+import { enqueueJob } from '../jobs';
 
 export interface EmailContent {
   kind: string;

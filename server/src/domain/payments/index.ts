@@ -30,4 +30,4 @@ export { LAPSE_PAYMENT, REFUND_PAYMENT } from './schedule';
 export { handleProviderEvent, returnPayment } from './webhooks';
 export { SANDBOX_SETTLE, sandboxSettlementHandler } from './sandbox-settlement';
 export { listPayments, paymentView, visiblePayment } from './read';
-export { receiptNumber } from '../ledger/reservations';
+export { receiptNumber } from '../ledger';

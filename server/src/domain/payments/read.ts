@@ -10,9 +10,9 @@ import type {
 import type { DbOrTx } from '../../db/client';
 import { allocations, creditNoteAllocations, invoices, payments } from '../../db/schema';
 import { notFound } from '../errors';
-import { accountFor } from '../invoices/invoices';
-import { receiptNumber } from '../ledger/reservations';
-import type { AuthSession } from '../auth/sessions';
+import { accountFor } from '../invoices';
+import { receiptNumber } from '../ledger';
+import type { AuthSession } from '../auth';
 import type { PaymentRow } from './deps';
 
 /** An Easy Pay session sees the payments made through the portal for its invoices only. */

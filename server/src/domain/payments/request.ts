@@ -7,10 +7,10 @@ import { customers, invoices } from '../../db/schema';
 import { DomainError, notFound } from '../errors';
 import type { PaymentProvider } from '../../payments/provider';
 import type { Providers } from '../../payments/registry';
-import { unappliedCredit } from '../invoices/accounts';
-import { cardSurcharge } from '../ledger/cash-application';
-import { accountFor } from '../invoices/invoices';
-import type { AuthSession } from '../auth/sessions';
+import { unappliedCredit } from '../invoices';
+import { cardSurcharge } from '../ledger';
+import { accountFor } from '../invoices';
+import type { AuthSession } from '../auth';
 import { getSettings } from '../settings';
 import type { PaymentDeps } from './deps';
 

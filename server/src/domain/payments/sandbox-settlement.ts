@@ -3,7 +3,7 @@ import type { Config } from '../../config';
 import type { DbOrTx } from '../../db/client';
 import { bankFailureMessage, bankReturnMessage, type BankBehaviour } from '../../payments/sandbox';
 import { type Actor } from '../events';
-import { enqueueJob, type JobHandler } from '../jobs/queue';
+import { enqueueJob, type JobHandler } from '../jobs';
 import type { PaymentDeps } from './deps';
 import { applyOutcome } from './outcome';
 import { returnPayment } from './webhooks';

@@ -2,7 +2,7 @@
 import { MINUTE } from '../../clock';
 import type { Config } from '../../config';
 import type { DbOrTx } from '../../db/client';
-import { enqueueJob } from '../jobs/queue';
+import { enqueueJob } from '../jobs';
 
 export const LAPSE_PAYMENT = 'payments.lapse';
 

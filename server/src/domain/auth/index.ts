@@ -1,0 +1,31 @@
+/**
+ * Auth: who is signed in and how they got there. Sessions (bearer tokens with idle and absolute
+ * expiry), magic links and one-time codes (issue, exchange, resend, easy-pay previews) and the rate
+ * limits on asking for them.
+ *
+ * This module is the slice's entry: the rest of the server imports auth from here only.
+ */
+export {
+  exchangeCode,
+  exchangeLinkToken,
+  ISSUE_LINK,
+  issueLinkHandler,
+  issueMagicLink,
+  type LinkSecrets,
+  newLinkSecrets,
+  normalizeEmail,
+  previewMagicLink,
+  requestMagicLink,
+  resendMagicLink,
+  validateReturnTo,
+} from './magic-links';
+export { pruneAuth } from './prune';
+export { hitLimits } from './rate-limit';
+export {
+  authenticate,
+  type AuthSession,
+  createSession,
+  revokeAllSessions,
+  revokeSession,
+  sessionInfo,
+} from './sessions';

@@ -1,0 +1,11 @@
+/**
+ * Invoices: what a customer owes and sees. Accounts and their summaries, the invoice list and detail,
+ * statements, the invoice document (its PDF) and invoice delivery (the ERP's "send this invoice").
+ *
+ * This module is the slice's entry: the rest of the server imports invoices from here only.
+ */
+export { accountSummaries, unappliedCredit } from './accounts';
+export { queueInvoiceSend, requestInvoiceSend, SEND_INVOICE, sendInvoiceHandler } from './invoice-delivery';
+export { invoicePdfFile, sessionInvoiceDocument } from './invoice-document';
+export { accountFor, invoiceDetail, invoiceStatus, listInvoices } from './invoices';
+export { buildStatement } from './statement';

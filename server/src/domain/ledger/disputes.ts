@@ -1,0 +1,8 @@
+import { sql } from 'drizzle-orm';
+
+/**
+ * An open dispute covers the invoice (disputed while a dispute is open or under review). Written with
+ * qualified names by hand: in a one-table select Drizzle drops the table from `${invoices.id}`, and
+ * inside this subquery a bare "id" would mean the dispute's.
+ */
+export const underDispute = sql<boolean>`EXISTS (SELECT 1 FROM "disputes" "d" WHERE "d"."invoice_id" = "invoices"."id" AND "d"."status" IN ('open', 'under_review'))`;

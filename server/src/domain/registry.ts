@@ -1,0 +1,60 @@
+/**
+ * The one place the domain's background work is wired: the handler of every job type and the renderer
+ * of every email attachment type. `app.ts` builds its `JobWorker` from `jobHandlers(deps)`; a new job or
+ * attachment is a line here, beside its slice's entry. Nothing under `domain/` imports this module, so
+ * a slice never depends on another slice's jobs (or on the PDF code) through it.
+ */
+import type { Db } from '../db/client';
+import type { Mailer } from '../mail/mailer';
+import { ISSUE_LINK, issueLinkHandler, pruneAuth } from './auth';
+import { webhookDeliveryHandler } from './erp';
+import { invoicePdfFile, SEND_INVOICE, sendInvoiceHandler } from './invoices';
+import { MAINTENANCE, maintenanceHandler, type JobHandler } from './jobs';
+import { DELIVER_EMAIL, emailDeliveryHandler as deliverWith, type AttachmentRenderers } from './notifications';
+import {
+  LAPSE_PAYMENT,
+  lapseHandler,
+  REFUND_PAYMENT,
+  refundHandler,
+  SANDBOX_SETTLE,
+  sandboxSettlementHandler,
+  type PaymentDeps,
+} from './payments';
+import { DELIVER_WEBHOOK } from './webhook-fanout';
+
+/** What the job handlers need: the payments' deps (db, config, clock, logger, providers) and the mailer. */
+export interface JobDeps extends PaymentDeps {
+  mailer: Mailer;
+}
+
+/**
+ * How each attachment type's file is made at delivery. The PDF code is loaded on first use: the CLI
+ * and many tests build handlers too, and few of them draw a PDF.
+ */
+export function attachmentRenderers(): AttachmentRenderers {
+  return {
+    invoice_pdf: async (db, spec, now, to) => invoicePdfFile(db, spec.invoiceId, now, { email: to }),
+    receipt_pdf: async (db, spec, _now, to) =>
+      (await import('../pdf/receipt-pdf')).receiptPdfFile(db, spec.paymentId, to),
+  };
+}
+
+/** `email.deliver` with the registered attachment renderers. */
+export function emailDeliveryHandler(db: Db, mailer: Mailer, from: string): JobHandler {
+  return deliverWith(db, mailer, from, attachmentRenderers());
+}
+
+/** Every job type's handler, for the app's `JobWorker`. */
+export function jobHandlers(deps: JobDeps): Record<string, JobHandler> {
+  const { db, config, clock, mailer } = deps;
+  return {
+    [DELIVER_EMAIL]: emailDeliveryHandler(db, mailer, config.MAIL_FROM),
+    [MAINTENANCE]: maintenanceHandler(db, [pruneAuth]),
+    [ISSUE_LINK]: issueLinkHandler(db, config),
+    [DELIVER_WEBHOOK]: webhookDeliveryHandler(db),
+    [SEND_INVOICE]: sendInvoiceHandler(db, config),
+    [SANDBOX_SETTLE]: sandboxSettlementHandler({ db, config, clock }),
+    [LAPSE_PAYMENT]: lapseHandler(deps),
+    [REFUND_PAYMENT]: refundHandler(deps),
+  };
+}
