@@ -1,13 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { LinkPreview, LinkRequestAccepted, SessionCreated, SessionInfo } from '../contract';
-import {
-  exchangeCode,
-  exchangeLinkToken,
-  previewMagicLink,
-  requestMagicLink,
-  resendMagicLink,
-} from '../domain/auth';
+import { exchangeCode, exchangeLinkToken, previewMagicLink, requestMagicLink, resendMagicLink } from '../domain/auth';
 import { revokeAllSessions, revokeSession, sessionInfo } from '../domain/auth';
 import type { AppEnv } from '../http/env';
 import { requireSession } from '../http/middleware';
