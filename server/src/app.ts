@@ -61,7 +61,7 @@ export function createApp(options: AppOptions) {
   const paymentDeps = { db, config, clock, logger, providers, charges: new Map<string, Promise<void>>() };
   const worker = new JobWorker({ db, clock, logger, handlers: jobHandlers({ ...paymentDeps, mailer }) });
   scheduleMaintenance(db, clock.now());
-  const deps: Deps = { ...paymentDeps, worker };
+  const deps: Deps = { ...paymentDeps, worker, codeHashes: { computed: 0 } };
 
   const allowedOrigins = cors({
     // Exact origins only: never reflected, never `*`; `Origin: null` matches nothing.

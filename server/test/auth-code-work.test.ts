@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { and, eq, gt } from 'drizzle-orm';
 import { events, magicLinks } from '../src/db/schema';
-import { CODE_CANDIDATES, codeHashesComputed } from '../src/domain/auth/magic-links';
+import { CODE_CANDIDATES, codeHashesComputed } from '../src/domain/auth/codes';
 import { errorCode, startTestServer, type TestServer } from './helpers';
 
 let t: TestServer;
@@ -21,9 +21,9 @@ beforeEach(() => t.clock.advance(60 * 60_000));
 
 /** A wrong try for `email`: its answer, and how many code hashes it cost. */
 async function wrongTry(email: string, code = '000000'): Promise<{ status: number; code: string; hashes: number }> {
-  const before = codeHashesComputed();
+  const before = codeHashesComputed(t.deps);
   const res = await t.call('POST', '/auth/sessions', { body: { email, code } });
-  return { status: res.status, code: await errorCode(res), hashes: codeHashesComputed() - before };
+  return { status: res.status, code: await errorCode(res), hashes: codeHashesComputed(t.deps) - before };
 }
 
 /** Wrong for every live code the email holds. */
@@ -66,13 +66,13 @@ describe('code tries: the same work for every email', () => {
       links.push(await t.signInLink('cfo@globex.test'));
       t.clock.advance(1_000);
     }
-    const before = codeHashesComputed();
+    const before = codeHashesComputed(t.deps);
     const oldestChecked = links.at(-CODE_CANDIDATES)!;
     const res = await t.call('POST', '/auth/sessions', {
       body: { email: 'cfo@globex.test', code: oldestChecked.code },
     });
     assert.equal(res.status, 200, 'the oldest of the checked codes signs in');
-    assert.equal(codeHashesComputed() - before, CODE_CANDIDATES, 'a right code costs the same too');
+    assert.equal(codeHashesComputed(t.deps) - before, CODE_CANDIDATES, 'a right code costs the same too');
     const newest = links.at(-1)!;
     assert.equal(
       (await t.call('POST', '/auth/sessions', { body: { email: 'cfo@globex.test', code: newest.code } })).status,

@@ -11,7 +11,7 @@ import type { LinkPreview, SessionCreated } from '../src/contract';
 import { testConfig } from '../src/config';
 import { sha256 } from '../src/crypto';
 import { invoices, magicLinks } from '../src/db/schema';
-import { issueMagicLink, newLinkSecrets } from '../src/domain/auth/magic-links';
+import { issueMagicLink, newLinkSecrets } from '../src/domain/auth';
 import { putSettings } from '../src/domain/settings';
 import { erpCall, erpKey } from './erp-helpers';
 import { errorCode, ORIGIN, startTestServer, type TestServer } from './helpers';

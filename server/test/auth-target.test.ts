@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { DomainError } from '../src/domain/errors';
 import { httpStatusOf } from '../src/http/errors';
-import { validateTarget } from '../src/domain/auth/magic-links';
+import { validateTarget } from '../src/domain/auth/addresses';
 
 const RUNS = { numRuns: 2_000 };
 

@@ -27,6 +27,8 @@ export interface TestServer {
   worker: ReturnType<typeof createApp>['worker'];
   /** The app being served, for tests that read its routes (`app.routes`). */
   app: ReturnType<typeof createApp>['app'];
+  /** The app's deps (`c.var.deps`), for tests that read what the app owns (counters, pools). */
+  deps: ReturnType<typeof createApp>['deps'];
   /** fetch against the API with JSON and an allowed Origin by default. */
   call(method: string, path: string, options?: CallOptions): Promise<Response>;
   /** Delivers queued email now and waits for the SMTP capture to receive it. */
@@ -63,7 +65,7 @@ export async function startTestServer(
   const database = openDatabase(config.DATABASE_PATH);
   if (options.seed !== false) seedDemo(database.db, clock.now());
   const mailer = smtpMailer(mail.url);
-  const { app, worker } = createApp({ config, db: database.db, clock, mailer });
+  const { app, worker, deps } = createApp({ config, db: database.db, clock, mailer });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
@@ -79,6 +81,7 @@ export async function startTestServer(
     sqlite: database.sqlite,
     mail,
     worker,
+    deps,
     app,
     call(method, path, o = {}) {
       const headers: Record<string, string> = { ...o.headers };

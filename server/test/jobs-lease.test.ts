@@ -14,7 +14,7 @@ import { testConfig } from '../src/config';
 import { openDatabase } from '../src/db/client';
 import { emailOutbox, jobs, magicLinks } from '../src/db/schema';
 import { enqueueJob, JobWorker, LEASE_MS, LeaseLostError, type JobHandler } from '../src/domain/jobs/queue';
-import { ISSUE_LINK, issueLinkHandler } from '../src/domain/auth/magic-links';
+import { ISSUE_LINK, issueLinkHandler } from '../src/domain/auth';
 import { DELIVER_EMAIL } from '../src/domain/notifications/email-delivery';
 import { emailDeliveryHandler } from '../src/domain/registry';
 import { devMailer } from '../src/mail/mailer';

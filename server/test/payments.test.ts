@@ -8,7 +8,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
 import type { AccountList, InvoiceDetail, PaymentConfig, PaymentView, Statement } from '../src/contract';
 import { testConfig } from '../src/config';
-import { newLinkSecrets, issueMagicLink } from '../src/domain/auth/magic-links';
+import { newLinkSecrets, issueMagicLink } from '../src/domain/auth';
 import { signPayload } from '../src/crypto';
 import { allocations, creditNotes, events, invoices, payments } from '../src/db/schema';
 import { createInvoice } from '../src/domain/ledger/ledger';

@@ -14,7 +14,7 @@ import { testConfig } from '../src/config';
 import { disputes, erpWebhookDeliveries, invoices } from '../src/db/schema';
 import { revokeErpKey } from '../src/domain/erp/keys';
 import { systemActor } from '../src/domain/events';
-import { issueMagicLink, newLinkSecrets } from '../src/domain/auth/magic-links';
+import { issueMagicLink, newLinkSecrets } from '../src/domain/auth';
 import { linkFrom } from '../../test/support/smtp-capture';
 import { customerRow, erpCall, erpKey, invoiceRow } from './erp-helpers';
 import { ORIGIN, type TestServer } from './helpers';

@@ -18,6 +18,8 @@ export interface Deps {
   providers: Providers;
   /** Payment provider calls in progress in this process (see domain/payments). */
   charges: RunningCharges;
+  /** Code hashes computed by sign-in code tries (domain/auth/codes.ts). */
+  codeHashes: { computed: number };
 }
 
 export interface AppEnv {

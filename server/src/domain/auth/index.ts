@@ -5,20 +5,18 @@
  *
  * This module is the slice's entry: the rest of the server imports auth from here only.
  */
+export { normalizeEmail, validateReturnTo } from './addresses';
+export { exchangeCode } from './codes';
+export { type AuthDeps, type RequestMeta } from './deps';
 export {
-  exchangeCode,
-  exchangeLinkToken,
   ISSUE_LINK,
   issueLinkHandler,
   issueMagicLink,
   type LinkSecrets,
   newLinkSecrets,
-  normalizeEmail,
-  previewMagicLink,
   requestMagicLink,
-  resendMagicLink,
-  validateReturnTo,
-} from './magic-links';
+} from './issue-link';
+export { exchangeLinkToken, previewMagicLink, resendMagicLink } from './magic-links';
 export { pruneAuth } from './prune';
 export { hitLimits } from './rate-limit';
 export {
