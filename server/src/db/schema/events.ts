@@ -1,0 +1,78 @@
+/** What a change leaves for later, in its own transaction: the event log, outbox emails, durable jobs. */
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** An email attachment, rendered from live data at delivery so the outbox holds no file bytes. */
+export type EmailAttachmentSpec =
+  { type: 'invoice_pdf'; invoiceId: string } | { type: 'receipt_pdf'; paymentId: string };
+
+/** Append-only record of everything that happened: audit log, webhook source, activity timeline. */
+export const events = sqliteTable(
+  'events',
+  {
+    /** Monotonic, so feeds can page with `since`. */
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    type: text('type').notNull(),
+    actorType: text('actor_type', { enum: ['customer', 'staff', 'erp', 'system', 'anonymous'] }).notNull(),
+    /** An email, staff id or key id: never a token. */
+    actorId: text('actor_id'),
+    subjectType: text('subject_type'),
+    subjectId: text('subject_id'),
+    customerId: text('customer_id'),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    requestId: text('request_id'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('events_subject_idx').on(t.subjectType, t.subjectId),
+    index('events_customer_idx').on(t.customerId, t.id),
+    index('events_type_idx').on(t.type, t.id),
+  ],
+);
+
+/** Every email, written in the same transaction as the change that causes it. */
+export const emailOutbox = sqliteTable(
+  'email_outbox',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html').notNull(),
+    /** Holds a secret (a sign-in link or code): the body is blanked once delivery ends, either way. */
+    sensitive: integer('sensitive', { mode: 'boolean' }).notNull().default(false),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    messageId: text('message_id'),
+    /** Files rendered when the email is sent (an invoice or receipt PDF), named by what they show. */
+    attachments: text('attachments', { mode: 'json' }).$type<EmailAttachmentSpec[]>(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('email_outbox_created_idx').on(t.createdAt), index('email_outbox_status_idx').on(t.status)],
+);
+
+/** Durable scheduled work that survives restarts (email delivery, reminders, webhook deliveries). */
+export const jobs = sqliteTable(
+  'jobs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    type: text('type').notNull(),
+    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    status: text('status', { enum: ['queued', 'running', 'done', 'dead'] })
+      .notNull()
+      .default('queued'),
+    runAt: integer('run_at', { mode: 'timestamp_ms' }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(8),
+    /** A running job whose lock has lapsed (its worker died) is claimed again. */
+    lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
+    lastError: text('last_error'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('jobs_due_idx').on(t.status, t.runAt)],
+);

@@ -1,0 +1,123 @@
+/** What customers owe: invoices and their lines, credit notes, disputes. */
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { createdAt } from './columns';
+import { customers } from './accounts';
+
+export const invoices = sqliteTable(
+  'invoices',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    externalId: text('external_id'),
+    number: text('number').notNull(),
+    poNumber: text('po_number'),
+    issueDate: text('issue_date').notNull(),
+    dueDate: text('due_date').notNull(),
+    currency: text('currency').notNull(),
+    subtotal: integer('subtotal').notNull(),
+    taxTotal: integer('tax_total').notNull().default(0),
+    total: integer('total').notNull(),
+    amountPaid: integer('amount_paid').notNull().default(0),
+    amountCredited: integer('amount_credited').notNull().default(0),
+    /** total − amountPaid − amountCredited; stored because lists filter and sort on it. */
+    balance: integer('balance').notNull(),
+    voidedAt: integer('voided_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('invoices_number_uq').on(t.number),
+    uniqueIndex('invoices_external_id_uq').on(t.externalId),
+    // The customer's list walks one of these in order and stops at the page size, so a page of a
+    // 10,000-invoice account reads about a page of rows. Unpaid and paid invoices have their own
+    // (partial) due-date indexes: past-due-first reads each status group in due-date order.
+    index('invoices_customer_due_idx').on(t.customerId, t.dueDate, t.id),
+    // With the balance in it, the account totals are summed from this index alone.
+    index('invoices_unpaid_due_idx')
+      .on(t.customerId, t.dueDate, t.id, t.balance)
+      .where(sql`${t.voidedAt} IS NULL AND ${t.balance} > 0`),
+    index('invoices_paid_due_idx')
+      .on(t.customerId, t.dueDate, t.id)
+      .where(sql`${t.voidedAt} IS NULL AND ${t.balance} <= 0`),
+    index('invoices_customer_issue_idx').on(t.customerId, t.issueDate, t.id),
+    index('invoices_customer_total_idx').on(t.customerId, t.total, t.id),
+    index('invoices_customer_balance_idx').on(t.customerId, t.balance, t.id),
+    index('invoices_customer_number_idx').on(t.customerId, t.number),
+    index('invoices_updated_idx').on(t.updatedAt),
+  ],
+);
+
+export const invoiceLines = sqliteTable(
+  'invoice_lines',
+  {
+    id: text('id').primaryKey(),
+    invoiceId: text('invoice_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'cascade' }),
+    lineNo: integer('line_no').notNull(),
+    description: text('description').notNull(),
+    sku: text('sku'),
+    /** Quantity in thousandths, so fractional quantities (2.5 hours) stay exact integers. */
+    quantityMilli: integer('quantity_milli').notNull(),
+    unitPrice: integer('unit_price').notNull(),
+    amount: integer('amount').notNull(),
+    tax: integer('tax').notNull().default(0),
+  },
+  (t) => [uniqueIndex('invoice_lines_invoice_line_uq').on(t.invoiceId, t.lineNo)],
+);
+
+export const creditNotes = sqliteTable(
+  'credit_notes',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    invoiceId: text('invoice_id').references(() => invoices.id),
+    externalId: text('external_id'),
+    number: text('number').notNull(),
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    reason: text('reason').notNull().default(''),
+    issueDate: text('issue_date').notNull(),
+    /** For a credit note issued to no invoice: what no invoice has taken yet (the customer's credit). */
+    unapplied: integer('unapplied').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('credit_notes_number_uq').on(t.number),
+    uniqueIndex('credit_notes_external_id_uq').on(t.externalId),
+    index('credit_notes_customer_idx').on(t.customerId),
+    index('credit_notes_invoice_idx').on(t.invoiceId),
+    index('credit_notes_unapplied_idx')
+      .on(t.customerId, t.unapplied)
+      .where(sql`${t.invoiceId} IS NULL AND ${t.unapplied} > 0`),
+  ],
+);
+
+/**
+ * A customer's dispute of an invoice. Only what the invoice list needs to derive `disputed` lives here
+ * now; dispute lines, the message thread and attachments come with the disputes feature.
+ */
+export const disputes = sqliteTable(
+  'disputes',
+  {
+    id: text('id').primaryKey(),
+    invoiceId: text('invoice_id')
+      .notNull()
+      .references(() => invoices.id),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    status: text('status', { enum: ['open', 'under_review', 'resolved', 'rejected', 'withdrawn'] }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('disputes_invoice_idx').on(t.invoiceId, t.status),
+    index('disputes_customer_idx').on(t.customerId, t.status),
+  ],
+);
