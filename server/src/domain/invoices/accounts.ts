@@ -26,7 +26,7 @@ export function accountSummaries(
       scopeInvoiceIds ? inArray(invoices.id, scopeInvoiceIds) : undefined,
       ...conditions,
     );
-  // Written out, not bound, so SQLite sees the partial indexes' own conditions (see schema.ts).
+  // Written out, not bound, so SQLite sees the partial indexes' own conditions (see db/schema/invoices.ts).
   const unpaidCondition = sql`${invoices.voidedAt} IS NULL AND ${invoices.balance} > 0`;
   const late = sql`${invoices.dueDate} < ${today}`;
 

@@ -7,5 +7,7 @@
 export { accountSummaries, unappliedCredit } from './accounts';
 export { queueInvoiceSend, requestInvoiceSend, SEND_INVOICE, sendInvoiceHandler } from './invoice-delivery';
 export { invoicePdfFile, sessionInvoiceDocument } from './invoice-document';
-export { accountFor, invoiceDetail, invoiceStatus, listInvoices } from './invoices';
+export { invoiceDetail } from './invoice-detail';
+export { accountFor, listInvoices } from './invoices';
+export { invoiceStatus } from './status';
 export { buildStatement } from './statement';

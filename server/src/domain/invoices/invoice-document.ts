@@ -12,7 +12,7 @@ import { notFound } from '../errors';
 import type { Config } from '../../config';
 import { renderInvoicePdf } from '../../pdf/invoice-pdf';
 import { calendarDate } from '../dates';
-import { invoiceDetail } from './invoices';
+import { invoiceDetail } from './invoice-detail';
 import { readerLocale, type Reader } from '../notifications';
 import type { AuthSession } from '../auth';
 import { getSettings, type CompanySettings } from '../settings';

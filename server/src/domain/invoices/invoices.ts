@@ -1,81 +1,20 @@
 /**
  * The customer's invoices: the list (scoped to the session's accounts and, for Easy Pay sessions, to
  * the link's invoices; filtered by derived status; past-due first by default; keyset pagination so
- * page 500 of a 10,000-invoice account costs what page 1 does) and one invoice in full.
+ * page 500 of a 10,000-invoice account costs what page 1 does). One invoice in full: invoice-detail.ts;
+ * status: status.ts.
  */
-import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type {
-  InFlight,
-  InvoiceDetail,
-  InvoiceHistoryEntry,
-  InvoiceList,
-  InvoiceSort,
-  InvoiceStatus,
-  InvoiceStatusFilter,
-  InvoiceSummary,
-} from '../../contract';
+import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { InFlight, InvoiceList, InvoiceSort, InvoiceStatusFilter, InvoiceSummary } from '../../contract';
 import type { DbOrTx } from '../../db/client';
-import {
-  allocations,
-  creditNoteAllocations,
-  creditNotes,
-  customers,
-  disputes,
-  events,
-  invoiceLines,
-  invoices,
-  payments,
-} from '../../db/schema';
+import { customers, invoices } from '../../db/schema';
 import { malformedInput, notFound } from '../errors';
-import { calendarDate, daysBetween } from '../dates';
-import { currencyExponent, formatMoney, parseTypedAmount } from '../money';
-import { underDispute } from '../ledger';
-import { inFlightFor, payableOf, receiptNumber } from '../ledger';
 import type { AuthSession } from '../auth';
-
-// Constants written into the SQL, not bound: SQLite uses a partial index only when the query's
-// WHERE repeats the index's own terms (see the invoice indexes in schema.ts).
-const UNPAID = sql`${invoices.voidedAt} IS NULL AND ${invoices.balance} > 0`;
-const PAID = sql`${invoices.voidedAt} IS NULL AND ${invoices.balance} <= 0`;
-
-/**
- * The status groups in the order the customer should see them, past-due first; an invoice's rank is
- * its group's index: 0 past due, 1 open, 2 disputed, 3 paid, 4 void.
- */
-function statusGroups(today: string): SQL[] {
-  return [
-    sql`${UNPAID} AND ${invoices.dueDate} < ${today} AND NOT ${underDispute}`,
-    sql`${UNPAID} AND ${invoices.dueDate} >= ${today} AND NOT ${underDispute}`,
-    sql`${UNPAID} AND ${underDispute}`,
-    PAID,
-    sql`${invoices.voidedAt} IS NOT NULL`,
-  ];
-}
-
-/** Which status groups each filter shows: `open` is every unpaid invoice, as AR means it. */
-const FILTER_GROUPS: Record<InvoiceStatusFilter, number[]> = {
-  past_due: [0],
-  open: [0, 1, 2],
-  disputed: [2],
-  paid: [3],
-  all: [0, 1, 2, 3, 4],
-};
-
-export function invoiceStatus(
-  row: { voidedAt: Date | null; balance: number; dueDate: string; disputed: boolean | number },
-  today: string,
-): InvoiceStatus {
-  if (row.voidedAt) return 'void';
-  if (row.balance <= 0) return 'paid';
-  if (row.disputed) return 'disputed';
-  return row.dueDate < today ? 'past_due' : 'open';
-}
-
-export function statusCondition(status: InvoiceStatusFilter, today: string): SQL | undefined {
-  if (status === 'all') return undefined;
-  if (status === 'open') return UNPAID;
-  return statusGroups(today)[FILTER_GROUPS[status][0]!];
-}
+import { daysBetween } from '../dates';
+import { currencyExponent, parseTypedAmount } from '../money';
+import { underDispute } from '../ledger';
+import { inFlightFor, payableOf } from '../ledger';
+import { FILTER_GROUPS, invoiceStatus, statusCondition, statusGroups } from './status';
 
 /**
  * The account a request reads: the one named (404 if not the session's), else the session's first,
@@ -260,7 +199,7 @@ type SummaryRow = Omit<InvoiceSummary, 'status' | 'daysPastDue' | 'inFlight' | '
   disputed: boolean | number;
 };
 
-function summary(r: SummaryRow, today: string, held: InFlight | undefined): InvoiceSummary {
+export function summary(r: SummaryRow, today: string, held: InFlight | undefined): InvoiceSummary {
   const status = invoiceStatus(r, today);
   return {
     id: r.id,
@@ -276,142 +215,5 @@ function summary(r: SummaryRow, today: string, held: InFlight | undefined): Invo
     daysPastDue: r.balance > 0 && !r.voidedAt && r.dueDate < today ? daysBetween(r.dueDate, today) : 0,
     inFlight: held ?? null,
     payable: r.voidedAt ? 0 : payableOf(r.balance, held),
-  };
-}
-
-/** One of the session's invoices by id (`inv_…`) or number (`INV-1042`); 404 for anything else. */
-export function findInvoiceForSession(db: DbOrTx, session: AuthSession, idOrNumber: string) {
-  const row = db
-    .select()
-    .from(invoices)
-    .where(or(eq(invoices.id, idOrNumber), eq(invoices.number, idOrNumber)))
-    .get();
-  const visible =
-    row &&
-    session.accounts.some((a) => a.id === row.customerId) &&
-    (!session.scopeInvoiceIds || session.scopeInvoiceIds.includes(row.id));
-  if (!visible) throw notFound(`No invoice ${idOrNumber} on your account.`);
-  return row;
-}
-
-const HISTORY_LABELS: Record<string, string> = {
-  'invoice.created': 'Invoice issued',
-  'invoice.updated': 'Invoice updated',
-  'invoice.voided': 'Invoice voided',
-  'invoice.sent': 'Invoice emailed',
-  'dispute.opened': 'Dispute opened',
-  'dispute.resolved': 'Dispute resolved',
-};
-
-/** The whole invoice: lines, what was applied to it, and what happened to it, for the detail view. */
-export function invoiceDetail(
-  db: DbOrTx,
-  session: AuthSession,
-  idOrNumber: string,
-  today: string,
-  timeZone: string,
-): InvoiceDetail {
-  const invoice = findInvoiceForSession(db, session, idOrNumber);
-  const disputed = db
-    .select({ id: disputes.id, status: disputes.status })
-    .from(disputes)
-    .where(and(eq(disputes.invoiceId, invoice.id), inArray(disputes.status, ['open', 'under_review'])))
-    .orderBy(desc(disputes.createdAt))
-    .get();
-  const lines = db
-    .select()
-    .from(invoiceLines)
-    .where(eq(invoiceLines.invoiceId, invoice.id))
-    .orderBy(asc(invoiceLines.lineNo))
-    .all();
-  const applied = db
-    .select({
-      paymentId: payments.id,
-      method: payments.method,
-      reference: payments.providerRef,
-      amount: allocations.amount,
-      at: allocations.createdAt,
-    })
-    .from(allocations)
-    .innerJoin(payments, eq(payments.id, allocations.paymentId))
-    .where(and(eq(allocations.invoiceId, invoice.id), isNull(allocations.reversedAt)))
-    .orderBy(asc(allocations.createdAt))
-    .all();
-  const issuedHere = db
-    .select()
-    .from(creditNotes)
-    .where(eq(creditNotes.invoiceId, invoice.id))
-    .orderBy(asc(creditNotes.issueDate))
-    .all()
-    .map((c) => ({ ...c, date: c.issueDate }));
-  // Loose credit notes the payer used on this invoice along with a payment.
-  const usedHere = db
-    .select({ note: creditNotes, amount: creditNoteAllocations.amount, at: creditNoteAllocations.createdAt })
-    .from(creditNoteAllocations)
-    .innerJoin(creditNotes, eq(creditNotes.id, creditNoteAllocations.creditNoteId))
-    .where(and(eq(creditNoteAllocations.invoiceId, invoice.id), isNull(creditNoteAllocations.reversedAt)))
-    .orderBy(asc(creditNoteAllocations.createdAt))
-    .all()
-    .map((u) => ({ ...u.note, amount: u.amount, createdAt: u.at, date: calendarDate(u.at, timeZone) }));
-  const credits = [...issuedHere, ...usedHere];
-  const recorded = db
-    .select({ type: events.type, at: events.createdAt })
-    .from(events)
-    .where(and(eq(events.subjectType, 'invoice'), eq(events.subjectId, invoice.id)))
-    .orderBy(asc(events.id))
-    .all();
-
-  const history: InvoiceHistoryEntry[] = [
-    ...recorded.map((e) => ({ at: e.at.toISOString(), type: e.type, label: HISTORY_LABELS[e.type] ?? e.type })),
-    ...applied.map((a) => ({
-      at: a.at.toISOString(),
-      type: 'payment.applied',
-      label: `Payment of ${formatMoney(a.amount, invoice.currency)} applied`,
-    })),
-    ...credits.map((c) => ({
-      at: c.createdAt.toISOString(),
-      type: 'credit.applied',
-      label: `Credit note ${c.number} for ${formatMoney(c.amount, invoice.currency)} applied`,
-    })),
-  ].sort((a, b) => a.at.localeCompare(b.at));
-
-  const account = session.accounts.find((a) => a.id === invoice.customerId)!;
-  return {
-    ...summary(
-      { ...invoice, accountId: invoice.customerId, disputed: Boolean(disputed) },
-      today,
-      inFlightFor(db, [invoice.id]).get(invoice.id),
-    ),
-    accountName: account.name,
-    subtotal: invoice.subtotal,
-    taxTotal: invoice.taxTotal,
-    amountPaid: invoice.amountPaid,
-    amountCredited: invoice.amountCredited,
-    lines: lines.map((l) => ({
-      lineNo: l.lineNo,
-      description: l.description,
-      sku: l.sku,
-      quantity: l.quantityMilli / 1000,
-      unitPrice: l.unitPrice,
-      amount: l.amount,
-      tax: l.tax,
-    })),
-    payments: applied.map((a) => ({
-      paymentId: a.paymentId,
-      receiptNumber: receiptNumber(a.paymentId),
-      date: calendarDate(a.at, timeZone),
-      method: a.method,
-      reference: a.reference,
-      amount: a.amount,
-    })),
-    credits: credits.map((c) => ({
-      creditNoteId: c.id,
-      number: c.number,
-      date: c.date,
-      amount: c.amount,
-      reason: c.reason,
-    })),
-    history,
-    dispute: disputed ?? null,
   };
 }

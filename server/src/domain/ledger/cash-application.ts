@@ -9,11 +9,11 @@
  */
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { cardSurcharge as contractCardSurcharge, type SurchargePolicy } from '../../contract/money';
-import { newId } from '../../crypto';
 import type { DbOrTx } from '../../db/client';
-import { allocations, creditNoteAllocations, creditNotes, invoices, payments } from '../../db/schema';
+import { allocations, creditNotes, invoices, payments } from '../../db/schema';
 import { DomainError } from '../errors';
 import { recordEvent, type Actor } from '../events';
+import { allocate, unallocate } from './allocate';
 import { underDispute } from './disputes';
 import { release } from './reservations';
 
@@ -182,48 +182,14 @@ function applyCredit(
           .set({ unapplied: sql`${payments.unapplied} - ${take}`, updatedAt: now })
           .where(eq(payments.id, source.id))
           .run();
-        db.insert(allocations)
-          .values({
-            id: newId('alc'),
-            paymentId: source.id,
-            invoiceId: target.invoiceId,
-            amount: take,
-            viaPaymentId: payment.id,
-            createdAt: now,
-          })
-          .run();
-        db.update(invoices)
-          .set({
-            amountPaid: sql`${invoices.amountPaid} + ${take}`,
-            balance: sql`${invoices.balance} - ${take}`,
-            updatedAt: now,
-          })
-          .where(eq(invoices.id, target.invoiceId))
-          .run();
       } else {
         db.update(creditNotes)
           .set({ unapplied: sql`${creditNotes.unapplied} - ${take}` })
           .where(eq(creditNotes.id, source.id))
           .run();
-        db.insert(creditNoteAllocations)
-          .values({
-            id: newId('cna'),
-            creditNoteId: source.id,
-            invoiceId: target.invoiceId,
-            amount: take,
-            viaPaymentId: payment.id,
-            createdAt: now,
-          })
-          .run();
-        db.update(invoices)
-          .set({
-            amountCredited: sql`${invoices.amountCredited} + ${take}`,
-            balance: sql`${invoices.balance} - ${take}`,
-            updatedAt: now,
-          })
-          .where(eq(invoices.id, target.invoiceId))
-          .run();
       }
+      const write = { invoiceId: target.invoiceId, amount: take, source, viaPaymentId: payment.id };
+      if (!allocate(db, write, now)) throw new Error(`credit for ${target.invoiceId} no longer fits`);
       const same = applied.find((a) => a.invoiceId === target.invoiceId && a.source.id === source.id);
       if (same) same.amount += take;
       else applied.push({ invoiceId: target.invoiceId, amount: take, source: { type: source.type, id: source.id } });
@@ -276,20 +242,9 @@ export function applySucceededPayment(
         keepAsCredit: payment.allowOverpayment,
       });
   for (const a of plan.allocations) {
-    const applied = db
-      .update(invoices)
-      .set({
-        amountPaid: sql`${invoices.amountPaid} + ${a.amount}`,
-        balance: sql`${invoices.balance} - ${a.amount}`,
-        updatedAt: now,
-      })
-      .where(and(eq(invoices.id, a.invoiceId), sql`${invoices.balance} >= ${a.amount}`))
-      .run();
     // The plan was made from these balances inside this transaction; anything else is a bug.
-    if (applied.changes !== 1) throw new Error(`allocation to ${a.invoiceId} no longer fits`);
-    db.insert(allocations)
-      .values({ id: newId('alc'), paymentId, invoiceId: a.invoiceId, amount: a.amount, createdAt: now })
-      .run();
+    if (!allocate(db, { ...a, source: { type: 'payment', id: paymentId } }, now))
+      throw new Error(`allocation to ${a.invoiceId} no longer fits`);
   }
   // A refund gives back the surcharge on what is refunded too: the payer keeps paying it only on what was applied.
   const refunded =
@@ -367,17 +322,7 @@ export function reversePayment(db: DbOrTx, paymentId: string, reason: string, ac
     .from(allocations)
     .where(and(eq(allocations.paymentId, paymentId), isNull(allocations.reversedAt)))
     .all();
-  for (const a of standing) {
-    db.update(invoices)
-      .set({
-        amountPaid: sql`${invoices.amountPaid} - ${a.amount}`,
-        balance: sql`${invoices.balance} + ${a.amount}`,
-        updatedAt: now,
-      })
-      .where(eq(invoices.id, a.invoiceId))
-      .run();
-    db.update(allocations).set({ reversedAt: now }).where(eq(allocations.id, a.id)).run();
-  }
+  for (const a of standing) unallocate(db, a, now);
   recordEvent(
     db,
     {

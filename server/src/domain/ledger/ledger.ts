@@ -6,9 +6,14 @@
 import { sql } from 'drizzle-orm';
 import { newId } from '../../crypto';
 import type { DbOrTx } from '../../db/client';
-import { allocations, creditNotes, invoiceLines, invoices, payments } from '../../db/schema';
+import { creditNotes, invoiceLines, invoices, payments } from '../../db/schema';
 import { DomainError } from '../errors';
 import { recordEvent, type Actor } from '../events';
+import { allocate, reduceBalance } from './allocate';
+
+/** The invoice is the customer's, in the currency, and not void: what money from outside may be applied to. */
+const liveInvoiceOf = (input: { customerId: string; currency: string }) =>
+  sql`${invoices.customerId} = ${input.customerId} AND ${invoices.currency} = ${input.currency} AND ${invoices.voidedAt} IS NULL`;
 
 export interface InvoiceLineInput {
   description: string;
@@ -138,23 +143,9 @@ export function recordSettledPayment(db: DbOrTx, input: SettledPaymentInput, act
     if (!Number.isSafeInteger(a.amount) || a.amount <= 0) {
       throw new DomainError('invalid_request', 'Each allocation must be a positive whole number of minor units.');
     }
-    const applied = db
-      .update(invoices)
-      .set({
-        amountPaid: sql`${invoices.amountPaid} + ${a.amount}`,
-        balance: sql`${invoices.balance} - ${a.amount}`,
-        updatedAt: now,
-      })
-      .where(
-        sql`${invoices.id} = ${a.invoiceId} AND ${invoices.customerId} = ${input.customerId} AND ${invoices.currency} = ${input.currency} AND ${invoices.voidedAt} IS NULL AND ${invoices.balance} >= ${a.amount}`,
-      )
-      .run();
-    if (applied.changes !== 1) {
+    if (!allocate(db, { ...a, source: { type: 'payment', id } }, now, liveInvoiceOf(input))) {
       throw new DomainError('invalid_request', `Invoice ${a.invoiceId} cannot take ${a.amount}.`);
     }
-    db.insert(allocations)
-      .values({ id: newId('alc'), paymentId: id, invoiceId: a.invoiceId, amount: a.amount, createdAt: now })
-      .run();
   }
   recordEvent(
     db,
@@ -189,18 +180,7 @@ export function issueCreditNote(db: DbOrTx, input: CreditNoteInput, actor: Actor
   }
   const id = newId('crn');
   if (input.invoiceId) {
-    const applied = db
-      .update(invoices)
-      .set({
-        amountCredited: sql`${invoices.amountCredited} + ${input.amount}`,
-        balance: sql`${invoices.balance} - ${input.amount}`,
-        updatedAt: now,
-      })
-      .where(
-        sql`${invoices.id} = ${input.invoiceId} AND ${invoices.customerId} = ${input.customerId} AND ${invoices.currency} = ${input.currency} AND ${invoices.voidedAt} IS NULL AND ${invoices.balance} >= ${input.amount}`,
-      )
-      .run();
-    if (applied.changes !== 1)
+    if (!reduceBalance(db, input.invoiceId, input.amount, 'credit_note', now, liveInvoiceOf(input)))
       throw new DomainError('invalid_request', `Invoice ${input.invoiceId} cannot take that credit.`);
   }
   db.insert(creditNotes)

@@ -1,0 +1,157 @@
+/** One of the session's invoices in full: lines, payments and credit applied, its history. */
+import { and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm';
+import type { InvoiceDetail, InvoiceHistoryEntry } from '../../contract';
+import type { DbOrTx } from '../../db/client';
+import {
+  allocations,
+  creditNoteAllocations,
+  creditNotes,
+  disputes,
+  events,
+  invoiceLines,
+  invoices,
+  payments,
+} from '../../db/schema';
+import { notFound } from '../errors';
+import type { AuthSession } from '../auth';
+import { calendarDate } from '../dates';
+import { formatMoney } from '../money';
+import { inFlightFor, receiptNumber } from '../ledger';
+import { summary } from './invoices';
+
+/** One of the session's invoices by id (`inv_…`) or number (`INV-1042`); 404 for anything else. */
+export function findInvoiceForSession(db: DbOrTx, session: AuthSession, idOrNumber: string) {
+  const row = db
+    .select()
+    .from(invoices)
+    .where(or(eq(invoices.id, idOrNumber), eq(invoices.number, idOrNumber)))
+    .get();
+  const visible =
+    row &&
+    session.accounts.some((a) => a.id === row.customerId) &&
+    (!session.scopeInvoiceIds || session.scopeInvoiceIds.includes(row.id));
+  if (!visible) throw notFound(`No invoice ${idOrNumber} on your account.`);
+  return row;
+}
+
+const HISTORY_LABELS: Record<string, string> = {
+  'invoice.created': 'Invoice issued',
+  'invoice.updated': 'Invoice updated',
+  'invoice.voided': 'Invoice voided',
+  'invoice.sent': 'Invoice emailed',
+  'dispute.opened': 'Dispute opened',
+  'dispute.resolved': 'Dispute resolved',
+};
+
+/** The whole invoice: lines, what was applied to it, and what happened to it, for the detail view. */
+export function invoiceDetail(
+  db: DbOrTx,
+  session: AuthSession,
+  idOrNumber: string,
+  today: string,
+  timeZone: string,
+): InvoiceDetail {
+  const invoice = findInvoiceForSession(db, session, idOrNumber);
+  const disputed = db
+    .select({ id: disputes.id, status: disputes.status })
+    .from(disputes)
+    .where(and(eq(disputes.invoiceId, invoice.id), inArray(disputes.status, ['open', 'under_review'])))
+    .orderBy(desc(disputes.createdAt))
+    .get();
+  const lines = db
+    .select()
+    .from(invoiceLines)
+    .where(eq(invoiceLines.invoiceId, invoice.id))
+    .orderBy(asc(invoiceLines.lineNo))
+    .all();
+  const applied = db
+    .select({
+      paymentId: payments.id,
+      method: payments.method,
+      reference: payments.providerRef,
+      amount: allocations.amount,
+      at: allocations.createdAt,
+    })
+    .from(allocations)
+    .innerJoin(payments, eq(payments.id, allocations.paymentId))
+    .where(and(eq(allocations.invoiceId, invoice.id), isNull(allocations.reversedAt)))
+    .orderBy(asc(allocations.createdAt))
+    .all();
+  const issuedHere = db
+    .select()
+    .from(creditNotes)
+    .where(eq(creditNotes.invoiceId, invoice.id))
+    .orderBy(asc(creditNotes.issueDate))
+    .all()
+    .map((c) => ({ ...c, date: c.issueDate }));
+  // Loose credit notes the payer used on this invoice along with a payment.
+  const usedHere = db
+    .select({ note: creditNotes, amount: creditNoteAllocations.amount, at: creditNoteAllocations.createdAt })
+    .from(creditNoteAllocations)
+    .innerJoin(creditNotes, eq(creditNotes.id, creditNoteAllocations.creditNoteId))
+    .where(and(eq(creditNoteAllocations.invoiceId, invoice.id), isNull(creditNoteAllocations.reversedAt)))
+    .orderBy(asc(creditNoteAllocations.createdAt))
+    .all()
+    .map((u) => ({ ...u.note, amount: u.amount, createdAt: u.at, date: calendarDate(u.at, timeZone) }));
+  const credits = [...issuedHere, ...usedHere];
+  const recorded = db
+    .select({ type: events.type, at: events.createdAt })
+    .from(events)
+    .where(and(eq(events.subjectType, 'invoice'), eq(events.subjectId, invoice.id)))
+    .orderBy(asc(events.id))
+    .all();
+
+  const history: InvoiceHistoryEntry[] = [
+    ...recorded.map((e) => ({ at: e.at.toISOString(), type: e.type, label: HISTORY_LABELS[e.type] ?? e.type })),
+    ...applied.map((a) => ({
+      at: a.at.toISOString(),
+      type: 'payment.applied',
+      label: `Payment of ${formatMoney(a.amount, invoice.currency)} applied`,
+    })),
+    ...credits.map((c) => ({
+      at: c.createdAt.toISOString(),
+      type: 'credit.applied',
+      label: `Credit note ${c.number} for ${formatMoney(c.amount, invoice.currency)} applied`,
+    })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+
+  const account = session.accounts.find((a) => a.id === invoice.customerId)!;
+  return {
+    ...summary(
+      { ...invoice, accountId: invoice.customerId, disputed: Boolean(disputed) },
+      today,
+      inFlightFor(db, [invoice.id]).get(invoice.id),
+    ),
+    accountName: account.name,
+    subtotal: invoice.subtotal,
+    taxTotal: invoice.taxTotal,
+    amountPaid: invoice.amountPaid,
+    amountCredited: invoice.amountCredited,
+    lines: lines.map((l) => ({
+      lineNo: l.lineNo,
+      description: l.description,
+      sku: l.sku,
+      quantity: l.quantityMilli / 1000,
+      unitPrice: l.unitPrice,
+      amount: l.amount,
+      tax: l.tax,
+    })),
+    payments: applied.map((a) => ({
+      paymentId: a.paymentId,
+      receiptNumber: receiptNumber(a.paymentId),
+      date: calendarDate(a.at, timeZone),
+      method: a.method,
+      reference: a.reference,
+      amount: a.amount,
+    })),
+    credits: credits.map((c) => ({
+      creditNoteId: c.id,
+      number: c.number,
+      date: c.date,
+      amount: c.amount,
+      reason: c.reason,
+    })),
+    history,
+    dispute: disputed ?? null,
+  };
+}
