@@ -13,7 +13,6 @@ import {
   drawLetterhead,
   drawParty,
   drawSummary,
-  drawTable,
   ensureSpace,
   finishDocument,
   measure,
@@ -21,9 +20,9 @@ import {
   styles,
   summaryHeight,
   write,
-  type Column,
   type SummaryRow,
 } from './layout';
+import { drawTable, type Column } from './table';
 import type { InvoicePdfInput } from './inputs';
 import { renderPdf } from './pool';
 

@@ -25,10 +25,10 @@ const BOLD = 'Helvetica-Bold';
 const MARGIN = 50;
 /** Room kept free above the bottom margin for the footer. */
 const FOOTER_SPACE = 16;
-const CELL_PAD_X = 6;
-const CELL_PAD_Y = 5;
+export const CELL_PAD_X = 6;
+export const CELL_PAD_Y = 5;
 
-interface TextStyle {
+export interface TextStyle {
   font: string;
   size: number;
   color: string;
@@ -90,11 +90,18 @@ export function measure(doc: PDFKit.PDFDocument, text: string, style: TextStyle,
   return doc.heightOfString(pdfText(text), { width, lineGap: 1.5, characterSpacing: style.tracking });
 }
 
-function rule(doc: PDFKit.PDFDocument, x1: number, x2: number, y: number, color: string = palette.rule, width = 0.75) {
+export function rule(
+  doc: PDFKit.PDFDocument,
+  x1: number,
+  x2: number,
+  y: number,
+  color: string = palette.rule,
+  width = 0.75,
+) {
   doc.save().moveTo(x1, y).lineTo(x2, y).lineWidth(width).strokeColor(color).stroke().restore();
 }
 
-function fillBox(doc: PDFKit.PDFDocument, x: number, y: number, w: number, h: number, color: string) {
+export function fillBox(doc: PDFKit.PDFDocument, x: number, y: number, w: number, h: number, color: string) {
   doc.save().rect(x, y, w, h).fill(color).restore();
 }
 
@@ -291,89 +298,6 @@ export function drawSummary(doc: PDFKit.PDFDocument, rows: SummaryRow[], x: numb
     });
     write(doc, row.value, x + width / 2, y + 4, style, { width: width / 2 - pad, align: 'right' });
     y += SUMMARY_ROW;
-  }
-  return y;
-}
-
-export interface Column<Row> {
-  header: string;
-  /** Points, or 'fill' to share the width left over with the other 'fill' columns. */
-  width: number | 'fill';
-  align?: 'left' | 'right';
-  value: (row: Row) => string;
-}
-
-export interface TableSpec<Row> {
-  columns: Column<Row>[];
-  rows: readonly Row[];
-  /** Bold rows: opening and closing balances. */
-  isStrong?: (row: Row) => boolean;
-  /** A heading kept on the same page as the header row and first row. */
-  caption?: string;
-}
-
-/** A header row of one line; a heading that wraps (longer words in some languages) makes it taller. */
-const HEADER_HEIGHT = 20;
-const HEADER_PAD_Y = 7;
-
-/**
- * A full-width table. A row that does not fit goes to a new page, where the header row is drawn
- * again; rows are never split, and long cells wrap within their column.
- */
-export function drawTable<Row>(doc: PDFKit.PDFDocument, table: TableSpec<Row>, y: number): number {
-  const total = content.width(doc);
-  const fixed = table.columns.reduce((w, c) => w + (c.width === 'fill' ? 0 : c.width), 0);
-  const fillCount = table.columns.filter((c) => c.width === 'fill').length;
-  const widths = table.columns.map((c) => (c.width === 'fill' ? (total - fixed) / fillCount : c.width));
-  const xs = widths.map((_, i) => content.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
-  const right = content.left + total;
-
-  const headers = table.columns.map((c) => c.header.toUpperCase());
-  const oneLine = measure(doc, 'X', styles.label, total);
-  const tallest = Math.max(...headers.map((h, i) => measure(doc, h, styles.label, widths[i]! - 2 * CELL_PAD_X)));
-  const headerHeight = HEADER_HEIGHT + tallest - oneLine;
-  const drawHeader = (top: number): number => {
-    fillBox(doc, content.left, top, total, headerHeight, palette.headerFill);
-    headers.forEach((header, i) =>
-      write(doc, header, xs[i]! + CELL_PAD_X, top + HEADER_PAD_Y, styles.label, {
-        width: widths[i]! - 2 * CELL_PAD_X,
-        align: table.columns[i]!.align ?? 'left',
-      }),
-    );
-    return top + headerHeight;
-  };
-
-  const rowHeight = (cells: string[], style: TextStyle) =>
-    Math.max(...cells.map((text, i) => measure(doc, text, style, widths[i]! - 2 * CELL_PAD_X))) + 2 * CELL_PAD_Y;
-
-  const captionHeight = table.caption ? 20 : 0;
-  const first = table.rows[0];
-  const firstHeight = first
-    ? rowHeight(
-        table.columns.map((c) => c.value(first)),
-        styles.body,
-      )
-    : 0;
-  y = ensureSpace(doc, y, captionHeight + headerHeight + firstHeight);
-  if (table.caption) write(doc, table.caption, content.left, y, styles.heading);
-  y = drawHeader(y + captionHeight);
-
-  for (const row of table.rows) {
-    const style = table.isStrong?.(row) ? styles.strong : styles.body;
-    const cells = table.columns.map((c) => c.value(row));
-    const height = rowHeight(cells, style);
-    if (y + height > content.bottom(doc)) {
-      doc.addPage();
-      y = drawHeader(content.top);
-    }
-    cells.forEach((text, i) =>
-      write(doc, text, xs[i]! + CELL_PAD_X, y + CELL_PAD_Y, style, {
-        width: widths[i]! - 2 * CELL_PAD_X,
-        align: table.columns[i]!.align ?? 'left',
-      }),
-    );
-    y += height;
-    rule(doc, content.left, right, y, palette.rule, 0.5);
   }
   return y;
 }

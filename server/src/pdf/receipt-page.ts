@@ -9,7 +9,6 @@ import {
   drawLetterhead,
   drawParty,
   drawSummary,
-  drawTable,
   ensureSpace,
   finishDocument,
   palette,
@@ -18,6 +17,7 @@ import {
   write,
   type SummaryRow,
 } from './layout';
+import { drawTable } from './table';
 import type { ReceiptPdfInput } from './inputs';
 
 export type { ReceiptPdfInput };

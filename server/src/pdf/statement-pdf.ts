@@ -11,14 +11,13 @@ import {
   drawLetterhead,
   drawParty,
   drawSummary,
-  drawTable,
   ensureSpace,
   finishDocument,
   styles,
   write,
-  type Column,
   type SummaryRow,
 } from './layout';
+import { drawTable, type Column } from './table';
 import type { StatementPdfInput } from './inputs';
 import { renderPdf } from './pool';
 

@@ -12,6 +12,17 @@ import { addDays, calendarDate, isTimeZone } from '../domain/dates';
 import { lineAmount, lineTax } from '../domain/ledger';
 import { defaultSettings } from '../domain/settings';
 import { seededRandom } from './demo';
+import {
+  CATALOGUE,
+  FIRST_NAMES,
+  LAST_NAMES,
+  METHODS,
+  NAME_FORMS,
+  NAME_HEADS,
+  NAME_TRADES,
+  pick,
+  TERMS,
+} from './bulk-vocabulary';
 
 export interface BulkSeedOptions {
   customers: number;
@@ -65,53 +76,6 @@ export const bulkContactEmail = (n: number) => `ap+${n}@${BULK_EMAIL_DOMAIN}`;
 export function bigAccountInvoiceCount(customers: number, invoices: number): number {
   return customers === 1 ? invoices : Math.min(BIG_ACCOUNT_INVOICES, Math.floor(invoices / 10));
 }
-
-// prettier-ignore
-const NAME_HEADS = [
-  'Acorn', 'Alder', 'Apex', 'Beacon', 'Birch', 'Blue Ridge', 'Bramble', 'Canyon', 'Cedar', 'Cobalt', 'Copper', 'Crescent',
-  'Delta', 'Eastgate', 'Ember', 'Falcon', 'Fern', 'Granite', 'Harbor', 'Highland', 'Ironwood', 'Juniper', 'Keystone',
-  'Lakeside', 'Maple', 'Meridian', 'Northgate', 'Oakmont', 'Orchard', 'Pinnacle', 'Prairie', 'Quarry', 'Redwood',
-  'Riverbend', 'Sable', 'Summit', 'Tidewater', 'Timber', 'Valley', 'Westfield', 'Willow', 'Zenith',
-];
-// prettier-ignore
-const NAME_TRADES = [
-  'Bakery', 'Builders', 'Clinic', 'Dental', 'Distribution', 'Electric', 'Engineering', 'Farms', 'Fitness', 'Foods',
-  'Freight', 'Hardware', 'Hospitality', 'Labs', 'Landscaping', 'Logistics', 'Machining', 'Media', 'Motors', 'Outfitters',
-  'Packaging', 'Pharmacy', 'Plumbing', 'Printing', 'Realty', 'Robotics', 'Supply', 'Textiles', 'Tooling', 'Ventures',
-];
-const NAME_FORMS = ['Inc.', 'LLC', 'Co.', 'Corp.', 'Group', 'Partners', 'Ltd.', '& Sons', 'Holdings', ''];
-// prettier-ignore
-const FIRST_NAMES = [
-  'Ava', 'Ben', 'Carla', 'Dev', 'Elena', 'Farid', 'Grace', 'Hiro', 'Ines', 'Jamal', 'Kara', 'Liam', 'Maya', 'Noah',
-  'Olga', 'Priya', 'Quinn', 'Rosa', 'Sam', 'Tariq', 'Uma', 'Victor', 'Wen', 'Yusuf', 'Zoe',
-];
-// prettier-ignore
-const LAST_NAMES = [
-  'Adams', 'Brooks', 'Chen', 'Diaz', 'Evans', 'Fischer', 'Garcia', 'Hughes', 'Ito', 'Johnson', 'Kowalski', 'Lopez',
-  'Murphy', 'Nguyen', 'Okafor', 'Patel', 'Rossi', 'Schmidt', 'Tanaka', 'Usman', 'Varga', 'Walsh', 'Young', 'Zimmer',
-];
-
-/** [sku, description, unit price in minor units, fractional quantities allowed (hours, kilos)]. */
-const CATALOGUE: [string, string, number, boolean][] = [
-  ['PAP-A4-5K', 'Copy paper A4, 80 g, case of 5,000 sheets', 4_250, false],
-  ['TON-HP-26X', 'Toner cartridge, black, high yield', 16_899, false],
-  ['PEN-BLU-50', 'Ballpoint pens, blue, box of 50', 1_275, false],
-  ['CHR-ERG-02', 'Ergonomic office chair', 28_900, false],
-  ['DSK-STD-140', 'Standing desk, 140 cm', 54_900, false],
-  ['LBL-4X6-1K', 'Shipping labels 4×6, roll of 1,000', 2_399, false],
-  ['BOX-MED-25', 'Shipping boxes, medium, bundle of 25', 3_450, false],
-  ['TAP-PKG-36', 'Packing tape, 36 rolls', 5_760, false],
-  ['CLN-KIT-01', 'Breakroom cleaning kit', 8_925, false],
-  ['SVC-DELIV', 'Scheduled delivery, per stop', 7_500, false],
-  ['SVC-INST-HR', 'Installation labour, per hour', 9_533, true],
-  ['SVC-CONS-HR', 'Consulting, per hour', 17_777, true],
-  ['COF-BEAN-KG', 'Coffee beans, per kg', 2_349, true],
-  ['CBL-CAT6-M', 'Cat 6 cable, per metre', 87, true],
-  ['MON-27-4K', 'Monitor 27", 4K', 38_999, false],
-  ['KBD-WL-01', 'Wireless keyboard', 4_499, false],
-];
-const METHODS = ['ach', 'ach', 'card', 'card', 'card', 'debit', 'eft', 'paypal', 'check', 'wire'] as const;
-const TERMS = [15, 30, 30, 30, 45, 60];
 
 /**
  * Ids for bulk rows, made by `newId` from a seeded source: the first six characters count up
@@ -214,10 +178,6 @@ function planInvoices(random: () => number, customers: number, invoices: number)
     if (outcome[i] !== 0) settled++;
   }
   return { owner, lineCount, outcome, age, lines, settled, big };
-}
-
-function pick<T>(random: () => number, list: readonly T[]): T {
-  return list[Math.floor(random() * list.length)]!;
 }
 
 /**
