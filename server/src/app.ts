@@ -18,6 +18,7 @@ import type { Db } from './db/client';
 import { JobWorker, scheduleMaintenance } from './domain/jobs';
 import { installationSecret } from './domain/installation';
 import { jobHandlers } from './domain/registry';
+import { SettingsReader } from './domain/settings';
 import { DomainError } from './domain/errors';
 import { HttpError, httpStatusOf } from './http/errors';
 import type { AppEnv, Deps } from './http/env';
@@ -58,7 +59,8 @@ export function createApp(options: AppOptions) {
     SANDBOX_WEBHOOK_SECRET:
       config.SANDBOX_WEBHOOK_SECRET ?? installationSecret(db, 'sandbox_webhook_secret', clock.now()),
   });
-  const paymentDeps = { db, config, clock, logger, providers, charges: new Map<string, Promise<void>>() };
+  const settings = new SettingsReader(config);
+  const paymentDeps = { db, config, clock, logger, providers, settings, charges: new Map<string, Promise<void>>() };
   const worker = new JobWorker({ db, clock, logger, handlers: jobHandlers({ ...paymentDeps, mailer }) });
   scheduleMaintenance(db, clock.now());
   const deps: Deps = { ...paymentDeps, worker, codeHashes: { computed: 0 } };

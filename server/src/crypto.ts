@@ -44,7 +44,10 @@ export function randomCode(): string {
 
 const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
-// Random bytes drawn in batches: bulk seeding makes millions of ids.
+// Random bytes drawn in batches: bulk seeding makes millions of ids. Module state on purpose (issue 9
+// removes the rest): a buffer of unpredictable bytes, which no app can observe or depend on, so apps
+// sharing it in one process, tests side by side among them, behave exactly as with their own
+// (Node keeps the same kind of cache for `randomUUID`).
 let pool = Buffer.alloc(0);
 let poolAt = 0;
 function randomByte(): number {

@@ -2,16 +2,17 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { systemClock } from '../clock';
-import { configSchema } from '../config';
+import { z } from 'zod';
+import { configSchema, portalUrl, type Config } from '../config';
 import { openDatabase } from '../db/client';
 import {
-  getSettings,
   imageType,
   isSettingKey,
   logoBytes,
   logoDataUrl,
   settingKeys,
   SettingsError,
+  SettingsReader,
   storedSettings,
   updateSettings,
   validateSettings,
@@ -133,8 +134,9 @@ export async function runSettings(argv: string[], env: NodeJS.ProcessEnv): Promi
   const database = openDatabase(databasePath(values.database, env));
   try {
     const db = database.db;
+    const reader = new SettingsReader(configuredDefaultsOf(env));
     if (action === 'show') {
-      const effective = getSettings(db);
+      const effective = reader.get(db);
       const stored = storedSettings(db);
       if (values.json) {
         const out = { ...effective, logo: effective.logo ? show(effective.logo, 'logo') : null };
@@ -176,14 +178,14 @@ export async function runSettings(argv: string[], env: NodeJS.ProcessEnv): Promi
         }
         if (problems.length) throw new SettingsError(problems);
         const { set } = updateSettings(db, { values: input }, actor, systemClock.now());
-        const now = getSettings(db);
+        const now = reader.get(db);
         for (const key of set) console.log(`${key} = ${show(now[key], key)}`);
         warnAboutPortal(now.portalUrl, set, env);
         return 0;
       }
       const keys = args.map(settingKey);
       const { reset } = updateSettings(db, { reset: keys }, actor, systemClock.now());
-      const now = getSettings(db);
+      const now = reader.get(db);
       for (const key of reset) console.log(`${key} = ${show(now[key], key)} (default)`);
       return 0;
     } catch (err) {
@@ -194,6 +196,19 @@ export async function runSettings(argv: string[], env: NodeJS.ProcessEnv): Promi
   } finally {
     database.close();
   }
+}
+
+/**
+ * What the server's config makes the portal URL's default, from the environment it would read: read
+ * leniently, as a bad value there is the server's to report, not the settings command's.
+ */
+function configuredDefaultsOf(env: NodeJS.ProcessEnv): Pick<Config, 'PORTAL_URL' | 'PUBLIC_URL'> {
+  const parsed = z.object({ PUBLIC_URL: z.string().optional(), PORTAL_URL: portalUrl.optional() }).safeParse(env);
+  const publicUrl = parsed.success && parsed.data.PUBLIC_URL ? parsed.data.PUBLIC_URL.replace(/\/$/, '') : null;
+  return {
+    PUBLIC_URL: publicUrl ?? 'http://localhost:8787',
+    PORTAL_URL: parsed.success ? parsed.data.PORTAL_URL : undefined,
+  };
 }
 
 /** Easy Pay links only land on allowed origins: say so when the new portal is not one. */

@@ -130,106 +130,110 @@ export function configuredDefaults(config: Pick<Config, 'PORTAL_URL' | 'PUBLIC_U
   return { portalUrl: defaultPortalUrl(config) };
 }
 
-let environmentDefaults: Partial<CompanySettings> | undefined;
+/** Where the configured defaults come from when a caller has no config: the config's own defaults. */
+const FALLBACK_CONFIG = { PUBLIC_URL: 'http://localhost:8787', PORTAL_URL: undefined };
 
-/**
- * The same from the process's environment, for callers that have no config at hand (a route or an
- * email attachment rendered outside a request). The server's config is read from that environment,
- * so the two agree; a bad value there has already stopped the server.
- */
-function defaultsFromEnvironment(): Partial<CompanySettings> {
-  if (!environmentDefaults) {
-    const parsed = z
-      .object({ PUBLIC_URL: z.string().optional(), PORTAL_URL: portalUrl.optional() })
-      .safeParse(process.env);
-    const publicUrl = parsed.success && parsed.data.PUBLIC_URL ? parsed.data.PUBLIC_URL.replace(/\/$/, '') : null;
-    environmentDefaults = configuredDefaults({
-      PUBLIC_URL: publicUrl ?? 'http://localhost:8787',
-      PORTAL_URL: parsed.success ? parsed.data.PORTAL_URL : undefined,
-    });
-  }
-  return environmentDefaults;
-}
+/** A stored value checked against its schema: the value it reads as, or 'invalid' (it reads as the default). */
+type Checked = { value: unknown } | 'invalid';
 
-/**
- * Stored values already checked, by key and value: settings are read on every request and change
- * rarely, and checking them (a time zone, a currency, a logo's bytes) costs far more than the read.
- * Bounded per key; a key's entries are dropped when it has too many.
- */
-const checked = new Map<SettingKey, Map<unknown, { value: unknown } | 'invalid'>>();
+/** Checked values kept per key; a key's entries are dropped when it has more. */
 const CHECKED_PER_KEY = 16;
-
-function checkStored(key: SettingKey, value: unknown): { value: unknown } | 'invalid' {
-  let byValue = checked.get(key);
-  if (!byValue) checked.set(key, (byValue = new Map()));
-  // Strings (a logo among them) are looked up as they are, without copying; null, numbers and booleans too.
-  const lookup = value === null || typeof value !== 'object' ? value : JSON.stringify(value);
-  let result = byValue.get(lookup);
-  if (!result) {
-    const parsed = settingSchemas[key].safeParse(value);
-    result = parsed.success ? { value: parsed.data } : 'invalid';
-    if (byValue.size >= CHECKED_PER_KEY) byValue.clear();
-    byValue.set(lookup, result);
-  }
-  return result;
-}
-
-/** The stored logo's SHA-256, kept beside it so a request can tell the logo it has cached is current. */
+/** The stored logo's SHA-256, kept beside it so a reader can tell the logo it has cached is current. */
 const LOGO_DIGEST = 'logoSha256';
-const logos = new Map<string, string | null>();
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
 /**
- * The stored logo, read from the database only when its digest is not cached: at up to 100 KB it
- * costs milliseconds to read, and settings are read on every request.
+ * Reads the company's settings: what is stored, else the configured default, else the fixed default.
+ * The app makes one (`deps.settings`) and keeps it: settings are read on every request and change
+ * rarely, and checking them (a time zone, a currency, a logo's bytes) costs far more than the read,
+ * so a reader remembers the values it has checked, by key and value, and the logo by its digest.
  */
-function storedLogo(db: DbOrTx, digest: unknown): string | null {
-  if (typeof digest === 'string' && logos.has(digest)) return logos.get(digest)!;
-  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, 'logo')).get();
-  const result = row ? checkStored('logo', row.value) : 'invalid';
-  const logo = result === 'invalid' ? null : (result.value as string | null);
-  // Cached only under the digest of what was read, so a logo written without one is read every time.
-  if (typeof digest === 'string' && typeof row?.value === 'string' && sha256(row.value) === digest) {
-    if (logos.size >= 8) logos.clear();
-    logos.set(digest, logo);
+export class SettingsReader {
+  readonly #configured: Partial<CompanySettings>;
+  readonly #checked = new Map<SettingKey, Map<unknown, Checked>>();
+  readonly #logos = new Map<string, string | null>();
+
+  constructor(config: Pick<Config, 'PORTAL_URL' | 'PUBLIC_URL'> = FALLBACK_CONFIG) {
+    this.#configured = configuredDefaults(config);
   }
-  return logo;
+
+  /** The company's settings. */
+  get(db: DbOrTx): CompanySettings {
+    return { ...defaultSettings, ...this.#configured, ...this.stored(db) };
+  }
+
+  /** The settings stored, each validated; a key that is unknown or holds a bad value is left out. */
+  stored(db: DbOrTx): Partial<CompanySettings> {
+    const stored: Record<string, unknown> = {};
+    // Every value but the logo's, which is looked up by its digest.
+    const rows = db
+      .select({
+        key: settings.key,
+        value: sql<string | null>`CASE WHEN ${settings.key} = 'logo' THEN NULL ELSE ${settings.value} END`,
+      })
+      .from(settings)
+      .all();
+    const raw = new Map(rows.map((r) => [r.key, r.value === null ? null : (JSON.parse(r.value) as unknown)]));
+    for (const [key, value] of raw) {
+      if (!isSettingKey(key)) continue;
+      if (key === 'logo') {
+        stored.logo = this.#storedLogo(db, raw.get(LOGO_DIGEST));
+        continue;
+      }
+      const result = this.#check(key, value);
+      if (result !== 'invalid') stored[key] = result.value;
+    }
+    return stored as Partial<CompanySettings>;
+  }
+
+  #check(key: SettingKey, value: unknown): Checked {
+    let byValue = this.#checked.get(key);
+    if (!byValue) this.#checked.set(key, (byValue = new Map()));
+    // Strings (a logo among them) are looked up as they are, without copying; null, numbers and booleans too.
+    const lookup = value === null || typeof value !== 'object' ? value : JSON.stringify(value);
+    let result = byValue.get(lookup);
+    if (!result) {
+      const parsed = settingSchemas[key].safeParse(value);
+      result = parsed.success ? { value: parsed.data } : 'invalid';
+      if (byValue.size >= CHECKED_PER_KEY) byValue.clear();
+      byValue.set(lookup, result);
+    }
+    return result;
+  }
+
+  /**
+   * The stored logo, read from the database only when its digest is not cached: at up to 100 KB it
+   * costs milliseconds to read, and settings are read on every request.
+   */
+  #storedLogo(db: DbOrTx, digest: unknown): string | null {
+    if (typeof digest === 'string' && this.#logos.has(digest)) return this.#logos.get(digest)!;
+    const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, 'logo')).get();
+    const result = row ? this.#check('logo', row.value) : 'invalid';
+    const logo = result === 'invalid' ? null : (result.value as string | null);
+    // Cached only under the digest of what was read, so a logo written without one is read every time.
+    if (typeof digest === 'string' && typeof row?.value === 'string' && sha256(row.value) === digest) {
+      if (this.#logos.size >= 8) this.#logos.clear();
+      this.#logos.set(digest, logo);
+    }
+    return logo;
+  }
 }
 
-/** The settings stored, each validated; a key that is unknown or holds a bad value is left out. */
+/** The settings stored, each validated, read once (no reader kept): the CLI and tests. */
 export function storedSettings(db: DbOrTx): Partial<CompanySettings> {
-  const stored: Record<string, unknown> = {};
-  // Every value but the logo's, which is looked up by its digest.
-  const rows = db
-    .select({
-      key: settings.key,
-      value: sql<string | null>`CASE WHEN ${settings.key} = 'logo' THEN NULL ELSE ${settings.value} END`,
-    })
-    .from(settings)
-    .all();
-  const raw = new Map(rows.map((r) => [r.key, r.value === null ? null : (JSON.parse(r.value) as unknown)]));
-  for (const [key, value] of raw) {
-    if (!isSettingKey(key)) continue;
-    if (key === 'logo') {
-      stored.logo = storedLogo(db, raw.get(LOGO_DIGEST));
-      continue;
-    }
-    const result = checkStored(key, value);
-    if (result !== 'invalid') stored[key] = result.value;
-  }
-  return stored as Partial<CompanySettings>;
+  return new SettingsReader().stored(db);
 }
 
 /**
- * The company's settings: what is stored, else the configured default (pass the app's config), else
- * the fixed default.
+ * The company's settings read once, with `config`'s defaults (without one, the config's own defaults:
+ * the demo site at `http://localhost:8787/`). Jobs, emails and documents read them this way; request
+ * paths read through the app's `SettingsReader`, which remembers what it has checked.
  */
 export function getSettings(db: DbOrTx, config?: Pick<Config, 'PORTAL_URL' | 'PUBLIC_URL'>): CompanySettings {
-  const configured = config ? configuredDefaults(config) : defaultsFromEnvironment();
-  return { ...defaultSettings, ...configured, ...storedSettings(db) };
+  return new SettingsReader(config).get(db);
 }
 
 /** Stores values as given (the demo seed and tests); `updateSettings` is the checked way in. */

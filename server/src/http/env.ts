@@ -6,6 +6,7 @@ import type { AuthSession } from '../domain/auth';
 import type { Logger } from '../logger';
 import type { RunningCharges } from '../domain/payments';
 import type { Providers } from '../payments/registry';
+import type { SettingsReader } from '../domain/settings';
 
 /** What every handler can reach through `c.var`: injected per app, so tests run side by side. */
 export interface Deps {
@@ -18,6 +19,8 @@ export interface Deps {
   providers: Providers;
   /** Payment provider calls in progress in this process (see domain/payments). */
   charges: RunningCharges;
+  /** The company settings, read through one cache per app (domain/settings.ts). */
+  settings: SettingsReader;
   /** Code hashes computed by sign-in code tries (domain/auth/codes.ts). */
   codeHashes: { computed: number };
 }

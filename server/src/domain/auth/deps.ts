@@ -2,11 +2,14 @@
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
+import type { SettingsReader } from '../settings';
 
 export interface AuthDeps {
   db: Db;
   clock: Clock;
   config: Config;
+  /** The app's settings reader (see `SettingsReader`). */
+  settings: SettingsReader;
   /** Code hashes `exchangeCode` has computed in this app (see `codeHashesComputed`). */
   codeHashes: { computed: number };
 }

@@ -104,7 +104,7 @@ export function issueMagicLink(
   );
   const url = `${input.returnTo}#portico-link=${token}`;
   if (!signInEmail) return url;
-  const company = getSettings(db);
+  const company = getSettings(db, config);
   queueEmail(
     db,
     magicLinkEmail({

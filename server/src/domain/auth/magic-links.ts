@@ -15,7 +15,6 @@ import { DomainError } from '../errors';
 import { recordEvent } from '../events';
 import { hitLimits } from './rate-limit';
 import { inFlightFor, payableOf } from '../ledger';
-import { getSettings } from '../settings';
 import { authenticate, createSession, sessionInfo } from './sessions';
 import { maskEmail, validateReturnTo } from './addresses';
 import { WINDOW_MS, type AuthDeps, type RequestMeta } from './deps';
@@ -92,7 +91,7 @@ export function previewMagicLink(deps: AuthDeps, token: string, nonce: string | 
     sameBrowser: Boolean(nonce && link.nonceHash && safeEqualHex(sha256(nonce), link.nonceHash)),
     expiresAt: link.expiresAt.toISOString(),
     purpose: pay ? 'pay' : 'sign_in',
-    pay: pay ? easyPayPreview(deps.db, link.email, link.scopeInvoiceIds ?? []) : null,
+    pay: pay ? easyPayPreview(deps, link.email, link.scopeInvoiceIds ?? []) : null,
   };
 }
 
@@ -101,8 +100,8 @@ export function previewMagicLink(deps: AuthDeps, token: string, nonce: string | 
  * link with its balance and what is left to pay once the money already in flight (`reservations`:
  * payments accepted and not yet applied, failed or returned) is taken off. Reads only.
  */
-function easyPayPreview(db: DbOrTx, email: string, invoiceIds: string[]): EasyPayPreview {
-  const company = getSettings(db).companyName;
+function easyPayPreview({ db, settings }: AuthDeps, email: string, invoiceIds: string[]): EasyPayPreview {
+  const company = settings.get(db).companyName;
   if (invoiceIds.length === 0) return { company, invoices: [] };
   // Only invoices of accounts the email is a contact of now, as the session it opens would see.
   const rows = db

@@ -48,7 +48,7 @@ export async function createPayment(
     .get();
   if (!replay) {
     // Refused requests replace nothing: the same checks run again inside the write transaction.
-    checkRequest(db, deps.providers, session, body);
+    checkRequest(db, deps, session, body);
     await cancelWaiting(
       deps,
       accountId,
@@ -74,7 +74,7 @@ export async function createPayment(
         }
         return { payment: existing, created: false };
       }
-      const checked = checkRequest(tx, deps.providers, session, body);
+      const checked = checkRequest(tx, deps, session, body);
       const now = clock.now();
       // Counted only for new payments: a replayed key costs nothing. Refused ones roll their count back.
       hitLimits(
@@ -163,7 +163,7 @@ async function runCharge(
   if (!provider) throw new DomainError('method_unavailable', 'That payment method is no longer offered.');
   let outcome: ProviderOutcome;
   try {
-    outcome = await provider.charge(chargeInput(deps.db, payment, paymentMethod));
+    outcome = await provider.charge(chargeInput(deps, payment, paymentMethod));
   } catch (err) {
     if (!(err instanceof ProviderError)) throw err;
     deps.logger.error('payment provider failed', {

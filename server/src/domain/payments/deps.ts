@@ -3,13 +3,13 @@ import { eq, inArray } from 'drizzle-orm';
 import type { PaymentMethod } from '../../contract';
 import { type Clock } from '../../clock';
 import type { Config } from '../../config';
-import type { Db, DbOrTx } from '../../db/client';
+import type { Db } from '../../db/client';
 import type { payments } from '../../db/schema';
 import { customers, invoices } from '../../db/schema';
 import type { Logger } from '../../logger';
 import type { ChargeInput } from '../../payments/provider';
 import type { Providers } from '../../payments/registry';
-import { getSettings } from '../settings';
+import { type SettingsReader } from '../settings';
 
 export interface PaymentDeps {
   db: Db;
@@ -19,6 +19,8 @@ export interface PaymentDeps {
   providers: Providers;
   /** This process's provider calls in progress (see `RunningCharges`). */
   charges: RunningCharges;
+  /** The app's settings reader (see `SettingsReader`). */
+  settings: SettingsReader;
 }
 
 export type PaymentRow = typeof payments.$inferSelect;
@@ -33,13 +35,17 @@ export type RunningCharges = Map<string, Promise<void>>;
 /** A payment cancelled before it completed: the payer replaced or abandoned it, or it lapsed. */
 export const CANCELLED_CODES = ['cancelled', 'lapsed'];
 
-export function chargeInput(db: DbOrTx, payment: PaymentRow, paymentMethod: string | null): ChargeInput {
+export function chargeInput(
+  { db, settings }: Pick<PaymentDeps, 'db' | 'settings'>,
+  payment: PaymentRow,
+  paymentMethod: string | null,
+): ChargeInput {
   const customer = db.select().from(customers).where(eq(customers.id, payment.customerId)).get()!;
   const numbers = (payment.requestedAllocations ?? []).map((a) => a.invoiceId);
   const rows = numbers.length
     ? db.select({ number: invoices.number }).from(invoices).where(inArray(invoices.id, numbers)).all()
     : [];
-  const company = getSettings(db).companyName;
+  const company = settings.get(db).companyName;
   return {
     paymentId: payment.id,
     amount: payment.amount + payment.surcharge,

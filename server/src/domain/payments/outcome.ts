@@ -25,7 +25,7 @@ import { paymentView } from './read';
  */
 export function applyOutcome(
   db: DbOrTx,
-  config: Pick<Config, 'PAYMENT_WAIT_MINUTES'>,
+  config: Pick<Config, 'PAYMENT_WAIT_MINUTES' | 'PORTAL_URL' | 'PUBLIC_URL'>,
   paymentId: string,
   outcome: ProviderOutcome,
   actor: Actor,
@@ -58,7 +58,7 @@ export function applyOutcome(
       if (ref) db.update(payments).set({ providerRef: ref }).where(where).run();
       const applied = applySucceededPayment(db, paymentId, actor, now);
       if (applied && applied.refund > 0) scheduleRefund(db, paymentId, now);
-      if (applied && applied.refund < current.amount) queueReceipt(db, paymentId, now);
+      if (applied && applied.refund < current.amount) queueReceipt(db, config, paymentId, now);
       return;
     }
     case 'processing': {
@@ -122,11 +122,16 @@ export function applyOutcome(
   }
 }
 
-export function queueReceipt(db: DbOrTx, paymentId: string, now: Date): void {
+export function queueReceipt(
+  db: DbOrTx,
+  config: Pick<Config, 'PORTAL_URL' | 'PUBLIC_URL'>,
+  paymentId: string,
+  now: Date,
+): void {
   const view = paymentView(db, paymentId);
   const payment = db.select().from(payments).where(eq(payments.id, paymentId)).get()!;
   if (!payment.payerEmail) return;
-  const company = getSettings(db);
+  const company = getSettings(db, config);
   queueEmail(
     db,
     {

@@ -6,12 +6,10 @@ import type { DbOrTx } from '../../db/client';
 import { customers, invoices } from '../../db/schema';
 import { DomainError, notFound } from '../errors';
 import type { PaymentProvider } from '../../payments/provider';
-import type { Providers } from '../../payments/registry';
 import { unappliedCredit } from '../invoices';
 import { cardSurcharge } from '../ledger';
 import { accountFor } from '../invoices';
 import type { AuthSession } from '../auth';
-import { getSettings } from '../settings';
 import type { PaymentDeps } from './deps';
 
 /** The largest payment taken in one go: far above any invoice, far below floating-point trouble. */
@@ -22,7 +20,7 @@ const refuse = (message: string) => new DomainError('invalid_request', message);
 export function paymentConfig(deps: PaymentDeps, session: AuthSession, account: string | undefined): PaymentConfig {
   const accountId = accountFor(session, account);
   const customer = deps.db.select().from(customers).where(eq(customers.id, accountId)).get()!;
-  const settings = getSettings(deps.db, deps.config);
+  const settings = deps.settings.get(deps.db);
   return {
     accountId,
     currency: customer.currency,
@@ -46,14 +44,14 @@ interface CheckedRequest {
 /** Everything a payer must not ask for is refused here, before anything is written or charged. */
 export function checkRequest(
   db: DbOrTx,
-  providers: Providers,
+  { providers, settings: reader }: Pick<PaymentDeps, 'providers' | 'settings'>,
   session: AuthSession,
   body: PaymentRequestBody,
 ): CheckedRequest {
   const accountId = accountFor(session, body.account);
   const customer = db.select().from(customers).where(eq(customers.id, accountId)).get();
   if (!customer) throw notFound('No such account.');
-  const settings = getSettings(db);
+  const settings = reader.get(db);
   const seen = new Set<string>();
   const rows = body.allocations.length
     ? db

@@ -40,7 +40,7 @@ export function sandboxSettlementHandler(deps: Pick<PaymentDeps, 'db' | 'config'
         // The settlement and the job's completion commit together: a rerun after a crash schedules nothing twice.
         finish(tx);
         if (payload.stage === 'return') {
-          returnPayment(tx, paymentId, 'account_closed', actor, now, bankReturnMessage);
+          returnPayment(tx, deps.config, paymentId, 'account_closed', actor, now, bankReturnMessage);
           return;
         }
         if (behaviour === 'fails') {

@@ -55,7 +55,7 @@ export async function cancelWaiting(
       const provider = deps.providers.byName(payment.provider);
       if (!provider) continue;
       try {
-        outcome = await provider.confirm(payment.providerRef, 'cancel', chargeInput(deps.db, payment, null));
+        outcome = await provider.confirm(payment.providerRef, 'cancel', chargeInput(deps, payment, null));
       } catch (err) {
         if (!(err instanceof ProviderError)) throw err;
         deps.logger.error('could not cancel a waiting payment', { paymentId: payment.id, error: err.message });
@@ -138,7 +138,7 @@ export async function confirmPayment(
   const work = (async () => {
     let result: ProviderOutcome;
     try {
-      result = await provider.confirm(now.providerRef!, outcome, chargeInput(deps.db, now, null));
+      result = await provider.confirm(now.providerRef!, outcome, chargeInput(deps, now, null));
     } catch (err) {
       if (!(err instanceof ProviderError)) throw err;
       throw new DomainError('provider_error', 'We could not reach the payment processor. Try again in a moment.');

@@ -1,4 +1,5 @@
 /** Verified provider webhooks, and returns. */
+import type { Config } from '../../config';
 import { and, eq } from 'drizzle-orm';
 import type { PaymentProviderName } from '../../contract';
 import type { DbOrTx } from '../../db/client';
@@ -96,7 +97,7 @@ export function handleProviderEvent(
           // A processor that reports our own whole refund as the capture being refunded (PayPal's
           // PAYMENT.CAPTURE.REFUNDED): that is the refund we made, not a return.
           if (payment.status === 'refunded' && payment.refundStatus !== null) break;
-          returnPayment(tx, payment.id, event.code ?? 'returned', actor, now, event.message);
+          returnPayment(tx, deps.config, payment.id, event.code ?? 'returned', actor, now, event.message);
           break;
       }
       return { handled: true, paymentId: payment.id };
@@ -108,6 +109,7 @@ export function handleProviderEvent(
 /** A settled payment sent back (an ACH return): allocations reversed, the payer told. */
 export function returnPayment(
   db: DbOrTx,
+  config: Pick<Config, 'PORTAL_URL' | 'PUBLIC_URL'>,
   paymentId: string,
   reason: string,
   actor: Actor,
@@ -118,7 +120,7 @@ export function returnPayment(
   const payment = db.select().from(payments).where(eq(payments.id, paymentId)).get()!;
   db.update(payments).set({ failureMessage: message }).where(eq(payments.id, paymentId)).run();
   if (payment.payerEmail) {
-    const company = getSettings(db);
+    const company = getSettings(db, config);
     queueEmail(
       db,
       paymentReturnedEmail({
