@@ -25,6 +25,7 @@ import type { AppEnv, Deps } from './http/env';
 import { accessLog, originCheck, requestId } from './http/middleware';
 import { createLogger, type Logger } from './logger';
 import { createProviders } from './payments/registry';
+import { createPdfPool, type PdfPool } from './pdf/pool';
 import { devMailer, smtpMailer, type Mailer } from './mail/mailer';
 import { accounts } from './routes/accounts';
 import { auth } from './routes/auth';
@@ -41,6 +42,8 @@ export interface AppOptions {
   clock?: Clock;
   mailer?: Mailer;
   logger?: Logger;
+  /** A PDF pool shared with other apps (the tests'); its owner closes it. Without one the app makes its own. */
+  pdf?: PdfPool;
 }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -61,9 +64,10 @@ export function createApp(options: AppOptions) {
   });
   const settings = new SettingsReader(config);
   const paymentDeps = { db, config, clock, logger, providers, settings, charges: new Map<string, Promise<void>>() };
-  const worker = new JobWorker({ db, clock, logger, handlers: jobHandlers({ ...paymentDeps, mailer }) });
+  const pdf = options.pdf ?? createPdfPool();
+  const worker = new JobWorker({ db, clock, logger, handlers: jobHandlers({ ...paymentDeps, mailer, pdf }) });
   scheduleMaintenance(db, clock.now());
-  const deps: Deps = { ...paymentDeps, worker, codeHashes: { computed: 0 } };
+  const deps: Deps = { ...paymentDeps, worker, pdf, codeHashes: { computed: 0 } };
 
   const allowedOrigins = cors({
     // Exact origins only: never reflected, never `*`; `Origin: null` matches nothing.
@@ -163,7 +167,13 @@ export function createApp(options: AppOptions) {
     return c.json(errorBody('internal_error', 'Something went wrong on our side.', id), 500);
   });
 
-  return { app, api, worker, deps };
+  /** Stops what the app owns: its job worker, and its PDF pool unless it was given one. */
+  const close = async () => {
+    await worker.stop();
+    if (!options.pdf) await pdf.close();
+  };
+
+  return { app, api, worker, deps, close };
 }
 
 export type AppType = ReturnType<typeof createApp>['api'];

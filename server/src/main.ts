@@ -10,7 +10,6 @@ import { openDatabase } from './db/client';
 import { queueInvoiceSend } from './domain/invoices';
 import { systemActor } from './domain/events';
 import { DEMO_ACCOUNTS, DEMO_EASY_PAY_INVOICE, DEMO_STAFF, seedDemo } from './seed/demo';
-import { closePdfPool, warmPdfPool } from './pdf/pool';
 
 function start() {
   const env = { ...process.env };
@@ -18,7 +17,7 @@ function start() {
   const config = loadConfig(env);
   const database = openDatabase(config.DATABASE_PATH);
   const seeded = config.DEMO && seedDemo(database.db, systemClock.now());
-  const { app, worker, deps } = createApp({ config, db: database.db });
+  const { app, worker, deps, close } = createApp({ config, db: database.db });
   if (seeded) {
     // The demo's mailbox opens with an invoice email, so its Easy Pay link can be tried at once.
     const invoice = DEMO_EASY_PAY_INVOICE;
@@ -47,12 +46,11 @@ function start() {
   });
   worker.start();
   // A PDF worker's first start takes seconds on a busy machine: pay it now, not on the first download.
-  warmPdfPool();
+  deps.pdf.warm();
 
   const shutdown = async () => {
     server.close();
-    await worker.stop();
-    await closePdfPool();
+    await close();
     database.close();
     process.exit(0);
   };

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from '../src/app';
+import { testPdfPool } from './pdf-support';
 import { ManualClock } from '../src/clock';
 import { testConfig } from '../src/config';
 import { openDatabase } from '../src/db/client';
@@ -65,7 +66,7 @@ export async function startTestServer(
   const database = openDatabase(config.DATABASE_PATH);
   if (options.seed !== false) seedDemo(database.db, clock.now());
   const mailer = smtpMailer(mail.url);
-  const { app, worker, deps } = createApp({ config, db: database.db, clock, mailer });
+  const { app, worker, deps } = createApp({ config, db: database.db, clock, mailer, pdf: testPdfPool });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });

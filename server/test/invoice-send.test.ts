@@ -9,7 +9,7 @@ import type { InvoiceList, SessionCreated } from '../src/contract';
 import type { EmailAttachmentSpec } from '../src/db/schema';
 import { systemActor } from '../src/domain/events';
 import { recordSettledPayment } from '../src/domain/ledger/ledger';
-import { emailDeliveryHandler } from '../src/domain/registry';
+import { emailDeliveryHandler } from './pdf-support';
 import { queueEmail } from '../src/domain/notifications/outbox';
 import { putSettings } from '../src/domain/settings';
 import { smtpMailer } from '../src/mail/mailer';

@@ -16,7 +16,7 @@ import { emailOutbox, jobs, magicLinks } from '../src/db/schema';
 import { enqueueJob, JobWorker, LEASE_MS, LeaseLostError, type JobHandler } from '../src/domain/jobs/queue';
 import { ISSUE_LINK, issueLinkHandler } from '../src/domain/auth';
 import { DELIVER_EMAIL } from '../src/domain/notifications/email-delivery';
-import { emailDeliveryHandler } from '../src/domain/registry';
+import { emailDeliveryHandler } from './pdf-support';
 import { devMailer } from '../src/mail/mailer';
 import { MAINTENANCE, maintenanceHandler, scheduleMaintenance } from '../src/domain/jobs/maintenance';
 import { createLogger } from '../src/logger';

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import type { Statement } from '../src/contract';
 import { DomainError } from '../src/domain/errors';
 import { httpStatusOf } from '../src/http/errors';
-import { closePdfPool, PDF_QUEUE, PDF_WORKERS, pdfPoolStats, renderPdf, type PdfTask } from '../src/pdf/pool';
+import { PDF_QUEUE, PDF_WORKERS, type PdfTask } from '../src/pdf/pool';
+import { closePdfPool, pdfPoolStats, renderPdf } from './pdf-support';
 import { errorCode, startTestServer, type TestServer } from './helpers';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -78,7 +79,7 @@ describe('PDF worker pool', () => {
     const script = `
       import { register } from 'tsx/esm/api';
       register();
-      const { renderPdf, closePdfPool } = await import('./server/src/pdf/pool.ts');
+      const { renderPdf, closePdfPool } = await import('./server/test/pdf-support.ts');
       const statement = ${JSON.stringify(statement(2))};
       const file = await renderPdf({ kind: 'statement', input: { statement } });
       process.stdout.write(file.subarray(0, 5).toString('latin1'));

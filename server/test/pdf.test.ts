@@ -4,8 +4,8 @@ import { PDFParse } from 'pdf-parse';
 import type { InvoiceDetail, InvoiceLine, Statement, StatementLine } from '../src/contract';
 import type { CompanySettings } from '../src/domain/settings';
 import { minorToDecimal, pdfFormatters, pdfText } from '../src/pdf/format';
-import { drawInvoicePdf, renderInvoicePdf, type InvoicePdfInput } from '../src/pdf/invoice-pdf';
-import { renderStatementPdf } from '../src/pdf/statement-pdf';
+import { drawInvoicePdf, type InvoicePdfInput } from '../src/pdf/invoice-pdf';
+import { renderInvoicePdf, renderStatementPdf } from './pdf-support';
 
 // ---- Fixtures: amounts in integer minor units, worked out by hand at 8.25 % tax ----------------
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { PDFParse } from 'pdf-parse';
-import { invoicePdfFile } from '../src/domain/invoices/invoice-document';
+import { invoicePdfFile } from './pdf-support';
 import { receiptNumber } from '../src/domain/payments';
 import { erpCall, erpKey } from './erp-helpers';
 import { startTestServer, type TestServer } from './helpers';

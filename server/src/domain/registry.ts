@@ -6,6 +6,7 @@
  */
 import type { Db } from '../db/client';
 import type { Mailer } from '../mail/mailer';
+import type { PdfPool } from '../pdf/pool';
 import { ISSUE_LINK, issueLinkHandler, pruneAuth } from './auth';
 import { webhookDeliveryHandler } from './erp';
 import { invoicePdfFile, SEND_INVOICE, sendInvoiceHandler } from './invoices';
@@ -22,33 +23,34 @@ import {
 } from './payments';
 import { DELIVER_WEBHOOK } from './webhook-fanout';
 
-/** What the job handlers need: the payments' deps (db, config, clock, logger, providers) and the mailer. */
+/** What the job handlers need: the payments' deps (db, config, clock, logger, providers), the mailer and the PDF pool. */
 export interface JobDeps extends PaymentDeps {
   mailer: Mailer;
+  pdf: PdfPool;
 }
 
 /**
  * How each attachment type's file is made at delivery. The PDF code is loaded on first use: the CLI
  * and many tests build handlers too, and few of them draw a PDF.
  */
-export function attachmentRenderers(): AttachmentRenderers {
+export function attachmentRenderers(pdf: PdfPool): AttachmentRenderers {
   return {
-    invoice_pdf: async (db, spec, now, to) => invoicePdfFile(db, spec.invoiceId, now, { email: to }),
+    invoice_pdf: async (db, spec, now, to) => invoicePdfFile(pdf, db, spec.invoiceId, now, { email: to }),
     receipt_pdf: async (db, spec, _now, to) =>
-      (await import('../pdf/receipt-pdf')).receiptPdfFile(db, spec.paymentId, to),
+      (await import('../pdf/receipt-pdf')).receiptPdfFile(pdf, db, spec.paymentId, to),
   };
 }
 
-/** `email.deliver` with the registered attachment renderers. */
-export function emailDeliveryHandler(db: Db, mailer: Mailer, from: string): JobHandler {
-  return deliverWith(db, mailer, from, attachmentRenderers());
+/** `email.deliver` with the registered attachment renderers, drawing PDFs in `pdf`. */
+export function emailDeliveryHandler(db: Db, mailer: Mailer, from: string, pdf: PdfPool): JobHandler {
+  return deliverWith(db, mailer, from, attachmentRenderers(pdf));
 }
 
 /** Every job type's handler, for the app's `JobWorker`. */
 export function jobHandlers(deps: JobDeps): Record<string, JobHandler> {
   const { db, config, clock, mailer } = deps;
   return {
-    [DELIVER_EMAIL]: emailDeliveryHandler(db, mailer, config.MAIL_FROM),
+    [DELIVER_EMAIL]: emailDeliveryHandler(db, mailer, config.MAIL_FROM, deps.pdf),
     [MAINTENANCE]: maintenanceHandler(db, [pruneAuth]),
     [ISSUE_LINK]: issueLinkHandler(db, config),
     [DELIVER_WEBHOOK]: webhookDeliveryHandler(db),

@@ -7,6 +7,7 @@ import type { Logger } from '../logger';
 import type { RunningCharges } from '../domain/payments';
 import type { Providers } from '../payments/registry';
 import type { SettingsReader } from '../domain/settings';
+import type { PdfPool } from '../pdf/pool';
 
 /** What every handler can reach through `c.var`: injected per app, so tests run side by side. */
 export interface Deps {
@@ -21,6 +22,8 @@ export interface Deps {
   charges: RunningCharges;
   /** The company settings, read through one cache per app (domain/settings.ts). */
   settings: SettingsReader;
+  /** The PDF worker pool the app owns and closes (pdf/pool.ts). */
+  pdf: PdfPool;
   /** Code hashes computed by sign-in code tries (domain/auth/codes.ts). */
   codeHashes: { computed: number };
 }

@@ -24,7 +24,7 @@ import {
 } from './layout';
 import { drawTable, type Column } from './table';
 import type { InvoicePdfInput } from './inputs';
-import { renderPdf } from './pool';
+import type { PdfPool } from './pool';
 
 export type { InvoicePdfInput };
 
@@ -233,6 +233,6 @@ export function drawInvoicePdf(input: InvoicePdfInput): PDFKit.PDFDocument {
 }
 
 /** The invoice PDF, drawn by a PDF worker off the event loop. */
-export function renderInvoicePdf(input: InvoicePdfInput): Promise<Buffer> {
-  return renderPdf({ kind: 'invoice', input });
+export function renderInvoicePdf(pdf: PdfPool, input: InvoicePdfInput): Promise<Buffer> {
+  return pdf.render({ kind: 'invoice', input });
 }

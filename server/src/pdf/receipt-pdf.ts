@@ -9,14 +9,14 @@ import { customers } from '../db/schema';
 import { paymentView } from '../domain/payments';
 import { readerLocale, type Reader } from '../domain/notifications';
 import { getSettings } from '../domain/settings';
-import { renderPdf } from './pool';
+import type { PdfPool } from './pool';
 import type { ReceiptPdfInput } from './receipt-page';
 
 export { drawReceiptPdf, type ReceiptPdfInput } from './receipt-page';
 
 /** The receipt PDF, drawn by a PDF worker off the event loop. */
-export function renderReceiptPdf(input: ReceiptPdfInput): Promise<Buffer> {
-  return renderPdf({ kind: 'receipt', input });
+export function renderReceiptPdf(pdf: PdfPool, input: ReceiptPdfInput): Promise<Buffer> {
+  return pdf.render({ kind: 'receipt', input });
 }
 
 /** What the receipt of a stored payment shows to `reader`, read from the database. */
@@ -41,17 +41,18 @@ export function receiptInput(
 
 /** The receipt of a stored payment (being drawn) for `reader`, with its file name. */
 export function receiptPdf(
+  pdf: PdfPool,
   db: DbOrTx,
   paymentId: string,
   reader: Reader = {},
   config?: Pick<Config, 'PORTAL_URL' | 'PUBLIC_URL'>,
 ): { doc: Promise<Buffer>; filename: string } {
   const input = receiptInput(db, paymentId, reader, config);
-  return { doc: renderReceiptPdf(input), filename: `Receipt-${input.payment.receiptNumber}.pdf` };
+  return { doc: renderReceiptPdf(pdf, input), filename: `Receipt-${input.payment.receiptNumber}.pdf` };
 }
 
 /** The receipt PDF as one buffer, for an email attachment to `to`. */
-export async function receiptPdfFile(db: DbOrTx, paymentId: string, to: string) {
-  const { doc, filename } = receiptPdf(db, paymentId, { email: to });
+export async function receiptPdfFile(pdf: PdfPool, db: DbOrTx, paymentId: string, to: string) {
+  const { doc, filename } = receiptPdf(pdf, db, paymentId, { email: to });
   return { filename, contentType: 'application/pdf', content: await doc };
 }

@@ -19,7 +19,7 @@ import {
 } from './layout';
 import { drawTable, type Column } from './table';
 import type { StatementPdfInput } from './inputs';
-import { renderPdf } from './pool';
+import type { PdfPool } from './pool';
 
 export type { StatementPdfInput };
 
@@ -165,6 +165,6 @@ export function drawStatementPdf(input: StatementPdfInput): PDFKit.PDFDocument {
 }
 
 /** The statement PDF, drawn by a PDF worker off the event loop. */
-export function renderStatementPdf(input: StatementPdfInput): Promise<Buffer> {
-  return renderPdf({ kind: 'statement', input });
+export function renderStatementPdf(pdf: PdfPool, input: StatementPdfInput): Promise<Buffer> {
+  return pdf.render({ kind: 'statement', input });
 }

@@ -46,5 +46,5 @@ export const invoices = new Hono<AppEnv>()
     const { db, clock, config } = c.var.deps;
     const locale = requestedLocale(c);
     const document = sessionInvoiceDocument(db, c.var.session, id.success ? id.data : '', clock.now(), locale, config);
-    return download(c, renderInvoicePdf(document), `${document.invoice.number}.pdf`, 'application/pdf');
+    return download(c, renderInvoicePdf(c.var.deps.pdf, document), `${document.invoice.number}.pdf`, 'application/pdf');
   });

@@ -93,6 +93,6 @@ export const paymentsRouter = new Hono<AppEnv>()
     const id = idOf(c.req.param('id'));
     visiblePayment(c.var.deps.db, c.var.session, id);
     const reader = { locale: requestedLocale(c), email: c.var.session.email };
-    const { doc, filename } = receiptPdf(c.var.deps.db, id, reader, c.var.deps.config);
+    const { doc, filename } = receiptPdf(c.var.deps.pdf, c.var.deps.db, id, reader, c.var.deps.config);
     return download(c, doc, filename, 'application/pdf');
   });

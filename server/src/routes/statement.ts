@@ -67,7 +67,12 @@ export const statement = new Hono<AppEnv>().get('/', requireSession('customer'),
   if (query.format === 'csv')
     return download(c, statementCsv(result, locale), `${filename}.csv`, 'text/csv; charset=utf-8');
   if (query.format === 'pdf') {
-    const pdf = renderStatementPdf({ statement: result, logo: company.logo, portalUrl: company.portalUrl, locale });
+    const pdf = renderStatementPdf(c.var.deps.pdf, {
+      statement: result,
+      logo: company.logo,
+      portalUrl: company.portalUrl,
+      locale,
+    });
     return download(c, pdf, `${filename}.pdf`, 'application/pdf');
   }
   return c.json(result satisfies Statement);

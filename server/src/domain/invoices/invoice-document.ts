@@ -11,6 +11,7 @@ import { customers, invoices } from '../../db/schema';
 import { notFound } from '../errors';
 import type { Config } from '../../config';
 import { renderInvoicePdf } from '../../pdf/invoice-pdf';
+import type { PdfPool } from '../../pdf/pool';
 import { calendarDate } from '../dates';
 import { invoiceDetail } from './invoice-detail';
 import { readerLocale, type Reader } from '../notifications';
@@ -91,6 +92,7 @@ export function sessionInvoiceDocument(
 
 /** The invoice PDF as one buffer, for an email attachment to `reader`; drawn by a PDF worker. */
 export async function invoicePdfFile(
+  pdf: PdfPool,
   db: DbOrTx,
   invoiceId: string,
   now: Date,
@@ -100,5 +102,5 @@ export async function invoicePdfFile(
   const document = invoiceDocument(db, invoiceId, now, reader, config);
   // Numbers are the ERP's and may hold `/`; a file name may not.
   const filename = `${document.invoice.number.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf`;
-  return { filename, contentType: 'application/pdf', content: await renderInvoicePdf(document) };
+  return { filename, contentType: 'application/pdf', content: await renderInvoicePdf(pdf, document) };
 }
