@@ -7,6 +7,7 @@
 import type { Db } from '../db/client';
 import type { Mailer } from '../mail/mailer';
 import type { PdfPool } from '../pdf/pool';
+import { receiptPdfFile } from '../pdf/receipt-pdf';
 import { ISSUE_LINK, issueLinkHandler, pruneAuth } from './auth';
 import { webhookDeliveryHandler } from './erp';
 import { invoicePdfFile, SEND_INVOICE, sendInvoiceHandler } from './invoices';
@@ -29,15 +30,11 @@ export interface JobDeps extends PaymentDeps {
   pdf: PdfPool;
 }
 
-/**
- * How each attachment type's file is made at delivery. The PDF code is loaded on first use: the CLI
- * and many tests build handlers too, and few of them draw a PDF.
- */
+/** How each attachment type's file is made at delivery, drawn by a worker of `pdf`. */
 export function attachmentRenderers(pdf: PdfPool): AttachmentRenderers {
   return {
     invoice_pdf: async (db, spec, now, to) => invoicePdfFile(pdf, db, spec.invoiceId, now, { email: to }),
-    receipt_pdf: async (db, spec, _now, to) =>
-      (await import('../pdf/receipt-pdf')).receiptPdfFile(pdf, db, spec.paymentId, to),
+    receipt_pdf: async (db, spec, _now, to) => receiptPdfFile(pdf, db, spec.paymentId, to),
   };
 }
 
