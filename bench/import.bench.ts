@@ -20,7 +20,7 @@ import { newId } from '../server/src/crypto';
 import { openDatabase } from '../server/src/db/client';
 import { IMPORT_CACHE_KIB, importAll } from '../server/src/domain/erp/import';
 import { InvoiceUpserter, invoiceLineValues, invoiceValues } from '../server/src/domain/erp/invoices';
-import { erpInvoiceRow } from '../server/src/domain/erp/schemas';
+import { erpInvoiceRow } from '../server/src/contract/schemas/erp';
 import { seededRandom } from '../server/src/seed/demo';
 
 const { values } = parseArgs({

@@ -8,6 +8,7 @@
  */
 import { and, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Audience, EasyPayPreview, LinkPreview, SessionCreated } from '../contract';
+import { normalizeEmail } from '../contract/email';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import { hashCode, newId, randomCode, randomToken, safeEqualHex, sha256 } from '../crypto';
@@ -33,16 +34,6 @@ export interface AuthDeps {
 export interface RequestMeta {
   ip: string;
   requestId: string | null;
-}
-
-// A plain address: no quotes, comments, spaces, commas or line breaks; a dotted domain.
-const EMAIL_RE =
-  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
-
-/** Trims and lower-cases, the same at request and at exchange; null when not one plain address. */
-export function normalizeEmail(raw: string): string | null {
-  const email = raw.trim().toLowerCase();
-  return email.length <= 254 && EMAIL_RE.test(email) ? email : null;
 }
 
 export function maskEmail(email: string): string {
