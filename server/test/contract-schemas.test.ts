@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { z } from 'zod';
 import { isCalendarDate } from '../src/contract/dates';
-import { isEmailAddress, normalizeEmail } from '../src/contract/email';
+import { isEmailAddress, maskEmail, normalizeEmail } from '../src/contract/email';
 import type { ErpRowErrorCode } from '../src/contract/erp';
 import { canonicalLocale } from '../src/contract/locale';
 import { MAX_PAYMENT } from '../src/contract/money';
@@ -308,6 +308,7 @@ describe('the rules under the schemas', () => {
 
   it('takes one plain email address, trimmed and lower-cased', () => {
     assert.equal(normalizeEmail('  AP@Northwind.TEST '), 'ap@northwind.test');
+    assert.equal(maskEmail('jane@acme.com'), 'j•••@acme.com');
     for (const raw of ['ap@northwind', 'a b@c.test', 'a@b.test,c@d.test', '"a"@b.test', `${'a'.repeat(250)}@b.test`])
       assert.equal(isEmailAddress(raw), false, raw);
   });

@@ -13,6 +13,13 @@ export function normalizeEmail(raw: string): string | null {
   return email.length <= 254 && EMAIL_PATTERN.test(email) ? email : null;
 }
 
+/** `j•••@acme.com`: how a link preview shows whose it is, and how the widget shows the address just typed. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return email;
+  return `${email[0]}•••${email.slice(at)}`;
+}
+
 /** True when the server would take `raw` as an email address (after trimming and lower-casing). */
 export function isEmailAddress(raw: string): boolean {
   return normalizeEmail(raw) !== null;

@@ -8,7 +8,7 @@
  */
 import { and, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Audience, EasyPayPreview, LinkPreview, SessionCreated } from '../contract';
-import { normalizeEmail } from '../contract/email';
+import { maskEmail, normalizeEmail } from '../contract/email';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import { hashCode, newId, randomCode, randomToken, safeEqualHex, sha256 } from '../crypto';
@@ -34,11 +34,6 @@ export interface AuthDeps {
 export interface RequestMeta {
   ip: string;
   requestId: string | null;
-}
-
-export function maskEmail(email: string): string {
-  const at = email.lastIndexOf('@');
-  return `${email.slice(0, 1)}•••${email.slice(at)}`;
 }
 
 /** `returnTo` must be an allow-listed origin exactly, plus a path; its fragment is dropped. */

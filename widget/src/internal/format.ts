@@ -10,6 +10,9 @@ import { isCalendarDate } from '../../../server/src/contract/dates.js';
 import { canonicalLocale } from '../../../server/src/contract/locale.js';
 import { currencyExponent, minorToDecimal as contractMinorToDecimal } from '../../../server/src/contract/money.js';
 
+/** `j•••@acme.com`, the way the server masks emails, for the address the person just typed. */
+export { maskEmail } from '../../../server/src/contract/email.js';
+
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -173,11 +176,4 @@ export function formatDateTime(instant: string, locale?: string, timeZone?: stri
     instantFormats.set(key, format);
   }
   return format.format(date);
-}
-
-/** `j•••@acme.com`, the way the server masks emails, for the address the person just typed. */
-export function maskEmail(email: string): string {
-  const at = email.lastIndexOf('@');
-  if (at < 1) return email;
-  return `${email[0]}•••${email.slice(at)}`;
 }
