@@ -65,6 +65,28 @@ module.exports = {
       to: { dependencyTypes: ['core'] },
     },
     {
+      name: 'contract-modules-without-zod',
+      severity: 'error',
+      comment:
+        'The contract modules beside schemas/ (types, lists, money, dates, email, locale) may go into the ' +
+        'browser bundle: they name the zod request schemas and zod itself as types only (a request type is ' +
+        '`z.input<typeof schema>`), so zod stays on the server.',
+      from: { path: '^server/src/contract/', pathNot: '^server/src/contract/schemas/' },
+      to: {
+        path: ['^server/src/contract/schemas/', '(^|/)node_modules/zod/'],
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
+      name: 'routes-validate-with-contract',
+      severity: 'error',
+      comment:
+        "Routes validate requests with the contract's zod schemas (server/src/contract/schemas/) and write " +
+        'none of their own: a request schema written in a route is one the widget and the ERP guide cannot see.',
+      from: { path: '^server/src/routes/' },
+      to: { path: '(^|/)node_modules/zod/' },
+    },
+    {
       name: 'domain-not-to-http',
       severity: 'error',
       comment:

@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src/db/client';
-import { lineAmount, lineTax } from '../src/domain/ledger/ledger';
+import { lineAmount, lineTax } from '../src/contract/money';
 import { bigAccountInvoiceCount, BulkSeedError, seedBulk, type BulkSeedResult } from '../src/seed/bulk';
 import { seedDemo } from '../src/seed/demo';
 

@@ -1,28 +1,21 @@
-/** Who signs in, sign-in (magic links, one-time codes) and sessions. */
+/**
+ * Who signs in, sign-in (magic links, one-time codes) and sessions. Request bodies are the input types
+ * of their zod schemas (schemas/auth.ts), so the type and the check cannot drift apart.
+ */
+import type { z } from 'zod';
+import type { linkPreviewBody, linkRequestBody, linkResendBody, sessionRequestBody } from './schemas/auth';
 
 export type Audience = 'customer' | 'staff';
 export type StaffRole = 'admin' | 'collector' | 'viewer';
 
-export interface LinkRequestBody {
-  email: string;
-  audience?: Audience;
-  /** Exact allow-listed origin plus a path; the email's link is `returnTo#portico-link=<token>`. */
-  returnTo: string;
-  /** A portal route such as `invoices?status=past_due`, `invoices/INV-1042` or `pay/INV-1042`. */
-  target?: string;
-  /** A random value this browser keeps; when the link is opened here it is exchanged at once. */
-  nonce?: string;
-}
+/** `POST /auth/links` (see `linkRequestBody` in schemas/auth.ts for each field). */
+export type LinkRequestBody = z.input<typeof linkRequestBody>;
 
 /**
  * One-click resend from an expired or used-up link: the new link goes to the old link's email, with
  * its audience and target. Holding the old token proves nothing more than the email already shows.
  */
-export interface LinkResendBody {
-  resendToken: string;
-  returnTo: string;
-  nonce?: string;
-}
+export type LinkResendBody = z.input<typeof linkResendBody>;
 
 /** The same for every email, known or not. */
 export interface LinkRequestAccepted {
@@ -32,10 +25,7 @@ export interface LinkRequestAccepted {
 }
 
 /** Non-consuming look at a link: what the "Continue as …" screen needs. */
-export interface LinkPreviewBody {
-  token: string;
-  nonce?: string;
-}
+export type LinkPreviewBody = z.input<typeof linkPreviewBody>;
 export interface LinkPreview {
   /** Masked, e.g. `j•••@acme.com`. */
   email: string;
@@ -65,8 +55,7 @@ export interface EasyPayPreview {
 }
 
 /** `audience` with a token refuses a link of the other audience (a staff link in the customer portal). */
-export type SessionRequestBody =
-  { token: string; audience?: Audience } | { email: string; code: string; audience?: Audience };
+export type SessionRequestBody = z.input<typeof sessionRequestBody>;
 
 export interface AccountRef {
   id: string;

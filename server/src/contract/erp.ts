@@ -3,7 +3,17 @@
  * types. The ERP pushes customers and invoices in by external id and pulls the invoice feed back for
  * reconciliation. Money is integer minor units; calendar dates `YYYY-MM-DD`; instants UTC ISO-8601.
  */
+import type { z } from 'zod';
+import type { ErpRowError } from './erp-row-errors';
 import type { InvoiceStatus } from './invoices';
+import type { ERP_WEBHOOK_EVENT_TYPES, paymentStatuses, recordedPaymentMethods } from './lists';
+import type {
+  erpCustomerRow,
+  erpInvoiceFeedQuery,
+  erpInvoiceRow,
+  erpPaymentFeedQuery,
+  erpWebhookEndpointInput,
+} from './schemas/erp';
 
 /** Rows per PUT request; larger loads go through several requests or the CSV import. */
 export const ERP_MAX_ROWS = 10_000;
@@ -12,31 +22,13 @@ export const ERP_MAX_ROW_ERRORS = 1_000;
 
 // ---- Customers --------------------------------------------------------------------------------
 
-export interface ErpContactInput {
-  email: string;
-  name?: string;
-  /**
-   * BCP 47 language tag (`fr-FR`, `en`, `fr-CA`): the words, money and dates of the emails and PDFs
-   * sent to this contact. Stored in canonical form; left out or null, the company's `locale` setting.
-   * Words are written in English and French (any `fr-*` reads French, other languages English); money
-   * and dates follow the whole tag.
-   */
-  locale?: string | null;
-}
-
 /**
  * The full state of one customer: fields left out take their defaults (30-day terms, no address), and
  * `contacts` replaces the customer's contacts. Removing an email ends that email's portal sessions.
+ * See `erpCustomerRow` in schemas/erp.ts for each field.
  */
-export interface ErpCustomerInput {
-  externalId: string;
-  name: string;
-  /** ISO 4217; cannot change once the customer has invoices. */
-  currency: string;
-  paymentTermsDays?: number;
-  billingAddress?: string | null;
-  contacts: ErpContactInput[];
-}
+export type ErpCustomerInput = z.input<typeof erpCustomerRow>;
+export type ErpContactInput = ErpCustomerInput['contacts'][number];
 
 export interface ErpCustomersUpsertBody {
   customers: ErpCustomerInput[];
@@ -50,43 +42,13 @@ export interface ErpCustomersUpsertResult {
 
 // ---- Invoices ---------------------------------------------------------------------------------
 
-export interface ErpInvoiceLineInput {
-  description: string;
-  sku?: string | null;
-  /** A decimal with at most 3 places, as a number (2.5) or a string ("2.5"); more than 0. */
-  quantity: number | string;
-  /** Integer minor units, 0 or more. */
-  unitPrice: number;
-  /** When given it must equal quantity × unitPrice rounded half up, else `amount_mismatch`. */
-  amount?: number;
-  /** Tax rate in basis points (825 = 8.25 %), the tax rounded half up per line. */
-  taxRateBp?: number;
-  /** The line's tax in minor units, as the ERP computed it; with taxRateBp it must agree. */
-  tax?: number;
-}
-
 /**
  * The full state of one invoice: header and lines replace what is stored. `void: true` voids it
  * (only when nothing is paid or credited on it); a voided invoice stays voided and cannot change.
+ * See `erpInvoiceRow` in schemas/erp.ts for each field.
  */
-export interface ErpInvoiceInput {
-  externalId: string;
-  number: string;
-  customerExternalId: string;
-  issueDate: string;
-  /** On or after issueDate. */
-  dueDate: string;
-  /** Must be the customer's currency. */
-  currency: string;
-  poNumber?: string | null;
-  lines: ErpInvoiceLineInput[];
-  void?: boolean;
-  /**
-   * Email the invoice (with its PDF and an Easy Pay link) to every contact of its customer once the
-   * import has committed; ignored for a void or fully paid invoice.
-   */
-  send?: boolean;
-}
+export type ErpInvoiceInput = z.input<typeof erpInvoiceRow>;
+export type ErpInvoiceLineInput = ErpInvoiceInput['lines'][number];
 
 export interface ErpInvoicesUpsertBody {
   invoices: ErpInvoiceInput[];
@@ -112,44 +74,7 @@ export interface ErpInvoiceSendResult {
 
 // ---- Row errors -------------------------------------------------------------------------------
 
-export type ErpRowErrorCode =
-  | 'required'
-  | 'invalid_type'
-  | 'not_integer'
-  | 'too_small'
-  | 'too_large'
-  | 'invalid_format'
-  | 'invalid_value'
-  | 'unknown_field'
-  | 'invalid_date'
-  | 'due_before_issue'
-  | 'invalid_currency'
-  | 'invalid_email'
-  | 'invalid_locale'
-  | 'invalid_quantity'
-  | 'amount_mismatch'
-  | 'tax_mismatch'
-  | 'duplicate_email'
-  | 'duplicate_external_id'
-  | 'duplicate_number'
-  | 'unknown_customer'
-  | 'currency_mismatch'
-  | 'currency_locked'
-  | 'customer_locked'
-  | 'below_applied'
-  | 'has_payments'
-  | 'voided'
-  /** CSV only: a line of an invoice whose header columns differ from its first line's. */
-  | 'inconsistent_invoice';
-
-export interface ErpRowError {
-  /** The row's position in the request's array, from 0. */
-  index: number;
-  /** The field's path inside the row, e.g. `lines.2.amount`; empty for the row as a whole. */
-  field: string;
-  code: ErpRowErrorCode;
-  message: string;
-}
+export type { ErpRowError, ErpRowErrorCode } from './erp-row-errors';
 
 /** 422: some rows failed and nothing was written. */
 export interface ErpValidationFailedBody {
@@ -166,12 +91,8 @@ export interface ErpValidationFailedBody {
 
 // ---- Reconciliation feed ----------------------------------------------------------------------
 
-export interface ErpInvoiceFeedQuery {
-  /** Only invoices changed at or after this instant. */
-  updatedSince?: string;
-  cursor?: string;
-  limit?: string | number;
-}
+/** `GET /erp/invoices` (`erpInvoiceFeedQuery`). */
+export type ErpInvoiceFeedQuery = z.input<typeof erpInvoiceFeedQuery>;
 
 export interface ErpInvoiceFeedItem {
   id: string;
@@ -197,8 +118,8 @@ export interface ErpInvoiceFeed {
 
 // ---- Payments feed ----------------------------------------------------------------------------
 
-export type ErpPaymentMethod = 'card' | 'debit' | 'ach' | 'eft' | 'paypal' | 'check' | 'wire' | 'other';
-export type ErpPaymentStatus = 'pending' | 'processing' | 'succeeded' | 'failed' | 'refunded' | 'returned';
+export type ErpPaymentMethod = (typeof recordedPaymentMethods)[number];
+export type ErpPaymentStatus = (typeof paymentStatuses)[number];
 
 /** Money applied to one invoice: the payment's own, or credit used along with it. */
 export interface ErpPaymentAllocation {
@@ -237,11 +158,8 @@ export interface ErpPayment {
   failure: { code: string; message: string | null } | null;
 }
 
-export interface ErpPaymentFeedQuery {
-  /** The `nextCursor` of the previous page or poll; absent to start from the beginning. */
-  since?: string;
-  limit?: string | number;
-}
+/** `GET /erp/payments` (`erpPaymentFeedQuery`). */
+export type ErpPaymentFeedQuery = z.input<typeof erpPaymentFeedQuery>;
 
 /**
  * Payments whose state changed after `since`, in the order of their changes, each shown as it is now
@@ -257,22 +175,10 @@ export interface ErpPaymentFeed {
 
 // ---- Webhooks ---------------------------------------------------------------------------------
 
-export const ERP_WEBHOOK_EVENT_TYPES = [
-  'payment.succeeded',
-  'payment.applied',
-  'payment.failed',
-  'payment.reversed',
-] as const;
 export type ErpWebhookEventType = (typeof ERP_WEBHOOK_EVENT_TYPES)[number];
 
-/** `POST /erp/webhooks`. */
-export interface ErpWebhookEndpointInput {
-  /** https (http only for localhost, or outside production). */
-  url: string;
-  /** Absent or empty: every type. */
-  events?: ErpWebhookEventType[];
-  description?: string;
-}
+/** `POST /erp/webhooks` (`erpWebhookEndpointInput`). */
+export type ErpWebhookEndpointInput = z.input<typeof erpWebhookEndpointInput>;
 
 export interface ErpWebhookEndpoint {
   id: string;

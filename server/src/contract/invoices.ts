@@ -1,5 +1,7 @@
 /** Accounts and invoices: what a customer owes and the money on its way to it. */
-import type { invoiceStatusFilters } from './lists';
+import type { z } from 'zod';
+import type { invoiceSorts, invoiceStatusFilters } from './lists';
+import type { invoiceListQuery } from './schemas/invoices';
 
 export interface AccountSummary {
   id: string;
@@ -32,19 +34,6 @@ export interface AccountList {
 export type InvoiceStatus = 'open' | 'past_due' | 'disputed' | 'paid' | 'void';
 /** `open` is every unpaid invoice (past due and disputed included), as AR uses the word. */
 export type InvoiceStatusFilter = (typeof invoiceStatusFilters)[number];
-export const invoiceSorts = [
-  'priority',
-  'dueDate',
-  '-dueDate',
-  'issueDate',
-  '-issueDate',
-  'number',
-  '-number',
-  'total',
-  '-total',
-  'balance',
-  '-balance',
-] as const;
 export type InvoiceSort = (typeof invoiceSorts)[number];
 
 /** Money on its way to an invoice: payments accepted but not yet applied, failed or returned. */
@@ -89,15 +78,8 @@ export interface InvoiceSummary {
   payable: number;
 }
 
-export interface InvoiceListQuery {
-  account?: string;
-  status?: InvoiceStatusFilter;
-  /** Text found in the invoice number or PO, or an amount (`1234.56`, `1,234.56`) matching a total or balance. */
-  q?: string;
-  sort?: InvoiceSort;
-  cursor?: string;
-  limit?: string | number;
-}
+/** `GET /invoices` (see `invoiceListQuery` in schemas/invoices.ts). */
+export type InvoiceListQuery = z.input<typeof invoiceListQuery>;
 
 export interface InvoiceList {
   items: InvoiceSummary[];

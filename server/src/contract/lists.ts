@@ -15,3 +15,29 @@ export const paymentStatuses = ['pending', 'processing', 'succeeded', 'failed', 
 
 /** The invoice list's filters, in the order its tabs show them. `open` is every unpaid invoice. */
 export const invoiceStatusFilters = ['open', 'past_due', 'paid', 'disputed', 'all'] as const;
+
+/** The invoice list's orders: a field, descending with a leading `-`; `priority` by status group (past due first), then due date. */
+export const invoiceSorts = [
+  'priority',
+  'dueDate',
+  '-dueDate',
+  'issueDate',
+  '-issueDate',
+  'number',
+  '-number',
+  'total',
+  '-total',
+  'balance',
+  '-balance',
+] as const;
+
+/** What a statement is answered as: JSON for the element, or a CSV or PDF download. */
+export const statementFormats = ['json', 'csv', 'pdf'] as const;
+
+/** The events an ERP webhook endpoint may subscribe to. */
+export const ERP_WEBHOOK_EVENT_TYPES = [
+  'payment.succeeded',
+  'payment.applied',
+  'payment.failed',
+  'payment.reversed',
+] as const;

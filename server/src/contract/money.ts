@@ -19,6 +19,24 @@ export function minorToDecimal(minor: number, digits: number): `${number}` {
   return `${minor < 0 ? '-' : ''}${decimal}` as `${number}`;
 }
 
+/** The largest payment taken in one go: far above any invoice, far below floating-point trouble. */
+export const MAX_PAYMENT = 1e13;
+
+/**
+ * An invoice line's amount: quantity (in thousandths: 2500 is 2.5) × unit price, rounded half up to the
+ * minor unit, in integers only. Throws a RangeError when the product would leave exact integer arithmetic.
+ */
+export function lineAmount(quantityMilli: number, unitPrice: number): number {
+  const product = quantityMilli * unitPrice;
+  if (!Number.isSafeInteger(product)) throw new RangeError('A line amount is too large.');
+  return Math.sign(product) * Math.floor((Math.abs(product) + 500) / 1000);
+}
+
+/** A line's tax at `rateBp` basis points (825 = 8.25 %) of its amount, rounded half up to the minor unit. */
+export function lineTax(amount: number, rateBp: number): number {
+  return Math.sign(amount) * Math.floor((Math.abs(amount) * rateBp + 5000) / 10000);
+}
+
 export interface SurchargePolicy {
   /** Basis points of the base: 300 is 3 %. */
   rateBp: number;

@@ -1,5 +1,10 @@
-/** Payments: requests, their outcomes and the payment configuration the widget reads. */
+/**
+ * Payments: requests, their outcomes and the payment configuration the widget reads. Request bodies are
+ * the input types of their zod schemas (schemas/payments.ts).
+ */
+import type { z } from 'zod';
 import type { paymentMethods, paymentStatuses } from './lists';
+import type { paymentAllocationInput, paymentConfirmBody, paymentRequestBody } from './schemas/payments';
 
 /** `debit` is a debit card; `ach` a US bank debit; `eft` a Canadian one. */
 export type PaymentMethod = (typeof paymentMethods)[number];
@@ -16,36 +21,10 @@ export type PaymentStatus = (typeof paymentStatuses)[number];
  * cancelled or lapsed payment never completes afterwards. `refunded`: every cent went back to the payer.
  */
 
-export interface PaymentAllocationInput {
-  invoiceId: string;
-  /** What this invoice gets, credit included; at most its balance. */
-  amount: number;
-}
+export type PaymentAllocationInput = z.input<typeof paymentAllocationInput>;
 
-/** `POST /payments`, with an `Idempotency-Key` header (8–255 visible ASCII characters). */
-export interface PaymentRequestBody {
-  account: string;
-  allocations: PaymentAllocationInput[];
-  /** Unapplied credit to use towards the allocations (not charged). Default 0. */
-  credit?: number;
-  /** Paid on top of the allocations, kept as credit: only when the company allows overpayment. */
-  overpayment?: number;
-  method: PaymentMethod;
-  /**
-   * The provider's token for the card or bank account, made in the browser (sandbox: `tok_…` from the
-   * widget's test form; Stripe: a PaymentMethod id). Never a card number. Not used for PayPal.
-   */
-  paymentMethod?: string;
-  /** The total the payer was shown (amount + surcharge): a different total is refused with `amount_changed`. */
-  expectedTotal?: number;
-  /**
-   * What to do with money a chosen invoice can no longer take when the payment settles (the ERP
-   * recorded a payment meanwhile), and with an overpayment: `false` (default) refunds it (or keeps it
-   * as credit where the company allows overpayment); `true` applies it to the account's oldest open
-   * invoices first.
-   */
-  applyRestToOldest?: boolean;
-}
+/** `POST /payments`, with an `Idempotency-Key` header (8–255 visible ASCII characters); see schemas/payments.ts. */
+export type PaymentRequestBody = z.input<typeof paymentRequestBody>;
 
 export type PaymentNextAction =
   /** Sandbox: a test card that asks the payer to authenticate (3-D Secure stand-in). */
@@ -58,10 +37,7 @@ export type PaymentNextAction =
   | { type: 'paypal_approve'; orderId: string; approveUrl: string | null };
 
 /** `POST /payments/:id/confirm`: the payer finished (or gave up) the next action. */
-export interface PaymentConfirmBody {
-  /** `complete`: authenticated / approved. `cancel`: gave up (the payment fails, nothing is charged). */
-  outcome: 'complete' | 'cancel';
-}
+export type PaymentConfirmBody = z.input<typeof paymentConfirmBody>;
 
 export interface PaymentAllocationView {
   invoiceId: string;

@@ -1,4 +1,10 @@
 /** Statements of account, and the health check. */
+import type { z } from 'zod';
+import type { statementQuery } from './schemas/statements';
+
+/** `GET /statement`'s query (schemas/statements.ts). Without `from` and `to`, the last 90 days. */
+export type StatementQuery = z.input<typeof statementQuery>;
+
 export interface AgingBuckets {
   /** Not yet due. */
   current: number;

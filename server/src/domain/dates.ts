@@ -1,4 +1,8 @@
-/** Calendar dates (`YYYY-MM-DD`) in the company's time zone, and day arithmetic on them. */
+/**
+ * Calendar dates (`YYYY-MM-DD`) in the company's time zone. The day arithmetic the widget shares
+ * (`isCalendarDate`, `addDays`, `daysBetween`) is the contract's (contract/dates.ts).
+ */
+export { addDays, daysBetween, isCalendarDate } from '../contract/dates';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -11,24 +15,6 @@ export function calendarDate(instant: Date, timeZone: string): string {
     formatters.set(timeZone, f);
   }
   return f.format(instant);
-}
-
-const DAY_MS = 86_400_000;
-
-/** Whole days from `a` to `b` (both `YYYY-MM-DD`); positive when b is later. */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** True for a real calendar date in `YYYY-MM-DD` form (`2026-02-30` is not). */
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
 export function isTimeZone(value: string): boolean {

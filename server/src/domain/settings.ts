@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { defaultPortalUrl, portalUrl, type Config } from '../config';
 import type { Db, DbOrTx } from '../db/client';
 import { settings } from '../db/schema';
-import { localeSchema } from '../locales/locale-schema';
+import { localeSchema } from '../contract/schemas/locale';
 import { imageType, LOGO_MAX_BYTES, logoBytes } from '../pdf/logo';
 import { recordEvent, type Actor } from './events';
 

@@ -5,7 +5,7 @@
  * management (webhooks.ts) because `recordEvent` calls it and that module records events.
  */
 import { isNull } from 'drizzle-orm';
-import { ERP_WEBHOOK_EVENT_TYPES, type ErpWebhookEventType } from '../contract/erp';
+import { ERP_WEBHOOK_EVENT_TYPES, type ErpWebhookEventType } from '../contract';
 import { newId } from '../crypto';
 import type { DbOrTx } from '../db/client';
 import { erpWebhookDeliveries, erpWebhookEndpoints } from '../db/schema';

@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import type { Context } from 'hono';
-import { z } from 'zod';
-import { localeSchema } from '../locales/locale-schema';
+import { localeQuery } from '../contract/schemas';
 import { queryParams } from './validate';
 
 type Body = Readable | string | Uint8Array;
@@ -32,8 +31,6 @@ export function download(
   if (body instanceof Promise) return body.then((bytes) => send(c, bytes, filename, contentType));
   return send(c, body, filename, contentType);
 }
-
-const localeQuery = z.object({ locale: localeSchema.optional() });
 
 /**
  * The locale a download is asked for in (`?locale=fr-CA`, as the element that fetches it has it), or

@@ -28,18 +28,3 @@ export function catalogFor(locale: string | null | undefined): DocumentCatalog {
   const language = languageOf(locale);
   return Object.hasOwn(catalogs, language) ? catalogs[language]! : en;
 }
-
-/**
- * `raw` as a canonical BCP 47 tag (`fr_ca` → `fr-CA`, as people and some systems write it), or null
- * when it is not one. Any well-formed tag is kept, shipped or not: its words fall back by language,
- * and its money and dates are still its own.
- */
-export function canonicalLocale(raw: string): string | null {
-  const tag = raw.trim().replace(/_/g, '-');
-  if (tag === '' || tag.length > 64) return null;
-  try {
-    return Intl.getCanonicalLocales(tag)[0] ?? null;
-  } catch {
-    return null;
-  }
-}

@@ -4,16 +4,14 @@
  */
 import { desc, eq } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
+import { devMailboxQuery } from '../contract/schemas';
 import { emailOutbox } from '../db/schema';
 import type { AppEnv } from '../http/env';
 import { queryParams } from '../http/validate';
 import { escapeHtml } from '../mail/templates';
 
-const query = z.object({ to: z.string().trim().toLowerCase().max(320).optional() });
-
 function recentMessages(c: Context<AppEnv>) {
-  const { to } = queryParams(c, query);
+  const { to } = queryParams(c, devMailboxQuery);
   return c.var.deps.db
     .select()
     .from(emailOutbox)

@@ -7,10 +7,8 @@
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { z } from 'zod';
 import {
   ERP_MAX_ROWS,
-  ERP_WEBHOOK_EVENT_TYPES,
   type ErpCustomersUpsertResult,
   type ErpInvoiceFeed,
   type ErpInvoiceSendResult,
@@ -23,6 +21,14 @@ import {
   type ErpWebhookEndpointCreated,
   type ErpWebhookEndpointList,
 } from '../contract/erp';
+import {
+  erpCustomersBody,
+  erpInvoiceFeedQuery,
+  erpInvoicesBody,
+  erpPaymentFeedQuery,
+  erpWebhookDeliveriesQuery,
+  erpWebhookEndpointBody,
+} from '../contract/schemas';
 import { calendarDate } from '../domain/dates';
 import { CustomerUpserter } from '../domain/erp';
 import { listErpInvoices } from '../domain/erp';
@@ -46,9 +52,11 @@ import { jsonBody, queryParams } from '../http/validate';
 
 export const ERP_BODY_LIMIT = 32 * 1024 * 1024;
 
+const rowsBodies = { customers: erpCustomersBody, invoices: erpInvoicesBody };
+
 async function rowsOf(c: Context<AppEnv>, key: 'customers' | 'invoices'): Promise<unknown[]> {
-  const body = await jsonBody(c, z.strictObject({ [key]: z.array(z.unknown()) }));
-  const rows = body[key] as unknown[];
+  const body: Record<string, unknown[]> = await jsonBody(c, rowsBodies[key]);
+  const rows = body[key]!;
   if (rows.length > ERP_MAX_ROWS) {
     throw new HttpError(
       413,
@@ -71,38 +79,6 @@ function validationFailed(c: Context<AppEnv>, errors: RowErrorList) {
   };
   return c.json(body, 422);
 }
-
-const feedQuery = z.object({
-  updatedSince: z.iso
-    .datetime({ offset: true })
-    .transform((s) => new Date(s))
-    .optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-});
-
-const paymentsQuery = z.object({
-  since: z.string().max(20).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-});
-
-function webhookBody(production: boolean) {
-  return z
-    .strictObject({
-      url: z.string().trim().min(1).max(2048),
-      events: z
-        .array(z.enum(ERP_WEBHOOK_EVENT_TYPES))
-        .max(ERP_WEBHOOK_EVENT_TYPES.length * 2)
-        .optional(),
-      description: z.string().trim().max(500).optional(),
-    })
-    .superRefine((body, ctx) => {
-      const problem = webhookUrlProblem(body.url, production);
-      if (problem) ctx.addIssue({ code: 'custom', path: ['url'], message: problem });
-    });
-}
-
-const deliveriesQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 
 /** Ids in paths are only compared for equality; anything longer than an id is no id. */
 const pathId = (c: Context<AppEnv>, name: string) => (c.req.param(name) ?? '').slice(0, 200);
@@ -154,12 +130,16 @@ export const erp = new Hono<AppEnv>()
     return c.json(result satisfies ErpInvoiceSendResult, 202);
   })
   .get('/payments', (c) => {
-    const query = queryParams(c, paymentsQuery);
+    const query = queryParams(c, erpPaymentFeedQuery);
     return c.json(listErpPayments(c.var.deps.db, query) satisfies ErpPaymentFeed);
   })
   .post('/webhooks', async (c) => {
     const { db, clock, config } = c.var.deps;
-    const body = await jsonBody(c, webhookBody(config.NODE_ENV === 'production'));
+    const production = config.NODE_ENV === 'production';
+    const body = await jsonBody(
+      c,
+      erpWebhookEndpointBody((url) => webhookUrlProblem(url, production)),
+    );
     const created = db.transaction((tx) => createWebhookEndpoint(tx, body, erpActor(c), clock.now()));
     return c.json(created satisfies ErpWebhookEndpointCreated, 201);
   })
@@ -170,7 +150,7 @@ export const erp = new Hono<AppEnv>()
     return c.json(endpoint satisfies ErpWebhookEndpoint);
   })
   .get('/webhooks/:id/deliveries', (c) => {
-    const { limit } = queryParams(c, deliveriesQuery);
+    const { limit } = queryParams(c, erpWebhookDeliveriesQuery);
     const items = listWebhookDeliveries(c.var.deps.db, pathId(c, 'id'), limit);
     return c.json({ items } satisfies ErpWebhookDeliveryList);
   })
@@ -183,7 +163,7 @@ export const erp = new Hono<AppEnv>()
     return c.json(delivery satisfies ErpWebhookDelivery, 202);
   })
   .get('/invoices', (c) => {
-    const query = queryParams(c, feedQuery);
+    const query = queryParams(c, erpInvoiceFeedQuery);
     const { db, clock } = c.var.deps;
     const today = calendarDate(clock.now(), getSettings(db, c.var.deps.config).timeZone);
     return c.json(listErpInvoices(db, query, today) satisfies ErpInvoiceFeed);

@@ -1,9 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { Statement } from '../contract';
-import { addDays, calendarDate, daysBetween, isCalendarDate } from '../domain/dates';
-import { currencyExponent, minorToDecimal } from '../domain/money';
+import { addDays, daysBetween } from '../contract/dates';
+import { currencyExponent, minorToDecimal } from '../contract/money';
+import { statementQuery } from '../contract/schemas';
+import { calendarDate } from '../domain/dates';
 import { accountFor } from '../domain/invoices';
 import { readerLocale } from '../domain/notifications';
 import { getSettings } from '../domain/settings';
@@ -15,14 +16,6 @@ import type { AppEnv } from '../http/env';
 import { requireSession } from '../http/middleware';
 import { queryParams } from '../http/validate';
 import { renderStatementPdf } from '../pdf/statement-pdf';
-
-const calendarDateParam = z.string().refine(isCalendarDate, 'must be a real date as YYYY-MM-DD');
-const statementQuery = z.object({
-  account: z.string().max(64).optional(),
-  from: calendarDateParam.optional(),
-  to: calendarDateParam.optional(),
-  format: z.enum(['json', 'csv', 'pdf']).default('json'),
-});
 
 /**
  * The statement for spreadsheets: headings and descriptions in the reader's words; values as machines

@@ -9,7 +9,7 @@
 import type Database from 'better-sqlite3';
 import { newId } from '../crypto';
 import { addDays, calendarDate, isTimeZone } from '../domain/dates';
-import { lineAmount, lineTax } from '../domain/ledger';
+import { lineAmount, lineTax } from '../contract/money';
 import { defaultSettings } from '../domain/settings';
 import { seededRandom } from './demo';
 import {

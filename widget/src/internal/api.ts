@@ -5,6 +5,7 @@
 import { sessionStoreFor, type SessionStore } from './session-store.js';
 import type {
   AccountList,
+  AmountInFlight,
   ApiErrorBody,
   ErrorCode,
   InvoiceDetail,
@@ -24,7 +25,10 @@ import type {
   SessionInfo,
   SessionRequestBody,
   Statement,
+  StatementQuery,
 } from './types.js';
+
+export type { AmountInFlight };
 
 /** `network_error` is the client's own: the request never got an answer. */
 export type ApiErrorCode = ErrorCode | 'network_error';
@@ -46,9 +50,6 @@ export class ApiError extends Error {
   }
 }
 
-/** The detail of a `409 amount_in_flight`. */
-export type AmountInFlight = NonNullable<ApiErrorBody['error']['inFlight']>;
-
 /** Answers that mean the session is gone, so the person must sign in again. */
 const sessionEndedCodes: readonly ApiErrorCode[] = ['unauthenticated', 'session_expired'];
 
@@ -56,12 +57,8 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-/** `GET /statement`'s query. Empty `from`/`to` let the server pick its default period (the last 90 days). */
-export interface StatementQuery {
-  account?: string;
-  from?: string;
-  to?: string;
-}
+/** `GET /statement`'s period and account; empty `from`/`to` let the server pick its default (the last 90 days). */
+export type StatementPeriod = Omit<StatementQuery, 'format'>;
 
 /** A file the API sent (a PDF or CSV), with the name its `Content-Disposition` gave it. */
 export interface DownloadedFile {
@@ -201,11 +198,11 @@ export class PorticoApi {
     return this.file(path, 'application/pdf', `${idOrNumber}.pdf`, options);
   }
 
-  getStatement(query: StatementQuery = {}, options?: CallOptions): Promise<Statement> {
+  getStatement(query: StatementPeriod = {}, options?: CallOptions): Promise<Statement> {
     return this.call('GET', `/statement${queryString(query)}`, { auth: true, ...options });
   }
 
-  downloadStatement(query: StatementQuery, format: 'csv' | 'pdf', options?: CallOptions): Promise<DownloadedFile> {
+  downloadStatement(query: StatementPeriod, format: 'csv' | 'pdf', options?: CallOptions): Promise<DownloadedFile> {
     const accept = format === 'csv' ? 'text/csv' : 'application/pdf';
     const period = query.from && query.to ? `-${query.from}-to-${query.to}` : '';
     const path = `/statement${queryString({ ...query, format })}`;

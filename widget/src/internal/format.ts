@@ -6,19 +6,19 @@
  * Calendar dates (`YYYY-MM-DD`) are dates, not instants: they are formatted in UTC so no time zone
  * can move them to the day before.
  */
-import { minorToDecimal as contractMinorToDecimal } from '../../../server/src/contract/money.js';
+import { isCalendarDate } from '../../../server/src/contract/dates.js';
+import { canonicalLocale } from '../../../server/src/contract/locale.js';
+import { currencyExponent, minorToDecimal as contractMinorToDecimal } from '../../../server/src/contract/money.js';
+
+/** `j•••@acme.com`, the way the server masks emails, for the address the person just typed. */
+export { maskEmail } from '../../../server/src/contract/email.js';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** `undefined` lets `Intl` use the browser's locale; a malformed tag falls back to it too. */
 function safeLocale(locale: string | undefined): string | undefined {
-  if (!locale) return undefined;
-  try {
-    return Intl.getCanonicalLocales(locale)[0];
-  } catch {
-    return undefined;
-  }
+  return (locale && canonicalLocale(locale)) || undefined;
 }
 
 function currencyFormat(locale: string | undefined, currency: string): Intl.NumberFormat {
@@ -31,10 +31,8 @@ function currencyFormat(locale: string | undefined, currency: string): Intl.Numb
   return format;
 }
 
-/** How many minor units the currency has: 2 for USD and EUR, 0 for JPY, 3 for KWD. */
-export function currencyDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-}
+/** How many minor units the currency has: 2 for USD and EUR, 0 for JPY, 3 for KWD (the contract's rule). */
+export const currencyDigits: (currency: string) => number = currencyExponent;
 
 /**
  * Integer minor units as an exact decimal string: (-123456, 2) → "-1234.56", by the contract's rule.
@@ -128,15 +126,10 @@ export function parseAmountInput(text: string, currency: string, locale?: string
   return { ok: true, minor };
 }
 
-const calendarDate = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** `formatDate('2026-03-01', 'en-US')` → "Mar 1, 2026", the same day in every time zone. */
 export function formatDate(date: string, locale?: string, style: 'medium' | 'long' | 'short' = 'medium'): string {
-  const match = calendarDate.exec(date);
-  if (!match) return date;
-  const [, year, month, day] = match.map(Number) as [number, number, number, number];
-  const instant = new Date(Date.UTC(year, month - 1, day));
-  if (instant.getUTCDate() !== day) return date;
+  if (!isCalendarDate(date)) return date;
+  const instant = new Date(`${date}T00:00:00Z`);
   const key = `${locale ?? ''}|${style}`;
   let format = dateFormats.get(key);
   if (!format) {
@@ -183,11 +176,4 @@ export function formatDateTime(instant: string, locale?: string, timeZone?: stri
     instantFormats.set(key, format);
   }
   return format.format(date);
-}
-
-/** `j•••@acme.com`, the way the server masks emails, for the address the person just typed. */
-export function maskEmail(email: string): string {
-  const at = email.lastIndexOf('@');
-  if (at < 1) return email;
-  return `${email[0]}•••${email.slice(at)}`;
 }

@@ -5,6 +5,7 @@
  */
 export type {
   AccountList,
+  AmountInFlight,
   AgingBuckets,
   AppliedCredit,
   AppliedPayment,
@@ -45,4 +46,5 @@ export type {
   StaffRole,
   Statement,
   StatementLine,
+  StatementQuery,
 } from '../../../server/src/contract/index.js';

@@ -1,25 +1,10 @@
 /**
- * What a sign-in request names, checked before anything is written: the email (one plain address,
- * normalised the same at request and at exchange), the `returnTo` URL (an allow-listed origin exactly)
- * and the in-app `target` (a known path with well-formed parameters, nothing that decodes to control
- * or bidi characters).
+ * What a sign-in request names, checked before anything is written (the email is the contract's
+ * `normalizeEmail`, contract/email.ts): the `returnTo` URL (an allow-listed origin exactly) and the
+ * in-app `target` (a known path with well-formed parameters, nothing that decodes to control or bidi
+ * characters).
  */
 import { DomainError } from '../errors';
-
-// A plain address: no quotes, comments, spaces, commas or line breaks; a dotted domain.
-const EMAIL_RE =
-  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
-
-/** Trims and lower-cases, the same at request and at exchange; null when not one plain address. */
-export function normalizeEmail(raw: string): string | null {
-  const email = raw.trim().toLowerCase();
-  return email.length <= 254 && EMAIL_RE.test(email) ? email : null;
-}
-
-export function maskEmail(email: string): string {
-  const at = email.lastIndexOf('@');
-  return `${email.slice(0, 1)}•••${email.slice(at)}`;
-}
 
 /** `returnTo` must be an allow-listed origin exactly, plus a path; its fragment is dropped. */
 export function validateReturnTo(raw: string, allowedOrigins: readonly string[]): string {

@@ -9,7 +9,7 @@ import { hashCode, safeEqualHex, sha256 } from '../../crypto';
 import { magicLinks } from '../../db/schema';
 import { DomainError } from '../errors';
 import { hitLimits } from './rate-limit';
-import { normalizeEmail } from './addresses';
+import { normalizeEmail } from '../../contract/email';
 import { WINDOW_MS, type AuthDeps, type RequestMeta } from './deps';
 import { rejected, startSession } from './magic-links';
 

@@ -5,7 +5,7 @@
  *
  * This module is the slice's entry: the rest of the server imports auth from here only.
  */
-export { normalizeEmail, validateReturnTo } from './addresses';
+export { validateReturnTo } from './addresses';
 export { exchangeCode } from './codes';
 export { type AuthDeps, type RequestMeta } from './deps';
 export {

@@ -16,7 +16,8 @@ import { enqueueJob, type JobHandler } from '../jobs';
 import { queueEmail, readerLocale } from '../notifications';
 import { hitCooldown, hitLimits } from './rate-limit';
 import { getSettings } from '../settings';
-import { normalizeEmail, validateReturnTo, validateTarget } from './addresses';
+import { normalizeEmail } from '../../contract/email';
+import { validateReturnTo, validateTarget } from './addresses';
 import { WINDOW_MS, type AuthDeps, type RequestMeta } from './deps';
 
 export function principalFor(db: DbOrTx, email: string, audience: Audience) {

@@ -16,7 +16,8 @@ import { recordEvent } from '../events';
 import { hitLimits } from './rate-limit';
 import { inFlightFor, payableOf } from '../ledger';
 import { authenticate, createSession, sessionInfo } from './sessions';
-import { maskEmail, validateReturnTo } from './addresses';
+import { maskEmail } from '../../contract/email';
+import { validateReturnTo } from './addresses';
 import { WINDOW_MS, type AuthDeps, type RequestMeta } from './deps';
 import { principalFor, requestMagicLink } from './issue-link';
 

@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import type { ErpCustomersUpsertResult, ErpRowError } from '../../contract/erp';
 import { newId } from '../../crypto';
 import { prepared, type ErpImport, type RowFail } from './import';
-import { erpCustomerRow, type ErpCustomerRow } from './schemas';
+import { erpCustomerRow, type ErpCustomerRow } from '../../contract/schemas/erp';
 
 interface StoredCustomer {
   id: string;

@@ -13,7 +13,7 @@ import { ERP_MAX_ROW_ERRORS, type ErpRowError, type ErpRowErrorCode } from '../.
 import type { Db } from '../../db/client';
 import { DomainError } from '../errors';
 import type { Actor } from '../events';
-import { parseRow } from './schemas';
+import { parseRow } from '../../contract/schemas/erp';
 
 export interface ErpImportOptions {
   actor: Actor;

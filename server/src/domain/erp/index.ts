@@ -11,7 +11,6 @@ export { ErpImport, IMPORT_CACHE_KIB, importAll, type RowErrorList } from './imp
 export { invoiceLineValues, InvoiceUpserter, invoiceValues } from './invoices';
 export { authenticateErpKey, createErpKey, listErpKeys, revokeErpKey } from './keys';
 export { listErpPayments } from './payments-feed';
-export { erpInvoiceRow } from './schemas';
 export {
   createWebhookEndpoint,
   disableWebhookEndpoint,

@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import type { ErpInvoicesUpsertResult, ErpRowError } from '../../contract/erp';
 import { newId } from '../../crypto';
 import { prepared, type ErpImport, type RowFail } from './import';
-import { erpInvoiceRow, type ErpInvoiceLine, type ErpInvoiceRow } from './schemas';
+import { erpInvoiceRow, type ErpInvoiceLine, type ErpInvoiceRow } from '../../contract/schemas/erp';
 
 interface StoredInvoice {
   id: string;

@@ -14,7 +14,7 @@ import {
   type ErpWebhookEndpointCreated,
   type ErpWebhookEventType,
   type ErpWebhookPayload,
-} from '../../contract/erp';
+} from '../../contract';
 import { newId, randomToken, signPayload } from '../../crypto';
 import type { Db, DbOrTx } from '../../db/client';
 import { erpWebhookDeliveries, erpWebhookEndpoints, events, invoices } from '../../db/schema';

@@ -7,12 +7,5 @@
  */
 export { applySucceededPayment, cardSurcharge, reversePayment } from './cash-application';
 export { underDispute } from './disputes';
-export {
-  createInvoice,
-  type InvoiceLineInput,
-  issueCreditNote,
-  lineAmount,
-  lineTax,
-  recordSettledPayment,
-} from './ledger';
+export { createInvoice, type InvoiceLineInput, issueCreditNote, recordSettledPayment } from './ledger';
 export { inFlightByAccount, inFlightFor, payableOf, receiptNumber, release, reserve } from './reservations';

@@ -4,6 +4,7 @@
  * balances) consistent with the rows beneath it.
  */
 import { sql } from 'drizzle-orm';
+import { lineAmount, lineTax } from '../../contract/money';
 import { newId } from '../../crypto';
 import type { DbOrTx } from '../../db/client';
 import { creditNotes, invoiceLines, invoices, payments } from '../../db/schema';
@@ -35,17 +36,6 @@ export interface InvoiceInput {
   dueDate: string;
   currency: string;
   lines: InvoiceLineInput[];
-}
-
-/** amount = quantity × unit price, rounded half up to the minor unit, in integers only. */
-export function lineAmount(quantityMilli: number, unitPrice: number): number {
-  const product = quantityMilli * unitPrice;
-  if (!Number.isSafeInteger(product)) throw new DomainError('invalid_request', 'A line amount is too large.');
-  return Math.sign(product) * Math.floor((Math.abs(product) + 500) / 1000);
-}
-
-export function lineTax(amount: number, rateBp: number): number {
-  return Math.sign(amount) * Math.floor((Math.abs(amount) * rateBp + 5000) / 10000);
 }
 
 export function createInvoice(db: DbOrTx, input: InvoiceInput, actor: Actor, now: Date): { id: string; total: number } {

@@ -21,7 +21,7 @@
  *   sandbox-settlement.ts  the sandbox's bank settlement           deps.ts      shared types and helpers
  */
 export { CANCELLED_CODES, type PaymentDeps, type RunningCharges } from './deps';
-export { MAX_PAYMENT, paymentConfig } from './request';
+export { paymentConfig } from './request';
 export { createPayment, type PaymentResult } from './create';
 export { applyOutcome } from './outcome';
 export { confirmPayment, lapseHandler } from './waiting';

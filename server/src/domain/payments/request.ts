@@ -1,6 +1,7 @@
 /** What a payer may ask for: the pay form's configuration, and every check made before anything is written or charged. */
 import { eq, inArray } from 'drizzle-orm';
 import type { PaymentConfig, PaymentRequestBody } from '../../contract';
+import { MAX_PAYMENT } from '../../contract/money';
 import { sha256 } from '../../crypto';
 import type { DbOrTx } from '../../db/client';
 import { customers, invoices } from '../../db/schema';
@@ -11,9 +12,6 @@ import { cardSurcharge } from '../ledger';
 import { accountFor } from '../invoices';
 import type { AuthSession } from '../auth';
 import type { PaymentDeps } from './deps';
-
-/** The largest payment taken in one go: far above any invoice, far below floating-point trouble. */
-export const MAX_PAYMENT = 1e13;
 
 const refuse = (message: string) => new DomainError('invalid_request', message);
 

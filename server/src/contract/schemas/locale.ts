@@ -1,9 +1,9 @@
 /**
  * A locale as the API, the ERP and the settings take it: a well-formed BCP 47 tag, stored in its
- * canonical form (`fr_ca` → `fr-CA`). Apart from catalog.ts so the PDF workers load no zod.
+ * canonical form (`fr_ca` → `fr-CA`, contract/locale.ts).
  */
 import { z } from 'zod';
-import { canonicalLocale } from './catalog';
+import { canonicalLocale } from '../locale';
 
 export const localeSchema = z.string().transform((value, ctx) => {
   const tag = canonicalLocale(value);
@@ -11,3 +11,6 @@ export const localeSchema = z.string().transform((value, ctx) => {
   ctx.addIssue({ code: 'custom', message: 'must be a BCP 47 language tag such as en, fr or fr-CA' });
   return z.NEVER;
 });
+
+/** `?locale=` on a download: the words, money and dates of the PDF or CSV. */
+export const localeQuery = z.object({ locale: localeSchema.optional() });

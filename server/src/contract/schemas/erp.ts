@@ -1,15 +1,17 @@
 /**
- * What one ERP row must be, shared by the HTTP API and the CSV import (which turns file rows into the
- * same objects). Parsing also derives what the ledger stores: quantities in thousandths, line
- * amounts and taxes, totals; every number is checked to stay a safe integer, so nothing a client
- * sends overflows into a 500.
+ * The ERP API's requests (`/api/v1/erp/...`). A row (customer, invoice) is checked on its own, by the
+ * HTTP API and the CSV import alike (which turns file rows into the same objects), so each problem is
+ * reported against its row with a stable code (`ErpRowErrorCode`). Parsing also derives what the ledger
+ * stores: quantities in thousandths, line amounts and taxes, totals; every number is checked to stay a
+ * safe integer, so nothing a client sends overflows into a 500.
  */
 import { z } from 'zod';
-import type { ErpRowError, ErpRowErrorCode } from '../../contract/erp';
-import { canonicalLocale } from '../../locales/catalog';
 import { isCalendarDate } from '../dates';
-import { lineAmount, lineTax } from '../ledger';
-import { normalizeEmail } from '../auth';
+import { normalizeEmail } from '../email';
+import type { ErpRowError, ErpRowErrorCode } from '../erp-row-errors';
+import { ERP_WEBHOOK_EVENT_TYPES } from '../lists';
+import { canonicalLocale } from '../locale';
+import { lineAmount, lineTax } from '../money';
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 const MAX_QUANTITY_MILLI = 1_000_000_000_000;
@@ -26,17 +28,7 @@ const oneLine = (max: number) =>
 const optionalLine = (max: number) =>
   z.string().trim().max(max).regex(ONE_LINE, { message: 'must be one line of text' }).nullish();
 
-/** Dates already found real: an import repeats a few hundred distinct dates over millions of rows. */
-const knownDates = new Set<string>();
-function isRealDate(value: string): boolean {
-  if (knownDates.has(value)) return true;
-  if (!isCalendarDate(value)) return false;
-  if (knownDates.size >= 50_000) knownDates.clear();
-  knownDates.add(value);
-  return true;
-}
-
-const calendarDate = z.string().refine(isRealDate, {
+const calendarDate = z.string().refine(isCalendarDate, {
   message: 'must be a real date as YYYY-MM-DD',
   params: { code: 'invalid_date' },
 });
@@ -59,10 +51,12 @@ function quantityMilli(value: number | string): number {
 
 const quantity = z.union([z.number(), z.string()]);
 
+/** One customer of `PUT /erp/customers`, its full state (`ErpCustomerInput`). */
 export const erpCustomerRow = z
   .strictObject({
     externalId: oneLine(128),
     name: oneLine(200),
+    /** ISO 4217; cannot change once the customer has invoices. */
     currency,
     paymentTermsDays: z.number().int().min(0).max(365).default(30),
     billingAddress: z.string().trim().max(1000).nullish(),
@@ -71,6 +65,12 @@ export const erpCustomerRow = z
         z.strictObject({
           email: z.string().max(254),
           name: z.string().trim().max(200).default(''),
+          /**
+           * BCP 47 language tag (`fr-FR`, `en`, `fr-CA`): the words, money and dates of the emails and PDFs
+           * sent to this contact. Stored in canonical form; left out or null, the company's `locale` setting.
+           * Words are written in English and French (any `fr-*` reads French, other languages English); money
+           * and dates follow the whole tag.
+           */
           locale: z.string().max(64).nullish(),
         }),
       )
@@ -105,24 +105,36 @@ export type ErpCustomerRow = z.output<typeof erpCustomerRow>;
 const lineRow = z.strictObject({
   description: z.string().trim().min(1).max(1000),
   sku: optionalLine(100),
+  /** A decimal with at most 3 places, as a number (2.5) or a string ("2.5"); more than 0. */
   quantity,
+  /** Integer minor units, 0 or more. */
   unitPrice: minorUnits,
+  /** When given it must equal quantity × unitPrice rounded half up, else `amount_mismatch`. */
   amount: minorUnits.optional(),
+  /** Tax rate in basis points (825 = 8.25 %), the tax rounded half up per line. */
   taxRateBp: z.number().int().min(0).max(10_000).optional(),
+  /** The line's tax in minor units, as the ERP computed it; with taxRateBp it must agree. */
   tax: minorUnits.optional(),
 });
 
+/** One invoice of `PUT /erp/invoices`, its full state (`ErpInvoiceInput`). */
 export const erpInvoiceRow = z
   .strictObject({
     externalId: oneLine(128),
     number: oneLine(64),
     customerExternalId: oneLine(128),
     issueDate: calendarDate,
+    /** On or after issueDate. */
     dueDate: calendarDate,
+    /** Must be the customer's currency. */
     currency,
     poNumber: optionalLine(100),
     lines: z.array(lineRow).min(1).max(1000),
     void: z.boolean().optional(),
+    /**
+     * Email the invoice (with its PDF and an Easy Pay link) to every contact of its customer once the
+     * import has committed; ignored for a void or fully paid invoice.
+     */
     send: z.boolean().optional(),
   })
   .transform((row, ctx) => {
@@ -185,6 +197,59 @@ export const erpInvoiceRow = z
 
 export type ErpInvoiceRow = z.output<typeof erpInvoiceRow>;
 export type ErpInvoiceLine = ErpInvoiceRow['lines'][number];
+
+/**
+ * The bodies of `PUT /erp/customers` and `PUT /erp/invoices`: an array of rows, each checked on its own
+ * (`parseRow`) so every problem is reported against its row.
+ */
+export const erpCustomersBody = z.strictObject({ customers: z.array(z.unknown()) });
+export const erpInvoicesBody = z.strictObject({ invoices: z.array(z.unknown()) });
+
+/** `GET /erp/invoices`: the reconciliation feed. */
+export const erpInvoiceFeedQuery = z.object({
+  /** Only invoices changed at or after this instant. */
+  updatedSince: z.iso
+    .datetime({ offset: true })
+    .transform((s) => new Date(s))
+    .optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number<string | number>().int().min(1).max(1000).default(100),
+});
+
+/** `GET /erp/payments`: the payments feed. */
+export const erpPaymentFeedQuery = z.object({
+  /** The `nextCursor` of the previous page or poll; absent to start from the beginning. */
+  since: z.string().max(20).optional(),
+  limit: z.coerce.number<string | number>().int().min(1).max(1000).default(100),
+});
+
+/** `POST /erp/webhooks`, before its URL is checked (`erpWebhookEndpointBody`). */
+export const erpWebhookEndpointInput = z.strictObject({
+  /** https (http only for localhost, or outside production). */
+  url: z.string().trim().min(1).max(2048),
+  /** Absent or empty: every type. */
+  events: z
+    .array(z.enum(ERP_WEBHOOK_EVENT_TYPES))
+    .max(ERP_WEBHOOK_EVENT_TYPES.length * 2)
+    .optional(),
+  description: z.string().trim().max(500).optional(),
+});
+
+/**
+ * `POST /erp/webhooks`: `urlProblem` says what is wrong with the URL for this server (the server's rule,
+ * which depends on its configuration), or null when nothing is.
+ */
+export function erpWebhookEndpointBody(urlProblem: (url: string) => string | null) {
+  return erpWebhookEndpointInput.superRefine((body, ctx) => {
+    const problem = urlProblem(body.url);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['url'], message: problem });
+  });
+}
+
+/** `GET /erp/webhooks/:id/deliveries`. */
+export const erpWebhookDeliveriesQuery = z.object({
+  limit: z.coerce.number<string | number>().int().min(1).max(200).default(50),
+});
 
 /** A zod issue as a row error with a stable code and a message that names what was expected. */
 function rowError(index: number, issue: z.core.$ZodIssue): ErpRowError[] {
