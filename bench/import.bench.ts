@@ -19,8 +19,13 @@ import { importCsvFile } from '../server/src/cli/csv-import';
 import { newId } from '../server/src/crypto';
 import { openDatabase } from '../server/src/db/client';
 import { erpInvoiceRow } from '../server/src/contract/schemas/erp';
-import { IMPORT_CACHE_KIB, importAll } from '../server/src/domain/erp';
-import { InvoiceUpserter, invoiceLineValues, invoiceValues } from '../server/src/domain/erp';
+import {
+  IMPORT_CACHE_KIB,
+  importAll,
+  InvoiceUpserter,
+  invoiceLineValues,
+  invoiceValues,
+} from '../server/src/domain/erp';
 import { seededRandom } from '../server/src/seed/demo';
 
 const { values } = parseArgs({

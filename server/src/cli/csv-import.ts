@@ -7,9 +7,7 @@ import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 import type { ErpRowError } from '../contract/erp';
 import type { Db } from '../db/client';
-import { CustomerUpserter } from '../domain/erp';
-import { ErpImport } from '../domain/erp';
-import { InvoiceUpserter } from '../domain/erp';
+import { CustomerUpserter, ErpImport, InvoiceUpserter } from '../domain/erp';
 import type { Actor } from '../domain/events';
 import {
   cellsOf,

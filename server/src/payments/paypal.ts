@@ -15,8 +15,7 @@ import type { PaymentMethod } from '../contract';
 import type { Config } from '../config';
 import { currencyExponent, minorToDecimal } from '../domain/money';
 import { DomainError, malformedInput } from '../domain/errors';
-import type { PaymentProvider, ProviderEvent, ProviderOutcome } from './provider';
-import { ProviderError } from './provider';
+import { type PaymentProvider, type ProviderEvent, type ProviderOutcome, ProviderError } from './provider';
 import { signatureInvalid } from './sandbox';
 
 const REQUEST_TIMEOUT_MS = 30_000;

@@ -20,8 +20,13 @@ import type { PaymentMethod } from '../contract';
 import type { Config } from '../config';
 import { sha256 } from '../crypto';
 import { DomainError } from '../domain/errors';
-import type { ChargeInput, PaymentProvider, ProviderEvent, ProviderOutcome } from './provider';
-import { ProviderError } from './provider';
+import {
+  type ChargeInput,
+  type PaymentProvider,
+  type ProviderEvent,
+  type ProviderOutcome,
+  ProviderError,
+} from './provider';
 import { signatureInvalid } from './sandbox';
 
 /** How old a webhook's signed timestamp may be, as Stripe's own default. */

@@ -1,8 +1,16 @@
 import { Hono } from 'hono';
 import type { LinkPreview, LinkRequestAccepted, SessionCreated, SessionInfo } from '../contract';
 import { linkBody, linkPreviewBody, sessionRequestBody } from '../contract/schemas';
-import { exchangeCode, exchangeLinkToken, previewMagicLink, requestMagicLink, resendMagicLink } from '../domain/auth';
-import { revokeAllSessions, revokeSession, sessionInfo } from '../domain/auth';
+import {
+  exchangeCode,
+  exchangeLinkToken,
+  previewMagicLink,
+  requestMagicLink,
+  resendMagicLink,
+  revokeAllSessions,
+  revokeSession,
+  sessionInfo,
+} from '../domain/auth';
 import type { AppEnv } from '../http/env';
 import { requireSession } from '../http/middleware';
 import { jsonBody } from '../http/validate';

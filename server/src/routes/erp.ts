@@ -30,12 +30,13 @@ import {
   erpWebhookEndpointBody,
 } from '../contract/schemas';
 import { calendarDate } from '../domain/dates';
-import { CustomerUpserter } from '../domain/erp';
-import { listErpInvoices } from '../domain/erp';
-import { importAll, type RowErrorList } from '../domain/erp';
-import { InvoiceUpserter } from '../domain/erp';
-import { listErpPayments } from '../domain/erp';
 import {
+  CustomerUpserter,
+  listErpInvoices,
+  importAll,
+  type RowErrorList,
+  InvoiceUpserter,
+  listErpPayments,
   createWebhookEndpoint,
   disableWebhookEndpoint,
   listWebhookDeliveries,

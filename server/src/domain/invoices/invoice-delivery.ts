@@ -16,8 +16,7 @@ import { calendarDate } from '../dates';
 import { recordEvent, type Actor } from '../events';
 import { enqueueJob, type JobHandler } from '../jobs';
 import { issueMagicLink, newLinkSecrets, validateReturnTo, type LinkSecrets } from '../auth';
-import { queueEmail } from '../notifications';
-import { readerLocale } from '../notifications';
+import { queueEmail, readerLocale } from '../notifications';
 import { getSettings } from '../settings';
 
 export const SEND_INVOICE = 'invoice.send';

@@ -12,8 +12,7 @@ import { malformedInput, notFound } from '../errors';
 import type { AuthSession } from '../auth';
 import { daysBetween } from '../dates';
 import { currencyExponent, parseTypedAmount } from '../money';
-import { underDispute } from '../ledger';
-import { inFlightFor, payableOf } from '../ledger';
+import { underDispute, inFlightFor, payableOf } from '../ledger';
 import { FILTER_GROUPS, invoiceStatus, statusCondition, statusGroups } from './status';
 
 /**

@@ -7,9 +7,8 @@ import type { DbOrTx } from '../../db/client';
 import { customers, invoices } from '../../db/schema';
 import { DomainError, notFound } from '../errors';
 import type { PaymentProvider } from '../../payments/provider';
-import { unappliedCredit } from '../invoices';
+import { unappliedCredit, accountFor } from '../invoices';
 import { cardSurcharge } from '../ledger';
-import { accountFor } from '../invoices';
 import type { AuthSession } from '../auth';
 import type { PaymentDeps } from './deps';
 
