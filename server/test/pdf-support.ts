@@ -7,9 +7,9 @@ import type { Db, DbOrTx } from '../src/db/client';
 import { invoicePdfFile as invoicePdfFileIn } from '../src/domain/invoices/invoice-document';
 import { emailDeliveryHandler as emailDeliveryHandlerIn } from '../src/domain/registry';
 import type { Mailer } from '../src/mail/mailer';
-import { renderInvoicePdf as renderInvoicePdfIn, type InvoicePdfInput } from '../src/pdf/invoice-pdf';
+import type { InvoicePdfInput, StatementPdfInput } from '../src/pdf/inputs';
 import { createPdfPool, type PdfTask } from '../src/pdf/pool';
-import { renderStatementPdf as renderStatementPdfIn, type StatementPdfInput } from '../src/pdf/statement-pdf';
+import { renderInvoicePdf as renderInvoicePdfIn, renderStatementPdf as renderStatementPdfIn } from '../src/pdf/render';
 
 export const testPdfPool = createPdfPool();
 

@@ -24,7 +24,6 @@ import {
 } from './layout';
 import { drawTable, type Column } from './table';
 import type { InvoicePdfInput } from './inputs';
-import type { PdfPool } from './pool';
 
 export type { InvoicePdfInput };
 
@@ -230,9 +229,4 @@ export function drawInvoicePdf(input: InvoicePdfInput): PDFKit.PDFDocument {
     page: t.pdf.page,
   });
   return doc;
-}
-
-/** The invoice PDF, drawn by a PDF worker off the event loop. */
-export function renderInvoicePdf(pdf: PdfPool, input: InvoicePdfInput): Promise<Buffer> {
-  return pdf.render({ kind: 'invoice', input });
 }

@@ -10,14 +10,10 @@ import { paymentView } from '../domain/payments';
 import { readerLocale, type Reader } from '../domain/notifications';
 import { getSettings } from '../domain/settings';
 import type { PdfPool } from './pool';
-import type { ReceiptPdfInput } from './receipt-page';
+import type { ReceiptPdfInput } from './inputs';
+import { renderReceiptPdf } from './render';
 
-export { drawReceiptPdf, type ReceiptPdfInput } from './receipt-page';
-
-/** The receipt PDF, drawn by a PDF worker off the event loop. */
-export function renderReceiptPdf(pdf: PdfPool, input: ReceiptPdfInput): Promise<Buffer> {
-  return pdf.render({ kind: 'receipt', input });
-}
+export type { ReceiptPdfInput } from './inputs';
 
 /** What the receipt of a stored payment shows to `reader`, read from the database. */
 export function receiptInput(

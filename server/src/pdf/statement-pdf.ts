@@ -19,7 +19,6 @@ import {
 } from './layout';
 import { drawTable, type Column } from './table';
 import type { StatementPdfInput } from './inputs';
-import type { PdfPool } from './pool';
 
 export type { StatementPdfInput };
 
@@ -162,9 +161,4 @@ export function drawStatementPdf(input: StatementPdfInput): PDFKit.PDFDocument {
     page: t.pdf.page,
   });
   return doc;
-}
-
-/** The statement PDF, drawn by a PDF worker off the event loop. */
-export function renderStatementPdf(pdf: PdfPool, input: StatementPdfInput): Promise<Buffer> {
-  return pdf.render({ kind: 'statement', input });
 }

@@ -8,7 +8,7 @@ import { download, requestedLocale } from '../http/download';
 import type { AppEnv } from '../http/env';
 import { requireSession } from '../http/middleware';
 import { queryParams } from '../http/validate';
-import { renderInvoicePdf } from '../pdf/invoice-pdf';
+import { renderInvoicePdf } from '../pdf/render';
 
 function today(c: { var: AppEnv['Variables'] }) {
   const company = getSettings(c.var.deps.db, c.var.deps.config);

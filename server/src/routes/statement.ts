@@ -14,7 +14,7 @@ import { catalogFor } from '../locales/catalog';
 import type { AppEnv } from '../http/env';
 import { requireSession } from '../http/middleware';
 import { queryParams } from '../http/validate';
-import { renderStatementPdf } from '../pdf/statement-pdf';
+import { renderStatementPdf } from '../pdf/render';
 
 /**
  * The statement for spreadsheets: headings and descriptions in the reader's words; values as machines

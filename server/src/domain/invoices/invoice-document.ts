@@ -10,7 +10,7 @@ import type { DbOrTx } from '../../db/client';
 import { customers, invoices } from '../../db/schema';
 import { notFound } from '../errors';
 import type { Config } from '../../config';
-import { renderInvoicePdf } from '../../pdf/invoice-pdf';
+import { renderInvoicePdf } from '../../pdf/render';
 import type { PdfPool } from '../../pdf/pool';
 import { calendarDate } from '../dates';
 import { invoiceDetail } from './invoice-detail';
