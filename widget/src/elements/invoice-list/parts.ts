@@ -6,7 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { formatCount, formatMoney } from '../../internal/format.js';
 import { invoiceStatusFilters } from '../../internal/routes.js';
 import type { Catalog } from '../../locales/catalog.js';
-import type { AccountSummary, InvoiceStatusFilter, InvoiceSummary } from '../../internal/types.js';
+import type { AccountSummary, InvoiceStatusFilter } from '../../internal/types.js';
 
 /**
  * The account's key figures, or placeholders while they load (`account` undefined). `scope` is set in
@@ -123,16 +123,6 @@ export function renderSearch(
   </div>`;
 }
 
-/**
- * What the ticked invoices leave to pay (balances less payments in flight): "$1,200.00", or
- * "$1,200.00 + €300.00" when they are in several currencies.
- */
-export function sumByCurrency(invoices: readonly InvoiceSummary[], locale: string | undefined): string {
-  const sums = new Map<string, number>();
-  for (const invoice of invoices) sums.set(invoice.currency, (sums.get(invoice.currency) ?? 0) + invoice.payable);
-  return [...sums].map(([currency, minor]) => formatMoney(minor, currency, locale)).join(' + ');
-}
-
 export interface SelectionActions {
   pay: () => void;
   promise: () => void;
@@ -142,15 +132,14 @@ export interface SelectionActions {
 
 /** "3 selected · $4,200.00" and what can be done with them; nothing when none is ticked. */
 export function renderSelectionBar(
-  selected: ReadonlyMap<string, InvoiceSummary>,
-  locale: string | undefined,
+  count: number,
+  total: string,
   t: Catalog,
   actions: SelectionActions,
 ): TemplateResult | typeof nothing {
-  if (selected.size === 0) return nothing;
-  const invoices = [...selected.values()];
+  if (count === 0) return nothing;
   return html`<div class="selection-bar" part="selection-bar" role="group" aria-label=${t.invoices.selectionLabel}>
-    <p class="selection-summary">${t.invoices.selected(invoices.length, sumByCurrency(invoices, locale))}</p>
+    <p class="selection-summary">${t.invoices.selected(count, total)}</p>
     <div class="selection-actions">
       <button class="button" part="button pay-button" type="button" @click=${actions.pay}>${t.invoices.pay}</button>
       <button class="button secondary" part="button promise-button" type="button" @click=${actions.promise}>
