@@ -62,5 +62,4 @@ export class DownloadController<Key = true> implements ReactiveController {
       this.host.requestUpdate();
     }
   }
-
 }

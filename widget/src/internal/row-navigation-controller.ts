@@ -67,5 +67,4 @@ export class RowNavigationController implements ReactiveController {
     this.active = target;
     await this.options.focus(target);
   }
-
 }

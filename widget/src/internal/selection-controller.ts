@@ -91,7 +91,6 @@ export class SelectionController<Item extends Selectable> implements ReactiveCon
     return sumByCurrency(this.items, locale);
   }
 
-
   private set(next: Map<string, Item>): void {
     this.selected = next;
     this.host.requestUpdate();

@@ -44,5 +44,4 @@ export class TabListController<Tab> implements ReactiveController {
     await this.host.updateComplete;
     this.options.tabElement(next)?.focus();
   };
-
 }

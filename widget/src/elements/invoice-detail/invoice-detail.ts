@@ -1,6 +1,6 @@
 import { Task } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { ApiError } from '../../internal/api.js';
 import { renderStatusBadge } from '../../internal/badge.js';
 import { DownloadController } from '../../internal/download-controller.js';
@@ -9,7 +9,6 @@ import { formatDate, formatDateTime, formatMoney, formatQuantity } from '../../i
 import { PorticoElement } from '../../internal/portico-element.js';
 import { describeError, renderLoadError } from '../../internal/states.js';
 import type { InvoiceDetail } from '../../internal/types.js';
-import type { Catalog } from '../../locales/catalog.js';
 import { styles } from './invoice-detail.styles.js';
 
 /**
@@ -69,7 +68,6 @@ export class ArInvoiceDetail extends PorticoElement {
 
   /** The invoice's PDF being fetched. */
   private readonly download = new DownloadController(this);
-
 
   private readonly detailTask = new Task(this, {
     args: () => [this.client, this.session.token, this.invoice.trim()] as const,
@@ -145,7 +143,9 @@ export class ArInvoiceDetail extends PorticoElement {
       ${
         this.download.error
           ? html`<div id="download-error" class="notice danger" part="error download-error" role="alert">
-              <p><strong>${this.t.invoice.downloadFailed}</strong> ${describeError(this.download.error.error, this.t)}</p>
+              <p>
+                <strong>${this.t.invoice.downloadFailed}</strong> ${describeError(this.download.error.error, this.t)}
+              </p>
             </div>`
           : nothing
       }

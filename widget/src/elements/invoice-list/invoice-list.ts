@@ -156,7 +156,9 @@ export class ArInvoiceList extends PorticoElement {
   private readonly selection = new SelectionController<InvoiceSummary>(this, {
     selectable: isSelectable,
     changed: (invoices) => {
-      this.announcement = invoices.length ? this.t.invoices.selected(invoices.length, this.selection.total(this.localeOrDefault)) : '';
+      this.announcement = invoices.length
+        ? this.t.invoices.selected(invoices.length, this.selection.total(this.localeOrDefault))
+        : '';
       emit(this, 'ar-selection-change', { invoices });
     },
   });
@@ -505,7 +507,9 @@ export class ArInvoiceList extends PorticoElement {
       initial: () => renderSkeleton(renderHead(this.tableView), this.t),
       // A new search or sort keeps the rows on screen (marked busy) instead of flashing a skeleton.
       pending: () =>
-        sameList && this.items.length ? renderTable(this.tableView, this.tableActions, true) : renderSkeleton(renderHead(this.tableView), this.t),
+        sameList && this.items.length
+          ? renderTable(this.tableView, this.tableActions, true)
+          : renderSkeleton(renderHead(this.tableView), this.t),
       complete: (result) => (result === 'signed-out' ? html`` : this.renderList()),
       error: (error) => renderLoadError(this.t.invoices.loadFailed, error, () => void this.firstPage.run(), this.t),
     });

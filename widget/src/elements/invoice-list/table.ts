@@ -121,7 +121,12 @@ export function renderHead(view: TableView, sort?: (next: InvoiceSort) => void):
         >
           ${
             sort
-              ? html`<button class="sort" part="sort-button" type="button" @click=${() => sort(nextSort(column, view.sort))}>
+              ? html`<button
+                  class="sort"
+                  part="sort-button"
+                  type="button"
+                  @click=${() => sort(nextSort(column, view.sort))}
+                >
                   ${t.invoices[column.label]}<span class="sort-icon" aria-hidden="true"
                     >${{ ascending: '▲', descending: '▼', other: '↓', none: '↕' }[sorted]}</span
                   >

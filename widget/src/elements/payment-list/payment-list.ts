@@ -83,7 +83,6 @@ export class ArPaymentList extends PorticoElement {
   /** Receipts being fetched, by payment id. */
   private readonly downloads = new DownloadController<string>(this);
 
-
   private readonly paymentsTask = new Task(this, {
     args: () => [this.client, this.session.token, this.account] as const,
     task: async ([client, token, account], { signal }) => {

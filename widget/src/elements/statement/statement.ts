@@ -10,7 +10,6 @@ import { formatDate, formatMoney } from '../../internal/format.js';
 import { PorticoElement } from '../../internal/portico-element.js';
 import { describeError, renderLoadError } from '../../internal/states.js';
 import type { AccountSummary, AgingBuckets, Statement } from '../../internal/types.js';
-import type { Catalog } from '../../locales/catalog.js';
 import { styles } from './statement.styles.js';
 
 type Format = 'csv' | 'pdf';
