@@ -393,7 +393,8 @@ export class ArEasyPay extends PorticoElement {
       {
         select: (method) => this.selectMethod(method),
         keydown: (event) => void this.methodTabs.handleKeydown(event),
-        set: (fields) => this.form.set(fields),
+        card: (card) => this.form.setCard(card),
+        bank: (bank) => this.form.setBank(bank),
       },
     );
   }

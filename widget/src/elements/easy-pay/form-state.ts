@@ -41,6 +41,15 @@ export class PayFormController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Merges into the card fields as they are now (several inputs may change before a render). */
+  setCard(card: Partial<CardFields>): void {
+    this.set({ card: { ...this.fields.card, ...card } });
+  }
+
+  setBank(bank: Partial<BankFields>): void {
+    this.set({ bank: { ...this.fields.bank, ...bank } });
+  }
+
   /** New data; returns whether it starts a new form (other invoices), which forgets what was typed. */
   apply(data: PayData, locale: string | undefined): boolean {
     const same = this.data?.key === data.key;

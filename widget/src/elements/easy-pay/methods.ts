@@ -7,7 +7,13 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { PaymentConfig, PaymentMethod } from '../../internal/types.js';
 import type { Catalog } from '../../locales/catalog.js';
 import type { PayFormFields } from './form-state.js';
-import { reformatInput, renderBankFields, renderCardFields } from './payment-fields.js';
+import {
+  reformatInput,
+  renderBankFields,
+  renderCardFields,
+  type BankFields,
+  type CardFields,
+} from './payment-fields.js';
 import { formatRate } from './payment-totals.js';
 import { renderStripeSlot } from './parts.js';
 import { formatCardNumber, formatExpiry } from './sandbox-tokens.js';
@@ -26,7 +32,8 @@ export interface MethodsView {
 export interface MethodsActions {
   select: (method: PaymentMethod) => void;
   keydown: (event: KeyboardEvent) => void;
-  set: (fields: Partial<PayFormFields>) => void;
+  card: (fields: Partial<CardFields>) => void;
+  bank: (fields: Partial<BankFields>) => void;
 }
 
 export function renderMethods(view: MethodsView, on: MethodsActions): TemplateResult {
@@ -41,7 +48,7 @@ export function renderMethods(view: MethodsView, on: MethodsActions): TemplateRe
       t,
     )}
     <div id="method-panel" class="method-panel" role="tabpanel" aria-labelledby="method-${method}">
-      ${renderMethodFields(view, method, on.set)}
+      ${renderMethodFields(view, method, on)}
     </div>
   </fieldset>`;
 }
@@ -77,13 +84,10 @@ function renderMethodTabs(
   </div>`;
 }
 
-function renderMethodFields(
-  view: MethodsView,
-  method: PaymentMethod,
-  set: (fields: Partial<PayFormFields>) => void,
-): TemplateResult {
+function renderMethodFields(view: MethodsView, method: PaymentMethod, on: MethodsActions): TemplateResult {
   const { config, t, errorFor } = view;
   const { card, bank } = view.fields;
+  // The card and bank handlers merge into the fields as they are when called, not as rendered.
   const surcharge =
     method === 'card' && config.surcharge
       ? html`<p class="hint">${t.pay.surchargeHint(formatRate(config.surcharge.rateBp, view.locale))}</p>`
@@ -91,16 +95,16 @@ function renderMethodFields(
   if (method === 'paypal') return html`<p class="hint">${t.pay.paypalNote}</p>`;
   if (view.stripe) return html`${surcharge} ${renderStripeSlot(view.stripe.status, view.stripe.retry, t)}`;
   if (method === 'ach' || method === 'eft') {
-    return renderBankFields(method, bank, errorFor, (fields) => set({ bank: { ...bank, ...fields } }), t);
+    return renderBankFields(method, bank, errorFor, on.bank, t);
   }
   return html`${surcharge}
   ${renderCardFields(
     card,
     errorFor,
     {
-      number: (input) => set({ card: { ...card, number: reformatInput(input, formatCardNumber) } }),
-      expiry: (input) => set({ card: { ...card, expiry: reformatInput(input, formatExpiry) } }),
-      change: (fields) => set({ card: { ...card, ...fields } }),
+      number: (input) => on.card({ number: reformatInput(input, formatCardNumber) }),
+      expiry: (input) => on.card({ expiry: reformatInput(input, formatExpiry) }),
+      change: on.card,
     },
     t,
   )}`;
