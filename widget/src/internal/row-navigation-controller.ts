@@ -1,8 +1,8 @@
 /**
  * Keyboard movement between the rows of a list with one tab stop (a roving tabindex): Up and Down
- * step, Page Up and Page Down move a screenful, Home and End jump. The host renders `tabindex="0"`
- * on the row at `active` and `-1` on the others, and focuses a row when asked (`focus`), which a
- * virtualized list may first have to scroll into the rendered range.
+ * step, Page Up and Page Down move a screenful, Home and End jump, Enter and Space on a row activate
+ * it. The host renders `tabindex="0"` on the row at `active` and `-1` on the others, and focuses a
+ * row when asked (`focus`), which a virtualized list may first have to scroll into the rendered range.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -12,6 +12,10 @@ export interface RowNavigationOptions {
   pageRows: () => number;
   /** Focuses the row at `index` (already within the rows). */
   focus: (index: number) => void | Promise<void>;
+  /** The index of the row an element is in, or -1. */
+  rowIndex: (element: Element) => number;
+  /** Enter or Space on the row itself (not on a control in it). */
+  activate?: (index: number) => void;
 }
 
 export class RowNavigationController implements ReactiveController {
@@ -52,13 +56,32 @@ export class RowNavigationController implements ReactiveController {
     return moves[key];
   }
 
-  /** A row's `keydown`: moves focus for the movement keys and says whether it did. */
-  handleKeydown(event: KeyboardEvent, index: number): boolean {
+  /** A row's `keydown`: moves focus for the movement keys, activates the row for Enter and Space. */
+  handleKeydown(event: KeyboardEvent, index: number): void {
     const to = this.targetFor(event.key, index);
-    if (to === undefined) return false;
-    event.preventDefault();
-    void this.focus(to);
-    return true;
+    if (to !== undefined) {
+      event.preventDefault();
+      void this.focus(to);
+    } else if ((event.key === 'Enter' || event.key === ' ') && event.target === event.currentTarget) {
+      // From the row itself only: on a checkbox in it, Space ticks the checkbox.
+      event.preventDefault();
+      this.options.activate?.(index);
+    }
+  }
+
+  /** The list's `focusin`: a row focused by a click or Tab becomes the tab stop. */
+  readonly handleFocusIn = (event: FocusEvent): void => {
+    const index = this.options.rowIndex(event.target as Element);
+    if (index >= 0) this.active = index;
+  };
+
+  /**
+   * The rows from `first` to `last` are in view (a virtualized list scrolled): when the tab stop has
+   * scrolled away and focus is not in the list, the first row in view takes it.
+   */
+  keepInView(first: number, last: number, focusInList: boolean): void {
+    if (focusInList || (this.activeIndex >= first && this.activeIndex <= last)) return;
+    this.active = Math.max(0, first);
   }
 
   /** Makes the row at `index` (clamped to the rows) the tab stop and focuses it. */

@@ -22,7 +22,7 @@ import {
   renderProblem,
   renderSummary,
 } from './parts.js';
-import { renderReceipt, renderWholeAccount, type WholeAccountView } from './receipt.js';
+import { renderReceipt, renderWholeAccount } from './receipt.js';
 import { StripeMount, type StripeFormOptions } from './stripe.js';
 
 /**
@@ -263,7 +263,13 @@ export class ArEasyPay extends PorticoElement {
         },
         this.t,
       )}
-      ${renderWholeAccount(this.flow.result, this.client.session.info, this.wholeAccountView)}`;
+      ${renderWholeAccount(this.flow.result, this.client.session.info, {
+        api: this.api,
+        locale: this.locale,
+        upgrading: this.upgrading,
+        upgrade: () => (this.upgrading = true),
+        t: this.t,
+      })}`;
     }
     if (data.invoices.length === 0) {
       return html`<div class="empty" part="empty" role="status">
@@ -374,16 +380,6 @@ export class ArEasyPay extends PorticoElement {
             )
           : nothing
       }`;
-  }
-
-  private get wholeAccountView(): WholeAccountView {
-    return {
-      api: this.api,
-      locale: this.locale,
-      upgrading: this.upgrading,
-      upgrade: () => (this.upgrading = true),
-      t: this.t,
-    };
   }
 
   private renderMethods(config: PaymentConfig): TemplateResult {

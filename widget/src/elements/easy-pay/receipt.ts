@@ -6,6 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { formatDateTime, formatMoney } from '../../internal/format.js';
 import { describeError } from '../../internal/states.js';
 import type { PaymentView, SessionInfo } from '../../internal/types.js';
+import { renderWholeAccountLogin } from '../../internal/whole-account.js';
 import type { Catalog } from '../../locales/catalog.js';
 
 export interface ReceiptOptions {
@@ -135,14 +136,7 @@ export function renderWholeAccount(
     <p>${t.pay.wholeAccount(numbers)}</p>
     ${
       view.upgrading
-        ? html`<ar-login
-            part="login"
-            api=${view.api}
-            audience="customer"
-            locale=${view.locale}
-            email=${info.user.email}
-            target="invoices"
-          ></ar-login>`
+        ? renderWholeAccountLogin({ api: view.api, locale: view.locale, email: info.user.email })
         : html`<button class="button" part="button whole-account-button" type="button" @click=${view.upgrade}>
             ${t.pay.wholeAccountSignIn}
           </button>`

@@ -1,10 +1,6 @@
-import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
-import { virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { renderAccountSwitcher } from '../../internal/account-switcher.js';
-import { loadAccounts, pickAccount } from '../../internal/accounts.js';
 import { emit } from '../../internal/events.js';
 import { PorticoElement } from '../../internal/portico-element.js';
 import { RowNavigationController } from '../../internal/row-navigation-controller.js';
@@ -21,18 +17,17 @@ import type {
   InvoiceSummary,
 } from '../../internal/types.js';
 import { styles } from './invoice-list.styles.js';
-import { renderSearch, renderSelectionBar, renderSkeleton, renderTabs, renderTotals } from './parts.js';
-import { isSelectable, renderHead, renderTable, type TableActions, type TableView } from './table.js';
+import { renderSearch, renderSelectionBar, renderSkeleton, renderTabs } from './parts.js';
+import { renderEmpty, renderMore, renderNoMatch, renderScopedEmpty } from './empty.js';
+import { AccountTotals } from './account.js';
+import { InvoicePages } from './pages.js';
+import { InvoiceSearch } from './search.js';
+import { focusRow, isSelectable, renderHead, renderTable, type TableActions, type TableView } from './table.js';
 
 /** The server's largest page: fewer round trips while scrolling a long account. */
 const pageSize = 200;
-/** How many pages to look through for the `highlight` invoice before saying it is not listed. */
-const highlightSearchPages = 5;
-const searchDelayMs = 250;
 /** Fetch the next page when the rendered rows come this close to the end of what is loaded. */
 const prefetchRows = 60;
-
-const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 /**
  * @summary One customer account at a glance: totals, status tabs with counts, search, sortable
@@ -137,18 +132,10 @@ export class ArInvoiceList extends PorticoElement {
   /** Invoice number to highlight and move focus to, e.g. the one a reminder email linked to. */
   @property() accessor highlight = '';
 
-  /** What the search box holds; `q` follows it after a pause in typing. */
-  @state() private accessor searchText = '';
-  @state() private accessor q = '';
-  @state() private accessor items: InvoiceSummary[] = [];
-  @state() private accessor nextCursor: string | null = null;
-  @state() private accessor loadingMore = false;
-  @state() private accessor moreError: unknown = undefined;
   @state() private accessor announcement = '';
   /** Alone in an Easy Pay session: the payer asked to sign in to the whole account. */
   @state() private accessor upgrading = false;
 
-  @query('tbody.rows') private accessor body!: (HTMLElement & VirtualizerHostElement) | null;
   @query('.table-scroll') private accessor scroller!: HTMLElement | null;
   @query('#search') private accessor searchInput!: HTMLInputElement | null;
 
@@ -166,6 +153,8 @@ export class ArInvoiceList extends PorticoElement {
     count: () => this.items.length,
     pageRows: () => (this.scroller ? Math.max(1, Math.floor(this.scroller.clientHeight / 52) - 1) : 10),
     focus: (index) => this.focusRow(index),
+    rowIndex: (element) => Number(element.closest('tr')?.getAttribute('aria-rowindex')) - 2,
+    activate: (index) => this.open(this.items[index]!, index),
   });
   private readonly tabs = new TabListController<InvoiceStatusFilter>(this, {
     tabs: () => invoiceStatusFilters,
@@ -173,15 +162,27 @@ export class ArInvoiceList extends PorticoElement {
     select: (status) => this.selectTab(status),
     tabElement: (status) => this.renderRoot.querySelector<HTMLElement>(`#tab-${status}`),
   });
-  /** Bumped on every first-page load so a late page for an old list is dropped. */
-  private generation = 0;
+  private readonly search = new InvoiceSearch(this, {
+    applied: () => this.filterChanged(),
+    input: () => this.searchInput,
+  });
+  private readonly pages = new InvoicePages(this, {
+    client: () => this.client,
+    query: () => this.query,
+    ready: () => this.firstPage.status === TaskStatus.COMPLETE,
+    loadedMore: () => (this.announcement = this.t.invoices.loadedMore(this.items.length, this.totalCount)),
+  });
   /** The account and tab the shown rows belong to: a new search or sort keeps them while loading. */
   private loadedFor = '';
   private focusedHighlight = '';
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
-  private freshAccounts = false;
-  /** Invoice numbers by id, of every invoice loaded so far: an Easy Pay session's names its invoices with them. */
-  private readonly knownNumbers = new Map<string, string>();
+
+  private get items(): InvoiceSummary[] {
+    return this.pages.items;
+  }
+
+  private get q(): string {
+    return this.search.q;
+  }
 
   private get query(): InvoiceListQuery {
     return {
@@ -193,39 +194,22 @@ export class ArInvoiceList extends PorticoElement {
     };
   }
 
-  private readonly accountsTask = new Task(this, {
-    args: () => [this.client, this.session.token] as const,
-    task: async ([client, token]) => {
-      if (!token) return undefined;
-      const fresh = this.freshAccounts;
-      this.freshAccounts = false;
-      return loadAccounts(client, { fresh });
-    },
-  });
+  private readonly accounts = new AccountTotals(
+    this,
+    () => this.client,
+    () => this.session.token,
+  );
 
   private readonly firstPage = new Task(this, {
     args: () => [this.client, this.session.token, this.account, this.status, this.q, this.sort] as const,
     task: async ([client, token], { signal }) => {
-      const generation = ++this.generation;
+      const generation = this.pages.begin();
       if (!token) return 'signed-out' as const;
-      const query = this.query;
-      let page = await client.listInvoices(query, { signal });
-      const items = [...page.items];
-      const wanted = this.highlight;
-      for (let pages = 1; wanted && page.nextCursor && pages < highlightSearchPages; pages++) {
-        if (items.some((invoice) => invoice.number === wanted)) break;
-        page = await client.listInvoices({ ...query, cursor: page.nextCursor }, { signal });
-        items.push(...page.items);
-      }
-      if (generation === this.generation) this.showFirstPage(items, page.nextCursor);
+      const { items, nextCursor } = await this.pages.fetchFirst(client, this.query, this.highlight, signal);
+      if (this.pages.show(generation, items, nextCursor)) this.showFirstPage(items, nextCursor);
       return 'loaded' as const;
     },
   });
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.searchTimer);
-  }
 
   /** Moves focus back to the row last used, e.g. when the portal returns from an invoice's detail. */
   async restoreFocus(): Promise<void> {
@@ -239,14 +223,11 @@ export class ArInvoiceList extends PorticoElement {
    */
   refresh(): void {
     if (this.selection.size) this.selection.clear();
-    this.freshAccounts = true;
-    void this.accountsTask.run();
+    this.accounts.reload();
     void this.firstPage.run();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed as Map<PropertyKey, unknown>).has('items'))
-      for (const invoice of this.items) this.knownNumbers.set(invoice.id, invoice.number);
     if (changed.has('highlight')) this.focusedHighlight = '';
     if (changed.has('account') && changed.get('account') !== undefined && this.selection.size) this.selection.clear();
   }
@@ -263,11 +244,7 @@ export class ArInvoiceList extends PorticoElement {
   }
 
   private showFirstPage(items: InvoiceSummary[], nextCursor: string | null): void {
-    const key = `${this.account}|${this.status}`;
-    this.items = items;
-    this.nextCursor = nextCursor;
-    this.moreError = undefined;
-    this.loadedFor = key;
+    this.loadedFor = `${this.account}|${this.status}`;
     const highlighted = this.highlight ? items.findIndex((invoice) => invoice.number === this.highlight) : -1;
     this.rows.active = Math.max(0, highlighted);
     this.announcement = this.q ? this.t.invoices.matches(items.length, Boolean(nextCursor), this.q) : '';
@@ -284,19 +261,18 @@ export class ArInvoiceList extends PorticoElement {
 
   /** The numbers of the link's invoices once all are known (loaded at least once), else none. */
   private get scopeNumbers(): string[] {
-    const numbers = (this.scope?.invoiceIds ?? []).map((id) => this.knownNumbers.get(id));
-    return numbers.every((number) => number !== undefined) ? (numbers as string[]) : [];
+    return this.pages.numbersOf(this.scope?.invoiceIds ?? []);
   }
 
   // ---- Account, tabs, search, sort ---------------------------------------------------------------
 
   private get currentAccount(): AccountSummary | undefined {
-    return pickAccount(this.accountsTask.value, this.account);
+    return this.accounts.current(this.account);
   }
 
   /** Invoices on this tab: exact once all are loaded, else the account's count (unknown for a search). */
   private get totalCount(): number | null {
-    if (!this.nextCursor) return this.items.length;
+    if (!this.pages.nextCursor) return this.items.length;
     if (this.q) return null;
     const count = this.currentAccount?.counts?.[this.status];
     return count === undefined ? null : Math.max(count, this.items.length + 1);
@@ -317,36 +293,6 @@ export class ArInvoiceList extends PorticoElement {
     this.filterChanged();
   }
 
-  private handleSearchInput(event: InputEvent): void {
-    this.searchText = (event.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => this.applySearch(), searchDelayMs);
-  }
-
-  private handleSearchKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      this.applySearch();
-    } else if (event.key === 'Escape' && this.searchText) {
-      event.preventDefault();
-      this.clearSearch();
-    }
-  }
-
-  private applySearch(): void {
-    clearTimeout(this.searchTimer);
-    const q = this.searchText.trim();
-    if (q === this.q) return;
-    this.q = q;
-    this.filterChanged();
-  }
-
-  private clearSearch(): void {
-    this.searchText = '';
-    this.applySearch();
-    this.searchInput?.focus();
-  }
-
   private handleSort(sort: InvoiceSort): void {
     this.sort = sort;
     this.filterChanged();
@@ -354,96 +300,17 @@ export class ArInvoiceList extends PorticoElement {
 
   // ---- Rows: paging, focus, opening ---------------------------------------------------------------
 
-  private handleRangeChanged(event: RangeChangedEvent): void {
-    if (event.last >= this.items.length - prefetchRows) void this.loadMore();
-  }
-
-  /** Keeps the table's tab stop on a row in view once the active one has scrolled away. */
-  private handleVisibilityChanged(event: VisibilityChangedEvent): void {
-    const focusedRow = this.renderRoot.querySelector('tbody tr:focus-within');
-    const active = this.rows.active;
-    if (focusedRow || (active >= event.first && active <= event.last)) return;
-    this.rows.active = Math.max(0, event.first);
-  }
-
-  private async loadMore(): Promise<void> {
-    if (!this.nextCursor || this.loadingMore || this.moreError) return;
-    if (this.firstPage.status !== TaskStatus.COMPLETE) return;
-    const generation = this.generation;
-    this.loadingMore = true;
-    try {
-      const page = await this.client.listInvoices({ ...this.query, cursor: this.nextCursor });
-      if (generation !== this.generation) return;
-      this.items = [...this.items, ...page.items];
-      this.nextCursor = page.nextCursor;
-      this.announcement = this.t.invoices.loadedMore(this.items.length, this.totalCount);
-    } catch (error) {
-      if (generation === this.generation) this.moreError = error;
-    } finally {
-      if (generation === this.generation) this.loadingMore = false;
-    }
-  }
-
-  private retryMore(): void {
-    this.moreError = undefined;
-    void this.loadMore();
-  }
-
-  private rowAt(index: number): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(`tbody tr[aria-rowindex="${index + 2}"]`);
-  }
-
   /** Focuses a row, first scrolling it into the rendered range when it is not in the DOM. */
-  private async focusRow(target: number, block: ScrollLogicalPosition = 'nearest'): Promise<void> {
+  private async focusRow(index: number, block: ScrollLogicalPosition = 'nearest'): Promise<void> {
     await this.updateComplete;
-    if (!this.rowAt(target) || block === 'center') {
-      // The virtualizer lays out asynchronously: it can scroll to a row once it has rendered some.
-      await this.waitFor(() => this.renderRoot.querySelector('tbody.rows tr'));
-      try {
-        this.body?.[virtualizerRef]?.element(target)?.scrollIntoView({ block });
-      } catch {
-        // Not laid out yet; focusing the row below still brings it into view once it is rendered.
-      }
-      await this.waitFor(() => this.rowAt(target));
-    }
-    this.rowAt(target)?.focus({ preventScroll: block === 'center' });
-    if (target >= this.items.length - prefetchRows) void this.loadMore();
-  }
-
-  private async waitFor(found: () => unknown, frames = 30): Promise<void> {
-    for (let frame = 0; frame < frames && !found(); frame++) await nextFrame();
-  }
-
-  private handleRowFocus(event: FocusEvent): void {
-    const row = (event.target as Element).closest('tr');
-    const index = Number(row?.getAttribute('aria-rowindex')) - 2;
-    if (index >= 0) this.rows.active = index;
-  }
-
-  private handleRowKeydown(event: KeyboardEvent, invoice: InvoiceSummary, index: number): void {
-    if (this.rows.handleKeydown(event, index)) return;
-    // Enter and Space open the invoice from the row itself; on the checkbox, Space ticks it.
-    if ((event.key === 'Enter' || event.key === ' ') && event.target === event.currentTarget) {
-      event.preventDefault();
-      this.open(invoice, index);
-    }
-  }
-
-  private handleRowClick(event: MouseEvent, invoice: InvoiceSummary, index: number): void {
-    if ((event.target as Element).closest('.select-cell')) return;
-    this.open(invoice, index);
+    await focusRow(this.renderRoot, index, block);
+    if (index >= this.items.length - prefetchRows) void this.pages.loadMore();
   }
 
   /** The opened row becomes the table's tab stop, so focus can return to it (`restoreFocus`). */
   private open(invoice: InvoiceSummary, index: number): void {
     this.rows.active = index;
     emit(this, 'ar-invoice-select', { invoice });
-  }
-
-  // ---- Selection --------------------------------------------------------------------------------
-
-  private request(type: 'ar-pay-request' | 'ar-promise-request' | 'ar-dispute-request'): void {
-    emit(this, type, { invoices: this.selection.items });
   }
 
   // ---- Rendering ---------------------------------------------------------------------------------
@@ -454,51 +321,23 @@ export class ArInvoiceList extends PorticoElement {
       ${
         signedOut
           ? html`<p class="empty" part="empty signed-out">${this.t.invoices.signedOut}</p>`
-          : html`${this.renderAccountBar()} ${this.renderTabs()} ${this.renderSearch()}
-              ${renderSelectionBar(this.selection.size, this.selection.total(this.localeOrDefault), this.t, {
-                pay: () => this.request('ar-pay-request'),
-                promise: () => this.request('ar-promise-request'),
-                dispute: () => this.request('ar-dispute-request'),
-                clear: () => this.selection.clear(),
+          : html`${this.accounts.render({
+                account: this.account,
+                locale: this.locale,
+                scope: this.scope ? this.scopeNumbers : null,
+                change: (next) => this.handleAccountChange(next),
+                t: this.t,
               })}
+              ${renderTabs(this.status, this.currentAccount?.counts, this.localeOrDefault, this.t, {
+                select: (status) => this.selectTab(status),
+                keydown: (event) => void this.tabs.handleKeydown(event),
+              })}
+              ${renderSearch(this.search, this.t)}
+              ${renderSelectionBar(this, this.selection, this.localeOrDefault, this.t)}
               <div id="invoices-panel" role="tabpanel" aria-labelledby="tab-${this.status}">${this.renderPanel()}</div>`
       }
       <p class="visually-hidden" role="status">${this.announcement}</p>
     </div>`;
-  }
-
-  private renderAccountBar(): TemplateResult {
-    const retry = () => {
-      this.freshAccounts = true;
-      void this.accountsTask.run();
-    };
-    return html`<div class="account-bar">
-      ${this.accountsTask.render({
-        pending: () => renderTotals(undefined, this.locale, this.t),
-        complete: (list) => {
-          const account = this.currentAccount;
-          if (!list || !account) return nothing;
-          return html`${renderAccountSwitcher(list.items, account, (next) => this.handleAccountChange(next), this.t)}
-          ${renderTotals(account, this.locale, this.t, this.scope ? this.scopeNumbers : null)}`;
-        },
-        error: (error) => renderLoadError(this.t.account.totalsFailed, error, retry, this.t),
-      })}
-    </div>`;
-  }
-
-  private renderTabs(): TemplateResult {
-    return renderTabs(this.status, this.currentAccount?.counts, this.locale || undefined, this.t, {
-      select: (status) => this.selectTab(status),
-      keydown: (event) => void this.tabs.handleKeydown(event),
-    });
-  }
-
-  private renderSearch(): TemplateResult {
-    return renderSearch(this.searchText, this.t, {
-      input: (event) => this.handleSearchInput(event),
-      keydown: (event) => this.handleSearchKeydown(event),
-      clear: () => this.clearSearch(),
-    });
   }
 
   private renderPanel(): TemplateResult {
@@ -517,70 +356,18 @@ export class ArInvoiceList extends PorticoElement {
 
   private renderList(): TemplateResult {
     if (this.items.length === 0) {
-      if (this.q) {
-        return html`<div class="empty" part="empty no-match">
-          <p>${this.t.invoices.noMatch(this.q)}</p>
-          <button class="button secondary" part="button" type="button" @click=${this.clearSearch}>
-            ${this.t.invoices.clearSearch}
-          </button>
-        </div>`;
-      }
-      if (this.scope) return this.renderScopedEmpty();
-      return html`<div class="empty" part="empty" role="status">
-        ${this.status === 'past_due' ? html`<span class="empty-icon" aria-hidden="true">✓</span>` : nothing}
-        <p>${this.t.invoices.empty(this.status)}</p>
-      </div>`;
+      if (this.q) return renderNoMatch(this.q, this.search.clear, this.t);
+      if (!this.scope) return renderEmpty(this.status, this.t);
+      const email = this.session.store.info?.user.email ?? '';
+      const upgrade = () => (this.upgrading = true);
+      const standalone = this.inPortal
+        ? null
+        : { api: this.api, locale: this.locale, email, upgrading: this.upgrading, upgrade };
+      return renderScopedEmpty({ status: this.status, numbers: this.scopeNumbers, standalone, t: this.t });
     }
     const highlightMissing = this.highlight && !this.items.some((invoice) => invoice.number === this.highlight);
     return html`${highlightMissing ? html`<p class="note" role="status">${this.t.invoices.highlightMissing(this.highlight)}</p>` : nothing}
-    ${renderTable(this.tableView, this.tableActions, false)}
-    ${
-      this.moreError
-        ? renderLoadError(this.t.invoices.loadMoreFailed, this.moreError, () => this.retryMore(), this.t)
-        : this.loadingMore
-          ? html`<p class="more pending" part="loading">
-              <span class="spinner" aria-hidden="true"></span> ${this.t.invoices.loadingMore}
-            </p>`
-          : nothing
-    }`;
-  }
-
-  /**
-   * An Easy Pay session's empty tab: says it is about the link's invoices, that the account may have
-   * others, and (alone on a page; the portal's note above offers it there) the way to sign in to it all.
-   */
-  private renderScopedEmpty(): TemplateResult {
-    const numbers = this.scopeNumbers;
-    const email = this.session.store.info?.user.email ?? '';
-    const standalone = !this.inPortal;
-    return html`<div class="empty" part="empty empty-scoped">
-      <div role="status">
-        ${this.status === 'past_due' || this.status === 'open' ? html`<span class="empty-icon" aria-hidden="true">✓</span>` : nothing}
-        <p>${this.t.invoices.scopedEmpty(this.status, numbers)}</p>
-      </div>
-      <p class="secondary">${this.t.invoices.scopedHint(numbers)}</p>
-      ${
-        !standalone
-          ? nothing
-          : this.upgrading
-            ? html`<ar-login
-                part="login"
-                api=${this.api}
-                audience="customer"
-                locale=${this.locale}
-                email=${email}
-                target="invoices"
-              ></ar-login>`
-            : html`<button
-                class="button"
-                part="button whole-account-button"
-                type="button"
-                @click=${() => (this.upgrading = true)}
-              >
-                ${this.t.invoices.scopedSignIn}
-              </button>`
-      }
-    </div>`;
+    ${renderTable(this.tableView, this.tableActions, false)} ${renderMore(this.pages, this.t)}`;
   }
 
   private get tableView(): TableView {
@@ -598,10 +385,14 @@ export class ArInvoiceList extends PorticoElement {
 
   private readonly tableActions: TableActions = {
     sort: (sort) => this.handleSort(sort),
-    rowClick: (event, invoice, index) => this.handleRowClick(event, invoice, index),
-    rowKeydown: (event, invoice, index) => this.handleRowKeydown(event, invoice, index),
-    rowFocus: (event) => this.handleRowFocus(event),
-    rangeChanged: (event) => this.handleRangeChanged(event),
-    visibilityChanged: (event) => this.handleVisibilityChanged(event),
+    open: (invoice, index) => this.open(invoice, index),
+    rowKeydown: (event, _invoice, index) => this.rows.handleKeydown(event, index),
+    rowFocus: this.rows.handleFocusIn,
+    rangeChanged: (event) => {
+      if (event.last >= this.items.length - prefetchRows) void this.pages.loadMore();
+    },
+    // Keeps the table's tab stop on a row in view once the active one has scrolled away.
+    visibilityChanged: (event) =>
+      this.rows.keepInView(event.first, event.last, Boolean(this.renderRoot.querySelector('tbody tr:focus-within'))),
   };
 }

@@ -3,10 +3,13 @@
  * selection bar and the loading skeleton.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { emit } from '../../internal/events.js';
 import { formatCount, formatMoney } from '../../internal/format.js';
+import type { SelectionController } from '../../internal/selection-controller.js';
 import { invoiceStatusFilters } from '../../internal/routes.js';
 import type { Catalog } from '../../locales/catalog.js';
-import type { AccountSummary, InvoiceStatusFilter } from '../../internal/types.js';
+import type { InvoiceSearch } from './search.js';
+import type { AccountSummary, InvoiceStatusFilter, InvoiceSummary } from '../../internal/types.js';
 
 /**
  * The account's key figures, or placeholders while they load (`account` undefined). `scope` is set in
@@ -82,11 +85,9 @@ export function renderTabs(
 }
 
 /** The labelled search field with its own clear button (the browser's is hidden, for one look everywhere). */
-export function renderSearch(
-  text: string,
-  t: Catalog,
-  on: { input: (event: InputEvent) => void; keydown: (event: KeyboardEvent) => void; clear: () => void },
-): TemplateResult {
+export function renderSearch(search: InvoiceSearch, t: Catalog): TemplateResult {
+  const { text } = search;
+  const on = { input: search.handleInput, keydown: search.handleKeydown, clear: search.clear };
   return html`<div class="search" part="search" role="search">
     <label for="search">${t.invoices.searchLabel}</label>
     <div class="search-field">
@@ -123,32 +124,42 @@ export function renderSearch(
   </div>`;
 }
 
-export interface SelectionActions {
-  pay: () => void;
-  promise: () => void;
-  dispute: () => void;
-  clear: () => void;
-}
-
-/** "3 selected · $4,200.00" and what can be done with them; nothing when none is ticked. */
+/**
+ * "3 selected · $4,200.00" and what can be done with them; nothing when none is ticked. The actions
+ * fire their request from `host` with the ticked invoices.
+ */
 export function renderSelectionBar(
-  count: number,
-  total: string,
+  host: HTMLElement,
+  selection: SelectionController<InvoiceSummary>,
+  locale: string | undefined,
   t: Catalog,
-  actions: SelectionActions,
 ): TemplateResult | typeof nothing {
-  if (count === 0) return nothing;
+  if (selection.size === 0) return nothing;
+  const request = (type: 'ar-pay-request' | 'ar-promise-request' | 'ar-dispute-request') => () =>
+    emit(host, type, { invoices: selection.items });
   return html`<div class="selection-bar" part="selection-bar" role="group" aria-label=${t.invoices.selectionLabel}>
-    <p class="selection-summary">${t.invoices.selected(count, total)}</p>
+    <p class="selection-summary">${t.invoices.selected(selection.size, selection.total(locale))}</p>
     <div class="selection-actions">
-      <button class="button" part="button pay-button" type="button" @click=${actions.pay}>${t.invoices.pay}</button>
-      <button class="button secondary" part="button promise-button" type="button" @click=${actions.promise}>
+      <button class="button" part="button pay-button" type="button" @click=${request('ar-pay-request')}>
+        ${t.invoices.pay}
+      </button>
+      <button
+        class="button secondary"
+        part="button promise-button"
+        type="button"
+        @click=${request('ar-promise-request')}
+      >
         ${t.invoices.promise}
       </button>
-      <button class="button secondary" part="button dispute-button" type="button" @click=${actions.dispute}>
+      <button
+        class="button secondary"
+        part="button dispute-button"
+        type="button"
+        @click=${request('ar-dispute-request')}
+      >
         ${t.invoices.dispute}
       </button>
-      <button class="button link" part="button clear-selection-button" type="button" @click=${actions.clear}>
+      <button class="button link" part="button clear-selection-button" type="button" @click=${() => selection.clear()}>
         ${t.invoices.clearSelection}
       </button>
     </div>

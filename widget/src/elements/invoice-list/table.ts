@@ -3,7 +3,7 @@
  * the rows, of which only those in view are in the DOM (`@lit-labs/virtualizer`).
  */
 import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { renderStatusBadge, statusText } from '../../internal/badge.js';
@@ -30,7 +30,8 @@ export interface TableView {
 /** What the person can do in it. */
 export interface TableActions {
   sort: (sort: InvoiceSort) => void;
-  rowClick: (event: MouseEvent, invoice: InvoiceSummary, index: number) => void;
+  /** A row was clicked (not on its checkbox). */
+  open: (invoice: InvoiceSummary, index: number) => void;
   rowKeydown: (event: KeyboardEvent, invoice: InvoiceSummary, index: number) => void;
   rowFocus: (event: FocusEvent) => void;
   rangeChanged: (event: RangeChangedEvent) => void;
@@ -56,6 +57,32 @@ function inFlightNotice(invoice: InvoiceSummary, locale: string | undefined, t: 
   if (!flight) return '';
   const amount = formatMoney(flight.amount, invoice.currency, locale);
   return t.inFlight.notice(amount, formatDateTime(flight.since, locale), flight.status);
+}
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+async function waitFor(found: () => unknown, frames = 30): Promise<void> {
+  for (let frame = 0; frame < frames && !found(); frame++) await nextFrame();
+}
+
+/**
+ * Focuses the row at `index` of the table in `root`, first scrolling it into the rendered range
+ * when it is not in the DOM (`center`: scrolled to the middle, as a highlighted invoice is).
+ */
+export async function focusRow(root: ParentNode, index: number, block: ScrollLogicalPosition): Promise<void> {
+  const rowAt = () => root.querySelector<HTMLElement>(`tbody tr[aria-rowindex="${index + 2}"]`);
+  if (!rowAt() || block === 'center') {
+    // The virtualizer lays out asynchronously: it can scroll to a row once it has rendered some.
+    await waitFor(() => root.querySelector('tbody.rows tr'));
+    try {
+      const body = root.querySelector<HTMLElement & VirtualizerHostElement>('tbody.rows');
+      body?.[virtualizerRef]?.element(index)?.scrollIntoView({ block });
+    } catch {
+      // Not laid out yet; focusing the row below still brings it into view once it is rendered.
+    }
+    await waitFor(rowAt);
+  }
+  rowAt()?.focus({ preventScroll: block === 'center' });
 }
 
 /* eslint-disable lit-a11y/no-redundant-role -- see renderTable */
@@ -157,7 +184,9 @@ function renderRow(view: TableView, actions: TableActions, invoice: InvoiceSumma
     aria-rowindex=${index + 2}
     aria-current=${highlighted ? 'true' : nothing}
     aria-label=${t.invoices.rowLabel(invoice.number, balance, statusText(invoice, t), inFlight)}
-    @click=${(event: MouseEvent) => actions.rowClick(event, invoice, index)}
+    @click=${(event: MouseEvent) => {
+      if (!(event.target as Element).closest('.select-cell')) actions.open(invoice, index);
+    }}
     @keydown=${(event: KeyboardEvent) => actions.rowKeydown(event, invoice, index)}
   >
     <td role="cell" class="select-cell">

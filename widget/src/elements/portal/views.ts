@@ -13,6 +13,7 @@ import type {
 } from '../../internal/events.js';
 import type { LazyTag } from '../../internal/lazy.js';
 import type { SessionInfo } from '../../internal/types.js';
+import { renderWholeAccountLogin } from '../../internal/whole-account.js';
 import type { Catalog } from '../../locales/catalog.js';
 import type { LogoutController } from './logout.js';
 import type { Place } from './places.js';
@@ -98,14 +99,7 @@ export function renderUpgrade(
   t: Catalog,
 ): TemplateResult {
   return html`<section id="upgrade" class="upgrade" tabindex="-1" aria-label=${t.portal.scopeSignInHeading}>
-    <ar-login
-      part="login"
-      api=${login.api}
-      audience="customer"
-      locale=${login.locale}
-      email=${info.user.email}
-      target="invoices"
-    ></ar-login>
+    ${renderWholeAccountLogin({ ...login, email: info.user.email })}
     <button class="button link" part="button" type="button" @click=${cancel}>${t.portal.scopeSignInCancel}</button>
   </section>`;
 }
