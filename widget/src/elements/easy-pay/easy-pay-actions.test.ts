@@ -1,7 +1,7 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { invoiceDetail, paymentConfig, paymentView, sessionCreated } from '../../../test/fixtures.js';
+import { paymentView } from '../../../test/fixtures.js';
 import { buttonNamed } from '../../../test/dom.js';
-import { fail, mock, sent, signIn, useMockApi, worker } from '../../../test/mock-api.js';
+import { fail, mock, sent, worker } from '../../../test/mock-api.js';
 import './define.js';
 import {
   $,
@@ -17,15 +17,11 @@ import {
   bodyOf,
   keyOf,
   declined,
+  useSignedInPayer,
 } from './easy-pay.test-support.js';
 
 describe('<ar-easy-pay>', () => {
-  useMockApi();
-
-  beforeEach(() => {
-    signIn(sessionCreated());
-    worker.use(mock.getInvoice(invoiceDetail()), mock.paymentConfig(paymentConfig()));
-  });
+  useSignedInPayer();
 
   it('asks for 3-D Secure in a sandbox dialog and confirms the outcome', async () => {
     worker.use(

@@ -1,15 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import {
-  API,
-  invoice,
-  invoiceDetail,
-  invoices,
-  paymentConfig,
-  paymentView,
-  sessionCreated,
-} from '../../../test/fixtures.js';
+import { API, invoice, invoiceDetail, invoices, paymentView, sessionCreated } from '../../../test/fixtures.js';
 import { buttonNamed, type } from '../../../test/dom.js';
-import { fail, mock, sent, signIn, useMockApi, worker } from '../../../test/mock-api.js';
+import { fail, mock, sent, signIn, worker } from '../../../test/mock-api.js';
 import './define.js';
 import type { ArEasyPay } from './easy-pay.js';
 import {
@@ -24,15 +16,11 @@ import {
   fillCard,
   pay,
   bodyOf,
+  useSignedInPayer,
 } from './easy-pay.test-support.js';
 
 describe('<ar-easy-pay>', () => {
-  useMockApi();
-
-  beforeEach(() => {
-    signIn(sessionCreated());
-    worker.use(mock.getInvoice(invoiceDetail()), mock.paymentConfig(paymentConfig()));
-  });
+  useSignedInPayer();
 
   describe('with money in flight', () => {
     const flight = {

@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { API, invoiceDetail, paymentConfig, paymentView, sessionCreated } from '../../../test/fixtures.js';
+import { API, invoiceDetail, paymentView } from '../../../test/fixtures.js';
 import { catchDownloads } from '../../../test/downloads.js';
 import { buttonNamed, type } from '../../../test/dom.js';
-import { fail, file, mock, offline, sent, signIn, useMockApi, worker } from '../../../test/mock-api.js';
+import { fail, file, mock, offline, sent, worker } from '../../../test/mock-api.js';
 import './define.js';
 import type { ArEasyPay } from './easy-pay.js';
 import {
@@ -20,15 +20,11 @@ import {
   bodyOf,
   keyOf,
   declined,
+  useSignedInPayer,
 } from './easy-pay.test-support.js';
 
 describe('<ar-easy-pay>', () => {
-  useMockApi();
-
-  beforeEach(() => {
-    signIn(sessionCreated());
-    worker.use(mock.getInvoice(invoiceDetail()), mock.paymentConfig(paymentConfig()));
-  });
+  useSignedInPayer();
 
   it('pays an invoice on the account it belongs to, whichever account is on screen', async () => {
     worker.use(mock.createPayment(paymentView()));

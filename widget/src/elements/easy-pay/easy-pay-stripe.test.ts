@@ -1,18 +1,13 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { invoiceDetail, paymentConfig, paymentView, sessionCreated } from '../../../test/fixtures.js';
-import { mock, sent, signIn, useMockApi, worker } from '../../../test/mock-api.js';
+import { paymentConfig, paymentView } from '../../../test/fixtures.js';
+import { mock, sent, worker } from '../../../test/mock-api.js';
 import './define.js';
 import { stripeJsUrl } from './stripe.js';
-import { $, renderPay, tab, loaded, pay, bodyOf } from './easy-pay.test-support.js';
+import { $, renderPay, tab, loaded, pay, bodyOf, useSignedInPayer } from './easy-pay.test-support.js';
 
 describe('<ar-easy-pay>', () => {
-  useMockApi();
-
-  beforeEach(() => {
-    signIn(sessionCreated());
-    worker.use(mock.getInvoice(invoiceDetail()), mock.paymentConfig(paymentConfig()));
-  });
+  useSignedInPayer();
 
   it('never loads Stripe.js in the sandbox', async () => {
     const el = await renderPay();

@@ -1,8 +1,8 @@
 /** What the tests of <ar-easy-pay> share: rendering it, its fields, filling a card, paying. */
 import { fixture, html, waitUntil } from '@open-wc/testing';
-import { API, paymentView } from '../../../test/fixtures.js';
+import { API, invoiceDetail, paymentConfig, paymentView, sessionCreated } from '../../../test/fixtures.js';
 import { type } from '../../../test/dom.js';
-import { sent } from '../../../test/mock-api.js';
+import { mock, sent, signIn, useMockApi, worker } from '../../../test/mock-api.js';
 import type { PaymentRequestBody, PaymentView } from '../../internal/types.js';
 import type { ArEasyPay } from './easy-pay.js';
 
@@ -50,3 +50,12 @@ export const bodyOf = (index = 0) => sent('POST', '/payments')[index]?.body as P
 export const keyOf = (index = 0) => sent('POST', '/payments')[index]?.idempotencyKey;
 export const declined = (message: string): PaymentView =>
   paymentView({ status: 'failed', succeededAt: null, failure: { code: 'insufficient_funds', message } });
+
+/** Each test starts signed in, with the invoice and the payment config on the server (`useMockApi` too). */
+export function useSignedInPayer(): void {
+  useMockApi();
+  beforeEach(() => {
+    signIn(sessionCreated());
+    worker.use(mock.getInvoice(invoiceDetail()), mock.paymentConfig(paymentConfig()));
+  });
+}

@@ -1,15 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import {
-  API,
-  invoice,
-  invoiceDetail,
-  invoices,
-  paymentConfig,
-  paymentView,
-  sessionCreated,
-} from '../../../test/fixtures.js';
+import { API, invoice, invoiceDetail, invoices, paymentConfig, paymentView } from '../../../test/fixtures.js';
 import { buttonNamed, shadowText, type } from '../../../test/dom.js';
-import { fail, mock, never, sent, signIn, useMockApi, worker } from '../../../test/mock-api.js';
+import { fail, mock, never, sent, worker } from '../../../test/mock-api.js';
 import './define.js';
 import type { ArEasyPay } from './easy-pay.js';
 import {
@@ -26,15 +18,11 @@ import {
   fillCard,
   pay,
   bodyOf,
+  useSignedInPayer,
 } from './easy-pay.test-support.js';
 
 describe('<ar-easy-pay>', () => {
-  useMockApi();
-
-  beforeEach(() => {
-    signIn(sessionCreated());
-    worker.use(mock.getInvoice(invoiceDetail()), mock.paymentConfig(paymentConfig()));
-  });
+  useSignedInPayer();
 
   it('shows the invoice, its balance as the amount, the methods and the total with the card surcharge', async () => {
     const el = await renderPay();

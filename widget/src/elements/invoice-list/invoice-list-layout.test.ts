@@ -1,7 +1,7 @@
 import '../../../test/resize-observer.js';
 import { expect, oneEvent } from '@open-wc/testing';
-import { accountList, invoice, invoices, northwind, sessionCreated } from '../../../test/fixtures.js';
-import { mock, sent, signIn, useMockApi, worker } from '../../../test/mock-api.js';
+import { accountList, invoice, invoices, northwind } from '../../../test/fixtures.js';
+import { mock, sent, worker } from '../../../test/mock-api.js';
 import { offScreen, overflowsPage, truncated, usePhoneViewport } from '../../../test/viewport.js';
 import './define.js';
 import {
@@ -20,15 +20,11 @@ import {
   disputed,
   partlyInFlight,
   whollyInFlight,
+  useSignedInCustomer,
 } from './invoice-list.test-support.js';
 
 describe('<ar-invoice-list>', () => {
-  useMockApi();
-
-  beforeEach(() => {
-    signIn(sessionCreated());
-    worker.use(mock.listAccounts(accountList(northwind)));
-  });
+  useSignedInCustomer();
 
   describe('on a 375 px phone', () => {
     usePhoneViewport();

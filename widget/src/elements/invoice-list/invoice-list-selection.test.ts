@@ -2,7 +2,7 @@ import '../../../test/resize-observer.js';
 import { expect, oneEvent } from '@open-wc/testing';
 import { accountList, invoice, northwind, sessionCreated } from '../../../test/fixtures.js';
 import { buttonNamed, shadowText } from '../../../test/dom.js';
-import { mock, sent, signIn, useMockApi, worker } from '../../../test/mock-api.js';
+import { mock, sent, signIn, worker } from '../../../test/mock-api.js';
 import { formatDateTime } from '../../internal/format.js';
 import type { InvoiceSummary } from '../../internal/types.js';
 import './define.js';
@@ -22,15 +22,11 @@ import {
   inFlight,
   partlyInFlight,
   whollyInFlight,
+  useSignedInCustomer,
 } from './invoice-list.test-support.js';
 
 describe('<ar-invoice-list>', () => {
-  useMockApi();
-
-  beforeEach(() => {
-    signIn(sessionCreated());
-    worker.use(mock.listAccounts(accountList(northwind)));
-  });
+  useSignedInCustomer();
 
   it('ticks invoices, totals them and asks to pay, promise or dispute them', async () => {
     worker.use(mock.listInvoices({ items: [pastDue, disputed, paid], nextCursor: null }));

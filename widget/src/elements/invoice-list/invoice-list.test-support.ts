@@ -1,6 +1,7 @@
 /** What the tests of <ar-invoice-list> share: rendering it, reading its rows, tabs and totals. */
 import { fixture, html, waitUntil as waitUntilWithin } from '@open-wc/testing';
-import { API, invoice } from '../../../test/fixtures.js';
+import { API, accountList, invoice, northwind, sessionCreated } from '../../../test/fixtures.js';
+import { mock, signIn, useMockApi, worker } from '../../../test/mock-api.js';
 import type { InvoiceStatusFilter, InvoiceSummary } from '../../internal/types.js';
 import type { ArInvoiceList } from './invoice-list.js';
 
@@ -84,3 +85,12 @@ export function inFlight(amount: number, overrides: Partial<InFlight> = {}): InF
 export const partlyInFlight = { ...pastDue, inFlight: inFlight(100_000), payable: 80_050 };
 /** All of INV-1023's $2,703.13 is on its way: nothing is left to pay until it settles or fails. */
 export const whollyInFlight = invoice({ number: 'INV-1023', balance: 270_313, inFlight: inFlight(270_313) });
+
+/** Each test starts signed in, with the customer's one account on the server (`useMockApi` too). */
+export function useSignedInCustomer(): void {
+  useMockApi();
+  beforeEach(() => {
+    signIn(sessionCreated());
+    worker.use(mock.listAccounts(accountList(northwind)));
+  });
+}

@@ -8,11 +8,10 @@ import {
   initech,
   invoice,
   invoices,
-  northwind,
   sessionCreated,
 } from '../../../test/fixtures.js';
 import { buttonNamed, shadowText, type } from '../../../test/dom.js';
-import { fail, mock, never, sent, signIn, useMockApi, worker } from '../../../test/mock-api.js';
+import { fail, mock, never, sent, signIn, worker } from '../../../test/mock-api.js';
 import { sessionStoreFor } from '../../internal/session-store.js';
 import './define.js';
 import {
@@ -30,15 +29,11 @@ import {
   pastDue,
   disputed,
   paid,
+  useSignedInCustomer,
 } from './invoice-list.test-support.js';
 
 describe('<ar-invoice-list>', () => {
-  useMockApi();
-
-  beforeEach(() => {
-    signIn(sessionCreated());
-    worker.use(mock.listAccounts(accountList(northwind)));
-  });
+  useSignedInCustomer();
 
   it('shows a loading skeleton while the invoices load', async () => {
     worker.use(mock.listInvoices(never), mock.listAccounts(never));
