@@ -5,8 +5,7 @@
  *
  * The element classes keep their own JSDoc (`@attr api`, `@attr locale` …): it is their reference.
  */
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import type { PorticoApi } from './api.js';
 import { ApiSessionController } from './api-session-controller.js';
 import { catalogFor, catalogLoading, type Catalog } from '../locales/catalog.js';
@@ -15,11 +14,21 @@ export class PorticoElement extends LitElement {
   /** The element that provides the API client to the others (`<ar-portal>`) sets this to `false`. */
   protected static consumesPortalApi = true;
 
+  // Declared without decorators: the build lowers decorators with helpers per module, and this class
+  // is in every element's chunk path.
+  static override properties: PropertyDeclarations = { api: {}, locale: {} };
+
   /** Base URL of the Portico server; empty means this page's origin. */
-  @property() accessor api = '';
+  declare api: string;
 
   /** Locale for words, money and dates. */
-  @property() accessor locale = '';
+  declare locale: string;
+
+  constructor() {
+    super();
+    this.api = '';
+    this.locale = '';
+  }
 
   /** The API client and its session; the host re-renders when the session changes. */
   protected readonly session = new ApiSessionController(this, {
