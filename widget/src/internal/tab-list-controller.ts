@@ -3,7 +3,7 @@
  * ends; Home and End jump; the tab moved to is selected and takes focus. Used by the invoice list's
  * status tabs and the pay form's method tabs.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 
 export interface TabListOptions<Tab> {
   tabs: () => readonly Tab[];
@@ -11,6 +11,29 @@ export interface TabListOptions<Tab> {
   select: (tab: Tab) => void;
   /** The element of a tab, to focus once the host has rendered it selected. */
   tabElement: (tab: Tab) => HTMLElement | null | undefined;
+}
+
+/**
+ * One tab of a tab list: the roving tabindex (only the selected tab is in the Tab order),
+ * `aria-selected`, the panel it controls, and the `tab` part (also `tab-selected`).
+ */
+export function renderTab(
+  tab: { id: string; selected: boolean; controls: string; select: () => void },
+  content: unknown,
+): TemplateResult {
+  const { selected } = tab;
+  return html`<button
+    id=${tab.id}
+    part=${selected ? 'tab tab-selected' : 'tab'}
+    role="tab"
+    type="button"
+    aria-selected=${selected ? 'true' : 'false'}
+    aria-controls=${tab.controls}
+    tabindex=${selected ? '0' : '-1'}
+    @click=${tab.select}
+  >
+    ${content}
+  </button>`;
 }
 
 /** The tab a key moves to from `current`, if the key moves at all. */

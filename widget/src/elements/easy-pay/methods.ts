@@ -4,6 +4,7 @@
  * panel: card or bank fields, Stripe's Payment Element, or PayPal's note.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { renderTab } from '../../internal/tab-list-controller.js';
 import type { PaymentConfig, PaymentMethod } from '../../internal/types.js';
 import type { Catalog } from '../../locales/catalog.js';
 import type { PayFormFields } from './form-state.js';
@@ -67,19 +68,8 @@ function renderMethodTabs(
     @keydown=${on.keydown}
   >
     ${methods.map((method) => {
-      const selected = method === current;
-      return html`<button
-        id="method-${method}"
-        part=${selected ? 'tab tab-selected' : 'tab'}
-        role="tab"
-        type="button"
-        aria-selected=${selected ? 'true' : 'false'}
-        aria-controls="method-panel"
-        tabindex=${selected ? '0' : '-1'}
-        @click=${() => on.select(method)}
-      >
-        ${t.pay.method(method)}
-      </button>`;
+      const tab = { id: `method-${method}`, selected: method === current, controls: 'method-panel' };
+      return renderTab({ ...tab, select: () => on.select(method) }, t.pay.method(method));
     })}
   </div>`;
 }

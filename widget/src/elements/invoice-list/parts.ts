@@ -6,6 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { emit } from '../../internal/events.js';
 import { formatCount, formatMoney } from '../../internal/format.js';
 import type { SelectionController } from '../../internal/selection-controller.js';
+import { renderTab } from '../../internal/tab-list-controller.js';
 import { invoiceStatusFilters } from '../../internal/routes.js';
 import type { Catalog } from '../../locales/catalog.js';
 import type { InvoiceSearch } from './search.js';
@@ -65,21 +66,13 @@ export function renderTabs(
 ): TemplateResult {
   return html`<div class="tabs" part="tabs" role="tablist" aria-label=${t.invoices.tabsLabel} @keydown=${on.keydown}>
     ${invoiceStatusFilters.map((status) => {
-      const selected = status === current;
       const count = counts?.[status];
-      return html`<button
-        id="tab-${status}"
-        part=${selected ? 'tab tab-selected' : 'tab'}
-        role="tab"
-        type="button"
-        aria-selected=${selected ? 'true' : 'false'}
-        aria-controls="invoices-panel"
-        tabindex=${selected ? '0' : '-1'}
-        @click=${() => on.select(status)}
-      >
-        ${t.invoices.tab(status)}
-        ${count === undefined ? nothing : html`<span class="count" part="count">${formatCount(count, locale)}</span>`}
-      </button>`;
+      const tab = { id: `tab-${status}`, selected: status === current, controls: 'invoices-panel' };
+      return renderTab(
+        { ...tab, select: () => on.select(status) },
+        html`${t.invoices.tab(status)}
+        ${count === undefined ? nothing : html`<span class="count" part="count">${formatCount(count, locale)}</span>`}`,
+      );
     })}
   </div>`;
 }
