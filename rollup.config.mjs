@@ -5,6 +5,7 @@
 import { rmSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -67,8 +68,9 @@ const scriptTag = {
   plugins: [
     noServerCode,
     nodeResolve({ browser: true }),
+    minifyHtmlLiterals({ include: ['widget/src/**/*.ts'], failOnError: false }),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
-    terser({ ecma: 2022, module: true, format: { comments: /^!/ } }),
+    terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: /^!/ } }),
   ],
   onwarn,
 };

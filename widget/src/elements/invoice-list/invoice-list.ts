@@ -1,5 +1,5 @@
 import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -26,11 +26,11 @@ import type {
 } from '../../internal/types.js';
 import { catalogFor, catalogLoading, type Catalog } from '../../locales/catalog.js';
 import { ariaSort, columns, nextSort } from './columns.js';
+import { loadFirstPage, pageSize } from './first-page.js';
 import { styles } from './invoice-list.styles.js';
 import { renderSearch, renderSelectionBar, renderSkeleton, renderTabs, renderTotals, sumByCurrency } from './parts.js';
+import { virtualize, virtualizerOf } from './virtualizer.js';
 
-/** The server's largest page: fewer round trips while scrolling a long account. */
-const pageSize = 200;
 /** How many pages to look through for the `highlight` invoice before saying it is not listed. */
 const highlightSearchPages = 5;
 const searchDelayMs = 250;
@@ -224,7 +224,7 @@ export class ArInvoiceList extends LitElement {
       const generation = ++this.generation;
       if (!token) return 'signed-out' as const;
       const query = this.query;
-      let page = await client.listInvoices(query, { signal });
+      let page = await loadFirstPage(client, query, { signal });
       const items = [...page.items];
       const wanted = this.highlight;
       for (let pages = 1; wanted && page.nextCursor && pages < highlightSearchPages; pages++) {
@@ -446,7 +446,7 @@ export class ArInvoiceList extends LitElement {
       // The virtualizer lays out asynchronously: it can scroll to a row once it has rendered some.
       await this.waitFor(() => this.renderRoot.querySelector('tbody.rows tr'));
       try {
-        this.body?.[virtualizerRef]?.element(target)?.scrollIntoView({ block });
+        virtualizerOf(this.body)?.element(target)?.scrollIntoView({ block });
       } catch {
         // Not laid out yet; focusing the row below still brings it into view once it is rendered.
       }

@@ -20,6 +20,7 @@ import { formatRoute, linkTarget, parseRoute, type PortalRoute } from '../../int
 import { SessionController } from '../../internal/session-store.js';
 import { renderLoadError, renderPending } from '../../internal/states.js';
 import type { AccountList, Audience, InvoiceStatusFilter, SessionInfo } from '../../internal/types.js';
+import { prefetchFirstView, takePrefetchedAccounts } from '../invoice-list/first-page.js';
 import type { ArInvoiceList } from '../invoice-list/invoice-list.js';
 import { isRecord, placeFor, routeFor, type Place } from './places.js';
 import { catalogFor, catalogLoading, type Catalog } from '../../locales/catalog.js';
@@ -186,6 +187,8 @@ export class ArPortal extends LitElement {
     args: () => [this.client, this.session.store?.token ?? null] as const,
     task: async ([client, token], { signal }): Promise<SessionInfo | null> => {
       if (!token) return null;
+      // The accounts and the list's first page load beside the check: one round for the first view.
+      prefetchFirstView(client, this.target, { status: this.place?.status, account: this.accountId });
       if (token === this.freshToken) return client.session.info;
       return client.getSession({ signal });
     },
@@ -198,7 +201,7 @@ export class ArPortal extends LitElement {
     task: async ([client, token]): Promise<AccountList | null> => {
       if (!token) return null;
       // Shared with the list and the statement: one request for all of them.
-      const list = await loadAccounts(client, { fresh: true });
+      const list = await (takePrefetchedAccounts(client) ?? loadAccounts(client, { fresh: true }));
       this.land(list);
       return list;
     },
