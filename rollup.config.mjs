@@ -9,6 +9,7 @@ import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { shareEsbuildHelpers } from './scripts/share-esbuild-helpers.mjs';
 
 const serverDir = fileURLToPath(new URL('./server/', import.meta.url));
 const contractDir = fileURLToPath(new URL('./server/src/contract/', import.meta.url));
@@ -50,6 +51,28 @@ function chunkFileName(chunk) {
   return 'chunks/[name]-[hash].js';
 }
 
+/**
+ * The CSS of a `css` template (the plugin hands over its text with a placeholder for each
+ * expression): comments and runs of whitespace go, and the spaces around `{ } ; ,` and after `:`.
+ * Nothing else is rewritten, so every fragment (a value, a list of declarations) stays what it
+ * was; a general CSS minifier rejects fragments and may reorder what it does not know.
+ */
+function squeezeCss(css) {
+  const parts = css.split(/(@TEMPLATE_EXPRESSION_*\(\);)/);
+  return parts
+    .map((part, index) =>
+      index % 2
+        ? part
+        : part
+            .replace(/\/\*[\s\S]*?\*\//g, '')
+            .replace(/\s+/g, ' ')
+            .replace(/ ?([{};,]) ?/g, '$1')
+            .replace(/: /g, ':'),
+    )
+    .join('')
+    .trim();
+}
+
 const scriptTag = {
   input: { portico: 'widget/src/index.ts' },
   // The chunks import Lit and the shared helpers from portico.js itself, rather than from a further
@@ -68,8 +91,14 @@ const scriptTag = {
   plugins: [
     noServerCode,
     nodeResolve({ browser: true }),
-    minifyHtmlLiterals({ include: ['widget/src/**/*.ts'], failOnError: false }),
+    // Markup and styles without the indentation they have in the source.
+    minifyHtmlLiterals({
+      include: ['widget/src/**/*.ts'],
+      failOnError: true,
+      options: { minifyOptions: { minifyCSS: squeezeCss } },
+    }),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
+    shareEsbuildHelpers(),
     terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: /^!/ } }),
   ],
   onwarn,

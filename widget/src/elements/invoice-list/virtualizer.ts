@@ -4,8 +4,9 @@
  * for it (`loadFirstPage`), so rows never render without it.
  */
 import type { VirtualizeDirectiveConfig, VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import type * as VirtualizerChunk from './virtualizer-chunk.js';
 
-type VirtualizeModule = typeof import('./virtualizer-chunk.js');
+type VirtualizeModule = typeof VirtualizerChunk;
 type Virtualizer = NonNullable<VirtualizerHostElement[VirtualizeModule['virtualizerRef']]>;
 
 let loaded: VirtualizeModule | undefined;
