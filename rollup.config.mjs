@@ -48,6 +48,8 @@ const onwarn = (warning, warn) => {
 function chunkFileName(chunk) {
   const facade = chunk.facadeModuleId;
   if (facade && basename(facade) === 'define.ts') return `chunks/ar-${basename(dirname(facade))}-[hash].js`;
+  // The lazy elements' English words, with whatever small shared code the build merged into them.
+  if (chunk.moduleIds.some((id) => id.endsWith('/locales/en.ts'))) return 'chunks/en-[hash].js';
   return 'chunks/[name]-[hash].js';
 }
 
@@ -84,6 +86,9 @@ const scriptTag = {
     sourcemap: true,
     entryFileNames: '[name].js',
     chunkFileNames: chunkFileName,
+    // No chunk under 2 KB: Lit's directive helpers, which the virtualizer needs, ride in portico.js
+    // rather than in a chunk the virtualizer's would wait for before the first rows can render.
+    experimentalMinChunkSize: 2048,
     banner: '/*! Portico widget. Includes Lit (https://lit.dev), BSD-3-Clause, Copyright Google LLC. */',
   },
   // dist/chunks keeps earlier builds' chunks: a page opened before a new build still loads its own

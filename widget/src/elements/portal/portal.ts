@@ -187,10 +187,10 @@ export class ArPortal extends LitElement {
     args: () => [this.client, this.session.store?.token ?? null] as const,
     task: async ([client, token], { signal }): Promise<SessionInfo | null> => {
       if (!token) return null;
+      const checked = token === this.freshToken ? client.session.info : client.getSession({ signal });
       // The accounts and the list's first page load beside the check: one round for the first view.
       prefetchFirstView(client, this.target, { status: this.place?.status, account: this.accountId });
-      if (token === this.freshToken) return client.session.info;
-      return client.getSession({ signal });
+      return checked;
     },
   });
 
