@@ -114,6 +114,8 @@ const watchFirstRow = `{
     requestAnimationFrame(() => setTimeout(() => (window.firstRowAt = performance.now())));
   };
   requestAnimationFrame(look);
+  // Milestones of the portal's page, for the breakdown: the script has run, and the list has its rows.
+  customElements.whenDefined('ar-portal').then(() => (window.portalDefinedAt = performance.now()));
 }`;
 
 async function timeFirstRow(context: BrowserContext, url: string): Promise<number> {
@@ -158,14 +160,16 @@ async function requestRounds(browser: Browser, session: unknown, origin: string)
     timeout: 30_000,
   });
   await page.waitForTimeout(500);
+  const milestones = await page.evaluate(() => {
+    const at = window as unknown as { portalDefinedAt: number; firstRowAt: number };
+    return { defined: at.portalDefinedAt, painted: at.firstRowAt };
+  });
   const seen: Seen[] = await page.evaluate(() =>
-    performance
-      .getEntriesByType('resource')
-      .map((entry) => ({
-        url: entry.name,
-        start: entry.startTime,
-        end: (entry as PerformanceResourceTiming).responseEnd,
-      })),
+    performance.getEntriesByType('resource').map((entry) => ({
+      url: entry.name,
+      start: entry.startTime,
+      end: (entry as PerformanceResourceTiming).responseEnd,
+    })),
   );
   await context.close();
   const script = seen.find((request) => new URL(request.url).pathname === '/portico.js');
@@ -191,6 +195,11 @@ async function requestRounds(browser: Browser, session: unknown, origin: string)
   }
   const rounds = Math.max(0, ...round.values());
   console.log(`API requests: ${api.length}, in ${rounds} round${rounds === 1 ? '' : 's'} (goal: 1)`);
+  const answered = Math.max(...after.map((request) => request.end));
+  console.log(
+    `this load: script loaded ${script.end.toFixed(0)} ms, run (ar-portal defined) ${milestones.defined.toFixed(0)} ms, ` +
+      `last response ${answered.toFixed(0)} ms, first row painted ${milestones.painted.toFixed(0)} ms`,
+  );
 }
 
 const median = (values: number[]) => {

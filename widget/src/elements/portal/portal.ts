@@ -194,7 +194,10 @@ export class ArPortal extends LitElement {
     },
   });
 
-  /** Runs once the session is confirmed, so a stale session costs one request, not several. */
+  /**
+   * Runs once the session is confirmed, on the accounts asked for beside the check (`prefetchFirstView`):
+   * a stale session's three requests all fail together, and the portal returns to sign-in.
+   */
   private readonly accountsTask = new Task(this, {
     args: () =>
       [this.client, this.confirmedSession?.audience === 'customer' ? this.session.store?.token : null] as const,
