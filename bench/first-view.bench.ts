@@ -11,9 +11,7 @@
  * the same way: a script that runs before the page's own checks, every animation frame, for the first
  * row, and takes the time just after that frame is painted. Needs `npm run build` first.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
@@ -23,19 +21,12 @@ import type { InvoiceList, SessionInfo } from '../server/src/contract';
 import { createSession } from '../server/src/domain/sessions';
 import { seedDemo } from '../server/src/seed/demo';
 import { launchChromium } from '../test/support/browser';
+import { freePort, startServer } from './servers';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const WARMUP = 2;
 const CUSTOMER = 'ap@northwind.test';
 const root = join(import.meta.dirname, '..');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** The demo company in a fresh SQLite file, and a customer's session token. */
 function prepareDatabase(path: string): string {
@@ -54,24 +45,6 @@ function prepareDatabase(path: string): string {
   } finally {
     database.close();
   }
-}
-
-async function startServer(env: Record<string, string>, url: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/first-view-server.ts')], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'error', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 300 && child.exitCode === null; i++) {
-    try {
-      if ((await fetch(`${url}/api/v1/health`)).ok) return child;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill();
-  throw new Error('The bench server did not start.');
 }
 
 const escapeHtml = (text: string) =>
@@ -215,8 +188,15 @@ async function main(): Promise<void> {
   const origin = `http://127.0.0.1:${port}`;
   const token = prepareDatabase(join(dir, 'portico.sqlite'));
   const server = await startServer(
-    { PORT: String(port), PUBLIC_URL: origin, DATABASE_PATH: join(dir, 'portico.sqlite'), PAGES_DIR: dir },
-    origin,
+    ['bench/first-view-server.ts'],
+    {
+      PORT: String(port),
+      PUBLIC_URL: origin,
+      DATABASE_PATH: join(dir, 'portico.sqlite'),
+      PAGES_DIR: dir,
+      LOG_LEVEL: 'error',
+    },
+    `${origin}/api/v1/health`,
   );
   let browser: Browser | undefined;
   try {
