@@ -34,7 +34,7 @@ function keyOf(query: InvoiceListQuery): string {
 }
 
 /** The first page the list asks for, by the list's rules (`invoice-list.ts`'s `query`). */
-export function firstPageQuery(account: string, status: InvoiceStatusFilter): InvoiceListQuery {
+function firstPageQuery(account: string, status: InvoiceStatusFilter): InvoiceListQuery {
   return { status, sort: 'priority', limit: pageSize, ...(account ? { account } : {}) };
 }
 
@@ -73,9 +73,10 @@ export function takePrefetchedAccounts(client: PorticoApi): Promise<AccountList>
 }
 
 /**
- * The list's first page for `query`: the one `prefetchFirstView` asked for when it is the same query in
- * the same session (once), else a new request. Resolves once the virtualizer that renders the rows is
- * here too.
+ * The list's first page for `query`: the one `prefetchFirstView` asked for when this is the first page
+ * the list asks for since, in the same session, and for the same query; else a new request. Only the
+ * first ask may take it, so a tab the person opens later never shows rows from the start of the
+ * session. Resolves once the virtualizer that renders the rows is here too.
  */
 export async function loadFirstPage(
   client: PorticoApi,
@@ -83,9 +84,12 @@ export async function loadFirstPage(
   options?: CallOptions,
 ): Promise<InvoiceList> {
   const entry = prefetched.get(client);
-  let page = entry?.token === client.session.token && entry.key === keyOf(query) ? entry.page : null;
-  if (page) entry!.page = null;
-  else page = client.listInvoices(query, options);
+  let page: Promise<InvoiceList> | null = null;
+  if (entry?.token === client.session.token) {
+    if (entry.key === keyOf(query)) page = entry.page;
+    entry.page = null;
+  }
+  page ??= client.listInvoices(query, options);
   const [list] = await Promise.all([page, virtualizerReady()]);
   return list;
 }
