@@ -20,12 +20,11 @@ import { styles } from './invoice-list.styles.js';
 import { renderSearch, renderSelectionBar, renderSkeleton, renderTabs } from './parts.js';
 import { renderEmpty, renderMore, renderNoMatch, renderScopedEmpty } from './empty.js';
 import { AccountTotals } from './account.js';
+import { pageSize } from './first-page.js';
 import { InvoicePages } from './pages.js';
 import { InvoiceSearch } from './search.js';
 import { focusRow, isSelectable, renderHead, renderTable, type TableActions, type TableView } from './table.js';
 
-/** The server's largest page: fewer round trips while scrolling a long account. */
-const pageSize = 200;
 /** Fetch the next page when the rendered rows come this close to the end of what is loaded. */
 const prefetchRows = 60;
 

@@ -6,6 +6,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PorticoApi } from '../../internal/api.js';
 import type { InvoiceListQuery, InvoiceSummary } from '../../internal/types.js';
+import { loadFirstPage } from './first-page.js';
 
 /** How many pages to look through for the `highlight` invoice before saying it is not listed. */
 const highlightSearchPages = 5;
@@ -51,7 +52,8 @@ export class InvoicePages implements ReactiveController {
     highlight: string,
     signal: AbortSignal,
   ): Promise<{ items: InvoiceSummary[]; nextCursor: string | null }> {
-    let page = await client.listInvoices(query, { signal });
+    // The first request takes the page the portal prefetched beside its session check, if it matches.
+    let page = await loadFirstPage(client, query, { signal });
     const items = [...page.items];
     for (let pages = 1; highlight && page.nextCursor && pages < highlightSearchPages; pages++) {
       if (items.some((invoice) => invoice.number === highlight)) break;

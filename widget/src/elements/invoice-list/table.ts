@@ -1,15 +1,17 @@
 /**
  * The invoice table of `<ar-invoice-list>`: the header with its sort buttons and "select all", and
- * the rows, of which only those in view are in the DOM (`@lit-labs/virtualizer`).
+ * the rows, of which only those in view are in the DOM (`@lit-labs/virtualizer`, a chunk of its own:
+ * `virtualizer.ts`; the rows render once the first page and it are both here, `loadFirstPage`).
  */
 import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { renderStatusBadge, statusText } from '../../internal/badge.js';
 import { formatDate, formatDateTime, formatMoney } from '../../internal/format.js';
 import type { SelectionController } from '../../internal/selection-controller.js';
 import type { InvoiceSort, InvoiceSummary } from '../../internal/types.js';
+import { virtualize, virtualizerOf } from './virtualizer.js';
 import type { Catalog } from '../../locales/catalog.js';
 import { ariaSort, columns, nextSort } from './columns.js';
 
@@ -76,7 +78,7 @@ export async function focusRow(root: ParentNode, index: number, block: ScrollLog
     await waitFor(() => root.querySelector('tbody.rows tr'));
     try {
       const body = root.querySelector<HTMLElement & VirtualizerHostElement>('tbody.rows');
-      body?.[virtualizerRef]?.element(index)?.scrollIntoView({ block });
+      virtualizerOf(body)?.element(index)?.scrollIntoView({ block });
     } catch {
       // Not laid out yet; focusing the row below still brings it into view once it is rendered.
     }

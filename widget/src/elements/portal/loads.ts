@@ -1,13 +1,16 @@
 /**
- * What `<ar-portal>` loads, in order: the check of a restored session, then (once it is confirmed)
- * the accounts for a customer, and the numbers of an Easy Pay session's invoices for its banner. A
- * stale session so costs one request, not several.
+ * What `<ar-portal>` loads: the check of a restored session and, beside it (`prefetch`), the accounts
+ * and the invoice list's first page (`invoice-list/first-page.ts`), so the first view needs one round of
+ * requests; once the session is confirmed, the accounts task takes the prefetched accounts for a
+ * customer, and the numbers of an Easy Pay session's invoices are loaded for its banner. A stale
+ * session's requests all fail together, and the portal returns to sign-in.
  */
 import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 import { loadAccounts } from '../../internal/accounts.js';
 import type { PorticoApi } from '../../internal/api.js';
 import type { AccountList, SessionInfo } from '../../internal/types.js';
+import { takePrefetchedAccounts } from '../invoice-list/first-page.js';
 
 /** An Easy Pay session's invoices are named in its banner; a link names a few at most. */
 const maxScopeInvoices = 10;
@@ -19,6 +22,8 @@ export interface PortalLoadsOptions {
   freshToken: () => string | null;
   /** The accounts arrived: the portal picks the account and the view. */
   land: (list: AccountList) => void;
+  /** Starts what the first view will ask for, beside the session check (`prefetchFirstView`). */
+  prefetch: (client: PorticoApi) => void;
 }
 
 export class PortalLoads {
@@ -34,8 +39,10 @@ export class PortalLoads {
       args: () => [client(), token()] as const,
       task: async ([client, token], { signal }): Promise<SessionInfo | null> => {
         if (!token) return null;
-        if (token === options.freshToken()) return client.session.info;
-        return client.getSession({ signal });
+        const checked = token === options.freshToken() ? client.session.info : client.getSession({ signal });
+        // The accounts and the list's first page load beside the check: one round for the first view.
+        options.prefetch(client);
+        return checked;
       },
     });
     this.accounts = new Task(host, {
@@ -43,7 +50,7 @@ export class PortalLoads {
       task: async ([client, token]): Promise<AccountList | null> => {
         if (!token) return null;
         // Shared with the list and the statement: one request for all of them.
-        const list = await loadAccounts(client, { fresh: true });
+        const list = await (takePrefetchedAccounts(client) ?? loadAccounts(client, { fresh: true }));
         options.land(list);
         return list;
       },

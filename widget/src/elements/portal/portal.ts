@@ -22,6 +22,7 @@ import type { ArInvoiceList } from '../invoice-list/invoice-list.js';
 import { placeFor, routeFor, viewElements, type Place } from './places.js';
 import { PortalHistoryController } from './history.js';
 import { PortalLoads } from './loads.js';
+import { prefetchFirstView } from '../invoice-list/first-page.js';
 import { LogoutController } from './logout.js';
 import { styles } from './portal.styles.js';
 import {
@@ -171,6 +172,8 @@ export class ArPortal extends PorticoElement {
     token: () => this.session.token,
     freshToken: () => this.freshToken,
     land: (list) => this.land(list),
+    prefetch: (client) =>
+      prefetchFirstView(client, this.target, { status: this.place?.status, account: this.accountId }),
   });
 
   override connectedCallback(): void {
