@@ -1,5 +1,6 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { isEmailAddress } from '../../../../server/src/contract/email.js';
 import { ApiError } from '../../internal/api.js';
 import { CountdownController } from '../../internal/countdown.js';
 import { emit } from '../../internal/events.js';
@@ -23,8 +24,6 @@ import {
 function retryAfter(error: unknown): number {
   return (error instanceof ApiError && error.retryAfter) || 60;
 }
-
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The code as typed or pasted ("123 456", "123-456"): spaces and dashes are not part of it. */
 export function normalizeCode(typed: string): string {
@@ -155,7 +154,7 @@ export class ArLogin extends PorticoElement {
   private async handleRequestLink(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const email = this.emailInput?.value.trim() ?? '';
-    if (!emailPattern.test(email)) {
+    if (!isEmailAddress(email)) {
       this.fieldError = email ? this.t.login.emailInvalid : this.t.login.emailRequired;
       this.emailInput?.focus();
       return;
