@@ -36,7 +36,8 @@ function classAttrDescriptions() {
 }
 
 export default {
-  globs: ['widget/src/elements/**/*.ts'],
+  // The base element too: the elements inherit `api` and `locale` (their field, type and default) from it.
+  globs: ['widget/src/elements/**/*.ts', 'widget/src/internal/portico-element.ts'],
   exclude: ['widget/src/elements/**/*.test.ts'],
   outdir: '.',
   litelement: true,

@@ -5,9 +5,11 @@
 import { rmSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { shareEsbuildHelpers } from './scripts/share-esbuild-helpers.mjs';
 
 const serverDir = fileURLToPath(new URL('./server/', import.meta.url));
 const contractDir = fileURLToPath(new URL('./server/src/contract/', import.meta.url));
@@ -46,7 +48,31 @@ const onwarn = (warning, warn) => {
 function chunkFileName(chunk) {
   const facade = chunk.facadeModuleId;
   if (facade && basename(facade) === 'define.ts') return `chunks/ar-${basename(dirname(facade))}-[hash].js`;
+  // The lazy elements' English words, with whatever small shared code the build merged into them.
+  if (chunk.moduleIds.some((id) => id.endsWith('/locales/en.ts'))) return 'chunks/en-[hash].js';
   return 'chunks/[name]-[hash].js';
+}
+
+/**
+ * The CSS of a `css` template (the plugin hands over its text with a placeholder for each
+ * expression): comments and runs of whitespace go, and the spaces around `{ } ; ,` and after `:`.
+ * Nothing else is rewritten, so every fragment (a value, a list of declarations) stays what it
+ * was; a general CSS minifier rejects fragments and may reorder what it does not know.
+ */
+function squeezeCss(css) {
+  const parts = css.split(/(@TEMPLATE_EXPRESSION_*\(\);)/);
+  return parts
+    .map((part, index) =>
+      index % 2
+        ? part
+        : part
+            .replace(/\/\*[\s\S]*?\*\//g, '')
+            .replace(/\s+/g, ' ')
+            .replace(/ ?([{};,]) ?/g, '$1')
+            .replace(/: /g, ':'),
+    )
+    .join('')
+    .trim();
 }
 
 const scriptTag = {
@@ -60,6 +86,9 @@ const scriptTag = {
     sourcemap: true,
     entryFileNames: '[name].js',
     chunkFileNames: chunkFileName,
+    // No chunk under 2 KB: Lit's directive helpers, which the virtualizer needs, ride in portico.js
+    // rather than in a chunk the virtualizer's would wait for before the first rows can render.
+    experimentalMinChunkSize: 2048,
     banner: '/*! Portico widget. Includes Lit (https://lit.dev), BSD-3-Clause, Copyright Google LLC. */',
   },
   // dist/chunks keeps earlier builds' chunks: a page opened before a new build still loads its own
@@ -67,8 +96,15 @@ const scriptTag = {
   plugins: [
     noServerCode,
     nodeResolve({ browser: true }),
+    // Markup and styles without the indentation they have in the source.
+    minifyHtmlLiterals({
+      include: ['widget/src/**/*.ts'],
+      failOnError: true,
+      options: { minifyOptions: { minifyCSS: squeezeCss } },
+    }),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
-    terser({ ecma: 2022, module: true, format: { comments: /^!/ } }),
+    shareEsbuildHelpers(),
+    terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: /^!/ } }),
   ],
   onwarn,
 };

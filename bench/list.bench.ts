@@ -6,9 +6,7 @@
  *   npm run bench                       (100,000 customers / 1,000,000 invoices, built once into bench/.data)
  *   BENCH_INVOICES=200000 BENCH_CUSTOMERS=20000 npm run bench   (a smaller set, for a quick look)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { eq } from 'drizzle-orm';
@@ -18,6 +16,7 @@ import { contacts, customers } from '../server/src/db/schema';
 import { createSession } from '../server/src/domain/auth';
 import { bulkCustomerExternalId, seedBulk } from '../server/src/seed/bulk';
 import { seedDemo } from '../server/src/seed/demo';
+import { freePort, startServer as start } from './servers';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const INVOICES = Number(process.env.BENCH_INVOICES ?? 1_000_000);
@@ -25,31 +24,6 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const dataDir = join(import.meta.dirname, '.data');
 const databasePath = join(dataDir, `large-${CUSTOMERS}-${INVOICES}.sqlite`);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function start(script: string[], env: Record<string, string>, health: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...script], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(health)).ok) return child;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error(`${script.join(' ')} did not start`);
-}
 
 function load(url: string, token?: string): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {

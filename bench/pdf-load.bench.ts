@@ -7,9 +7,7 @@
  *   npm run bench                              (every benchmark)
  *   node --import tsx bench/pdf-load.bench.ts  (this one; BENCH_SECONDS=10, BENCH_PDF_CONNECTIONS=4)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -17,36 +15,12 @@ import { testConfig } from '../server/src/config';
 import { openDatabase } from '../server/src/db/client';
 import { createSession } from '../server/src/domain/auth';
 import { seedDemo } from '../server/src/seed/demo';
+import { freePort, startServer } from './servers';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const LIST_CONNECTIONS = Number(process.env.BENCH_LIST_CONNECTIONS ?? 4);
 const SIGN_IN_CONNECTIONS = Number(process.env.BENCH_SIGN_IN_CONNECTIONS ?? 2);
 const PDF_CONNECTIONS = Number(process.env.BENCH_PDF_CONNECTIONS ?? 4);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function start(env: Record<string, string>, health: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(health)).ok) return child;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error('the server did not start');
-}
 
 function load(options: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
@@ -83,7 +57,8 @@ async function main() {
   );
   database.close();
 
-  const server = await start(
+  const server = await startServer(
+    ['server/src/main.ts'],
     {
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -98,6 +73,7 @@ async function main() {
       RESEND_COOLDOWN_SECONDS: '0',
     },
     `${base}/api/v1/health`,
+    60,
   );
   try {
     const api = `${base}/api/v1`;

@@ -9,26 +9,34 @@ import { gzipSync } from 'node:zlib';
 const KB = 1024;
 
 /**
- * Limits in gzip bytes. The targets are 30 KB for portico.js (the script tag: Lit, the portal, sign-in,
- * the invoice list) and 15 KB for each chunk. The chunks meet theirs. portico.js does not yet: it was
- * 44.2 KB when the elements were split out (from 63 KB for everything), so its limit holds that line
- * against growth until the first view is made smaller; lower it to the target as it shrinks.
+ * Limits in gzip bytes. The targets (issue 9) are 30 KB for portico.js (the script tag: Lit, the
+ * portal, sign-in, the invoice list, and their English words) and 15 KB for each chunk. The chunks
+ * meet theirs. portico.js does not yet: 45.1 KB when the elements were split out (from 63 KB for
+ * everything), 33.4 KB once the virtualizer, the lazy elements' English words and French became chunks
+ * and the templates, styles and esbuild's helpers were squeezed (rollup.config.mjs), 34.4 KB with the
+ * base element and the controllers (their classes compress less well than the code they replaced). Its
+ * limit holds that line against growth, with 0.6 KB of slack. Most of what is left to reach 30 KB is
+ * the elements' own code, of which esbuild's lowering of the standard decorators (a private field, an
+ * initializer and a descriptor per reactive property, some 30 in portico.js) is a large part. Lower the
+ * limit to the target as it shrinks.
  */
 const TARGET = { entry: 30 * KB, chunk: 15 * KB };
-const LIMIT = { entry: 46 * KB, chunk: TARGET.chunk };
+const LIMIT = { entry: 35 * KB, chunk: TARGET.chunk };
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const entry = resolve(dist, 'portico.js');
 
 /** Relative specifiers of static `import … from`, bare `import "…"` and dynamic `import("…")`. */
 const importPattern = /(?:\bfrom|\bimport)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g;
+/** The same, static imports only: what the browser must fetch before portico.js can run. */
+const staticImportPattern = /(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+)["']/g;
 
-function reachable(start) {
+function reachable(start, pattern = importPattern) {
   const seen = new Set([start]);
   const queue = [start];
   while (queue.length) {
     const file = queue.shift();
-    for (const [, specifier] of readFileSync(file, 'utf8').matchAll(importPattern)) {
+    for (const [, specifier] of readFileSync(file, 'utf8').matchAll(pattern)) {
       const target = resolve(dirname(file), specifier);
       if (!seen.has(target)) {
         seen.add(target);
@@ -47,11 +55,14 @@ try {
   process.exit(1);
 }
 
+// A chunk portico.js imports statically is part of the first view: it counts toward the entry's limit.
+const firstView = new Set(reachable(entry, staticImportPattern));
+
 const rows = files.map((file) => {
   const code = readFileSync(file);
   const gzip = gzipSync(code, { level: 9 }).length;
-  const kind = file === entry ? 'entry' : 'chunk';
-  return { file: relative(dist, file), raw: code.length, gzip, limit: LIMIT[kind], target: TARGET[kind] };
+  const kind = firstView.has(file) ? 'entry' : 'chunk';
+  return { file: relative(dist, file), kind, raw: code.length, gzip, limit: LIMIT[kind], target: TARGET[kind] };
 });
 
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
@@ -64,9 +75,19 @@ for (const row of rows) {
   );
 }
 const total = rows.reduce((sum, row) => sum + row.gzip, 0);
+const first = rows.filter((row) => row.kind === 'entry');
+const firstTotal = first.reduce((sum, row) => sum + row.gzip, 0);
+if (first.length > 1) {
+  console.log(
+    `${'first view'.padEnd(width)}  ${''.padStart(9)}  ${kb(firstTotal).padStart(9)}  ${kb(LIMIT.entry)} (${kb(TARGET.entry)})`,
+  );
+}
 console.log(`${'all'.padEnd(width)}  ${''.padStart(9)}  ${kb(total).padStart(9)}`);
 
 const over = rows.filter((row) => row.gzip > row.limit);
+if (first.length > 1 && firstTotal > LIMIT.entry) {
+  over.push({ file: 'first view (portico.js and its static imports)', gzip: firstTotal, limit: LIMIT.entry });
+}
 if (over.length) {
   console.error(
     `Over the size limit: ${over.map((row) => `${row.file} ${kb(row.gzip)} > ${kb(row.limit)}`).join(', ')}`,

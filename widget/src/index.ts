@@ -10,12 +10,13 @@
 import './elements/invoice-list/define.js';
 import './elements/login/define.js';
 import './elements/portal/define.js';
+import { virtualizerReady } from './elements/invoice-list/virtualizer.js';
 import { autoloadElements } from './internal/lazy.js';
 
 autoloadElements();
-// The invoice list's virtualizer imports its default layout when it first renders, after the session
-// and the invoices have loaded; asked for now, the layout's chunk arrives beside those requests.
-void import('@lit-labs/virtualizer/layouts/flow.js');
+// The invoice list's virtualizer is a chunk of its own: asked for now, it arrives beside the portal's
+// first requests (a failure is tried again when the list's first page is in).
+virtualizerReady().catch(() => undefined);
 
 export { ArInvoiceList } from './elements/invoice-list/invoice-list.js';
 export { ArLogin } from './elements/login/login.js';

@@ -7,11 +7,19 @@
  * URL: a company page that loads the script from the Portico server gets the chunks from there too.
  */
 const chunks = {
-  'ar-easy-pay': () => import('../elements/easy-pay/define.js'),
-  'ar-invoice-detail': () => import('../elements/invoice-detail/define.js'),
-  'ar-payment-list': () => import('../elements/payment-list/define.js'),
-  'ar-statement': () => import('../elements/statement/define.js'),
+  'ar-easy-pay': () => withWords(import('../elements/easy-pay/define.js')),
+  'ar-invoice-detail': () => withWords(import('../elements/invoice-detail/define.js')),
+  'ar-payment-list': () => withWords(import('../elements/payment-list/define.js')),
+  'ar-statement': () => withWords(import('../elements/statement/define.js')),
 } satisfies Record<string, () => Promise<unknown>>;
+
+/**
+ * An element's chunk and, fetched at the same time rather than after it, the chunk of the lazy
+ * elements' English words that it imports (`locales/en.ts`).
+ */
+function withWords(element: Promise<unknown>): Promise<unknown> {
+  return Promise.all([element, import('../locales/en.js')]);
+}
 
 /** The tag of an element that `portico.js` loads on first use. */
 export type LazyTag = keyof typeof chunks;

@@ -6,7 +6,6 @@
  * Also the magic-link binding nonce, which *is* kept in localStorage: the link usually opens in a new
  * tab, and the nonce alone grants nothing (it only lets this browser skip the "Continue as" click).
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SessionCreated, SessionInfo } from './types.js';
 
 /** Why a session ended: the person logged out (here or everywhere), or the server stopped accepting it. */
@@ -105,44 +104,6 @@ export function sessionStoreFor(apiBase: string): SessionStore {
 /** Forgets every in-memory store (tests start each case from sessionStorage alone). */
 export function resetSessionStores(): void {
   stores.clear();
-}
-
-/** Re-renders its host whenever the store it watches changes; `store` may be swapped at any time. */
-export class SessionController implements ReactiveController {
-  private current: SessionStore | null = null;
-  private connected = false;
-  private readonly onChange = (): void => {
-    this.host.requestUpdate();
-    this.changed?.();
-  };
-
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly changed?: () => void,
-  ) {
-    host.addController(this);
-  }
-
-  get store(): SessionStore | null {
-    return this.current;
-  }
-
-  set store(store: SessionStore | null) {
-    if (store === this.current) return;
-    if (this.connected) this.current?.removeEventListener('change', this.onChange);
-    this.current = store;
-    if (this.connected) store?.addEventListener('change', this.onChange);
-  }
-
-  hostConnected(): void {
-    this.connected = true;
-    this.current?.addEventListener('change', this.onChange);
-  }
-
-  hostDisconnected(): void {
-    this.connected = false;
-    this.current?.removeEventListener('change', this.onChange);
-  }
 }
 
 // ---- Binding nonce for magic links --------------------------------------------------------------

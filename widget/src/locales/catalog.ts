@@ -2,13 +2,19 @@
  * The words for an element's `locale`: French for `fr` and every `fr-*` tag, English for anything
  * else (including no locale at all, where money and dates still follow the browser).
  *
- * English is in `portico.js`; every other catalog is a chunk of its own, fetched the first time an
- * element needs it. Elements wait for it before they render (`catalogLoading` in their
- * `scheduleUpdate`), so a French page never paints English first.
+ * English is in `portico.js` for what it shows itself (`en-shell.ts`); the lazy elements' English
+ * words come with their chunks (their `define.ts` imports `en.ts`, which completes the same object).
+ * Every other catalog is a chunk of its own, fetched the first time an element needs it. Elements
+ * wait for it before they render (`catalogLoading` in their `scheduleUpdate`), so a French page never
+ * paints English first.
  */
-import { en, type Catalog } from './en.js';
+import { enShell } from './en-shell.js';
+import type { Catalog } from './en.js';
 
 export type { Catalog };
+
+/** English: the shell's words, and every lazy element's once its chunk (which imports `en.ts`) has run. */
+const en = enShell as unknown as Catalog;
 
 /** The catalogs beside English, by primary language subtag. */
 const loaders: Readonly<Record<string, () => Promise<Catalog>>> = {

@@ -1,14 +1,6 @@
 import { css } from 'lit';
-import {
-  badgeStyles,
-  containerStyles,
-  controlStyles,
-  divider,
-  emptyStyles,
-  headingStyles,
-  hostStyles,
-  tableStyles,
-} from '../../internal/shared.styles.js';
+import { badgeStyles, emptyStyles, headingStyles, tableStyles } from '../../internal/data.styles.js';
+import { containerStyles, controlStyles, divider, hostStyles } from '../../internal/shared.styles.js';
 import { tint, tokens as t } from '../../internal/tokens.styles.js';
 import { resultStyles } from './result.styles.js';
 

@@ -1,42 +1,28 @@
-import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ApiError, apiFor, type PorticoApi } from '../../internal/api.js';
-import { porticoApiContext } from '../../internal/context.js';
-import { saveFile } from '../../internal/download.js';
+import { ApiError } from '../../internal/api.js';
+import { DownloadController } from '../../internal/download-controller.js';
 import { emit } from '../../internal/events.js';
-import { formatAmountInput, formatMoney } from '../../internal/format.js';
-import { SessionController } from '../../internal/session-store.js';
+import { formatMoney } from '../../internal/format.js';
+import { PorticoElement } from '../../internal/portico-element.js';
 import { renderLoadError } from '../../internal/states.js';
-import { tabAfterKey } from '../../internal/tabs.js';
-import type { PaymentMethod, PaymentView } from '../../internal/types.js';
-import { catalogFor, catalogLoading, type Catalog } from '../../locales/catalog.js';
+import { TabListController } from '../../internal/tab-list-controller.js';
+import type { PaymentConfig, PaymentMethod } from '../../internal/types.js';
 import { styles } from './easy-pay.styles.js';
-import { checkForm, loadPayData, type FormCheck, type PayData } from './pay-form.js';
+import { PayFormController } from './form-state.js';
+import { renderMethods } from './methods.js';
+import { loadPayData, type FormCheck, type PayData } from './pay-form.js';
 import { PaymentFlow } from './payment-flow.js';
-import {
-  emptyBank,
-  emptyCard,
-  reformatInput,
-  renderBankFields,
-  renderCardFields,
-  renderSandboxNote,
-  type BankFields,
-  type CardFields,
-} from './payment-fields.js';
-import { formatRate } from './payment-totals.js';
+import { renderSandboxNote } from './payment-fields.js';
 import {
   renderActionDialog,
   renderCreditAndOverpayment,
   renderInvoiceTable,
-  renderMethodTabs,
   renderProblem,
-  renderReceipt,
-  renderStripeSlot,
   renderSummary,
 } from './parts.js';
-import { formatCardNumber, formatExpiry } from './sandbox-tokens.js';
+import { renderReceipt, renderWholeAccount } from './receipt.js';
 import { StripeMount, type StripeFormOptions } from './stripe.js';
 
 /**
@@ -115,11 +101,8 @@ import { StripeMount, type StripeFormOptions } from './stripe.js';
  * @cssprop --ar-space - Spacing unit.
  * @cssprop --ar-focus-ring - Focus outline.
  */
-export class ArEasyPay extends LitElement {
+export class ArEasyPay extends PorticoElement {
   static override styles = styles;
-
-  /** Base URL of the Portico server; empty means this page's origin. */
-  @property() accessor api = '';
 
   /** One invoice to pay (number or id), as an Easy Pay link's `pay/<invoice>` names it. */
   @property() accessor invoice = '';
@@ -130,65 +113,31 @@ export class ArEasyPay extends LitElement {
   /** Whose open invoices to offer when none are named; named invoices are paid on their own account. */
   @property() accessor account = '';
 
-  /** Locale for money and dates; amounts are also read as typed in it ("1 234,56" in fr-FR). */
-  @property() accessor locale = '';
-
-  /** The words for `locale`; `locale` is reactive, so changing it re-renders in the new language. */
-  private get t(): Catalog {
-    return catalogFor(this.locale);
-  }
-
-  /** Holds an update while the catalog of a new `locale` loads, so nothing renders in the wrong language. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const loading = catalogLoading(this.locale);
-    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
-  }
-
-  /** @internal The client `<ar-portal>` provides; standalone, one is made from `api`. */
-  @consume({ context: porticoApiContext, subscribe: true })
-  @state()
-  accessor contextApi: PorticoApi | undefined;
-
-  @state() private accessor data: PayData | null = null;
-  /** Typed amounts by invoice id, as text: read to minor units when checked. */
-  @state() private accessor amounts = new Map<string, string>();
-  @state() private accessor useCredit = false;
-  @state() private accessor overpayment = '';
-  @state() private accessor method: PaymentMethod | null = null;
-  @state() private accessor card: CardFields = emptyCard;
-  @state() private accessor bank: BankFields = emptyBank;
-  /** Fields the payer has left: their errors show from then on, all of them once Pay is pressed. */
-  @state() private accessor touched = new Set<string>();
-  @state() private accessor showAllErrors = false;
   @state() private accessor sandboxOpen = false;
-  @state() private accessor downloading = false;
-  @state() private accessor downloadError: unknown = undefined;
   /** Bumped to load balances and config again (after `amount_changed` or `amount_in_flight`). */
   @state() private accessor reloads = 0;
   /** An Easy Pay session's payer asked to sign in to the whole account. */
   @state() private accessor upgrading = false;
 
-  private readonly session = new SessionController(this);
+  private readonly form = new PayFormController(this);
+  /** The receipt's PDF being fetched. */
+  private readonly download = new DownloadController(this);
+  private readonly methodTabs = new TabListController<PaymentMethod>(this, {
+    tabs: () => this.form.data?.config?.methods.map((item) => item.method) ?? [],
+    current: () => this.form.fields.method,
+    select: (method) => this.selectMethod(method),
+    tabElement: (method) => this.renderRoot.querySelector<HTMLElement>(`#method-${method}`),
+  });
   private readonly stripe = new StripeMount(this);
   private readonly flow = new PaymentFlow(this, {
     client: () => this.client,
     stripe: () => this.stripe.form,
     locale: () => this.localeOrDefault,
     reload: (reset) => {
-      for (const id of reset ?? []) this.edited.delete(id);
+      this.form.forget(reset ?? []);
       this.reloads++;
     },
   });
-  /** Invoices whose amount the payer changed: a reload keeps those and follows the balance for the rest. */
-  private edited = new Set<string>();
-
-  private get client(): PorticoApi {
-    return this.contextApi ?? apiFor(this.api);
-  }
-
-  private get localeOrDefault(): string | undefined {
-    return this.locale || undefined;
-  }
 
   /** The invoices asked for, each once. */
   private get wanted(): string[] {
@@ -196,14 +145,7 @@ export class ArEasyPay extends LitElement {
   }
 
   private readonly loadTask = new Task(this, {
-    args: () =>
-      [
-        this.client,
-        this.session.store?.token ?? null,
-        this.account.trim(),
-        this.wanted.join('\n'),
-        this.reloads,
-      ] as const,
+    args: () => [this.client, this.session.token, this.account.trim(), this.wanted.join('\n'), this.reloads] as const,
     task: async ([client, token, account, wanted], { signal }) => {
       if (!token) return 'signed-out' as const;
       this.applyData(await loadPayData(client, account, wanted ? wanted.split('\n') : [], signal));
@@ -212,55 +154,25 @@ export class ArEasyPay extends LitElement {
   });
 
   protected override willUpdate(): void {
-    this.session.store = this.client.session;
     this.stripe.sync(this.stripeWanted());
   }
 
   /** New data: a new set of invoices starts a new form; a reload keeps what the payer typed. */
   private applyData(data: PayData): void {
-    const same = this.data?.key === data.key;
-    const amounts = new Map<string, string>();
-    for (const invoice of data.invoices) {
-      const typed = same && this.edited.has(invoice.id) ? this.amounts.get(invoice.id) : undefined;
-      // What is left to pay: the balance less what payments in flight hold.
-      amounts.set(invoice.id, typed ?? formatAmountInput(invoice.payable, invoice.currency, this.localeOrDefault));
-    }
-    if (!same) {
-      this.edited = new Set();
-      this.useCredit = false;
-      this.overpayment = '';
-      this.card = emptyCard;
-      this.bank = emptyBank;
-      this.touched = new Set();
-      this.showAllErrors = false;
+    if (this.form.apply(data, this.localeOrDefault)) {
       this.upgrading = false;
       this.flow.reset();
     }
-    const methods = data.config?.methods.map((item) => item.method) ?? [];
-    if (!this.method || !methods.includes(this.method)) this.method = methods[0] ?? null;
-    this.amounts = amounts;
-    this.data = data;
   }
 
   private get formCheck(): FormCheck | null {
-    if (!this.data?.config) return null;
-    return checkForm({
-      data: this.data,
-      amounts: this.amounts,
-      useCredit: this.useCredit,
-      overpayment: this.overpayment,
-      method: this.method,
-      card: this.card,
-      bank: this.bank,
-      stripeReady: this.stripe.status === 'ready',
-      locale: this.localeOrDefault,
-    });
+    return this.form.check(this.stripe.status === 'ready', this.localeOrDefault);
   }
 
   /** Stripe's Payment Element, when the chosen method is Stripe's and the form is showing. */
   private stripeWanted(): StripeFormOptions | null {
-    const config = this.data?.config;
-    const method = this.method;
+    const config = this.form.data?.config;
+    const method = this.form.fields.method;
     const provider = config?.methods.find((item) => item.method === method)?.provider;
     if (this.flow.result || !config?.stripe || provider !== 'stripe') return null;
     if (method !== 'card' && method !== 'debit' && method !== 'ach') return null;
@@ -270,35 +182,13 @@ export class ArEasyPay extends LitElement {
 
   // ---- Editing -----------------------------------------------------------------------------------
 
-  private handleAmount(invoiceId: string, text: string): void {
-    this.edited.add(invoiceId);
-    this.amounts = new Map(this.amounts).set(invoiceId, text);
-  }
-
-  private handleFocusOut(event: FocusEvent): void {
-    const target = event.target;
-    if (!(target instanceof HTMLInputElement) || !target.id || this.touched.has(target.id)) return;
-    this.touched = new Set(this.touched).add(target.id);
-  }
-
   private selectMethod(method: PaymentMethod): void {
-    this.method = method;
+    this.form.set({ method });
     this.flow.clearProblem();
   }
 
-  /** Arrow keys, Home and End move between the method tabs (automatic activation). */
-  private async handleTabKeydown(event: KeyboardEvent): Promise<void> {
-    const methods = this.data?.config?.methods.map((item) => item.method) ?? [];
-    const method = this.method && tabAfterKey(methods, this.method, event.key);
-    if (!method) return;
-    event.preventDefault();
-    this.selectMethod(method);
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#method-${method}`)?.focus();
-  }
-
   private errorFor = (id: string): string | undefined => {
-    if (!this.showAllErrors && !this.touched.has(id)) return undefined;
+    if (!this.form.showsError(id)) return undefined;
     return this.formCheck?.errors.get(id);
   };
 
@@ -309,12 +199,14 @@ export class ArEasyPay extends LitElement {
     // Nothing awaits before the flow is busy: a second press finds it so and does nothing.
     if (this.flow.busy) return;
     const check = this.formCheck;
-    if (!check || !this.data || !this.method) return;
+    const { data } = this.form;
+    const { method } = this.form.fields;
+    if (!check || !data || !method) return;
     if (check.errors.size === 0) {
-      void this.flow.submit(check, this.data, this.method);
+      void this.flow.submit(check, data, method);
       return;
     }
-    this.showAllErrors = true;
+    this.form.revealErrors();
     if (check.errors.has('card-number') && check.sandboxHelp) this.sandboxOpen = true;
     const first = [...check.errors.keys()][0]!;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(first)}`)?.focus());
@@ -324,24 +216,16 @@ export class ArEasyPay extends LitElement {
     emit(this, 'ar-navigate', { route: 'invoices' });
   }
 
-  private async handleDownload(): Promise<void> {
+  private handleDownload(): Promise<void> {
     const payment = this.flow.result;
-    if (this.downloading || !payment) return;
-    this.downloading = true;
-    this.downloadError = undefined;
-    try {
-      saveFile(await this.client.downloadReceiptPdf(payment), this.renderRoot);
-    } catch (error) {
-      this.downloadError = error;
-    } finally {
-      this.downloading = false;
-    }
+    if (!payment) return Promise.resolve();
+    return this.download.save(true, () => this.client.downloadReceiptPdf(payment));
   }
 
   // ---- Rendering ---------------------------------------------------------------------------------
 
   override render(): TemplateResult {
-    const inPortal = Boolean(this.contextApi);
+    const inPortal = Boolean(this.inPortal);
     return html`<div class="base" part="base">
       ${
         inPortal && !this.flow.result
@@ -356,10 +240,10 @@ export class ArEasyPay extends LitElement {
   }
 
   private renderBody(): TemplateResult {
-    if (!this.session.store?.token) return html`<p class="empty" part="empty signed-out">${this.t.pay.signedOut}</p>`;
+    if (!this.session.token) return html`<p class="empty" part="empty signed-out">${this.t.pay.signedOut}</p>`;
     const status = this.loadTask.status;
     if (status === TaskStatus.ERROR) return this.renderLoadError(this.loadTask.error);
-    const data = this.data;
+    const data = this.form.data;
     // A reload (after `amount_changed`) keeps the form on screen, marked busy.
     if (!data || (status !== TaskStatus.COMPLETE && !data.config)) {
       return html`<p class="pending" part="loading" role="status">
@@ -372,14 +256,20 @@ export class ArEasyPay extends LitElement {
         {
           locale: this.localeOrDefault,
           email: this.client.session.info?.user.email ?? null,
-          downloading: this.downloading,
-          downloadError: this.downloadError,
+          downloading: this.download.busy(),
+          downloadError: this.download.error?.error,
           onDownload: () => void this.handleDownload(),
-          onBack: this.contextApi ? () => this.handleBack() : null,
+          onBack: this.inPortal ? () => this.handleBack() : null,
         },
         this.t,
       )}
-      ${this.renderWholeAccount(this.flow.result)}`;
+      ${renderWholeAccount(this.flow.result, this.client.session.info, {
+        api: this.api,
+        locale: this.locale,
+        upgrading: this.upgrading,
+        upgrade: () => (this.upgrading = true),
+        t: this.t,
+      })}`;
     }
     if (data.invoices.length === 0) {
       return html`<div class="empty" part="empty" role="status">
@@ -391,48 +281,18 @@ export class ArEasyPay extends LitElement {
     return this.renderForm(data);
   }
 
-  /** An Easy Pay session saw one invoice of the account: after paying, the way to all of it. */
-  private renderWholeAccount(payment: PaymentView): TemplateResult | typeof nothing {
-    const info = this.client.session.info;
-    if (!info?.scope) return nothing;
-    const numbers = [...new Set(payment.allocations.map((allocation) => allocation.number))];
-    return html`<section class="whole-account" part="whole-account" aria-labelledby="whole-account-heading">
-      <h3 id="whole-account-heading">${this.t.pay.wholeAccountHeading}</h3>
-      <p>${this.t.pay.wholeAccount(numbers)}</p>
-      ${
-        this.upgrading
-          ? html`<ar-login
-              part="login"
-              api=${this.api}
-              audience="customer"
-              locale=${this.locale}
-              email=${info.user.email}
-              target="invoices"
-            ></ar-login>`
-          : html`<button
-              class="button"
-              part="button whole-account-button"
-              type="button"
-              @click=${() => (this.upgrading = true)}
-            >
-              ${this.t.pay.wholeAccountSignIn}
-            </button>`
-      }
-    </section>`;
-  }
-
   /** Every invoice asked for is held whole by payments in flight: shown with them, nothing to pay. */
   private renderNothingPayable(data: PayData): TemplateResult {
     return html`<section class="pay-form" aria-labelledby="pay-heading">
       <h2 id="pay-heading">${this.t.pay.heading(data.invoices.map((invoice) => invoice.number))}</h2>
-      ${renderInvoiceTable(data.invoices, this.amounts, this.errorFor, this.localeOrDefault, () => undefined, this.t)}
+      ${renderInvoiceTable(data.invoices, this.form.amounts, this.errorFor, this.localeOrDefault, () => undefined, this.t)}
       <p class="notice" part="notice" role="status">${this.t.pay.nothingPayable}</p>
     </section>`;
   }
 
   /** Standalone in an Easy Pay session, the form says what the link covers (the portal does it above). */
   private renderScope(data: PayData): TemplateResult | typeof nothing {
-    if (this.contextApi || !this.client.session.info?.scope) return nothing;
+    if (this.inPortal || !this.client.session.info?.scope) return nothing;
     return html`<p class="notice scope" part="notice">
       ${this.t.pay.scopeFor(data.invoices.map((invoice) => invoice.number))}
     </p>`;
@@ -461,16 +321,16 @@ export class ArEasyPay extends LitElement {
         aria-labelledby="pay-heading"
         aria-busy=${reloading ? 'true' : 'false'}
         @submit=${this.handleSubmit}
-        @focusout=${this.handleFocusOut}
+        @focusout=${(event: FocusEvent) => this.form.touch(event)}
       >
         <h2 id="pay-heading">${this.t.pay.heading(data.invoices.map((invoice) => invoice.number))}</h2>
         ${this.renderScope(data)}
         ${renderInvoiceTable(
           data.invoices,
-          this.amounts,
+          this.form.amounts,
           this.errorFor,
           locale,
-          (invoice, text) => this.handleAmount(invoice.id, text),
+          (invoice, text) => this.form.editAmount(invoice.id, text),
           this.t,
         )}
         ${renderCreditAndOverpayment(
@@ -478,17 +338,20 @@ export class ArEasyPay extends LitElement {
             currency: data.currency,
             locale,
             credit: config.credit,
-            useCredit: this.useCredit,
+            useCredit: this.form.fields.useCredit,
             creditError: this.errorFor('use-credit'),
-            overpayment: config.allowOverpayment ? this.overpayment : null,
+            overpayment: config.allowOverpayment ? this.form.fields.overpayment : null,
             overpaymentError: this.errorFor('overpayment'),
           },
-          { useCredit: (use) => (this.useCredit = use), overpayment: (text) => (this.overpayment = text) },
+          {
+            useCredit: (useCredit) => this.form.set({ useCredit }),
+            overpayment: (overpayment) => this.form.set({ overpayment }),
+          },
           this.t,
         )}
         ${check.sandboxHelp ? renderSandboxNote(this.sandboxOpen, (open) => (this.sandboxOpen = open), this.t) : nothing}
-        ${config.methods.length ? this.renderMethods(data) : html`<p class="notice" part="notice">${this.t.pay.noMethods}</p>`}
-        ${renderSummary(check.totals, this.method === 'card' ? config.surcharge : null, data.currency, locale, this.t)}
+        ${config.methods.length ? this.renderMethods(config) : html`<p class="notice" part="notice">${this.t.pay.noMethods}</p>`}
+        ${renderSummary(check.totals, this.form.fields.method === 'card' ? config.surcharge : null, data.currency, locale, this.t)}
         ${renderProblem(this.flow.problem, this.t, locale)}
         <button
           class="button pay"
@@ -519,53 +382,16 @@ export class ArEasyPay extends LitElement {
       }`;
   }
 
-  private renderMethods(data: PayData): TemplateResult {
-    const config = data.config!;
-    const method = this.method ?? config.methods[0]!.method;
-    return html`<fieldset class="methods">
-      <legend>${this.t.pay.methodsLabel}</legend>
-      ${renderMethodTabs(
-        config.methods.map((item) => item.method),
-        method,
-        { select: (next) => this.selectMethod(next), keydown: (event) => void this.handleTabKeydown(event) },
-        this.t,
-      )}
-      <div id="method-panel" class="method-panel" role="tabpanel" aria-labelledby="method-${method}">
-        ${this.renderMethodFields(method)}
-      </div>
-    </fieldset>`;
-  }
-
-  private renderMethodFields(method: PaymentMethod): TemplateResult {
-    const config = this.data!.config!;
-    const surcharge =
-      method === 'card' && config.surcharge
-        ? html`<p class="hint">
-            ${this.t.pay.surchargeHint(formatRate(config.surcharge.rateBp, this.localeOrDefault))}
-          </p>`
-        : nothing;
-    if (method === 'paypal') return html`<p class="hint">${this.t.pay.paypalNote}</p>`;
-    if (this.stripeWanted())
-      return html`${surcharge} ${renderStripeSlot(this.stripe.status, () => this.stripe.retry(), this.t)}`;
-    if (method === 'ach' || method === 'eft') {
-      return renderBankFields(
-        method,
-        this.bank,
-        this.errorFor,
-        (fields) => (this.bank = { ...this.bank, ...fields }),
-        this.t,
-      );
-    }
-    return html`${surcharge}
-    ${renderCardFields(
-      this.card,
-      this.errorFor,
+  private renderMethods(config: PaymentConfig): TemplateResult {
+    const stripe = this.stripeWanted() ? { status: this.stripe.status, retry: () => this.stripe.retry() } : null;
+    return renderMethods(
+      { config, fields: this.form.fields, errorFor: this.errorFor, stripe, locale: this.localeOrDefault, t: this.t },
       {
-        number: (input) => (this.card = { ...this.card, number: reformatInput(input, formatCardNumber) }),
-        expiry: (input) => (this.card = { ...this.card, expiry: reformatInput(input, formatExpiry) }),
-        change: (fields) => (this.card = { ...this.card, ...fields }),
+        select: (method) => this.selectMethod(method),
+        keydown: (event) => void this.methodTabs.handleKeydown(event),
+        card: (card) => this.form.setCard(card),
+        bank: (bank) => this.form.setBank(bank),
       },
-      this.t,
-    )}`;
+    );
   }
 }

@@ -6,10 +6,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { renderStatusBadge } from '../../internal/badge.js';
-import { describeError } from '../../internal/states.js';
 import { formatDate, formatDateTime, formatMoney } from '../../internal/format.js';
 import type { Catalog } from '../../locales/catalog.js';
-import type { InvoiceSummary, PaymentMethod, PaymentView } from '../../internal/types.js';
+import type { InvoiceSummary } from '../../internal/types.js';
 import type { ActionState, Problem } from './payment-flow.js';
 import { formatRate, type PaymentTotals, type SurchargePolicy } from './payment-totals.js';
 import { stripeSlot, type StripeStatus } from './stripe.js';
@@ -160,38 +159,6 @@ export function renderCreditAndOverpayment(
     </div>`;
 }
 
-/** The ARIA tabs pattern with automatic activation; the element moves focus on arrow keys. */
-export function renderMethodTabs(
-  methods: readonly PaymentMethod[],
-  current: PaymentMethod,
-  on: { select: (method: PaymentMethod) => void; keydown: (event: KeyboardEvent) => void },
-  t: Catalog,
-): TemplateResult {
-  return html`<div
-    class="method-tabs"
-    part="tabs"
-    role="tablist"
-    aria-label=${t.pay.methodsLabel}
-    @keydown=${on.keydown}
-  >
-    ${methods.map((method) => {
-      const selected = method === current;
-      return html`<button
-        id="method-${method}"
-        part=${selected ? 'tab tab-selected' : 'tab'}
-        role="tab"
-        type="button"
-        aria-selected=${selected ? 'true' : 'false'}
-        aria-controls="method-panel"
-        tabindex=${selected ? '0' : '-1'}
-        @click=${() => on.select(method)}
-      >
-        ${t.pay.method(method)}
-      </button>`;
-    })}
-  </div>`;
-}
-
 export function renderSummary(
   totals: PaymentTotals,
   surcharge: SurchargePolicy | null,
@@ -326,108 +293,4 @@ export function renderActionDialog(
       </button>
     </div>
   </dialog>`;
-}
-
-export interface ReceiptOptions {
-  locale: string | undefined;
-  /** Where the receipt email went: the signed-in person. */
-  email: string | null;
-  downloading: boolean;
-  downloadError: unknown;
-  onDownload: () => void;
-  /** Inside `<ar-portal>`: the way back to the list. */
-  onBack: (() => void) | null;
-}
-
-export function renderReceipt(payment: PaymentView, options: ReceiptOptions, t: Catalog): TemplateResult {
-  const { locale } = options;
-  const money = (minor: number) => formatMoney(minor, payment.currency, locale);
-  const processing = payment.status !== 'succeeded';
-  return html`<section class="receipt" part="receipt" aria-labelledby="result-heading">
-    <div class="receipt-head">
-      <span class="receipt-icon ${processing ? 'processing' : ''}" aria-hidden="true">${processing ? '…' : '✓'}</span>
-      <h2 id="result-heading" tabindex="-1">${processing ? t.pay.processingHeading : t.pay.receiptHeading}</h2>
-    </div>
-    <p class=${processing ? 'notice' : 'lead'} part=${processing ? 'notice' : nothing}>
-      ${processing ? t.pay.processing : t.pay.thanks}
-    </p>
-    <dl class="receipt-meta">
-      <div>
-        <dt>${t.pay.receiptNumber}</dt>
-        <dd class="receipt-number">${payment.receiptNumber}</dd>
-      </div>
-      <div>
-        <dt>${t.pay.date}</dt>
-        <dd>${formatDateTime(payment.succeededAt ?? payment.createdAt, locale)}</dd>
-      </div>
-      <div>
-        <dt>${t.pay.paidWith}</dt>
-        <dd>${t.pay.method(payment.method)}</dd>
-      </div>
-    </dl>
-    <div class="table-scroll">
-      <table class="allocations" part="allocations">
-        <caption>
-          ${t.pay.appliedTo}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${t.pay.invoice}</th>
-            <th scope="col" class="num">${t.pay.appliedAmount}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${payment.allocations.map(
-            (allocation) =>
-              html`<tr>
-                <th scope="row">
-                  ${allocation.number}
-                  ${allocation.source === 'credit' ? html`<span class="subtle">(${t.pay.fromCredit})</span>` : nothing}
-                </th>
-                <td class="num">${money(allocation.amount)}</td>
-              </tr>`,
-          )}
-        </tbody>
-        <tfoot>
-          ${payment.credit ? receiptLine(t.pay.creditApplied, money(-payment.credit)) : nothing}
-          ${payment.unapplied ? receiptLine(t.pay.keptAsCredit, money(payment.unapplied)) : nothing}
-          ${payment.surcharge ? receiptLine(t.pay.receiptSurcharge, money(payment.surcharge)) : nothing}
-          ${receiptLine(processing ? t.pay.total : t.pay.totalCharged, money(payment.total), 'total')}
-        </tfoot>
-      </table>
-    </div>
-    ${options.email ? html`<p class="email-sent">${t.pay.emailSent(options.email)}</p>` : nothing}
-    ${
-      options.downloadError
-        ? html`<p class="notice danger" part="error" role="alert">
-            <strong>${t.pay.downloadFailed}</strong> ${describeError(options.downloadError, t)}
-          </p>`
-        : nothing
-    }
-    <div class="receipt-actions">
-      <button
-        class="button secondary"
-        part="button receipt-button"
-        type="button"
-        ?disabled=${options.downloading}
-        @click=${options.onDownload}
-      >
-        ${options.downloading ? html`<span class="spinner" aria-hidden="true"></span> ${t.pay.downloadingReceipt}` : t.pay.downloadReceipt}
-      </button>
-      ${
-        options.onBack
-          ? html`<button class="button" part="button back-button" type="button" @click=${options.onBack}>
-              ${t.pay.back}
-            </button>`
-          : nothing
-      }
-    </div>
-  </section>`;
-}
-
-function receiptLine(label: string, amount: string, className = ''): TemplateResult {
-  return html`<tr class=${className}>
-    <th scope="row">${label}</th>
-    <td class="num">${amount}</td>
-  </tr>`;
 }

@@ -1,15 +1,6 @@
 import { css } from 'lit';
-import {
-  badgeStyles,
-  containerStyles,
-  controlStyles,
-  divider,
-  emptyStyles,
-  headingStyles,
-  hostStyles,
-  skeletonStyles,
-  tableStyles,
-} from '../../internal/shared.styles.js';
+import { badgeStyles, emptyStyles, headingStyles, skeletonStyles, tableStyles } from '../../internal/data.styles.js';
+import { containerStyles, controlStyles, divider, hostStyles } from '../../internal/shared.styles.js';
 import { tint, tokens as t } from '../../internal/tokens.styles.js';
 
 export const styles = [

@@ -1,17 +1,14 @@
-import { consume } from '@lit/context';
 import { Task } from '@lit/task';
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { ApiError, apiFor, type PorticoApi } from '../../internal/api.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ApiError } from '../../internal/api.js';
 import { renderStatusBadge } from '../../internal/badge.js';
-import { porticoApiContext } from '../../internal/context.js';
-import { saveFile } from '../../internal/download.js';
+import { DownloadController } from '../../internal/download-controller.js';
 import { emit } from '../../internal/events.js';
 import { formatDate, formatDateTime, formatMoney, formatQuantity } from '../../internal/format.js';
-import { SessionController } from '../../internal/session-store.js';
+import { PorticoElement } from '../../internal/portico-element.js';
 import { describeError, renderLoadError } from '../../internal/states.js';
 import type { InvoiceDetail } from '../../internal/types.js';
-import { catalogFor, catalogLoading, type Catalog } from '../../locales/catalog.js';
 import { styles } from './invoice-detail.styles.js';
 
 /**
@@ -63,78 +60,37 @@ import { styles } from './invoice-detail.styles.js';
  * @cssprop --ar-space - Spacing unit.
  * @cssprop --ar-focus-ring - Focus outline.
  */
-export class ArInvoiceDetail extends LitElement {
+export class ArInvoiceDetail extends PorticoElement {
   static override styles = styles;
-
-  /** Base URL of the Portico server; empty means this page's origin. */
-  @property() accessor api = '';
 
   /** Invoice number or id; the number is what customers see and links carry. */
   @property() accessor invoice = '';
 
-  /** Locale for money, quantities and dates. */
-  @property() accessor locale = '';
-
-  /** The words for `locale`; `locale` is reactive, so changing it re-renders in the new language. */
-  private get t(): Catalog {
-    return catalogFor(this.locale);
-  }
-
-  /** Holds an update while the catalog of a new `locale` loads, so nothing renders in the wrong language. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const loading = catalogLoading(this.locale);
-    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
-  }
-
-  /** @internal The client `<ar-portal>` provides; standalone, one is made from `api`. */
-  @consume({ context: porticoApiContext, subscribe: true })
-  @state()
-  accessor contextApi: PorticoApi | undefined;
-
-  @state() private accessor downloading = false;
-  @state() private accessor downloadError: unknown = undefined;
-
-  private readonly session = new SessionController(this);
-
-  private get client(): PorticoApi {
-    return this.contextApi ?? apiFor(this.api);
-  }
+  /** The invoice's PDF being fetched. */
+  private readonly download = new DownloadController(this);
 
   private readonly detailTask = new Task(this, {
-    args: () => [this.client, this.session.store?.token ?? null, this.invoice.trim()] as const,
+    args: () => [this.client, this.session.token, this.invoice.trim()] as const,
     task: async ([client, token, invoice], { signal }): Promise<InvoiceDetail | 'signed-out' | 'none'> => {
-      this.downloadError = undefined;
+      this.download.clearError();
       if (!token) return 'signed-out';
       if (!invoice) return 'none';
       return client.getInvoice(invoice, { signal });
     },
   });
 
-  protected override willUpdate(): void {
-    this.session.store = this.client.session;
-  }
-
   private handleBack(): void {
     emit(this, 'ar-navigate', { route: 'invoices' });
   }
 
-  private async handleDownload(detail: InvoiceDetail): Promise<void> {
-    if (this.downloading) return;
-    this.downloading = true;
-    this.downloadError = undefined;
-    try {
-      saveFile(await this.client.downloadInvoicePdf(detail.number), this.renderRoot);
-    } catch (error) {
-      this.downloadError = error;
-    } finally {
-      this.downloading = false;
-    }
+  private handleDownload(detail: InvoiceDetail): Promise<void> {
+    return this.download.save(true, () => this.client.downloadInvoicePdf(detail.number));
   }
 
   override render(): TemplateResult {
     return html`<div class="base" part="base">
       ${
-        this.contextApi
+        this.inPortal
           ? html`<button class="button link back" part="button back-button" type="button" @click=${this.handleBack}>
               <span aria-hidden="true">←</span> ${this.t.invoice.back}
             </button>`
@@ -165,7 +121,7 @@ export class ArInvoiceDetail extends LitElement {
   }
 
   private renderDetail(detail: InvoiceDetail): TemplateResult {
-    const locale = this.locale || undefined;
+    const locale = this.localeOrDefault;
     const money = (minor: number) => formatMoney(minor, detail.currency, locale);
     return html`<article class="invoice" aria-labelledby="heading">
       <header class="head" part="header">
@@ -177,17 +133,19 @@ export class ArInvoiceDetail extends LitElement {
           class="button secondary"
           part="button pdf-button"
           type="button"
-          ?disabled=${this.downloading}
-          aria-describedby=${this.downloadError ? 'download-error' : nothing}
+          ?disabled=${this.download.busy()}
+          aria-describedby=${this.download.error ? 'download-error' : nothing}
           @click=${() => this.handleDownload(detail)}
         >
-          ${this.downloading ? html`<span class="spinner" aria-hidden="true"></span> ${this.t.invoice.downloadingPdf}` : this.t.invoice.downloadPdf}
+          ${this.download.busy() ? html`<span class="spinner" aria-hidden="true"></span> ${this.t.invoice.downloadingPdf}` : this.t.invoice.downloadPdf}
         </button>
       </header>
       ${
-        this.downloadError
+        this.download.error
           ? html`<div id="download-error" class="notice danger" part="error download-error" role="alert">
-              <p><strong>${this.t.invoice.downloadFailed}</strong> ${describeError(this.downloadError, this.t)}</p>
+              <p>
+                <strong>${this.t.invoice.downloadFailed}</strong> ${describeError(this.download.error.error, this.t)}
+              </p>
             </div>`
           : nothing
       }
@@ -278,7 +236,7 @@ export class ArInvoiceDetail extends LitElement {
   private renderInFlight(detail: InvoiceDetail, money: (minor: number) => string): TemplateResult | typeof nothing {
     const flight = detail.inFlight;
     if (!flight) return nothing;
-    const since = formatDateTime(flight.since, this.locale || undefined);
+    const since = formatDateTime(flight.since, this.localeOrDefault);
     return html`<div class="notice in-flight" part="in-flight">
       <p>
         <strong>${this.t.inFlight.notice(money(flight.amount), since, flight.status)}.</strong>
@@ -289,7 +247,7 @@ export class ArInvoiceDetail extends LitElement {
 
   private renderLines(detail: InvoiceDetail, money: (minor: number) => string): TemplateResult {
     if (detail.lines.length === 0) return html`<p class="none">${this.t.invoice.noLines}</p>`;
-    const locale = this.locale || undefined;
+    const locale = this.localeOrDefault;
     // Focusable so keyboard users can scroll it sideways on a narrow screen.
     return html`<div class="table-scroll" role="region" aria-labelledby="lines-heading" tabindex="0">
       <table class="lines" part="lines" aria-labelledby="lines-heading">
@@ -326,7 +284,7 @@ export class ArInvoiceDetail extends LitElement {
   }
 
   private renderPayments(detail: InvoiceDetail, money: (minor: number) => string): TemplateResult {
-    const locale = this.locale || undefined;
+    const locale = this.localeOrDefault;
     return html`<section class="card" part="payments">
       <h3 id="payments-heading">${this.t.invoice.payments}</h3>
       ${
@@ -349,7 +307,7 @@ export class ArInvoiceDetail extends LitElement {
   }
 
   private renderCredits(detail: InvoiceDetail, money: (minor: number) => string): TemplateResult {
-    const locale = this.locale || undefined;
+    const locale = this.localeOrDefault;
     return html`<section class="card" part="credits">
       <h3 id="credits-heading">${this.t.invoice.credits}</h3>
       ${
@@ -372,7 +330,7 @@ export class ArInvoiceDetail extends LitElement {
   }
 
   private renderHistory(detail: InvoiceDetail): TemplateResult {
-    const locale = this.locale || undefined;
+    const locale = this.localeOrDefault;
     return html`<section class="history-section">
       <h3 id="history-heading">${this.t.invoice.history}</h3>
       ${

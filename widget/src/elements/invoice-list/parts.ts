@@ -3,9 +3,13 @@
  * selection bar and the loading skeleton.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { emit } from '../../internal/events.js';
 import { formatCount, formatMoney } from '../../internal/format.js';
+import type { SelectionController } from '../../internal/selection-controller.js';
+import { renderTab } from '../../internal/tab-list-controller.js';
 import { invoiceStatusFilters } from '../../internal/routes.js';
 import type { Catalog } from '../../locales/catalog.js';
+import type { InvoiceSearch } from './search.js';
 import type { AccountSummary, InvoiceStatusFilter, InvoiceSummary } from '../../internal/types.js';
 
 /**
@@ -62,31 +66,21 @@ export function renderTabs(
 ): TemplateResult {
   return html`<div class="tabs" part="tabs" role="tablist" aria-label=${t.invoices.tabsLabel} @keydown=${on.keydown}>
     ${invoiceStatusFilters.map((status) => {
-      const selected = status === current;
       const count = counts?.[status];
-      return html`<button
-        id="tab-${status}"
-        part=${selected ? 'tab tab-selected' : 'tab'}
-        role="tab"
-        type="button"
-        aria-selected=${selected ? 'true' : 'false'}
-        aria-controls="invoices-panel"
-        tabindex=${selected ? '0' : '-1'}
-        @click=${() => on.select(status)}
-      >
-        ${t.invoices.tab(status)}
-        ${count === undefined ? nothing : html`<span class="count" part="count">${formatCount(count, locale)}</span>`}
-      </button>`;
+      const tab = { id: `tab-${status}`, selected: status === current, controls: 'invoices-panel' };
+      return renderTab(
+        { ...tab, select: () => on.select(status) },
+        html`${t.invoices.tab(status)}
+        ${count === undefined ? nothing : html`<span class="count" part="count">${formatCount(count, locale)}</span>`}`,
+      );
     })}
   </div>`;
 }
 
 /** The labelled search field with its own clear button (the browser's is hidden, for one look everywhere). */
-export function renderSearch(
-  text: string,
-  t: Catalog,
-  on: { input: (event: InputEvent) => void; keydown: (event: KeyboardEvent) => void; clear: () => void },
-): TemplateResult {
+export function renderSearch(search: InvoiceSearch, t: Catalog): TemplateResult {
+  const { text } = search;
+  const on = { input: search.handleInput, keydown: search.handleKeydown, clear: search.clear };
   return html`<div class="search" part="search" role="search">
     <label for="search">${t.invoices.searchLabel}</label>
     <div class="search-field">
@@ -124,42 +118,41 @@ export function renderSearch(
 }
 
 /**
- * What the ticked invoices leave to pay (balances less payments in flight): "$1,200.00", or
- * "$1,200.00 + €300.00" when they are in several currencies.
+ * "3 selected · $4,200.00" and what can be done with them; nothing when none is ticked. The actions
+ * fire their request from `host` with the ticked invoices.
  */
-export function sumByCurrency(invoices: readonly InvoiceSummary[], locale: string | undefined): string {
-  const sums = new Map<string, number>();
-  for (const invoice of invoices) sums.set(invoice.currency, (sums.get(invoice.currency) ?? 0) + invoice.payable);
-  return [...sums].map(([currency, minor]) => formatMoney(minor, currency, locale)).join(' + ');
-}
-
-export interface SelectionActions {
-  pay: () => void;
-  promise: () => void;
-  dispute: () => void;
-  clear: () => void;
-}
-
-/** "3 selected · $4,200.00" and what can be done with them; nothing when none is ticked. */
 export function renderSelectionBar(
-  selected: ReadonlyMap<string, InvoiceSummary>,
+  host: HTMLElement,
+  selection: SelectionController<InvoiceSummary>,
   locale: string | undefined,
   t: Catalog,
-  actions: SelectionActions,
 ): TemplateResult | typeof nothing {
-  if (selected.size === 0) return nothing;
-  const invoices = [...selected.values()];
+  if (selection.size === 0) return nothing;
+  const request = (type: 'ar-pay-request' | 'ar-promise-request' | 'ar-dispute-request') => () =>
+    emit(host, type, { invoices: selection.items });
   return html`<div class="selection-bar" part="selection-bar" role="group" aria-label=${t.invoices.selectionLabel}>
-    <p class="selection-summary">${t.invoices.selected(invoices.length, sumByCurrency(invoices, locale))}</p>
+    <p class="selection-summary">${t.invoices.selected(selection.size, selection.total(locale))}</p>
     <div class="selection-actions">
-      <button class="button" part="button pay-button" type="button" @click=${actions.pay}>${t.invoices.pay}</button>
-      <button class="button secondary" part="button promise-button" type="button" @click=${actions.promise}>
+      <button class="button" part="button pay-button" type="button" @click=${request('ar-pay-request')}>
+        ${t.invoices.pay}
+      </button>
+      <button
+        class="button secondary"
+        part="button promise-button"
+        type="button"
+        @click=${request('ar-promise-request')}
+      >
         ${t.invoices.promise}
       </button>
-      <button class="button secondary" part="button dispute-button" type="button" @click=${actions.dispute}>
+      <button
+        class="button secondary"
+        part="button dispute-button"
+        type="button"
+        @click=${request('ar-dispute-request')}
+      >
         ${t.invoices.dispute}
       </button>
-      <button class="button link" part="button clear-selection-button" type="button" @click=${actions.clear}>
+      <button class="button link" part="button clear-selection-button" type="button" @click=${() => selection.clear()}>
         ${t.invoices.clearSelection}
       </button>
     </div>

@@ -1,37 +1,29 @@
-import { consume } from '@lit/context';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { ApiError, apiFor, type PorticoApi } from '../../internal/api.js';
-import { porticoApiContext } from '../../internal/context.js';
+import { isEmailAddress } from '../../../../server/src/contract/email.js';
+import { ApiError } from '../../internal/api.js';
 import { CountdownController } from '../../internal/countdown.js';
 import { emit } from '../../internal/events.js';
-import { formatDate, formatMoney, maskEmail } from '../../internal/format.js';
 import { currentPageUrl, takeLinkToken } from '../../internal/magic-link.js';
-import { currentLinkNonce, issueLinkNonce, SessionController } from '../../internal/session-store.js';
+import { PorticoElement } from '../../internal/portico-element.js';
+import { currentLinkNonce, issueLinkNonce } from '../../internal/session-store.js';
 import { describeError, renderLoadError, renderPending } from '../../internal/states.js';
-import type { Audience, LinkPreview, SessionCreated } from '../../internal/types.js';
-import { catalogFor, catalogLoading, type Catalog } from '../../locales/catalog.js';
+import type { Audience, SessionCreated } from '../../internal/types.js';
 import { styles } from './login.styles.js';
-
-type LoginView =
-  | { name: 'email'; notice?: 'link-invalid' }
-  /** `email` is null after a resend from an old link, whose address this browser never saw. */
-  | { name: 'sent'; email: string | null; resendToken?: string }
-  | { name: 'link-checking' }
-  | { name: 'continue'; token: string; preview: LinkPreview }
-  /** An Easy Pay link the company sent: about paying, exchanged only by "Review and pay". */
-  | { name: 'pay'; token: string; preview: LinkPreview }
-  | { name: 'link-exchanging' }
-  | { name: 'link-dead'; token: string; reason: 'link_expired' | 'link_used' }
-  | { name: 'link-failed'; error: unknown; retry: () => void }
-  | { name: 'signed-in'; email: string };
+import {
+  renderContinue,
+  renderDeadLink,
+  renderEmailForm,
+  renderPayLanding,
+  renderSent,
+  type LoginView,
+  type LoginViewState,
+} from './login-views.js';
 
 /** Seconds the server asked us to wait; a minute when it did not say. */
 function retryAfter(error: unknown): number {
   return (error instanceof ApiError && error.retryAfter) || 60;
 }
-
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The code as typed or pasted ("123 456", "123-456"): spaces and dashes are not part of it. */
 export function normalizeCode(typed: string): string {
@@ -89,11 +81,8 @@ export function normalizeCode(typed: string): string {
  * @cssprop --ar-space - Spacing unit.
  * @cssprop --ar-focus-ring - Focus outline.
  */
-export class ArLogin extends LitElement {
+export class ArLogin extends PorticoElement {
   static override styles = styles;
-
-  /** Base URL of the Portico server; empty means this page's origin. */
-  @property() accessor api = '';
 
   /** Who is signing in; staff and customers get different links and sessions. */
   @property() accessor audience: Audience = 'customer';
@@ -104,27 +93,8 @@ export class ArLogin extends LitElement {
   /** Portal route for the link to land on. */
   @property() accessor target = '';
 
-  /** Locale for formatting. */
-  @property() accessor locale = '';
-
-  /** The words for `locale`; `locale` is reactive, so changing it re-renders in the new language. */
-  private get t(): Catalog {
-    return catalogFor(this.locale);
-  }
-
-  /** Holds an update while the catalog of a new `locale` loads, so nothing renders in the wrong language. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const loading = catalogLoading(this.locale);
-    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
-  }
-
   /** An email to fill in; with it the form shows even when this tab has a session. */
   @property() accessor email = '';
-
-  /** @internal The client `<ar-portal>` provides; standalone, one is made from `api`. */
-  @consume({ context: porticoApiContext, subscribe: true })
-  @state()
-  accessor contextApi: PorticoApi | undefined;
 
   @state() private accessor view: LoginView = { name: 'email' };
   @state() private accessor busy = false;
@@ -137,13 +107,8 @@ export class ArLogin extends LitElement {
   @query('h2') private accessor heading!: HTMLElement | null;
 
   private readonly resendCountdown = new CountdownController(this);
-  private readonly session = new SessionController(this);
   private typedEmail = '';
   private viewChangedByPerson = false;
-
-  private get client(): PorticoApi {
-    return this.contextApi ?? apiFor(this.api);
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -157,10 +122,6 @@ export class ArLogin extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.handleHashChange);
-  }
-
-  protected override willUpdate(): void {
-    this.session.store = this.client.session;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -193,7 +154,7 @@ export class ArLogin extends LitElement {
   private async handleRequestLink(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const email = this.emailInput?.value.trim() ?? '';
-    if (!emailPattern.test(email)) {
+    if (!isEmailAddress(email)) {
       this.fieldError = email ? this.t.login.emailInvalid : this.t.login.emailRequired;
       this.emailInput?.focus();
       return;
@@ -358,21 +319,29 @@ export class ArLogin extends LitElement {
 
   private renderView(): TemplateResult {
     const view = this.view;
+    const shown = this.viewState;
     switch (view.name) {
       case 'email':
-        return this.renderEmailForm(view.notice);
+        return renderEmailForm(shown, view.notice, this.typedEmail, (event) => void this.handleRequestLink(event));
       case 'sent':
-        return this.renderSent(view.email);
+        return renderSent(shown, view.email, {
+          code: (event) => void this.handleCode(event),
+          resend: () => void this.handleResend(),
+          otherEmail: () => this.show({ name: 'email' }),
+        });
       case 'link-checking':
         return renderPending(this.t.login.checkingLink);
       case 'link-exchanging':
         return renderPending(this.t.login.signingIn);
       case 'continue':
-        return this.renderContinue(view.preview);
+        return renderContinue(shown, view.preview, () => void this.handleContinue());
       case 'pay':
-        return this.renderPayLanding(view.preview);
+        return renderPayLanding(shown, view.preview, () => void this.handleContinue());
       case 'link-dead':
-        return this.renderDeadLink(view.reason);
+        return renderDeadLink(shown, view.reason, {
+          resend: () => void this.handleResendFromOldLink(),
+          otherEmail: () => this.show({ name: 'email' }),
+        });
       case 'link-failed':
         return renderLoadError(this.t.login.linkFailed, view.error, view.retry, this.t);
       case 'signed-in':
@@ -380,188 +349,17 @@ export class ArLogin extends LitElement {
     }
   }
 
-  private renderSessionNotice(): TemplateResult | typeof nothing {
-    const reason = this.client.session.endReason;
-    if (!reason) return nothing;
-    const text = {
-      expired: this.t.login.sessionExpired,
-      logout: this.t.login.signedOut,
-      'logout-everywhere': this.t.login.signedOutEverywhere,
-    }[reason];
-    return html`<p class="notice" part="notice" role="status">${text}</p>`;
-  }
-
-  private renderEmailForm(notice?: 'link-invalid'): TemplateResult {
-    return html`
-      <h2 part="heading" tabindex="-1">
-        ${this.audience === 'staff' ? this.t.login.staffHeading : this.t.login.heading}
-      </h2>
-      ${
-        notice === 'link-invalid'
-          ? html`<p class="notice danger" part="notice" role="alert">${this.t.login.linkInvalid}</p>`
-          : this.renderSessionNotice()
-      }
-      <p class="intro">${this.t.login.intro}</p>
-      <form part="form" novalidate @submit=${this.handleRequestLink}>
-        <div class="field">
-          <label for="email">${this.t.login.emailLabel}</label>
-          <p class="hint" id="email-hint">${this.t.login.emailHint}</p>
-          <input
-            id="email"
-            part="input"
-            type="email"
-            name="email"
-            autocomplete="email"
-            spellcheck="false"
-            required
-            .value=${this.typedEmail}
-            aria-invalid=${this.fieldError ? 'true' : 'false'}
-            aria-describedby=${this.fieldError ? 'email-hint email-error' : 'email-hint'}
-          />
-          ${this.fieldError ? html`<p class="error-text" id="email-error" part="error">${this.fieldError}</p>` : nothing}
-        </div>
-        ${this.renderFormError()}
-        <button class="button" part="button submit-button" type="submit" ?disabled=${this.busy}>
-          ${this.busy ? this.t.login.sending : this.t.login.sendLink}
-        </button>
-      </form>
-    `;
-  }
-
-  private renderSent(email: string | null): TemplateResult {
-    const remaining = this.resendCountdown.remaining;
-    return html`
-      <h2 part="heading" tabindex="-1">${this.t.login.checkEmailHeading}</h2>
-      <p class="sent-to">${email ? this.t.login.sentTo(maskEmail(email)) : this.t.login.sentToSameAddress}</p>
-      <p class="hint">${email ? this.t.login.openLinkHint : this.t.login.openNewLinkHint}</p>
-      ${
-        email
-          ? html`<form part="form" class="code-form" novalidate @submit=${this.handleCode}>
-              <div class="field">
-                <label for="code">${this.t.login.codeLabel}</label>
-                <input
-                  id="code"
-                  part="input code-input"
-                  name="code"
-                  inputmode="numeric"
-                  autocomplete="one-time-code"
-                  spellcheck="false"
-                  required
-                  aria-invalid=${this.fieldError ? 'true' : 'false'}
-                  aria-describedby=${this.fieldError ? 'code-error' : nothing}
-                />
-                ${this.fieldError ? html`<p class="error-text" id="code-error" part="error">${this.fieldError}</p>` : nothing}
-              </div>
-              <button class="button" part="button submit-button" type="submit" ?disabled=${this.busy}>
-                ${this.busy ? this.t.login.codeChecking : this.t.login.codeSubmit}
-              </button>
-            </form>`
-          : nothing
-      }
-      ${this.renderFormError()}
-      <p class="status" role="status">${this.status}</p>
-      <div class="actions">
-        <button
-          class="button secondary"
-          part="button resend-button"
-          type="button"
-          ?disabled=${remaining > 0 || this.busy}
-          @click=${this.handleResend}
-        >
-          ${remaining > 0 ? this.t.login.resendIn(remaining) : this.t.login.resend}
-        </button>
-        <button class="button link" part="button" type="button" @click=${() => this.show({ name: 'email' })}>
-          ${this.t.login.useDifferentEmail}
-        </button>
-      </div>
-    `;
-  }
-
-  private renderContinue(preview: LinkPreview): TemplateResult {
-    return html`
-      <h2 part="heading" tabindex="-1">${this.t.login.continueHeading}</h2>
-      <p>${this.t.login.continueIntro}</p>
-      <button class="button" part="button continue-button" type="button" @click=${this.handleContinue}>
-        ${this.t.login.continueAs(preview.email)}
-      </button>
-    `;
-  }
-
-  private renderPayLanding(preview: LinkPreview): TemplateResult {
-    const locale = this.locale || undefined;
-    const pay = preview.pay;
-    const invoices = pay?.invoices ?? [];
-    const nothingLeft = invoices.length > 0 && invoices.every((invoice) => invoice.payable <= 0);
-    return html`<section part="pay-landing" class="pay-landing" aria-labelledby="pay-landing-heading">
-      ${pay ? html`<p class="company">${pay.company}</p>` : nothing}
-      <h2 id="pay-landing-heading" part="heading" tabindex="-1">
-        ${this.t.login.payHeading(invoices.map((invoice) => invoice.number))}
-      </h2>
-      <p class="intro">${pay ? this.t.login.payIntro(pay.company) : this.t.login.payIntroNoCompany}</p>
-      ${
-        invoices.length
-          ? html`<dl class="pay-invoices">
-              ${invoices.map(
-                (invoice) =>
-                  html`<div class="pay-invoice">
-                    <dt>${this.t.login.payInvoice(invoice.number)}</dt>
-                    <dd>
-                      <span class="amount-due">
-                        <span class="label">${this.t.login.amountDue}</span>
-                        <strong class="amount">${formatMoney(invoice.payable, invoice.currency, locale)}</strong>
-                      </span>
-                      <span class="due-date">${this.t.login.dueOn(formatDate(invoice.dueDate, locale))}</span>
-                      ${
-                        invoice.payable < invoice.balance
-                          ? html`<span class="in-flight" part="notice">
-                              ${
-                                invoice.payable > 0
-                                  ? this.t.login.payInFlight(
-                                      formatMoney(invoice.balance - invoice.payable, invoice.currency, locale),
-                                    )
-                                  : this.t.login.payAllInFlight
-                              }
-                            </span>`
-                          : nothing
-                      }
-                    </dd>
-                  </div>`,
-              )}
-            </dl>`
-          : nothing
-      }
-      <button class="button" part="button pay-button" type="button" @click=${this.handleContinue}>
-        ${nothingLeft ? this.t.login.reviewInvoice : this.t.login.reviewAndPay}
-      </button>
-      <p class="hint">${this.t.login.nothingChargedYet}</p>
-    </section>`;
-  }
-
-  private renderDeadLink(reason: 'link_expired' | 'link_used'): TemplateResult {
-    return html`
-      <h2 part="heading" tabindex="-1">
-        ${reason === 'link_expired' ? this.t.login.linkExpired : this.t.login.linkUsed}
-      </h2>
-      <p>${this.t.login.linkResendHint}</p>
-      ${this.renderFormError()}
-      <div class="actions">
-        <button
-          class="button"
-          part="button resend-button"
-          type="button"
-          ?disabled=${this.busy || this.resendCountdown.remaining > 0}
-          @click=${this.handleResendFromOldLink}
-        >
-          ${this.busy ? this.t.login.sending : this.t.login.sendNewLink}
-        </button>
-        <button class="button link" part="button" type="button" @click=${() => this.show({ name: 'email' })}>
-          ${this.t.login.useDifferentEmail}
-        </button>
-      </div>
-    `;
-  }
-
-  private renderFormError(): TemplateResult | typeof nothing {
-    return this.formError ? html`<p class="notice danger" part="error" role="alert">${this.formError}</p>` : nothing;
+  private get viewState(): LoginViewState {
+    return {
+      t: this.t,
+      locale: this.localeOrDefault,
+      audience: this.audience,
+      busy: this.busy,
+      fieldError: this.fieldError,
+      formError: this.formError,
+      status: this.status,
+      resendIn: this.resendCountdown.remaining,
+      endReason: this.client.session.endReason,
+    };
   }
 }

@@ -1,14 +1,6 @@
 import { css } from 'lit';
-import {
-  accountSwitcherStyles,
-  containerStyles,
-  controlStyles,
-  divider,
-  emptyStyles,
-  headingStyles,
-  hostStyles,
-  skeletonStyles,
-} from '../../internal/shared.styles.js';
+import { accountSwitcherStyles, emptyStyles, headingStyles, skeletonStyles } from '../../internal/data.styles.js';
+import { containerStyles, controlStyles, divider, hostStyles } from '../../internal/shared.styles.js';
 import { tint, tokens as t } from '../../internal/tokens.styles.js';
 
 export const styles = [

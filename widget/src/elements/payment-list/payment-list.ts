@@ -1,18 +1,15 @@
-import { consume } from '@lit/context';
 import { Task } from '@lit/task';
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
 import { renderAccountSwitcher } from '../../internal/account-switcher.js';
 import { loadAccounts, pickAccount } from '../../internal/accounts.js';
-import { apiFor, type PorticoApi } from '../../internal/api.js';
-import { porticoApiContext } from '../../internal/context.js';
-import { saveFile } from '../../internal/download.js';
+import { DownloadController } from '../../internal/download-controller.js';
 import { emit } from '../../internal/events.js';
 import { formatDateTime, formatMoney } from '../../internal/format.js';
-import { SessionController } from '../../internal/session-store.js';
+import { PorticoElement } from '../../internal/portico-element.js';
 import { describeError, renderLoadError } from '../../internal/states.js';
 import type { AccountSummary, PaymentStatus, PaymentView } from '../../internal/types.js';
-import { catalogFor, catalogLoading, type Catalog } from '../../locales/catalog.js';
+import type { Catalog } from '../../locales/catalog.js';
 import { styles } from './payment-list.styles.js';
 
 const icons: Record<PaymentStatus, string> = {
@@ -77,50 +74,17 @@ function statusLabel(payment: PaymentView, t: Catalog): string {
  * @cssprop --ar-space - Spacing unit.
  * @cssprop --ar-focus-ring - Focus outline.
  */
-export class ArPaymentList extends LitElement {
+export class ArPaymentList extends PorticoElement {
   static override styles = styles;
-
-  /** Base URL of the Portico server; empty means this page's origin. */
-  @property() accessor api = '';
 
   /** Customer account id; a bookkeeper's session spans several. */
   @property() accessor account = '';
 
-  /** Locale for words, money and dates. */
-  @property() accessor locale = '';
-
-  /** The words for `locale`; `locale` is reactive, so changing it re-renders in the new language. */
-  private get t(): Catalog {
-    return catalogFor(this.locale);
-  }
-
-  /** Holds an update while the catalog of a new `locale` loads, so nothing renders in the wrong language. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const loading = catalogLoading(this.locale);
-    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
-  }
-
-  /** @internal The client `<ar-portal>` provides; standalone, one is made from `api`. */
-  @consume({ context: porticoApiContext, subscribe: true })
-  @state()
-  accessor contextApi: PorticoApi | undefined;
-
-  /** Payment ids whose receipt is being fetched. */
-  @state() private accessor downloading = new Set<string>();
-  @state() private accessor downloadError: { payment: PaymentView; error: unknown } | null = null;
-
-  private readonly session = new SessionController(this);
-
-  private get client(): PorticoApi {
-    return this.contextApi ?? apiFor(this.api);
-  }
-
-  private get localeOrDefault(): string | undefined {
-    return this.locale || undefined;
-  }
+  /** Receipts being fetched, by payment id. */
+  private readonly downloads = new DownloadController<string>(this);
 
   private readonly paymentsTask = new Task(this, {
-    args: () => [this.client, this.session.store?.token ?? null, this.account] as const,
+    args: () => [this.client, this.session.token, this.account] as const,
     task: async ([client, token, account], { signal }) => {
       if (!token) return 'signed-out' as const;
       return (await client.listPayments(account || undefined, { signal })).items;
@@ -129,13 +93,9 @@ export class ArPaymentList extends LitElement {
 
   /** Only a session with several accounts needs the list, for the switcher. */
   private readonly accountsTask = new Task(this, {
-    args: () => [this.client, (this.session.store?.info?.accounts.length ?? 0) > 1] as const,
+    args: () => [this.client, (this.session.store.info?.accounts.length ?? 0) > 1] as const,
     task: async ([client, several]) => (several ? loadAccounts(client) : undefined),
   });
-
-  protected override willUpdate(): void {
-    this.session.store = this.client.session;
-  }
 
   /** Loads the payments again (after a payment elsewhere on the page). */
   refresh(): void {
@@ -147,25 +107,14 @@ export class ArPaymentList extends LitElement {
     emit(this, 'ar-account-change', { account });
   }
 
-  private async handleDownload(payment: PaymentView): Promise<void> {
-    if (this.downloading.has(payment.id)) return;
-    this.downloading = new Set(this.downloading).add(payment.id);
-    this.downloadError = null;
-    try {
-      saveFile(await this.client.downloadReceiptPdf(payment), this.renderRoot);
-    } catch (error) {
-      this.downloadError = { payment, error };
-    } finally {
-      const next = new Set(this.downloading);
-      next.delete(payment.id);
-      this.downloading = next;
-    }
+  private handleDownload(payment: PaymentView): Promise<void> {
+    return this.downloads.save(payment.id, () => this.client.downloadReceiptPdf(payment));
   }
 
   // ---- Rendering ---------------------------------------------------------------------------------
 
   override render(): TemplateResult {
-    if (!this.session.store?.token) {
+    if (!this.session.token) {
       return html`<div class="base" part="base">
         <p class="empty" part="empty signed-out">${this.t.payments.signedOut}</p>
       </div>`;
@@ -223,8 +172,9 @@ export class ArPaymentList extends LitElement {
     const money = (minor: number) => formatMoney(minor, payment.currency, locale);
     const headingId = `payment-${payment.id}`;
     const settled = payment.status === 'succeeded' || payment.status === 'refunded' || payment.status === 'returned';
-    const busy = this.downloading.has(payment.id);
-    const failedDownload = this.downloadError?.payment.id === payment.id ? this.downloadError.error : undefined;
+    const busy = this.downloads.busy(payment.id);
+    const failed = this.downloads.error;
+    const failedDownload = failed?.key === payment.id ? failed.error : undefined;
     return html`<li class="card ${payment.status}" part="payment">
       <article aria-labelledby=${headingId}>
         <div class="card-head">

@@ -3,6 +3,7 @@
  * the list's tab, so going back from an invoice, a payment or the statement lands on the tab the
  * person left.
  */
+import type { LazyTag } from '../../internal/lazy.js';
 import type { PortalRoute } from '../../internal/routes.js';
 import type { InvoiceStatusFilter } from '../../internal/types.js';
 
@@ -51,3 +52,11 @@ export function routeFor(place: Place, accountId: string): PortalRoute {
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** The element each view shows that `portico.js` does not carry (the invoice list is in it). */
+export const viewElements: Partial<Record<Place['view'], LazyTag>> = {
+  invoice: 'ar-invoice-detail',
+  pay: 'ar-easy-pay',
+  payments: 'ar-payment-list',
+  statement: 'ar-statement',
+};

@@ -1,9 +1,7 @@
 import { provide } from '@lit/context';
-import { Task, TaskStatus } from '@lit/task';
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { loadAccounts } from '../../internal/accounts.js';
-import { apiFor, type PorticoApi } from '../../internal/api.js';
+import type { PorticoApi } from '../../internal/api.js';
 import { porticoApiContext } from '../../internal/context.js';
 import type {
   ArAccountChangeDetail,
@@ -13,31 +11,29 @@ import type {
   ArNavigateDetail,
 } from '../../internal/events.js';
 import { emit } from '../../internal/events.js';
-import { loadElement, type LazyTag } from '../../internal/lazy.js';
+import { loadElement } from '../../internal/lazy.js';
 import { hasLinkToken } from '../../internal/magic-link.js';
 import type { ArPaymentList } from '../payment-list/payment-list.js';
-import { formatRoute, linkTarget, parseRoute, type PortalRoute } from '../../internal/routes.js';
-import { SessionController } from '../../internal/session-store.js';
+import { linkTarget, parseRoute, type PortalRoute } from '../../internal/routes.js';
+import { PorticoElement } from '../../internal/portico-element.js';
 import { renderLoadError, renderPending } from '../../internal/states.js';
 import type { AccountList, Audience, InvoiceStatusFilter, SessionInfo } from '../../internal/types.js';
 import type { ArInvoiceList } from '../invoice-list/invoice-list.js';
-import { isRecord, placeFor, routeFor, type Place } from './places.js';
-import { catalogFor, catalogLoading, type Catalog } from '../../locales/catalog.js';
+import { placeFor, routeFor, viewElements, type Place } from './places.js';
+import { PortalHistoryController } from './history.js';
+import { PortalLoads } from './loads.js';
+import { prefetchFirstView } from '../invoice-list/first-page.js';
+import { LogoutController } from './logout.js';
 import { styles } from './portal.styles.js';
-
-/** The key of the portal's route in `history.state`, beside whatever the host page keeps there. */
-const historyKey = 'portico:route';
-
-/** An Easy Pay session's invoices are named in its banner; a link names a few at most. */
-const maxScopeInvoices = 10;
-
-/** The element each view shows that `portico.js` does not carry (the invoice list is in it). */
-const viewElements: Partial<Record<Place['view'], LazyTag>> = {
-  invoice: 'ar-invoice-detail',
-  pay: 'ar-easy-pay',
-  payments: 'ar-payment-list',
-  statement: 'ar-statement',
-};
+import {
+  renderHeader,
+  renderNav,
+  renderScope,
+  renderStaff,
+  renderUpgrade,
+  renderView,
+  type ViewHandlers,
+} from './views.js';
 
 /**
  * @summary The customer portal: signs the person in (magic link or code), then shows their accounts
@@ -126,28 +122,13 @@ const viewElements: Partial<Record<Place['view'], LazyTag>> = {
  * @cssprop --ar-focus-ring - Focus outline.
  * @cssprop --ar-list-max-height - Height the invoice table scrolls within.
  */
-export class ArPortal extends LitElement {
+export class ArPortal extends PorticoElement {
   static override styles = styles;
-
-  /** Base URL of the Portico server; empty means this page's origin. */
-  @property() accessor api = '';
+  /** The portal provides its client to the elements inside it; it consumes none. */
+  protected static override consumesPortalApi = false;
 
   /** Who this portal is for: customers, or the company's AR staff. */
   @property() accessor audience: Audience = 'customer';
-
-  /** Locale for words, money and dates. */
-  @property() accessor locale = '';
-
-  /** The words for `locale`; `locale` is reactive, so changing it re-renders in the new language. */
-  private get t(): Catalog {
-    return catalogFor(this.locale);
-  }
-
-  /** Holds an update while the catalog of a new `locale` loads, so nothing renders in the wrong language. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const loading = catalogLoading(this.locale);
-    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
-  }
 
   /** Route to land on when the sign-in link names none. */
   @property() accessor target = '';
@@ -163,8 +144,6 @@ export class ArPortal extends LitElement {
   @state() private accessor linkPending = false;
   @state() private accessor place: Place | null = null;
   @state() private accessor accountId = '';
-  @state() private accessor loggingOut = false;
-  @state() private accessor logoutError = '';
   /** An Easy Pay session asked to sign in to the whole account: the sign-in form shows. */
   @state() private accessor upgrading = false;
 
@@ -172,76 +151,46 @@ export class ArPortal extends LitElement {
   @query('ar-payment-list') private accessor payments!: ArPaymentList | null;
   @query('#view') private accessor view!: HTMLElement | null;
 
-  private readonly session = new SessionController(this, () => this.handleSessionChange());
   /** The token of a session this page just started, which needs no check with the server. */
   private freshToken: string | null = null;
   private hadSession = false;
-
-  private get client(): PorticoApi {
-    return apiFor(this.api);
-  }
-
-  /** Checks a session restored from sessionStorage with the server (a 401 ends it). */
-  private readonly sessionTask = new Task(this, {
-    args: () => [this.client, this.session.store?.token ?? null] as const,
-    task: async ([client, token], { signal }): Promise<SessionInfo | null> => {
-      if (!token) return null;
-      if (token === this.freshToken) return client.session.info;
-      return client.getSession({ signal });
+  private readonly history = new PortalHistoryController(this, {
+    enabled: () => !this.noHistory,
+    restore: (route) => {
+      const place = this.place && placeFor(parseRoute(route), this.place.status);
+      if (place) void this.go(place, 'none');
     },
   });
 
-  /** Runs once the session is confirmed, so a stale session costs one request, not several. */
-  private readonly accountsTask = new Task(this, {
-    args: () =>
-      [this.client, this.confirmedSession?.audience === 'customer' ? this.session.store?.token : null] as const,
-    task: async ([client, token]): Promise<AccountList | null> => {
-      if (!token) return null;
-      // Shared with the list and the statement: one request for all of them.
-      const list = await loadAccounts(client, { fresh: true });
-      this.land(list);
-      return list;
-    },
+  private readonly logout = new LogoutController(
+    this,
+    () => this.client,
+    () => this.t.portal.logoutEverywhereFailed,
+  );
+  private readonly loads = new PortalLoads(this, {
+    client: () => this.client,
+    token: () => this.session.token,
+    freshToken: () => this.freshToken,
+    land: (list) => this.land(list),
+    prefetch: (client) =>
+      prefetchFirstView(client, this.target, { status: this.place?.status, account: this.accountId }),
   });
-
-  /** The numbers of the invoices an Easy Pay session may see, for its banner. */
-  private readonly scopeTask = new Task(this, {
-    args: () =>
-      [
-        this.client,
-        this.confirmedSession?.scope ? this.session.store?.token : null,
-        this.confirmedSession?.scope?.invoiceIds.slice(0, maxScopeInvoices).join('\n') ?? '',
-      ] as const,
-    task: async ([client, token, ids], { signal }): Promise<string[]> => {
-      if (!token || !ids) return [];
-      const found = await Promise.all(ids.split('\n').map((id) => client.getInvoice(id, { signal })));
-      return found.map((invoice) => invoice.number);
-    },
-  });
-
-  private get confirmedSession(): SessionInfo | null {
-    return this.sessionTask.status === TaskStatus.COMPLETE ? (this.sessionTask.value ?? null) : null;
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.session.store = this.client.session;
     this.hadSession = Boolean(this.client.session.info);
     this.linkPending = hasLinkToken();
     window.addEventListener('hashchange', this.handleHashChange);
-    window.addEventListener('popstate', this.handlePopState);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.handleHashChange);
-    window.removeEventListener('popstate', this.handlePopState);
   }
 
   protected override willUpdate(): void {
-    this.session.store = this.client.session;
     this.providedApi = this.client;
-    // The view's element is a chunk of its own: the view renders once it has arrived (see `defined`).
+    // The view's element is a chunk of its own: the view renders once it has arrived (see `renderView`).
     const lazy = this.place ? viewElements[this.place.view] : undefined;
     if (lazy && !customElements.get(lazy)) {
       loadElement(lazy).then(
@@ -255,15 +204,6 @@ export class ArPortal extends LitElement {
 
   private readonly handleHashChange = (): void => {
     if (hasLinkToken()) this.linkPending = true;
-  };
-
-  /** Back and Forward between the portal's own entries; the host page's entries are not ours. */
-  private readonly handlePopState = (event: PopStateEvent): void => {
-    const state: unknown = event.state;
-    const route = isRecord(state) ? state[historyKey] : undefined;
-    if (typeof route !== 'string' || !this.place) return;
-    const place = placeFor(parseRoute(route), this.place.status);
-    if (place) void this.go(place, 'none');
   };
 
   /**
@@ -280,16 +220,11 @@ export class ArPortal extends LitElement {
     this.upgrading = false;
   }
 
-  /** Whether a view's element is defined, so that it renders with its properties set, not upgraded later. */
-  private defined(tag: LazyTag): boolean {
-    return Boolean(customElements.get(tag));
-  }
-
   private get loginElement(): Element | null {
     return this.renderRoot.querySelector('ar-login');
   }
 
-  private handleSessionChange(): void {
+  protected override sessionChanged(): void {
     const store = this.client.session;
     if (store.info) {
       this.hadSession = true;
@@ -329,16 +264,9 @@ export class ArPortal extends LitElement {
     return route ? linkTarget(route) : this.target;
   }
 
-  /** Records the current place in `history.state`, keeping what the host page stored there. */
+  /** Records the current place in the browser's history. */
   private writeHistory(mode: 'push' | 'replace'): void {
-    const route = this.route;
-    if (this.noHistory || !route) return;
-    const current: unknown = history.state;
-    // A host page that keeps something other than an object in history.state is left alone.
-    if (current !== null && !isRecord(current)) return;
-    const next = { ...current, [historyKey]: formatRoute(route) };
-    if (mode === 'push' && current?.[historyKey] !== next[historyKey]) history.pushState(next, '');
-    else history.replaceState(next, '');
+    this.history.write(this.route, mode);
   }
 
   /** Moves to another view and puts focus where a keyboard or screen-reader user expects it. */
@@ -395,37 +323,18 @@ export class ArPortal extends LitElement {
     this.writeHistory('replace');
   }
 
-  private async handleLogout(): Promise<void> {
-    this.loggingOut = true;
-    this.logoutError = '';
-    await this.client.logout();
-    this.loggingOut = false;
-  }
-
-  private async handleLogoutEverywhere(): Promise<void> {
-    this.loggingOut = true;
-    this.logoutError = '';
-    try {
-      await this.client.logoutEverywhere();
-    } catch {
-      this.logoutError = this.t.portal.logoutEverywhereFailed;
-    } finally {
-      this.loggingOut = false;
-    }
-  }
-
   // ---- Rendering ---------------------------------------------------------------------------------
 
   override render(): TemplateResult {
-    const signedIn = Boolean(this.session.store?.info) && !this.linkPending;
+    const signedIn = Boolean(this.session.store.info) && !this.linkPending;
     return html`<div class="base" part="base" @ar-login=${this.handleLogin}>
       ${
         signedIn
-          ? this.sessionTask.render({
+          ? this.loads.session.render({
               initial: () => renderPending(this.t.portal.checkingSession),
               pending: () => renderPending(this.t.portal.checkingSession),
               error: (error) =>
-                renderLoadError(this.t.portal.sessionFailed, error, () => void this.sessionTask.run(), this.t),
+                renderLoadError(this.t.portal.sessionFailed, error, () => void this.loads.session.run(), this.t),
               complete: (info) => (info ? this.renderSignedIn(info) : this.renderLogin()),
             })
           : this.renderLogin()
@@ -444,197 +353,46 @@ export class ArPortal extends LitElement {
   }
 
   private renderSignedIn(info: SessionInfo): TemplateResult {
-    const list = this.accountsTask.value;
-    return html`
-      <header part="header">
-        <div class="brand">
-          <h2 part="company">${list?.company.name ?? this.t.portal.portalName(info.audience)}</h2>
-          ${info.audience === 'staff' ? nothing : html`<p class="subtitle">${this.t.portal.portalName(info.audience)}</p>`}
-        </div>
-        <div class="user">
-          <span class="email" part="user"
-            ><span class="visually-hidden">${this.t.portal.signedInAs} </span>${info.user.email}</span
-          >
-          <div class="logout">
-            <button
-              class="button secondary"
-              part="button logout-button"
-              type="button"
-              ?disabled=${this.loggingOut}
-              @click=${this.handleLogout}
-            >
-              ${this.t.portal.logout}
-            </button>
-            <button
-              class="button secondary"
-              part="button logout-everywhere-button"
-              type="button"
-              ?disabled=${this.loggingOut}
-              @click=${this.handleLogoutEverywhere}
-            >
-              ${this.t.portal.logoutEverywhere}
-            </button>
-          </div>
-        </div>
-      </header>
-      ${this.logoutError ? html`<p class="notice danger" part="notice" role="alert">${this.logoutError}</p>` : nothing}
-      ${info.audience === 'staff' ? this.renderStaff(info) : this.renderCustomer(info)}
-    `;
-  }
-
-  private renderStaff(info: SessionInfo): TemplateResult {
-    return html`<section class="staff" aria-labelledby="staff-heading">
-      <h3 id="staff-heading">${this.t.portal.signedInAs}</h3>
-      <p class="staff-user">
-        <strong>${info.user.name}</strong> <span>${info.user.email}</span>
-        ${info.user.role ? html`<span class="role">(${this.t.portal.staffRole(info.user.role)})</span>` : nothing}
-      </p>
-      <p class="notice" part="notice">${this.t.portal.staffComingSoon}</p>
-    </section>`;
-  }
-
-  /** What an Easy Pay session covers, and the way to the whole account. */
-  private renderScope(info: SessionInfo): TemplateResult | typeof nothing {
-    if (!info.scope) return nothing;
-    const numbers = this.scopeTask.value ?? [];
-    return html`<section class="scope notice" part="scope" aria-label=${this.t.portal.scopeLabel}>
-      <p><strong>${this.t.portal.scopeFor(numbers)}</strong> ${this.t.portal.scopeHint}</p>
-      ${
-        this.upgrading
-          ? nothing
-          : html`<button
-              class="button secondary"
-              part="button scope-sign-in"
-              type="button"
-              @click=${() => void this.handleUpgrade(true)}
-            >
-              ${this.t.portal.scopeSignIn}
-            </button>`
-      }
-    </section>`;
-  }
-
-  private renderUpgrade(info: SessionInfo): TemplateResult {
-    return html`<section id="upgrade" class="upgrade" tabindex="-1" aria-label=${this.t.portal.scopeSignInHeading}>
-      <ar-login
-        part="login"
-        api=${this.api}
-        audience="customer"
-        locale=${this.locale}
-        email=${info.user.email}
-        target="invoices"
-      ></ar-login>
-      <button class="button link" part="button" type="button" @click=${() => void this.handleUpgrade(false)}>
-        ${this.t.portal.scopeSignInCancel}
-      </button>
-    </section>`;
+    return html`${renderHeader(info, this.loads.accounts.value?.company.name, this.logout, this.t)}
+    ${info.audience === 'staff' ? renderStaff(info, this.t) : this.renderCustomer(info)}`;
   }
 
   private renderCustomer(info: SessionInfo): TemplateResult {
-    return this.accountsTask.render({
+    return this.loads.accounts.render({
       initial: () => renderPending(this.t.portal.loadingAccounts),
       pending: () => renderPending(this.t.portal.loadingAccounts),
       error: (error) =>
-        renderLoadError(this.t.portal.accountsFailed, error, () => void this.accountsTask.run(), this.t),
+        renderLoadError(this.t.portal.accountsFailed, error, () => void this.loads.accounts.run(), this.t),
       complete: (list) => {
         const account = list?.items.find((item) => item.id === this.accountId);
         const place = this.place;
         if (!list || !account || !place) return html`<p class="notice" part="notice">${this.t.portal.noAccounts}</p>`;
-        if (this.upgrading && info.scope) return html`${this.renderScope(info)} ${this.renderUpgrade(info)}`;
-        return html`${this.renderScope(info)} ${this.renderNav(place)}
-          <section
-            id="view"
-            class="view"
-            tabindex="-1"
-            aria-label=${this.t.portal.viewLabel(place.view, place.view === 'invoice' ? place.invoice : undefined)}
-          >
-            <ar-invoice-list
-              part="invoice-list"
-              exportparts="row: invoice-row, badge: invoice-badge, table: invoice-table, totals: invoice-totals, tabs: invoice-tabs, selection-bar: invoice-selection-bar"
-              ?hidden=${place.view !== 'invoices'}
-              account=${this.accountId}
-              status=${place.status}
-              locale=${this.locale}
-              @ar-invoice-select=${this.handleInvoiceSelect}
-              @ar-filter-change=${this.handleFilterChange}
-              @ar-account-change=${this.handleAccountChange}
-              @ar-pay-request=${this.handlePayRequest}
-            ></ar-invoice-list>
-            ${
-              place.view === 'invoice' && this.defined('ar-invoice-detail')
-                ? html`<ar-invoice-detail
-                    part="invoice-detail"
-                    invoice=${place.invoice}
-                    locale=${this.locale}
-                    @ar-navigate=${this.handleNavigate}
-                  ></ar-invoice-detail>`
-                : nothing
-            }
-            ${
-              place.view === 'pay' && this.defined('ar-easy-pay')
-                ? html`<ar-easy-pay
-                    part="easy-pay"
-                    .invoices=${place.invoices}
-                    account=${this.accountId}
-                    locale=${this.locale}
-                    @ar-navigate=${this.handleNavigate}
-                    @ar-payment-succeeded=${this.handlePaymentMade}
-                    @ar-payment-processing=${this.handlePaymentMade}
-                  ></ar-easy-pay>`
-                : nothing
-            }
-            ${
-              place.view === 'payments' && this.defined('ar-payment-list')
-                ? html`<ar-payment-list
-                    part="payment-list"
-                    account=${this.accountId}
-                    locale=${this.locale}
-                    @ar-account-change=${this.handleAccountChange}
-                  ></ar-payment-list>`
-                : nothing
-            }
-            ${
-              place.view === 'statement' && this.defined('ar-statement')
-                ? html`<ar-statement
-                    part="statement"
-                    account=${this.accountId}
-                    locale=${this.locale}
-                    @ar-account-change=${this.handleAccountChange}
-                  ></ar-statement>`
-                : nothing
-            }
-          </section>`;
+        const scope = renderScope(
+          info,
+          this.loads.scope.value ?? [],
+          this.upgrading,
+          () => void this.handleUpgrade(true),
+          this.t,
+        );
+        if (this.upgrading && info.scope) {
+          const login = { api: this.api, locale: this.locale };
+          return html`${scope} ${renderUpgrade(info, login, () => void this.handleUpgrade(false), this.t)}`;
+        }
+        // An Easy Pay session sees only its invoices: no payments, no statement.
+        const scoped = Boolean(this.client.session.info?.scope);
+        const go = (view: 'invoices' | 'payments' | 'statement') => void this.go({ view, status: this.status }, 'push');
+        return html`${scope} ${renderNav(place, scoped, go, this.t)}
+        ${renderView(place, { accountId: this.accountId, locale: this.locale }, this.viewHandlers, this.t)}`;
       },
     });
   }
 
-  private renderNav(place: Place): TemplateResult {
-    // An Easy Pay session sees only its invoices: no payments, no statement.
-    const scoped = Boolean(this.client.session.info?.scope);
-    const items: { view: 'invoices' | 'payments' | 'statement'; label: string; current: boolean }[] = [
-      {
-        view: 'invoices',
-        label: this.t.portal.navInvoices,
-        current: place.view !== 'statement' && place.view !== 'payments',
-      },
-    ];
-    if (!scoped) {
-      items.push({ view: 'payments', label: this.t.portal.navPayments, current: place.view === 'payments' });
-      items.push({ view: 'statement', label: this.t.portal.navStatement, current: place.view === 'statement' });
-    }
-    return html`<nav class="nav" part="nav" aria-label=${this.t.portal.navLabel}>
-      ${items.map(
-        (item) =>
-          html`<button
-            class="nav-link"
-            part=${item.current ? 'nav-link nav-link-current' : 'nav-link'}
-            type="button"
-            aria-current=${item.current ? 'page' : nothing}
-            @click=${() => void this.go({ view: item.view, status: this.status }, 'push')}
-          >
-            ${item.label}
-          </button>`,
-      )}
-    </nav>`;
-  }
+  private readonly viewHandlers: ViewHandlers = {
+    invoiceSelect: (event) => this.handleInvoiceSelect(event),
+    filterChange: (event) => this.handleFilterChange(event),
+    accountChange: (event) => this.handleAccountChange(event),
+    payRequest: (event) => this.handlePayRequest(event),
+    navigate: (event) => this.handleNavigate(event),
+    paymentMade: () => this.handlePaymentMade(),
+  };
 }

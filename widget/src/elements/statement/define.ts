@@ -1,3 +1,5 @@
+// Its English words, which portico.js does not carry (locales/en-shell.ts has only its own).
+import '../../locales/en.js';
 import { ArStatement } from './statement.js';
 
 if (!customElements.get('ar-statement')) customElements.define('ar-statement', ArStatement);

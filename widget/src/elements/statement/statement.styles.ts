@@ -1,16 +1,13 @@
 import { css } from 'lit';
 import {
   accountSwitcherStyles,
-  containerStyles,
-  controlStyles,
-  divider,
   emptyStyles,
   figureStyles,
   headingStyles,
-  hostStyles,
   skeletonStyles,
   tableStyles,
-} from '../../internal/shared.styles.js';
+} from '../../internal/data.styles.js';
+import { containerStyles, controlStyles, divider, hostStyles } from '../../internal/shared.styles.js';
 import { tint, tokens as t } from '../../internal/tokens.styles.js';
 
 export const styles = [

@@ -1,19 +1,15 @@
-import { consume } from '@lit/context';
 import { Task } from '@lit/task';
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { renderAccountSwitcher } from '../../internal/account-switcher.js';
 import { loadAccounts, pickAccount } from '../../internal/accounts.js';
-import { apiFor, type PorticoApi } from '../../internal/api.js';
 import { addDays, isCalendarDate, startOfYear, today } from '../../internal/calendar.js';
-import { porticoApiContext } from '../../internal/context.js';
-import { saveFile } from '../../internal/download.js';
+import { DownloadController } from '../../internal/download-controller.js';
 import { emit } from '../../internal/events.js';
 import { formatDate, formatMoney } from '../../internal/format.js';
-import { SessionController } from '../../internal/session-store.js';
+import { PorticoElement } from '../../internal/portico-element.js';
 import { describeError, renderLoadError } from '../../internal/states.js';
 import type { AccountSummary, AgingBuckets, Statement } from '../../internal/types.js';
-import { catalogFor, catalogLoading, type Catalog } from '../../locales/catalog.js';
 import { styles } from './statement.styles.js';
 
 type Format = 'csv' | 'pdf';
@@ -70,11 +66,8 @@ const agingKeys: readonly (keyof AgingBuckets)[] = ['current', 'days1to30', 'day
  * @cssprop --ar-space - Spacing unit.
  * @cssprop --ar-focus-ring - Focus outline.
  */
-export class ArStatement extends LitElement {
+export class ArStatement extends PorticoElement {
   static override styles = styles;
-
-  /** Base URL of the Portico server; empty means this page's origin. */
-  @property() accessor api = '';
 
   /** Customer account id; a bookkeeper's session spans several. */
   @property() accessor account = '';
@@ -85,39 +78,15 @@ export class ArStatement extends LitElement {
   /** Last day of the period (`YYYY-MM-DD`); empty means today in the company's time zone. */
   @property() accessor to = '';
 
-  /** Locale for words, money and dates. */
-  @property() accessor locale = '';
-
-  /** The words for `locale`; `locale` is reactive, so changing it re-renders in the new language. */
-  private get t(): Catalog {
-    return catalogFor(this.locale);
-  }
-
-  /** Holds an update while the catalog of a new `locale` loads, so nothing renders in the wrong language. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const loading = catalogLoading(this.locale);
-    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
-  }
-
-  /** @internal The client `<ar-portal>` provides; standalone, one is made from `api`. */
-  @consume({ context: porticoApiContext, subscribe: true })
-  @state()
-  accessor contextApi: PorticoApi | undefined;
-
   @state() private accessor periodError = '';
-  @state() private accessor downloading: Format | null = null;
-  @state() private accessor downloadError: { format: Format; error: unknown } | null = null;
+  /** The CSV or PDF being fetched, one at a time. */
+  private readonly downloads = new DownloadController<Format>(this, { oneAtATime: true });
 
-  private readonly session = new SessionController(this);
   /** The last statement shown, for the period inputs and the company's time zone while the next loads. */
   private last: Statement | undefined;
 
-  private get client(): PorticoApi {
-    return this.contextApi ?? apiFor(this.api);
-  }
-
   private readonly statementTask = new Task(this, {
-    args: () => [this.client, this.session.store?.token ?? null, this.account, this.from, this.to] as const,
+    args: () => [this.client, this.session.token, this.account, this.from, this.to] as const,
     task: async ([client, token, account, from, to], { signal }) => {
       if (!token) return 'signed-out' as const;
       const statement = await client.getStatement({ account, from, to }, { signal });
@@ -128,13 +97,9 @@ export class ArStatement extends LitElement {
 
   /** Only a session with several accounts needs the list, for the switcher. */
   private readonly accountsTask = new Task(this, {
-    args: () => [this.client, (this.session.store?.info?.accounts.length ?? 0) > 1] as const,
+    args: () => [this.client, (this.session.store.info?.accounts.length ?? 0) > 1] as const,
     task: async ([client, several]) => (several ? loadAccounts(client) : undefined),
   });
-
-  protected override willUpdate(): void {
-    this.session.store = this.client.session;
-  }
 
   private get period(): { from: string; to: string } {
     return { from: this.from || this.last?.from || '', to: this.to || this.last?.to || '' };
@@ -148,7 +113,7 @@ export class ArStatement extends LitElement {
 
   private setPeriod(from: string, to: string): void {
     this.periodError = '';
-    this.downloadError = null;
+    this.downloads.clearError();
     this.from = from;
     this.to = to;
   }
@@ -168,25 +133,16 @@ export class ArStatement extends LitElement {
     emit(this, 'ar-account-change', { account });
   }
 
-  private async handleDownload(format: Format): Promise<void> {
-    if (this.downloading) return;
-    this.downloading = format;
-    this.downloadError = null;
-    try {
-      const { from, to } = this.period;
-      const query = { ...(this.account ? { account: this.account } : {}), ...(from && to ? { from, to } : {}) };
-      saveFile(await this.client.downloadStatement(query, format), this.renderRoot);
-    } catch (error) {
-      this.downloadError = { format, error };
-    } finally {
-      this.downloading = null;
-    }
+  private handleDownload(format: Format): Promise<void> {
+    const { from, to } = this.period;
+    const query = { ...(this.account ? { account: this.account } : {}), ...(from && to ? { from, to } : {}) };
+    return this.downloads.save(format, () => this.client.downloadStatement(query, format));
   }
 
   // ---- Rendering ---------------------------------------------------------------------------------
 
   override render(): TemplateResult {
-    if (!this.session.store?.token) {
+    if (!this.session.token) {
       return html`<div class="base" part="base">
         <p class="empty" part="empty signed-out">${this.t.statement.signedOut}</p>
       </div>`;
@@ -206,7 +162,7 @@ export class ArStatement extends LitElement {
   private renderHeader(): TemplateResult {
     const list = this.accountsTask.value;
     const account = pickAccount(list, this.account || this.last?.account.id || '');
-    const busy = this.downloading !== null;
+    const busy = this.downloads.busy();
     return html`<header class="head" part="header">
       <div class="title">
         <h2>${this.t.statement.heading}</h2>
@@ -229,7 +185,7 @@ export class ArStatement extends LitElement {
               @click=${() => this.handleDownload(format)}
             >
               ${
-                this.downloading === format
+                this.downloads.busy(format)
                   ? html`<span class="spinner" aria-hidden="true"></span> ${this.t.statement.downloading}`
                   : format === 'csv'
                     ? this.t.statement.downloadCsv
@@ -239,11 +195,11 @@ export class ArStatement extends LitElement {
         )}
       </div>
       ${
-        this.downloadError
+        this.downloads.error
           ? html`<div class="notice danger download-error" part="error" role="alert">
               <p>
-                <strong>${this.t.statement.downloadFailed(this.downloadError.format)}</strong>
-                ${describeError(this.downloadError.error, this.t)}
+                <strong>${this.t.statement.downloadFailed(this.downloads.error.key)}</strong>
+                ${describeError(this.downloads.error.error, this.t)}
               </p>
             </div>`
           : nothing
@@ -298,7 +254,7 @@ export class ArStatement extends LitElement {
   }
 
   private renderStatement(statement: Statement): TemplateResult {
-    const locale = this.locale || undefined;
+    const locale = this.localeOrDefault;
     const money = (minor: number) => formatMoney(minor, statement.currency, locale);
     const date = (day: string) => formatDate(day, locale);
     const figures: { label: string; amount: number; tone?: string }[] = [
