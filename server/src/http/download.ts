@@ -34,7 +34,7 @@ export function download(
 
 /**
  * The locale a download is asked for in (`?locale=fr-CA`, as the element that fetches it has it), or
- * undefined: then it is the signed-in contact's, else the company's (domain/reader-locale.ts). Its
+ * undefined: then it is the signed-in contact's, else the company's (domain/notifications/reader-locale.ts). Its
  * words fall back by language (fr-CA reads French, de-DE English); money and dates keep the whole tag.
  * A value that is not a BCP 47 tag is a 400.
  */

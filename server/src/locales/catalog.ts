@@ -6,7 +6,7 @@
  *
  * Whose locale a document takes is decided by the caller: an email's recipient contact, else the
  * company's `locale` setting; a portal download the `locale` the element asks for, else the
- * signed-in contact's, else the company's (`domain/reader-locale.ts`).
+ * signed-in contact's, else the company's (`domain/notifications/reader-locale.ts`).
  */
 import { en, type DocumentCatalog } from './en';
 import { fr } from './fr';

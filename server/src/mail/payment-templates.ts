@@ -11,7 +11,7 @@ interface PaymentEmail {
   company: string | Pick<CompanySettings, 'companyName' | 'companyAddress' | 'portalUrl'>;
   to: string;
   payment: PaymentView;
-  /** The recipient's BCP 47 locale (see domain/reader-locale.ts). */
+  /** The recipient's BCP 47 locale (see domain/notifications/reader-locale.ts). */
   locale: string;
 }
 

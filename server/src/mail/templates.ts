@@ -50,7 +50,7 @@ export interface MagicLinkEmail {
   audience: 'customer' | 'staff';
   expiresInMinutes: number;
   codeExpiresInMinutes: number;
-  /** The recipient's BCP 47 locale (see domain/reader-locale.ts). */
+  /** The recipient's BCP 47 locale (see domain/notifications/reader-locale.ts). */
   locale: string;
 }
 
@@ -91,7 +91,7 @@ export interface InvoiceEmail {
   supportEmail: string;
   /** The company's address and portal page, for the footer. */
   footer?: CompanyFooter;
-  /** The recipient's BCP 47 locale (see domain/reader-locale.ts). */
+  /** The recipient's BCP 47 locale (see domain/notifications/reader-locale.ts). */
   locale: string;
 }
 

@@ -2,13 +2,12 @@ import { Hono } from 'hono';
 import type { AccountList } from '../contract';
 import { accountSummaries } from '../domain/invoices';
 import { calendarDate } from '../domain/dates';
-import { getSettings } from '../domain/settings';
 import type { AppEnv } from '../http/env';
 import { requireSession } from '../http/middleware';
 
 export const accounts = new Hono<AppEnv>().get('/', requireSession('customer'), (c) => {
-  const { db, clock, config } = c.var.deps;
-  const company = getSettings(db, config);
+  const { db, clock, settings } = c.var.deps;
+  const company = settings.get(db);
   const today = calendarDate(clock.now(), company.timeZone);
   const items = accountSummaries(
     db,

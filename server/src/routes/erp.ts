@@ -45,7 +45,6 @@ import {
   webhookUrlProblem,
 } from '../domain/erp';
 import { queueInvoiceSend, requestInvoiceSend } from '../domain/invoices';
-import { getSettings } from '../domain/settings';
 import { HttpError } from '../http/errors';
 import { requireErpKey } from '../http/erp-auth';
 import type { AppEnv } from '../http/env';
@@ -166,6 +165,6 @@ export const erp = new Hono<AppEnv>()
   .get('/invoices', (c) => {
     const query = queryParams(c, erpInvoiceFeedQuery);
     const { db, clock } = c.var.deps;
-    const today = calendarDate(clock.now(), getSettings(db, c.var.deps.config).timeZone);
+    const today = calendarDate(clock.now(), c.var.deps.settings.get(db).timeZone);
     return c.json(listErpInvoices(db, query, today) satisfies ErpInvoiceFeed);
   });

@@ -3,7 +3,6 @@ import type { InvoiceDetail, InvoiceList } from '../contract';
 import { invoiceIdOrNumber, invoiceListQuery } from '../contract/schemas';
 import { calendarDate } from '../domain/dates';
 import { sessionInvoiceDocument, invoiceDetail, listInvoices } from '../domain/invoices';
-import { getSettings } from '../domain/settings';
 import { download, requestedLocale } from '../http/download';
 import type { AppEnv } from '../http/env';
 import { requireSession } from '../http/middleware';
@@ -11,7 +10,7 @@ import { queryParams } from '../http/validate';
 import { renderInvoicePdf } from '../pdf/render';
 
 function today(c: { var: AppEnv['Variables'] }) {
-  const company = getSettings(c.var.deps.db, c.var.deps.config);
+  const company = c.var.deps.settings.get(c.var.deps.db);
   return { company, today: calendarDate(c.var.deps.clock.now(), company.timeZone) };
 }
 

@@ -7,7 +7,6 @@ import { statementQuery } from '../contract/schemas';
 import { calendarDate } from '../domain/dates';
 import { accountFor, buildStatement } from '../domain/invoices';
 import { readerLocale } from '../domain/notifications';
-import { getSettings } from '../domain/settings';
 import { HttpError } from '../http/errors';
 import { download, requestedLocale } from '../http/download';
 import { catalogFor } from '../locales/catalog';
@@ -42,8 +41,8 @@ function statementCsv(s: Statement, locale: string): string {
 
 export const statement = new Hono<AppEnv>().get('/', requireSession('customer'), (c) => {
   const query = queryParams(c, statementQuery);
-  const { db, clock, config } = c.var.deps;
-  const company = getSettings(db, config);
+  const { db, clock, settings } = c.var.deps;
+  const company = settings.get(db);
   const accountId = accountFor(c.var.session, query.account);
   const to = query.to ?? calendarDate(clock.now(), company.timeZone);
   const from = query.from ?? addDays(to, -90);

@@ -16,7 +16,7 @@ const REDACTED_TEXT = 'This email held a sign-in link and code. They are not kep
 
 /**
  * Makes one attachment's file from live data when the email is sent, in the words of its recipient
- * `to` (the contact's locale, as the email's body: domain/reader-locale.ts).
+ * `to` (the contact's locale, as the email's body: domain/notifications/reader-locale.ts).
  */
 export type AttachmentRenderer<T extends EmailAttachmentSpec['type'] = EmailAttachmentSpec['type']> = (
   db: Db,
