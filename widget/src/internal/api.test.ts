@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { API, invoices, sessionCreated } from '../../test/fixtures.js';
-import { fail, mock, offline, sent, signIn, useMockApi, worker } from '../../test/mock-api.js';
+import { fail, file, mock, offline, sent, signIn, useMockApi, worker } from '../../test/mock-api.js';
 import { ApiError, PorticoApi } from './api.js';
 import { currentLinkNonce, issueLinkNonce, sessionStoreFor } from './session-store.js';
 
@@ -15,6 +15,28 @@ describe('PorticoApi', () => {
     const [request] = sent('GET', '/invoices');
     expect(request?.authorization).to.equal('Bearer session-token-northwind');
     expect(request?.query.get('status')).to.equal('open');
+  });
+
+  it('asks for a download in the locale given, canonical, and leaves a malformed one to the server', async () => {
+    signIn(sessionCreated());
+    worker.use(
+      mock.invoicePdf(file('application/pdf', 'INV-1042.pdf', '%PDF-1.7')),
+      mock.getStatement(file('text/csv', 'statement.csv', 'a,b')),
+    );
+    const api = new PorticoApi(API);
+    await api.downloadInvoicePdf('INV-1042', { locale: 'fr_fr' });
+    await api.downloadInvoicePdf('INV-1042', { locale: 'not a locale!' });
+    await api.downloadInvoicePdf('INV-1042');
+    await api.downloadStatement({ account: 'acc_1' }, 'csv', { locale: 'fr-CA' });
+    expect(sent('GET', '/invoices/INV-1042/pdf').map((request) => request.query.get('locale'))).to.deep.equal([
+      'fr-FR',
+      null,
+      null,
+    ]);
+    const [statement] = sent('GET', '/statement');
+    expect(statement?.query.get('locale')).to.equal('fr-CA');
+    expect(statement?.query.get('format')).to.equal('csv');
+    expect(statement?.query.get('account')).to.equal('acc_1');
   });
 
   it('turns an error body into an ApiError with its code and retryAfter', async () => {

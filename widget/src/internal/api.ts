@@ -2,6 +2,7 @@
  * The typed client of the Portico HTTP API v1. One instance per API base (see `apiFor`), shared by
  * every element that talks to that server, with the session store it authenticates from.
  */
+import { canonicalLocale } from '../../../server/src/contract/locale.js';
 import { sessionStoreFor, type SessionStore } from './session-store.js';
 import type {
   AccountList,
@@ -55,6 +56,12 @@ const sessionEndedCodes: readonly ApiErrorCode[] = ['unauthenticated', 'session_
 
 export interface CallOptions {
   signal?: AbortSignal;
+}
+
+/** A download's options: `locale` asks for the file's words, money and dates in that language (`?locale=`). */
+export interface DownloadOptions extends CallOptions {
+  /** The element's `locale`; empty or malformed, the server uses the signed-in contact's, else the company's. */
+  locale?: string;
 }
 
 /** `GET /statement`'s period and account; empty `from`/`to` let the server pick its default (the last 90 days). */
@@ -193,7 +200,7 @@ export class PorticoApi {
   }
 
   /** The invoice's PDF. A plain link cannot carry the bearer token, so the file is fetched here. */
-  async downloadInvoicePdf(idOrNumber: string, options?: CallOptions): Promise<DownloadedFile> {
+  async downloadInvoicePdf(idOrNumber: string, options?: DownloadOptions): Promise<DownloadedFile> {
     const path = `/invoices/${encodeURIComponent(idOrNumber)}/pdf`;
     return this.file(path, 'application/pdf', `${idOrNumber}.pdf`, options);
   }
@@ -202,7 +209,7 @@ export class PorticoApi {
     return this.call('GET', `/statement${queryString(query)}`, { auth: true, ...options });
   }
 
-  downloadStatement(query: StatementPeriod, format: 'csv' | 'pdf', options?: CallOptions): Promise<DownloadedFile> {
+  downloadStatement(query: StatementPeriod, format: 'csv' | 'pdf', options?: DownloadOptions): Promise<DownloadedFile> {
     const accept = format === 'csv' ? 'text/csv' : 'application/pdf';
     const period = query.from && query.to ? `-${query.from}-to-${query.to}` : '';
     const path = `/statement${queryString({ ...query, format })}`;
@@ -244,7 +251,7 @@ export class PorticoApi {
   /** The payment's receipt as a PDF, fetched with the bearer token like the invoice PDF. */
   downloadReceiptPdf(
     payment: Pick<PaymentView, 'id' | 'receiptNumber'>,
-    options?: CallOptions,
+    options?: DownloadOptions,
   ): Promise<DownloadedFile> {
     const path = `/payments/${encodeURIComponent(payment.id)}/receipt.pdf`;
     return this.file(path, 'application/pdf', `${payment.receiptNumber}.pdf`, options);
@@ -254,9 +261,11 @@ export class PorticoApi {
     path: string,
     accept: string,
     fallbackName: string,
-    options?: CallOptions,
+    { locale, ...options }: DownloadOptions = {},
   ): Promise<DownloadedFile> {
-    const response = await this.request('GET', path, { auth: true, accept, ...options });
+    const tag = locale ? canonicalLocale(locale) : null;
+    const url = tag ? `${path}${path.includes('?') ? '&' : '?'}locale=${encodeURIComponent(tag)}` : path;
+    const response = await this.request('GET', url, { auth: true, accept, ...options });
     const blob = await response.blob();
     return { blob, filename: filenameFrom(response.headers.get('Content-Disposition'), fallbackName) };
   }

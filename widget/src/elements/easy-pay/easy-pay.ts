@@ -219,7 +219,7 @@ export class ArEasyPay extends PorticoElement {
   private handleDownload(): Promise<void> {
     const payment = this.flow.result;
     if (!payment) return Promise.resolve();
-    return this.download.save(true, () => this.client.downloadReceiptPdf(payment));
+    return this.download.save(true, () => this.client.downloadReceiptPdf(payment, { locale: this.locale }));
   }
 
   // ---- Rendering ---------------------------------------------------------------------------------

@@ -234,6 +234,8 @@ describe('<ar-invoice-detail>', () => {
 
       const [request] = sent('GET', '/invoices/INV-1042/pdf');
       expect(request?.authorization).to.equal('Bearer session-token-northwind');
+      // The PDF is asked for in the element's locale, as its words, money and dates are.
+      expect(request?.query.get('locale')).to.equal('en-US');
       expect(downloads[0]!.filename).to.equal('INV-1042.pdf');
       expect(downloads[0]!.href).to.match(/^blob:/);
       expect(downloads[0]!.connected).to.equal(true);

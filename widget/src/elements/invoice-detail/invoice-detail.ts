@@ -84,7 +84,7 @@ export class ArInvoiceDetail extends PorticoElement {
   }
 
   private handleDownload(detail: InvoiceDetail): Promise<void> {
-    return this.download.save(true, () => this.client.downloadInvoicePdf(detail.number));
+    return this.download.save(true, () => this.client.downloadInvoicePdf(detail.number, { locale: this.locale }));
   }
 
   override render(): TemplateResult {

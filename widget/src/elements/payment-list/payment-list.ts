@@ -108,7 +108,7 @@ export class ArPaymentList extends PorticoElement {
   }
 
   private handleDownload(payment: PaymentView): Promise<void> {
-    return this.downloads.save(payment.id, () => this.client.downloadReceiptPdf(payment));
+    return this.downloads.save(payment.id, () => this.client.downloadReceiptPdf(payment, { locale: this.locale }));
   }
 
   // ---- Rendering ---------------------------------------------------------------------------------

@@ -170,8 +170,9 @@ describe('<ar-statement>', () => {
 
       const files = sent('GET', '/statement').filter((r) => r.query.has('format'));
       expect(files.map((r) => Object.fromEntries(r.query))).to.deep.equal([
-        { account: 'acc_northwind', from: '2026-08-01', to: '2026-10-30', format: 'csv' },
-        { account: 'acc_northwind', from: '2026-08-01', to: '2026-10-30', format: 'pdf' },
+        // In the element's locale, as its words, money and dates are.
+        { account: 'acc_northwind', from: '2026-08-01', to: '2026-10-30', format: 'csv', locale: 'en-US' },
+        { account: 'acc_northwind', from: '2026-08-01', to: '2026-10-30', format: 'pdf', locale: 'en-US' },
       ]);
       expect(files.every((r) => r.authorization === 'Bearer session-token-northwind')).to.equal(true);
       expect(downloads.map((d) => d.filename)).to.deep.equal([

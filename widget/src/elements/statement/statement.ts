@@ -136,7 +136,7 @@ export class ArStatement extends PorticoElement {
   private handleDownload(format: Format): Promise<void> {
     const { from, to } = this.period;
     const query = { ...(this.account ? { account: this.account } : {}), ...(from && to ? { from, to } : {}) };
-    return this.downloads.save(format, () => this.client.downloadStatement(query, format));
+    return this.downloads.save(format, () => this.client.downloadStatement(query, format, { locale: this.locale }));
   }
 
   // ---- Rendering ---------------------------------------------------------------------------------
