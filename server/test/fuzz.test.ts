@@ -16,21 +16,17 @@ import fc from 'fast-check';
 import { testConfig } from '../src/config';
 import { signPayload } from '../src/crypto';
 import { createSession } from '../src/domain/auth/sessions';
+import { ROUTE_TABLE, type RouteSpec } from './route-matrix';
 import {
   MIN_ROUTES,
-  ROUTE_TABLE,
-  SANDBOX_SECRET,
-  WORLD_ENV,
-  buildWorld,
   enumerateRoutes,
   errorShapeProblem,
   fillPath,
   knownErrorCodes,
   paramNames,
   type RouteRef,
-  type RouteSpec,
-  type World,
-} from './route-matrix';
+} from './route-matrix-routes';
+import { SANDBOX_SECRET, WORLD_ENV, buildWorld, type World } from './route-matrix-world';
 import { ORIGIN, startTestServer, type TestServer } from './helpers';
 
 const BASE_SEED = Number(process.env.FUZZ_SEED ?? 20261122);

@@ -8,8 +8,7 @@ import { testConfig } from '../src/config';
 import { DomainError } from '../src/domain/errors';
 import { paypalProvider } from '../src/payments/paypal';
 import type { ChargeInput, PaymentProvider, ProviderOutcome } from '../src/payments/provider';
-import type { PaypalStandin } from '../../test/support/standins/paypal-standin';
-import { startPaypalStandin } from '../../test/support/standins/paypal-standin';
+import { type PaypalStandin, startPaypalStandin } from '../../test/support/standins/paypal-standin';
 
 export const credentials = {
   clientId: 'AX-portico-client',

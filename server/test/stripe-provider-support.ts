@@ -7,8 +7,7 @@ import { testConfig } from '../src/config';
 import { DomainError } from '../src/domain/errors';
 import type { ChargeInput, PaymentProvider } from '../src/payments/provider';
 import { stripeProvider } from '../src/payments/stripe';
-import type { StripeStandin } from '../../test/support/standins/stripe-standin';
-import { startStripeStandin } from '../../test/support/standins/stripe-standin';
+import { type StripeStandin, startStripeStandin } from '../../test/support/standins/stripe-standin';
 
 export const SECRET_KEY = 'sk_test_portico_standin';
 export const WEBHOOK_SECRET = 'whsec_portico_standin';
