@@ -2,7 +2,7 @@
  * Property tests of the `target` validator: whatever the string, it is never accepted when
  * percent-decoding it (once, or again and again) yields a control character; every invoice number
  * without one, encoded as invoice sending encodes it, is still accepted. The HTTP answers for the
- * same inputs (400 target_invalid) are in auth.test.ts.
+ * same inputs (400 target_invalid) are in auth-links.test.ts.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';

@@ -8,23 +8,21 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createApp } from '../src/app';
 import { testConfig } from '../src/config';
-import { OTHER_CUSTOMER, STAFF, VICTIM, easyPaySession, revokedSession } from './route-matrix';
 import {
-  MIN_ROUTES,
+  OTHER_CUSTOMER,
+  STAFF,
+  VICTIM,
+  easyPaySession,
+  revokedSession,
   PRINCIPALS,
-  ROUTE_TABLE,
   WORLD_ENV,
-  buildRequest,
   buildWorld,
-  enumerateRoutes,
-  errorShapeProblem,
-  expectations,
-  knownErrorCodes,
-  type Expect,
   type Principal,
-  type RouteRef,
   type World,
-} from './route-matrix';
+} from './route-matrix-world';
+import { ROUTE_TABLE, expectations, type Expect } from './route-matrix';
+import { MIN_ROUTES, enumerateRoutes, errorShapeProblem, knownErrorCodes, type RouteRef } from './route-matrix-routes';
+import { buildRequest } from './route-matrix-calls';
 import { startTestServer, type TestServer } from './helpers';
 
 let t: TestServer;

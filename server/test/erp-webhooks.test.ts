@@ -1,131 +1,31 @@
+/** ERP webhooks over real HTTP to a loopback receiver: registering endpoints, and signed deliveries with retries. */
 import assert from 'node:assert/strict';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
-import type {
-  ErpPayment,
-  ErpPaymentFeed,
-  ErpWebhookDeliveryList,
-  ErpWebhookEndpointCreated,
-  ErpWebhookEndpointList,
-  ErpWebhookPayload,
-} from '../src/contract/erp';
+import { describe, it } from 'node:test';
+import type { ErpPayment, ErpWebhookDeliveryList, ErpWebhookEndpointList } from '../src/contract/erp';
 import { newId, verifySignedPayload } from '../src/crypto';
 import { payments } from '../src/db/schema';
-import { applySucceededPayment, reversePayment } from '../src/domain/ledger/cash-application';
+import { applySucceededPayment } from '../src/domain/ledger/cash-application';
 import { webhookUrlProblem } from '../src/domain/erp/webhooks';
 import { systemActor } from '../src/domain/events';
-import { errorCode, startTestServer, type TestServer } from './helpers';
-import { customerRow, erpCall, erpKey, invoiceRow } from './erp-helpers';
+import { errorCode } from './helpers';
+import { erpCall } from './erp-helpers';
+import {
+  answers,
+  at,
+  disable,
+  hookBase,
+  key,
+  openInvoice,
+  register,
+  returnPayment,
+  runJobs,
+  scalar,
+  settlePayment,
+  t,
+  useErpWebhookServer,
+} from './erp-webhooks-support';
 
-interface Received {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-  payload: ErpWebhookPayload;
-}
-
-let t: TestServer;
-let key: string;
-let receiver: Server;
-let hookBase: string;
-const received: Received[] = [];
-/** The status each receiver path answers with; 200 when not set. */
-const answers = new Map<string, number>();
-
-const scalar = (query: string, ...params: unknown[]) =>
-  t.sqlite
-    .prepare(query)
-    .pluck()
-    .get(...params);
-
-const at = (path: string) => received.filter((r) => r.path === path);
-
-async function register(path: string, body: Record<string, unknown> = {}): Promise<ErpWebhookEndpointCreated> {
-  const res = await erpCall(t, key, 'POST', '/webhooks', { body: { url: `${hookBase}${path}`, ...body } });
-  assert.equal(res.status, 201, await res.clone().text());
-  return (await res.json()) as ErpWebhookEndpointCreated;
-}
-
-async function disable(id: string): Promise<void> {
-  const res = await erpCall(t, key, 'DELETE', `/webhooks/${id}`);
-  assert.equal(res.status, 200, await res.clone().text());
-}
-
-/** A customer with an open invoice of at least `amount`, as the demo has them. */
-function openInvoice(amount: number): { id: string; customerId: string; number: string; balance: number } {
-  return t.sqlite
-    .prepare(
-      `SELECT i.id, i.customer_id AS customerId, i.number, i.balance FROM invoices i JOIN customers c ON c.id = i.customer_id
-        WHERE c.name = 'Northwind Traders' AND i.voided_at IS NULL AND i.balance >= ?
-          AND NOT EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_id = i.id)
-        ORDER BY i.due_date, i.id LIMIT 1`,
-    )
-    .get(amount) as { id: string; customerId: string; number: string; balance: number };
-}
-
-/** A bank payment the provider has settled: inserted as processing, then applied as the webhook would. */
-function settlePayment(
-  customerId: string,
-  amount: number,
-  requested: { invoiceId: string; amount: number }[],
-  extra: Partial<typeof payments.$inferInsert> = {},
-): string {
-  const id = newId('pay');
-  const now = t.clock.now();
-  t.db.transaction((tx) => {
-    tx.insert(payments)
-      .values({
-        id,
-        customerId,
-        amount,
-        currency: 'USD',
-        method: 'ach',
-        provider: 'sandbox',
-        providerRef: `sbx_${id}`,
-        status: 'processing',
-        requestedAllocations: requested,
-        allowOverpayment: true,
-        createdAt: now,
-        updatedAt: now,
-        ...extra,
-      })
-      .run();
-    assert.ok(applySucceededPayment(tx, id, systemActor, now));
-  });
-  return id;
-}
-
-function returnPayment(id: string): void {
-  t.db.transaction((tx) => assert.ok(reversePayment(tx, id, 'R01', systemActor, t.clock.now())));
-}
-
-const runJobs = () => t.worker.runDue();
-
-before(async () => {
-  t = await startTestServer();
-  ({ key } = erpKey(t));
-  receiver = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      const path = req.url ?? '';
-      received.push({ path, headers: req.headers, body, payload: JSON.parse(body) as ErpWebhookPayload });
-      res.statusCode = answers.get(path) ?? 200;
-      res.end(res.statusCode === 200 ? 'ok' : 'receiver is down for maintenance');
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  hookBase = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
-  // Deliveries go out when the test runs the jobs, not on the worker's own timer.
-  await runJobs();
-});
-
-after(async () => {
-  await new Promise<void>((resolve) => receiver.close(() => resolve()));
-  await t.close();
-});
+useErpWebhookServer();
 
 describe('webhook endpoints', () => {
   it('registers an endpoint, shows its secret once, and lists it without the secret', async () => {
@@ -407,136 +307,5 @@ describe('webhook deliveries', () => {
     );
     assert.equal(scalar(`SELECT count(*) FROM erp_webhook_deliveries`), before);
     await disable(endpoint.id);
-  });
-});
-
-describe('GET /erp/payments', () => {
-  async function page(since: string | null, limit: number): Promise<ErpPaymentFeed> {
-    const res = await erpCall(t, key, 'GET', `/payments?limit=${limit}${since === null ? '' : `&since=${since}`}`);
-    assert.equal(res.status, 200, await res.clone().text());
-    return (await res.json()) as ErpPaymentFeed;
-  }
-
-  async function readAll(since: string | null, limit: number): Promise<{ items: ErpPayment[]; cursor: string }> {
-    const items: ErpPayment[] = [];
-    let cursor = since;
-    for (;;) {
-      const p = await page(cursor, limit);
-      items.push(...p.items);
-      cursor = p.nextCursor;
-      if (!p.hasMore) return { items, cursor };
-    }
-  }
-
-  it('pages the payments changed since a cursor, each change once, with their cash application', async () => {
-    // Everything so far (the demo's payments and the tests' above), to start from the end.
-    const start = await readAll(null, 1000);
-    assert.ok(start.items.length > 0);
-    const quiet = await page(start.cursor, 10);
-    assert.deepEqual(quiet, { items: [], nextCursor: start.cursor, hasMore: false });
-
-    const a = openInvoice(400);
-    const first = settlePayment(a.customerId, 400, [{ invoiceId: a.id, amount: 400 }]);
-    const b = openInvoice(600);
-    const second = settlePayment(b.customerId, 600, [{ invoiceId: b.id, amount: 600 }]);
-    returnPayment(first);
-
-    const seen: string[] = [];
-    let cursor = start.cursor;
-    const pages: ErpPaymentFeed[] = [];
-    for (;;) {
-      const p = await page(cursor, 1);
-      pages.push(p);
-      seen.push(...p.items.map((i) => i.id));
-      cursor = p.nextCursor;
-      if (!p.hasMore) break;
-    }
-    // Three changes in order: first succeeded and applied, second likewise, first returned.
-    assert.deepEqual(seen, [first, second, first]);
-    assert.ok(pages.every((p) => p.items.length <= 1));
-    const returned = pages.at(-1)!.items[0]!;
-    assert.equal(returned.status, 'returned');
-    assert.equal(returned.customerExternalId, null);
-    assert.equal(returned.method, 'ach');
-    assert.equal(returned.provider, 'sandbox');
-    assert.equal(returned.providerRef, `sbx_${first}`);
-    assert.equal(returned.succeededAt, t.clock.now().toISOString());
-    assert.deepEqual(returned.allocations, [
-      {
-        invoiceId: a.id,
-        invoiceExternalId: null,
-        invoiceNumber: a.number,
-        amount: 400,
-        reversed: true,
-        source: 'payment',
-        creditFrom: null,
-      },
-    ]);
-
-    // A bigger page holds each payment once, at its latest change.
-    const whole = await page(start.cursor, 10);
-    assert.deepEqual(
-      whole.items.map((i) => i.id),
-      [second, first],
-    );
-    assert.equal(whole.hasMore, false);
-    assert.equal(whole.nextCursor, cursor);
-    assert.deepEqual(await page(cursor, 10), { items: [], nextCursor: cursor, hasMore: false });
-  });
-
-  it('shows credit used with a payment on it, and the same money as its own on the payment it came from', async () => {
-    const put = async (path: string, body: unknown) => {
-      const res = await erpCall(t, key, 'PUT', path, { body });
-      assert.equal(res.status, 200, await res.clone().text());
-    };
-    await put('/customers', { customers: [customerRow(90)] });
-    await put('/invoices', { invoices: [invoiceRow(901, { customerExternalId: 'C-90' })] });
-    const invoiceId = (externalId: string) =>
-      scalar(`SELECT id FROM invoices WHERE external_id = ?`, externalId) as string;
-    const customerId = scalar(`SELECT id FROM customers WHERE external_id = 'C-90'`) as string;
-    const first = invoiceId('I-901');
-    const total = scalar(`SELECT total FROM invoices WHERE id = ?`, first) as number;
-    const start = await readAll(null, 1000);
-
-    // 800 more than the only invoice takes: kept as the customer's credit.
-    const earlier = settlePayment(customerId, total + 800, [{ invoiceId: first, amount: total }]);
-    t.clock.advance(60_000);
-    await put('/invoices', { invoices: [invoiceRow(902, { customerExternalId: 'C-90' })] });
-    const second = invoiceId('I-902');
-    const later = settlePayment(customerId, 200, [{ invoiceId: second, amount: 1_000 }], { creditRequested: 800 });
-
-    const { items } = await readAll(start.cursor, 10);
-    const byId = new Map(items.map((i) => [i.id, i]));
-    const used = byId.get(later)!;
-    assert.equal(used.customerExternalId, 'C-90');
-    assert.deepEqual(
-      used.allocations.map((x) => [x.invoiceExternalId, x.amount, x.source, x.creditFrom]),
-      [
-        ['I-902', 800, 'credit', earlier],
-        ['I-902', 200, 'payment', null],
-      ],
-    );
-    // The payment whose credit was used is in the feed again, its credit gone.
-    const source = byId.get(earlier)!;
-    assert.equal(source.unapplied, 0);
-    assert.deepEqual(
-      source.allocations.map((x) => [x.invoiceExternalId, x.amount, x.source]),
-      [
-        ['I-901', total, 'payment'],
-        ['I-902', 800, 'payment'],
-      ],
-    );
-    assert.equal(source.allocations.reduce((s, x) => s + x.amount, 0) + source.unapplied, source.amount);
-    assert.deepEqual(
-      items.map((i) => i.id),
-      [later, earlier],
-    );
-  });
-
-  it('refuses a cursor it did not make', async () => {
-    for (const since of ['abc', '-1', '1e9', '9'.repeat(16)]) {
-      const res = await erpCall(t, key, 'GET', `/payments?since=${since}`);
-      assert.equal(res.status, 400, since);
-    }
   });
 });

@@ -1,41 +1,13 @@
+/**
+ * The PayPal provider against a loopback PayPal: amounts, charges, the access token, refunds and confirmation.
+ * Webhooks are in paypal-webhooks.test.ts.
+ */
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
-import { testConfig } from '../src/config';
-import { DomainError } from '../src/domain/errors';
+import { describe, it } from 'node:test';
 import { paypalAmount, paypalProvider } from '../src/payments/paypal';
-import type { ChargeInput, PaymentProvider, ProviderOutcome } from '../src/payments/provider';
 import { ProviderError } from '../src/payments/provider';
 import { refusedUrl } from '../../test/support/standins/http-standin';
-import type { PaypalStandin } from '../../test/support/standins/paypal-standin';
-import { startPaypalStandin } from '../../test/support/standins/paypal-standin';
-
-const credentials = { clientId: 'AX-portico-client', clientSecret: 'EL-portico-secret', webhookId: 'WH-PORTICO-0001' };
-
-const configFor = (apiUrl: string) =>
-  testConfig({
-    PAYPAL_CLIENT_ID: credentials.clientId,
-    PAYPAL_CLIENT_SECRET: credentials.clientSecret,
-    PAYPAL_WEBHOOK_ID: credentials.webhookId,
-    PAYPAL_API_URL: apiUrl,
-  });
-
-const charge = (overrides: Partial<ChargeInput> = {}): ChargeInput => ({
-  paymentId: 'pay_0001',
-  amount: 123_456,
-  currency: 'USD',
-  method: 'paypal',
-  paymentMethod: null,
-  customer: { id: 'cus_acme', name: 'Acme Supplies', email: 'ap@acme.test' },
-  description: 'Acme Supplies INV-1001',
-  ...overrides,
-});
-
-const refOf = (outcome: ProviderOutcome) => {
-  assert.equal(outcome.status, 'requires_action');
-  return outcome.status === 'requires_action' ? outcome.ref : '';
-};
-
-const signatureInvalid = (error: unknown) => error instanceof DomainError && error.code === 'signature_invalid';
+import { charge, configFor, credentials, paypal, provider, refOf, usePaypalStandin } from './paypal-provider-support';
 
 describe('PayPal amounts', () => {
   it('writes minor units as a decimal string by the currency’s exponent, never through a float', () => {
@@ -54,14 +26,7 @@ describe('PayPal amounts', () => {
 });
 
 describe('PayPal provider against a loopback PayPal', () => {
-  let paypal: PaypalStandin;
-  let provider: PaymentProvider;
-
-  beforeEach(async () => {
-    paypal = await startPaypalStandin(credentials);
-    provider = paypalProvider(configFor(paypal.url));
-  });
-  afterEach(() => paypal.close());
+  usePaypalStandin();
 
   it('offers PayPal in the currencies PayPal takes', () => {
     for (const currency of ['USD', 'EUR', 'CAD', 'GBP', 'AUD', 'JPY']) {
@@ -270,150 +235,6 @@ describe('PayPal provider against a loopback PayPal', () => {
       assert.ok(outcome.status === 'failed');
       assert.equal(outcome.code, 'paypal_cancelled');
       assert.equal(paypal.to('POST', `/v2/checkout/orders/${ref}/capture`).length, 0);
-    });
-  });
-
-  describe('webhooks', () => {
-    const now = new Date('2026-03-01T12:00:00Z');
-    const deliveredAt = new Date(now.getTime() - 10_000);
-
-    const event = (eventType: string, resource: Record<string, unknown>) =>
-      JSON.stringify({
-        id: 'WH-EVT-0001',
-        event_version: '1.0',
-        resource_type: 'capture',
-        event_type: eventType,
-        resource,
-      });
-    const captureResource = (orderId: string, status = 'COMPLETED') => ({
-      id: 'CAPTURE-0001',
-      status,
-      custom_id: 'pay_0001',
-      supplementary_data: { related_ids: { order_id: orderId } },
-    });
-    const deliver = (body: string, headers = paypal.signWebhook(body, deliveredAt), at = now) =>
-      provider.parseWebhook(body, new Headers(headers), at);
-
-    it('reads a capture completed event PayPal verifies, referring to the order', async () => {
-      const body = event('PAYMENT.CAPTURE.COMPLETED', captureResource('ORDER-1'));
-
-      assert.deepEqual(await deliver(body), { id: 'WH-EVT-0001', ref: 'ORDER-1', outcome: 'succeeded' });
-      const [verification] = paypal.to('POST', '/v1/notifications/verify-webhook-signature');
-      const sent = JSON.parse(verification!.body);
-      assert.equal(sent.webhook_id, credentials.webhookId);
-      assert.deepEqual(sent.webhook_event, JSON.parse(body));
-      assert.equal(sent.auth_algo, 'SHA256withRSA');
-    });
-
-    it('refuses an event PayPal does not verify (FAILURE)', async () => {
-      const body = event('PAYMENT.CAPTURE.COMPLETED', captureResource('ORDER-1'));
-      const forged = event('PAYMENT.CAPTURE.COMPLETED', captureResource('ORDER-2'));
-
-      await assert.rejects(deliver(forged, paypal.signWebhook(body, deliveredAt)), signatureInvalid);
-      assert.equal(paypal.to('POST', '/v1/notifications/verify-webhook-signature').length, 1);
-    });
-
-    it('refuses a delivery missing a transmission header without asking PayPal', async () => {
-      const body = event('PAYMENT.CAPTURE.COMPLETED', captureResource('ORDER-1'));
-      for (const header of [
-        'paypal-transmission-id',
-        'paypal-transmission-time',
-        'paypal-transmission-sig',
-        'paypal-cert-url',
-        'paypal-auth-algo',
-      ]) {
-        const headers = paypal.signWebhook(body, deliveredAt);
-        delete headers[header];
-        await assert.rejects(deliver(body, headers), signatureInvalid, header);
-      }
-      assert.equal(paypal.requests.length, 0);
-    });
-
-    it('refuses a delivery sent more than five minutes ago by our clock without asking PayPal', async () => {
-      const body = event('PAYMENT.CAPTURE.COMPLETED', captureResource('ORDER-1'));
-      const sentAt = new Date(now.getTime() - 5 * 60_000 - 1_000);
-
-      await assert.rejects(deliver(body, paypal.signWebhook(body, sentAt)), (e) => {
-        return signatureInvalid(e) && /too old/.test((e as Error).message);
-      });
-      assert.equal(paypal.requests.length, 0);
-    });
-
-    it('reads pending and denied captures', async () => {
-      const pending = await deliver(event('PAYMENT.CAPTURE.PENDING', captureResource('ORDER-1', 'PENDING')));
-      assert.deepEqual(pending, { id: 'WH-EVT-0001', ref: 'ORDER-1', outcome: 'processing' });
-
-      const denied = await deliver(event('PAYMENT.CAPTURE.DENIED', captureResource('ORDER-1', 'DECLINED')));
-      assert.equal(denied.outcome, 'failed');
-      assert.equal(denied.ref, 'ORDER-1');
-      assert.equal(denied.code, 'paypal_declined');
-    });
-
-    it('reads a full refund as the payment returned, finding the order through the refunded capture', async () => {
-      const ref = refOf(await provider.charge(charge()));
-      paypal.approve(ref);
-      await provider.confirm(ref, 'complete', charge());
-      const captureId = paypal.refund(ref);
-      const refund = {
-        id: 'REFUND-0001',
-        status: 'COMPLETED',
-        amount: { currency_code: 'USD', value: '1234.56' },
-        links: [{ href: `https://api.paypal.com/v2/payments/captures/${captureId}`, rel: 'up', method: 'GET' }],
-      };
-
-      const parsed = await deliver(event('PAYMENT.CAPTURE.REFUNDED', refund));
-
-      assert.equal(parsed.outcome, 'returned');
-      assert.equal(parsed.ref, ref);
-      assert.equal(parsed.code, 'paypal_refunded');
-      assert.equal(paypal.to('GET', `/v2/payments/captures/${captureId}`).length, 1);
-    });
-
-    it('leaves a partial refund to staff', async () => {
-      const ref = refOf(await provider.charge(charge()));
-      paypal.approve(ref);
-      await provider.confirm(ref, 'complete', charge());
-      const captureId = paypal.refund(ref, { partial: true });
-
-      const parsed = await deliver(
-        event('PAYMENT.CAPTURE.REFUNDED', {
-          id: 'REFUND-0002',
-          supplementary_data: { related_ids: { capture_id: captureId } },
-        }),
-      );
-
-      assert.equal(parsed.outcome, 'ignored');
-      assert.equal(parsed.ref, ref);
-    });
-
-    it('reads a reversal as the payment returned', async () => {
-      const ref = refOf(await provider.charge(charge()));
-      paypal.approve(ref);
-      await provider.confirm(ref, 'complete', charge());
-      const captureId = paypal.refund(ref);
-
-      const parsed = await deliver(
-        event('PAYMENT.CAPTURE.REVERSED', {
-          id: 'REFUND-0003',
-          supplementary_data: { related_ids: { capture_id: captureId } },
-        }),
-      );
-
-      assert.equal(parsed.outcome, 'returned');
-      assert.equal(parsed.code, 'paypal_reversed');
-    });
-
-    it('ignores events that do not move a payment', async () => {
-      const approved = await deliver(event('CHECKOUT.ORDER.APPROVED', { id: 'ORDER-1', status: 'APPROVED' }));
-
-      assert.deepEqual(approved, { id: 'WH-EVT-0001', ref: 'ORDER-1', outcome: 'ignored' });
-    });
-
-    it('lets PayPal deliver again when its verification service fails', async () => {
-      paypal.failNext(500, { path: '/v1/notifications/verify-webhook-signature' });
-      const body = event('PAYMENT.CAPTURE.COMPLETED', captureResource('ORDER-1'));
-
-      await assert.rejects(deliver(body), (e) => e instanceof ProviderError && e.retryable);
     });
   });
 });

@@ -1,221 +1,23 @@
+/**
+ * Statements: aging by days past due in the company time zone, and GET /statement over real HTTP (JSON, CSV, PDF). The
+ * arithmetic over random histories is in statement-history.test.ts.
+ */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import fc from 'fast-check';
 import { PDFParse } from 'pdf-parse';
 import type { Statement } from '../src/contract';
 import { openDatabase } from '../src/db/client';
-import { customers, invoices } from '../src/db/schema';
-import { accountSummaries } from '../src/domain/invoices/accounts';
-import { addDays, calendarDate, startOfDay } from '../src/domain/dates';
+import { customers } from '../src/db/schema';
+import { calendarDate } from '../src/domain/dates';
 import { receiptNumber } from '../src/domain/payments';
 import { systemActor } from '../src/domain/events';
-import { createInvoice, issueCreditNote, recordSettledPayment } from '../src/domain/ledger/ledger';
-import { defaultSettings, type CompanySettings } from '../src/domain/settings';
+import { createInvoice, recordSettledPayment } from '../src/domain/ledger/ledger';
+import { defaultSettings } from '../src/domain/settings';
 import { agingBucket, buildStatement } from '../src/domain/invoices/statement';
 import { errorCode, startTestServer, type TestServer } from './helpers';
-import { eq, sql } from 'drizzle-orm';
-
-/** One thing that happens to an account on some day of a 200-day history. */
-type Action =
-  | { kind: 'invoice'; day: number; hour: number; total: number; terms: number }
-  | { kind: 'payment'; day: number; hour: number; amount: number; applyShare: number }
-  | { kind: 'credit'; day: number; hour: number; amount: number; onInvoice: boolean }
-  | { kind: 'void'; day: number; hour: number };
-
-const action: fc.Arbitrary<Action> = fc.oneof(
-  fc.record({
-    kind: fc.constant('invoice' as const),
-    day: fc.integer({ min: 0, max: 199 }),
-    hour: fc.integer({ min: 0, max: 23 }),
-    total: fc.integer({ min: 1, max: 5_000_000 }),
-    terms: fc.constantFrom(0, 15, 30, 45, 60, 90),
-  }),
-  fc.record({
-    kind: fc.constant('payment' as const),
-    day: fc.integer({ min: 0, max: 199 }),
-    hour: fc.integer({ min: 0, max: 23 }),
-    amount: fc.integer({ min: 1, max: 3_000_000 }),
-    applyShare: fc.double({ min: 0, max: 1, noNaN: true }),
-  }),
-  fc.record({
-    kind: fc.constant('credit' as const),
-    day: fc.integer({ min: 0, max: 199 }),
-    hour: fc.integer({ min: 0, max: 23 }),
-    amount: fc.integer({ min: 1, max: 200_000 }),
-    onInvoice: fc.boolean(),
-  }),
-  fc.record({
-    kind: fc.constant('void' as const),
-    day: fc.integer({ min: 0, max: 199 }),
-    hour: fc.integer({ min: 0, max: 23 }),
-  }),
-);
-
-const zones = ['America/New_York', 'Asia/Kolkata', 'Pacific/Auckland', 'UTC', 'America/Los_Angeles'];
-const START = '2026-01-01';
-
-describe('statement arithmetic over random histories', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'portico-statement-'));
-  const { db, close } = openDatabase(join(dir, 'statement.sqlite'));
-  let run = 0;
-  after(() => {
-    close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  /**
-   * Plays the actions through the real ledger, each at its own instant (the company's `hour` on `day`),
-   * for a fresh customer; returns the customer id.
-   */
-  function play(actions: Action[], company: CompanySettings): string {
-    const id = `cus_prop${++run}`;
-    const now0 = startOfDay(START, company.timeZone);
-    db.insert(customers)
-      .values({ id, name: `Property ${run}`, currency: 'USD', createdAt: now0, updatedAt: now0 })
-      .run();
-    const sorted = [...actions].sort((a, b) => a.day - b.day || a.hour - b.hour);
-    let n = 0;
-    for (const a of sorted) {
-      const date = addDays(START, a.day);
-      const at = new Date(startOfDay(date, company.timeZone).getTime() + a.hour * 3_600_000);
-      const open = () =>
-        db
-          .select({
-            id: invoices.id,
-            balance: invoices.balance,
-            paid: invoices.amountPaid,
-            credited: invoices.amountCredited,
-          })
-          .from(invoices)
-          .where(
-            sql`${invoices.customerId} = ${id} AND ${invoices.voidedAt} IS NULL AND ${invoices.balance} > 0 AND ${invoices.issueDate} <= ${date}`,
-          )
-          .orderBy(invoices.dueDate, invoices.id)
-          .all();
-      db.transaction((tx) => {
-        if (a.kind === 'invoice') {
-          createInvoice(
-            tx,
-            {
-              customerId: id,
-              number: `P${run}-${++n}`,
-              issueDate: date,
-              dueDate: addDays(date, a.terms),
-              currency: 'USD',
-              lines: [{ description: 'Goods', quantityMilli: 1000, unitPrice: a.total }],
-            },
-            systemActor,
-            at,
-          );
-        } else if (a.kind === 'payment') {
-          // Apply a share of the payment oldest-first; the rest stays unapplied credit.
-          let toApply = Math.floor(a.amount * a.applyShare);
-          const allocations = [];
-          for (const inv of open()) {
-            if (toApply <= 0) break;
-            const amount = Math.min(inv.balance, toApply);
-            allocations.push({ invoiceId: inv.id, amount });
-            toApply -= amount;
-          }
-          recordSettledPayment(
-            tx,
-            { customerId: id, currency: 'USD', amount: a.amount, method: 'ach', provider: 'test', allocations },
-            systemActor,
-            at,
-          );
-        } else if (a.kind === 'credit') {
-          const target = a.onInvoice ? open().find((i) => i.balance >= a.amount) : undefined;
-          issueCreditNote(
-            tx,
-            {
-              customerId: id,
-              invoiceId: target?.id ?? null,
-              number: `C${run}-${++n}`,
-              amount: a.amount,
-              currency: 'USD',
-              issueDate: date,
-            },
-            systemActor,
-            at,
-          );
-        } else {
-          const untouched = open().find((i) => i.paid === 0 && i.credited === 0);
-          if (untouched) tx.update(invoices).set({ voidedAt: at }).where(eq(invoices.id, untouched.id)).run();
-        }
-      });
-    }
-    return id;
-  }
-
-  const period = fc
-    .tuple(fc.integer({ min: -10, max: 230 }), fc.integer({ min: 0, max: 120 }))
-    .map(([start, length]) => ({ from: addDays(START, start), to: addDays(START, start + length) }));
-
-  it('opening + invoiced − paid − credited = closing, and closing = aging − unapplied credit', () => {
-    fc.assert(
-      fc.property(
-        fc.array(action, { maxLength: 40 }),
-        period,
-        fc.constantFrom(...zones),
-        (actions, { from, to }, timeZone) => {
-          const company = { ...defaultSettings, timeZone };
-          const s = buildStatement(db, company, { accountId: play(actions, company), from, to });
-          assert.equal(s.openingBalance + s.totals.invoiced - s.totals.paid - s.totals.credited, s.closingBalance);
-          const aging = Object.values(s.aging).reduce((x, y) => x + y, 0);
-          assert.equal(s.closingBalance, aging - s.unappliedCredit);
-          assert.equal(s.lines.at(-1)?.balance ?? s.openingBalance, s.closingBalance);
-          for (const line of s.lines) assert.ok(line.date >= from && line.date <= to, `${line.date} in ${from}..${to}`);
-          assert.ok(Object.values(s.aging).every((v) => Number.isSafeInteger(v) && v >= 0));
-        },
-      ),
-      { numRuns: 60 },
-    );
-  });
-
-  it("one period's closing balance is the next period's opening balance", () => {
-    fc.assert(
-      fc.property(
-        fc.array(action, { maxLength: 30 }),
-        fc.integer({ min: 0, max: 200 }),
-        fc.constantFrom(...zones),
-        (actions, split, timeZone) => {
-          const company = { ...defaultSettings, timeZone };
-          const accountId = play(actions, company);
-          const first = buildStatement(db, company, { accountId, from: addDays(START, -5), to: addDays(START, split) });
-          const second = buildStatement(db, company, {
-            accountId,
-            from: addDays(START, split + 1),
-            to: addDays(START, 240),
-          });
-          assert.equal(first.closingBalance, second.openingBalance);
-        },
-      ),
-      { numRuns: 40 },
-    );
-  });
-
-  it("ends, after the last event, where the stored balances and the account's credit say", () => {
-    fc.assert(
-      fc.property(fc.array(action, { maxLength: 40 }), fc.constantFrom(...zones), (actions, timeZone) => {
-        const company = { ...defaultSettings, timeZone };
-        const accountId = play(actions, company);
-        const to = addDays(START, 240);
-        const s = buildStatement(db, company, { accountId, from: START, to });
-        const [summary] = accountSummaries(db, [accountId], to);
-        assert.equal(
-          Object.values(s.aging).reduce((x, y) => x + y, 0),
-          summary!.balance,
-        );
-        assert.equal(s.unappliedCredit, summary!.credit);
-        assert.equal(s.openingBalance, 0);
-      }),
-      { numRuns: 40 },
-    );
-  });
-});
 
 describe('aging', () => {
   it('puts each day past due in the right bucket at the edges', () => {
