@@ -56,24 +56,48 @@ function describeColumn(column: Column, family: string | undefined, serial: bool
   };
 }
 
-/** What an engine-neutral description of a table holds; `where` is rendered by the table's own dialect. */
-function describeTable(
-  config: ReturnType<typeof sqliteTableConfig> | ReturnType<typeof pgTableConfig>,
-  columnOf: (column: Column) => ReturnType<typeof describeColumn>,
-  render: (where: SQL) => { sql: string; params: unknown[] },
-  nameOf: (table: SQLiteTable | PgTable) => string,
-) {
+/** What the test needs of a dialect: its tables' configs, its column storage, and its SQL rendering. */
+interface Dialect<T> {
+  isTable(value: unknown): value is T;
+  config(table: T): ReturnType<typeof sqliteTableConfig> | ReturnType<typeof pgTableConfig>;
+  family(column: Column): string | undefined;
+  serial(column: Column): boolean;
+  render(chunk: SQL): { sql: string; params: unknown[] };
+}
+
+const sqliteRenderer = new SQLiteSyncDialect();
+const pgRenderer = new PgDialect();
+
+const sqliteDialect: Dialect<SQLiteTable> = {
+  isTable: (value): value is SQLiteTable => is(value, SQLiteTable),
+  config: (table) => sqliteTableConfig(table),
+  family: (column) => sqliteFamilies[column.columnType],
+  serial: (column) => 'autoIncrement' in column && column.autoIncrement === true,
+  render: (chunk) => sqliteRenderer.sqlToQuery(chunk),
+};
+
+const pgDialect: Dialect<PgTable> = {
+  isTable: (value): value is PgTable => is(value, PgTable),
+  config: (table) => pgTableConfig(table),
+  family: (column) => pgFamilies[column.getSQLType()],
+  serial: (column) => (column as PgColumn).generatedIdentity !== undefined,
+  render: (chunk) => pgRenderer.sqlToQuery(chunk),
+};
+
+/** An engine-neutral description of a table; `where` is rendered by the table's own dialect. */
+function describeTable<T>(table: T, dialect: Dialect<T>) {
+  const config = dialect.config(table);
   const names = (columns: Column[]) => columns.map((c) => c.name);
   return {
     name: config.name,
-    columns: (config.columns as Column[]).map(columnOf),
+    columns: (config.columns as Column[]).map((c) => describeColumn(c, dialect.family(c), dialect.serial(c))),
     primaryKeys: config.primaryKeys.map((pk) => names(pk.columns as Column[])),
     indexes: config.indexes
       .map((index) => ({
-        name: index.config.name,
-        columns: index.config.columns.map((c) => (is(c, SQL) ? render(c).sql : (c as Column).name)),
+        name: index.config.name ?? '',
+        columns: index.config.columns.map((c) => (is(c, SQL) ? dialect.render(c).sql : (c as Column).name)),
         unique: index.config.unique,
-        where: index.config.where ? render(index.config.where) : null,
+        where: index.config.where ? dialect.render(index.config.where) : null,
       }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     foreignKeys: config.foreignKeys
@@ -81,7 +105,7 @@ function describeTable(
         const reference = fk.reference();
         return {
           columns: names(reference.columns as Column[]),
-          table: nameOf(reference.foreignTable),
+          table: dialect.config(reference.foreignTable as T).name,
           foreignColumns: names(reference.foreignColumns as Column[]),
           onDelete: fk.onDelete ?? 'no action',
           onUpdate: fk.onUpdate ?? 'no action',
@@ -89,54 +113,22 @@ function describeTable(
       })
       .sort((a, b) => a.columns.join().localeCompare(b.columns.join())),
     uniqueConstraints: config.uniqueConstraints.map((u) => ({ name: u.name, columns: names(u.columns as Column[]) })),
-    checks: config.checks.map((check) => ({ name: check.name, value: render(check.value) })),
+    checks: config.checks.map((check) => ({ name: check.name, value: dialect.render(check.value) })),
   };
 }
 
-const sqliteDialect = new SQLiteSyncDialect();
-const pgDialect = new PgDialect();
-
-function sqliteTables() {
-  const tables = Object.entries(sqliteSchema).filter((entry): entry is [string, SQLiteTable] =>
-    is(entry[1], SQLiteTable),
-  );
+/** Every table a schema module exports, described, by its export name. */
+function tablesOf<T>(schema: Record<string, unknown>, dialect: Dialect<T>) {
   return new Map(
-    tables.map(([exported, table]) => [
-      exported,
-      describeTable(
-        sqliteTableConfig(table),
-        (column) =>
-          describeColumn(
-            column,
-            sqliteFamilies[column.columnType],
-            'autoIncrement' in column && column.autoIncrement === true,
-          ),
-        (where) => sqliteDialect.sqlToQuery(where),
-        (foreign) => sqliteTableConfig(foreign as SQLiteTable).name,
-      ),
-    ]),
-  );
-}
-
-function pgTables() {
-  const tables = Object.entries(pgSchema).filter((entry): entry is [string, PgTable] => is(entry[1], PgTable));
-  return new Map(
-    tables.map(([exported, table]) => [
-      exported,
-      describeTable(
-        pgTableConfig(table),
-        (column) =>
-          describeColumn(column, pgFamilies[column.getSQLType()], (column as PgColumn).generatedIdentity !== undefined),
-        (where) => pgDialect.sqlToQuery(where),
-        (foreign) => pgTableConfig(foreign as PgTable).name,
-      ),
-    ]),
+    Object.entries(schema).flatMap(([exported, value]) =>
+      dialect.isTable(value) ? [[exported, describeTable(value, dialect)] as const] : [],
+    ),
   );
 }
 
 describe('the SQLite and PostgreSQL schemas', () => {
-  const sqlite = sqliteTables();
-  const pg = pgTables();
+  const sqlite = tablesOf(sqliteSchema, sqliteDialect);
+  const pg = tablesOf(pgSchema, pgDialect);
 
   it('export the same tables under the same names', () => {
     assert.ok(sqlite.size >= 22, `only ${sqlite.size} SQLite tables found`);
@@ -151,7 +143,7 @@ describe('the SQLite and PostgreSQL schemas', () => {
     }
   });
 
-  for (const [exported, expected] of sqliteTables()) {
+  for (const [exported, expected] of sqlite) {
     it(`describe ${expected.name} alike: columns, keys, indexes, foreign keys, constraints`, () => {
       assert.deepEqual(pg.get(exported), expected);
     });
