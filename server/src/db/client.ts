@@ -17,7 +17,7 @@ export interface Database_ {
   close(): void;
 }
 
-const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle/sqlite');
 
 /**
  * Drizzle prepares a new SQLite statement every time a query runs; compiling the SQL costs about as

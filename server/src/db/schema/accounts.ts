@@ -1,12 +1,12 @@
 /** The company's settings and the people who sign in: customers, their contacts, staff users. */
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { createdAt } from './columns';
+import { index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { int, instant, flag, json, createdAt } from './columns';
 
 /** Company-wide settings (name, time zone, limits), one JSON value per key. */
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
-  value: text('value', { mode: 'json' }).notNull(),
-  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  value: json<unknown>('value').notNull(),
+  updatedAt: instant('updated_at').notNull(),
 });
 
 export const customers = sqliteTable(
@@ -16,11 +16,11 @@ export const customers = sqliteTable(
     externalId: text('external_id'),
     name: text('name').notNull(),
     currency: text('currency').notNull(),
-    paymentTermsDays: integer('payment_terms_days').notNull().default(30),
+    paymentTermsDays: int('payment_terms_days').notNull().default(30),
     /** Multi-line postal address, printed on PDFs and statements. */
     billingAddress: text('billing_address'),
     createdAt: createdAt(),
-    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: instant('updated_at').notNull(),
   },
   (t) => [uniqueIndex('customers_external_id_uq').on(t.externalId), index('customers_name_idx').on(t.name)],
 );
@@ -50,9 +50,9 @@ export const staffUsers = sqliteTable(
     email: text('email').notNull(),
     name: text('name').notNull(),
     role: text('role', { enum: ['admin', 'collector', 'viewer'] }).notNull(),
-    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    active: flag('active', true),
     createdAt: createdAt(),
-    deactivatedAt: integer('deactivated_at', { mode: 'timestamp_ms' }),
+    deactivatedAt: instant('deactivated_at'),
   },
   (t) => [uniqueIndex('staff_users_email_uq').on(t.email)],
 );

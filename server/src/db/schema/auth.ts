@@ -1,5 +1,6 @@
 /** Signing in: magic links, sessions, rate-limit windows. */
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { int, instant, json } from './columns';
 import { staffUsers } from './accounts';
 
 export const magicLinks = sqliteTable(
@@ -18,13 +19,13 @@ export const magicLinks = sqliteTable(
     target: text('target'),
     returnTo: text('return_to').notNull(),
     /** For Easy Pay links: the invoice ids the session may see and pay; null means the whole account. */
-    scopeInvoiceIds: text('scope_invoice_ids', { mode: 'json' }).$type<string[]>(),
-    maxUses: integer('max_uses').notNull(),
-    uses: integer('uses').notNull().default(0),
-    codeFailures: integer('code_failures').notNull().default(0),
-    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
-    codeExpiresAt: integer('code_expires_at', { mode: 'timestamp_ms' }).notNull(),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    scopeInvoiceIds: json<string[]>('scope_invoice_ids'),
+    maxUses: int('max_uses').notNull(),
+    uses: int('uses').notNull().default(0),
+    codeFailures: int('code_failures').notNull().default(0),
+    expiresAt: instant('expires_at').notNull(),
+    codeExpiresAt: instant('code_expires_at').notNull(),
+    createdAt: instant('created_at').notNull(),
   },
   (t) => [
     uniqueIndex('magic_links_token_hash_uq').on(t.tokenHash),
@@ -40,13 +41,13 @@ export const sessions = sqliteTable(
     audience: text('audience', { enum: ['customer', 'staff'] }).notNull(),
     email: text('email').notNull(),
     staffUserId: text('staff_user_id').references(() => staffUsers.id),
-    scopeInvoiceIds: text('scope_invoice_ids', { mode: 'json' }).$type<string[]>(),
+    scopeInvoiceIds: json<string[]>('scope_invoice_ids'),
     linkId: text('link_id'),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
-    idleExpiresAt: integer('idle_expires_at', { mode: 'timestamp_ms' }).notNull(),
-    absoluteExpiresAt: integer('absolute_expires_at', { mode: 'timestamp_ms' }).notNull(),
-    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    createdAt: instant('created_at').notNull(),
+    lastSeenAt: instant('last_seen_at').notNull(),
+    idleExpiresAt: instant('idle_expires_at').notNull(),
+    absoluteExpiresAt: instant('absolute_expires_at').notNull(),
+    revokedAt: instant('revoked_at'),
   },
   (t) => [uniqueIndex('sessions_token_hash_uq').on(t.tokenHash), index('sessions_email_idx').on(t.email, t.audience)],
 );
@@ -56,8 +57,8 @@ export const rateLimits = sqliteTable(
   'rate_limits',
   {
     bucket: text('bucket').notNull(),
-    windowStart: integer('window_start').notNull(),
-    count: integer('count').notNull(),
+    windowStart: int('window_start').notNull(),
+    count: int('count').notNull(),
   },
   (t) => [primaryKey({ columns: [t.bucket, t.windowStart] })],
 );

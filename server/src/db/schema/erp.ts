@@ -1,5 +1,6 @@
 /** The ERP's access: API keys, webhook endpoints and their deliveries. */
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { int, instant, json } from './columns';
 
 /** Keys the ERP authenticates with; only the SHA-256 of a key is stored, the key is shown once. */
 export const erpApiKeys = sqliteTable(
@@ -10,9 +11,9 @@ export const erpApiKeys = sqliteTable(
     /** The key's first characters, to recognise it in lists and logs. */
     prefix: text('prefix').notNull(),
     keyHash: text('key_hash').notNull(),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-    lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
-    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    createdAt: instant('created_at').notNull(),
+    lastUsedAt: instant('last_used_at'),
+    revokedAt: instant('revoked_at'),
   },
   (t) => [uniqueIndex('erp_api_keys_hash_uq').on(t.keyHash)],
 );
@@ -22,12 +23,12 @@ export const erpWebhookEndpoints = sqliteTable('erp_webhook_endpoints', {
   id: text('id').primaryKey(),
   url: text('url').notNull(),
   /** Event types delivered (`payment.applied` …); empty means every type the feed carries. */
-  eventTypes: text('event_types', { mode: 'json' }).$type<string[]>().notNull(),
+  eventTypes: json<string[]>('event_types').notNull(),
   secret: text('secret').notNull(),
   description: text('description').notNull().default(''),
   createdBy: text('created_by'),
-  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-  disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+  createdAt: instant('created_at').notNull(),
+  disabledAt: instant('disabled_at'),
 });
 
 /** One event sent to one endpoint; its id is the delivery id the ERP sees, the same on every retry. */
@@ -38,16 +39,16 @@ export const erpWebhookDeliveries = sqliteTable(
     endpointId: text('endpoint_id')
       .notNull()
       .references(() => erpWebhookEndpoints.id),
-    eventId: integer('event_id').notNull(),
+    eventId: int('event_id').notNull(),
     type: text('type').notNull(),
     status: text('status', { enum: ['pending', 'delivered', 'failed'] })
       .notNull()
       .default('pending'),
-    attempts: integer('attempts').notNull().default(0),
-    lastStatus: integer('last_status'),
+    attempts: int('attempts').notNull().default(0),
+    lastStatus: int('last_status'),
     lastError: text('last_error'),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-    deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }),
+    createdAt: instant('created_at').notNull(),
+    deliveredAt: instant('delivered_at'),
   },
   (t) => [
     uniqueIndex('erp_webhook_deliveries_uq').on(t.endpointId, t.eventId),

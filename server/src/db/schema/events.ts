@@ -1,5 +1,6 @@
 /** What a change leaves for later, in its own transaction: the event log, outbox emails, durable jobs. */
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { int, instant, flag, json, serialId } from './columns';
 
 /** An email attachment, rendered from live data at delivery so the outbox holds no file bytes. */
 export type EmailAttachmentSpec =
@@ -10,7 +11,7 @@ export const events = sqliteTable(
   'events',
   {
     /** Monotonic, so feeds can page with `since`. */
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: serialId('id'),
     type: text('type').notNull(),
     actorType: text('actor_type', { enum: ['customer', 'staff', 'erp', 'system', 'anonymous'] }).notNull(),
     /** An email, staff id or key id: never a token. */
@@ -18,9 +19,9 @@ export const events = sqliteTable(
     subjectType: text('subject_type'),
     subjectId: text('subject_id'),
     customerId: text('customer_id'),
-    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    data: json<Record<string, unknown>>('data').notNull(),
     requestId: text('request_id'),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: instant('created_at').notNull(),
   },
   (t) => [
     index('events_subject_idx').on(t.subjectType, t.subjectId),
@@ -40,17 +41,17 @@ export const emailOutbox = sqliteTable(
     text: text('text').notNull(),
     html: text('html').notNull(),
     /** Holds a secret (a sign-in link or code): the body is blanked once delivery ends, either way. */
-    sensitive: integer('sensitive', { mode: 'boolean' }).notNull().default(false),
+    sensitive: flag('sensitive', false),
     status: text('status', { enum: ['pending', 'sent', 'failed'] })
       .notNull()
       .default('pending'),
-    attempts: integer('attempts').notNull().default(0),
+    attempts: int('attempts').notNull().default(0),
     lastError: text('last_error'),
     messageId: text('message_id'),
     /** Files rendered when the email is sent (an invoice or receipt PDF), named by what they show. */
-    attachments: text('attachments', { mode: 'json' }).$type<EmailAttachmentSpec[]>(),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    attachments: json<EmailAttachmentSpec[]>('attachments'),
+    createdAt: instant('created_at').notNull(),
+    sentAt: instant('sent_at'),
   },
   (t) => [index('email_outbox_created_idx').on(t.createdAt), index('email_outbox_status_idx').on(t.status)],
 );
@@ -59,20 +60,20 @@ export const emailOutbox = sqliteTable(
 export const jobs = sqliteTable(
   'jobs',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: serialId('id'),
     type: text('type').notNull(),
-    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    payload: json<Record<string, unknown>>('payload').notNull(),
     status: text('status', { enum: ['queued', 'running', 'done', 'dead'] })
       .notNull()
       .default('queued'),
-    runAt: integer('run_at', { mode: 'timestamp_ms' }).notNull(),
-    attempts: integer('attempts').notNull().default(0),
-    maxAttempts: integer('max_attempts').notNull().default(8),
+    runAt: instant('run_at').notNull(),
+    attempts: int('attempts').notNull().default(0),
+    maxAttempts: int('max_attempts').notNull().default(8),
     /** A running job whose lock has lapsed (its worker died) is claimed again. */
-    lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
+    lockedUntil: instant('locked_until'),
     lastError: text('last_error'),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
   },
   (t) => [index('jobs_due_idx').on(t.status, t.runAt)],
 );

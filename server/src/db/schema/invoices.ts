@@ -1,7 +1,7 @@
 /** What customers owe: invoices and their lines, credit notes, disputes. */
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { createdAt } from './columns';
+import { index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { int, instant, createdAt } from './columns';
 import { customers } from './accounts';
 
 export const invoices = sqliteTable(
@@ -17,16 +17,16 @@ export const invoices = sqliteTable(
     issueDate: text('issue_date').notNull(),
     dueDate: text('due_date').notNull(),
     currency: text('currency').notNull(),
-    subtotal: integer('subtotal').notNull(),
-    taxTotal: integer('tax_total').notNull().default(0),
-    total: integer('total').notNull(),
-    amountPaid: integer('amount_paid').notNull().default(0),
-    amountCredited: integer('amount_credited').notNull().default(0),
+    subtotal: int('subtotal').notNull(),
+    taxTotal: int('tax_total').notNull().default(0),
+    total: int('total').notNull(),
+    amountPaid: int('amount_paid').notNull().default(0),
+    amountCredited: int('amount_credited').notNull().default(0),
     /** total − amountPaid − amountCredited; stored because lists filter and sort on it. */
-    balance: integer('balance').notNull(),
-    voidedAt: integer('voided_at', { mode: 'timestamp_ms' }),
+    balance: int('balance').notNull(),
+    voidedAt: instant('voided_at'),
     createdAt: createdAt(),
-    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: instant('updated_at').notNull(),
   },
   (t) => [
     uniqueIndex('invoices_number_uq').on(t.number),
@@ -57,14 +57,14 @@ export const invoiceLines = sqliteTable(
     invoiceId: text('invoice_id')
       .notNull()
       .references(() => invoices.id, { onDelete: 'cascade' }),
-    lineNo: integer('line_no').notNull(),
+    lineNo: int('line_no').notNull(),
     description: text('description').notNull(),
     sku: text('sku'),
     /** Quantity in thousandths, so fractional quantities (2.5 hours) stay exact integers. */
-    quantityMilli: integer('quantity_milli').notNull(),
-    unitPrice: integer('unit_price').notNull(),
-    amount: integer('amount').notNull(),
-    tax: integer('tax').notNull().default(0),
+    quantityMilli: int('quantity_milli').notNull(),
+    unitPrice: int('unit_price').notNull(),
+    amount: int('amount').notNull(),
+    tax: int('tax').notNull().default(0),
   },
   (t) => [uniqueIndex('invoice_lines_invoice_line_uq').on(t.invoiceId, t.lineNo)],
 );
@@ -79,12 +79,12 @@ export const creditNotes = sqliteTable(
     invoiceId: text('invoice_id').references(() => invoices.id),
     externalId: text('external_id'),
     number: text('number').notNull(),
-    amount: integer('amount').notNull(),
+    amount: int('amount').notNull(),
     currency: text('currency').notNull(),
     reason: text('reason').notNull().default(''),
     issueDate: text('issue_date').notNull(),
     /** For a credit note issued to no invoice: what no invoice has taken yet (the customer's credit). */
-    unapplied: integer('unapplied').notNull().default(0),
+    unapplied: int('unapplied').notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [
@@ -113,8 +113,8 @@ export const disputes = sqliteTable(
       .notNull()
       .references(() => customers.id),
     status: text('status', { enum: ['open', 'under_review', 'resolved', 'rejected', 'withdrawn'] }).notNull(),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
   },
   (t) => [
     index('disputes_invoice_idx').on(t.invoiceId, t.status),

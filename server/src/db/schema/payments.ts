@@ -1,8 +1,8 @@
 /** Money received: payments, what they hold (reservations) and where they went (allocations), provider webhook events. */
 import { sql } from 'drizzle-orm';
 import { paymentStatuses, recordedPaymentMethods } from '../../contract/lists';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { createdAt } from './columns';
+import { index, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { int, instant, flag, json, createdAt } from './columns';
 import { customers } from './accounts';
 import { creditNotes, invoices } from './invoices';
 
@@ -13,10 +13,10 @@ export const payments = sqliteTable(
     customerId: text('customer_id')
       .notNull()
       .references(() => customers.id),
-    amount: integer('amount').notNull(),
+    amount: int('amount').notNull(),
     /** What no invoice has taken yet: the customer's credit. Kept with the allocations that move it. */
-    unapplied: integer('unapplied').notNull().default(0),
-    surcharge: integer('surcharge').notNull().default(0),
+    unapplied: int('unapplied').notNull().default(0),
+    surcharge: int('surcharge').notNull().default(0),
     currency: text('currency').notNull(),
     method: text('method', { enum: recordedPaymentMethods }).notNull(),
     provider: text('provider').notNull(),
@@ -24,18 +24,16 @@ export const payments = sqliteTable(
     /** `returned`: a bank payment that settled and was then sent back; its allocations are reversed. */
     status: text('status', { enum: paymentStatuses }).notNull(),
     /** The allocations the payer chose, applied when the payment succeeds; the rest goes oldest first. */
-    requestedAllocations: text('requested_allocations', { mode: 'json' }).$type<
-      { invoiceId: string; amount: number }[]
-    >(),
+    requestedAllocations: json<{ invoiceId: string; amount: number }[]>('requested_allocations'),
     /** Whether what no invoice takes may stay as the customer's credit (the company's setting at the time). */
-    allowOverpayment: integer('allow_overpayment', { mode: 'boolean' }).notNull().default(false),
+    allowOverpayment: flag('allow_overpayment', false),
     failureCode: text('failure_code'),
     /** The provider's words for a decline or failure, safe to show the payer. */
     failureMessage: text('failure_message'),
     /** Credit (earlier payments' remainders, loose credit notes) the payer chose to use with this payment. */
-    creditRequested: integer('credit_requested').notNull().default(0),
+    creditRequested: int('credit_requested').notNull().default(0),
     /** What the payer must still do (authenticate, approve at PayPal, confirm with Stripe.js), while pending. */
-    nextAction: text('next_action', { mode: 'json' }).$type<Record<string, unknown>>(),
+    nextAction: json<Record<string, unknown>>('next_action'),
     /** Who paid (the session's email), where the receipt goes. */
     payerEmail: text('payer_email'),
     idempotencyKey: text('idempotency_key'),
@@ -43,16 +41,16 @@ export const payments = sqliteTable(
     requestHash: text('request_hash'),
     createdBy: text('created_by'),
     createdAt: createdAt(),
-    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
-    succeededAt: integer('succeeded_at', { mode: 'timestamp_ms' }),
+    updatedAt: instant('updated_at').notNull(),
+    succeededAt: instant('succeeded_at'),
     /** A payment waiting on the payer lapses (is cancelled at the provider) at this instant. */
-    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
+    expiresAt: instant('expires_at'),
     /** What went back to the payer through the provider: money no chosen invoice could take. */
-    refunded: integer('refunded').notNull().default(0),
+    refunded: int('refunded').notNull().default(0),
     refundStatus: text('refund_status', { enum: ['pending', 'succeeded', 'failed'] }),
     refundRef: text('refund_ref'),
     /** The payer asked that what a chosen invoice cannot take go to the oldest open invoices. */
-    applyRestToOldest: integer('apply_rest_to_oldest', { mode: 'boolean' }).notNull().default(false),
+    applyRestToOldest: flag('apply_rest_to_oldest', false),
   },
   (t) => [
     uniqueIndex('payments_idempotency_uq').on(t.customerId, t.idempotencyKey),
@@ -79,8 +77,8 @@ export const reservations = sqliteTable(
     invoiceId: text('invoice_id')
       .notNull()
       .references(() => invoices.id),
-    amount: integer('amount').notNull(),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    amount: int('amount').notNull(),
+    createdAt: instant('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.paymentId, t.invoiceId] }), index('reservations_invoice_idx').on(t.invoiceId)],
 );
@@ -96,11 +94,11 @@ export const allocations = sqliteTable(
     invoiceId: text('invoice_id')
       .notNull()
       .references(() => invoices.id),
-    amount: integer('amount').notNull(),
+    amount: int('amount').notNull(),
     /** Set when this is credit (an earlier payment's remainder) applied along with another payment. */
     viaPaymentId: text('via_payment_id'),
     createdAt: createdAt(),
-    reversedAt: integer('reversed_at', { mode: 'timestamp_ms' }),
+    reversedAt: instant('reversed_at'),
   },
   (t) => [
     index('allocations_payment_idx').on(t.paymentId),
@@ -122,9 +120,9 @@ export const creditNoteAllocations = sqliteTable(
       .references(() => invoices.id),
     /** The payment whose request applied it. */
     viaPaymentId: text('via_payment_id').references(() => payments.id),
-    amount: integer('amount').notNull(),
+    amount: int('amount').notNull(),
     createdAt: createdAt(),
-    reversedAt: integer('reversed_at', { mode: 'timestamp_ms' }),
+    reversedAt: instant('reversed_at'),
   },
   (t) => [
     index('credit_note_allocations_note_idx').on(t.creditNoteId),
@@ -141,7 +139,7 @@ export const providerEvents = sqliteTable(
     eventId: text('event_id').notNull(),
     type: text('type').notNull(),
     paymentId: text('payment_id'),
-    receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
+    receivedAt: instant('received_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.provider, t.eventId] })],
 );
