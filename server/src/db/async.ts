@@ -14,12 +14,23 @@
  * savepoint. The mutex orders this process's writers; other processes (the CLI) still meet SQLite's
  * own lock, with its busy timeout, as today.
  *
+ * On PostgreSQL (`openAsyncPostgres`) the same handle's SQL is translated (`toPostgres`: `$n`
+ * placeholders and the few things the SQLite builder writes that PostgreSQL reads otherwise) and run on a
+ * `pg` pool. A transaction holds one pooled connection and first takes a transaction-scoped advisory lock
+ * that every writing transaction takes, so writers are serialised as SQLite's `BEGIN IMMEDIATE` serialises
+ * them, across every replica: a read-modify-write decides on what it read, on both engines alike.
+ *
  * Only its tests use it so far; the domain moves onto it next (see ARCHITECTURE.md).
  */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { Mutex } from 'async-mutex';
 import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle, type SqliteRemoteDatabase } from 'drizzle-orm/sqlite-proxy';
+import pg from 'pg';
 import { openDatabase } from './client';
 import * as schema from './schema';
 
@@ -38,7 +49,7 @@ const transactions = Symbol('portico.transactions');
 type Handle = AsyncDb & { [transactions]: Transactions };
 
 export interface AsyncDatabase {
-  readonly engine: 'sqlite';
+  readonly engine: 'sqlite' | 'postgres';
   /** Outside a transaction: reads from the reader, each write its own statement behind the writer's lock. */
   readonly db: AsyncDb;
   close(): Promise<void>;
@@ -94,6 +105,27 @@ function handle(execute: Execute, begin: Transactions['begin']): AsyncDb {
 }
 
 /**
+ * A transaction's handle: its statements run on `execute` (the connection the transaction holds), and a
+ * transaction inside it is a savepoint (the same words on both engines).
+ */
+function savepoints(execute: Execute, depth: number): AsyncDb {
+  const tx = handle(execute, async (fn) => {
+    const name = `sp${depth}`;
+    await tx.run(sql.raw(`SAVEPOINT ${name}`));
+    try {
+      const result = await fn(savepoints(execute, depth + 1));
+      await tx.run(sql.raw(`RELEASE SAVEPOINT ${name}`));
+      return result;
+    } catch (error) {
+      await tx.run(sql.raw(`ROLLBACK TO SAVEPOINT ${name}`));
+      await tx.run(sql.raw(`RELEASE SAVEPOINT ${name}`));
+      throw error;
+    }
+  });
+  return tx;
+}
+
+/**
  * Opens the SQLite file as `openDatabase` does (WAL, foreign keys, busy timeout, migrations), with a
  * read-only second connection beside it. `:memory:` has no second connection to share it with, so a
  * file is required.
@@ -107,24 +139,6 @@ export function openAsyncSqlite(path: string): AsyncDatabase {
   const read = executor(reader);
   const lock = new Mutex();
 
-  /** A transaction's handle: its statements run on the writer, which its mutex holds for it. */
-  const savepoints = (depth: number): AsyncDb => {
-    const tx = handle(write, async (fn) => {
-      const name = `sp${depth}`;
-      await tx.run(sql.raw(`SAVEPOINT ${name}`));
-      try {
-        const result = await fn(savepoints(depth + 1));
-        await tx.run(sql.raw(`RELEASE ${name}`));
-        return result;
-      } catch (error) {
-        await tx.run(sql.raw(`ROLLBACK TO ${name}`));
-        await tx.run(sql.raw(`RELEASE ${name}`));
-        throw error;
-      }
-    });
-    return tx;
-  };
-
   const root = handle(
     (query, params, method) =>
       isRead(query) ? read(query, params, method) : lock.runExclusive(() => write(query, params, method)),
@@ -132,7 +146,7 @@ export function openAsyncSqlite(path: string): AsyncDatabase {
       lock.runExclusive(async () => {
         writer.sqlite.exec('BEGIN IMMEDIATE');
         try {
-          const result = await fn(savepoints(1));
+          const result = await fn(savepoints(write, 1));
           writer.sqlite.exec('COMMIT');
           return result;
         } catch (error) {
@@ -151,4 +165,112 @@ export function openAsyncSqlite(path: string): AsyncDatabase {
         writer.close();
       }),
   };
+}
+
+// ---- PostgreSQL ---------------------------------------------------------------------------------
+
+const postgresMigrations = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle/postgres');
+
+/** The key of the advisory lock every writing transaction takes, and of the one migrations take. */
+const WRITER_LOCK = 0x706f7274; // "port"
+const MIGRATION_LOCK = 0x6d696772; // "migr"
+
+/** SQLite's `created_at` default, which the SQLite builder writes into an INSERT, in PostgreSQL's words. */
+const SQLITE_NOW_MS = "(unixepoch('subsec') * 1000)";
+const POSTGRES_NOW_MS = '(floor(extract(epoch from statement_timestamp()) * 1000))::bigint';
+
+/**
+ * The SQLite builder's SQL as PostgreSQL reads it. Drizzle has no dialect-neutral builder, and the domain
+ * is written once, so the few differences in what the SQLite builder emits are translated here, each
+ * tested on both engines: `?` placeholders become `$1, $2 …` (never inside a quoted string or name); an
+ * upsert's conflict target loses its table prefix (`on conflict ("t"."id")`, which PostgreSQL refuses);
+ * the `null` the builder writes for an identity `id` left out becomes `default`; SQLite's clock becomes
+ * PostgreSQL's. Written by hand because no library translates between Drizzle's dialects.
+ */
+export function toPostgres(query: string): string {
+  let out = '';
+  let n = 0;
+  let quote: string | null = null;
+  for (const char of query) {
+    if (quote) {
+      if (char === quote) quote = null;
+      out += char;
+    } else if (char === "'" || char === '"') {
+      quote = char;
+      out += char;
+    } else out += char === '?' ? `$${++n}` : char;
+  }
+  out = out.replace(
+    / on conflict \(([^)]*)\)/g,
+    (_match, target: string) => ` on conflict (${target.replace(/"[^"]+"\./g, '')})`,
+  );
+  if (/^insert into "[^"]+" \("id",/.test(out)) out = out.replace(/(values |\), )\(null, /g, '$1(default, ');
+  return out.split(SQLITE_NOW_MS).join(POSTGRES_NOW_MS);
+}
+
+/** int8 (counts, money, instants) and numeric (sums) as numbers, as SQLite returns them; they stay below 2^53. */
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === 20 || oid === 1700 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+function postgresExecutor(client: pg.Pool | pg.PoolClient): Execute {
+  const translated = new Map<string, string>();
+  return async (query, params, method) => {
+    let text = translated.get(query);
+    if (text === undefined) translated.set(query, (text = toPostgres(query)));
+    const result = await client.query({ text, values: params, rowMode: 'array' });
+    if (method === 'run') return { rows: [] };
+    // No row is `rows: undefined` to Drizzle's proxy driver (see the SQLite executor).
+    if (method === 'get') return { rows: result.rows[0] as unknown[] };
+    return { rows: result.rows as unknown[] };
+  };
+}
+
+/**
+ * Connects to `url`, applies the PostgreSQL migrations once (under an advisory lock, so replicas that
+ * start together migrate once), and returns the same handle as on SQLite.
+ */
+export async function openAsyncPostgres(url: string): Promise<AsyncDatabase> {
+  const pool = new pg.Pool({ connectionString: url, types, max: 10 });
+  // An idle connection the server ended (a restart, a failover) is dropped by the pool and replaced on
+  // the next query; without a listener its error would end the process.
+  pool.on('error', () => undefined);
+  const migrator = await pool.connect();
+  try {
+    await migrator.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await migratePg(drizzlePg(migrator), { migrationsFolder: postgresMigrations });
+  } finally {
+    await migrator.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    migrator.release();
+  }
+
+  /** Runs `work` in a transaction that holds every writer's lock. */
+  const writing = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [WRITER_LOCK]);
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+  const read = postgresExecutor(pool);
+  // A write outside a transaction takes the writers' lock too, as on SQLite, so it never lands between
+  // the statements of a transaction that is deciding on what it read.
+  const root = handle(
+    (query, params, method) =>
+      isRead(query)
+        ? read(query, params, method)
+        : writing((client) => postgresExecutor(client)(query, params, method)),
+    (fn) => writing((client) => fn(savepoints(postgresExecutor(client), 1))),
+  );
+
+  return { engine: 'postgres', db: root, close: () => pool.end() };
 }
