@@ -6,7 +6,7 @@
 // the `postgres` user, since PostgreSQL refuses to run as root. Needs Debian's `postgresql` package (or
 // initdb and pg_ctl on PATH); `npm run test:all` installs it when it is missing.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,8 +53,10 @@ const run = (program, args) => {
     process.exit(1);
   }
 };
-if (asRoot) {
-  chmodSync(dir, 0o777);
+// As root the server runs as `postgres`, which must own the directory (it stays private to that user).
+if (asRoot && spawnSync('chown', ['postgres', dir]).status !== 0) {
+  console.error(`Could not give ${dir} to the postgres user.`);
+  process.exit(1);
 }
 
 run(binary('initdb'), ['-D', data, '-A', 'trust', '-U', 'portico', '--locale=C', '-E', 'UTF8', '--no-sync']);

@@ -32,6 +32,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle, type SqliteRemoteDatabase } from 'drizzle-orm/sqlite-proxy';
 import pg from 'pg';
 import { openDatabase } from './client';
+import { lruMemo } from './lru';
 import * as schema from './schema';
 
 /** A handle on the database, outside or inside a transaction: build a query on it and await it. */
@@ -68,18 +69,8 @@ export function transaction<T>(db: AsyncDb, fn: (tx: AsyncDb) => Promise<T>): Pr
  * A statement cache per connection: each query shape is compiled once (see `withStatementCache` in
  * client.ts for why), and rows come back as arrays, which is what Drizzle's proxy driver maps.
  */
-function executor(connection: Database.Database, size = 500): Execute {
-  const cache = new Map<string, Database.Statement>();
-  const prepare = (source: string) => {
-    let statement = cache.get(source);
-    if (statement) cache.delete(source);
-    else {
-      statement = connection.prepare(source);
-      if (cache.size >= size) cache.delete(cache.keys().next().value!);
-    }
-    cache.set(source, statement);
-    return statement;
-  };
+function executor(connection: Database.Database): Execute {
+  const prepare = lruMemo((source) => connection.prepare(source));
   return (query, params, method) => {
     const statement = prepare(query);
     if (method === 'run' || !statement.reader) {
@@ -214,11 +205,10 @@ const types = {
     oid === 20 || oid === 1700 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-function postgresExecutor(client: pg.Pool | pg.PoolClient): Execute {
-  const translated = new Map<string, string>();
+/** Runs queries on `client`, translated by `translate` (one memo per database, shared by its connections). */
+function postgresExecutor(client: pg.Pool | pg.PoolClient, translate: (query: string) => string): Execute {
   return async (query, params, method) => {
-    let text = translated.get(query);
-    if (text === undefined) translated.set(query, (text = toPostgres(query)));
+    const text = translate(query);
     const result = await client.query({ text, values: params, rowMode: 'array' });
     if (method === 'run') return { rows: [] };
     // No row is `rows: undefined` to Drizzle's proxy driver (see the SQLite executor).
@@ -261,15 +251,16 @@ export async function openAsyncPostgres(url: string): Promise<AsyncDatabase> {
       client.release();
     }
   };
-  const read = postgresExecutor(pool);
+  const translate = lruMemo(toPostgres);
+  const read = postgresExecutor(pool, translate);
   // A write outside a transaction takes the writers' lock too, as on SQLite, so it never lands between
   // the statements of a transaction that is deciding on what it read.
   const root = handle(
     (query, params, method) =>
       isRead(query)
         ? read(query, params, method)
-        : writing((client) => postgresExecutor(client)(query, params, method)),
-    (fn) => writing((client) => fn(savepoints(postgresExecutor(client), 1))),
+        : writing((client) => postgresExecutor(client, translate)(query, params, method)),
+    (fn) => writing((client) => fn(savepoints(postgresExecutor(client, translate), 1))),
   );
 
   return { engine: 'postgres', db: root, close: () => pool.end() };

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { lruMemo } from './lru';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -26,18 +27,11 @@ const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../..
  * No library does this for Drizzle on better-sqlite3, hence by hand. Drizzle switches a statement to
  * raw mode when it wants rows as arrays and leaves it so; a reused statement is switched back first.
  */
-function withStatementCache(sqlite: Database.Database, size = 500): Database.Database {
-  const cache = new Map<string, Database.Statement>();
+function withStatementCache(sqlite: Database.Database): Database.Database {
+  const cached = lruMemo((source) => sqlite.prepare(source));
   const prepare = (source: string) => {
-    let stmt = cache.get(source);
-    if (stmt) {
-      cache.delete(source);
-      if (stmt.reader) stmt.raw(false);
-    } else {
-      stmt = sqlite.prepare(source);
-      if (cache.size >= size) cache.delete(cache.keys().next().value!);
-    }
-    cache.set(source, stmt);
+    const stmt = cached(source);
+    if (stmt.reader) stmt.raw(false);
     return stmt;
   };
   return new Proxy(sqlite, {
