@@ -20,6 +20,17 @@ export default tseslint.config(
     },
   },
   {
+    // The server awaits its database on both engines: a promise left unawaited, or tested for truth
+    // instead of awaited, is a bug the type checker alone does not catch.
+    files: ['server/**/*.ts', 'bench/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     files: ['widget/**/*.ts'],
     plugins: { lit, 'lit-a11y': litA11y, wc },
     rules: {

@@ -52,7 +52,7 @@ function errorBody(code: ErrorCode, message: string, requestId: string | undefin
   return { error: { code, message, ...extra, ...(requestId ? { requestId } : {}) } };
 }
 
-export function createApp(options: AppOptions) {
+export async function createApp(options: AppOptions) {
   const { config, db } = options;
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
@@ -60,13 +60,13 @@ export function createApp(options: AppOptions) {
   const providers = createProviders({
     ...config,
     SANDBOX_WEBHOOK_SECRET:
-      config.SANDBOX_WEBHOOK_SECRET ?? installationSecret(db, 'sandbox_webhook_secret', clock.now()),
+      config.SANDBOX_WEBHOOK_SECRET ?? (await installationSecret(db, 'sandbox_webhook_secret', clock.now())),
   });
   const settings = new SettingsReader(config);
   const paymentDeps = { db, config, clock, logger, providers, settings, charges: new Map<string, Promise<void>>() };
   const pdf = options.pdf ?? createPdfPool();
   const worker = new JobWorker({ db, clock, logger, handlers: jobHandlers({ ...paymentDeps, mailer, pdf }) });
-  scheduleMaintenance(db, clock.now());
+  await scheduleMaintenance(db, clock.now());
   const deps: Deps = { ...paymentDeps, worker, pdf, codeHashes: { computed: 0 } };
 
   const allowedOrigins = cors({
@@ -176,4 +176,4 @@ export function createApp(options: AppOptions) {
   return { app, api, worker, deps, close };
 }
 
-export type AppType = ReturnType<typeof createApp>['api'];
+export type AppType = Awaited<ReturnType<typeof createApp>>['api'];

@@ -20,7 +20,6 @@
  * that every writing transaction takes, so writers are serialised as SQLite's `BEGIN IMMEDIATE` serialises
  * them, across every replica: a read-modify-write decides on what it read, on both engines alike.
  *
- * Only its tests use it so far; the domain moves onto it next (see ARCHITECTURE.md).
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,12 +30,17 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle, type SqliteRemoteDatabase } from 'drizzle-orm/sqlite-proxy';
 import pg from 'pg';
-import { openDatabase } from './client';
+import { openDatabase } from './sqlite';
 import { lruMemo } from './lru';
 import * as schema from './schema';
 
-/** A handle on the database, outside or inside a transaction: build a query on it and await it. */
-export type AsyncDb = SqliteRemoteDatabase<typeof schema>;
+/**
+ * A handle on the database, outside or inside a transaction: build a query on it and await it.
+ * `db.transaction(async (tx) => …)` runs a transaction (a savepoint inside one); `tx` is a handle too.
+ */
+export type AsyncDb = Omit<SqliteRemoteDatabase<typeof schema>, 'transaction'> & {
+  transaction<T>(fn: (tx: AsyncDb) => Promise<T>): Promise<T>;
+};
 
 type Method = 'run' | 'all' | 'values' | 'get';
 type Execute = (query: string, params: unknown[], method: Method) => Promise<{ rows: unknown[] }>;
@@ -53,6 +57,11 @@ export interface AsyncDatabase {
   readonly engine: 'sqlite' | 'postgres';
   /** Outside a transaction: reads from the reader, each write its own statement behind the writer's lock. */
   readonly db: AsyncDb;
+  /**
+   * SQLite only: the writer connection, for what is about the file rather than the data (pragmas,
+   * `wal_checkpoint`), by tools such as the bulk seed. Never for queries: those go through `db`.
+   */
+  readonly sqlite?: Database.Database;
   close(): Promise<void>;
 }
 
@@ -90,8 +99,11 @@ function isRead(query: string): boolean {
 }
 
 function handle(execute: Execute, begin: Transactions['begin']): AsyncDb {
-  const db = drizzle(execute, { schema }) as Handle;
+  const db = drizzle(execute, { schema }) as unknown as Handle;
   db[transactions] = { begin };
+  // Drizzle's own `transaction` on this driver would send BEGIN through the executor, around no lock
+  // and on no particular connection: on our handles it is `transaction(db, fn)`.
+  (db as { transaction: unknown }).transaction = (fn: (tx: AsyncDb) => Promise<unknown>) => begin(fn);
   return db;
 }
 
@@ -150,6 +162,7 @@ export function openAsyncSqlite(path: string): AsyncDatabase {
   return {
     engine: 'sqlite',
     db: root,
+    sqlite: writer.sqlite,
     close: () =>
       lock.runExclusive(() => {
         reader.close();
