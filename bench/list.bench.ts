@@ -9,9 +9,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { testConfig } from '../server/src/config';
-import { openDatabase } from '../server/src/db/client';
+import { openDb } from '../server/src/db/client';
 import { contacts, customers } from '../server/src/db/schema';
 import { createSession } from '../server/src/domain/auth';
 import { bulkCustomerExternalId, seedBulk } from '../server/src/seed/bulk';
@@ -34,26 +34,26 @@ function load(url: string, token?: string): Promise<autocannon.Result> {
   });
 }
 
-function prepareDatabase(): { token: string; accountId: string } {
+async function prepareDatabase(): Promise<{ token: string; accountId: string }> {
   mkdirSync(dataDir, { recursive: true });
   const fresh = !existsSync(databasePath);
-  const database = openDatabase(databasePath);
+  const database = await openDb({ DATABASE_PATH: databasePath });
   try {
     if (fresh) {
       const started = performance.now();
-      seedDemo(database.db, new Date());
-      seedBulk(database.sqlite, { customers: CUSTOMERS, invoices: INVOICES, now: new Date() });
-      database.sqlite.exec('ANALYZE');
+      await seedDemo(database.db, new Date());
+      await seedBulk(database, { customers: CUSTOMERS, invoices: INVOICES, now: new Date() });
+      await database.db.run(sql`ANALYZE`);
       console.log(`built ${databasePath} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
     // The big account: bulk-0000001 holds 10,000 invoices (a tenth of smaller sets).
-    const big = database.db
+    const big = (await database.db
       .select()
       .from(customers)
       .where(eq(customers.externalId, bulkCustomerExternalId(1)))
-      .get()!;
-    const contact = database.db.select().from(contacts).where(eq(contacts.customerId, big.id)).get()!;
-    const { token } = createSession(
+      .get())!;
+    const contact = (await database.db.select().from(contacts).where(eq(contacts.customerId, big.id)).get())!;
+    const { token } = await createSession(
       database.db,
       testConfig({ CUSTOMER_IDLE_MINUTES: '600' }),
       { audience: 'customer', email: contact.email, staffUserId: null, scopeInvoiceIds: null, linkId: null },
@@ -61,7 +61,7 @@ function prepareDatabase(): { token: string; accountId: string } {
     );
     return { token, accountId: big.id };
   } finally {
-    database.close();
+    await database.close();
   }
 }
 
@@ -78,7 +78,7 @@ function row(name: string, r: autocannon.Result, baseline?: autocannon.Result) {
 }
 
 async function main() {
-  const { token, accountId } = prepareDatabase();
+  const { token, accountId } = await prepareDatabase();
   const barePort = await freePort();
   const sqlitePort = await freePort();
   const porticoPort = await freePort();

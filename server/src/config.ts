@@ -54,6 +54,8 @@ export const configSchema = z
     DATABASE_URL: z
       .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
       .optional(),
+    /** PostgreSQL connections each server process keeps at most (see docs/operations.md, pool sizing). */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
     /** Where this server is reached; links to its own pages (dev mailbox) are built from it, never from Host. */
     PUBLIC_URL: origin.default('http://localhost:8787'),
     /**

@@ -13,7 +13,7 @@ import {
   type AsyncDatabase,
   type AsyncDb,
 } from '../src/db/async';
-import { openDatabase } from '../src/db/client';
+import { openDatabase } from '../src/db/sqlite';
 import { customers, events, settings } from '../src/db/schema';
 import { createTestDatabase, postgresUrl } from './postgres-support';
 

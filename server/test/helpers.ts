@@ -11,6 +11,7 @@ import { createApp } from '../src/app';
 import { testPdfPool } from './pdf-support';
 import { ManualClock } from '../src/clock';
 import { testConfig } from '../src/config';
+import type { AsyncDatabase } from '../src/db/async';
 import type { Db } from '../src/db/client';
 import { openTestDatabase } from './postgres-support';
 import { seedDemo } from '../src/seed/demo';
@@ -53,11 +54,19 @@ export interface CallOptions {
 }
 
 export async function startTestServer(
-  options: { env?: Record<string, string>; seed?: boolean; now?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    seed?: boolean;
+    now?: string;
+    /** A database to serve instead of a new one of the run's engine; the test closes it. */
+    database?: AsyncDatabase;
+  } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'portico-test-'));
   const mail = await startSmtpCapture();
-  const database = await openTestDatabase(dir);
+  const database = options.database
+    ? { ...options.database, config: { DATABASE_PATH: join(dir, 'portico.sqlite') }, close: async () => undefined }
+    : await openTestDatabase(dir);
   const config = testConfig({
     ...database.config,
     PUBLIC_URL: 'https://ar.shop.test',

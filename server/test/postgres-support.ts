@@ -52,9 +52,9 @@ export const testEngine: 'sqlite' | 'postgres' = process.env.PORTICO_TEST_ENGINE
  * Its `close()` closes it and drops the PostgreSQL database; `config` is what `testConfig` needs to
  * point a server at it.
  */
-export async function openTestDatabase(dir: string): Promise<
-  AsyncDatabase & { config: { DATABASE_PATH: string; DATABASE_URL?: string } }
-> {
+export async function openTestDatabase(
+  dir: string,
+): Promise<AsyncDatabase & { config: { DATABASE_PATH: string; DATABASE_URL?: string } }> {
   const DATABASE_PATH = join(dir, 'portico.sqlite');
   if (testEngine === 'sqlite') return { ...openAsyncSqlite(DATABASE_PATH), config: { DATABASE_PATH } };
   const created = await createTestDatabase();

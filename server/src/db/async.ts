@@ -21,6 +21,7 @@
  * them, across every replica: a read-modify-write decides on what it read, on both engines alike.
  *
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -108,10 +109,39 @@ function handle(execute: Execute, begin: Transactions['begin']): AsyncDb {
 }
 
 /**
+ * A database's root handle: outside any transaction. Used inside one of its own transactions it would
+ * wait for the lock that transaction holds (a write) or not see what it wrote (a read, which goes
+ * elsewhere), where the same code on one synchronous connection did neither; so it refuses, loudly:
+ * inside a transaction, every query goes through the transaction's handle.
+ */
+function rootHandle(execute: Execute, begin: Transactions['begin']): AsyncDb {
+  const inside = new AsyncLocalStorage<true>();
+  const refuse = () => {
+    if (inside.getStore())
+      throw new Error('The root database handle was used inside a transaction: use its handle (tx).');
+  };
+  return handle(
+    (query, params, method) => {
+      refuse();
+      return execute(query, params, method);
+    },
+    (fn) => {
+      refuse();
+      return begin((tx) => inside.run(true, () => fn(tx)));
+    },
+  );
+}
+
+/**
  * A transaction's handle: its statements run on `execute` (the connection the transaction holds), and a
  * transaction inside it is a savepoint (the same words on both engines).
  */
 function savepoints(execute: Execute, depth: number): AsyncDb {
+  // A Drizzle instance costs its schema's relation set-up: one per connection and depth, reused.
+  let byDepth = savepointHandles.get(execute);
+  if (!byDepth) savepointHandles.set(execute, (byDepth = new Map()));
+  const known = byDepth.get(depth);
+  if (known) return known;
   const tx = handle(execute, async (fn) => {
     const name = `sp${depth}`;
     await tx.run(sql.raw(`SAVEPOINT ${name}`));
@@ -125,8 +155,11 @@ function savepoints(execute: Execute, depth: number): AsyncDb {
       throw error;
     }
   });
+  byDepth.set(depth, tx);
   return tx;
 }
+
+const savepointHandles = new WeakMap<Execute, Map<number, AsyncDb>>();
 
 /**
  * Opens the SQLite file as `openDatabase` does (WAL, foreign keys, busy timeout, migrations), with a
@@ -142,7 +175,7 @@ export function openAsyncSqlite(path: string): AsyncDatabase {
   const read = executor(reader);
   const lock = new Mutex();
 
-  const root = handle(
+  const root = rootHandle(
     (query, params, method) =>
       isRead(query) ? read(query, params, method) : lock.runExclusive(() => write(query, params, method)),
     (fn) =>
@@ -212,6 +245,24 @@ export function toPostgres(query: string): string {
   return out.split(SQLITE_NOW_MS).join(POSTGRES_NOW_MS);
 }
 
+/**
+ * Whether `error` says the database is out of reach rather than that a query was wrong: PostgreSQL
+ * refusing or dropping connections (restarting, failing over, shutting down: SQLSTATE classes 08 and
+ * 57P), or the socket failing under the pool. The server answers these `503 unavailable`; the pool makes
+ * new connections once the database is back.
+ */
+export function isUnavailable(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  if (!e || typeof e !== 'object') return false;
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (/^(08|57P)/.test(code)) return true;
+  if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN'].includes(code)) return true;
+  const message = typeof e.message === 'string' ? e.message : '';
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+    message,
+  );
+}
+
 /** int8 (counts, money, instants) and numeric (sums) as numbers, as SQLite returns them; they stay below 2^53. */
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -220,7 +271,10 @@ const types = {
 
 /** Runs queries on `client`, translated by `translate` (one memo per database, shared by its connections). */
 function postgresExecutor(client: pg.Pool | pg.PoolClient, translate: (query: string) => string): Execute {
-  return async (query, params, method) => {
+  // One executor per pooled connection (they are reused), so its transactions' handles are reused too.
+  const known = executors.get(client);
+  if (known) return known;
+  const execute: Execute = async (query, params, method) => {
     const text = translate(query);
     const result = await client.query({ text, values: params, rowMode: 'array' });
     if (method === 'run') return { rows: [] };
@@ -228,24 +282,39 @@ function postgresExecutor(client: pg.Pool | pg.PoolClient, translate: (query: st
     if (method === 'get') return { rows: result.rows[0] as unknown[] };
     return { rows: result.rows as unknown[] };
   };
+  executors.set(client, execute);
+  return execute;
 }
+
+const executors = new WeakMap<pg.Pool | pg.PoolClient, Execute>();
 
 /**
  * Connects to `url`, applies the PostgreSQL migrations once (under an advisory lock, so replicas that
  * start together migrate once), and returns the same handle as on SQLite.
  */
-export async function openAsyncPostgres(url: string): Promise<AsyncDatabase> {
-  const pool = new pg.Pool({ connectionString: url, types, max: 10 });
+export async function openAsyncPostgres(url: string, options: { poolSize?: number } = {}): Promise<AsyncDatabase> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    types,
+    max: options.poolSize ?? 10,
+    // A database that does not answer fails the request (503) instead of queueing it for ever.
+    connectionTimeoutMillis: 5000,
+  });
   // An idle connection the server ended (a restart, a failover) is dropped by the pool and replaced on
   // the next query; without a listener its error would end the process.
   pool.on('error', () => undefined);
-  const migrator = await pool.connect();
   try {
-    await migrator.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await migratePg(drizzlePg(migrator), { migrationsFolder: postgresMigrations });
-  } finally {
-    await migrator.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
-    migrator.release();
+    const migrator = await pool.connect();
+    try {
+      await migrator.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      await migratePg(drizzlePg(migrator), { migrationsFolder: postgresMigrations });
+    } finally {
+      await migrator.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+      migrator.release();
+    }
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
   }
 
   /** Runs `work` in a transaction that holds every writer's lock. */
@@ -268,7 +337,7 @@ export async function openAsyncPostgres(url: string): Promise<AsyncDatabase> {
   const read = postgresExecutor(pool, translate);
   // A write outside a transaction takes the writers' lock too, as on SQLite, so it never lands between
   // the statements of a transaction that is deciding on what it read.
-  const root = handle(
+  const root = rootHandle(
     (query, params, method) =>
       isRead(query)
         ? read(query, params, method)

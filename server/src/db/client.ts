@@ -3,7 +3,6 @@
  * `openDb` from the config: PostgreSQL when `DATABASE_URL` is set, else the SQLite file at
  * `DATABASE_PATH`. See async.ts for how each engine runs it.
  */
-import type { Config } from '../config';
 import { openAsyncPostgres, openAsyncSqlite, type AsyncDatabase, type AsyncDb } from './async';
 
 /** A handle on the database, outside or inside a transaction: build a query on it and await it. */
@@ -16,6 +15,11 @@ export type Database_ = AsyncDatabase;
 export { transaction } from './async';
 
 /** Opens (creating and migrating) the configured database. */
-export function openDb(config: Pick<Config, 'DATABASE_PATH' | 'DATABASE_URL'>): Promise<AsyncDatabase> {
-  return config.DATABASE_URL ? openAsyncPostgres(config.DATABASE_URL) : Promise.resolve(openAsyncSqlite(config.DATABASE_PATH));
+export function openDb(config: {
+  DATABASE_PATH: string;
+  DATABASE_URL?: string | undefined;
+  DATABASE_POOL_SIZE?: number;
+}): Promise<AsyncDatabase> {
+  if (config.DATABASE_URL) return openAsyncPostgres(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE });
+  return Promise.resolve(openAsyncSqlite(config.DATABASE_PATH));
 }
