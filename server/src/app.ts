@@ -14,7 +14,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { ApiErrorBody, ErrorCode, Health } from './contract';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
-import { isUnavailable } from './db/async';
+import { driverError, isUnavailable, TextWithNulError } from './db/async';
 import type { Db } from './db/client';
 import { JobWorker, scheduleMaintenance } from './domain/jobs';
 import { installationSecret } from './domain/installation';
@@ -24,7 +24,6 @@ import { DomainError } from './domain/errors';
 import { HttpError, httpStatusOf } from './http/errors';
 import type { AppEnv, Deps } from './http/env';
 import { accessLog, originCheck, requestId } from './http/middleware';
-import { nulRefused } from './http/validate';
 import { createLogger, type Logger } from './logger';
 import { createProviders } from './payments/registry';
 import { createPdfPool, type PdfPool } from './pdf/pool';
@@ -88,11 +87,7 @@ export async function createApp(options: AppOptions) {
   const api = new Hono<AppEnv>()
     .use(allowedOrigins)
     .use(originCheck)
-    // A NUL in a path id or a query value (`%00`): refused alike on both engines (see `nulRefused`).
-    .use((c, next) => {
-      if (c.req.url.includes('%00')) throw nulRefused();
-      return next();
-    })
+
     // The ERP router sets its own, larger limit (bulk upserts run to megabytes), after its key check.
     .use((c, next) => (c.req.path.startsWith('/api/v1/erp/') ? next() : apiBodyLimit(c, next)))
     .get('/health', (c) => c.json({ ok: true } satisfies Health))
@@ -161,10 +156,14 @@ export async function createApp(options: AppOptions) {
         status,
       );
     }
+    const cause = driverError(err);
     // Another process (a CLI import) holds the write lock past the busy timeout: a clean, retryable answer.
-    if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
+    if ((cause as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
       c.header('Retry-After', '5');
       return c.json(errorBody('busy', 'The server is busy with a data import; try again in a moment.', id), 503);
+    }
+    if (cause instanceof TextWithNulError) {
+      return c.json(errorBody('invalid_request', cause.message, id), 400);
     }
     if (isUnavailable(err)) {
       logger.error('database unavailable', { requestId: id, path: c.req.path, error: String(err) });

@@ -26,7 +26,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { Mutex } from 'async-mutex';
-import { sql } from 'drizzle-orm';
+import { DrizzleQueryError, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle, type SqliteRemoteDatabase } from 'drizzle-orm/sqlite-proxy';
@@ -82,6 +82,7 @@ export function transaction<T>(db: AsyncDb, fn: (tx: AsyncDb) => Promise<T>): Pr
 function executor(connection: Database.Database): Execute {
   const prepare = lruMemo((source) => connection.prepare(source));
   return (query, params, method) => {
+    refuseNul(params);
     const statement = prepare(query);
     if (method === 'run' || !statement.reader) {
       statement.run(...params);
@@ -92,6 +93,22 @@ function executor(connection: Database.Database): Execute {
     if (method === 'get') return Promise.resolve({ rows: statement.get(...params) as unknown[] });
     return Promise.resolve({ rows: statement.all(...params) as unknown[] });
   };
+}
+
+/**
+ * A query was given text holding a NUL character. PostgreSQL's text cannot hold one (it refuses the
+ * query), and SQLite would store what other tools cut short, so both engines refuse it here, before it
+ * is sent, alike: the server answers 400 (a path id, a body field or a CSV cell with `\0` in it).
+ */
+export class TextWithNulError extends Error {
+  constructor() {
+    super('Text may not contain NUL characters.');
+    this.name = 'TextWithNulError';
+  }
+}
+
+function refuseNul(params: unknown[]): void {
+  for (const param of params) if (typeof param === 'string' && param.includes('\0')) throw new TextWithNulError();
 }
 
 /** A write, or a read that writes (`INSERT … RETURNING`); plain `SELECT`s and `WITH … SELECT`s are reads. */
@@ -246,13 +263,23 @@ export function toPostgres(query: string): string {
 }
 
 /**
+ * The error the driver (or our executor) threw, under Drizzle's `DrizzleQueryError` wrapping, which
+ * adds the query text; what an error means is decided on this one.
+ */
+export function driverError(error: unknown): unknown {
+  let e = error;
+  for (let depth = 0; depth < 5 && e instanceof DrizzleQueryError; depth++) e = e.cause;
+  return e;
+}
+
+/**
  * Whether `error` says the database is out of reach rather than that a query was wrong: PostgreSQL
  * refusing or dropping connections (restarting, failing over, shutting down: SQLSTATE classes 08 and
  * 57P), or the socket failing under the pool. The server answers these `503 unavailable`; the pool makes
  * new connections once the database is back.
  */
 export function isUnavailable(error: unknown): boolean {
-  const e = error as { code?: unknown; message?: unknown } | null;
+  const e = driverError(error) as { code?: unknown; message?: unknown } | null;
   if (!e || typeof e !== 'object') return false;
   const code = typeof e.code === 'string' ? e.code : '';
   if (/^(08|57P)/.test(code)) return true;
@@ -275,6 +302,7 @@ function postgresExecutor(client: pg.Pool | pg.PoolClient, translate: (query: st
   const known = executors.get(client);
   if (known) return known;
   const execute: Execute = async (query, params, method) => {
+    refuseNul(params);
     const text = translate(query);
     const result = await client.query({ text, values: params, rowMode: 'array' });
     if (method === 'run') return { rows: [] };

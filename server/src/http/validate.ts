@@ -22,7 +22,6 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Prom
   } catch {
     throw new HttpError(400, 'invalid_json', 'The body is not valid JSON.');
   }
-  if (holdsNul(body)) throw nulRefused();
   const result = schema.safeParse(body);
   if (!result.success) {
     throw new HttpError(400, 'invalid_request', 'Some fields are missing or not valid.', {
@@ -30,22 +29,6 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Prom
     });
   }
   return result.data;
-}
-
-/**
- * NUL characters are refused everywhere a client writes text (bodies here, paths and query strings in
- * `refuseNul`): PostgreSQL's text cannot hold one, and SQLite's could only store what no one can read
- * back safely, so both engines answer the same 400 instead of one of them failing.
- */
-export const nulRefused = () => new HttpError(400, 'invalid_request', 'Text may not contain NUL characters.');
-
-function holdsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\0');
-  if (Array.isArray(value)) return value.some(holdsNul);
-  if (value && typeof value === 'object') {
-    return Object.entries(value).some(([key, v]) => key.includes('\0') || holdsNul(v));
-  }
-  return false;
 }
 
 export function queryParams<S extends z.ZodType>(c: Context, schema: S): z.output<S> {

@@ -69,7 +69,18 @@ export async function createPayment(
           'This Idempotency-Key was used for a different payment. Use a new key for a new payment.',
         );
       }
-      return { payment: existing, created: false };
+      // The first request's provider call: running (on this replica or another), or to be taken over.
+      const now = clock.now();
+      if (!chargeable(existing)) return { payment: existing, created: false, charge: false };
+      if (existing.chargingUntil && existing.chargingUntil > now)
+        return { payment: existing, created: false, charge: false };
+      const taken = await tx
+        .update(payments)
+        .set({ chargingUntil: new Date(now.getTime() + CHARGE_LEASE_MS), updatedAt: now })
+        .where(eq(payments.id, existing.id))
+        .returning()
+        .get();
+      return { payment: taken!, created: false, charge: true };
     }
     const checked = await checkRequest(tx, deps, session, body);
     const now = clock.now();
@@ -101,6 +112,7 @@ export async function createPayment(
         createdBy: session.email,
         createdAt: now,
         updatedAt: now,
+        chargingUntil: new Date(now.getTime() + CHARGE_LEASE_MS),
       })
       .returning()
       .get();
@@ -126,16 +138,18 @@ export async function createPayment(
       },
       now,
     );
-    return { payment, created: true };
+    return { payment, created: true, charge: true };
   });
 
   const { payment } = begun;
   const running = deps.charges.get(payment.id);
   if (running) {
     await running;
-  } else if (payment.status === 'pending' && payment.providerRef === null && payment.nextAction === null) {
-    // A new payment, or one whose provider call failed before: charge (again, safely: the provider
-    // sees the same idempotency key, our payment id).
+  } else if (!begun.charge) {
+    if (chargeable(payment)) await chargeFinished(deps, payment.id);
+  } else {
+    // A new payment, or one whose provider call failed before or whose caller died: charge (again,
+    // safely: the provider sees the same idempotency key, our payment id).
     const charge = runCharge(deps, payment, body.paymentMethod ?? null, actor, requestId);
     deps.charges.set(payment.id, charge);
     try {
@@ -145,6 +159,36 @@ export async function createPayment(
     }
   }
   return { view: await paymentView(db, payment.id), created: begun.created };
+}
+
+/**
+ * How long a replica's provider call may hold a payment (`payments.charging_until`): past the providers'
+ * own 30 s request timeouts, so a live call is never taken over, and short enough that a retry after a
+ * crash finishes the payment within a minute.
+ */
+export const CHARGE_LEASE_MS = 45_000;
+
+/** A payment whose charge has not reached the provider, or is out there now: no reference, no next step. */
+function chargeable(payment: PaymentRow): boolean {
+  return payment.status === 'pending' && payment.providerRef === null && payment.nextAction === null;
+}
+
+/**
+ * Waits while another replica's provider call holds the payment: until its answer is recorded (the
+ * lease is cleared) or the lease lapses, checking the row every 100 ms. Bounded in real time by the lease
+ * itself, whatever the injected clock says; the caller then answers with the payment as it stands.
+ */
+async function chargeFinished(deps: PaymentDeps, paymentId: string): Promise<void> {
+  const deadline = Date.now() + CHARGE_LEASE_MS;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const row = await deps.db
+      .select({ chargingUntil: payments.chargingUntil })
+      .from(payments)
+      .where(eq(payments.id, paymentId))
+      .get();
+    if (!row?.chargingUntil || row.chargingUntil <= deps.clock.now()) return;
+  }
 }
 
 async function runCharge(
@@ -172,7 +216,11 @@ async function runCharge(
       const now = deps.clock.now();
       await tx
         .update(payments)
-        .set({ expiresAt: new Date(now.getTime() + deps.config.PAYMENT_WAIT_MINUTES * MINUTE), updatedAt: now })
+        .set({
+          expiresAt: new Date(now.getTime() + deps.config.PAYMENT_WAIT_MINUTES * MINUTE),
+          chargingUntil: null,
+          updatedAt: now,
+        })
         .where(and(eq(payments.id, payment.id), eq(payments.status, 'pending')))
         .run();
       await scheduleLapse(tx, deps.config, payment.id, now);
@@ -183,6 +231,8 @@ async function runCharge(
     );
   }
   await deps.db.transaction(async (tx) => {
+    // The call is over: a retry of the key now reads its outcome instead of waiting.
+    await tx.update(payments).set({ chargingUntil: null }).where(eq(payments.id, payment.id)).run();
     await applyOutcome(tx, deps.config, payment.id, outcome, actor, deps.clock.now(), requestId);
     if (outcome.status === 'processing' && provider.name === 'sandbox') {
       await scheduleSandboxSettlement(tx, deps.config, payment.id, bankSettlement(paymentMethod), deps.clock.now());
