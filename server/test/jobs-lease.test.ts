@@ -255,13 +255,9 @@ describe('job slots', () => {
       for (let n = 0; n < 6; n++) await enqueueJob(db, { type: 'stuck', payload: { n } }, clock.now());
       for (let n = 0; n < 5; n++) await enqueueJob(db, { type: 'quick', payload: { n } }, clock.now());
       worker.start();
-      await until('the quick jobs', () => quick.length === 5);
-      assert.equal(
-        stuck.runs.length,
-        3,
-        JSON.stringify(stuck.runs.map((r) => [r.jobId, r.attempt, r.signal.aborted])) +
-          JSON.stringify(await db.select().from(jobs).all()),
-      );
+      // The last quick job's handler has run when it is pushed, but its slot is free only once its status is saved.
+      await until('the quick jobs, and their slot free again', () => quick.length === 5 && worker.inFlight === 3);
+      assert.equal(stuck.runs.length, 3, 'three of four slots for the stuck type, one left for the others');
       assert.deepEqual(quick, [0, 1, 2, 3, 4]);
       assert.equal(worker.inFlight, 3);
 
