@@ -66,8 +66,11 @@ export async function renameDatabase(from: string, to: string): Promise<void> {
 export async function postgresCpu(): Promise<(() => number) | null> {
   const host = new URL(postgresServerUrl!).hostname;
   if (host && !['localhost', '127.0.0.1', '[::1]', '::1'].includes(host)) return null;
-  const backend = await onServer(async (c) => (await c.query('SELECT pg_backend_pid() AS pid')).rows[0] as { pid: number });
-  const postmaster = processStat(backend.pid)?.ppid;
+  // The backend's parent, read while the backend is still there.
+  const postmaster = await onServer(async (c) => {
+    const { pid } = (await c.query('SELECT pg_backend_pid() AS pid')).rows[0] as { pid: number };
+    return processStat(pid)?.ppid;
+  });
   if (!postmaster || !isPostgres(postmaster)) return null;
   return () => {
     const self = processStat(postmaster);
