@@ -20,6 +20,25 @@ export default tseslint.config(
     },
   },
   {
+    // The server awaits its database on both engines: a promise left unawaited, or tested for truth
+    // instead of awaited, is a bug the type checker alone does not catch.
+    files: ['server/**/*.ts', 'bench/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        // node:test's describe/it return promises the runner itself awaits.
+        {
+          allowForKnownSafeCalls: [
+            { from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite', 'before', 'after'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     files: ['widget/**/*.ts'],
     plugins: { lit, 'lit-a11y': litA11y, wc },
     rules: {

@@ -1,6 +1,6 @@
 /**
  * The server `first-view.bench.ts` measures: the real app (`createApp`, as `main.ts` builds it, on the
- * SQLite file DATABASE_PATH) with the bench's two pages beside it, `/bench/<name>.html` from
+ * SQLite file DATABASE_PATH, or the PostgreSQL database at DATABASE_URL) with the bench's two pages beside it, `/bench/<name>.html` from
  * PAGES_DIR, so the portal's page and the static page come from one origin and one process.
  */
 import { readFileSync } from 'node:fs';
@@ -9,11 +9,11 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createApp } from '../server/src/app';
 import { loadConfig } from '../server/src/config';
-import { openDatabase } from '../server/src/db/client';
+import { openDb } from '../server/src/db/client';
 
 const config = loadConfig(process.env);
-const database = openDatabase(config.DATABASE_PATH);
-const { app } = createApp({ config, db: database.db });
+const database = await openDb(config);
+const { app } = await createApp({ config, db: database.db });
 const pagesDir = process.env.PAGES_DIR!;
 
 const site = new Hono()

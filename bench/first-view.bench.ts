@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { testConfig } from '../server/src/config';
-import { openDatabase } from '../server/src/db/client';
+import { openDb } from '../server/src/db/client';
 import type { InvoiceList, SessionInfo } from '../server/src/contract';
 import { createSession } from '../server/src/domain/auth';
 import { seedDemo } from '../server/src/seed/demo';
@@ -29,11 +29,11 @@ const CUSTOMER = 'ap@northwind.test';
 const root = join(import.meta.dirname, '..');
 
 /** The demo company in a fresh SQLite file, and a customer's session token. */
-function prepareDatabase(path: string): string {
-  const database = openDatabase(path);
+async function prepareDatabase(path: string): Promise<string> {
+  const database = await openDb({ DATABASE_PATH: path });
   try {
     const now = new Date();
-    seedDemo(database.db, now);
+    await seedDemo(database.db, now);
     const principal = {
       audience: 'customer',
       email: CUSTOMER,
@@ -41,9 +41,9 @@ function prepareDatabase(path: string): string {
       scopeInvoiceIds: null,
       linkId: null,
     } as const;
-    return createSession(database.db, testConfig(), principal, now).token;
+    return (await createSession(database.db, testConfig(), principal, now)).token;
   } finally {
-    database.close();
+    await database.close();
   }
 }
 
@@ -186,7 +186,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'portico-first-view-'));
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const token = prepareDatabase(join(dir, 'portico.sqlite'));
+  const token = await prepareDatabase(join(dir, 'portico.sqlite'));
   const server = await startServer(
     ['bench/first-view-server.ts'],
     {

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { testConfig } from '../server/src/config';
-import { openDatabase } from '../server/src/db/client';
+import { openDb } from '../server/src/db/client';
 import { createSession } from '../server/src/domain/auth';
 import { seedDemo } from '../server/src/seed/demo';
 import { freePort, startServer } from './servers';
@@ -47,15 +47,15 @@ async function main() {
   const databasePath = join(dir, 'portico.sqlite');
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const database = openDatabase(databasePath);
-  seedDemo(database.db, new Date());
-  const { token } = createSession(
+  const database = await openDb({ DATABASE_PATH: databasePath });
+  await seedDemo(database.db, new Date());
+  const { token } = await createSession(
     database.db,
     testConfig({ CUSTOMER_IDLE_MINUTES: '600' }),
     { audience: 'customer', email: 'ap@northwind.test', staffUserId: null, scopeInvoiceIds: null, linkId: null },
     new Date(),
   );
-  database.close();
+  await database.close();
 
   const server = await startServer(
     ['server/src/main.ts'],

@@ -35,3 +35,11 @@ export async function startServer(
   child.kill();
   throw new Error(`${script.join(' ')} did not start`);
 }
+
+/** Ends a server started by `startServer` and waits for it to be gone. */
+export async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill();
+  await exited;
+}

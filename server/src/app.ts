@@ -14,6 +14,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { ApiErrorBody, ErrorCode, Health } from './contract';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
+import { driverError, isUnavailable, TextWithNulError } from './db/async';
 import type { Db } from './db/client';
 import { JobWorker, scheduleMaintenance } from './domain/jobs';
 import { installationSecret } from './domain/installation';
@@ -52,7 +53,7 @@ function errorBody(code: ErrorCode, message: string, requestId: string | undefin
   return { error: { code, message, ...extra, ...(requestId ? { requestId } : {}) } };
 }
 
-export function createApp(options: AppOptions) {
+export async function createApp(options: AppOptions) {
   const { config, db } = options;
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
@@ -60,13 +61,13 @@ export function createApp(options: AppOptions) {
   const providers = createProviders({
     ...config,
     SANDBOX_WEBHOOK_SECRET:
-      config.SANDBOX_WEBHOOK_SECRET ?? installationSecret(db, 'sandbox_webhook_secret', clock.now()),
+      config.SANDBOX_WEBHOOK_SECRET ?? (await installationSecret(db, 'sandbox_webhook_secret', clock.now())),
   });
   const settings = new SettingsReader(config);
   const paymentDeps = { db, config, clock, logger, providers, settings, charges: new Map<string, Promise<void>>() };
   const pdf = options.pdf ?? createPdfPool();
   const worker = new JobWorker({ db, clock, logger, handlers: jobHandlers({ ...paymentDeps, mailer, pdf }) });
-  scheduleMaintenance(db, clock.now());
+  await scheduleMaintenance(db, clock.now());
   const deps: Deps = { ...paymentDeps, worker, pdf, codeHashes: { computed: 0 } };
 
   const allowedOrigins = cors({
@@ -86,6 +87,7 @@ export function createApp(options: AppOptions) {
   const api = new Hono<AppEnv>()
     .use(allowedOrigins)
     .use(originCheck)
+
     // The ERP router sets its own, larger limit (bulk upserts run to megabytes), after its key check.
     .use((c, next) => (c.req.path.startsWith('/api/v1/erp/') ? next() : apiBodyLimit(c, next)))
     .get('/health', (c) => c.json({ ok: true } satisfies Health))
@@ -154,10 +156,19 @@ export function createApp(options: AppOptions) {
         status,
       );
     }
+    const cause = driverError(err);
     // Another process (a CLI import) holds the write lock past the busy timeout: a clean, retryable answer.
-    if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
+    if ((cause as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
       c.header('Retry-After', '5');
       return c.json(errorBody('busy', 'The server is busy with a data import; try again in a moment.', id), 503);
+    }
+    if (cause instanceof TextWithNulError) {
+      return c.json(errorBody('invalid_request', cause.message, id), 400);
+    }
+    if (isUnavailable(err)) {
+      logger.error('database unavailable', { requestId: id, path: c.req.path, error: String(err) });
+      c.header('Retry-After', '5');
+      return c.json(errorBody('unavailable', 'The service is briefly unavailable; try again in a moment.', id), 503);
     }
     logger.error('unhandled error', {
       requestId: id,
@@ -176,4 +187,4 @@ export function createApp(options: AppOptions) {
   return { app, api, worker, deps, close };
 }
 
-export type AppType = ReturnType<typeof createApp>['api'];
+export type AppType = Awaited<ReturnType<typeof createApp>>['api'];

@@ -47,6 +47,15 @@ export const configSchema = z
     HOST: z.string().default('0.0.0.0'),
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     DATABASE_PATH: z.string().min(1).default('data/portico.sqlite'),
+    /**
+     * `postgres://user:password@host:5432/portico`: run on PostgreSQL 15 or newer instead of the SQLite
+     * file at `DATABASE_PATH` (see docs/operations.md). Its password is never printed.
+     */
+    DATABASE_URL: z
+      .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
+      .optional(),
+    /** PostgreSQL connections each server process keeps at most (see docs/operations.md, pool sizing). */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
     /** Where this server is reached; links to its own pages (dev mailbox) are built from it, never from Host. */
     PUBLIC_URL: origin.default('http://localhost:8787'),
     /**

@@ -6,27 +6,43 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { systemClock } from './clock';
 import { ConfigError, loadConfig } from './config';
-import { openDatabase } from './db/client';
+import { openDb } from './db/client';
 import { queueInvoiceSend } from './domain/invoices';
 import { systemActor } from './domain/events';
 import { DEMO_ACCOUNTS, DEMO_EASY_PAY_INVOICE, DEMO_STAFF, seedDemo } from './seed/demo';
 
-function start() {
+/** Where the database is, for messages: the SQLite path, or the PostgreSQL URL without its password. */
+function databaseName(config: { DATABASE_PATH: string; DATABASE_URL?: string | undefined }): string {
+  if (!config.DATABASE_URL) return config.DATABASE_PATH;
+  const url = new URL(config.DATABASE_URL);
+  url.password = '';
+  url.username = '';
+  return `${url.protocol}//${url.host}${url.pathname}`;
+}
+
+async function start() {
   const env = { ...process.env };
   if (process.argv.includes('--demo')) env.DEMO ??= 'true';
   const config = loadConfig(env);
-  const database = openDatabase(config.DATABASE_PATH);
-  const seeded = config.DEMO && seedDemo(database.db, systemClock.now());
-  const { app, worker, deps, close } = createApp({ config, db: database.db });
+  let database;
+  try {
+    database = await openDb(config);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    const which = config.DATABASE_URL ? 'DATABASE_URL' : 'DATABASE_PATH';
+    throw new ConfigError(`Cannot open the database (${which} ${databaseName(config)}): ${reason}`);
+  }
+  const seeded = config.DEMO && (await seedDemo(database.db, systemClock.now()));
+  const { app, worker, deps, close } = await createApp({ config, db: database.db });
   if (seeded) {
     // The demo's mailbox opens with an invoice email, so its Easy Pay link can be tried at once.
     const invoice = DEMO_EASY_PAY_INVOICE;
-    database.db.transaction((tx) => queueInvoiceSend(tx, invoice, systemActor, systemClock.now()));
+    await database.db.transaction((tx) => queueInvoiceSend(tx, invoice, systemActor, systemClock.now()));
   }
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     const base = config.PUBLIC_URL;
     const lines = [
-      `Portico is running on port ${info.port} (database ${config.DATABASE_PATH}${seeded ? ', demo company seeded' : ''}).`,
+      `Portico is running on port ${info.port} (database ${databaseName(config)}${seeded ? ', demo company seeded' : ''}).`,
       `  API          ${base}/api/v1/health`,
       `  Widget       ${base}/portico.js`,
     ];
@@ -51,7 +67,7 @@ function start() {
   const shutdown = async () => {
     server.close();
     await close();
-    database.close();
+    await database.close();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);
@@ -59,12 +75,10 @@ function start() {
   return deps;
 }
 
-try {
-  start();
-} catch (err) {
+start().catch((err: unknown) => {
   if (err instanceof ConfigError) {
     console.error(err.message);
     process.exit(1);
   }
   throw err;
-}
+});

@@ -37,16 +37,18 @@ function wrongCodeFor(codes: string[]): string {
 describe('code tries: the same work for every email', () => {
   it(`hashes exactly ${CODE_CANDIDATES} candidates for unknown, known, and one or many live codes`, async () => {
     const tryAndCount = async (label: string, email: string, live: number, codes: string[]) => {
-      const liveNow = t.db
-        .select()
-        .from(magicLinks)
-        .where(and(eq(magicLinks.email, email), gt(magicLinks.codeExpiresAt, t.clock.now())))
-        .all().length;
+      const liveNow = (
+        await t.db
+          .select()
+          .from(magicLinks)
+          .where(and(eq(magicLinks.email, email), gt(magicLinks.codeExpiresAt, t.clock.now())))
+          .all()
+      ).length;
       assert.equal(liveNow, live, `${label}: set-up`);
       const result = await wrongTry(email, wrongCodeFor(codes));
       assert.deepEqual(result, { status: 401, code: 'code_invalid', hashes: CODE_CANDIDATES }, label);
       // The try counted as a failure on every live code; undo it so the codes stay live for the next case.
-      t.sqlite.prepare('UPDATE magic_links SET code_failures = 0').run();
+      await t.db.update(magicLinks).set({ codeFailures: 0 }).run();
     };
     await tryAndCount('unknown address', 'nobody@nowhere.test', 0, []);
     await tryAndCount('customer with no live code', 'cfo@globex.test', 0, []);
@@ -103,16 +105,19 @@ describe('code tries: the same work for every email', () => {
     const { code } = await t.signInLink('ap@northwind.test');
     const wrong = wrongCodeFor([code]);
     for (const email of ['ap@northwind.test', 'ghost@northwind.test']) {
-      const before = t.db.select().from(events).where(eq(events.type, 'auth.rejected')).all().length;
+      const rejections = async () =>
+        (await t.db.select().from(events).where(eq(events.type, 'auth.rejected')).all()).length;
+      const before = await rejections();
       assert.equal((await wrongTry(email, wrong)).status, 401);
-      assert.equal(t.db.select().from(events).where(eq(events.type, 'auth.rejected')).all().length, before + 1);
+      assert.equal(await rejections(), before + 1);
     }
-    const failures = t.db
-      .select({ n: magicLinks.codeFailures })
-      .from(magicLinks)
-      .where(eq(magicLinks.email, 'ap@northwind.test'))
-      .all()
-      .map((r) => r.n);
+    const failures = (
+      await t.db
+        .select({ n: magicLinks.codeFailures })
+        .from(magicLinks)
+        .where(eq(magicLinks.email, 'ap@northwind.test'))
+        .all()
+    ).map((r) => r.n);
     assert.ok(failures.includes(1), 'the live code counted the failure');
   });
 });

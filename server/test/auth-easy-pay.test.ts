@@ -10,7 +10,7 @@ import { eq } from 'drizzle-orm';
 import type { LinkPreview, SessionCreated } from '../src/contract';
 import { testConfig } from '../src/config';
 import { sha256 } from '../src/crypto';
-import { invoices, magicLinks } from '../src/db/schema';
+import { contacts, invoices, magicLinks, payments, reservations } from '../src/db/schema';
 import { issueMagicLink, newLinkSecrets } from '../src/domain/auth';
 import { putSettings } from '../src/domain/settings';
 import { erpCall, erpKey } from './erp-helpers';
@@ -24,15 +24,15 @@ let t: TestServer;
 const config = testConfig({ PUBLIC_URL: 'https://ar.shop.test', ALLOWED_ORIGINS: ORIGIN });
 let key: string;
 
-const balanceOf = (id: string) =>
-  t.db.select({ balance: invoices.balance }).from(invoices).where(eq(invoices.id, id)).get()!.balance;
+const balanceOf = async (id: string) =>
+  (await t.db.select({ balance: invoices.balance }).from(invoices).where(eq(invoices.id, id)).get())!.balance;
 /** The stored link of a token (the database keeps only the token's SHA-256). */
-const linkOf = (token: string) =>
-  t.db
+const linkOf = async (token: string) =>
+  (await t.db
     .select()
     .from(magicLinks)
     .where(eq(magicLinks.tokenHash, sha256(token)))
-    .get()!;
+    .get())!;
 
 /** Sends the invoice as the ERP does and returns the Easy Pay link token from its email. */
 async function sendInvoice(invoiceId: string): Promise<string> {
@@ -59,7 +59,7 @@ async function preview(token: string, nonce?: string): Promise<LinkPreview> {
  */
 async function payLink(invoiceId = INVOICE.id, number = INVOICE.number, email = CONTACT): Promise<string> {
   const secrets = await newLinkSecrets();
-  const url = t.db.transaction((tx) =>
+  const url = await t.db.transaction((tx) =>
     issueMagicLink(
       tx,
       config,
@@ -83,40 +83,52 @@ async function payLink(invoiceId = INVOICE.id, number = INVOICE.number, email = 
 
 let paymentSeq = 0;
 /** Money in flight: a processing payment holding `amount` of the invoice, as the payment code records it. */
-function holdInFlight(invoiceId: string, amount: number): string {
+async function holdInFlight(invoiceId: string, amount: number): Promise<string> {
   const id = `pay_inflight${++paymentSeq}`;
-  const at = t.clock.now().getTime();
-  t.sqlite
-    .prepare(
-      `INSERT INTO payments (id, customer_id, amount, currency, method, provider, status, created_at, updated_at)
-       VALUES (?, 'cus_northwind', ?, 'USD', 'ach', 'sandbox', 'processing', ?, ?)`,
-    )
-    .run(id, amount, at, at);
-  t.sqlite
-    .prepare(`INSERT INTO reservations (payment_id, invoice_id, amount, created_at) VALUES (?, ?, ?, ?)`)
-    .run(id, invoiceId, amount, at);
+  const at = t.clock.now();
+  await t.db.transaction(async (tx) => {
+    await tx
+      .insert(payments)
+      .values({
+        id,
+        customerId: 'cus_northwind',
+        amount,
+        currency: 'USD',
+        method: 'ach',
+        provider: 'sandbox',
+        status: 'processing',
+        createdAt: at,
+        updatedAt: at,
+      })
+      .run();
+    await tx.insert(reservations).values({ paymentId: id, invoiceId, amount, createdAt: at }).run();
+  });
   return id;
 }
 
 before(async () => {
   t = await startTestServer({ env: { SANDBOX_SETTLE_SECONDS: '60' } });
-  ({ key } = erpKey(t));
-  putSettings(t.db, { portalUrl: `${ORIGIN}/portal` }, t.clock.now());
+  ({ key } = await erpKey(t));
+  await putSettings(t.db, { portalUrl: `${ORIGIN}/portal` }, t.clock.now());
 });
 after(() => t.close());
-beforeEach(() => {
+beforeEach(async () => {
   t.clock.advance(60 * 60_000);
-  t.sqlite.prepare('DELETE FROM reservations').run();
+  await t.db.delete(reservations).run();
 });
 
 describe('previewing an Easy Pay link', () => {
   it('says it is a pay link and shows the company and the invoice with its balance', async () => {
     const token = await sendInvoice(INVOICE.id);
     const body = await preview(token);
-    const balance = balanceOf(INVOICE.id);
+    const balance = await balanceOf(INVOICE.id);
     assert.ok(balance > 0);
-    const due = t.db.select({ dueDate: invoices.dueDate }).from(invoices).where(eq(invoices.id, INVOICE.id)).get()!;
-    assert.equal(linkOf(token).nonceHash, null, 'nobody asked for it in a browser');
+    const due = (await t.db
+      .select({ dueDate: invoices.dueDate })
+      .from(invoices)
+      .where(eq(invoices.id, INVOICE.id))
+      .get())!;
+    assert.equal((await linkOf(token)).nonceHash, null, 'nobody asked for it in a browser');
     assert.equal(body.purpose, 'pay');
     assert.equal(body.sameBrowser, false);
     assert.equal(body.audience, 'customer');
@@ -129,16 +141,16 @@ describe('previewing an Easy Pay link', () => {
 
   it('offers only the balance less the money in flight, never below zero', async () => {
     const token = await payLink();
-    const balance = balanceOf(INVOICE.id);
-    holdInFlight(INVOICE.id, 1_000);
-    holdInFlight(INVOICE.id, 2_345);
+    const balance = await balanceOf(INVOICE.id);
+    await holdInFlight(INVOICE.id, 1_000);
+    await holdInFlight(INVOICE.id, 2_345);
     // Money held on another invoice does not count against this one.
-    holdInFlight('inv_inv1021', 500);
+    await holdInFlight('inv_inv1021', 500);
     const [inv] = (await preview(token)).pay!.invoices;
     assert.equal(inv!.balance, balance);
     assert.equal(inv!.payable, balance - 3_345);
 
-    holdInFlight(INVOICE.id, balance);
+    await holdInFlight(INVOICE.id, balance);
     const [all] = (await preview(token)).pay!.invoices;
     assert.equal(all!.balance, balance);
     assert.equal(all!.payable, 0);
@@ -146,7 +158,7 @@ describe('previewing an Easy Pay link', () => {
 
   it('holds back a bank debit made from the link until it settles', async () => {
     const token = await payLink();
-    const balance = balanceOf(INVOICE.id);
+    const balance = await balanceOf(INVOICE.id);
     const exchanged = await t.call('POST', '/auth/sessions', { body: { token } });
     const session = ((await exchanged.json()) as SessionCreated).token;
     const paid = await t.call('POST', '/payments', {
@@ -172,23 +184,30 @@ describe('previewing an Easy Pay link', () => {
 
   it('shows a voided invoice as nothing to pay', async () => {
     const token = await payLink('inv_inv1031', 'INV-1031');
-    t.sqlite.prepare('UPDATE invoices SET voided_at = ? WHERE id = ?').run(t.clock.now().getTime(), 'inv_inv1031');
+    await t.db.update(invoices).set({ voidedAt: t.clock.now() }).where(eq(invoices.id, 'inv_inv1031')).run();
     try {
       const [inv] = (await preview(token)).pay!.invoices;
       assert.equal(inv!.number, 'INV-1031');
       assert.equal(inv!.payable, 0);
     } finally {
-      t.sqlite.prepare('UPDATE invoices SET voided_at = NULL WHERE id = ?').run('inv_inv1031');
+      await t.db.update(invoices).set({ voidedAt: null }).where(eq(invoices.id, 'inv_inv1031')).run();
     }
   });
 
   it('refuses, as the exchange does, the link of a contact removed since it was sent', async () => {
-    t.sqlite
-      .prepare(`INSERT INTO contacts (id, customer_id, email, name, created_at) VALUES (?, ?, ?, ?, ?)`)
-      .run('con_leaver', 'cus_northwind', 'leaver@northwind.test', 'Leaves Soon', t.clock.now().getTime());
+    await t.db
+      .insert(contacts)
+      .values({
+        id: 'con_leaver',
+        customerId: 'cus_northwind',
+        email: 'leaver@northwind.test',
+        name: 'Leaves Soon',
+        createdAt: t.clock.now(),
+      })
+      .run();
     const token = await payLink(INVOICE.id, INVOICE.number, 'leaver@northwind.test');
     assert.equal((await preview(token)).pay!.invoices.length, 1);
-    t.sqlite.prepare(`DELETE FROM contacts WHERE id = 'con_leaver'`).run();
+    await t.db.delete(contacts).where(eq(contacts.id, 'con_leaver')).run();
     for (const path of ['/auth/links/preview', '/auth/sessions']) {
       const res = await t.call('POST', path, { body: { token } });
       assert.equal(res.status, 401, path);
@@ -211,7 +230,7 @@ describe('previewing an Easy Pay link', () => {
       await fetch(`${t.api}/auth/sessions?token=${token}`, { method });
       await fetch(`${t.url}/?portico-link=${token}`, { method });
     }
-    assert.equal(linkOf(token).uses, 0);
+    assert.equal((await linkOf(token)).uses, 0);
   });
 });
 
@@ -223,7 +242,7 @@ describe('exchanging an Easy Pay link', () => {
     const session = (await res.json()) as SessionCreated;
     assert.deepEqual(session.scope, { invoiceIds: [INVOICE.id] });
     assert.equal(session.target, `pay/${INVOICE.number}`);
-    assert.equal(linkOf(token).uses, 1);
+    assert.equal((await linkOf(token)).uses, 1);
     // Company-sent links allow several uses: the preview still answers after one.
     assert.equal((await preview(token)).purpose, 'pay');
   });

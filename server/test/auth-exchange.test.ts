@@ -1,7 +1,8 @@
 /** Magic links and sessions: exchanging a link for a session (use limits, expiry, audience, previews, resends). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { sessions } from '../src/db/schema';
+import { eq } from 'drizzle-orm';
+import { contacts, sessions } from '../src/db/schema';
 import { ORIGIN, errorCode, startTestServer } from './helpers';
 import { t, useAuthServer } from './auth-support';
 
@@ -49,14 +50,14 @@ describe('magic links and sessions', () => {
 
     it('makes exactly one session from twenty parallel exchanges of a one-use link', async () => {
       const { token } = await t.signInLink('ap@northwind.test');
-      const before = t.db.select().from(sessions).all().length;
+      const before = (await t.db.select().from(sessions).all()).length;
       const results = await Promise.all(
         Array.from({ length: 20 }, () => t.call('POST', '/auth/sessions', { body: { token } })),
       );
       const statuses = results.map((r) => r.status).sort();
       assert.equal(statuses.filter((s) => s === 200).length, 1);
       assert.equal(statuses.filter((s) => s === 401).length, 19);
-      assert.equal(t.db.select().from(sessions).all().length, before + 1);
+      assert.equal((await t.db.select().from(sessions).all()).length, before + 1);
     });
 
     it('never counts a GET or HEAD as a use', async () => {
@@ -196,7 +197,7 @@ describe('magic links and sessions', () => {
       const server = await startTestServer();
       try {
         const { token } = await server.signInLink('cfo@globex.test');
-        server.sqlite.prepare("DELETE FROM contacts WHERE email = 'cfo@globex.test'").run();
+        await server.db.delete(contacts).where(eq(contacts.email, 'cfo@globex.test')).run();
         const res = await server.call('POST', '/auth/sessions', { body: { token } });
         assert.equal(await errorCode(res), 'link_invalid');
       } finally {

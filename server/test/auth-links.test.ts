@@ -32,8 +32,14 @@ describe('magic links and sessions', () => {
       assert.deepEqual(await known.json(), await unknown.json());
       await t.deliver();
       assert.equal(t.mail.to('nobody@northwind.test').length, 0);
-      assert.equal(t.db.select().from(emailOutbox).where(eq(emailOutbox.to, 'nobody@northwind.test')).all().length, 0);
-      assert.equal(t.db.select().from(magicLinks).where(eq(magicLinks.email, 'nobody@northwind.test')).all().length, 0);
+      assert.equal(
+        (await t.db.select().from(emailOutbox).where(eq(emailOutbox.to, 'nobody@northwind.test')).all()).length,
+        0,
+      );
+      assert.equal(
+        (await t.db.select().from(magicLinks).where(eq(magicLinks.email, 'nobody@northwind.test')).all()).length,
+        0,
+      );
     });
 
     it('normalises case and surrounding whitespace the same way at request and at exchange', async () => {
@@ -159,10 +165,10 @@ describe('magic links and sessions', () => {
       assert.equal(res.status, 200, JSON.stringify(body));
       const sessionToken = body.token;
       const dump = JSON.stringify([
-        t.db.select().from(magicLinks).all(),
-        t.db.select().from(sessions).all(),
-        t.db.select().from(events).all(),
-        t.db.select().from(emailOutbox).all(),
+        await t.db.select().from(magicLinks).all(),
+        await t.db.select().from(sessions).all(),
+        await t.db.select().from(events).all(),
+        await t.db.select().from(emailOutbox).all(),
       ]);
       for (const secret of [token, sessionToken, sessionToken.slice(4)])
         assert.ok(!dump.includes(secret), 'secret stored in clear');

@@ -134,7 +134,7 @@ describe('magic links and sessions', () => {
         name: 'Casey Collins',
         role: 'collector',
       });
-      t.db.transaction((tx) => deactivateStaffUser(tx, 'stf_collector', { type: 'system' }, t.clock.now()));
+      await t.db.transaction((tx) => deactivateStaffUser(tx, 'stf_collector', { type: 'system' }, t.clock.now()));
       assert.equal((await t.call('GET', '/auth/session', { token })).status, 401);
     });
 
@@ -156,12 +156,9 @@ describe('magic links and sessions', () => {
       const token = await t.signIn('cfo@globex.test');
       await t.call('POST', '/auth/sessions', { body: { email: 'cfo@globex.test', code: '000000' } });
       await t.call('DELETE', '/auth/session', { token });
-      const types = t.db
-        .select({ type: events.type })
-        .from(events)
-        .where(eq(events.actorId, 'cfo@globex.test'))
-        .all()
-        .map((e) => e.type);
+      const types = (
+        await t.db.select({ type: events.type }).from(events).where(eq(events.actorId, 'cfo@globex.test')).all()
+      ).map((e) => e.type);
       for (const type of ['auth.link_requested', 'auth.signed_in', 'auth.rejected', 'auth.logged_out'])
         assert.ok(types.includes(type), type);
     });

@@ -109,7 +109,7 @@ describe('the route table', () => {
   });
 
   it('mounts the demo-only routes only in the demo', async () => {
-    const plain = createApp({
+    const plain = await createApp({
       config: testConfig({ DATABASE_PATH: ':memory:', ALLOWED_ORIGINS: 'https://shop.test' }),
       db: t.db,
       clock: t.clock,

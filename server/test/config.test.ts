@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 import { ConfigError, defaultPortalUrl, loadConfig } from '../src/config';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 const stripeKeys = {
   PAYMENT_PROVIDER: 'stripe',
@@ -44,6 +54,9 @@ describe('configuration', () => {
     ['DEMO', 'maybe'],
     ['PORTAL_URL', 'pay.example.com'],
     ['PORTAL_URL', 'https://user:secret@pay.example.com/'],
+    ['DATABASE_URL', 'mysql://portico:s3cret@db.example.com/portico'],
+    ['DATABASE_URL', 'db.example.com:5432/portico'],
+    ['DATABASE_POOL_SIZE', '1'],
   ]) {
     it(`stops with a message naming ${name} when it is ${JSON.stringify(value)}`, () => {
       assert.throws(
@@ -83,5 +96,32 @@ describe('configuration', () => {
 
   it('refuses the demo in production', () => {
     assert.throws(() => loadConfig({ NODE_ENV: 'production', DEMO: 'true', SMTP_URL: 'smtp://m.example.com' }), /DEMO/);
+  });
+
+  it('never prints a bad DATABASE_URL, which holds a password', () => {
+    assert.throws(
+      () => loadConfig({ DATABASE_URL: 'mysql://portico:s3cret@db.example.com/portico' }),
+      (err: unknown) => err instanceof ConfigError && !err.message.includes('s3cret'),
+    );
+  });
+
+  it('stops the start on an unreachable DATABASE_URL, naming it without its user or password', async () => {
+    const closed = await freePort();
+    const start = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+      env: {
+        ...process.env,
+        DATABASE_URL: `postgres://portico:s3cret@127.0.0.1:${closed}/portico`,
+        PORT: '0',
+        LOG_LEVEL: 'error',
+      },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    assert.equal(start.status, 1, start.stderr);
+    assert.match(
+      start.stderr,
+      new RegExp(`Cannot open the database \\(DATABASE_URL postgres://127\\.0\\.0\\.1:${closed}/portico\\)`),
+    );
+    assert.doesNotMatch(start.stderr + start.stdout, /s3cret|portico:/);
   });
 });

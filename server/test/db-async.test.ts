@@ -10,10 +10,12 @@ import {
   openAsyncSqlite,
   toPostgres,
   transaction,
+  driverError,
+  TextWithNulError,
   type AsyncDatabase,
   type AsyncDb,
 } from '../src/db/async';
-import { openDatabase } from '../src/db/client';
+import { openDatabase } from '../src/db/sqlite';
 import { customers, events, settings } from '../src/db/schema';
 import { createTestDatabase, postgresUrl } from './postgres-support';
 
@@ -205,6 +207,29 @@ for (const engine of ['sqlite', 'postgres'] as const) {
           .values({ id: 'cus_async', name: 'Async Ltd', currency: 'USD', updatedAt: at })
           .returning({ createdAt: customers.createdAt });
         assert.ok(customer && Math.abs(customer.createdAt.getTime() - Date.now()) < 60_000, `${customer?.createdAt}`);
+      });
+
+      it('refuses the root handle inside one of its transactions, which would wait for itself or miss its writes', async () => {
+        await assert.rejects(
+          transaction(db, async (tx) => {
+            await write(tx, 'inside', 1);
+            await write(db, 'outside', 2);
+          }),
+          (err: Error) => /use its handle \(tx\)/.test(String(err.cause ?? err)),
+        );
+        await assert.rejects(
+          db.transaction(async () => read(db, 'inside')),
+          (err: Error) => /use its handle \(tx\)/.test(String(err.cause ?? err)),
+        );
+        assert.equal(await read(db, 'inside'), undefined, 'the transaction rolled back');
+        // Outside any transaction the root handle is free again, also alongside another one's work.
+        await write(db, 'outside', 3);
+        assert.equal(await read(db, 'outside'), 3);
+      });
+
+      it('refuses text holding a NUL character, alike on both engines', async () => {
+        await assert.rejects(write(db, 'n\u0000ul', 1), (err: Error) => driverError(err) instanceof TextWithNulError);
+        await assert.rejects(read(db, 'a\u0000'), (err: Error) => driverError(err) instanceof TextWithNulError);
       });
 
       it('refuses :memory:, which a second connection cannot share', { skip: engine !== 'sqlite' }, () => {

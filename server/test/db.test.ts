@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { openDatabase } from '../src/db/client';
+import { openDatabase } from '../src/db/sqlite';
 import { settings } from '../src/db/schema';
 
 describe('the database connection', () => {

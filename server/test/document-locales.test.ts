@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql, type SQL } from 'drizzle-orm';
 import { PDFParse } from 'pdf-parse';
 import type { ErpCustomersUpsertResult } from '../src/contract/erp';
 import type { PaymentView } from '../src/contract';
@@ -132,15 +133,12 @@ describe('the French contact', () => {
 
   before(async () => {
     t = await startTestServer();
-    ({ key } = erpKey(t));
+    ({ key } = await erpKey(t));
   });
   after(() => t.close());
 
-  const scalar = (query: string, ...params: unknown[]) =>
-    t.sqlite
-      .prepare(query)
-      .pluck()
-      .get(...params);
+  /** The first column of the first row `query` finds (undefined for none), on either engine. */
+  const scalar = async (query: SQL): Promise<unknown> => (await t.db.get<unknown[] | undefined>(query))?.[0];
 
   it('gets the sign-in email in French, and staff in the company default', async () => {
     const { code } = await t.signInLink(CAMILLE);
@@ -155,9 +153,9 @@ describe('the French contact', () => {
   });
 
   it('gets the invoice email in French, with French money and dates and the PDF attached in French', async () => {
-    const invoice = scalar(
-      `SELECT id FROM invoices WHERE customer_id = 'cus_lumiere' AND balance > 0 ORDER BY issue_date DESC LIMIT 1`,
-    ) as string;
+    const invoice = (await scalar(
+      sql`SELECT id FROM invoices WHERE customer_id = 'cus_lumiere' AND balance > 0 ORDER BY issue_date DESC, id DESC LIMIT 1`,
+    )) as string;
     const before = t.mail.to(CAMILLE).length;
     const res = await erpCall(t, key, 'POST', `/invoices/${invoice}/send`);
     assert.equal(res.status, 202, await res.text());
@@ -190,9 +188,9 @@ describe('the French contact', () => {
 
   it('downloads invoice PDFs in her locale, or in the one the element asks for', async () => {
     const token = await camille();
-    const number = scalar(
-      `SELECT number FROM invoices WHERE customer_id = 'cus_lumiere' ORDER BY issue_date DESC LIMIT 1`,
-    ) as string;
+    const number = (await scalar(
+      sql`SELECT number FROM invoices WHERE customer_id = 'cus_lumiere' ORDER BY issue_date DESC, id DESC LIMIT 1`,
+    )) as string;
     const download = async (query = '') => {
       const res = await t.call('GET', `/invoices/${encodeURIComponent(number)}/pdf${query}`, { token });
       assert.equal(res.status, 200, query);
@@ -239,7 +237,9 @@ describe('the French contact', () => {
       'Balance âgée au',
     );
 
-    const payment = scalar(`SELECT id FROM payments WHERE customer_id = 'cus_lumiere' LIMIT 1`) as string;
+    const payment = (await scalar(
+      sql`SELECT id FROM payments WHERE customer_id = 'cus_lumiere' ORDER BY id LIMIT 1`,
+    )) as string;
     const receipt = await t.call('GET', `/payments/${payment}/receipt.pdf`, { token });
     assert.equal(receipt.status, 200);
     assertIncludes(await pdfText(new Uint8Array(await receipt.arrayBuffer())), 'REÇU', 'N° de reçu', 'Total débité');
@@ -253,16 +253,16 @@ describe('the French contact', () => {
     const put = (body: unknown) => erpCall(t, key, 'PUT', '/customers', { body: { customers: [body] } });
     let res = await put(customerRow(50, { currency: 'CAD', contacts }));
     assert.equal(res.status, 200, await res.clone().text());
-    const localeOf = (email: string) => scalar(`SELECT locale FROM contacts WHERE email = ?`, email);
-    assert.equal(localeOf('ap@quebec.test'), 'fr-CA');
-    assert.equal(localeOf('ar@quebec.test'), null);
+    const localeOf = (email: string) => scalar(sql`SELECT locale FROM contacts WHERE email = ${email}`);
+    assert.equal(await localeOf('ap@quebec.test'), 'fr-CA');
+    assert.equal(await localeOf('ar@quebec.test'), null);
 
     // Changing only a locale is a change to the customer's contacts.
     res = await put(
       customerRow(50, { currency: 'CAD', contacts: [contacts[0]!, { ...contacts[1]!, locale: 'en-CA' }] }),
     );
     assert.deepEqual((await res.json()) as ErpCustomersUpsertResult, { created: 0, updated: 1, unchanged: 0 });
-    assert.equal(localeOf('ar@quebec.test'), 'en-CA');
+    assert.equal(await localeOf('ar@quebec.test'), 'en-CA');
 
     res = await put(customerRow(51, { contacts: [{ email: 'x@quebec.test', locale: 'not a locale!' }] }));
     assert.equal(res.status, 422);
@@ -275,13 +275,13 @@ describe('the French contact', () => {
   it('writes to contacts without a locale in the company default, a checked setting', async () => {
     assert.throws(() => validateSettings({ locale: 'not a locale!' }), SettingsError);
     assert.deepEqual(validateSettings({ locale: 'fr_fr' }), { locale: 'fr-FR' });
-    updateSettings(t.db, { values: { locale: 'fr-FR' } }, systemActor, t.clock.now());
+    await updateSettings(t.db, { values: { locale: 'fr-FR' } }, systemActor, t.clock.now());
     try {
       t.clock.advance(60_000);
       await t.signInLink('ap@northwind.test');
       assert.match(t.mail.to('ap@northwind.test').at(-1)!.subject, /^Votre lien de connexion/);
     } finally {
-      updateSettings(t.db, { reset: ['locale'] }, systemActor, t.clock.now());
+      await updateSettings(t.db, { reset: ['locale'] }, systemActor, t.clock.now());
     }
     t.clock.advance(60_000);
     await t.signInLink('ap@northwind.test');

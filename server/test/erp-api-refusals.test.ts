@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
 import { errorCode } from './helpers';
 import { customerRow, erpCall, invoiceRow, rowErrors } from './erp-helpers';
 import { eventCount, key, putCustomers, refuseInvoices, scalar, t, useErpApiServer } from './erp-api-support';
@@ -15,8 +16,8 @@ describe('PUT /erp/invoices', () => {
   before(() => putCustomers([customerRow(1)]));
 
   it('reports every bad row with index, field and code, and writes none of them', async () => {
-    const invoices = scalar('SELECT count(*) FROM invoices');
-    const events = eventCount();
+    const invoices = await scalar(sql`SELECT count(*) FROM invoices`);
+    const events = await eventCount();
     const line = { description: 'Widget', quantity: 1, unitPrice: 100 };
     const body = await refuseInvoices([
       invoiceRow(100),
@@ -60,8 +61,8 @@ describe('PUT /erp/invoices', () => {
       [18, 'lines.0.tax', 'tax_mismatch'],
     ]);
     assert.match(body.error.message, /18 problems.*nothing was written/);
-    assert.equal(scalar('SELECT count(*) FROM invoices'), invoices);
-    assert.equal(eventCount(), events);
+    assert.equal(await scalar(sql`SELECT count(*) FROM invoices`), invoices);
+    assert.equal(await eventCount(), events);
   });
 
   it('lists at most 1,000 row errors and says how many more there were', async () => {

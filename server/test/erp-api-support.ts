@@ -4,25 +4,23 @@
  */
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type {
   ErpCustomersUpsertResult,
   ErpInvoiceFeed,
   ErpInvoiceFeedItem,
   ErpInvoicesUpsertResult,
 } from '../src/contract/erp';
+import { contacts, customers, events, invoices } from '../src/db/schema';
 import { startTestServer, type TestServer } from './helpers';
-import { erpCall, erpKey, type ValidationFailed } from './erp-helpers';
+import { erpCall, erpKey, scalarOf, type ValidationFailed } from './erp-helpers';
 
 export let t: TestServer;
 export let key: string;
 export let keyId: string;
 
-export const scalar = (query: string, ...params: unknown[]) =>
-  t.sqlite
-    .prepare(query)
-    .pluck()
-    .get(...params);
-export const eventCount = () => scalar('SELECT count(*) FROM events') as number;
+export const scalar = (query: SQL) => scalarOf(t.db, query);
+export const eventCount = async () => (await scalar(sql`SELECT count(*) FROM events`)) as number;
 
 export async function put<T>(path: '/customers' | '/invoices', body: unknown, status = 200): Promise<T> {
   const res = await erpCall(t, key, 'PUT', path, { body });
@@ -52,15 +50,38 @@ export async function wholeFeed(query: string, limit: number): Promise<ErpInvoic
 }
 
 export function invoice(externalId: string) {
-  return t.sqlite.prepare('SELECT * FROM invoices WHERE external_id = ?').get(externalId) as
-    Record<string, number | string | null> | undefined;
+  return t.db.select().from(invoices).where(eq(invoices.externalId, externalId)).get();
+}
+
+export function customer(externalId: string) {
+  return t.db.select().from(customers).where(eq(customers.externalId, externalId)).get();
+}
+
+/** A customer's contacts by email. */
+export function contactsOf(customerId: string) {
+  return t.db
+    .select({ email: contacts.email, name: contacts.name })
+    .from(contacts)
+    .where(eq(contacts.customerId, customerId))
+    .orderBy(asc(contacts.email))
+    .all();
+}
+
+/** Who did the first event of `type` about `subjectId`, and its data. */
+export function eventOf(type: string, subjectId: string) {
+  return t.db
+    .select({ actorType: events.actorType, actorId: events.actorId, data: events.data })
+    .from(events)
+    .where(and(eq(events.type, type), eq(events.subjectId, subjectId)))
+    .orderBy(asc(events.id))
+    .get();
 }
 
 /** One server for the file, with an ERP key. */
 export function useErpApiServer(): void {
   before(async () => {
     t = await startTestServer();
-    ({ key, id: keyId } = erpKey(t));
+    ({ key, id: keyId } = await erpKey(t));
   });
   after(() => t.close());
 }

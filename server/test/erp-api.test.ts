@@ -4,11 +4,16 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { asc, eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
+import { invoiceLines } from '../src/db/schema';
 import { recordSettledPayment } from '../src/domain/ledger/ledger';
 import { customerRow, erpCall, invoiceRow, rowErrors, type ValidationFailed } from './erp-helpers';
 import {
+  contactsOf,
+  customer,
   eventCount,
+  eventOf,
   feed,
   invoice,
   key,
@@ -32,27 +37,26 @@ describe('PUT /erp/customers', () => {
       customerRow(2),
     ]);
     assert.deepEqual(result, { created: 2, updated: 0, unchanged: 0 });
-    const c1 = t.sqlite.prepare(`SELECT * FROM customers WHERE external_id = 'C-1'`).get() as Record<string, unknown>;
-    assert.equal(c1.payment_terms_days, 45);
-    assert.equal(c1.billing_address, '1 Main St\nSpringfield');
-    assert.equal(scalar('SELECT email FROM contacts WHERE customer_id = ?', c1.id), 'ap1@erp.test');
-    const event = t.sqlite
-      .prepare(`SELECT actor_type, actor_id FROM events WHERE type = 'customer.created' AND subject_id = ?`)
-      .get(c1.id);
-    assert.deepEqual(event, { actor_type: 'erp', actor_id: keyId });
+    const c1 = (await customer('C-1'))!;
+    assert.equal(c1.paymentTermsDays, 45);
+    assert.equal(c1.billingAddress, '1 Main St\nSpringfield');
+    assert.equal(await scalar(sql`SELECT email FROM contacts WHERE customer_id = ${c1.id}`), 'ap1@erp.test');
+    const { actorType, actorId } = (await eventOf('customer.created', c1.id))!;
+    assert.deepEqual({ actorType, actorId }, { actorType: 'erp', actorId: keyId });
   });
 
   it('changes nothing when the same rows come again: no updated_at bump, no event', async () => {
-    const before = t.sqlite.prepare(`SELECT updated_at FROM customers WHERE external_id = 'C-1'`).pluck().get();
-    const events = eventCount();
+    const updatedAt = sql`SELECT updated_at FROM customers WHERE external_id = 'C-1'`;
+    const before = await scalar(updatedAt);
+    const events = await eventCount();
     t.clock.advance(60_000);
     const result = await putCustomers([
       customerRow(1, { billingAddress: '1 Main St\nSpringfield', paymentTermsDays: 45 }),
       customerRow(2, { contacts: [{ email: '  AP2@ERP.TEST ', name: 'Payables 2' }] }),
     ]);
     assert.deepEqual(result, { created: 0, updated: 0, unchanged: 2 });
-    assert.equal(t.sqlite.prepare(`SELECT updated_at FROM customers WHERE external_id = 'C-1'`).pluck().get(), before);
-    assert.equal(eventCount(), events);
+    assert.equal(await scalar(updatedAt), before);
+    assert.equal(await eventCount(), events);
   });
 
   it('updates the fields and replaces the contacts, with normalised emails', async () => {
@@ -66,16 +70,13 @@ describe('PUT /erp/customers', () => {
       }),
     ]);
     assert.deepEqual(result, { created: 0, updated: 1, unchanged: 0 });
-    const id = scalar(`SELECT id FROM customers WHERE external_id = 'C-2'`);
-    assert.deepEqual(
-      t.sqlite.prepare('SELECT email, name FROM contacts WHERE customer_id = ? ORDER BY email').all(id),
-      [
-        { email: 'ap2@erp.test', name: 'Renamed' },
-        { email: 'second@erp.test', name: 'Second' },
-      ],
-    );
+    const id = (await scalar(sql`SELECT id FROM customers WHERE external_id = 'C-2'`)) as string;
+    assert.deepEqual(await contactsOf(id), [
+      { email: 'ap2@erp.test', name: 'Renamed' },
+      { email: 'second@erp.test', name: 'Second' },
+    ]);
     const data = JSON.parse(
-      scalar(`SELECT data FROM events WHERE type = 'customer.updated' AND subject_id = ?`, id) as string,
+      (await scalar(sql`SELECT data FROM events WHERE type = 'customer.updated' AND subject_id = ${id}`)) as string,
     ) as { changes: string[] };
     assert.deepEqual(data.changes, ['name', 'contacts']);
   });
@@ -104,8 +105,8 @@ describe('PUT /erp/customers', () => {
   });
 
   it('reports every bad row with index, field and code, and writes none of them', async () => {
-    const customers = scalar('SELECT count(*) FROM customers');
-    const contacts = scalar('SELECT count(*) FROM contacts');
+    const customerCount = await scalar(sql`SELECT count(*) FROM customers`);
+    const contactCount = await scalar(sql`SELECT count(*) FROM contacts`);
     const body = await put<ValidationFailed>(
       '/customers',
       {
@@ -135,38 +136,48 @@ describe('PUT /erp/customers', () => {
       [8, '', 'invalid_type'],
     ]);
     assert.ok(body.error.rows.every((r) => r.message.length > 0));
-    assert.equal(scalar('SELECT count(*) FROM customers'), customers, 'row 0 was good but is not written either');
-    assert.equal(scalar('SELECT count(*) FROM contacts'), contacts);
+    assert.equal(
+      await scalar(sql`SELECT count(*) FROM customers`),
+      customerCount,
+      'row 0 was good but is not written either',
+    );
+    assert.equal(await scalar(sql`SELECT count(*) FROM contacts`), contactCount);
   });
 });
 
 describe('PUT /erp/invoices', () => {
   it('creates invoices with totals computed from the lines', async () => {
-    const events = eventCount();
+    const eventsBefore = await eventCount();
     const result = await putInvoices([invoiceRow(1), invoiceRow(2)]);
     assert.deepEqual(result, { created: 2, updated: 0, unchanged: 0, voided: 0 });
-    const row = invoice('I-1')!;
+    const row = (await invoice('I-1'))!;
     // 2 × 42.50 = 85.00 with 8.25 % tax (7.01), plus 1.5 h × 100.00 = 150.00.
     assert.equal(row.subtotal, 23_500);
-    assert.equal(row.tax_total, 701);
+    assert.equal(row.taxTotal, 701);
     assert.equal(row.total, 24_201);
     assert.equal(row.balance, 24_201);
     assert.deepEqual(
-      t.sqlite
-        .prepare('SELECT line_no, quantity_milli, amount, tax FROM invoice_lines WHERE invoice_id = ? ORDER BY line_no')
-        .all(row.id),
+      await t.db
+        .select({
+          lineNo: invoiceLines.lineNo,
+          quantityMilli: invoiceLines.quantityMilli,
+          amount: invoiceLines.amount,
+          tax: invoiceLines.tax,
+        })
+        .from(invoiceLines)
+        .where(eq(invoiceLines.invoiceId, row.id))
+        .orderBy(asc(invoiceLines.lineNo))
+        .all(),
       [
-        { line_no: 1, quantity_milli: 2000, amount: 8500, tax: 701 },
-        { line_no: 2, quantity_milli: 1500, amount: 15_000, tax: 0 },
+        { lineNo: 1, quantityMilli: 2000, amount: 8500, tax: 701 },
+        { lineNo: 2, quantityMilli: 1500, amount: 15_000, tax: 0 },
       ],
     );
-    assert.equal(eventCount(), events + 2);
-    const event = t.sqlite
-      .prepare(`SELECT actor_type, actor_id, data FROM events WHERE type = 'invoice.created' AND subject_id = ?`)
-      .get(row.id) as { actor_type: string; actor_id: string; data: string };
-    assert.equal(event.actor_type, 'erp');
-    assert.equal(event.actor_id, keyId);
-    assert.deepEqual(JSON.parse(event.data), { number: 'ERP-1', total: 24_201, currency: 'USD', externalId: 'I-1' });
+    assert.equal(await eventCount(), eventsBefore + 2);
+    const event = (await eventOf('invoice.created', row.id))!;
+    assert.equal(event.actorType, 'erp');
+    assert.equal(event.actorId, keyId);
+    assert.deepEqual(event.data, { number: 'ERP-1', total: 24_201, currency: 'USD', externalId: 'I-1' });
   });
 
   it('shows the invoice to the customer in the portal', async () => {
@@ -180,8 +191,8 @@ describe('PUT /erp/invoices', () => {
   });
 
   it('is idempotent: the same rows again change nothing', async () => {
-    const before = invoice('I-1')!.updated_at;
-    const events = eventCount();
+    const before = (await invoice('I-1'))!.updatedAt;
+    const events = await eventCount();
     t.clock.advance(60_000);
     assert.deepEqual(await putInvoices([invoiceRow(1), invoiceRow(2)]), {
       created: 0,
@@ -189,8 +200,8 @@ describe('PUT /erp/invoices', () => {
       unchanged: 2,
       voided: 0,
     });
-    assert.equal(invoice('I-1')!.updated_at, before);
-    assert.equal(eventCount(), events);
+    assert.deepEqual((await invoice('I-1'))!.updatedAt, before);
+    assert.equal(await eventCount(), events);
   });
 
   it('replaces header and lines on update and recomputes the totals', async () => {
@@ -202,29 +213,29 @@ describe('PUT /erp/invoices', () => {
       }),
     ]);
     assert.deepEqual(result, { created: 0, updated: 1, unchanged: 0, voided: 0 });
-    const row = invoice('I-1')!;
+    const row = (await invoice('I-1'))!;
     assert.equal(row.total, 12_750 + 1_052);
     assert.equal(row.balance, 13_802);
-    assert.equal(row.due_date, '2026-12-15');
-    assert.equal(row.updated_at, t.clock.now().getTime());
-    assert.equal(scalar('SELECT count(*) FROM invoice_lines WHERE invoice_id = ?', row.id), 1);
+    assert.equal(row.dueDate, '2026-12-15');
+    assert.equal(row.updatedAt.getTime(), t.clock.now().getTime());
+    assert.equal(await scalar(sql`SELECT count(*) FROM invoice_lines WHERE invoice_id = ${row.id}`), 1);
     const data = JSON.parse(
-      scalar(`SELECT data FROM events WHERE type = 'invoice.updated' AND subject_id = ?`, row.id) as string,
+      (await scalar(sql`SELECT data FROM events WHERE type = 'invoice.updated' AND subject_id = ${row.id}`)) as string,
     ) as { changes: string[] };
     assert.deepEqual(data.changes, ['dueDate', 'lines']);
   });
 
   it('keeps what is paid: a total below it, voiding, or moving the invoice are row errors', async () => {
-    const row = invoice('I-2')!;
-    recordSettledPayment(
+    const row = (await invoice('I-2'))!;
+    await recordSettledPayment(
       t.db,
       {
-        customerId: row.customer_id as string,
+        customerId: row.customerId,
         currency: 'USD',
         amount: 10_000,
         method: 'ach',
         provider: 'test',
-        allocations: [{ invoiceId: row.id as string, amount: 10_000 }],
+        allocations: [{ invoiceId: row.id, amount: 10_000 }],
       },
       { type: 'system' },
       t.clock.now(),
@@ -245,8 +256,8 @@ describe('PUT /erp/invoices', () => {
     }
     // A total still covering the payment is fine, and the balance is what is left.
     await putInvoices([invoiceRow(2, { lines: [{ description: 'Less', quantity: 1, unitPrice: 10_000 }] })]);
-    assert.equal(invoice('I-2')!.balance, 0);
-    assert.equal(invoice('I-2')!.amount_paid, 10_000);
+    assert.equal((await invoice('I-2'))!.balance, 0);
+    assert.equal((await invoice('I-2'))!.amountPaid, 10_000);
   });
 
   it('voids an invoice with nothing applied, once and for good', async () => {
@@ -258,8 +269,8 @@ describe('PUT /erp/invoices', () => {
       unchanged: 0,
       voided: 1,
     });
-    assert.equal(invoice('I-3')!.voided_at, t.clock.now().getTime());
-    assert.equal(scalar(`SELECT count(*) FROM events WHERE type = 'invoice.voided'`), 1);
+    assert.equal((await invoice('I-3'))!.voidedAt?.getTime(), t.clock.now().getTime());
+    assert.equal(await scalar(sql`SELECT count(*) FROM events WHERE type = 'invoice.voided'`), 1);
     assert.deepEqual(await putInvoices([invoiceRow(3, { void: true })]), {
       created: 0,
       updated: 0,
@@ -339,7 +350,7 @@ describe('PUT /erp/invoices', () => {
 describe('GET /erp/invoices', () => {
   it('pages the whole feed by (updatedAt, id) without gaps or repeats', async () => {
     const all = await wholeFeed('', 777);
-    assert.equal(all.length, scalar('SELECT count(*) FROM invoices'));
+    assert.equal(all.length, await scalar(sql`SELECT count(*) FROM invoices`));
     assert.equal(new Set(all.map((i) => i.id)).size, all.length);
     const keys = all.map((i) => `${i.updatedAt}|${i.id}`);
     assert.deepEqual(keys, [...keys].sort());

@@ -1,12 +1,23 @@
 /** ERP test support: keys made through the domain, calls as the ERP makes them, and row builders. */
+import type { SQL } from 'drizzle-orm';
 import type { ErpCustomerInput, ErpInvoiceInput, ErpRowError } from '../src/contract/erp';
+import type { Db } from '../src/db/client';
 import { createErpKey } from '../src/domain/erp/keys';
 import { systemActor } from '../src/domain/events';
 import type { TestServer } from './helpers';
 
-export function erpKey(t: TestServer, name = 'Test ERP'): { id: string; key: string } {
-  const created = createErpKey(t.db, name, systemActor, t.clock.now());
+export async function erpKey(t: TestServer, name = 'Test ERP'): Promise<{ id: string; key: string }> {
+  const created = await createErpKey(t.db, name, systemActor, t.clock.now());
   return { id: created.id, key: created.key };
+}
+
+/**
+ * The first value of the first row of `query` (a `sql` template: values go as parameters), on either
+ * engine; undefined when there is no row. Counts and instants come back as numbers on both.
+ */
+export async function scalarOf(db: Db, query: SQL): Promise<unknown> {
+  const row = await db.get<unknown[] | undefined>(query);
+  return row?.[0];
 }
 
 /** A server-to-server call: a bearer key and no Origin, as an ERP sends it. */

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { eq, sql } from 'drizzle-orm';
 import { sha256 } from '../src/crypto';
+import { erpApiKeys } from '../src/db/schema';
 import { authenticateErpKey, createErpKey, listErpKeys, revokeErpKey } from '../src/domain/erp/keys';
 import { systemActor } from '../src/domain/events';
 import { errorCode, startTestServer, type TestServer } from './helpers';
-import { erpCall, erpKey } from './erp-helpers';
+import { erpCall, erpKey, scalarOf } from './erp-helpers';
 
 describe('ERP API keys', () => {
   let t: TestServer;
@@ -13,62 +15,62 @@ describe('ERP API keys', () => {
   });
   after(() => t.close());
 
-  it('creates a pk_live_ key of 32 random bytes and stores only its SHA-256', () => {
-    const created = createErpKey(t.db, 'NetSuite', systemActor, t.clock.now());
+  it('creates a pk_live_ key of 32 random bytes and stores only its SHA-256', async () => {
+    const created = await createErpKey(t.db, 'NetSuite', systemActor, t.clock.now());
     assert.match(created.key, /^pk_live_[A-Za-z0-9_-]{43}$/);
     assert.equal(created.prefix, created.key.slice(0, 12));
-    const row = t.sqlite.prepare('SELECT * FROM erp_api_keys WHERE id = ?').get(created.id) as Record<string, unknown>;
-    assert.equal(row.key_hash, sha256(created.key));
-    const everything = JSON.stringify(t.sqlite.prepare('SELECT * FROM erp_api_keys').all());
+    const row = (await t.db.select().from(erpApiKeys).where(eq(erpApiKeys.id, created.id)).get())!;
+    assert.equal(row.keyHash, sha256(created.key));
+    const everything = JSON.stringify(await t.db.all(sql`SELECT * FROM erp_api_keys`));
     assert.ok(!everything.includes(created.key.slice(12)), 'the secret part is stored nowhere');
-    const events = JSON.stringify(t.sqlite.prepare(`SELECT * FROM events WHERE type LIKE 'erp.%'`).all());
-    assert.ok(events.includes('erp.key_created') && !events.includes(created.key.slice(12)));
+    const erpEvents = JSON.stringify(await t.db.all(sql`SELECT * FROM events WHERE substr(type, 1, 4) = 'erp.'`));
+    assert.ok(erpEvents.includes('erp.key_created') && !erpEvents.includes(created.key.slice(12)));
   });
 
-  it('lists keys with their prefix and never their hash or secret', () => {
-    const { key } = erpKey(t, 'Listed');
-    const listed = listErpKeys(t.db).find((k) => k.name === 'Listed');
+  it('lists keys with their prefix and never their hash or secret', async () => {
+    const { key } = await erpKey(t, 'Listed');
+    const listed = (await listErpKeys(t.db)).find((k) => k.name === 'Listed');
     assert.ok(listed);
     assert.equal(listed.prefix, key.slice(0, 12));
     assert.deepEqual(Object.keys(listed).sort(), ['createdAt', 'id', 'lastUsedAt', 'name', 'prefix', 'revokedAt']);
   });
 
-  it('notes when a key was last used, at most once a minute', () => {
-    const { id, key } = erpKey(t, 'Touch');
-    const lastUsed = () =>
-      t.sqlite.prepare('SELECT last_used_at FROM erp_api_keys WHERE id = ?').pluck().get(id) as number | null;
-    assert.equal(lastUsed(), null);
+  it('notes when a key was last used, at most once a minute', async () => {
+    const { id, key } = await erpKey(t, 'Touch');
+    const lastUsed = async () =>
+      (await scalarOf(t.db, sql`SELECT last_used_at FROM erp_api_keys WHERE id = ${id}`)) as number | null;
+    assert.equal(await lastUsed(), null);
     const first = t.clock.now().getTime();
-    assert.deepEqual(authenticateErpKey(t.db, key, t.clock.now()), { id, name: 'Touch' });
-    assert.equal(lastUsed(), first);
+    assert.deepEqual(await authenticateErpKey(t.db, key, t.clock.now()), { id, name: 'Touch' });
+    assert.equal(await lastUsed(), first);
     t.clock.advance(30_000);
-    authenticateErpKey(t.db, key, t.clock.now());
-    assert.equal(lastUsed(), first, 'not rewritten within the minute');
+    await authenticateErpKey(t.db, key, t.clock.now());
+    assert.equal(await lastUsed(), first, 'not rewritten within the minute');
     t.clock.advance(30_000);
-    authenticateErpKey(t.db, key, t.clock.now());
-    assert.equal(lastUsed(), first + 60_000);
+    await authenticateErpKey(t.db, key, t.clock.now());
+    assert.equal(await lastUsed(), first + 60_000);
   });
 
-  it('revokes a key once, recording the event', () => {
-    const { id, key } = erpKey(t, 'Revoked');
-    assert.equal(revokeErpKey(t.db, id, systemActor, t.clock.now()), true);
-    assert.equal(revokeErpKey(t.db, id, systemActor, t.clock.now()), false, 'already revoked');
-    assert.equal(revokeErpKey(t.db, 'key_nosuchkey', systemActor, t.clock.now()), false);
-    assert.equal(authenticateErpKey(t.db, key, t.clock.now()), null);
-    const n = t.sqlite
-      .prepare(`SELECT count(*) FROM events WHERE type = 'erp.key_revoked' AND subject_id = ?`)
-      .pluck()
-      .get(id);
+  it('revokes a key once, recording the event', async () => {
+    const { id, key } = await erpKey(t, 'Revoked');
+    assert.equal(await revokeErpKey(t.db, id, systemActor, t.clock.now()), true);
+    assert.equal(await revokeErpKey(t.db, id, systemActor, t.clock.now()), false, 'already revoked');
+    assert.equal(await revokeErpKey(t.db, 'key_nosuchkey', systemActor, t.clock.now()), false);
+    assert.equal(await authenticateErpKey(t.db, key, t.clock.now()), null);
+    const n = await scalarOf(
+      t.db,
+      sql`SELECT count(*) FROM events WHERE type = 'erp.key_revoked' AND subject_id = ${id}`,
+    );
     assert.equal(n, 1);
   });
 
   describe('on the ERP endpoints', () => {
     let live: string;
     let revoked: string;
-    before(() => {
-      live = erpKey(t, 'Live').key;
-      const r = erpKey(t, 'To revoke');
-      revokeErpKey(t.db, r.id, systemActor, t.clock.now());
+    before(async () => {
+      live = (await erpKey(t, 'Live')).key;
+      const r = await erpKey(t, 'To revoke');
+      await revokeErpKey(t.db, r.id, systemActor, t.clock.now());
       revoked = r.key;
     });
 

@@ -1,6 +1,7 @@
 /** The ERP payment feed (GET /erp/payments): changed payments paged by cursor, with their cash application. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
 import type { ErpPayment, ErpPaymentFeed } from '../src/contract/erp';
 import { customerRow, erpCall, invoiceRow } from './erp-helpers';
 import { key, openInvoice, returnPayment, scalar, settlePayment, t, useErpWebhookServer } from './erp-webhooks-support';
@@ -32,11 +33,11 @@ describe('GET /erp/payments', () => {
     const quiet = await page(start.cursor, 10);
     assert.deepEqual(quiet, { items: [], nextCursor: start.cursor, hasMore: false });
 
-    const a = openInvoice(400);
-    const first = settlePayment(a.customerId, 400, [{ invoiceId: a.id, amount: 400 }]);
-    const b = openInvoice(600);
-    const second = settlePayment(b.customerId, 600, [{ invoiceId: b.id, amount: 600 }]);
-    returnPayment(first);
+    const a = await openInvoice(400);
+    const first = await settlePayment(a.customerId, 400, [{ invoiceId: a.id, amount: 400 }]);
+    const b = await openInvoice(600);
+    const second = await settlePayment(b.customerId, 600, [{ invoiceId: b.id, amount: 600 }]);
+    await returnPayment(first);
 
     const seen: string[] = [];
     let cursor = start.cursor;
@@ -88,19 +89,21 @@ describe('GET /erp/payments', () => {
     };
     await put('/customers', { customers: [customerRow(90)] });
     await put('/invoices', { invoices: [invoiceRow(901, { customerExternalId: 'C-90' })] });
-    const invoiceId = (externalId: string) =>
-      scalar(`SELECT id FROM invoices WHERE external_id = ?`, externalId) as string;
-    const customerId = scalar(`SELECT id FROM customers WHERE external_id = 'C-90'`) as string;
-    const first = invoiceId('I-901');
-    const total = scalar(`SELECT total FROM invoices WHERE id = ?`, first) as number;
+    const invoiceId = async (externalId: string) =>
+      (await scalar(sql`SELECT id FROM invoices WHERE external_id = ${externalId}`)) as string;
+    const customerId = (await scalar(sql`SELECT id FROM customers WHERE external_id = 'C-90'`)) as string;
+    const first = await invoiceId('I-901');
+    const total = (await scalar(sql`SELECT total FROM invoices WHERE id = ${first}`)) as number;
     const start = await readAll(null, 1000);
 
     // 800 more than the only invoice takes: kept as the customer's credit.
-    const earlier = settlePayment(customerId, total + 800, [{ invoiceId: first, amount: total }]);
+    const earlier = await settlePayment(customerId, total + 800, [{ invoiceId: first, amount: total }]);
     t.clock.advance(60_000);
     await put('/invoices', { invoices: [invoiceRow(902, { customerExternalId: 'C-90' })] });
-    const second = invoiceId('I-902');
-    const later = settlePayment(customerId, 200, [{ invoiceId: second, amount: 1_000 }], { creditRequested: 800 });
+    const second = await invoiceId('I-902');
+    const later = await settlePayment(customerId, 200, [{ invoiceId: second, amount: 1_000 }], {
+      creditRequested: 800,
+    });
 
     const { items } = await readAll(start.cursor, 10);
     const byId = new Map(items.map((i) => [i.id, i]));

@@ -6,13 +6,14 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before } from 'node:test';
+import { and, asc, eq, gte, isNull, sql, type SQL } from 'drizzle-orm';
 import type { ErpWebhookEndpointCreated, ErpWebhookPayload } from '../src/contract/erp';
 import { newId } from '../src/crypto';
-import { payments } from '../src/db/schema';
+import { customers, invoices, payments } from '../src/db/schema';
 import { applySucceededPayment, reversePayment } from '../src/domain/ledger/cash-application';
 import { systemActor } from '../src/domain/events';
 import { startTestServer, type TestServer } from './helpers';
-import { erpCall, erpKey } from './erp-helpers';
+import { erpCall, erpKey, scalarOf } from './erp-helpers';
 
 interface Received {
   path: string;
@@ -29,11 +30,7 @@ const received: Received[] = [];
 /** The status each receiver path answers with; 200 when not set. */
 export const answers = new Map<string, number>();
 
-export const scalar = (query: string, ...params: unknown[]) =>
-  t.sqlite
-    .prepare(query)
-    .pluck()
-    .get(...params);
+export const scalar = (query: SQL) => scalarOf(t.db, query);
 
 export const at = (path: string) => received.filter((r) => r.path === path);
 
@@ -49,51 +46,60 @@ export async function disable(id: string): Promise<void> {
 }
 
 /** A customer with an open invoice of at least `amount`, as the demo has them. */
-export function openInvoice(amount: number): { id: string; customerId: string; number: string; balance: number } {
-  return t.sqlite
-    .prepare(
-      `SELECT i.id, i.customer_id AS customerId, i.number, i.balance FROM invoices i JOIN customers c ON c.id = i.customer_id
-        WHERE c.name = 'Northwind Traders' AND i.voided_at IS NULL AND i.balance >= ?
-          AND NOT EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_id = i.id)
-        ORDER BY i.due_date, i.id LIMIT 1`,
+export async function openInvoice(
+  amount: number,
+): Promise<{ id: string; customerId: string; number: string; balance: number }> {
+  const found = await t.db
+    .select({ id: invoices.id, customerId: invoices.customerId, number: invoices.number, balance: invoices.balance })
+    .from(invoices)
+    .innerJoin(customers, eq(customers.id, invoices.customerId))
+    .where(
+      and(
+        eq(customers.name, 'Northwind Traders'),
+        isNull(invoices.voidedAt),
+        gte(invoices.balance, amount),
+        // Qualified by hand: in the subquery's one-table select Drizzle would drop the table from `invoices.id`.
+        sql`NOT EXISTS (SELECT 1 FROM "disputes" "d" WHERE "d"."invoice_id" = "invoices"."id")`,
+      ),
     )
-    .get(amount) as { id: string; customerId: string; number: string; balance: number };
+    .orderBy(asc(invoices.dueDate), asc(invoices.id))
+    .limit(1)
+    .get();
+  return found!;
 }
 
 /** A bank payment the provider has settled: inserted as processing, then applied as the webhook would. */
-export function settlePayment(
+export async function settlePayment(
   customerId: string,
   amount: number,
   requested: { invoiceId: string; amount: number }[],
   extra: Partial<typeof payments.$inferInsert> = {},
-): string {
+): Promise<string> {
   const id = newId('pay');
   const now = t.clock.now();
-  t.db.transaction((tx) => {
-    tx.insert(payments)
-      .values({
-        id,
-        customerId,
-        amount,
-        currency: 'USD',
-        method: 'ach',
-        provider: 'sandbox',
-        providerRef: `sbx_${id}`,
-        status: 'processing',
-        requestedAllocations: requested,
-        allowOverpayment: true,
-        createdAt: now,
-        updatedAt: now,
-        ...extra,
-      })
-      .run();
-    assert.ok(applySucceededPayment(tx, id, systemActor, now));
+  await t.db.transaction(async (tx) => {
+    await tx.insert(payments).values({
+      id,
+      customerId,
+      amount,
+      currency: 'USD',
+      method: 'ach',
+      provider: 'sandbox',
+      providerRef: `sbx_${id}`,
+      status: 'processing',
+      requestedAllocations: requested,
+      allowOverpayment: true,
+      createdAt: now,
+      updatedAt: now,
+      ...extra,
+    });
+    assert.ok(await applySucceededPayment(tx, id, systemActor, now));
   });
   return id;
 }
 
-export function returnPayment(id: string): void {
-  t.db.transaction((tx) => assert.ok(reversePayment(tx, id, 'R01', systemActor, t.clock.now())));
+export async function returnPayment(id: string): Promise<void> {
+  await t.db.transaction(async (tx) => assert.ok(await reversePayment(tx, id, 'R01', systemActor, t.clock.now())));
 }
 
 export const runJobs = () => t.worker.runDue();
@@ -102,7 +108,7 @@ export const runJobs = () => t.worker.runDue();
 export function useErpWebhookServer(): void {
   before(async () => {
     t = await startTestServer();
-    ({ key } = erpKey(t));
+    ({ key } = await erpKey(t));
     receiver = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));

@@ -1,9 +1,10 @@
 /** ERP webhooks over real HTTP to a loopback receiver: registering endpoints, and signed deliveries with retries. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { ErpPayment, ErpWebhookDeliveryList, ErpWebhookEndpointList } from '../src/contract/erp';
 import { newId, verifySignedPayload } from '../src/crypto';
-import { payments } from '../src/db/schema';
+import { erpWebhookDeliveries, payments } from '../src/db/schema';
 import { applySucceededPayment } from '../src/domain/ledger/cash-application';
 import { webhookUrlProblem } from '../src/domain/erp/webhooks';
 import { systemActor } from '../src/domain/events';
@@ -42,14 +43,16 @@ describe('webhook endpoints', () => {
     assert.equal(listed.url, `${hookBase}/list`);
     assert.equal('secret' in listed, false);
     assert.equal(
-      scalar(`SELECT actor_type FROM events WHERE type = 'erp.webhook_created' AND subject_id = ?`, created.id),
+      await scalar(
+        sql`SELECT actor_type FROM events WHERE type = 'erp.webhook_created' AND subject_id = ${created.id}`,
+      ),
       'erp',
     );
 
     await disable(created.id);
     const again = (await (await erpCall(t, key, 'GET', '/webhooks')).json()) as ErpWebhookEndpointList;
     assert.ok(again.items.find((e) => e.id === created.id)!.disabledAt);
-    assert.equal(scalar(`SELECT count(*) FROM events WHERE type = 'erp.webhook_disabled'`), 1);
+    assert.equal(await scalar(sql`SELECT count(*) FROM events WHERE type = 'erp.webhook_disabled'`), 1);
   });
 
   it('refuses URLs that are not http(s), hold credentials, or are plain http to another host in production', async () => {
@@ -80,8 +83,8 @@ describe('webhook endpoints', () => {
 describe('webhook deliveries', () => {
   it('posts payment.succeeded and payment.applied, signed with the endpoint secret, with the allocations', async () => {
     const endpoint = await register('/ledger');
-    const invoice = openInvoice(5_000);
-    const paymentId = settlePayment(invoice.customerId, 5_000, [{ invoiceId: invoice.id, amount: 5_000 }]);
+    const invoice = await openInvoice(5_000);
+    const paymentId = await settlePayment(invoice.customerId, 5_000, [{ invoiceId: invoice.id, amount: 5_000 }]);
     await runJobs();
 
     const got = at('/ledger');
@@ -129,14 +132,19 @@ describe('webhook deliveries', () => {
     );
     assert.equal(got[0]!.payload.data.allocations, undefined);
     assert.deepEqual(
-      t.sqlite
-        .prepare(
-          `SELECT status, attempts, last_status FROM erp_webhook_deliveries WHERE endpoint_id = ? ORDER BY event_id`,
-        )
-        .all(endpoint.id),
+      await t.db
+        .select({
+          status: erpWebhookDeliveries.status,
+          attempts: erpWebhookDeliveries.attempts,
+          lastStatus: erpWebhookDeliveries.lastStatus,
+        })
+        .from(erpWebhookDeliveries)
+        .where(eq(erpWebhookDeliveries.endpointId, endpoint.id))
+        .orderBy(asc(erpWebhookDeliveries.eventId))
+        .all(),
       [
-        { status: 'delivered', attempts: 1, last_status: 200 },
-        { status: 'delivered', attempts: 1, last_status: 200 },
+        { status: 'delivered', attempts: 1, lastStatus: 200 },
+        { status: 'delivered', attempts: 1, lastStatus: 200 },
       ],
     );
     await disable(endpoint.id);
@@ -145,8 +153,8 @@ describe('webhook deliveries', () => {
   it('retries a failed delivery after the backoff with the same delivery id', async () => {
     const endpoint = await register('/flaky', { events: ['payment.applied'] });
     answers.set('/flaky', 500);
-    const invoice = openInvoice(1_000);
-    settlePayment(invoice.customerId, 1_000, [{ invoiceId: invoice.id, amount: 1_000 }]);
+    const invoice = await openInvoice(1_000);
+    await settlePayment(invoice.customerId, 1_000, [{ invoiceId: invoice.id, amount: 1_000 }]);
     await runJobs();
     assert.equal(at('/flaky').length, 1);
     const failed = (await (
@@ -189,8 +197,8 @@ describe('webhook deliveries', () => {
   it('marks a delivery failed after its last attempt, and a manual retry sends it again', async () => {
     const endpoint = await register('/down', { events: ['payment.succeeded'] });
     answers.set('/down', 503);
-    const invoice = openInvoice(700);
-    settlePayment(invoice.customerId, 700, [{ invoiceId: invoice.id, amount: 700 }]);
+    const invoice = await openInvoice(700);
+    await settlePayment(invoice.customerId, 700, [{ invoiceId: invoice.id, amount: 700 }]);
     for (let i = 0; i < 12; i++) {
       await runJobs();
       t.clock.advance(2 * 3_600_000);
@@ -210,7 +218,7 @@ describe('webhook deliveries', () => {
     await runJobs();
     assert.equal(at('/down').length, 13);
     assert.equal(at('/down')[12]!.payload.id, delivery!.id);
-    assert.equal(scalar(`SELECT status FROM erp_webhook_deliveries WHERE id = ?`, delivery!.id), 'delivered');
+    assert.equal(await scalar(sql`SELECT status FROM erp_webhook_deliveries WHERE id = ${delivery!.id}`), 'delivered');
     const unknown = await erpCall(t, key, 'POST', `/webhooks/${endpoint.id}/deliveries/dlv_nope/retry`);
     assert.equal(unknown.status, 404);
     await disable(endpoint.id);
@@ -218,12 +226,12 @@ describe('webhook deliveries', () => {
 
   it('posts payment.reversed with the allocations taken back when a settled payment is returned', async () => {
     const endpoint = await register('/returns', { events: ['payment.reversed'] });
-    const invoice = openInvoice(2_500);
-    const paymentId = settlePayment(invoice.customerId, 2_500, [{ invoiceId: invoice.id, amount: 2_500 }]);
+    const invoice = await openInvoice(2_500);
+    const paymentId = await settlePayment(invoice.customerId, 2_500, [{ invoiceId: invoice.id, amount: 2_500 }]);
     await runJobs();
     assert.equal(at('/returns').length, 0, 'not subscribed to succeeded or applied');
 
-    returnPayment(paymentId);
+    await returnPayment(paymentId);
     await runJobs();
     const [reversed] = at('/returns');
     assert.equal(reversed!.payload.type, 'payment.reversed');
@@ -253,26 +261,29 @@ describe('webhook deliveries', () => {
     const applied = await register('/applied-only', { events: ['payment.applied'] });
     const off = await register('/off');
     await disable(off.id);
-    const invoice = openInvoice(300);
-    settlePayment(invoice.customerId, 300, [{ invoiceId: invoice.id, amount: 300 }]);
+    const invoice = await openInvoice(300);
+    await settlePayment(invoice.customerId, 300, [{ invoiceId: invoice.id, amount: 300 }]);
     await runJobs();
     assert.deepEqual(
       at('/applied-only').map((r) => r.payload.type),
       ['payment.applied'],
     );
     assert.equal(at('/off').length, 0);
-    assert.equal(scalar(`SELECT count(*) FROM erp_webhook_deliveries WHERE endpoint_id = ?`, off.id), 0);
+    assert.equal(await scalar(sql`SELECT count(*) FROM erp_webhook_deliveries WHERE endpoint_id = ${off.id}`), 0);
 
     // Disabled with a delivery still pending: it is dropped, not sent.
-    const invoice2 = openInvoice(200);
-    settlePayment(invoice2.customerId, 200, [{ invoiceId: invoice2.id, amount: 200 }]);
+    const invoice2 = await openInvoice(200);
+    await settlePayment(invoice2.customerId, 200, [{ invoiceId: invoice2.id, amount: 200 }]);
     await disable(applied.id);
     await runJobs();
     assert.equal(at('/applied-only').length, 1);
     assert.deepEqual(
-      t.sqlite
-        .prepare(`SELECT status, attempts FROM erp_webhook_deliveries WHERE endpoint_id = ? ORDER BY event_id`)
-        .all(applied.id),
+      await t.db
+        .select({ status: erpWebhookDeliveries.status, attempts: erpWebhookDeliveries.attempts })
+        .from(erpWebhookDeliveries)
+        .where(eq(erpWebhookDeliveries.endpointId, applied.id))
+        .orderBy(asc(erpWebhookDeliveries.eventId))
+        .all(),
       [
         { status: 'delivered', attempts: 1 },
         { status: 'failed', attempts: 0 },
@@ -282,30 +293,28 @@ describe('webhook deliveries', () => {
 
   it('queues nothing when the payment transaction rolls back', async () => {
     const endpoint = await register('/rollback');
-    const before = scalar(`SELECT count(*) FROM erp_webhook_deliveries`) as number;
-    const invoice = openInvoice(100);
-    assert.throws(() =>
-      t.db.transaction((tx) => {
+    const before = (await scalar(sql`SELECT count(*) FROM erp_webhook_deliveries`)) as number;
+    const invoice = await openInvoice(100);
+    await assert.rejects(
+      t.db.transaction(async (tx) => {
         const id = newId('pay');
         const now = t.clock.now();
-        tx.insert(payments)
-          .values({
-            id,
-            customerId: invoice.customerId,
-            amount: 100,
-            currency: 'USD',
-            method: 'ach',
-            provider: 'sandbox',
-            status: 'processing',
-            createdAt: now,
-            updatedAt: now,
-          })
-          .run();
-        applySucceededPayment(tx, id, systemActor, now);
+        await tx.insert(payments).values({
+          id,
+          customerId: invoice.customerId,
+          amount: 100,
+          currency: 'USD',
+          method: 'ach',
+          provider: 'sandbox',
+          status: 'processing',
+          createdAt: now,
+          updatedAt: now,
+        });
+        await applySucceededPayment(tx, id, systemActor, now);
         throw new Error('the provider call failed after all');
       }),
     );
-    assert.equal(scalar(`SELECT count(*) FROM erp_webhook_deliveries`), before);
+    assert.equal(await scalar(sql`SELECT count(*) FROM erp_webhook_deliveries`), before);
     await disable(endpoint.id);
   });
 });

@@ -20,12 +20,14 @@ async function credentialValue(c: Credential): Promise<string | null> {
     case 'erp':
       return w.erpKey;
     case 'throwaway':
-      return createSession(
-        t.db,
-        // The test server's timeouts are the defaults, as here.
-        testConfig(),
-        { audience: 'customer', email: THROWAWAY_EMAIL, staffUserId: null, scopeInvoiceIds: null, linkId: null },
-        t.clock.now(),
+      return (
+        await createSession(
+          t.db,
+          // The test server's timeouts are the defaults, as here.
+          testConfig(),
+          { audience: 'customer', email: THROWAWAY_EMAIL, staffUserId: null, scopeInvoiceIds: null, linkId: null },
+          t.clock.now(),
+        )
       ).token;
   }
 }

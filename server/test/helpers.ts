@@ -11,7 +11,9 @@ import { createApp } from '../src/app';
 import { testPdfPool } from './pdf-support';
 import { ManualClock } from '../src/clock';
 import { testConfig } from '../src/config';
-import { openDatabase } from '../src/db/client';
+import type { AsyncDatabase } from '../src/db/async';
+import type { Db } from '../src/db/client';
+import { openTestDatabase } from './postgres-support';
 import { seedDemo } from '../src/seed/demo';
 import { smtpMailer } from '../src/mail/mailer';
 import { linkFrom, startSmtpCapture, type SmtpCapture } from '../../test/support/smtp-capture';
@@ -22,14 +24,15 @@ export interface TestServer {
   url: string;
   api: string;
   clock: ManualClock;
-  db: ReturnType<typeof openDatabase>['db'];
-  sqlite: ReturnType<typeof openDatabase>['sqlite'];
+  db: Db;
+  /** The engine this run tests (see postgres-support.ts). */
+  engine: 'sqlite' | 'postgres';
   mail: SmtpCapture;
-  worker: ReturnType<typeof createApp>['worker'];
+  worker: Awaited<ReturnType<typeof createApp>>['worker'];
   /** The app being served, for tests that read its routes (`app.routes`). */
-  app: ReturnType<typeof createApp>['app'];
+  app: Awaited<ReturnType<typeof createApp>>['app'];
   /** The app's deps (`c.var.deps`), for tests that read what the app owns (counters, pools). */
-  deps: ReturnType<typeof createApp>['deps'];
+  deps: Awaited<ReturnType<typeof createApp>>['deps'];
   /** fetch against the API with JSON and an allowed Origin by default. */
   call(method: string, path: string, options?: CallOptions): Promise<Response>;
   /** Delivers queued email now and waits for the SMTP capture to receive it. */
@@ -51,22 +54,30 @@ export interface CallOptions {
 }
 
 export async function startTestServer(
-  options: { env?: Record<string, string>; seed?: boolean; now?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    seed?: boolean;
+    now?: string;
+    /** A database to serve instead of a new one of the run's engine; the test closes it. */
+    database?: AsyncDatabase;
+  } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'portico-test-'));
   const mail = await startSmtpCapture();
+  const database = options.database
+    ? { ...options.database, config: { DATABASE_PATH: join(dir, 'portico.sqlite') }, close: async () => undefined }
+    : await openTestDatabase(dir);
   const config = testConfig({
-    DATABASE_PATH: join(dir, 'portico.sqlite'),
+    ...database.config,
     PUBLIC_URL: 'https://ar.shop.test',
     ALLOWED_ORIGINS: ORIGIN,
     SMTP_URL: mail.url,
     ...options.env,
   });
   const clock = new ManualClock(options.now ?? '2026-11-20T15:00:00Z');
-  const database = openDatabase(config.DATABASE_PATH);
-  if (options.seed !== false) seedDemo(database.db, clock.now());
+  if (options.seed !== false) await seedDemo(database.db, clock.now());
   const mailer = smtpMailer(mail.url);
-  const { app, worker, deps } = createApp({ config, db: database.db, clock, mailer, pdf: testPdfPool });
+  const { app, worker, deps } = await createApp({ config, db: database.db, clock, mailer, pdf: testPdfPool });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
@@ -79,7 +90,7 @@ export async function startTestServer(
     api,
     clock,
     db: database.db,
-    sqlite: database.sqlite,
+    engine: database.engine,
     mail,
     worker,
     deps,
@@ -120,7 +131,7 @@ export async function startTestServer(
       await new Promise<void>((resolve) => server.close(() => resolve()));
       mailer.close?.();
       await mail.close();
-      database.close();
+      await database.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

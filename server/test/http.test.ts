@@ -4,13 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
+import { desc } from 'drizzle-orm';
 import { createApp } from '../src/app';
 import { ManualClock } from '../src/clock';
 import { testConfig } from '../src/config';
-import { openDatabase } from '../src/db/client';
+import { emailOutbox } from '../src/db/schema';
 import { createLogger } from '../src/logger';
 import { seedDemo } from '../src/seed/demo';
 import { ORIGIN, errorCode, startTestServer, type TestServer } from './helpers';
+import { openTestDatabase, testEngine } from './postgres-support';
 
 let t: TestServer;
 
@@ -128,34 +130,42 @@ describe('any endpoint', () => {
     });
   });
 
-  it('answers 503 with Retry-After, not a 500, while another process holds the write lock', async () => {
-    const other = new Database(t.sqlite.name);
-    other.exec('BEGIN IMMEDIATE');
-    try {
-      const res = await t.call('POST', '/auth/links', { body: { email: 'ap@northwind.test', returnTo: `${ORIGIN}/` } });
-      assert.equal(res.status, 503);
-      assert.equal(await errorCode(res), 'busy');
-      assert.equal(res.headers.get('retry-after'), '5');
-    } finally {
-      other.exec('ROLLBACK');
-      other.close();
-    }
-    const after = await t.call('GET', '/health');
-    assert.equal(after.status, 200);
-  });
+  it(
+    'answers 503 with Retry-After, not a 500, while another process holds the write lock',
+    {
+      skip: testEngine === 'postgres' && "SQLite only: another process (the CLI) holding the SQLite file's write lock",
+    },
+    async () => {
+      const other = new Database(t.deps.config.DATABASE_PATH);
+      other.exec('BEGIN IMMEDIATE');
+      try {
+        const res = await t.call('POST', '/auth/links', {
+          body: { email: 'ap@northwind.test', returnTo: `${ORIGIN}/` },
+        });
+        assert.equal(res.status, 503);
+        assert.equal(await errorCode(res), 'busy');
+        assert.equal(res.headers.get('retry-after'), '5');
+      } finally {
+        other.exec('ROLLBACK');
+        other.close();
+      }
+      const after = await t.call('GET', '/health');
+      assert.equal(after.status, 200);
+    },
+  );
 
   it('keeps the dev mailbox, which shows live sign-in links, out of everything but the demo', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'portico-prod-'));
-    const database = openDatabase(join(dir, 'p.sqlite'));
+    const database = await openTestDatabase(dir);
     try {
-      const { app } = createApp({
-        config: testConfig({ NODE_ENV: 'development', DATABASE_PATH: join(dir, 'p.sqlite') }),
+      const { app } = await createApp({
+        config: testConfig({ NODE_ENV: 'development', ...database.config }),
         db: database.db,
       });
       assert.equal((await app.request('/api/v1/dev/mailbox')).status, 404);
       assert.equal((await app.request('/api/v1/dev/mailbox/messages.json')).status, 404);
     } finally {
-      database.close();
+      await database.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -181,12 +191,12 @@ describe('any endpoint', () => {
 describe('the demo with no SMTP server', () => {
   it('delivers to the dev mailbox, where the sign-in link stays readable', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'portico-demo-'));
-    const database = openDatabase(join(dir, 'd.sqlite'));
-    const clock = new ManualClock();
-    seedDemo(database.db, clock.now());
-    const config = testConfig({ DATABASE_PATH: join(dir, 'd.sqlite'), ALLOWED_ORIGINS: ORIGIN, DEMO: 'true' });
-    const { app, worker } = createApp({ config, db: database.db, clock });
+    const database = await openTestDatabase(dir);
     try {
+      const clock = new ManualClock();
+      await seedDemo(database.db, clock.now());
+      const config = testConfig({ ...database.config, ALLOWED_ORIGINS: ORIGIN, DEMO: 'true' });
+      const { app, worker } = await createApp({ config, db: database.db, clock });
       const res = await app.request('/api/v1/auth/links', {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: ORIGIN },
@@ -201,7 +211,7 @@ describe('the demo with no SMTP server', () => {
       assert.equal(messages[0]!.status, 'sent');
       assert.match(messages[0]!.text, /https:\/\/shop\.test\/#portico-link=[\w-]{43}/);
     } finally {
-      database.close();
+      await database.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -211,17 +221,17 @@ describe('logs', () => {
   it('never contain a token, code or session id', async () => {
     const lines: string[] = [];
     const dir = mkdtempSync(join(tmpdir(), 'portico-log-'));
-    const database = openDatabase(join(dir, 'l.sqlite'));
-    const clock = new ManualClock();
-    seedDemo(database.db, clock.now());
-    const config = testConfig({ DATABASE_PATH: join(dir, 'l.sqlite'), ALLOWED_ORIGINS: ORIGIN, LOG_LEVEL: 'debug' });
-    const { app, worker } = createApp({
-      config,
-      db: database.db,
-      clock,
-      logger: createLogger('debug', (l) => lines.push(l)),
-    });
+    const database = await openTestDatabase(dir);
     try {
+      const clock = new ManualClock();
+      await seedDemo(database.db, clock.now());
+      const config = testConfig({ ...database.config, ALLOWED_ORIGINS: ORIGIN, LOG_LEVEL: 'debug' });
+      const { app, worker } = await createApp({
+        config,
+        db: database.db,
+        clock,
+        logger: createLogger('debug', (l) => lines.push(l)),
+      });
       const post = (path: string, body: unknown) =>
         app.request(`/api/v1${path}`, {
           method: 'POST',
@@ -230,9 +240,12 @@ describe('logs', () => {
         });
       await post('/auth/links', { email: 'ap@northwind.test', returnTo: `${ORIGIN}/` });
       await worker.runDue();
-      const { text } = database.sqlite
-        .prepare('SELECT text FROM email_outbox ORDER BY created_at DESC LIMIT 1')
-        .get() as { text: string };
+      const { text } = (await database.db
+        .select({ text: emailOutbox.text })
+        .from(emailOutbox)
+        .orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
+        .limit(1)
+        .get())!;
       const token = /portico-link=([\w-]+)/.exec(text)![1]!;
       const code = /\b(\d{6})\b/.exec(text)![1]!;
       const session = (await (await post('/auth/sessions', { token })).json()) as { token: string };
@@ -242,7 +255,7 @@ describe('logs', () => {
       assert.ok(lines.length >= 4, 'requests were logged');
       for (const secret of [token, code, session.token]) assert.ok(!log.includes(secret), 'a secret reached the log');
     } finally {
-      database.close();
+      await database.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -88,7 +88,7 @@ describe('one invoice in full', () => {
 
   it('lets an Easy Pay session see only the invoices of its link', async () => {
     const inList = await detail(northwind, 'INV-1024');
-    const { token } = t.db.transaction((tx) =>
+    const { token } = await t.db.transaction((tx) =>
       createSession(
         tx,
         testConfig(),

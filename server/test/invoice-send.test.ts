@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { PDFParse } from 'pdf-parse';
 import { SMTPServer } from 'smtp-server';
+import { sql, type SQL } from 'drizzle-orm';
 import type { ErpInvoiceSendResult, ErpInvoicesUpsertResult } from '../src/contract/erp';
 import type { InvoiceList, SessionCreated } from '../src/contract';
 import type { EmailAttachmentSpec } from '../src/db/schema';
@@ -50,11 +51,8 @@ async function startFileCapture() {
   };
 }
 
-const scalar = (query: string, ...params: unknown[]) =>
-  t.sqlite
-    .prepare(query)
-    .pluck()
-    .get(...params);
+/** The first column of the first row `query` finds (undefined for none), on either engine. */
+const scalar = async (query: SQL): Promise<unknown> => (await t.db.get<unknown[] | undefined>(query))?.[0];
 
 async function putInvoices(rows: unknown[], status = 200): Promise<ErpInvoicesUpsertResult> {
   const res = await erpCall(t, key, 'PUT', '/invoices', { body: { invoices: rows } });
@@ -66,14 +64,15 @@ async function send(ref: string): Promise<Response> {
   return erpCall(t, key, 'POST', `/invoices/${encodeURIComponent(ref)}/send`);
 }
 
-const invoiceId = (externalId: string) => scalar(`SELECT id FROM invoices WHERE external_id = ?`, externalId) as string;
+const invoiceId = async (externalId: string) =>
+  (await scalar(sql`SELECT id FROM invoices WHERE external_id = ${externalId}`)) as string;
 const invoiceEmails = (number: string) => t.mail.messages.filter((m) => m.subject.startsWith(`Invoice ${number} from`));
 const linkIn = (text: string) => /(https?:\/\/\S+)#portico-link=([A-Za-z0-9_-]{43})/.exec(text);
 
 before(async () => {
   t = await startTestServer();
-  ({ key } = erpKey(t));
-  putSettings(t.db, { portalUrl: `${ORIGIN}/portal` }, t.clock.now());
+  ({ key } = await erpKey(t));
+  await putSettings(t.db, { portalUrl: `${ORIGIN}/portal` }, t.clock.now());
   const res = await erpCall(t, key, 'PUT', '/customers', {
     body: { customers: [customerRow(1, { contacts: CONTACTS.map((email) => ({ email })) })] },
   });
@@ -94,12 +93,15 @@ describe('POST /erp/invoices/:id/send', () => {
     t.mail.failing = true;
     await t.worker.runDue();
     t.mail.failing = false;
-    const rows = t.sqlite
-      .prepare(`SELECT id, "to", sensitive, attachments FROM email_outbox WHERE kind = 'invoice' ORDER BY "to"`)
-      .all() as { id: string; to: string; sensitive: number; attachments: string }[];
+    const rows = (
+      await t.db.all<[string, string, number, string]>(
+        sql`SELECT id, "to", sensitive, attachments FROM email_outbox WHERE kind = 'invoice' ORDER BY "to", id`,
+      )
+    ).map(([id, to, sensitive, attachments]) => ({ id, to, sensitive, attachments }));
+    const first = await invoiceId('I-1');
     assert.deepEqual(
       rows.map((r) => [r.to, r.sensitive, JSON.parse(r.attachments) as EmailAttachmentSpec[]]),
-      CONTACTS.map((to) => [to, 1, [{ type: 'invoice_pdf', invoiceId: invoiceId('I-1') }]]),
+      CONTACTS.map((to) => [to, 1, [{ type: 'invoice_pdf', invoiceId: first }]]),
     );
     const files = await startFileCapture();
     try {
@@ -111,7 +113,7 @@ describe('POST /erp/invoices/:id/send', () => {
         lastAttempt: false,
         now: t.clock.now(),
         signal: new AbortController().signal,
-        finish: () => {},
+        finish: () => Promise.resolve(),
       };
       for (const r of rows) await deliver({ emailId: r.id }, ctx);
       mailer.close?.();
@@ -145,7 +147,10 @@ describe('POST /erp/invoices/:id/send', () => {
     assert.ok(links.every((l) => l[1] === `${ORIGIN}/portal`));
     assert.notEqual(links[0]![2], links[1]![2]);
     // The email is delivered, so the outbox no longer holds the link.
-    assert.doesNotMatch(scalar(`SELECT text FROM email_outbox WHERE id = ?`, rows[0]!.id) as string, /portico-link/);
+    assert.doesNotMatch(
+      (await scalar(sql`SELECT text FROM email_outbox WHERE id = ${rows[0]!.id}`)) as string,
+      /portico-link/,
+    );
 
     const exchanged = await t.call('POST', '/auth/sessions', { body: { token: linkIn(mail.text!)![2] } });
     assert.equal(exchanged.status, 200, await exchanged.clone().text());
@@ -156,21 +161,19 @@ describe('POST /erp/invoices/:id/send', () => {
       ((await list.json()) as InvoiceList).items.map((i) => i.number),
       ['ERP-1'],
     );
-    const other = await t.call('GET', `/invoices/${invoiceId('I-2')}`, { token: session.token });
+    const other = await t.call('GET', `/invoices/${await invoiceId('I-2')}`, { token: session.token });
     assert.equal(other.status, 404);
 
     // Long-lived and reusable, as Easy Pay links are; its code was in no email, so it never worked.
-    const link = t.sqlite
-      .prepare(
-        `SELECT max_uses, expires_at - created_at AS ttl, code_expires_at - created_at AS codeTtl FROM magic_links WHERE scope_invoice_ids IS NOT NULL LIMIT 1`,
-      )
-      .get() as { max_uses: number; ttl: number; codeTtl: number };
-    assert.deepEqual(link, { max_uses: 20, ttl: 30 * 86_400_000, codeTtl: 0 });
-    const event = t.sqlite
-      .prepare(`SELECT actor_type, data FROM events WHERE type = 'invoice.sent' AND subject_id = ?`)
-      .get(invoiceId('I-1')) as { actor_type: string; data: string };
-    assert.equal(event.actor_type, 'erp');
-    assert.deepEqual((JSON.parse(event.data) as { to: string[] }).to, CONTACTS);
+    const [maxUses, ttl, codeTtl] = (await t.db.get<[number, number, number]>(
+      sql`SELECT max_uses, expires_at - created_at, code_expires_at - created_at FROM magic_links WHERE scope_invoice_ids IS NOT NULL LIMIT 1`,
+    ))!;
+    assert.deepEqual({ max_uses: maxUses, ttl, codeTtl }, { max_uses: 20, ttl: 30 * 86_400_000, codeTtl: 0 });
+    const [actorType, data] = (await t.db.get<[string, string]>(
+      sql`SELECT actor_type, data FROM events WHERE type = 'invoice.sent' AND subject_id = ${first}`,
+    ))!;
+    assert.equal(actorType, 'erp');
+    assert.deepEqual((JSON.parse(data) as { to: string[] }).to, CONTACTS);
 
     // The delivery jobs that waited find the emails sent: nobody gets them twice.
     t.clock.advance(60_000);
@@ -179,27 +182,28 @@ describe('POST /erp/invoices/:id/send', () => {
   });
 
   it('links to this server when the portal page is not on an allowed origin, and takes Portico ids', async () => {
-    putSettings(t.db, { portalUrl: 'https://elsewhere.test/pay' }, t.clock.now());
+    await putSettings(t.db, { portalUrl: 'https://elsewhere.test/pay' }, t.clock.now());
     try {
-      const res = await send(invoiceId('I-2'));
+      const res = await send(await invoiceId('I-2'));
       assert.equal(res.status, 202);
       await t.worker.runDue();
       const [mail] = invoiceEmails('ERP-2').filter((m) => m.to === 'controller@erp.test');
       assert.equal(mail!.subject, 'Invoice ERP-2 from Acme Supplies — $242.01 due 2026-12-01');
       assert.equal(linkIn(mail!.text)![1], 'https://ar.shop.test/');
     } finally {
-      putSettings(t.db, { portalUrl: `${ORIGIN}/portal` }, t.clock.now());
+      await putSettings(t.db, { portalUrl: `${ORIGIN}/portal` }, t.clock.now());
     }
   });
 
   it('refuses a paid or void invoice with 409 and an unknown one with 404', async () => {
     await putInvoices([invoiceRow(3), invoiceRow(4, { void: true })]);
-    const paid = invoiceId('I-3');
-    t.db.transaction((tx) =>
+    const paid = await invoiceId('I-3');
+    const paidCustomer = (await scalar(sql`SELECT customer_id FROM invoices WHERE id = ${paid}`)) as string;
+    await t.db.transaction((tx) =>
       recordSettledPayment(
         tx,
         {
-          customerId: scalar(`SELECT customer_id FROM invoices WHERE id = ?`, paid) as string,
+          customerId: paidCustomer,
           currency: 'USD',
           amount: 24_201,
           method: 'check',
@@ -210,7 +214,7 @@ describe('POST /erp/invoices/:id/send', () => {
         t.clock.now(),
       ),
     );
-    const jobs = scalar(`SELECT count(*) FROM jobs WHERE type = 'invoice.send'`);
+    const jobs = await scalar(sql`SELECT count(*) FROM jobs WHERE type = 'invoice.send'`);
     const paidRes = await send('I-3');
     assert.equal(paidRes.status, 409);
     assert.match(((await paidRes.json()) as { error: { message: string } }).error.message, /nothing to pay/);
@@ -219,18 +223,19 @@ describe('POST /erp/invoices/:id/send', () => {
     assert.equal(await errorCode(voidRes), 'conflict');
     const unknown = await send('I-404');
     assert.equal(unknown.status, 404);
-    assert.equal(scalar(`SELECT count(*) FROM jobs WHERE type = 'invoice.send'`), jobs);
+    assert.equal(await scalar(sql`SELECT count(*) FROM jobs WHERE type = 'invoice.send'`), jobs);
   });
 
   it('sends nothing when the invoice is paid between the request and the send', async () => {
     await putInvoices([invoiceRow(5)]);
     assert.equal((await send('I-5')).status, 202);
-    const id = invoiceId('I-5');
-    t.db.transaction((tx) =>
+    const id = await invoiceId('I-5');
+    const customerId = (await scalar(sql`SELECT customer_id FROM invoices WHERE id = ${id}`)) as string;
+    await t.db.transaction((tx) =>
       recordSettledPayment(
         tx,
         {
-          customerId: scalar(`SELECT customer_id FROM invoices WHERE id = ?`, id) as string,
+          customerId,
           currency: 'USD',
           amount: 24_201,
           method: 'wire',
@@ -242,9 +247,9 @@ describe('POST /erp/invoices/:id/send', () => {
       ),
     );
     await t.worker.runDue();
-    assert.equal(scalar(`SELECT count(*) FROM email_outbox WHERE subject LIKE 'Invoice ERP-5 %'`), 0);
+    assert.equal(await scalar(sql`SELECT count(*) FROM email_outbox WHERE subject LIKE 'Invoice ERP-5 %'`), 0);
     assert.match(
-      scalar(`SELECT data FROM events WHERE type = 'invoice.send_skipped' AND subject_id = ?`, id) as string,
+      (await scalar(sql`SELECT data FROM events WHERE type = 'invoice.send_skipped' AND subject_id = ${id}`)) as string,
       /"reason":"paid"/,
     );
   });
@@ -274,10 +279,10 @@ describe('PUT /erp/invoices with send: true', () => {
   });
 
   it('sends nothing when the import fails, and leaves `sent` out when no row asked', async () => {
-    const jobs = scalar(`SELECT count(*) FROM jobs WHERE type = 'invoice.send'`);
+    const jobs = await scalar(sql`SELECT count(*) FROM jobs WHERE type = 'invoice.send'`);
     await putInvoices([invoiceRow(20, { send: true }), invoiceRow(21, { dueDate: 'soon' })], 422);
-    assert.equal(scalar(`SELECT count(*) FROM jobs WHERE type = 'invoice.send'`), jobs);
-    assert.equal(invoiceId('I-20'), undefined);
+    assert.equal(await scalar(sql`SELECT count(*) FROM jobs WHERE type = 'invoice.send'`), jobs);
+    assert.equal(await invoiceId('I-20'), undefined);
     const plain = await putInvoices([invoiceRow(22)]);
     assert.deepEqual(plain, { created: 1, updated: 0, unchanged: 0, voided: 0 });
   });
@@ -285,7 +290,7 @@ describe('PUT /erp/invoices with send: true', () => {
 
 describe('email attachments', () => {
   it('fails the delivery attempt, with a clear error, for an attachment type no renderer makes', async () => {
-    const id = queueEmail(
+    const id = await queueEmail(
       t.db,
       {
         kind: 'test',
@@ -298,11 +303,10 @@ describe('email attachments', () => {
       t.clock.now(),
     );
     await t.worker.runDue();
-    const row = t.sqlite.prepare(`SELECT status, attempts, last_error FROM email_outbox WHERE id = ?`).get(id) as {
-      status: string;
-      attempts: number;
-      last_error: string;
-    };
+    const [status, attempts, lastError] = (await t.db.get<[string, number, string]>(
+      sql`SELECT status, attempts, last_error FROM email_outbox WHERE id = ${id}`,
+    ))!;
+    const row = { status, attempts, last_error: lastError };
     assert.equal(row.status, 'pending');
     assert.equal(row.attempts, 1);
     assert.match(row.last_error, /No renderer is registered for statement_pdf attachments/);

@@ -1,6 +1,6 @@
 /**
- * `kill -9` of a real server process in the middle of sending email, on a real SQLite file: another
- * process started on the same file delivers every email within a minute (the dead process's leases
+ * `kill -9` of a real server process in the middle of sending email, on a real database (a SQLite
+ * file, or PostgreSQL): another process started on the same database delivers every email within a minute (the dead process's leases
  * lapse in 30 s), each email once, and the link jobs made one link per request.
  */
 import assert from 'node:assert/strict';
@@ -11,9 +11,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
-import Database from 'better-sqlite3';
+import { and, asc, count, eq, gt, inArray, isNull, ne, type SQL } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
+import type { Db } from '../src/db/client';
+import { emailOutbox, jobs, magicLinks } from '../src/db/schema';
 import { startSmtpCapture } from '../../test/support/smtp-capture';
+import { openTestDatabase } from './postgres-support';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
@@ -32,23 +35,29 @@ interface ServerProcess {
   exited: Promise<void>;
 }
 
-/** `server/src/main.ts --demo` as its own process on the given file, mail to `smtpUrl`. */
-async function startServer(databasePath: string, smtpUrl: string): Promise<ServerProcess> {
+/** `server/src/main.ts --demo` as its own process on the given database, mail to `smtpUrl`. */
+async function startServer(
+  database: { DATABASE_PATH: string; DATABASE_URL?: string },
+  smtpUrl: string,
+): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let log = '';
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: url,
+    DATABASE_PATH: database.DATABASE_PATH,
+    SMTP_URL: smtpUrl,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'error',
+  };
+  if (database.DATABASE_URL) env.DATABASE_URL = database.DATABASE_URL;
+  else delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', '--demo'], {
     cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: url,
-      DATABASE_PATH: databasePath,
-      SMTP_URL: smtpUrl,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'error',
-    },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
@@ -103,17 +112,22 @@ const LINK_REQUESTS = [
   { email: 'nobody@unknown.test', audience: 'customer' },
 ];
 
+/** How many rows of the table match. */
+const rows = async (db: Db, table: typeof emailOutbox | typeof jobs | typeof magicLinks, where: SQL | undefined) =>
+  (await db.select({ n: count() }).from(table).where(where).get())?.n ?? 0;
+
 describe('a server process killed mid-delivery', () => {
   it('leaves its jobs to the next process, which delivers every email once within a minute', async (t) => {
     const dir = mkdtempSync(join(tmpdir(), 'portico-crash-'));
-    const databasePath = join(dir, 'portico.sqlite');
+    // The test's own view of the database the two processes share (created and migrated here).
+    const database = await openTestDatabase(dir);
+    const { db } = database;
     const holding = await holdingSmtp();
     const capture = await startSmtpCapture();
     let first: ServerProcess | null = null;
     let second: ServerProcess | null = null;
-    let reader: Database.Database | null = null;
     try {
-      first = await startServer(databasePath, holding.url);
+      first = await startServer(database.config, holding.url);
       for (const body of LINK_REQUESTS) {
         const res: Response = await fetch(`${first.url}/api/v1/auth/links`, {
           method: 'POST',
@@ -122,25 +136,24 @@ describe('a server process killed mid-delivery', () => {
         });
         assert.equal(res.status, 202, await res.text());
       }
-      reader = new Database(databasePath, { readonly: true, fileMustExist: true });
-      const count = (query: string) => reader!.prepare(query).pluck().get() as number;
+      const links = () => rows(db, magicLinks, isNull(magicLinks.scopeInvoiceIds));
 
       // Every email slot (three of four) holds a delivery whose body the server took and never answered.
       const deadline = Date.now() + 20_000;
-      while (holding.held() < 3 || count('SELECT count(*) FROM magic_links WHERE scope_invoice_ids IS NULL') < 6) {
+      while (holding.held() < 3 || (await links()) < 6) {
         if (Date.now() > deadline) throw new Error(`never got three deliveries in hand:\n${first.output()}`);
         await new Promise((r) => setTimeout(r, 50));
       }
-      assert.equal(count("SELECT count(*) FROM jobs WHERE type = 'email.deliver' AND status = 'running'"), 3);
-      const emails = count('SELECT count(*) FROM email_outbox');
+      assert.equal(await rows(db, jobs, and(eq(jobs.type, 'email.deliver'), eq(jobs.status, 'running'))), 3);
+      const emails = await rows(db, emailOutbox, undefined);
       assert.ok(emails >= 7, `six sign-in emails and the demo's invoice email, got ${emails}`);
 
       first.child.kill('SIGKILL');
       await first.exited;
       const killedAt = Date.now();
-      second = await startServer(databasePath, capture.url);
+      second = await startServer(database.config, capture.url);
 
-      while (count("SELECT count(*) FROM email_outbox WHERE status != 'sent'") > 0) {
+      while ((await rows(db, emailOutbox, ne(emailOutbox.status, 'sent'))) > 0) {
         if (Date.now() - killedAt > 60_000) {
           throw new Error(`undelivered a minute after the kill:\n${second.output()}`);
         }
@@ -151,10 +164,11 @@ describe('a server process killed mid-delivery', () => {
       t.diagnostic(`every email delivered ${deliveredMs} ms after the kill`);
 
       // Each email once: what SMTP received is exactly the outbox, row for row.
-      const outbox = reader.prepare('SELECT "to", subject FROM email_outbox ORDER BY "to", subject').all() as {
-        to: string;
-        subject: string;
-      }[];
+      const outbox = await db
+        .select({ to: emailOutbox.to, subject: emailOutbox.subject })
+        .from(emailOutbox)
+        .orderBy(asc(emailOutbox.to), asc(emailOutbox.subject))
+        .all();
       await new Promise((r) => setTimeout(r, 500));
       const received = capture.messages
         .map((m) => ({ to: m.to, subject: m.subject }))
@@ -163,15 +177,19 @@ describe('a server process killed mid-delivery', () => {
       assert.equal(holding.held(), 3, 'the first process sent nothing more after its three');
 
       // One link per accepted request for a known email, however the jobs were interrupted.
-      assert.equal(count('SELECT count(*) FROM magic_links WHERE scope_invoice_ids IS NULL'), 6);
-      const reclaimed = reader
-        .prepare("SELECT attempts FROM jobs WHERE type = 'email.deliver' AND attempts > 1")
-        .pluck()
+      assert.equal(await links(), 6);
+      const reclaimed = await db
+        .select({ attempts: jobs.attempts })
+        .from(jobs)
+        .where(and(eq(jobs.type, 'email.deliver'), gt(jobs.attempts, 1)))
         .all();
-      assert.deepEqual(reclaimed, [2, 2, 2], 'the three held deliveries were claimed again');
-      assert.equal(count("SELECT count(*) FROM jobs WHERE status IN ('running', 'dead')"), 0);
+      assert.deepEqual(
+        reclaimed.map((j) => j.attempts),
+        [2, 2, 2],
+        'the three held deliveries were claimed again',
+      );
+      assert.equal(await rows(db, jobs, inArray(jobs.status, ['running', 'dead'])), 0);
     } finally {
-      reader?.close();
       first?.child.kill('SIGKILL');
       if (second) {
         second.child.kill('SIGTERM');
@@ -180,6 +198,7 @@ describe('a server process killed mid-delivery', () => {
       }
       await capture.close();
       await holding.close();
+      await database.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -12,18 +12,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { serve, type ServerType } from '@hono/node-server';
+import { and, asc, count, eq, gte, isNull, type SQL } from 'drizzle-orm';
 import { createApp } from '../src/app';
 import { ManualClock } from '../src/clock';
 import { testConfig } from '../src/config';
 import { newId } from '../src/crypto';
-import { openDatabase } from '../src/db/client';
-import { payments } from '../src/db/schema';
+import type { Db } from '../src/db/client';
+import { emailOutbox, erpWebhookDeliveries, invoices, jobs, magicLinks, payments } from '../src/db/schema';
 import { applySucceededPayment } from '../src/domain/ledger/cash-application';
 import { createErpKey } from '../src/domain/erp/keys';
 import { systemActor } from '../src/domain/events';
 import { smtpMailer } from '../src/mail/mailer';
 import { seedDemo } from '../src/seed/demo';
 import { ORIGIN, startTestServer } from './helpers';
+import { openTestDatabase } from './postgres-support';
 
 /** A TCP server that takes every connection and says nothing, ever. */
 async function silentServer(): Promise<{ port: number; connections: () => number; close(): Promise<void> }> {
@@ -61,28 +63,27 @@ async function workingReceiver(): Promise<{ url: string; received: string[]; ser
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received, server };
 }
 
-const until = async (what: string, check: () => boolean, ms: number) => {
+const until = async (what: string, check: () => boolean | Promise<boolean>, ms: number) => {
   const deadline = Date.now() + ms;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 };
 
-type Sqlite = ReturnType<typeof openDatabase>['sqlite'];
-type DbHandle = ReturnType<typeof openDatabase>['db'];
-
 /** A settled bank payment on a Northwind invoice: its succeeded and applied events each make a delivery. */
-function settlePayment(db: DbHandle, sqlite: Sqlite, now: Date): void {
-  const invoice = sqlite
-    .prepare(
-      `SELECT id, customer_id AS customerId FROM invoices WHERE customer_id = 'cus_northwind' AND balance >= 100
-        AND voided_at IS NULL ORDER BY due_date, id LIMIT 1`,
-    )
-    .get() as { id: string; customerId: string };
+async function settlePayment(db: Db, now: Date): Promise<void> {
+  const invoice = (await db
+    .select({ id: invoices.id, customerId: invoices.customerId })
+    .from(invoices)
+    .where(and(eq(invoices.customerId, 'cus_northwind'), gte(invoices.balance, 100), isNull(invoices.voidedAt)))
+    .orderBy(asc(invoices.dueDate), asc(invoices.id))
+    .limit(1)
+    .get())!;
   const id = newId('pay');
-  db.transaction((tx) => {
-    tx.insert(payments)
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(payments)
       .values({
         id,
         customerId: invoice.customerId,
@@ -98,12 +99,12 @@ function settlePayment(db: DbHandle, sqlite: Sqlite, now: Date): void {
         updatedAt: now,
       })
       .run();
-    assert.ok(applySucceededPayment(tx, id, systemActor, now));
+    assert.ok(await applySucceededPayment(tx, id, systemActor, now));
   });
 }
 
-async function registerWebhook(api: string, db: DbHandle, url: string, now: Date): Promise<void> {
-  const { key } = createErpKey(db, 'Test ERP', systemActor, now);
+async function registerWebhook(api: string, db: Db, url: string, now: Date): Promise<void> {
+  const { key } = await createErpKey(db, 'Test ERP', systemActor, now);
   const res = await fetch(`${api}/erp/webhooks`, {
     method: 'POST',
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
@@ -112,7 +113,12 @@ async function registerWebhook(api: string, db: DbHandle, url: string, now: Date
   assert.equal(res.status, 201, await res.text());
 }
 
-const count = (sqlite: Sqlite, query: string) => (sqlite.prepare(query).pluck().get() as number) ?? 0;
+/** How many rows of the table match. */
+const rows = async (
+  db: Db,
+  table: typeof emailOutbox | typeof magicLinks | typeof erpWebhookDeliveries | typeof jobs,
+  where: SQL | undefined,
+) => (await db.select({ n: count() }).from(table).where(where).get())?.n ?? 0;
 
 describe('a silent mail server', () => {
   it('holds up neither link issuance nor webhook deliveries, and its emails are retried later', async () => {
@@ -120,18 +126,19 @@ describe('a silent mail server', () => {
     const receiver = await workingReceiver();
     const dir = mkdtempSync(join(tmpdir(), 'portico-stall-'));
     const smtpUrl = `smtp://127.0.0.1:${smtp.port}`;
+    const database = await openTestDatabase(dir);
+    const { db } = database;
     const config = testConfig({
-      DATABASE_PATH: join(dir, 'p.sqlite'),
+      ...database.config,
       ALLOWED_ORIGINS: ORIGIN,
       SMTP_URL: smtpUrl,
       RESEND_COOLDOWN_SECONDS: '0',
     });
     const clock = new ManualClock();
-    const { db, sqlite, close } = openDatabase(config.DATABASE_PATH);
-    seedDemo(db, clock.now());
+    await seedDemo(db, clock.now());
     // A short greeting timeout, so the test need not wait out the real one (10 s).
     const mailer = smtpMailer(smtpUrl, { greetingMs: 1500 });
-    const { app, worker } = createApp({ config, db, clock, mailer });
+    const { app, worker } = await createApp({ config, db, clock, mailer });
     const server: ServerType = await new Promise((resolve) => {
       const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
     });
@@ -154,7 +161,7 @@ describe('a silent mail server', () => {
       await until('three stuck deliveries', () => smtp.connections() === 3, 5000);
       await until(
         'the fourth link and its email',
-        () => count(sqlite, "SELECT count(*) FROM email_outbox WHERE status = 'pending'") === 4,
+        async () => (await rows(db, emailOutbox, eq(emailOutbox.status, 'pending'))) === 4,
         2000,
       );
 
@@ -162,13 +169,13 @@ describe('a silent mail server', () => {
       await askLink('ar@acme.test', 'staff');
       await until(
         'the staff link',
-        () => count(sqlite, "SELECT count(*) FROM magic_links WHERE email = 'ar@acme.test'") === 1,
+        async () => (await rows(db, magicLinks, eq(magicLinks.email, 'ar@acme.test'))) === 1,
         1000,
       );
       const linkMs = Date.now() - asked;
 
       const settled = Date.now();
-      settlePayment(db, sqlite, clock.now());
+      await settlePayment(db, clock.now());
       worker.kick();
       await until('both webhook deliveries', () => receiver.received.length === 2, 1000);
       const webhookMs = Date.now() - settled;
@@ -179,34 +186,35 @@ describe('a silent mail server', () => {
       // The stuck attempts time out and wait for their retry; the emails behind them get their turn.
       await until(
         'every email attempted once',
-        () => count(sqlite, 'SELECT count(*) FROM email_outbox WHERE attempts = 0') === 0,
+        async () => (await rows(db, emailOutbox, eq(emailOutbox.attempts, 0))) === 0,
         8000,
       );
-      const emails = sqlite.prepare('SELECT status, attempts, last_error AS lastError FROM email_outbox').all() as {
-        status: string;
-        attempts: number;
-        lastError: string;
-      }[];
+      const emails = await db
+        .select({ status: emailOutbox.status, attempts: emailOutbox.attempts, lastError: emailOutbox.lastError })
+        .from(emailOutbox)
+        .all();
       assert.equal(emails.length, 5);
       for (const email of emails) {
         assert.equal(email.status, 'pending');
         assert.equal(email.attempts, 1);
-        assert.match(email.lastError, /greeting|timeout/i);
+        assert.match(email.lastError ?? '', /greeting|timeout/i);
       }
       await until(
         'the last failures recorded',
-        () => count(sqlite, "SELECT count(*) FROM jobs WHERE type = 'email.deliver' AND status = 'queued'") === 5,
+        async () => (await rows(db, jobs, and(eq(jobs.type, 'email.deliver'), eq(jobs.status, 'queued')))) === 5,
         2000,
       );
-      const retryAt = sqlite.prepare("SELECT run_at FROM jobs WHERE type = 'email.deliver'").pluck().all() as number[];
-      for (const at of retryAt) assert.ok(at >= clock.now().getTime() + 8_000, 'retried after a backoff');
+      const retryAt = await db.select({ runAt: jobs.runAt }).from(jobs).where(eq(jobs.type, 'email.deliver')).all();
+      for (const { runAt } of retryAt) {
+        assert.ok(runAt.getTime() >= clock.now().getTime() + 8_000, 'retried after a backoff');
+      }
     } finally {
       await smtp.close();
       await worker.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await new Promise<void>((resolve) => receiver.server.close(() => resolve()));
       mailer.close?.();
-      close();
+      await database.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -218,8 +226,8 @@ describe('a silent webhook receiver', () => {
     const t = await startTestServer();
     try {
       await registerWebhook(t.api, t.db, `http://127.0.0.1:${hook.port}/hook`, t.clock.now());
-      settlePayment(t.db, t.sqlite, t.clock.now());
-      settlePayment(t.db, t.sqlite, t.clock.now());
+      await settlePayment(t.db, t.clock.now());
+      await settlePayment(t.db, t.clock.now());
       t.worker.start();
       await until('three stuck deliveries', () => hook.connections() === 3, 5000);
 
@@ -230,31 +238,38 @@ describe('a silent webhook receiver', () => {
       const emailMs = Date.now() - asked;
       assert.ok(emailMs < 3000, `the sign-in email took ${emailMs} ms`);
       assert.equal(
-        count(t.sqlite, 'SELECT count(*) FROM erp_webhook_deliveries WHERE attempts = 0'),
+        await rows(t.db, erpWebhookDeliveries, eq(erpWebhookDeliveries.attempts, 0)),
         4,
         'while every delivery was still unanswered',
       );
 
       await until(
         'the first deliveries to time out',
-        () => count(t.sqlite, 'SELECT count(*) FROM erp_webhook_deliveries WHERE attempts = 1') >= 3,
+        async () => (await rows(t.db, erpWebhookDeliveries, eq(erpWebhookDeliveries.attempts, 1))) >= 3,
         15_000,
       );
-      const failed = t.sqlite
-        .prepare('SELECT status, last_error AS lastError FROM erp_webhook_deliveries WHERE attempts = 1')
-        .all() as { status: string; lastError: string }[];
+      const failed = await t.db
+        .select({ status: erpWebhookDeliveries.status, lastError: erpWebhookDeliveries.lastError })
+        .from(erpWebhookDeliveries)
+        .where(eq(erpWebhookDeliveries.attempts, 1))
+        .all();
       for (const d of failed) {
         assert.equal(d.status, 'pending');
         assert.equal(d.lastError, 'No answer within 10 s.');
       }
       await until(
         'their retries to be scheduled',
-        () =>
-          count(
-            t.sqlite,
-            `SELECT count(*) FROM jobs WHERE type = 'erp.webhook.deliver' AND status = 'queued' AND attempts = 1
-              AND run_at >= ${t.clock.now().getTime() + 8_000}`,
-          ) >= 3,
+        async () =>
+          (await rows(
+            t.db,
+            jobs,
+            and(
+              eq(jobs.type, 'erp.webhook.deliver'),
+              eq(jobs.status, 'queued'),
+              eq(jobs.attempts, 1),
+              gte(jobs.runAt, new Date(t.clock.now().getTime() + 8_000)),
+            ),
+          )) >= 3,
         2000,
       );
     } finally {

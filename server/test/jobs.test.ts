@@ -3,21 +3,32 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { ManualClock } from '../src/clock';
-import { openDatabase } from '../src/db/client';
-import { emailOutbox, jobs } from '../src/db/schema';
+import { openDb } from '../src/db/client';
+import { emailOutbox, jobs, magicLinks, rateLimits, sessions } from '../src/db/schema';
 import { enqueueJob, JobWorker, LEASE_MS, retryDelayMs } from '../src/domain/jobs/queue';
 import { queueEmail } from '../src/domain/notifications/outbox';
 import { createLogger } from '../src/logger';
 import { ORIGIN, startTestServer } from './helpers';
+import { openTestDatabase } from './postgres-support';
 
 const silent = createLogger('silent');
 
-function tempDb() {
+/**
+ * A database of the test's own on this run's engine. `open()` is one process's handle on it (several
+ * may be open at once); the database itself lasts until `cleanup`.
+ */
+async function tempDb() {
   const dir = mkdtempSync(join(tmpdir(), 'portico-jobs-'));
-  const path = join(dir, 'jobs.sqlite');
-  return { path, open: () => openDatabase(path), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  const database = await openTestDatabase(dir);
+  return {
+    open: () => openDb(database.config),
+    cleanup: async () => {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 describe('email outbox', () => {
@@ -28,7 +39,7 @@ describe('email outbox', () => {
       const res = await t.call('POST', '/auth/links', { body: { email: 'ap@northwind.test', returnTo: `${ORIGIN}/` } });
       assert.equal(res.status, 202);
       await t.deliver();
-      const [queued] = t.db.select().from(emailOutbox).where(eq(emailOutbox.to, 'ap@northwind.test')).all();
+      const [queued] = await t.db.select().from(emailOutbox).where(eq(emailOutbox.to, 'ap@northwind.test')).all();
       assert.equal(queued!.status, 'pending');
       assert.equal(queued!.attempts, 1);
       assert.match(queued!.lastError ?? '', /451|unavailable/);
@@ -39,7 +50,7 @@ describe('email outbox', () => {
       t.clock.advance(retryDelayMs(1, () => 1) + 1);
       await t.deliver();
       assert.equal(t.mail.to('ap@northwind.test').length, 1);
-      const sent = t.db.select().from(emailOutbox).where(eq(emailOutbox.id, queued!.id)).get()!;
+      const sent = (await t.db.select().from(emailOutbox).where(eq(emailOutbox.id, queued!.id)).get())!;
       assert.equal(sent.status, 'sent');
       assert.ok(sent.messageId);
     } finally {
@@ -47,29 +58,30 @@ describe('email outbox', () => {
     }
   });
 
-  it('writes nothing when the change that would send it rolls back', () => {
-    const file = tempDb();
-    const { db, close } = file.open();
+  it('writes nothing when the change that would send it rolls back', async () => {
+    const file = await tempDb();
+    const { db, close } = await file.open();
     try {
-      assert.throws(() =>
-        db.transaction((tx) => {
-          queueEmail(tx, { kind: 'test', to: 'a@b.test', subject: 's', text: 't', html: '<p>t</p>' }, new Date());
+      await assert.rejects(
+        db.transaction(async (tx) => {
+          await queueEmail(tx, { kind: 'test', to: 'a@b.test', subject: 's', text: 't', html: '<p>t</p>' }, new Date());
           throw new Error('the change failed');
         }),
+        /the change failed/,
       );
-      assert.equal(db.select().from(emailOutbox).all().length, 0);
-      assert.equal(db.select().from(jobs).all().length, 0);
+      assert.equal((await db.select().from(emailOutbox).all()).length, 0);
+      assert.equal((await db.select().from(jobs).all()).length, 0);
     } finally {
-      close();
-      file.cleanup();
+      await close();
+      await file.cleanup();
     }
   });
 });
 
 describe('job worker', () => {
   it('retries a failing job with growing delays, then marks it dead and tells the handler', async () => {
-    const file = tempDb();
-    const { db, close } = file.open();
+    const file = await tempDb();
+    const { db, close } = await file.open();
     const clock = new ManualClock();
     const seen: { attempt: number; lastAttempt: boolean }[] = [];
     const worker = new JobWorker({
@@ -84,12 +96,12 @@ describe('job worker', () => {
       },
     });
     try {
-      const id = enqueueJob(db, { type: 'flaky', payload: {}, maxAttempts: 3 }, clock.now());
+      const id = await enqueueJob(db, { type: 'flaky', payload: {}, maxAttempts: 3 }, clock.now());
       let previousRunAt = clock.now().getTime();
       const delays: number[] = [];
       for (let i = 0; i < 3; i++) {
         assert.equal(await worker.runDue(), 1);
-        const job = db.select().from(jobs).where(eq(jobs.id, id)).get()!;
+        const job = (await db.select().from(jobs).where(eq(jobs.id, id)).get())!;
         if (job.status === 'queued') {
           delays.push(job.runAt.getTime() - previousRunAt);
           previousRunAt = job.runAt.getTime();
@@ -104,35 +116,42 @@ describe('job worker', () => {
         { attempt: 2, lastAttempt: false },
         { attempt: 3, lastAttempt: true },
       ]);
-      const job = db.select().from(jobs).where(eq(jobs.id, id)).get()!;
+      const job = (await db.select().from(jobs).where(eq(jobs.id, id)).get())!;
       assert.equal(job.status, 'dead');
       assert.equal(job.lastError, 'still broken');
     } finally {
-      close();
-      file.cleanup();
+      await close();
+      await file.cleanup();
     }
   });
 
   it('survives a restart: a job whose worker died mid-run is claimed again once its lease lapses', async () => {
-    const file = tempDb();
+    const file = await tempDb();
     const clock = new ManualClock();
-    const first = file.open();
+    const first = await file.open();
     let release!: () => void;
     const hung = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
     const dying = new JobWorker({
       db: first.db,
       clock,
       logger: silent,
-      handlers: { report: () => hung },
+      handlers: {
+        report: () => {
+          started();
+          return hung;
+        },
+      },
     });
-    const id = enqueueJob(first.db, { type: 'report', payload: { n: 1 } }, clock.now());
+    const id = await enqueueJob(first.db, { type: 'report', payload: { n: 1 } }, clock.now());
     const pass = dying.runDue();
     // The process "dies" here: the database is closed with the job still marked running.
-    await new Promise((r) => setImmediate(r));
-    assert.equal(first.db.select().from(jobs).where(eq(jobs.id, id)).get()!.status, 'running');
-    first.close();
+    await running;
+    assert.equal((await first.db.select().from(jobs).where(eq(jobs.id, id)).get())!.status, 'running');
+    await first.close();
 
-    const second = file.open();
+    const second = await file.open();
     const done: unknown[] = [];
     const restarted = new JobWorker({
       db: second.db,
@@ -145,12 +164,12 @@ describe('job worker', () => {
       clock.advance(LEASE_MS + 1);
       assert.equal(await restarted.runDue(), 1);
       assert.deepEqual(done, [{ n: 1 }]);
-      assert.equal(second.db.select().from(jobs).where(eq(jobs.id, id)).get()!.status, 'done');
+      assert.equal((await second.db.select().from(jobs).where(eq(jobs.id, id)).get())!.status, 'done');
     } finally {
       release();
       await pass.catch(() => undefined);
-      second.close();
-      file.cleanup();
+      await second.close();
+      await file.cleanup();
     }
   });
 
@@ -176,19 +195,21 @@ describe('hourly maintenance', () => {
     const t = await startTestServer();
     try {
       await t.signIn('ap@northwind.test');
-      const count = (table: string) =>
-        (t.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-      assert.ok(count('magic_links') > 0 && count('sessions') > 0 && count('rate_limits') > 0);
+      const rows = async (table: typeof magicLinks | typeof sessions | typeof rateLimits) =>
+        (await t.db.select({ n: count() }).from(table).get())!.n;
+      assert.ok((await rows(magicLinks)) > 0 && (await rows(sessions)) > 0 && (await rows(rateLimits)) > 0);
       t.clock.advance(40 * 24 * 3_600_000);
       await t.deliver();
-      assert.equal(count('magic_links'), 0);
-      assert.equal(count('sessions'), 0);
-      assert.equal(count('rate_limits'), 0);
-      const next = t.sqlite
-        .prepare("SELECT run_at FROM jobs WHERE type = 'maintenance.hourly' AND status = 'queued'")
-        .all() as { run_at: number }[];
+      assert.equal(await rows(magicLinks), 0);
+      assert.equal(await rows(sessions), 0);
+      assert.equal(await rows(rateLimits), 0);
+      const next = await t.db
+        .select({ runAt: jobs.runAt })
+        .from(jobs)
+        .where(and(eq(jobs.type, 'maintenance.hourly'), eq(jobs.status, 'queued')))
+        .all();
       assert.equal(next.length, 1);
-      assert.equal(next[0]!.run_at, t.clock.now().getTime() + 3_600_000);
+      assert.equal(next[0]!.runAt.getTime(), t.clock.now().getTime() + 3_600_000);
     } finally {
       await t.close();
     }

@@ -5,8 +5,8 @@
  *   - what payers are charged never exceeds what was owed (the company keeps no credit here),
  *   - nothing is applied to an invoice the payer did not choose (nobody asked for the oldest first),
  *   - every succeeded payment is accounted for to the cent (allocated + credit + refunded).
- * Runs on a real SQLite file through the app's own domain functions and job queue, with the sandbox
- * provider and an injected clock.
+ * Runs on a real database of the run's engine (a SQLite file, or PostgreSQL) through the app's own
+ * domain functions and job queue, with the sandbox provider and an injected clock.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,16 +19,17 @@ import type { PaymentMethod } from '../src/contract';
 import { createApp } from '../src/app';
 import { ManualClock } from '../src/clock';
 import { testConfig } from '../src/config';
-import { openDatabase } from '../src/db/client';
 import { allocations, contacts, customers, invoices, payments, reservations } from '../src/db/schema';
 import { systemActor } from '../src/domain/events';
 import { createInvoice } from '../src/domain/ledger/ledger';
 import { confirmPayment, createPayment } from '../src/domain/payments';
 import { authenticate, createSession } from '../src/domain/auth/sessions';
+import type { AuthSession } from '../src/domain/auth';
 import { putSettings } from '../src/domain/settings';
 import { DomainError } from '../src/domain/errors';
 import { statusOf } from '../src/http/errors';
 import { devMailer } from '../src/mail/mailer';
+import { openTestDatabase } from './postgres-support';
 
 const kinds: { method: PaymentMethod; token?: string }[] = [
   { method: 'card', token: 'tok_visa' },
@@ -71,68 +72,76 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 
 describe('money in flight, over random histories', () => {
   const dir = mkdtempSync(join(tmpdir(), 'portico-money-'));
-  const config = testConfig({
-    DATABASE_PATH: join(dir, 'portico.sqlite'),
-    SANDBOX_SETTLE_SECONDS: '60',
-    PAYMENT_ATTEMPTS_PER_HOUR: '100000',
-  });
   const clock = new ManualClock('2026-11-20T15:00:00Z');
-  const database = openDatabase(config.DATABASE_PATH);
-  const { deps, worker } = createApp({ config, db: database.db, clock, mailer: devMailer });
-  const db = database.db;
+  let config: ReturnType<typeof testConfig>;
+  let database: Awaited<ReturnType<typeof openTestDatabase>>;
+  let app: Awaited<ReturnType<typeof createApp>>;
+  let db: Awaited<ReturnType<typeof openTestDatabase>>['db'];
   let run = 0;
 
-  before(() => putSettings(db, { allowOverpayment: false, surchargeRateBp: 0, surchargeCap: null }, clock.now()));
-  after(() => {
-    database.close();
+  before(async () => {
+    database = await openTestDatabase(dir);
+    config = testConfig({ ...database.config, SANDBOX_SETTLE_SECONDS: '60', PAYMENT_ATTEMPTS_PER_HOUR: '100000' });
+    db = database.db;
+    app = await createApp({ config, db, clock, mailer: devMailer });
+    await putSettings(db, { allowOverpayment: false, surchargeRateBp: 0, surchargeCap: null }, clock.now());
+  });
+  after(async () => {
+    await app?.worker.stop();
+    await database?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  function account(totals: number[]) {
+  async function account(totals: number[]) {
     const customerId = `cus_prop${++run}`;
     const now = clock.now();
-    db.insert(customers)
+    await db
+      .insert(customers)
       .values({ id: customerId, name: `Prop ${run}`, currency: 'USD', updatedAt: now })
       .run();
     const email = `payer${run}@prop.test`;
-    db.insert(contacts)
+    await db
+      .insert(contacts)
       .values({ id: `con_prop${run}`, customerId, email })
       .run();
-    const ids = totals.map(
-      (total, i) =>
-        createInvoice(
-          db,
-          {
-            customerId,
-            number: `P${run}-${i}`,
-            issueDate: '2026-10-01',
-            dueDate: `2026-10-${String(10 + i).padStart(2, '0')}`,
-            currency: 'USD',
-            lines: [{ description: 'x', quantityMilli: 1000, unitPrice: total }],
-          },
-          systemActor,
-          now,
-        ).id,
-    );
+    const ids: string[] = [];
+    for (const [i, total] of totals.entries()) {
+      const invoice = await createInvoice(
+        db,
+        {
+          customerId,
+          number: `P${run}-${i}`,
+          issueDate: '2026-10-01',
+          dueDate: `2026-10-${String(10 + i).padStart(2, '0')}`,
+          currency: 'USD',
+          lines: [{ description: 'x', quantityMilli: 1000, unitPrice: total }],
+        },
+        systemActor,
+        now,
+      );
+      ids.push(invoice.id);
+    }
     // The clock runs on for hours between steps: each call gets a fresh session, as a returning payer would.
-    const session = () => {
-      const { token } = createSession(
+    const session = async (): Promise<AuthSession> => {
+      const { token } = await createSession(
         db,
         config,
         { audience: 'customer', email, staffUserId: null, scopeInvoiceIds: null, linkId: null },
         clock.now(),
       );
-      return authenticate(db, config, token, clock.now())!;
+      return (await authenticate(db, config, token, clock.now()))!;
     };
     return { customerId, ids, session };
   }
 
-  function check(customerId: string, ids: string[], owed: number, requested: Map<string, Set<string>>) {
-    const rows = db
+  async function check(customerId: string, ids: string[], owed: number, requested: Map<string, Set<string>>) {
+    const rows = await db
       .select({
         id: invoices.id,
         balance: invoices.balance,
-        held: sql<number>`coalesce((SELECT sum(${reservations.amount}) FROM ${reservations} WHERE ${reservations.invoiceId} = ${invoices.id}), 0)`,
+        held: sql<number>`coalesce((SELECT sum(${reservations.amount}) FROM ${reservations} WHERE ${reservations.invoiceId} = ${invoices.id}), 0)`.mapWith(
+          Number,
+        ),
       })
       .from(invoices)
       .where(inArray(invoices.id, ids))
@@ -141,12 +150,12 @@ describe('money in flight, over random histories', () => {
       assert.ok(r.balance >= 0, `${r.id} balance ${r.balance}`);
       assert.ok(r.balance - r.held >= 0, `${r.id}: balance ${r.balance} − held ${r.held} < 0`);
     }
-    const all = db.select().from(payments).where(eq(payments.customerId, customerId)).all();
+    const all = await db.select().from(payments).where(eq(payments.customerId, customerId)).all();
     const live = all.filter((p) => ['pending', 'processing', 'succeeded', 'refunded'].includes(p.status));
     const charged = live.reduce((s, p) => s + p.amount - p.refunded, 0);
     assert.ok(charged <= owed, `charged ${charged} > owed ${owed}`);
     for (const p of all.filter((q) => q.status === 'succeeded' || q.status === 'refunded')) {
-      const applied = db
+      const applied = await db
         .select({ invoiceId: allocations.invoiceId, amount: allocations.amount })
         .from(allocations)
         .where(eq(allocations.paymentId, p.id))
@@ -166,7 +175,7 @@ describe('money in flight, over random histories', () => {
         fc.array(fc.integer({ min: 100, max: 500_000 }), { minLength: 3, maxLength: 3 }),
         fc.array(step, { minLength: 1, maxLength: 10 }),
         async (totals, steps) => {
-          const { customerId, ids, session } = account(totals);
+          const { customerId, ids, session } = await account(totals);
           const owed = totals.reduce((s, n) => s + n, 0);
           const requested = new Map<string, Set<string>>();
           for (const s of steps) {
@@ -175,12 +184,13 @@ describe('money in flight, over random histories', () => {
                 s.payments.map(async ({ picks, how }) => {
                   const kind = kinds[how]!;
                   const balances = new Map(
-                    db
-                      .select({ id: invoices.id, balance: invoices.balance })
-                      .from(invoices)
-                      .where(inArray(invoices.id, ids))
-                      .all()
-                      .map((r) => [r.id, r.balance]),
+                    (
+                      await db
+                        .select({ id: invoices.id, balance: invoices.balance })
+                        .from(invoices)
+                        .where(inArray(invoices.id, ids))
+                        .all()
+                    ).map((r) => [r.id, r.balance]),
                   );
                   const asks = picks
                     .map(([i, pct]) => ({
@@ -191,8 +201,8 @@ describe('money in flight, over random histories', () => {
                   if (!asks.length) return;
                   try {
                     const result = await createPayment(
-                      deps,
-                      session(),
+                      app.deps,
+                      await session(),
                       {
                         account: customerId,
                         allocations: asks,
@@ -210,36 +220,37 @@ describe('money in flight, over random histories', () => {
                 }),
               );
             } else if (s.kind === 'confirm') {
-              const waiting = db
+              const waiting = await db
                 .select({ id: payments.id })
                 .from(payments)
                 .where(eq(payments.customerId, customerId))
+                .orderBy(payments.createdAt, payments.id)
                 .all();
               const target = waiting[s.which % Math.max(1, waiting.length)];
               if (target) {
                 try {
-                  await confirmPayment(deps, session(), target.id, s.outcome, null);
+                  await confirmPayment(app.deps, await session(), target.id, s.outcome, null);
                 } catch (err) {
                   if (!(err instanceof DomainError) || err.code !== 'payment_lapsed') throw err;
                 }
               }
             } else {
               clock.advance(s.minutes * 60_000);
-              await worker.runDue();
+              await app.worker.runDue();
             }
-            check(customerId, ids, owed, requested);
+            await check(customerId, ids, owed, requested);
           }
           // Let everything in flight finish: settlements, returns, lapses, refunds.
           for (let i = 0; i < 4; i++) {
             clock.advance(31 * 60_000);
-            await worker.runDue();
+            await app.worker.runDue();
           }
-          check(customerId, ids, owed, requested);
-          const stillHeld = db
-            .select({ n: sql<number>`count(*)` })
+          await check(customerId, ids, owed, requested);
+          const stillHeld = (await db
+            .select({ n: sql<number>`count(*)`.mapWith(Number) })
             .from(reservations)
             .where(inArray(reservations.invoiceId, ids))
-            .get()!.n;
+            .get())!.n;
           assert.equal(stillHeld, 0, 'nothing is held once every payment has finished');
         },
       ),

@@ -1,8 +1,8 @@
 /**
  * Never charge twice: money in flight is reserved against each invoice's balance, decided inside the
- * write transaction, across concurrent requests and across server processes sharing one database
- * file. What cannot be applied when money arrives is refunded through the provider, never spread over
- * invoices the payer did not choose.
+ * write transaction, across concurrent requests and across server processes sharing one database (a
+ * SQLite file, or PostgreSQL). What cannot be applied when money arrives is refunded through the
+ * provider, never spread over invoices the payer did not choose.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -10,7 +10,8 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { ApiErrorBody, InvoiceDetail, PaymentView } from '../src/contract';
 import { testConfig } from '../src/config';
-import { openDatabase } from '../src/db/client';
+import type { AsyncDatabase } from '../src/db/async';
+import { openDb } from '../src/db/client';
 import { allocations, events, invoices, payments, reservations } from '../src/db/schema';
 import { systemActor } from '../src/domain/events';
 import { installationSecret } from '../src/domain/installation';
@@ -20,6 +21,7 @@ import { putSettings } from '../src/domain/settings';
 import { signPayload } from '../src/crypto';
 import { startPortico, type PorticoProcess } from '../../test/support/portico-process';
 import { errorCode, ORIGIN, startTestServer, type TestServer } from './helpers';
+import { createTestDatabase, testEngine } from './postgres-support';
 
 const ach = (invoiceId: string, amount: number, extra: Record<string, unknown> = {}) => ({
   account: 'cus_northwind',
@@ -29,29 +31,41 @@ const ach = (invoiceId: string, amount: number, extra: Record<string, unknown> =
   ...extra,
 });
 
-describe('two server processes on one database file', () => {
+describe('two server processes on one database', () => {
   let one: PorticoProcess;
   let two: PorticoProcess;
   let token: string;
-  let database: ReturnType<typeof openDatabase>;
+  let database: AsyncDatabase;
+  let postgres: Awaited<ReturnType<typeof createTestDatabase>> | null = null;
 
   before(async () => {
-    const env = { ALLOWED_ORIGINS: ORIGIN, SANDBOX_SETTLE_SECONDS: '15', PAYMENT_ATTEMPTS_PER_HOUR: '1000' };
+    // One SQLite file both processes open, or one PostgreSQL database both connect to.
+    postgres = testEngine === 'postgres' ? await createTestDatabase() : null;
+    const shared: Record<string, string> = postgres ? { DATABASE_URL: postgres.url } : {};
+    const env = {
+      ALLOWED_ORIGINS: ORIGIN,
+      SANDBOX_SETTLE_SECONDS: '15',
+      PAYMENT_ATTEMPTS_PER_HOUR: '1000',
+      ...shared,
+    };
     one = await startPortico(env);
     two = await startPortico({ ...env, DATABASE_PATH: one.databasePath });
-    database = openDatabase(one.databasePath);
-    const config = testConfig({ DATABASE_PATH: one.databasePath });
-    token = createSession(
-      database.db,
-      config,
-      { audience: 'customer', email: 'ap@northwind.test', staffUserId: null, scopeInvoiceIds: null, linkId: null },
-      new Date(),
+    const config = testConfig({ DATABASE_PATH: one.databasePath, ...shared });
+    database = await openDb(config);
+    token = (
+      await createSession(
+        database.db,
+        config,
+        { audience: 'customer', email: 'ap@northwind.test', staffUserId: null, scopeInvoiceIds: null, linkId: null },
+        new Date(),
+      )
     ).token;
   });
   after(async () => {
-    database?.close();
+    await database?.close();
     await two?.stop();
     await one?.stop();
+    await postgres?.drop();
   });
 
   const call = (server: PorticoProcess, method: string, path: string, body?: unknown, key?: string) =>
@@ -120,12 +134,13 @@ describe('two server processes on one database file', () => {
       settled!.allocations.map((a) => [a.number, a.amount]),
       [['INV-1023', balance]],
     );
-    const open = database.db
-      .select({ status: payments.status, amount: payments.amount })
-      .from(payments)
-      .where(and(eq(payments.customerId, 'cus_northwind'), inArray(payments.status, ['processing', 'succeeded'])))
-      .all()
-      .filter((p) => p.amount === balance);
+    const open = (
+      await database.db
+        .select({ status: payments.status, amount: payments.amount })
+        .from(payments)
+        .where(and(eq(payments.customerId, 'cus_northwind'), inArray(payments.status, ['processing', 'succeeded'])))
+        .all()
+    ).filter((p) => p.amount === balance);
     assert.equal(open.length, 1, 'one payment took the money');
     const after = (await (await call(one, 'GET', '/invoices/INV-1023')).json()) as InvoiceDetail;
     assert.equal(after.balance, 0);
@@ -140,19 +155,21 @@ describe('two server processes on one database file', () => {
 describe('one process, injected clock', () => {
   let t: TestServer;
   let northwind: string;
-  const balanceOf = (id: string) =>
-    t.db.select({ balance: invoices.balance }).from(invoices).where(eq(invoices.id, id)).get()!.balance;
+  const balanceOf = async (id: string) =>
+    (await t.db.select({ balance: invoices.balance }).from(invoices).where(eq(invoices.id, id)).get())!.balance;
   const pay = (body: unknown) =>
     t.call('POST', '/payments', { token: northwind, body, headers: { 'idempotency-key': randomUUID() } });
   const view = async (id: string) =>
     (await (await t.call('GET', `/payments/${id}`, { token: northwind })).json()) as PaymentView;
-  const eventTypes = (paymentId: string) =>
-    t.db
-      .select({ type: events.type })
-      .from(events)
-      .where(eq(events.subjectId, paymentId))
-      .all()
-      .map((e) => e.type);
+  const eventTypes = async (paymentId: string) =>
+    (
+      await t.db
+        .select({ type: events.type })
+        .from(events)
+        .where(eq(events.subjectId, paymentId))
+        .orderBy(events.id)
+        .all()
+    ).map((e) => e.type);
 
   before(async () => {
     t = await startTestServer({ env: { SANDBOX_SETTLE_SECONDS: '60', PAYMENT_ATTEMPTS_PER_HOUR: '1000' } });
@@ -165,7 +182,7 @@ describe('one process, injected clock', () => {
 
   it('a card payment while a 3-D Secure payment for the same balance waits: the waiting one is cancelled first, never completes', async () => {
     const invoice = 'inv_inv1024';
-    const balance = balanceOf(invoice);
+    const balance = await balanceOf(invoice);
     const threeDs = await pay({
       ...ach(invoice, balance),
       method: 'card',
@@ -177,7 +194,7 @@ describe('one process, injected clock', () => {
     const cardRes = await pay({ ...ach(invoice, balance), method: 'card', paymentMethod: 'tok_visa' });
     assert.equal(cardRes.status, 201);
     assert.equal(((await cardRes.json()) as PaymentView).status, 'succeeded');
-    assert.equal(balanceOf(invoice), 0);
+    assert.equal(await balanceOf(invoice), 0);
 
     const late = await t.call('POST', `/payments/${waiting.id}/confirm`, {
       token: northwind,
@@ -188,20 +205,20 @@ describe('one process, injected clock', () => {
     const cancelled = await view(waiting.id);
     assert.equal(cancelled.status, 'failed');
     assert.equal(cancelled.failure?.code, 'cancelled');
-    assert.equal(balanceOf(invoice), 0);
-    assert.deepEqual(eventTypes(waiting.id), ['payment.created', 'payment.action_required', 'payment.failed']);
+    assert.equal(await balanceOf(invoice), 0);
+    assert.deepEqual(await eventTypes(waiting.id), ['payment.created', 'payment.action_required', 'payment.failed']);
   });
 
   it('money the processor takes anyway for a cancelled payment is refunded whole, with an event and an email', async () => {
     const invoice = 'inv_inv1025';
-    const balance = balanceOf(invoice);
+    const balance = await balanceOf(invoice);
     const waiting = (await (
       await pay({ ...ach(invoice, balance), method: 'card', paymentMethod: 'tok_authentication_required' })
     ).json()) as PaymentView;
     const replacing = await pay({ ...ach(invoice, balance), method: 'card', paymentMethod: 'tok_visa' });
     assert.equal(replacing.status, 201);
-    const ref = t.db.select().from(payments).where(eq(payments.id, waiting.id)).get()!.providerRef!;
-    const secret = installationSecret(t.db, 'sandbox_webhook_secret', t.clock.now());
+    const ref = (await t.db.select().from(payments).where(eq(payments.id, waiting.id)).get())!.providerRef!;
+    const secret = await installationSecret(t.db, 'sandbox_webhook_secret', t.clock.now());
     const body = JSON.stringify({ id: `evt_${randomUUID()}`, ref, outcome: 'succeeded' });
     const hook = await t.call('POST', '/webhooks/sandbox', {
       raw: body,
@@ -209,7 +226,7 @@ describe('one process, injected clock', () => {
       headers: { 'portico-signature': signPayload(secret, body, t.clock.now()) },
     });
     assert.equal(hook.status, 200);
-    assert.equal(balanceOf(invoice), 0, 'applied once, by the replacing payment');
+    assert.equal(await balanceOf(invoice), 0, 'applied once, by the replacing payment');
     let refunded = await view(waiting.id);
     assert.equal(refunded.status, 'refunded');
     assert.equal(refunded.refunded, balance);
@@ -221,7 +238,7 @@ describe('one process, injected clock', () => {
     await t.deliver();
     const mail = await t.mail.waitFor('ap@northwind.test', { subject: /We refunded/ });
     assert.match(mail.text ?? '', new RegExp(refunded.receiptNumber));
-    assert.ok(eventTypes(waiting.id).includes('payment.refunded'));
+    assert.ok((await eventTypes(waiting.id)).includes('payment.refunded'));
     // The processor then reports the capture refunded (PayPal's PAYMENT.CAPTURE.REFUNDED): our own refund, not a return.
     const echo = JSON.stringify({ id: `evt_${randomUUID()}`, ref, outcome: 'returned' });
     const echoed = await t.call('POST', '/webhooks/sandbox', {
@@ -231,13 +248,13 @@ describe('one process, injected clock', () => {
     });
     assert.equal(echoed.status, 200);
     assert.equal((await view(waiting.id)).status, 'refunded');
-    assert.ok(!eventTypes(waiting.id).includes('payment.reversed'));
+    assert.ok(!(await eventTypes(waiting.id)).includes('payment.reversed'));
   });
 
   it('when the ERP records a payment meanwhile, what the chosen invoice cannot take is refunded, not spread', async () => {
     const invoice = 'inv_inv1026';
-    const balance = balanceOf(invoice);
-    const others = t.db
+    const balance = await balanceOf(invoice);
+    const others = await t.db
       .select({ id: invoices.id, balance: invoices.balance })
       .from(invoices)
       .where(and(eq(invoices.customerId, 'cus_northwind'), sql`${invoices.id} <> ${invoice}`))
@@ -246,7 +263,7 @@ describe('one process, injected clock', () => {
     const debit = (await res.json()) as PaymentView;
     assert.equal(debit.status, 'processing');
     // A cheque for 1,000.00 arrives at the ERP while the debit is with the bank.
-    t.db.transaction((tx) =>
+    await t.db.transaction((tx) =>
       recordSettledPayment(
         tx,
         {
@@ -271,19 +288,19 @@ describe('one process, injected clock', () => {
     );
     assert.equal(settled.refunded, 100_000);
     assert.equal(settled.unapplied, 0);
-    assert.equal(balanceOf(invoice), 0);
-    for (const o of others) assert.equal(balanceOf(o.id), o.balance, `${o.id} untouched`);
+    assert.equal(await balanceOf(invoice), 0);
+    for (const o of others) assert.equal(await balanceOf(o.id), o.balance, `${o.id} untouched`);
     await t.worker.runDue();
     assert.equal((await view(debit.id)).refundStatus, 'succeeded');
   });
 
   it('asked to apply the rest to the oldest invoices, what the chosen invoice cannot take goes there, not back', async () => {
     const invoice = 'inv_inv1028';
-    const balance = balanceOf(invoice);
+    const balance = await balanceOf(invoice);
     const res = await pay(ach(invoice, balance, { applyRestToOldest: true }));
     assert.equal(res.status, 201, await res.clone().text());
     const debit = (await res.json()) as PaymentView;
-    t.db.transaction((tx) =>
+    await t.db.transaction((tx) =>
       recordSettledPayment(
         tx,
         {
@@ -313,7 +330,7 @@ describe('one process, injected clock', () => {
 
   it('an Easy Pay or portal payment above what is left is refused with the amount left; up to it is taken', async () => {
     const invoice = 'inv_inv1027';
-    const balance = balanceOf(invoice);
+    const balance = await balanceOf(invoice);
     const part = Math.floor(balance / 3);
     assert.equal((await pay(ach(invoice, part))).status, 201);
     const over = await pay(ach(invoice, balance - part + 1));
@@ -321,20 +338,20 @@ describe('one process, injected clock', () => {
     assert.equal(((await over.json()) as ApiErrorBody).error.inFlight?.payable, balance - part);
     const rest = await pay(ach(invoice, balance - part));
     assert.equal(rest.status, 201);
-    const held = t.db
-      .select({ n: sql<number>`sum(${reservations.amount})` })
+    const held = (await t.db
+      .select({ n: sql<number>`sum(${reservations.amount})`.mapWith(Number) })
       .from(reservations)
       .where(eq(reservations.invoiceId, invoice))
-      .get()!.n;
+      .get())!.n;
     assert.equal(held, balance);
     t.clock.advance(61_000);
     await t.worker.runDue();
-    assert.equal(balanceOf(invoice), 0);
-    const applied = t.db
-      .select({ n: sql<number>`sum(${allocations.amount})` })
+    assert.equal(await balanceOf(invoice), 0);
+    const applied = (await t.db
+      .select({ n: sql<number>`sum(${allocations.amount})`.mapWith(Number) })
       .from(allocations)
       .where(eq(allocations.invoiceId, invoice))
-      .get()!.n;
+      .get())!.n;
     assert.ok(applied >= balance);
   });
 });

@@ -17,13 +17,13 @@ import { startTestServer, type TestServer } from './helpers';
 export let t: TestServer;
 export let northwind: string;
 
-export const balanceOf = (id: string) =>
-  t.db.select({ balance: invoices.balance }).from(invoices).where(eq(invoices.id, id)).get()!.balance;
-export const count = (table: typeof payments | typeof allocations) =>
-  t.db
-    .select({ n: sql<number>`count(*)` })
+export const balanceOf = async (id: string) =>
+  (await t.db.select({ balance: invoices.balance }).from(invoices).where(eq(invoices.id, id)).get())!.balance;
+export const count = async (table: typeof payments | typeof allocations) =>
+  (await t.db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
     .from(table)
-    .get()!.n;
+    .get())!.n;
 export const eventsOf = (type: string, paymentId: string) =>
   t.db
     .select()
@@ -56,7 +56,7 @@ export async function easyPaySession(email: string, invoiceId: string, number: s
   const config = testConfig({ PUBLIC_URL: 'https://ar.shop.test', ALLOWED_ORIGINS: 'https://shop.test' });
   await t.deliver();
   const sent = t.mail.to(email).length;
-  issueMagicLink(
+  await issueMagicLink(
     t.db,
     config,
     {

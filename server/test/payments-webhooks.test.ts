@@ -16,8 +16,8 @@ describe('POST /webhooks/sandbox', () => {
   const secret = () => installationSecret(t.db, 'sandbox_webhook_secret', t.clock.now());
 
   it('the sandbox secret is random per installation: the old documented default signs nothing', async () => {
-    assert.match(secret(), /^whsec_[A-Za-z0-9_-]{30,}$/);
-    assert.notEqual(secret(), 'whsec_sandbox_not_a_secret');
+    assert.match(await secret(), /^whsec_[A-Za-z0-9_-]{30,}$/);
+    assert.notEqual(await secret(), 'whsec_sandbox_not_a_secret');
     const body = JSON.stringify({ id: 'evt_default', ref: 'sbx_card_pay_x', outcome: 'succeeded' });
     const res = await send(body, signPayload('whsec_sandbox_not_a_secret', body, t.clock.now()));
     assert.equal(await errorCode(res), 'signature_invalid');
@@ -31,9 +31,9 @@ describe('POST /webhooks/sandbox', () => {
 
   it('applies a signed event once; bad, missing, old and replayed ones are refused with nothing applied', async () => {
     const invoice = 'inv_inv1032';
-    const before = balanceOf(invoice);
+    const before = await balanceOf(invoice);
     const view = await payOk({ ...card([[invoice, 600]]), method: 'ach', paymentMethod: 'btok_settles' });
-    const ref = t.db.select().from(payments).where(eq(payments.id, view.id)).get()!.providerRef!;
+    const ref = (await t.db.select().from(payments).where(eq(payments.id, view.id)).get())!.providerRef!;
     const body = JSON.stringify({ id: 'evt_sbx_1', ref, outcome: 'succeeded' });
 
     const forged = await send(body, signPayload('whsec_wrong_secret_entirely', body, t.clock.now()));
@@ -41,33 +41,36 @@ describe('POST /webhooks/sandbox', () => {
     assert.equal(await errorCode(forged), 'signature_invalid');
     const missing = await send(body, null);
     assert.equal(await errorCode(missing), 'signature_invalid');
-    const old = await send(body, signPayload(secret(), body, new Date(t.clock.now().getTime() - 10 * 60_000)));
+    const old = await send(body, signPayload(await secret(), body, new Date(t.clock.now().getTime() - 10 * 60_000)));
     assert.equal(await errorCode(old), 'signature_invalid');
-    const tampered = await send(body.replace('succeeded', 'returned'), signPayload(secret(), body, t.clock.now()));
+    const tampered = await send(
+      body.replace('succeeded', 'returned'),
+      signPayload(await secret(), body, t.clock.now()),
+    );
     assert.equal(await errorCode(tampered), 'signature_invalid');
-    assert.equal(balanceOf(invoice), before, 'nothing applied by refused webhooks');
+    assert.equal(await balanceOf(invoice), before, 'nothing applied by refused webhooks');
 
-    const good = await send(body, signPayload(secret(), body, t.clock.now()));
+    const good = await send(body, signPayload(await secret(), body, t.clock.now()));
     assert.equal(good.status, 200);
-    assert.equal(balanceOf(invoice), before - 600);
-    const replay = await send(body, signPayload(secret(), body, t.clock.now()));
+    assert.equal(await balanceOf(invoice), before - 600);
+    const replay = await send(body, signPayload(await secret(), body, t.clock.now()));
     assert.equal(replay.status, 409);
-    assert.equal(balanceOf(invoice), before - 600);
-    assert.equal(eventsOf('payment.applied', view.id).length, 1);
+    assert.equal(await balanceOf(invoice), before - 600);
+    assert.equal((await eventsOf('payment.applied', view.id)).length, 1);
   });
 
   it('money the processor reports taken after a decline is applied, not lost', async () => {
     const invoice = 'inv_inv1032';
-    const before = balanceOf(invoice);
+    const before = await balanceOf(invoice);
     const view = await payOk(card([[invoice, 250]], { paymentMethod: 'tok_insufficient_funds' }));
     assert.equal(view.status, 'failed');
-    const ref = t.db.select().from(payments).where(eq(payments.id, view.id)).get()!.providerRef!;
+    const ref = (await t.db.select().from(payments).where(eq(payments.id, view.id)).get())!.providerRef!;
     const body = JSON.stringify({ id: 'evt_sbx_late', ref, outcome: 'succeeded' });
-    const res = await send(body, signPayload(secret(), body, t.clock.now()));
+    const res = await send(body, signPayload(await secret(), body, t.clock.now()));
     assert.equal(res.status, 200);
     const now = (await (await t.call('GET', `/payments/${view.id}`, { token: northwind })).json()) as PaymentView;
     assert.equal(now.status, 'succeeded');
-    assert.equal(balanceOf(invoice), before - 250);
+    assert.equal(await balanceOf(invoice), before - 250);
   });
 
   it('an unknown provider is a 404', async () => {

@@ -1,7 +1,7 @@
 /**
- * Payments over real HTTP on a real SQLite file with the sandbox provider: a card that succeeds, idempotency,
- * surcharges and credit. Declines and bank debits, tampering, and provider webhooks are in the payments-*.test.ts
- * files beside this one.
+ * Payments over real HTTP on a real database (the run's engine) with the sandbox provider: a card that
+ * succeeds, idempotency, surcharges and credit. Declines and bank debits, tampering, and provider webhooks
+ * are in the payments-*.test.ts files beside this one.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -18,7 +18,7 @@ usePaymentsServer();
 describe('POST /payments: a card that succeeds', () => {
   it('charges, applies the chosen amounts, records events and emails a receipt', async () => {
     const [a, b] = ['inv_inv1021', 'inv_inv1022'];
-    const [balA, balB] = [balanceOf(a), balanceOf(b)];
+    const [balA, balB] = [await balanceOf(a), await balanceOf(b)];
     const view = await payOk(
       card([
         [a, balA],
@@ -36,11 +36,11 @@ describe('POST /payments: a card that succeeds', () => {
         [b, 1234, 'payment'],
       ],
     );
-    assert.equal(balanceOf(a), 0);
-    assert.equal(balanceOf(b), balB - 1234);
+    assert.equal(await balanceOf(a), 0);
+    assert.equal(await balanceOf(b), balB - 1234);
     assert.match(view.receiptNumber, /^R-[A-Z0-9]+$/);
     for (const type of ['payment.created', 'payment.succeeded', 'payment.applied']) {
-      assert.equal(eventsOf(type, view.id).length, 1, type);
+      assert.equal((await eventsOf(type, view.id)).length, 1, type);
     }
     await t.deliver();
     const receipt = await t.mail.waitFor('ap@northwind.test', { subject: /Receipt R-/ });
@@ -74,10 +74,10 @@ describe('POST /payments: a card that succeeds', () => {
 describe('Idempotency-Key', () => {
   it('50 concurrent requests with one key make one payment and one charge', async () => {
     const invoice = 'inv_inv1022';
-    const before = balanceOf(invoice);
+    const before = await balanceOf(invoice);
     const key = randomUUID();
     const body = card([[invoice, 500]]);
-    const paymentsBefore = count(payments);
+    const paymentsBefore = await count(payments);
     const responses = await Promise.all(Array.from({ length: 50 }, () => pay(body, { key })));
     const statuses = responses.map((r) => r.status);
     assert.equal(statuses.filter((s) => s === 201).length, 1, statuses.join(','));
@@ -85,20 +85,20 @@ describe('Idempotency-Key', () => {
     const views = (await Promise.all(responses.map((r) => r.json()))) as PaymentView[];
     assert.equal(new Set(views.map((v) => v.id)).size, 1);
     assert.ok(views.every((v) => v.status === 'succeeded'));
-    assert.equal(count(payments), paymentsBefore + 1);
-    assert.equal(balanceOf(invoice), before - 500, 'applied once');
-    assert.equal(eventsOf('payment.succeeded', views[0]!.id).length, 1, 'charged once');
+    assert.equal(await count(payments), paymentsBefore + 1);
+    assert.equal(await balanceOf(invoice), before - 500, 'applied once');
+    assert.equal((await eventsOf('payment.succeeded', views[0]!.id)).length, 1, 'charged once');
   });
 
   it('the same key with a different body is a 409 and charges nothing', async () => {
     const key = randomUUID();
     const first = await pay(card([['inv_inv1023', 100]]), { key });
     assert.equal(first.status, 201);
-    const before = count(payments);
+    const before = await count(payments);
     const res = await pay(card([['inv_inv1023', 200]]), { key });
     assert.equal(res.status, 409);
     assert.equal(await errorCode(res), 'idempotency_conflict');
-    assert.equal(count(payments), before);
+    assert.equal(await count(payments), before);
   });
 
   it('is required, and must look like a key', async () => {
@@ -111,7 +111,7 @@ describe('Idempotency-Key', () => {
 
 describe('surcharge', () => {
   it('applies to card only, on the amount, capped, as its own line', async () => {
-    putSettings(t.db, { surchargeRateBp: 300, surchargeCap: 5_000 }, t.clock.now());
+    await putSettings(t.db, { surchargeRateBp: 300, surchargeCap: 5_000 }, t.clock.now());
     const config = (await (await t.call('GET', '/payments/config', { token: northwind })).json()) as PaymentConfig;
     assert.deepEqual(config.surcharge, { rateBp: 300, cap: 5_000 });
     assert.deepEqual(
@@ -121,8 +121,8 @@ describe('surcharge', () => {
     const cardPay = await payOk(card([['inv_inv1022', 10_001]], { expectedTotal: 10_001 + 300 }));
     assert.equal(cardPay.surcharge, 300); // 3 % of 100.01 = 3.0003 → 3.00
     assert.equal(cardPay.total, 10_301);
-    assert.equal(balanceOf('inv_inv1022') >= 0, true);
-    const capped = await payOk(card([['inv_inv1023', balanceOf('inv_inv1023')]]));
+    assert.equal((await balanceOf('inv_inv1022')) >= 0, true);
+    const capped = await payOk(card([['inv_inv1023', await balanceOf('inv_inv1023')]]));
     assert.ok(capped.surcharge <= 5_000);
     const debit = await payOk({ ...card([['inv_inv1024', 10_000]]), method: 'debit', paymentMethod: 'tok_visa_debit' });
     assert.equal(debit.surcharge, 0);
@@ -131,12 +131,12 @@ describe('surcharge', () => {
   });
 
   it('refuses a total the payer was not shown', async () => {
-    putSettings(t.db, { surchargeRateBp: 300, surchargeCap: null }, t.clock.now());
-    const before = count(payments);
+    await putSettings(t.db, { surchargeRateBp: 300, surchargeCap: null }, t.clock.now());
+    const before = await count(payments);
     const res = await pay(card([['inv_inv1025', 10_000]], { expectedTotal: 10_000 }));
     assert.equal(res.status, 409);
     assert.equal(await errorCode(res), 'amount_changed');
-    assert.equal(count(payments), before);
+    assert.equal(await count(payments), before);
   });
 });
 
@@ -145,11 +145,12 @@ describe('credit and overpayment', () => {
     const globex = await t.signIn('cfo@globex.test');
     const accounts = (await (await t.call('GET', '/accounts', { token: globex })).json()) as AccountList;
     assert.equal(accounts.items[0]!.credit, 15_000);
-    const invoice = t.db
+    const invoice = (await t.db
       .select()
       .from(invoices)
       .where(and(eq(invoices.customerId, 'cus_globex'), sql`${invoices.balance} > 20000`))
-      .get()!;
+      .orderBy(invoices.id)
+      .get())!;
     const view = await payOk(
       {
         account: 'cus_globex',
@@ -161,7 +162,7 @@ describe('credit and overpayment', () => {
       globex,
     );
     assert.equal(view.amount, invoice.balance - 15_000);
-    assert.equal(balanceOf(invoice.id), 0);
+    assert.equal(await balanceOf(invoice.id), 0);
     assert.deepEqual(
       view.allocations.map((a) => [a.source, a.amount]),
       [
@@ -169,7 +170,7 @@ describe('credit and overpayment', () => {
         ['payment', invoice.balance - 15_000],
       ],
     );
-    const note = t.db.select().from(creditNotes).where(eq(creditNotes.number, 'CN-2002')).get()!;
+    const note = (await t.db.select().from(creditNotes).where(eq(creditNotes.number, 'CN-2002')).get())!;
     assert.equal(note.unapplied, 0);
     const after = (await (await t.call('GET', '/accounts', { token: globex })).json()) as AccountList;
     assert.equal(after.items[0]!.credit, 0);
@@ -194,7 +195,7 @@ describe('credit and overpayment', () => {
     const invoice = 'inv_inv1026';
     const res = await pay(card([[invoice, 100]], { overpayment: 5_000 }));
     assert.equal(res.status, 422);
-    putSettings(t.db, { allowOverpayment: true }, t.clock.now());
+    await putSettings(t.db, { allowOverpayment: true }, t.clock.now());
     const view = await payOk(card([[invoice, 100]], { overpayment: 5_000 }));
     assert.equal(view.amount, 5_100);
     // The rest goes to the oldest open invoices first; only what none takes stays credit.

@@ -66,7 +66,7 @@ export async function easyPaySession(t: TestServer, email: string, invoice: { id
   const config = testConfig({ PUBLIC_URL: 'https://ar.shop.test', ALLOWED_ORIGINS: ORIGIN });
   await t.deliver();
   const sent = t.mail.to(email).length;
-  issueMagicLink(
+  await issueMagicLink(
     t.db,
     config,
     {
@@ -121,7 +121,7 @@ export const WORLD_ENV: Record<string, string> = {
 };
 
 export async function buildWorld(t: TestServer): Promise<World> {
-  const openNorthwind = t.db
+  const openNorthwind = await t.db
     .select({ id: invoices.id, number: invoices.number })
     .from(invoices)
     .where(
@@ -131,7 +131,7 @@ export async function buildWorld(t: TestServer): Promise<World> {
         notInArray(invoices.id, t.db.select({ id: disputes.invoiceId }).from(disputes)),
       ),
     )
-    .orderBy(invoices.number)
+    .orderBy(invoices.number, invoices.id)
     .all();
   if (openNorthwind.length < 3) throw new Error('the demo seed has fewer than 3 open Northwind invoices');
   const [victimInvoice, victimInvoice2, easyInvoice] = openNorthwind as [
@@ -140,9 +140,9 @@ export async function buildWorld(t: TestServer): Promise<World> {
     (typeof openNorthwind)[0],
   ];
 
-  const erp = erpKey(t, 'Matrix ERP');
-  const revoked = erpKey(t, 'Revoked ERP');
-  revokeErpKey(t.db, revoked.id, systemActor, t.clock.now());
+  const erp = await erpKey(t, 'Matrix ERP');
+  const revoked = await erpKey(t, 'Revoked ERP');
+  await revokeErpKey(t.db, revoked.id, systemActor, t.clock.now());
   // The ERP's own customer, for the invoice upserts in the table.
   const upsert = await erpCall(t, erp.key, 'PUT', '/customers', { body: { customers: [customerRow(900)] } });
   if (upsert.status !== 200) throw new Error(`ERP customer upsert: ${upsert.status} ${await upsert.text()}`);
@@ -167,7 +167,7 @@ export async function buildWorld(t: TestServer): Promise<World> {
   );
   // One delivery attempt (to a closed port) so endpoint A has a delivery to list and retry.
   await t.deliver();
-  const delivery = t.db
+  const delivery = await t.db
     .select({ id: erpWebhookDeliveries.id })
     .from(erpWebhookDeliveries)
     .where(eq(erpWebhookDeliveries.endpointId, endpointA.id))
@@ -193,7 +193,7 @@ export async function buildWorld(t: TestServer): Promise<World> {
     revoked: await revokedSession(t),
   };
 
-  const northwind = t.db
+  const northwind = await t.db
     .select({ id: invoices.id, number: invoices.number })
     .from(invoices)
     .where(eq(invoices.customerId, VICTIM.account))
@@ -211,6 +211,6 @@ export async function buildWorld(t: TestServer): Promise<World> {
 }
 
 /** The invoices an Easy Pay session may name, for checks. */
-export function invoicesOf(t: TestServer, ids: string[]) {
+export function invoicesOf(t: TestServer, ids: string[]): Promise<(typeof invoices.$inferSelect)[]> {
   return t.db.select().from(invoices).where(inArray(invoices.id, ids)).all();
 }

@@ -1,6 +1,7 @@
 /**
  * `portico settings` as an operator runs it: the real CLI in a child process on the server's real
- * SQLite file, and what customers then see in PDFs and emails from the running server.
+ * database (its SQLite file, or its PostgreSQL database through DATABASE_URL), and what customers then
+ * see in PDFs and emails from the running server.
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -9,10 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
 import { PDFParse } from 'pdf-parse';
 import { invoicePdfFile } from './pdf-support';
 import { receiptNumber } from '../src/domain/payments';
-import { erpCall, erpKey } from './erp-helpers';
+import { erpCall, erpKey, scalarOf } from './erp-helpers';
 import { startTestServer, type TestServer } from './helpers';
 import { makePng } from './settings-fixtures';
 
@@ -21,7 +23,8 @@ const PORTAL = 'https://pay.acme.com/';
 
 let t: TestServer;
 let northwind: string;
-let database: string;
+/** The server's database as its config names it: the CLI is given the same. */
+let database: { DATABASE_PATH: string; DATABASE_URL?: string };
 let files: string;
 
 /** Runs `portico ARGS…` on the test server's database; its exit code and output. */
@@ -34,7 +37,8 @@ function portico(...args: string[]): Promise<{ code: number; stdout: string; std
         cwd: root,
         env: {
           ...process.env,
-          DATABASE_PATH: database,
+          DATABASE_PATH: database.DATABASE_PATH,
+          ...(database.DATABASE_URL ? { DATABASE_URL: database.DATABASE_URL } : {}),
           PUBLIC_URL: 'https://ar.shop.test',
           ALLOWED_ORIGINS: 'https://shop.test,https://pay.acme.com',
         },
@@ -58,7 +62,7 @@ async function pdfText(bytes: ArrayBuffer | Uint8Array): Promise<string> {
 
 before(async () => {
   t = await startTestServer({ env: { ALLOWED_ORIGINS: 'https://shop.test,https://pay.acme.com' } });
-  database = t.sqlite.name;
+  database = { DATABASE_PATH: t.deps.config.DATABASE_PATH, DATABASE_URL: t.deps.config.DATABASE_URL };
   files = mkdtempSync(join(tmpdir(), 'portico-settings-cli-'));
   northwind = await t.signIn('ap@northwind.test');
 });
@@ -106,7 +110,7 @@ describe('portico settings', () => {
   });
 
   it('sends invoice emails whose Pay now link and footer go to the portal', async () => {
-    const { key } = erpKey(t);
+    const { key } = await erpKey(t);
     const res = await erpCall(t, key, 'POST', '/invoices/inv_inv1032/send');
     assert.equal(res.status, 202, await res.clone().text());
     await t.deliver();
@@ -123,10 +127,10 @@ describe('portico settings', () => {
     assert.ok(text.includes('Acme Supplies West\nAcme Supplies West LLC'));
     assert.ok(text.includes(`Pay online: ${PORTAL}`));
 
-    const paymentId = t.sqlite
-      .prepare(`SELECT id FROM payments WHERE customer_id = 'cus_northwind' AND status = 'succeeded' LIMIT 1`)
-      .pluck()
-      .get() as string;
+    const paymentId = (await scalarOf(
+      t.db,
+      sql`SELECT id FROM payments WHERE customer_id = 'cus_northwind' AND status = 'succeeded' ORDER BY id LIMIT 1`,
+    )) as string;
     const receipt = await t.call('GET', `/payments/${paymentId}/receipt.pdf`, { token: northwind });
     assert.equal(receipt.status, 200, await receipt.clone().text());
     const bytes = new Uint8Array(await receipt.arrayBuffer());

@@ -3,8 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { asc, eq } from 'drizzle-orm';
 import { testConfig } from '../src/config';
-import { openDatabase } from '../src/db/client';
+import { events as eventsTable } from '../src/db/schema';
 import {
   defaultSettings,
   getSettings,
@@ -18,44 +19,48 @@ import {
   validateSettings,
 } from '../src/domain/settings';
 import { drawInvoicePdf } from '../src/pdf/invoice-pdf';
+import { openTestDatabase } from './postgres-support';
 import { makePng } from './settings-fixtures';
 
 const now = new Date('2026-11-20T15:00:00Z');
 const actor = { type: 'system' as const, id: 'test' };
 let dir: string;
-let database: ReturnType<typeof openDatabase>;
+let database: Awaited<ReturnType<typeof openTestDatabase>>;
 
-before(() => {
+before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'portico-settings-'));
-  database = openDatabase(join(dir, 'portico.sqlite'));
+  database = await openTestDatabase(dir);
 });
-after(() => {
-  database.close();
+after(async () => {
+  await database.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-function events(): { type: string; actor_id: string; data: string }[] {
-  return database.sqlite
-    .prepare(`SELECT type, actor_id, data FROM events WHERE type = 'settings.updated' ORDER BY id`)
-    .all() as { type: string; actor_id: string; data: string }[];
+function events(): Promise<{ type: string; actorId: string | null; data: Record<string, unknown> }[]> {
+  return database.db
+    .select({ type: eventsTable.type, actorId: eventsTable.actorId, data: eventsTable.data })
+    .from(eventsTable)
+    .where(eq(eventsTable.type, 'settings.updated'))
+    .orderBy(asc(eventsTable.id))
+    .all();
 }
 
 describe('company settings', () => {
-  it('defaults the portal URL to PORTAL_URL, else to the page at PUBLIC_URL', () => {
+  it('defaults the portal URL to PORTAL_URL, else to the page at PUBLIC_URL', async () => {
     const db = database.db;
     assert.equal(
-      getSettings(db, testConfig({ PUBLIC_URL: 'https://ar.acme.test' })).portalUrl,
+      (await getSettings(db, testConfig({ PUBLIC_URL: 'https://ar.acme.test' }))).portalUrl,
       'https://ar.acme.test/',
     );
     const configured = testConfig({ PUBLIC_URL: 'https://ar.acme.test', PORTAL_URL: 'https://acme.test/pay' });
-    assert.equal(getSettings(db, configured).portalUrl, 'https://acme.test/pay');
-    assert.equal(getSettings(db, configured).companyName, defaultSettings.companyName);
-    assert.equal(getSettings(db, configured).logo, null);
+    assert.equal((await getSettings(db, configured)).portalUrl, 'https://acme.test/pay');
+    assert.equal((await getSettings(db, configured)).companyName, defaultSettings.companyName);
+    assert.equal((await getSettings(db, configured)).logo, null);
   });
 
-  it('stores checked values with one event, and a stored portal URL wins over configuration', () => {
-    const before = events().length;
-    const result = updateSettings(
+  it('stores checked values with one event, and a stored portal URL wins over configuration', async () => {
+    const before = (await events()).length;
+    const result = await updateSettings(
       database.db,
       {
         values: {
@@ -69,28 +74,28 @@ describe('company settings', () => {
       now,
     );
     assert.deepEqual(result.set.sort(), ['companyName', 'logo', 'portalUrl', 'timeZone']);
-    const settings = getSettings(database.db, testConfig({ PORTAL_URL: 'https://elsewhere.test/' }));
+    const settings = await getSettings(database.db, testConfig({ PORTAL_URL: 'https://elsewhere.test/' }));
     assert.equal(settings.portalUrl, 'https://pay.acme.test/portal');
     assert.equal(settings.companyName, 'Acme Supplies', 'trimmed');
     assert.equal(settings.timeZone, 'Europe/Paris');
     assert.ok(logoBytes(settings.logo)!.equals(makePng(40, 20)));
     // Read once more (the logo is cached by its digest), then replaced: the new one is read.
-    assert.ok(logoBytes(getSettings(database.db).logo)!.equals(makePng(40, 20)));
-    updateSettings(database.db, { values: { logo: logoDataUrl(makePng(30, 30)) } }, actor, now);
-    assert.ok(logoBytes(getSettings(database.db).logo)!.equals(makePng(30, 30)));
+    assert.ok(logoBytes((await getSettings(database.db)).logo)!.equals(makePng(40, 20)));
+    await updateSettings(database.db, { values: { logo: logoDataUrl(makePng(30, 30)) } }, actor, now);
+    assert.ok(logoBytes((await getSettings(database.db)).logo)!.equals(makePng(30, 30)));
 
-    const added = events().slice(before);
+    const added = (await events()).slice(before);
     assert.equal(added.length, 2);
-    assert.equal(added[0]!.actor_id, 'test');
-    const data = JSON.parse(added[0]!.data) as { set: Record<string, unknown> };
+    assert.equal(added[0]!.actorId, 'test');
+    const data = added[0]!.data as { set: Record<string, unknown> };
     assert.equal(data.set.portalUrl, 'https://pay.acme.test/portal');
     assert.match(String(data.set.logo), /^image\/png, \d+ bytes$/, 'the event names the logo, not its bytes');
   });
 
-  it('refuses bad values all at once and changes nothing', () => {
-    const stored = storedSettings(database.db);
-    const before = events().length;
-    assert.throws(
+  it('refuses bad values all at once and changes nothing', async () => {
+    const stored = await storedSettings(database.db);
+    const before = (await events()).length;
+    await assert.rejects(
       () =>
         updateSettings(
           database.db,
@@ -121,8 +126,8 @@ describe('company settings', () => {
         return true;
       },
     );
-    assert.deepEqual(storedSettings(database.db), stored);
-    assert.equal(events().length, before);
+    assert.deepEqual(await storedSettings(database.db), stored);
+    assert.equal((await events()).length, before);
   });
 
   it('refuses a portal URL with a password in it, and any URL that is not http or https', () => {
@@ -145,19 +150,19 @@ describe('company settings', () => {
     assert.deepEqual(validateSettings({ logo: null }), { logo: null });
   });
 
-  it('reads a stored value that fails its check as the default', () => {
-    putSettings(database.db, { timeZone: 'Not/AZone', surchargeRateBp: -5 }, now);
-    const settings = getSettings(database.db, testConfig());
+  it('reads a stored value that fails its check as the default', async () => {
+    await putSettings(database.db, { timeZone: 'Not/AZone', surchargeRateBp: -5 }, now);
+    const settings = await getSettings(database.db, testConfig());
     assert.equal(settings.timeZone, defaultSettings.timeZone);
     assert.equal(settings.surchargeRateBp, defaultSettings.surchargeRateBp);
   });
 
-  it('resets settings to their defaults', () => {
-    updateSettings(database.db, { reset: ['portalUrl', 'logo'] }, actor, now);
-    const settings = getSettings(database.db, testConfig({ PUBLIC_URL: 'https://ar.acme.test' }));
+  it('resets settings to their defaults', async () => {
+    await updateSettings(database.db, { reset: ['portalUrl', 'logo'] }, actor, now);
+    const settings = await getSettings(database.db, testConfig({ PUBLIC_URL: 'https://ar.acme.test' }));
     assert.equal(settings.portalUrl, 'https://ar.acme.test/');
     assert.equal(settings.logo, null);
-    assert.throws(() => updateSettings(database.db, { reset: ['nope'] }, actor, now), SettingsError);
+    await assert.rejects(() => updateSettings(database.db, { reset: ['nope'] }, actor, now), SettingsError);
   });
 
   it('prints the logo on a PDF, and a logo PDFKit cannot read is left out rather than failing the PDF', async () => {

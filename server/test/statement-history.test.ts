@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { openDatabase } from '../src/db/client';
+import type { Db, DbOrTx } from '../src/db/client';
 import { customers, invoices } from '../src/db/schema';
 import { accountSummaries } from '../src/domain/invoices/accounts';
 import { addDays, startOfDay } from '../src/domain/dates';
@@ -14,6 +14,7 @@ import { createInvoice, issueCreditNote, recordSettledPayment } from '../src/dom
 import { defaultSettings, type CompanySettings } from '../src/domain/settings';
 import { buildStatement } from '../src/domain/invoices/statement';
 import { eq, sql } from 'drizzle-orm';
+import { openTestDatabase } from './postgres-support';
 
 /** One thing that happens to an account on some day of a 200-day history. */
 type Action =
@@ -56,10 +57,15 @@ const START = '2026-01-01';
 
 describe('statement arithmetic over random histories', () => {
   const dir = mkdtempSync(join(tmpdir(), 'portico-statement-'));
-  const { db, close } = openDatabase(join(dir, 'statement.sqlite'));
+  let database: Awaited<ReturnType<typeof openTestDatabase>>;
+  let db: Db;
   let run = 0;
-  after(() => {
-    close();
+  before(async () => {
+    database = await openTestDatabase(dir);
+    db = database.db;
+  });
+  after(async () => {
+    await database.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -67,10 +73,11 @@ describe('statement arithmetic over random histories', () => {
    * Plays the actions through the real ledger, each at its own instant (the company's `hour` on `day`),
    * for a fresh customer; returns the customer id.
    */
-  function play(actions: Action[], company: CompanySettings): string {
+  async function play(actions: Action[], company: CompanySettings): Promise<string> {
     const id = `cus_prop${++run}`;
     const now0 = startOfDay(START, company.timeZone);
-    db.insert(customers)
+    await db
+      .insert(customers)
       .values({ id, name: `Property ${run}`, currency: 'USD', createdAt: now0, updatedAt: now0 })
       .run();
     const sorted = [...actions].sort((a, b) => a.day - b.day || a.hour - b.hour);
@@ -78,8 +85,8 @@ describe('statement arithmetic over random histories', () => {
     for (const a of sorted) {
       const date = addDays(START, a.day);
       const at = new Date(startOfDay(date, company.timeZone).getTime() + a.hour * 3_600_000);
-      const open = () =>
-        db
+      const open = (tx: DbOrTx) =>
+        tx
           .select({
             id: invoices.id,
             balance: invoices.balance,
@@ -92,9 +99,9 @@ describe('statement arithmetic over random histories', () => {
           )
           .orderBy(invoices.dueDate, invoices.id)
           .all();
-      db.transaction((tx) => {
+      await db.transaction(async (tx) => {
         if (a.kind === 'invoice') {
-          createInvoice(
+          await createInvoice(
             tx,
             {
               customerId: id,
@@ -111,21 +118,21 @@ describe('statement arithmetic over random histories', () => {
           // Apply a share of the payment oldest-first; the rest stays unapplied credit.
           let toApply = Math.floor(a.amount * a.applyShare);
           const allocations = [];
-          for (const inv of open()) {
+          for (const inv of await open(tx)) {
             if (toApply <= 0) break;
             const amount = Math.min(inv.balance, toApply);
             allocations.push({ invoiceId: inv.id, amount });
             toApply -= amount;
           }
-          recordSettledPayment(
+          await recordSettledPayment(
             tx,
             { customerId: id, currency: 'USD', amount: a.amount, method: 'ach', provider: 'test', allocations },
             systemActor,
             at,
           );
         } else if (a.kind === 'credit') {
-          const target = a.onInvoice ? open().find((i) => i.balance >= a.amount) : undefined;
-          issueCreditNote(
+          const target = a.onInvoice ? (await open(tx)).find((i) => i.balance >= a.amount) : undefined;
+          await issueCreditNote(
             tx,
             {
               customerId: id,
@@ -139,8 +146,8 @@ describe('statement arithmetic over random histories', () => {
             at,
           );
         } else {
-          const untouched = open().find((i) => i.paid === 0 && i.credited === 0);
-          if (untouched) tx.update(invoices).set({ voidedAt: at }).where(eq(invoices.id, untouched.id)).run();
+          const untouched = (await open(tx)).find((i) => i.paid === 0 && i.credited === 0);
+          if (untouched) await tx.update(invoices).set({ voidedAt: at }).where(eq(invoices.id, untouched.id)).run();
         }
       });
     }
@@ -151,15 +158,15 @@ describe('statement arithmetic over random histories', () => {
     .tuple(fc.integer({ min: -10, max: 230 }), fc.integer({ min: 0, max: 120 }))
     .map(([start, length]) => ({ from: addDays(START, start), to: addDays(START, start + length) }));
 
-  it('opening + invoiced − paid − credited = closing, and closing = aging − unapplied credit', () => {
-    fc.assert(
-      fc.property(
+  it('opening + invoiced − paid − credited = closing, and closing = aging − unapplied credit', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(action, { maxLength: 40 }),
         period,
         fc.constantFrom(...zones),
-        (actions, { from, to }, timeZone) => {
+        async (actions, { from, to }, timeZone) => {
           const company = { ...defaultSettings, timeZone };
-          const s = buildStatement(db, company, { accountId: play(actions, company), from, to });
+          const s = await buildStatement(db, company, { accountId: await play(actions, company), from, to });
           assert.equal(s.openingBalance + s.totals.invoiced - s.totals.paid - s.totals.credited, s.closingBalance);
           const aging = Object.values(s.aging).reduce((x, y) => x + y, 0);
           assert.equal(s.closingBalance, aging - s.unappliedCredit);
@@ -172,17 +179,21 @@ describe('statement arithmetic over random histories', () => {
     );
   });
 
-  it("one period's closing balance is the next period's opening balance", () => {
-    fc.assert(
-      fc.property(
+  it("one period's closing balance is the next period's opening balance", async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(action, { maxLength: 30 }),
         fc.integer({ min: 0, max: 200 }),
         fc.constantFrom(...zones),
-        (actions, split, timeZone) => {
+        async (actions, split, timeZone) => {
           const company = { ...defaultSettings, timeZone };
-          const accountId = play(actions, company);
-          const first = buildStatement(db, company, { accountId, from: addDays(START, -5), to: addDays(START, split) });
-          const second = buildStatement(db, company, {
+          const accountId = await play(actions, company);
+          const first = await buildStatement(db, company, {
+            accountId,
+            from: addDays(START, -5),
+            to: addDays(START, split),
+          });
+          const second = await buildStatement(db, company, {
             accountId,
             from: addDays(START, split + 1),
             to: addDays(START, 240),
@@ -194,14 +205,14 @@ describe('statement arithmetic over random histories', () => {
     );
   });
 
-  it("ends, after the last event, where the stored balances and the account's credit say", () => {
-    fc.assert(
-      fc.property(fc.array(action, { maxLength: 40 }), fc.constantFrom(...zones), (actions, timeZone) => {
+  it("ends, after the last event, where the stored balances and the account's credit say", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(action, { maxLength: 40 }), fc.constantFrom(...zones), async (actions, timeZone) => {
         const company = { ...defaultSettings, timeZone };
-        const accountId = play(actions, company);
+        const accountId = await play(actions, company);
         const to = addDays(START, 240);
-        const s = buildStatement(db, company, { accountId, from: START, to });
-        const [summary] = accountSummaries(db, [accountId], to);
+        const s = await buildStatement(db, company, { accountId, from: START, to });
+        const [summary] = await accountSummaries(db, [accountId], to);
         assert.equal(
           Object.values(s.aging).reduce((x, y) => x + y, 0),
           summary!.balance,

@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
 import { PDFParse } from 'pdf-parse';
 import type { Statement } from '../src/contract';
-import { openDatabase } from '../src/db/client';
 import { customers } from '../src/db/schema';
 import { calendarDate } from '../src/domain/dates';
 import { receiptNumber } from '../src/domain/payments';
@@ -18,6 +18,7 @@ import { createInvoice, recordSettledPayment } from '../src/domain/ledger/ledger
 import { defaultSettings } from '../src/domain/settings';
 import { agingBucket, buildStatement } from '../src/domain/invoices/statement';
 import { errorCode, startTestServer, type TestServer } from './helpers';
+import { openTestDatabase } from './postgres-support';
 
 describe('aging', () => {
   it('puts each day past due in the right bucket at the edges', () => {
@@ -36,16 +37,18 @@ describe('aging', () => {
     for (const [days, bucket] of cases) assert.equal(agingBucket(days), bucket, `${days} days`);
   });
 
-  it('counts days in the company time zone: a payment late on the 31st in New York is still on the 31st', () => {
+  it('counts days in the company time zone: a payment late on the 31st in New York is still on the 31st', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'portico-aging-'));
-    const { db, close } = openDatabase(join(dir, 'aging.sqlite'));
+    const database = await openTestDatabase(dir);
+    const { db } = database;
     try {
       const company = { ...defaultSettings, timeZone: 'America/New_York' };
       const created = new Date('2026-01-01T12:00:00Z');
-      db.insert(customers)
+      await db
+        .insert(customers)
         .values({ id: 'cus_tz', name: 'TZ', currency: 'USD', createdAt: created, updatedAt: created })
         .run();
-      const { id } = createInvoice(
+      const { id } = await createInvoice(
         db,
         {
           customerId: 'cus_tz',
@@ -61,7 +64,7 @@ describe('aging', () => {
       // 23:30 on January 31 in New York is 04:30 on February 1 in UTC.
       const lateEvening = new Date('2026-02-01T04:30:00Z');
       assert.equal(calendarDate(lateEvening, 'America/New_York'), '2026-01-31');
-      recordSettledPayment(
+      await recordSettledPayment(
         db,
         {
           customerId: 'cus_tz',
@@ -74,7 +77,7 @@ describe('aging', () => {
         systemActor,
         lateEvening,
       );
-      const january = buildStatement(db, company, { accountId: 'cus_tz', from: '2026-01-01', to: '2026-01-31' });
+      const january = await buildStatement(db, company, { accountId: 'cus_tz', from: '2026-01-01', to: '2026-01-31' });
       assert.equal(january.totals.paid, 4_000);
       assert.deepEqual(
         january.lines.map((l) => [l.date, l.type]),
@@ -85,7 +88,7 @@ describe('aging', () => {
       );
       assert.deepEqual(january.aging, { current: 6_000, days1to30: 0, days31to60: 0, days61to90: 0, over90: 0 });
       // Seen from Tokyo the same payment lands on February 1, outside January.
-      const tokyo = buildStatement(
+      const tokyo = await buildStatement(
         db,
         { ...company, timeZone: 'Asia/Tokyo' },
         { accountId: 'cus_tz', from: '2026-01-01', to: '2026-01-31' },
@@ -94,15 +97,17 @@ describe('aging', () => {
       assert.equal(tokyo.aging.current, 10_000);
       // One day after the due date the rest is 1 day past due; 31 days after, in the next bucket.
       assert.equal(
-        buildStatement(db, company, { accountId: 'cus_tz', from: '2026-02-01', to: '2026-03-02' }).aging.days1to30,
+        (await buildStatement(db, company, { accountId: 'cus_tz', from: '2026-02-01', to: '2026-03-02' })).aging
+          .days1to30,
         6_000,
       );
       assert.equal(
-        buildStatement(db, company, { accountId: 'cus_tz', from: '2026-02-01', to: '2026-03-03' }).aging.days31to60,
+        (await buildStatement(db, company, { accountId: 'cus_tz', from: '2026-02-01', to: '2026-03-03' })).aging
+          .days31to60,
         6_000,
       );
     } finally {
-      close();
+      await database.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -184,9 +189,11 @@ describe('GET /statement', () => {
     const json = (await (await t.call('GET', `/statement${query}`, { token: northwind })).json()) as Statement;
     const paid = json.lines.filter((l) => l.type === 'payment');
     assert.ok(paid.length > 0, 'the demo account has payments in the period');
-    const refs = t.sqlite
-      .prepare(`SELECT id, provider_ref AS ref FROM payments WHERE customer_id = 'cus_northwind'`)
-      .all() as { id: string; ref: string | null }[];
+    const refs = (
+      await t.db.all<[string, string | null]>(
+        sql`SELECT id, provider_ref FROM payments WHERE customer_id = 'cus_northwind'`,
+      )
+    ).map(([id, ref]) => ({ id, ref }));
     const receipts = new Set(refs.map((r) => receiptNumber(r.id)));
     for (const line of paid) {
       assert.ok(receipts.has(line.reference), `${line.reference} is one of the account's receipt numbers`);

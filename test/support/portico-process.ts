@@ -1,6 +1,7 @@
 /**
- * The real server as a separate process, the way `npm run demo` runs it: its own SQLite file, the
- * demo company seeded, email to a loopback SMTP capture.
+ * The real server as a separate process, the way `npm run demo` runs it: its own SQLite file (or the
+ * PostgreSQL database `DATABASE_URL` in `env` names), the demo company seeded, email to a loopback SMTP
+ * capture.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +14,8 @@ export interface PorticoProcess {
   /** Its SQLite file, for the CLI (`portico keys create`) to share with it. */
   databasePath: string;
   output: () => string;
+  /** Ends it at once, as a crash or a lost machine would: no shutdown, leases left to lapse. */
+  crash(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -64,6 +67,10 @@ export async function startPortico(env: Record<string, string>): Promise<Portico
     url,
     databasePath: join(dir, 'portico.sqlite'),
     output: () => log,
+    async crash() {
+      child.kill('SIGKILL');
+      await exited;
+    },
     async stop() {
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);

@@ -79,16 +79,9 @@ function lineBreaks(record: string[]): number {
 /** More than the schema's maximum, so the too-many-lines error still shows, but bounded. */
 const MAX_HELD_LINES = 1_001;
 
-export async function importCsvFile(options: CsvImportOptions): Promise<CsvImportSummary> {
-  const { kind } = options;
-  // Blank lines come through as one empty field and are skipped below, so line numbers need no
-  // per-record info from the parser (which costs about a third of its time).
-  const parser = createReadStream(options.file, { highWaterMark: 1024 * 1024 }).pipe(
-    parse({ bom: true, relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'] }),
-  );
+type Upserter = CustomerUpserter | InvoiceUpserter;
 
-  const imp = ErpImport.begin(options.db, { actor: options.actor, now: options.now, partial: options.partial });
-  const upserter = kind === 'customers' ? new CustomerUpserter(imp) : new InvoiceUpserter(imp);
+export async function importCsvFile(options: CsvImportOptions): Promise<CsvImportSummary> {
   const summary: CsvImportSummary = {
     rows: 0,
     records: 0,
@@ -99,6 +92,35 @@ export async function importCsvFile(options: CsvImportOptions): Promise<CsvImpor
     errors: 0,
     committed: false,
   };
+  const importOptions = { actor: options.actor, now: options.now, partial: options.partial };
+  // The whole file in one transaction: committed, or rolled back on a dry run or a problem without partial.
+  return ErpImport.run(options.db, importOptions, async (imp) => {
+    const upserter = options.kind === 'customers' ? new CustomerUpserter(imp) : new InvoiceUpserter(imp);
+    // Opened once the transaction holds the database, so the file is read as fast as rows are written.
+    // Blank lines come through as one empty field and are skipped below, so line numbers need no
+    // per-record info from the parser (which costs about a third of its time).
+    const parser = createReadStream(options.file, { highWaterMark: 1024 * 1024 }).pipe(
+      parse({ bom: true, relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'] }),
+    );
+    try {
+      await readFile(options, parser, upserter, summary);
+    } finally {
+      parser.destroy();
+    }
+    Object.assign(summary, upserter.result());
+    summary.committed = !options.dryRun && (summary.errors === 0 || !!options.partial);
+    return { commit: summary.committed, result: summary };
+  });
+}
+
+/** Reads every row of the file through `upserter`, counting into `summary` and reporting each problem. */
+async function readFile(
+  options: CsvImportOptions,
+  parser: ReturnType<typeof parse>,
+  upserter: Upserter,
+  summary: CsvImportSummary,
+): Promise<void> {
+  const { kind } = options;
   const report = (error: FileRowError) => {
     summary.errors++;
     options.onError?.(error);
@@ -115,7 +137,7 @@ export async function importCsvFile(options: CsvImportOptions): Promise<CsvImpor
   let pending: PendingInvoice | null = null;
   let lastLine = 0;
 
-  const flushInvoice = () => {
+  const flushInvoice = async () => {
     if (!pending) return;
     const p = pending;
     pending = null;
@@ -125,7 +147,7 @@ export async function importCsvFile(options: CsvImportOptions): Promise<CsvImpor
     // the invoice is still checked so the report lists its other problems (nothing is written anyway).
     const skip = p.broken.some((b) => b.code === 'invalid_row') || (p.broken.length > 0 && options.partial);
     if (!skip) {
-      const errors = upserter.upsert({ ...p.header, lines: p.lines }, summary.records);
+      const errors = await upserter.upsert({ ...p.header, lines: p.lines }, summary.records);
       for (const e of errors) {
         const line = /^lines\.(\d+)/.exec(e.field);
         problems.push(fileError(e, p.lineNumbers[line ? Number(line[1]) : 0] ?? p.lineNumbers[0]!, p.externalId));
@@ -136,89 +158,76 @@ export async function importCsvFile(options: CsvImportOptions): Promise<CsvImpor
   };
 
   try {
-    try {
-      for await (const record of parser as AsyncIterable<string[]>) {
-        // The row starts on the line after the last one ended and ends as many lines later as its
-        // quoted fields hold line breaks. (Counted here: csv-parse's own count takes a CRLF inside
-        // quotes for two lines.)
-        const line = lastLine + 1;
-        lastLine = line + lineBreaks(record);
-        if (record.length === 1 && record[0] === '') continue;
-        if (!positions) {
-          positions = mapHeader(kind, record);
-          width = record.length;
-          continue;
-        }
-        summary.rows++;
-        const cells = cellsOf(record, positions);
-        const externalId = cells('externalId')?.trim() ?? '';
-        const badWidth: FileRowError | null =
-          record.length === width
-            ? null
-            : {
-                line,
-                column: '',
-                code: 'invalid_row',
-                message: `row: has ${record.length} fields but the header has ${width}`,
-                externalId,
-              };
-        if (kind === 'customers') {
-          if (badWidth) report(badWidth);
-          else {
-            for (const e of upserter.upsert(customerFromCells(cells), summary.records)) {
-              report(fileError(e, line, externalId));
-            }
-          }
-          summary.records++;
-        } else {
-          if (!pending || externalId === '' || externalId !== pending.externalId) {
-            flushInvoice();
-            pending = {
-              externalId,
-              header: invoiceHeaderFromCells(cells),
-              firstCells: cells,
-              lineNumbers: [],
-              lines: [],
-              broken: [],
-            };
-          } else {
-            const differs = headerDifference(pending.firstCells, cells);
-            if (differs) {
-              pending.broken.push({
-                line,
-                column: differs,
-                code: 'inconsistent_invoice',
-                message: `${differs}: differs from the invoice's first line (line ${pending.lineNumbers[0]})`,
-                externalId,
-              });
-            }
-          }
-          if (badWidth) pending.broken.push(badWidth);
-          if (pending.lines.length < MAX_HELD_LINES) {
-            pending.lines.push(invoiceLineFromCells(cells));
-            pending.lineNumbers.push(line);
-          }
-        }
-        options.onProgress?.(summary.rows, (parser.info as { bytes: number }).bytes);
+    for await (const record of parser as AsyncIterable<string[]>) {
+      // The row starts on the line after the last one ended and ends as many lines later as its
+      // quoted fields hold line breaks. (Counted here: csv-parse's own count takes a CRLF inside
+      // quotes for two lines.)
+      const line = lastLine + 1;
+      lastLine = line + lineBreaks(record);
+      if (record.length === 1 && record[0] === '') continue;
+      if (!positions) {
+        positions = mapHeader(kind, record);
+        width = record.length;
+        continue;
       }
-    } catch (err) {
-      if (err instanceof HeaderError) throw new CsvFileError(err.message);
-      const code = (err as { code?: string }).code;
-      if (code?.startsWith('CSV_')) throw new CsvFileError((err as Error).message);
-      throw err;
+      summary.rows++;
+      const cells = cellsOf(record, positions);
+      const externalId = cells('externalId')?.trim() ?? '';
+      const badWidth: FileRowError | null =
+        record.length === width
+          ? null
+          : {
+              line,
+              column: '',
+              code: 'invalid_row',
+              message: `row: has ${record.length} fields but the header has ${width}`,
+              externalId,
+            };
+      if (kind === 'customers') {
+        if (badWidth) report(badWidth);
+        else {
+          for (const e of await upserter.upsert(customerFromCells(cells), summary.records)) {
+            report(fileError(e, line, externalId));
+          }
+        }
+        summary.records++;
+      } else {
+        if (!pending || externalId === '' || externalId !== pending.externalId) {
+          await flushInvoice();
+          pending = {
+            externalId,
+            header: invoiceHeaderFromCells(cells),
+            firstCells: cells,
+            lineNumbers: [],
+            lines: [],
+            broken: [],
+          };
+        } else {
+          const differs = headerDifference(pending.firstCells, cells);
+          if (differs) {
+            pending.broken.push({
+              line,
+              column: differs,
+              code: 'inconsistent_invoice',
+              message: `${differs}: differs from the invoice's first line (line ${pending.lineNumbers[0]})`,
+              externalId,
+            });
+          }
+        }
+        if (badWidth) pending.broken.push(badWidth);
+        if (pending.lines.length < MAX_HELD_LINES) {
+          pending.lines.push(invoiceLineFromCells(cells));
+          pending.lineNumbers.push(line);
+        }
+      }
+      options.onProgress?.(summary.rows, (parser.info as { bytes: number }).bytes);
     }
-    if (!positions) throw new CsvFileError('The file is empty: it needs a header row.');
-    flushInvoice();
-    Object.assign(summary, upserter.result());
-    if (options.dryRun || (summary.errors > 0 && !options.partial)) {
-      imp.rollback();
-    } else {
-      imp.commit();
-      summary.committed = true;
-    }
-    return summary;
-  } finally {
-    imp.rollback();
-    parser.destroy();
+  } catch (err) {
+    if (err instanceof HeaderError) throw new CsvFileError(err.message);
+    const code = (err as { code?: string }).code;
+    if (code?.startsWith('CSV_')) throw new CsvFileError((err as Error).message);
+    throw err;
   }
+  if (!positions) throw new CsvFileError('The file is empty: it needs a header row.');
+  await flushInvoice();
 }

@@ -1,13 +1,13 @@
 /** `portico keys create --name NAME | keys list | keys revoke ID` */
 import { parseArgs } from 'node:util';
 import { systemClock } from '../clock';
-import { openDatabase } from '../db/client';
+import { openDb } from '../db/client';
 import { createErpKey, listErpKeys, revokeErpKey } from '../domain/erp';
-import { databasePath, UsageError } from './usage';
+import { cliDatabase, UsageError } from './usage';
 
 const actor = { type: 'system' as const, id: 'cli:keys' };
 
-export function runKeys(argv: string[], env: NodeJS.ProcessEnv): number {
+export async function runKeys(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -35,25 +35,25 @@ export function runKeys(argv: string[], env: NodeJS.ProcessEnv): number {
   }
   if (action !== 'create' && values.name !== undefined) throw new UsageError(`--name goes with keys create.`);
 
-  const database = openDatabase(databasePath(values.database, env));
+  const database = await openDb(cliDatabase(values.database, env));
   try {
     const now = systemClock.now();
     if (action === 'create') {
-      const created = createErpKey(database.db, values.name!.trim(), actor, now);
+      const created = await createErpKey(database.db, values.name!.trim(), actor, now);
       // The key alone on stdout, so `KEY=$(portico keys create --name erp)` works; the rest to stderr.
       console.error(`Created ERP API key ${created.id} "${created.name}". It is shown once; store it now.`);
       console.log(created.key);
       return 0;
     }
     if (action === 'revoke') {
-      if (revokeErpKey(database.db, id!, actor, now)) {
+      if (await revokeErpKey(database.db, id!, actor, now)) {
         console.log(`Revoked ${id}.`);
         return 0;
       }
       console.error(`No live key ${id}: it does not exist or is already revoked.`);
       return 1;
     }
-    const keys = listErpKeys(database.db);
+    const keys = await listErpKeys(database.db);
     if (keys.length === 0) {
       console.log('No ERP API keys. Create one with: portico keys create --name NAME');
       return 0;
@@ -79,6 +79,6 @@ export function runKeys(argv: string[], env: NodeJS.ProcessEnv): number {
       );
     return 0;
   } finally {
-    database.close();
+    await database.close();
   }
 }

@@ -11,7 +11,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === 'import') return await runImport(rest, process.env);
-    if (command === 'keys') return runKeys(rest, process.env);
+    if (command === 'keys') return await runKeys(rest, process.env);
     if (command === 'settings') return await runSettings(rest, process.env);
     if (command === 'help' || command === '--help' || command === '-h') {
       console.log(USAGE);

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { systemClock } from '../clock';
 import { z } from 'zod';
 import { configSchema, portalUrl, type Config } from '../config';
-import { openDatabase } from '../db/client';
+import { openDb } from '../db/client';
 import {
   imageType,
   isSettingKey,
@@ -18,7 +18,7 @@ import {
   validateSettings,
   type SettingKey,
 } from '../domain/settings';
-import { databasePath, UsageError } from './usage';
+import { cliDatabase, UsageError } from './usage';
 
 const actor = { type: 'system' as const, id: 'cli:settings' };
 
@@ -131,13 +131,13 @@ export async function runSettings(argv: string[], env: NodeJS.ProcessEnv): Promi
   }
   if (action !== 'show' && values.json) throw new UsageError('--json goes with settings show.');
 
-  const database = openDatabase(databasePath(values.database, env));
+  const database = await openDb(cliDatabase(values.database, env));
   try {
     const db = database.db;
     const reader = new SettingsReader(configuredDefaultsOf(env));
     if (action === 'show') {
-      const effective = reader.get(db);
-      const stored = storedSettings(db);
+      const effective = await reader.get(db);
+      const stored = await storedSettings(db);
       if (values.json) {
         const out = { ...effective, logo: effective.logo ? show(effective.logo, 'logo') : null };
         console.log(JSON.stringify(out, null, 2));
@@ -177,15 +177,15 @@ export async function runSettings(argv: string[], env: NodeJS.ProcessEnv): Promi
           problems.push(...err.issues);
         }
         if (problems.length) throw new SettingsError(problems);
-        const { set } = updateSettings(db, { values: input }, actor, systemClock.now());
-        const now = reader.get(db);
+        const { set } = await updateSettings(db, { values: input }, actor, systemClock.now());
+        const now = await reader.get(db);
         for (const key of set) console.log(`${key} = ${show(now[key], key)}`);
         warnAboutPortal(now.portalUrl, set, env);
         return 0;
       }
       const keys = args.map(settingKey);
-      const { reset } = updateSettings(db, { reset: keys }, actor, systemClock.now());
-      const now = reader.get(db);
+      const { reset } = await updateSettings(db, { reset: keys }, actor, systemClock.now());
+      const now = await reader.get(db);
       for (const key of reset) console.log(`${key} = ${show(now[key], key)} (default)`);
       return 0;
     } catch (err) {
@@ -194,7 +194,7 @@ export async function runSettings(argv: string[], env: NodeJS.ProcessEnv): Promi
       return 1;
     }
   } finally {
-    database.close();
+    await database.close();
   }
 }
 

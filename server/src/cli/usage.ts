@@ -4,10 +4,35 @@ export class UsageError extends Error {
 
 export const DEFAULT_DATABASE = 'data/portico.sqlite';
 
-export function databasePath(option: string | undefined, env: NodeJS.ProcessEnv): string {
+/** The database a command opens (what `openDb` takes), and how to name it in messages. */
+export interface CliDatabase {
+  DATABASE_PATH: string;
+  DATABASE_URL?: string;
+  /** The SQLite file, or the PostgreSQL URL without its password. */
+  label: string;
+}
+
+/**
+ * As the server picks it: PostgreSQL at `DATABASE_URL` when set, else the SQLite file at
+ * `DATABASE_PATH` (else data/portico.sqlite). `--database PATH` names a SQLite file and wins over both.
+ */
+export function cliDatabase(option: string | undefined, env: NodeJS.ProcessEnv): CliDatabase {
+  if (option === undefined && env.DATABASE_URL) {
+    let url: URL;
+    try {
+      url = new URL(env.DATABASE_URL);
+    } catch {
+      url = new URL('invalid:');
+    }
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+      throw new UsageError('DATABASE_URL must be a postgres:// or postgresql:// URL.');
+    }
+    url.password = '';
+    return { DATABASE_PATH: DEFAULT_DATABASE, DATABASE_URL: env.DATABASE_URL, label: url.href };
+  }
   const path = option ?? (env.DATABASE_PATH || DEFAULT_DATABASE);
   if (path.trim() === '') throw new UsageError('--database must name a file.');
-  return path;
+  return { DATABASE_PATH: path, label: path };
 }
 
 export const USAGE = `Usage:
@@ -26,7 +51,8 @@ import   Upserts customers or invoices by external id from a CSV file, with the 
   --dry-run         Check everything and roll back.
   --partial         Write the good rows and skip the bad ones.
   --errors FILE     Also write the problems to FILE as CSV (line, column, code, message, external_id).
-  --database PATH   SQLite file (default: $DATABASE_PATH, else data/portico.sqlite).
+  --database PATH   SQLite file (default: PostgreSQL at $DATABASE_URL when it is set, else
+                    $DATABASE_PATH, else data/portico.sqlite). Every command takes it.
 
   Customers CSV columns: external_id, name, currency, contacts (required), payment_terms_days,
     billing_address. contacts is "Name <email>; email; ..." and replaces the customer's contacts.

@@ -54,4 +54,6 @@ export type ErrorCode =
   /** A provider webhook failed its signature, timestamp or replay check. */
   | 'signature_invalid'
   | 'busy'
+  /** The database cannot be reached (PostgreSQL restarting, failing over): try again in a moment. */
+  | 'unavailable'
   | 'internal_error';

@@ -20,23 +20,28 @@
  * that every writing transaction takes, so writers are serialised as SQLite's `BEGIN IMMEDIATE` serialises
  * them, across every replica: a read-modify-write decides on what it read, on both engines alike.
  *
- * Only its tests use it so far; the domain moves onto it next (see ARCHITECTURE.md).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { Mutex } from 'async-mutex';
-import { sql } from 'drizzle-orm';
+import { DrizzleQueryError, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle, type SqliteRemoteDatabase } from 'drizzle-orm/sqlite-proxy';
 import pg from 'pg';
-import { openDatabase } from './client';
+import { openDatabase } from './sqlite';
 import { lruMemo } from './lru';
 import * as schema from './schema';
 
-/** A handle on the database, outside or inside a transaction: build a query on it and await it. */
-export type AsyncDb = SqliteRemoteDatabase<typeof schema>;
+/**
+ * A handle on the database, outside or inside a transaction: build a query on it and await it.
+ * `db.transaction(async (tx) => …)` runs a transaction (a savepoint inside one); `tx` is a handle too.
+ */
+export type AsyncDb = Omit<SqliteRemoteDatabase<typeof schema>, 'transaction'> & {
+  transaction<T>(fn: (tx: AsyncDb) => Promise<T>): Promise<T>;
+};
 
 type Method = 'run' | 'all' | 'values' | 'get';
 type Execute = (query: string, params: unknown[], method: Method) => Promise<{ rows: unknown[] }>;
@@ -53,6 +58,11 @@ export interface AsyncDatabase {
   readonly engine: 'sqlite' | 'postgres';
   /** Outside a transaction: reads from the reader, each write its own statement behind the writer's lock. */
   readonly db: AsyncDb;
+  /**
+   * SQLite only: the writer connection, for what is about the file rather than the data (pragmas,
+   * `wal_checkpoint`), by tools such as the bulk seed. Never for queries: those go through `db`.
+   */
+  readonly sqlite?: Database.Database;
   close(): Promise<void>;
 }
 
@@ -72,6 +82,7 @@ export function transaction<T>(db: AsyncDb, fn: (tx: AsyncDb) => Promise<T>): Pr
 function executor(connection: Database.Database): Execute {
   const prepare = lruMemo((source) => connection.prepare(source));
   return (query, params, method) => {
+    refuseNul(params);
     const statement = prepare(query);
     if (method === 'run' || !statement.reader) {
       statement.run(...params);
@@ -84,15 +95,58 @@ function executor(connection: Database.Database): Execute {
   };
 }
 
+/**
+ * A query was given text holding a NUL character. PostgreSQL's text cannot hold one (it refuses the
+ * query), and SQLite would store what other tools cut short, so both engines refuse it here, before it
+ * is sent, alike: the server answers 400 (a path id, a body field or a CSV cell with `\0` in it).
+ */
+export class TextWithNulError extends Error {
+  constructor() {
+    super('Text may not contain NUL characters.');
+    this.name = 'TextWithNulError';
+  }
+}
+
+function refuseNul(params: unknown[]): void {
+  for (const param of params) if (typeof param === 'string' && param.includes('\0')) throw new TextWithNulError();
+}
+
 /** A write, or a read that writes (`INSERT … RETURNING`); plain `SELECT`s and `WITH … SELECT`s are reads. */
 function isRead(query: string): boolean {
   return /^\s*(select|with)\b/i.test(query) && !/\b(insert|update|delete)\b/i.test(query.slice(0, 200));
 }
 
 function handle(execute: Execute, begin: Transactions['begin']): AsyncDb {
-  const db = drizzle(execute, { schema }) as Handle;
+  const db = drizzle(execute, { schema }) as unknown as Handle;
   db[transactions] = { begin };
+  // Drizzle's own `transaction` on this driver would send BEGIN through the executor, around no lock
+  // and on no particular connection: on our handles it is `transaction(db, fn)`.
+  (db as { transaction: unknown }).transaction = (fn: (tx: AsyncDb) => Promise<unknown>) => begin(fn);
   return db;
+}
+
+/**
+ * A database's root handle: outside any transaction. Used inside one of its own transactions it would
+ * wait for the lock that transaction holds (a write) or not see what it wrote (a read, which goes
+ * elsewhere), where the same code on one synchronous connection did neither; so it refuses, loudly:
+ * inside a transaction, every query goes through the transaction's handle.
+ */
+function rootHandle(execute: Execute, begin: Transactions['begin']): AsyncDb {
+  const inside = new AsyncLocalStorage<true>();
+  const refuse = () => {
+    if (inside.getStore())
+      throw new Error('The root database handle was used inside a transaction: use its handle (tx).');
+  };
+  return handle(
+    (query, params, method) => {
+      refuse();
+      return execute(query, params, method);
+    },
+    (fn) => {
+      refuse();
+      return begin((tx) => inside.run(true, () => fn(tx)));
+    },
+  );
 }
 
 /**
@@ -100,6 +154,11 @@ function handle(execute: Execute, begin: Transactions['begin']): AsyncDb {
  * transaction inside it is a savepoint (the same words on both engines).
  */
 function savepoints(execute: Execute, depth: number): AsyncDb {
+  // A Drizzle instance costs its schema's relation set-up: one per connection and depth, reused.
+  let byDepth = savepointHandles.get(execute);
+  if (!byDepth) savepointHandles.set(execute, (byDepth = new Map()));
+  const known = byDepth.get(depth);
+  if (known) return known;
   const tx = handle(execute, async (fn) => {
     const name = `sp${depth}`;
     await tx.run(sql.raw(`SAVEPOINT ${name}`));
@@ -113,8 +172,11 @@ function savepoints(execute: Execute, depth: number): AsyncDb {
       throw error;
     }
   });
+  byDepth.set(depth, tx);
   return tx;
 }
+
+const savepointHandles = new WeakMap<Execute, Map<number, AsyncDb>>();
 
 /**
  * Opens the SQLite file as `openDatabase` does (WAL, foreign keys, busy timeout, migrations), with a
@@ -130,7 +192,7 @@ export function openAsyncSqlite(path: string): AsyncDatabase {
   const read = executor(reader);
   const lock = new Mutex();
 
-  const root = handle(
+  const root = rootHandle(
     (query, params, method) =>
       isRead(query) ? read(query, params, method) : lock.runExclusive(() => write(query, params, method)),
     (fn) =>
@@ -150,6 +212,7 @@ export function openAsyncSqlite(path: string): AsyncDatabase {
   return {
     engine: 'sqlite',
     db: root,
+    sqlite: writer.sqlite,
     close: () =>
       lock.runExclusive(() => {
         reader.close();
@@ -199,6 +262,34 @@ export function toPostgres(query: string): string {
   return out.split(SQLITE_NOW_MS).join(POSTGRES_NOW_MS);
 }
 
+/**
+ * The error the driver (or our executor) threw, under Drizzle's `DrizzleQueryError` wrapping, which
+ * adds the query text; what an error means is decided on this one.
+ */
+export function driverError(error: unknown): unknown {
+  let e = error;
+  for (let depth = 0; depth < 5 && e instanceof DrizzleQueryError; depth++) e = e.cause;
+  return e;
+}
+
+/**
+ * Whether `error` says the database is out of reach rather than that a query was wrong: PostgreSQL
+ * refusing or dropping connections (restarting, failing over, shutting down: SQLSTATE classes 08 and
+ * 57P), or the socket failing under the pool. The server answers these `503 unavailable`; the pool makes
+ * new connections once the database is back.
+ */
+export function isUnavailable(error: unknown): boolean {
+  const e = driverError(error) as { code?: unknown; message?: unknown } | null;
+  if (!e || typeof e !== 'object') return false;
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (/^(08|57P)/.test(code)) return true;
+  if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN'].includes(code)) return true;
+  const message = typeof e.message === 'string' ? e.message : '';
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+    message,
+  );
+}
+
 /** int8 (counts, money, instants) and numeric (sums) as numbers, as SQLite returns them; they stay below 2^53. */
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -207,7 +298,11 @@ const types = {
 
 /** Runs queries on `client`, translated by `translate` (one memo per database, shared by its connections). */
 function postgresExecutor(client: pg.Pool | pg.PoolClient, translate: (query: string) => string): Execute {
-  return async (query, params, method) => {
+  // One executor per pooled connection (they are reused), so its transactions' handles are reused too.
+  const known = executors.get(client);
+  if (known) return known;
+  const execute: Execute = async (query, params, method) => {
+    refuseNul(params);
     const text = translate(query);
     const result = await client.query({ text, values: params, rowMode: 'array' });
     if (method === 'run') return { rows: [] };
@@ -215,24 +310,39 @@ function postgresExecutor(client: pg.Pool | pg.PoolClient, translate: (query: st
     if (method === 'get') return { rows: result.rows[0] as unknown[] };
     return { rows: result.rows as unknown[] };
   };
+  executors.set(client, execute);
+  return execute;
 }
+
+const executors = new WeakMap<pg.Pool | pg.PoolClient, Execute>();
 
 /**
  * Connects to `url`, applies the PostgreSQL migrations once (under an advisory lock, so replicas that
  * start together migrate once), and returns the same handle as on SQLite.
  */
-export async function openAsyncPostgres(url: string): Promise<AsyncDatabase> {
-  const pool = new pg.Pool({ connectionString: url, types, max: 10 });
+export async function openAsyncPostgres(url: string, options: { poolSize?: number } = {}): Promise<AsyncDatabase> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    types,
+    max: options.poolSize ?? 10,
+    // A database that does not answer fails the request (503) instead of queueing it for ever.
+    connectionTimeoutMillis: 5000,
+  });
   // An idle connection the server ended (a restart, a failover) is dropped by the pool and replaced on
   // the next query; without a listener its error would end the process.
   pool.on('error', () => undefined);
-  const migrator = await pool.connect();
   try {
-    await migrator.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await migratePg(drizzlePg(migrator), { migrationsFolder: postgresMigrations });
-  } finally {
-    await migrator.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
-    migrator.release();
+    const migrator = await pool.connect();
+    try {
+      await migrator.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      await migratePg(drizzlePg(migrator), { migrationsFolder: postgresMigrations });
+    } finally {
+      await migrator.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+      migrator.release();
+    }
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
   }
 
   /** Runs `work` in a transaction that holds every writer's lock. */
@@ -255,7 +365,7 @@ export async function openAsyncPostgres(url: string): Promise<AsyncDatabase> {
   const read = postgresExecutor(pool, translate);
   // A write outside a transaction takes the writers' lock too, as on SQLite, so it never lands between
   // the statements of a transaction that is deciding on what it read.
-  const root = handle(
+  const root = rootHandle(
     (query, params, method) =>
       isRead(query)
         ? read(query, params, method)

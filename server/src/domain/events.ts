@@ -23,8 +23,8 @@ export const systemActor: Actor = { type: 'system' };
  * Appends one event and returns its id. Call it inside the transaction of the change it records: the
  * ERP webhook deliveries it causes are queued in that same transaction.
  */
-export function recordEvent(db: DbOrTx, input: EventInput, now: Date): number {
-  const { id } = db
+export async function recordEvent(db: DbOrTx, input: EventInput, now: Date): Promise<number> {
+  const { id } = await db
     .insert(events)
     .values({
       type: input.type,
@@ -39,6 +39,6 @@ export function recordEvent(db: DbOrTx, input: EventInput, now: Date): number {
     })
     .returning({ id: events.id })
     .get();
-  queueWebhookDeliveries(db, { id, type: input.type }, now);
+  await queueWebhookDeliveries(db, { id, type: input.type }, now);
   return id;
 }

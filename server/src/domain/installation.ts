@@ -8,11 +8,13 @@ import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { settings } from '../db/schema';
 
-export function installationSecret(db: DbOrTx, name: string, now: Date): string {
+export async function installationSecret(db: DbOrTx, name: string, now: Date): Promise<string> {
   const key = `installation.${name}`;
-  db.insert(settings)
+  await db
+    .insert(settings)
     .values({ key, value: `whsec_${randomBytes(24).toString('base64url')}`, updatedAt: now })
     .onConflictDoNothing()
     .run();
-  return String(db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()!.value);
+  const row = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
+  return String(row!.value);
 }

@@ -161,15 +161,15 @@ export class SettingsReader {
   }
 
   /** The company's settings. */
-  get(db: DbOrTx): CompanySettings {
-    return { ...defaultSettings, ...this.#configured, ...this.stored(db) };
+  async get(db: DbOrTx): Promise<CompanySettings> {
+    return { ...defaultSettings, ...this.#configured, ...(await this.stored(db)) };
   }
 
   /** The settings stored, each validated; a key that is unknown or holds a bad value is left out. */
-  stored(db: DbOrTx): Partial<CompanySettings> {
+  async stored(db: DbOrTx): Promise<Partial<CompanySettings>> {
     const stored: Record<string, unknown> = {};
     // Every value but the logo's, which is looked up by its digest.
-    const rows = db
+    const rows = await db
       .select({
         key: settings.key,
         value: sql<string | null>`CASE WHEN ${settings.key} = 'logo' THEN NULL ELSE ${settings.value} END`,
@@ -180,7 +180,7 @@ export class SettingsReader {
     for (const [key, value] of raw) {
       if (!isSettingKey(key)) continue;
       if (key === 'logo') {
-        stored.logo = this.#storedLogo(db, raw.get(LOGO_DIGEST));
+        stored.logo = await this.#storedLogo(db, raw.get(LOGO_DIGEST));
         continue;
       }
       const result = this.#check(key, value);
@@ -208,9 +208,9 @@ export class SettingsReader {
    * The stored logo, read from the database only when its digest is not cached: at up to 100 KB it
    * costs milliseconds to read, and settings are read on every request.
    */
-  #storedLogo(db: DbOrTx, digest: unknown): string | null {
+  async #storedLogo(db: DbOrTx, digest: unknown): Promise<string | null> {
     if (typeof digest === 'string' && this.#logos.has(digest)) return this.#logos.get(digest)!;
-    const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, 'logo')).get();
+    const row = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, 'logo')).get();
     const result = row ? this.#check('logo', row.value) : 'invalid';
     const logo = result === 'invalid' ? null : (result.value as string | null);
     // Cached only under the digest of what was read, so a logo written without one is read every time.
@@ -223,7 +223,7 @@ export class SettingsReader {
 }
 
 /** The settings stored, each validated, read once (no reader kept): the CLI and tests. */
-export function storedSettings(db: DbOrTx): Partial<CompanySettings> {
+export function storedSettings(db: DbOrTx): Promise<Partial<CompanySettings>> {
   return new SettingsReader().stored(db);
 }
 
@@ -232,19 +232,20 @@ export function storedSettings(db: DbOrTx): Partial<CompanySettings> {
  * the demo site at `http://localhost:8787/`). Jobs, emails and documents read them this way; request
  * paths read through the app's `SettingsReader`, which remembers what it has checked.
  */
-export function getSettings(db: DbOrTx, config?: Pick<Config, 'PORTAL_URL' | 'PUBLIC_URL'>): CompanySettings {
+export function getSettings(db: DbOrTx, config?: Pick<Config, 'PORTAL_URL' | 'PUBLIC_URL'>): Promise<CompanySettings> {
   return new SettingsReader(config).get(db);
 }
 
 /** Stores values as given (the demo seed and tests); `updateSettings` is the checked way in. */
-export function putSettings(db: DbOrTx, values: Partial<CompanySettings>, now: Date): void {
+export async function putSettings(db: DbOrTx, values: Partial<CompanySettings>, now: Date): Promise<void> {
   const entries: [string, unknown][] = Object.entries(values);
   if (values.logo !== undefined) entries.push([LOGO_DIGEST, values.logo === null ? null : sha256(values.logo)]);
   for (const [key, raw] of entries) {
     if (raw === undefined) continue;
     // A JSON null is a value ("no cap"), not a missing one: store the text `null`, not SQL NULL.
     const value = raw === null ? sql`'null'` : raw;
-    db.insert(settings)
+    await db
+      .insert(settings)
       .values({ key, value, updatedAt: now })
       .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } })
       .run();
@@ -287,12 +288,12 @@ function describeValue(key: SettingKey, value: unknown): unknown {
  * `settings.updated` event, in one transaction. Throws `SettingsError` and changes nothing when any
  * value is bad.
  */
-export function updateSettings(
+export async function updateSettings(
   db: Db,
   change: { values?: Record<string, unknown>; reset?: string[] },
   actor: Actor,
   now: Date,
-): { set: SettingKey[]; reset: SettingKey[] } {
+): Promise<{ set: SettingKey[]; reset: SettingKey[] }> {
   const values = validateSettings(change.values ?? {});
   const unknown = (change.reset ?? []).filter((key) => !isSettingKey(key));
   if (unknown.length) {
@@ -302,11 +303,11 @@ export function updateSettings(
   }
   const reset = (change.reset ?? []) as SettingKey[];
   const set = Object.keys(values) as SettingKey[];
-  const apply = (tx: DbOrTx) => {
-    putSettings(tx, values, now);
+  await db.transaction(async (tx) => {
+    await putSettings(tx, values, now);
     const removed: string[] = reset.includes('logo') ? [...reset, LOGO_DIGEST] : reset;
-    if (removed.length) tx.delete(settings).where(inArray(settings.key, removed)).run();
-    recordEvent(
+    if (removed.length) await tx.delete(settings).where(inArray(settings.key, removed)).run();
+    await recordEvent(
       tx,
       {
         type: 'settings.updated',
@@ -319,7 +320,6 @@ export function updateSettings(
       },
       now,
     );
-  };
-  db.transaction((tx) => apply(tx));
+  });
   return { set, reset };
 }

@@ -4,7 +4,7 @@
  * always has its webhooks queued and one that rolls back never does. Kept apart from the endpoints'
  * management (webhooks.ts) because `recordEvent` calls it and that module records events.
  */
-import { isNull } from 'drizzle-orm';
+import { asc, isNull } from 'drizzle-orm';
 import { ERP_WEBHOOK_EVENT_TYPES, type ErpWebhookEventType } from '../contract';
 import { newId } from '../crypto';
 import type { DbOrTx } from '../db/client';
@@ -27,24 +27,31 @@ export function subscribes(eventTypes: readonly string[], type: string): boolean
   return eventTypes.length === 0 || eventTypes.includes(type);
 }
 
-export function queueWebhookDelivery(db: DbOrTx, deliveryId: string, now: Date): void {
-  enqueueJob(db, { type: DELIVER_WEBHOOK, payload: { deliveryId }, maxAttempts: WEBHOOK_MAX_ATTEMPTS }, now);
+export async function queueWebhookDelivery(db: DbOrTx, deliveryId: string, now: Date): Promise<void> {
+  await enqueueJob(db, { type: DELIVER_WEBHOOK, payload: { deliveryId }, maxAttempts: WEBHOOK_MAX_ATTEMPTS }, now);
 }
 
 /** Queues a delivery of the event to every active endpoint subscribed to its type. */
-export function queueWebhookDeliveries(db: DbOrTx, event: { id: number; type: string }, now: Date): void {
+export async function queueWebhookDeliveries(
+  db: DbOrTx,
+  event: { id: number; type: string },
+  now: Date,
+): Promise<void> {
   if (!isWebhookEventType(event.type)) return;
-  const endpoints = db
+  const endpoints = await db
     .select({ id: erpWebhookEndpoints.id, eventTypes: erpWebhookEndpoints.eventTypes })
     .from(erpWebhookEndpoints)
     .where(isNull(erpWebhookEndpoints.disabledAt))
+    // The order the endpoints were added, on either engine (a table scan's order is no promise).
+    .orderBy(asc(erpWebhookEndpoints.createdAt), asc(erpWebhookEndpoints.id))
     .all();
   for (const endpoint of endpoints) {
     if (!subscribes(endpoint.eventTypes, event.type)) continue;
     const id = newId('dlv');
-    db.insert(erpWebhookDeliveries)
+    await db
+      .insert(erpWebhookDeliveries)
       .values({ id, endpointId: endpoint.id, eventId: event.id, type: event.type, status: 'pending', createdAt: now })
       .run();
-    queueWebhookDelivery(db, id, now);
+    await queueWebhookDelivery(db, id, now);
   }
 }

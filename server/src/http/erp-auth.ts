@@ -11,7 +11,7 @@ import { bearerToken } from './middleware';
 export const requireErpKey = createMiddleware<AppEnv>(async (c, next) => {
   const token = bearerToken(c);
   const { db, clock } = c.var.deps;
-  const key = token ? authenticateErpKey(db, token, clock.now()) : null;
+  const key = token ? await authenticateErpKey(db, token, clock.now()) : null;
   if (!key) throw unauthenticated('Send a live ERP API key as `Authorization: Bearer pk_live_…`.');
   c.set('erpKeyId', key.id);
   await next();

@@ -35,6 +35,7 @@ const STATUS: Record<ErrorCode, ErrorStatus | 500> = {
   payment_lapsed: 409,
   signature_invalid: 400,
   busy: 503,
+  unavailable: 503,
   internal_error: 500,
 };
 

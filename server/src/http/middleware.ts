@@ -70,7 +70,7 @@ export function requireSession(audience?: Audience) {
     const token = bearerToken(c);
     if (!token) throw unauthenticated();
     const { db, config, clock } = c.var.deps;
-    const session = authenticate(db, config, token, clock.now());
+    const session = await authenticate(db, config, token, clock.now());
     if (!session) throw new HttpError(401, 'session_expired', 'Your session has ended. Sign in again.');
     if (audience && session.audience !== audience) throw forbidden();
     c.set('session', session);

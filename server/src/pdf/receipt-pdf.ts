@@ -16,39 +16,39 @@ import { renderReceiptPdf } from './render';
 export type { ReceiptPdfInput } from './inputs';
 
 /** What the receipt of a stored payment shows to `reader`, read from the database. */
-export function receiptInput(
+export async function receiptInput(
   db: DbOrTx,
   paymentId: string,
   reader: Reader = {},
   config?: Pick<Config, 'PORTAL_URL' | 'PUBLIC_URL'>,
-): ReceiptPdfInput {
-  const payment = paymentView(db, paymentId);
-  const customer = db.select().from(customers).where(eq(customers.id, payment.accountId)).get()!;
-  const payer = db.query.payments.findFirst({ where: (t, { eq: is }) => is(t.id, paymentId) }).sync();
-  const company = getSettings(db, config);
+): Promise<ReceiptPdfInput> {
+  const payment = await paymentView(db, paymentId);
+  const customer = (await db.select().from(customers).where(eq(customers.id, payment.accountId)).get())!;
+  const payer = await db.query.payments.findFirst({ where: (t, { eq: is }) => is(t.id, paymentId) });
+  const company = await getSettings(db, config);
   return {
     payment,
     company,
     customer: { name: customer.name, billingAddress: customer.billingAddress },
     payerEmail: payer?.payerEmail ?? null,
-    locale: readerLocale(db, reader, payment.accountId, company),
+    locale: await readerLocale(db, reader, payment.accountId, company),
   };
 }
 
 /** The receipt of a stored payment (being drawn) for `reader`, with its file name. */
-export function receiptPdf(
+export async function receiptPdf(
   pdf: PdfPool,
   db: DbOrTx,
   paymentId: string,
   reader: Reader = {},
   config?: Pick<Config, 'PORTAL_URL' | 'PUBLIC_URL'>,
-): { doc: Promise<Buffer>; filename: string } {
-  const input = receiptInput(db, paymentId, reader, config);
+): Promise<{ doc: Promise<Buffer>; filename: string }> {
+  const input = await receiptInput(db, paymentId, reader, config);
   return { doc: renderReceiptPdf(pdf, input), filename: `Receipt-${input.payment.receiptNumber}.pdf` };
 }
 
 /** The receipt PDF as one buffer, for an email attachment to `to`. */
 export async function receiptPdfFile(pdf: PdfPool, db: DbOrTx, paymentId: string, to: string) {
-  const { doc, filename } = receiptPdf(pdf, db, paymentId, { email: to });
+  const { doc, filename } = await receiptPdf(pdf, db, paymentId, { email: to });
   return { filename, contentType: 'application/pdf', content: await doc };
 }

@@ -5,11 +5,11 @@ import { calendarDate } from '../domain/dates';
 import type { AppEnv } from '../http/env';
 import { requireSession } from '../http/middleware';
 
-export const accounts = new Hono<AppEnv>().get('/', requireSession('customer'), (c) => {
+export const accounts = new Hono<AppEnv>().get('/', requireSession('customer'), async (c) => {
   const { db, clock, settings } = c.var.deps;
-  const company = settings.get(db);
+  const company = await settings.get(db);
   const today = calendarDate(clock.now(), company.timeZone);
-  const items = accountSummaries(
+  const items = await accountSummaries(
     db,
     c.var.session.accounts.map((a) => a.id),
     today,

@@ -20,13 +20,15 @@ export const auth = new Hono<AppEnv>()
     const body = await jsonBody(c, linkBody);
     const meta = { ip: c.var.ip, requestId: c.var.requestId };
     const { resendAfter } =
-      'resendToken' in body ? resendMagicLink(c.var.deps, body, meta) : requestMagicLink(c.var.deps, body, meta);
+      'resendToken' in body
+        ? await resendMagicLink(c.var.deps, body, meta)
+        : await requestMagicLink(c.var.deps, body, meta);
     c.var.deps.worker.kick();
     return c.json({ ok: true, resendAfter } satisfies LinkRequestAccepted, 202);
   })
   .post('/links/preview', async (c) => {
     const body = await jsonBody(c, linkPreviewBody);
-    const result = previewMagicLink(c.var.deps, body.token, body.nonce ?? null, {
+    const result = await previewMagicLink(c.var.deps, body.token, body.nonce ?? null, {
       ip: c.var.ip,
       requestId: c.var.requestId,
     });
@@ -36,18 +38,20 @@ export const auth = new Hono<AppEnv>()
     const body = await jsonBody(c, sessionRequestBody);
     const meta = { ip: c.var.ip, requestId: c.var.requestId };
     const created =
-      'token' in body ? exchangeLinkToken(c.var.deps, body, meta) : await exchangeCode(c.var.deps, body, meta);
+      'token' in body ? await exchangeLinkToken(c.var.deps, body, meta) : await exchangeCode(c.var.deps, body, meta);
     return c.json(created satisfies SessionCreated);
   })
-  .get('/session', requireSession(), (c) => c.json(sessionInfo(c.var.deps.db, c.var.session) satisfies SessionInfo))
-  .delete('/session', requireSession(), (c) => {
+  .get('/session', requireSession(), async (c) =>
+    c.json((await sessionInfo(c.var.deps.db, c.var.session)) satisfies SessionInfo),
+  )
+  .delete('/session', requireSession(), async (c) => {
     const { db, clock } = c.var.deps;
-    revokeSession(db, c.var.session, clock.now(), c.var.requestId);
+    await db.transaction((tx) => revokeSession(tx, c.var.session, clock.now(), c.var.requestId));
     return c.body(null, 204);
   })
-  .delete('/sessions', requireSession(), (c) => {
+  .delete('/sessions', requireSession(), async (c) => {
     const { db, clock } = c.var.deps;
     const s = c.var.session;
-    db.transaction((tx) => revokeAllSessions(tx, s.email, s.audience, clock.now(), c.var.requestId));
+    await db.transaction((tx) => revokeAllSessions(tx, s.email, s.audience, clock.now(), c.var.requestId));
     return c.body(null, 204);
   });

@@ -29,6 +29,7 @@ import {
   erpWebhookDeliveriesQuery,
   erpWebhookEndpointBody,
 } from '../contract/schemas';
+import type { Tx } from '../db/client';
 import { calendarDate } from '../domain/dates';
 import {
   CustomerUpserter,
@@ -103,7 +104,7 @@ export const erp = new Hono<AppEnv>()
       now: clock.now(),
       requestId: c.var.requestId,
     };
-    const outcome = importAll(db, rows, options, (imp) => new CustomerUpserter(imp));
+    const outcome = await importAll(db, rows, options, (imp) => new CustomerUpserter(imp));
     if (!outcome.ok) return validationFailed(c, outcome.errors);
     return c.json(outcome.result satisfies ErpCustomersUpsertResult);
   })
@@ -116,22 +117,22 @@ export const erp = new Hono<AppEnv>()
       requestId: c.var.requestId,
     };
     // Rows with `send: true` queue their email inside the import's transaction: sent only if it commits.
-    const send = (invoice: { id: string; customerId: string }) =>
-      queueInvoiceSend(db, invoice, options.actor, options.now, options.requestId) > 0;
-    const outcome = importAll(db, rows, options, (imp) => new InvoiceUpserter(imp, send));
+    const send = async (tx: Tx, invoice: { id: string; customerId: string }) =>
+      (await queueInvoiceSend(tx, invoice, options.actor, options.now, options.requestId)) > 0;
+    const outcome = await importAll(db, rows, options, (imp) => new InvoiceUpserter(imp, send));
     if (!outcome.ok) return validationFailed(c, outcome.errors);
     if (outcome.result.sent) c.var.deps.worker.kick();
     return c.json(outcome.result satisfies ErpInvoicesUpsertResult);
   })
-  .post('/invoices/:id/send', (c) => {
+  .post('/invoices/:id/send', async (c) => {
     const { db, clock, worker } = c.var.deps;
-    const result = requestInvoiceSend(db, pathId(c, 'id'), erpActor(c), clock.now(), c.var.requestId);
+    const result = await requestInvoiceSend(db, pathId(c, 'id'), erpActor(c), clock.now(), c.var.requestId);
     worker.kick();
     return c.json(result satisfies ErpInvoiceSendResult, 202);
   })
-  .get('/payments', (c) => {
+  .get('/payments', async (c) => {
     const query = queryParams(c, erpPaymentFeedQuery);
-    return c.json(listErpPayments(c.var.deps.db, query) satisfies ErpPaymentFeed);
+    return c.json((await listErpPayments(c.var.deps.db, query)) satisfies ErpPaymentFeed);
   })
   .post('/webhooks', async (c) => {
     const { db, clock, config } = c.var.deps;
@@ -140,31 +141,35 @@ export const erp = new Hono<AppEnv>()
       c,
       erpWebhookEndpointBody((url) => webhookUrlProblem(url, production)),
     );
-    const created = db.transaction((tx) => createWebhookEndpoint(tx, body, erpActor(c), clock.now()));
+    const created = await db.transaction((tx) => createWebhookEndpoint(tx, body, erpActor(c), clock.now()));
     return c.json(created satisfies ErpWebhookEndpointCreated, 201);
   })
-  .get('/webhooks', (c) => c.json({ items: listWebhookEndpoints(c.var.deps.db) } satisfies ErpWebhookEndpointList))
-  .delete('/webhooks/:id', (c) => {
+  .get('/webhooks', async (c) =>
+    c.json({ items: await listWebhookEndpoints(c.var.deps.db) } satisfies ErpWebhookEndpointList),
+  )
+  .delete('/webhooks/:id', async (c) => {
     const { db, clock } = c.var.deps;
-    const endpoint = db.transaction((tx) => disableWebhookEndpoint(tx, pathId(c, 'id'), erpActor(c), clock.now()));
+    const endpoint = await db.transaction((tx) =>
+      disableWebhookEndpoint(tx, pathId(c, 'id'), erpActor(c), clock.now()),
+    );
     return c.json(endpoint satisfies ErpWebhookEndpoint);
   })
-  .get('/webhooks/:id/deliveries', (c) => {
+  .get('/webhooks/:id/deliveries', async (c) => {
     const { limit } = queryParams(c, erpWebhookDeliveriesQuery);
-    const items = listWebhookDeliveries(c.var.deps.db, pathId(c, 'id'), limit);
+    const items = await listWebhookDeliveries(c.var.deps.db, pathId(c, 'id'), limit);
     return c.json({ items } satisfies ErpWebhookDeliveryList);
   })
-  .post('/webhooks/:id/deliveries/:deliveryId/retry', (c) => {
+  .post('/webhooks/:id/deliveries/:deliveryId/retry', async (c) => {
     const { db, clock, worker } = c.var.deps;
-    const delivery = db.transaction((tx) =>
+    const delivery = await db.transaction((tx) =>
       retryWebhookDelivery(tx, pathId(c, 'id'), pathId(c, 'deliveryId'), erpActor(c), clock.now()),
     );
     worker.kick();
     return c.json(delivery satisfies ErpWebhookDelivery, 202);
   })
-  .get('/invoices', (c) => {
+  .get('/invoices', async (c) => {
     const query = queryParams(c, erpInvoiceFeedQuery);
     const { db, clock } = c.var.deps;
-    const today = calendarDate(clock.now(), c.var.deps.settings.get(db).timeZone);
-    return c.json(listErpInvoices(db, query, today) satisfies ErpInvoiceFeed);
+    const today = calendarDate(clock.now(), (await c.var.deps.settings.get(db)).timeZone);
+    return c.json((await listErpInvoices(db, query, today)) satisfies ErpInvoiceFeed);
   });

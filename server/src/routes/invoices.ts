@@ -9,27 +9,35 @@ import { requireSession } from '../http/middleware';
 import { queryParams } from '../http/validate';
 import { renderInvoicePdf } from '../pdf/render';
 
-function today(c: { var: AppEnv['Variables'] }) {
-  const company = c.var.deps.settings.get(c.var.deps.db);
+async function today(c: { var: AppEnv['Variables'] }) {
+  const company = await c.var.deps.settings.get(c.var.deps.db);
   return { company, today: calendarDate(c.var.deps.clock.now(), company.timeZone) };
 }
 
 export const invoices = new Hono<AppEnv>()
   .use(requireSession('customer'))
-  .get('/', (c) => {
+  .get('/', async (c) => {
     const query = queryParams(c, invoiceListQuery);
-    return c.json(listInvoices(c.var.deps.db, c.var.session, query, today(c).today) satisfies InvoiceList);
+    const day = (await today(c)).today;
+    return c.json((await listInvoices(c.var.deps.db, c.var.session, query, day)) satisfies InvoiceList);
   })
-  .get('/:id', (c) => {
+  .get('/:id', async (c) => {
     const id = invoiceIdOrNumber.safeParse(c.req.param('id'));
-    const { company, today: day } = today(c);
-    const detail = invoiceDetail(c.var.deps.db, c.var.session, id.success ? id.data : '', day, company.timeZone);
+    const { company, today: day } = await today(c);
+    const detail = await invoiceDetail(c.var.deps.db, c.var.session, id.success ? id.data : '', day, company.timeZone);
     return c.json(detail satisfies InvoiceDetail);
   })
-  .get('/:id/pdf', (c) => {
+  .get('/:id/pdf', async (c) => {
     const id = invoiceIdOrNumber.safeParse(c.req.param('id'));
     const { db, clock, config } = c.var.deps;
     const locale = requestedLocale(c);
-    const document = sessionInvoiceDocument(db, c.var.session, id.success ? id.data : '', clock.now(), locale, config);
+    const document = await sessionInvoiceDocument(
+      db,
+      c.var.session,
+      id.success ? id.data : '',
+      clock.now(),
+      locale,
+      config,
+    );
     return download(c, renderInvoicePdf(c.var.deps.pdf, document), `${document.invoice.number}.pdf`, 'application/pdf');
   });

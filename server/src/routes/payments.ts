@@ -24,13 +24,13 @@ function idOf(raw: string): string {
 
 export const paymentsRouter = new Hono<AppEnv>()
   .use(requireSession('customer'))
-  .get('/config', (c) => {
+  .get('/config', async (c) => {
     const { account } = queryParams(c, accountQuery);
-    return c.json(paymentConfig(c.var.deps, c.var.session, account) satisfies PaymentConfig);
+    return c.json((await paymentConfig(c.var.deps, c.var.session, account)) satisfies PaymentConfig);
   })
-  .get('/', (c) => {
+  .get('/', async (c) => {
     const { account } = queryParams(c, accountQuery);
-    return c.json({ items: listPayments(c.var.deps.db, c.var.session, account) } satisfies PaymentList);
+    return c.json({ items: await listPayments(c.var.deps.db, c.var.session, account) } satisfies PaymentList);
   })
   .post('/', async (c) => {
     const key = idempotencyKey.safeParse(c.req.header('idempotency-key'));
@@ -45,10 +45,10 @@ export const paymentsRouter = new Hono<AppEnv>()
     const result = await createPayment(c.var.deps, c.var.session, body, key.data, c.var.requestId);
     return c.json(result.view satisfies PaymentView, result.created ? 201 : 200);
   })
-  .get('/:id', (c) => {
+  .get('/:id', async (c) => {
     const id = idOf(c.req.param('id'));
-    visiblePayment(c.var.deps.db, c.var.session, id);
-    return c.json(paymentView(c.var.deps.db, id) satisfies PaymentView);
+    await visiblePayment(c.var.deps.db, c.var.session, id);
+    return c.json((await paymentView(c.var.deps.db, id)) satisfies PaymentView);
   })
   .post('/:id/confirm', async (c) => {
     const id = idOf(c.req.param('id'));
@@ -56,10 +56,10 @@ export const paymentsRouter = new Hono<AppEnv>()
     const view = await confirmPayment(c.var.deps, c.var.session, id, body.outcome, c.var.requestId);
     return c.json(view satisfies PaymentView);
   })
-  .get('/:id/receipt.pdf', (c) => {
+  .get('/:id/receipt.pdf', async (c) => {
     const id = idOf(c.req.param('id'));
-    visiblePayment(c.var.deps.db, c.var.session, id);
+    await visiblePayment(c.var.deps.db, c.var.session, id);
     const reader = { locale: requestedLocale(c), email: c.var.session.email };
-    const { doc, filename } = receiptPdf(c.var.deps.pdf, c.var.deps.db, id, reader, c.var.deps.config);
+    const { doc, filename } = await receiptPdf(c.var.deps.pdf, c.var.deps.db, id, reader, c.var.deps.config);
     return download(c, doc, filename, 'application/pdf');
   });

@@ -39,10 +39,10 @@ function statementCsv(s: Statement, locale: string): string {
   ]);
 }
 
-export const statement = new Hono<AppEnv>().get('/', requireSession('customer'), (c) => {
+export const statement = new Hono<AppEnv>().get('/', requireSession('customer'), async (c) => {
   const query = queryParams(c, statementQuery);
   const { db, clock, settings } = c.var.deps;
-  const company = settings.get(db);
+  const company = await settings.get(db);
   const accountId = accountFor(c.var.session, query.account);
   const to = query.to ?? calendarDate(clock.now(), company.timeZone);
   const from = query.from ?? addDays(to, -90);
@@ -52,8 +52,8 @@ export const statement = new Hono<AppEnv>().get('/', requireSession('customer'),
   // Easy Pay sessions see only their invoices; a whole-account statement is not theirs to read.
   if (c.var.session.scopeInvoiceIds) throw new HttpError(403, 'forbidden', 'Sign in to see statements.');
 
-  const locale = readerLocale(db, { locale: requestedLocale(c), email: c.var.session.email }, accountId, company);
-  const result = buildStatement(db, company, { accountId, from, to, locale });
+  const locale = await readerLocale(db, { locale: requestedLocale(c), email: c.var.session.email }, accountId, company);
+  const result = await buildStatement(db, company, { accountId, from, to, locale });
   const filename = `statement-${result.account.name.replace(/\W+/g, '-')}-${from}-to-${to}`;
   if (query.format === 'csv')
     return download(c, statementCsv(result, locale), `${filename}.csv`, 'text/csv; charset=utf-8');

@@ -22,7 +22,7 @@ export const webhooksRouter = new Hono<AppEnv>().post(
     if (!provider) throw new HttpError(404, 'not_found', 'No such payment provider is configured.');
     const raw = await c.req.text();
     const event = await provider.parseWebhook(raw, c.req.raw.headers, deps.clock.now());
-    const result = handleProviderEvent(deps, provider.name, event);
+    const result = await handleProviderEvent(deps, provider.name, event);
     deps.logger.info('provider webhook', { provider: provider.name, event: event.id, ...result });
     return c.json({ received: true, handled: result.handled });
   },

@@ -1,13 +1,14 @@
 /**
  * `npm run seed -- [--demo] [--customers N --invoices M] [--database PATH] [--seed S]`
  *
- * Seeds the demo company and/or a large synthetic ledger into a SQLite file (created and migrated
- * if needed). Exit codes: 0 done, 1 the seed failed, 2 bad arguments.
+ * Seeds the demo company and/or a large synthetic ledger into the database (created and migrated
+ * if needed): the SQLite file `--database` names, else the PostgreSQL database at `$DATABASE_URL`,
+ * else the SQLite file at `$DATABASE_PATH`. Exit codes: 0 done, 1 the seed failed, 2 bad arguments.
  */
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { systemClock } from '../clock';
-import { openDatabase } from '../db/client';
+import { openDb } from '../db/client';
 import { BulkSeedError, seedBulk, type BulkSeedResult } from './bulk';
 import { seedDemo } from './demo';
 
@@ -21,16 +22,20 @@ const USAGE = `Usage: npm run seed -- [--demo] [--customers N --invoices M] [--d
   --invoices M      ... and M invoices over them with lines and payments; customer bulk-0000001
                     holds 10,000 of them (a tenth when M is under 100,000).
   --seed S          Seed for the bulk data, 0 to 4294967295 (default 1); same seed, same rows.
-  --database PATH   SQLite file (default: $DATABASE_PATH, else ${DEFAULT_DATABASE}).
+  --database PATH   SQLite file (default: the PostgreSQL database at $DATABASE_URL when set,
+                    else $DATABASE_PATH, else ${DEFAULT_DATABASE}).
   -h, --help        Show this help.
 
 The demo runs first, so --demo with a bulk load gives the demo company plus the bulk data.
-A bulk load goes into a database without bulk data; load again into a new file.`;
+A bulk load goes into a database without bulk data; load again into a new one.`;
 
 class UsageError extends Error {}
 
 interface SeedCommand {
+  /** The SQLite file, or (with `url`) the PostgreSQL database's name for messages. */
   database: string;
+  /** The PostgreSQL database's URL, when seeding PostgreSQL. */
+  url?: string;
   demo: boolean;
   bulk: { customers: number; invoices: number; seed: number } | null;
 }
@@ -78,9 +83,23 @@ function parseCommand(argv: string[], env: NodeJS.ProcessEnv): SeedCommand | 'he
   if (!bulk && values.seed !== undefined)
     throw new UsageError('--seed applies to a bulk load (--customers, --invoices).');
   if (!bulk && !values.demo) throw new UsageError('Nothing to seed: give --demo, or --customers N --invoices M.');
+  if (values.database === undefined && env.DATABASE_URL) {
+    return { database: postgresName(env.DATABASE_URL), url: env.DATABASE_URL, demo: values.demo, bulk };
+  }
   const database = values.database ?? (env.DATABASE_PATH || DEFAULT_DATABASE);
   if (database.trim() === '') throw new UsageError('--database must name a file.');
   return { database, demo: values.demo, bulk };
+}
+
+/** A PostgreSQL URL without its user and password, for messages. */
+function postgresName(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UsageError('DATABASE_URL must be a postgres:// URL.');
+  }
+  return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -120,20 +139,25 @@ function fileSize(path: string): number | null {
   }
 }
 
-function run(command: SeedCommand): number {
-  const database = openDatabase(command.database);
+async function run(command: SeedCommand): Promise<number> {
+  const database = await openDb({ DATABASE_PATH: command.database, DATABASE_URL: command.url });
+  let open = true;
+  const close = async () => {
+    if (open) await database.close();
+    open = false;
+  };
   try {
     const now = systemClock.now();
     if (command.demo) {
       console.log(
-        seedDemo(database.db, now)
+        (await seedDemo(database.db, now))
           ? `Demo company seeded into ${command.database}.`
           : `Demo company not seeded: ${command.database} already holds customers or staff.`,
       );
     }
     if (!command.bulk) return 0;
     const startedAt = performance.now();
-    const result = seedBulk(database.sqlite, {
+    const result = await seedBulk(database, {
       customers: command.bulk.customers,
       invoices: command.bulk.invoices,
       seed: command.bulk.seed,
@@ -141,8 +165,8 @@ function run(command: SeedCommand): number {
       onProgress: progressReporter(startedAt),
     });
     const seconds = (performance.now() - startedAt) / 1000;
-    database.close();
-    console.log(summary(command, result, seconds, fileSize(command.database)));
+    await close();
+    console.log(summary(command, result, seconds, command.url ? null : fileSize(command.database)));
     return 0;
   } catch (err) {
     if (err instanceof BulkSeedError) {
@@ -151,11 +175,11 @@ function run(command: SeedCommand): number {
     }
     throw err;
   } finally {
-    if (database.sqlite.open) database.close();
+    await close();
   }
 }
 
-function main(): number {
+async function main(): Promise<number> {
   let command: SeedCommand | 'help';
   try {
     command = parseCommand(process.argv.slice(2), process.env);
@@ -171,4 +195,4 @@ function main(): number {
   return run(command);
 }
 
-process.exitCode = main();
+process.exitCode = await main();

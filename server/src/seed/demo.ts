@@ -152,28 +152,29 @@ const PLANS: Record<keyof typeof DEMO_ACCOUNTS, PlannedInvoice[]> = {
   ],
 };
 
-export function isEmpty(db: DbOrTx): boolean {
-  const row = db
-    .select({ n: sql<number>`count(*)` })
+export async function isEmpty(db: DbOrTx): Promise<boolean> {
+  const row = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
     .from(customers)
     .get();
-  const staff = db
-    .select({ n: sql<number>`count(*)` })
+  const staff = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
     .from(staffUsers)
     .get();
   return (row?.n ?? 0) === 0 && (staff?.n ?? 0) === 0;
 }
 
 /** Seeds the demo company into an empty database in one transaction. Returns false when not empty. */
-export function seedDemo(db: Db, now: Date): boolean {
-  return db.transaction((tx) => {
-    if (!isEmpty(tx)) return false;
+export function seedDemo(db: Db, now: Date): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    if (!(await isEmpty(tx))) return false;
     const random = seededRandom(20261122);
     const paymentDays = seededRandom(7);
-    putSettings(tx, DEMO_COMPANY, now);
+    await putSettings(tx, DEMO_COMPANY, now);
     const today = calendarDate(now, DEMO_COMPANY.timeZone);
     for (const s of DEMO_STAFF)
-      tx.insert(staffUsers)
+      await tx
+        .insert(staffUsers)
         .values({ ...s, createdAt: now })
         .run();
 
@@ -182,7 +183,8 @@ export function seedDemo(db: Db, now: Date): boolean {
       keyof typeof DEMO_ACCOUNTS,
       (typeof DEMO_ACCOUNTS)[keyof typeof DEMO_ACCOUNTS],
     ][]) {
-      tx.insert(customers)
+      await tx
+        .insert(customers)
         .values({
           id: account.id,
           name: account.name,
@@ -192,8 +194,8 @@ export function seedDemo(db: Db, now: Date): boolean {
           updatedAt: now,
         })
         .run();
-      account.contacts.forEach(([email, name], i) =>
-        tx
+      for (const [i, [email, name]] of account.contacts.entries()) {
+        await tx
           .insert(contacts)
           .values({
             id: `${account.id.replace('cus_', 'con_')}_${i + 1}`,
@@ -203,8 +205,8 @@ export function seedDemo(db: Db, now: Date): boolean {
             locale: DEMO_CONTACT_LOCALES[email] ?? null,
             createdAt: now,
           })
-          .run(),
-      );
+          .run();
+      }
       const taxRateBp = account.currency === 'EUR' ? 2000 : 825;
       for (const planned of PLANS[key]) {
         const issueDate = addDays(today, -planned.issuedDaysAgo);
@@ -213,7 +215,7 @@ export function seedDemo(db: Db, now: Date): boolean {
         // histories read like an account's real past, never later than now.
         const at = (date: string, hour: number) =>
           new Date(Math.min(startOfDay(date, DEMO_COMPANY.timeZone).getTime() + hour * 3_600_000, now.getTime()));
-        const { id: invoiceId, total } = createInvoice(
+        const { id: invoiceId, total } = await createInvoice(
           tx,
           {
             id: `inv_${invoiceNumber.toLowerCase().replace('-', '')}`,
@@ -231,7 +233,7 @@ export function seedDemo(db: Db, now: Date): boolean {
         if (planned.paid === 'open') continue;
         const paidDate = addDays(issueDate, Math.min(planned.terms - 1, 5 + Math.floor(paymentDays() * 20)));
         const amount = planned.paid === 'paid' ? total : Math.round(total * 0.4);
-        recordSettledPayment(
+        await recordSettledPayment(
           tx,
           {
             customerId: account.id,
@@ -247,7 +249,7 @@ export function seedDemo(db: Db, now: Date): boolean {
         );
       }
     }
-    seedDisputeAndCredits(tx, today, now);
+    await seedDisputeAndCredits(tx, today, now);
     return true;
   });
 }
@@ -256,8 +258,9 @@ export function seedDemo(db: Db, now: Date): boolean {
  * One open dispute (on an invoice not yet due, so Northwind's six past-due invoices stay six), a
  * credit note on an invoice, and a credit note on no invoice (Globex's unapplied credit).
  */
-function seedDisputeAndCredits(tx: DbOrTx, today: string, now: Date) {
-  tx.insert(disputes)
+async function seedDisputeAndCredits(tx: DbOrTx, today: string, now: Date): Promise<void> {
+  await tx
+    .insert(disputes)
     .values({
       id: 'dsp_demo1',
       invoiceId: 'inv_inv1029',
@@ -267,7 +270,7 @@ function seedDisputeAndCredits(tx: DbOrTx, today: string, now: Date) {
       updatedAt: now,
     })
     .run();
-  recordEvent(
+  await recordEvent(
     tx,
     {
       type: 'dispute.opened',
@@ -278,7 +281,7 @@ function seedDisputeAndCredits(tx: DbOrTx, today: string, now: Date) {
     },
     now,
   );
-  issueCreditNote(
+  await issueCreditNote(
     tx,
     {
       customerId: 'cus_northwind',
@@ -292,7 +295,7 @@ function seedDisputeAndCredits(tx: DbOrTx, today: string, now: Date) {
     systemActor,
     now,
   );
-  issueCreditNote(
+  await issueCreditNote(
     tx,
     {
       customerId: 'cus_globex',

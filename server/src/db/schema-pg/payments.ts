@@ -35,6 +35,12 @@ export const payments = pgTable(
     updatedAt: instant('updated_at').notNull(),
     succeededAt: instant('succeeded_at'),
     expiresAt: instant('expires_at'),
+    /**
+     * While a replica calls the provider for this payment: until when its call may run. A retry of the
+     * same Idempotency-Key on any replica waits for it instead of calling again; once past (the replica
+     * died), a retry takes the call over.
+     */
+    chargingUntil: instant('charging_until'),
     refunded: int('refunded').notNull().default(0),
     refundStatus: text('refund_status', { enum: ['pending', 'succeeded', 'failed'] }),
     refundRef: text('refund_ref'),

@@ -45,6 +45,12 @@ export const payments = sqliteTable(
     succeededAt: instant('succeeded_at'),
     /** A payment waiting on the payer lapses (is cancelled at the provider) at this instant. */
     expiresAt: instant('expires_at'),
+    /**
+     * While a replica calls the provider for this payment: until when its call may run. A retry of the
+     * same Idempotency-Key on any replica waits for it instead of calling again; once past (the replica
+     * died), a retry takes the call over.
+     */
+    chargingUntil: instant('charging_until'),
     /** What went back to the payer through the provider: money no chosen invoice could take. */
     refunded: int('refunded').notNull().default(0),
     refundStatus: text('refund_status', { enum: ['pending', 'succeeded', 'failed'] }),

@@ -60,7 +60,7 @@ export async function exchangeCode(
     new DomainError('code_invalid', 'That code is not right, or it has expired. Check the email or ask for a new one.');
   const email = normalizeEmail(req.email);
   if (!email) throw new DomainError('email_invalid', 'Enter one email address, like name@company.com.');
-  hitLimits(
+  await hitLimits(
     db,
     [
       { bucket: `code:ip:${meta.ip}`, max: config.RATE_LIMIT_IP, windowMs: WINDOW_MS },
@@ -73,14 +73,14 @@ export async function exchangeCode(
     now,
   );
   if (!/^\d{6}$/.test(req.code)) {
-    rejected(db, 'code_invalid', meta, email, now);
+    await rejected(db, 'code_invalid', meta, email, now);
     throw codeInvalid();
   }
 
   // Only the newest CODE_CANDIDATES live codes are checked, each against its own salt, and the list
   // is padded with throwaway candidates: exactly CODE_CANDIDATES scrypt hashes per try, whether the
   // email has no live code, one, or ten (see CODE_CANDIDATES).
-  const live = db
+  const live = await db
     .select({ id: magicLinks.id, codeHash: magicLinks.codeHash })
     .from(magicLinks)
     .where(liveCodesOf(email, req.audience, config, now))
@@ -105,10 +105,10 @@ export async function exchangeCode(
   }
   const match = found;
 
-  const result = db.transaction((tx) => {
+  const result = await db.transaction(async (tx) => {
     if (match) {
       // Checked again as it is consumed: another request may have used it or failed it out meanwhile.
-      const consumed = tx
+      const consumed = await tx
         .update(magicLinks)
         .set({ uses: sql`${magicLinks.uses} + 1` })
         .where(
@@ -124,12 +124,13 @@ export async function exchangeCode(
     } else {
       // A wrong try counts against every live code of this email, so guessing across links gains
       // nothing. One statement whether it touches no row or several, with the rejection's event.
-      tx.update(magicLinks)
+      await tx
+        .update(magicLinks)
         .set({ codeFailures: sql`${magicLinks.codeFailures} + 1` })
         .where(liveCodesOf(email, req.audience, config, now))
         .run();
     }
-    rejected(tx, 'code_invalid', meta, email, now);
+    await rejected(tx, 'code_invalid', meta, email, now);
     return null;
   });
   if (!result) throw codeInvalid();

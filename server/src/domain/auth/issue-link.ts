@@ -20,12 +20,16 @@ import { normalizeEmail } from '../../contract/email';
 import { validateReturnTo, validateTarget } from './addresses';
 import { WINDOW_MS, type AuthDeps, type RequestMeta } from './deps';
 
-export function principalFor(db: DbOrTx, email: string, audience: Audience) {
+export async function principalFor(
+  db: DbOrTx,
+  email: string,
+  audience: Audience,
+): Promise<{ staffUserId: string | null } | null> {
   if (audience === 'staff') {
-    const staff = db.select().from(staffUsers).where(eq(staffUsers.email, email)).get();
+    const staff = await db.select().from(staffUsers).where(eq(staffUsers.email, email)).get();
     return staff?.active ? { staffUserId: staff.id } : null;
   }
-  const contact = db.select({ id: contacts.id }).from(contacts).where(eq(contacts.email, email)).limit(1).get();
+  const contact = await db.select({ id: contacts.id }).from(contacts).where(eq(contacts.email, email)).limit(1).get();
   return contact ? { staffUserId: null } : null;
 }
 
@@ -63,20 +67,21 @@ export async function newLinkSecrets(): Promise<LinkSecrets> {
  * email is queued: the caller puts the URL in its own email (an invoice's Easy Pay link), and the
  * code, which no email then holds, is born expired.
  */
-export function issueMagicLink(
+export async function issueMagicLink(
   db: DbOrTx,
   config: Config,
   input: IssueLinkInput,
   { id, token, code, codeHash }: LinkSecrets,
   now: Date,
   options: { signInEmail?: boolean } = {},
-): string | null {
-  const principal = principalFor(db, input.email, input.audience);
+): Promise<string | null> {
+  const principal = await principalFor(db, input.email, input.audience);
   if (!principal) return null;
   const signInEmail = options.signInEmail ?? true;
 
   const ttl = input.ttlMinutes ?? config.LINK_TTL_MINUTES;
-  db.insert(magicLinks)
+  await db
+    .insert(magicLinks)
     .values({
       id,
       tokenHash: sha256(token),
@@ -93,7 +98,7 @@ export function issueMagicLink(
       createdAt: now,
     })
     .run();
-  recordEvent(
+  await recordEvent(
     db,
     {
       type: 'auth.link_sent',
@@ -105,8 +110,8 @@ export function issueMagicLink(
   );
   const url = `${input.returnTo}#portico-link=${token}`;
   if (!signInEmail) return url;
-  const company = getSettings(db, config);
-  queueEmail(
+  const company = await getSettings(db, config);
+  await queueEmail(
     db,
     magicLinkEmail({
       company: company.companyName,
@@ -116,7 +121,8 @@ export function issueMagicLink(
       audience: input.audience,
       expiresInMinutes: ttl,
       codeExpiresInMinutes: config.CODE_TTL_MINUTES,
-      locale: input.audience === 'staff' ? company.locale : readerLocale(db, { email: input.email }, null, company),
+      locale:
+        input.audience === 'staff' ? company.locale : await readerLocale(db, { email: input.email }, null, company),
     }),
     now,
   );
@@ -132,15 +138,15 @@ export function issueLinkHandler(db: Db, config: Config): JobHandler {
     const secrets = await newLinkSecrets();
     // The link, its email and the job's completion commit together: a run after a crash, or by a
     // worker that took over a lapsed lease, finds the job done or finds no link, never one too many.
-    db.transaction((tx) => {
-      issueMagicLink(tx, config, p, secrets, now);
-      finish(tx);
+    await db.transaction(async (tx) => {
+      await issueMagicLink(tx, config, p, secrets, now);
+      await finish(tx);
     });
   };
 }
 
-function checkRequestLimits(db: DbOrTx, config: Config, email: string, ip: string, now: Date) {
-  hitLimits(
+async function checkRequestLimits(db: DbOrTx, config: Config, email: string, ip: string, now: Date): Promise<void> {
+  await hitLimits(
     db,
     [
       { bucket: 'links:global', max: config.RATE_LIMIT_GLOBAL, windowMs: WINDOW_MS },
@@ -150,7 +156,7 @@ function checkRequestLimits(db: DbOrTx, config: Config, email: string, ip: strin
     now,
   );
   if (config.RESEND_COOLDOWN_SECONDS > 0) {
-    hitCooldown(db, `links:cooldown:${sha256(email)}`, config.RESEND_COOLDOWN_SECONDS * 1000, now);
+    await hitCooldown(db, `links:cooldown:${sha256(email)}`, config.RESEND_COOLDOWN_SECONDS * 1000, now);
   }
 }
 
@@ -163,18 +169,22 @@ export interface LinkRequest {
 }
 
 /** `POST /auth/links`: validates, rate-limits, and issues a link when the email is known. */
-export function requestMagicLink(deps: AuthDeps, req: LinkRequest, meta: RequestMeta): { resendAfter: number } {
+export async function requestMagicLink(
+  deps: AuthDeps,
+  req: LinkRequest,
+  meta: RequestMeta,
+): Promise<{ resendAfter: number }> {
   const { db, config, clock } = deps;
   const email = normalizeEmail(req.email);
   if (!email) throw new DomainError('email_invalid', 'Enter one email address, like name@company.com.');
   const returnTo = validateReturnTo(req.returnTo, config.ALLOWED_ORIGINS);
   const target = validateTarget(req.target);
   const now = clock.now();
-  checkRequestLimits(db, config, email, meta.ip, now);
+  await checkRequestLimits(db, config, email, meta.ip, now);
   // The same two writes whoever asks: whether the email is known is decided in the job, so neither
   // the answer nor its timing tells.
-  db.transaction((tx) => {
-    recordEvent(
+  await db.transaction(async (tx) => {
+    await recordEvent(
       tx,
       {
         type: 'auth.link_requested',
@@ -191,7 +201,7 @@ export function requestMagicLink(deps: AuthDeps, req: LinkRequest, meta: Request
       target,
       nonceHash: req.nonce ? sha256(req.nonce) : null,
     };
-    enqueueJob(tx, { type: ISSUE_LINK, payload: { ...job }, maxAttempts: 3 }, now);
+    await enqueueJob(tx, { type: ISSUE_LINK, payload: { ...job }, maxAttempts: 3 }, now);
   });
   return { resendAfter: config.RESEND_COOLDOWN_SECONDS };
 }

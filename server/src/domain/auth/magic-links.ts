@@ -31,18 +31,18 @@ const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
  * preview endpoint already tells, so an unknown one is `link_invalid` and the widget offers the form.
  * Easy Pay links carry their own scope and lifetime; a resend of one is an ordinary sign-in link.
  */
-export function resendMagicLink(
+export async function resendMagicLink(
   deps: AuthDeps,
   req: { resendToken: string; returnTo: string; nonce?: string | null },
   meta: RequestMeta,
-): { resendAfter: number } {
+): Promise<{ resendAfter: number }> {
   const returnTo = validateReturnTo(req.returnTo, deps.config.ALLOWED_ORIGINS);
-  hitLimits(
+  await hitLimits(
     deps.db,
     [{ bucket: `preview:ip:${meta.ip}`, max: deps.config.RATE_LIMIT_IP * 4, windowMs: WINDOW_MS }],
     deps.clock.now(),
   );
-  const old = findLink(deps.db, req.resendToken);
+  const old = await findLink(deps.db, req.resendToken);
   if (!old) throw linkInvalid();
   return requestMagicLink(
     deps,
@@ -51,9 +51,9 @@ export function resendMagicLink(
   );
 }
 
-function findLink(db: DbOrTx, token: string) {
+async function findLink(db: DbOrTx, token: string) {
   if (!TOKEN_RE.test(token)) return undefined;
-  return db
+  return await db
     .select()
     .from(magicLinks)
     .where(eq(magicLinks.tokenHash, sha256(token)))
@@ -70,19 +70,24 @@ function assertLive(link: typeof magicLinks.$inferSelect, now: Date) {
 }
 
 /** `POST /auth/links/preview`: what the "Continue as …" screen shows. Never consumes. */
-export function previewMagicLink(deps: AuthDeps, token: string, nonce: string | null, meta: RequestMeta): LinkPreview {
+export async function previewMagicLink(
+  deps: AuthDeps,
+  token: string,
+  nonce: string | null,
+  meta: RequestMeta,
+): Promise<LinkPreview> {
   const now = deps.clock.now();
-  hitLimits(
+  await hitLimits(
     deps.db,
     [{ bucket: `preview:ip:${meta.ip}`, max: deps.config.RATE_LIMIT_IP * 4, windowMs: WINDOW_MS }],
     now,
   );
-  const link = findLink(deps.db, token);
+  const link = await findLink(deps.db, token);
   if (!link) throw linkInvalid();
   assertLive(link, now);
   // As the exchange would refuse it: its person is no longer a contact (or an active staff user).
   // Without this an old Easy Pay link would go on showing its invoice's balance to someone removed.
-  if (!principalFor(deps.db, link.email, link.audience)) throw linkInvalid();
+  if (!(await principalFor(deps.db, link.email, link.audience))) throw linkInvalid();
   // An Easy Pay link is made by the company with an invoice email (`scopeInvoiceIds`); nobody asked
   // for it in a browser, so it has no nonce and the widget must not ask "was it you?" about it.
   const pay = link.scopeInvoiceIds !== null;
@@ -92,7 +97,7 @@ export function previewMagicLink(deps: AuthDeps, token: string, nonce: string | 
     sameBrowser: Boolean(nonce && link.nonceHash && safeEqualHex(sha256(nonce), link.nonceHash)),
     expiresAt: link.expiresAt.toISOString(),
     purpose: pay ? 'pay' : 'sign_in',
-    pay: pay ? easyPayPreview(deps, link.email, link.scopeInvoiceIds ?? []) : null,
+    pay: pay ? await easyPayPreview(deps, link.email, link.scopeInvoiceIds ?? []) : null,
   };
 }
 
@@ -101,11 +106,15 @@ export function previewMagicLink(deps: AuthDeps, token: string, nonce: string | 
  * link with its balance and what is left to pay once the money already in flight (`reservations`:
  * payments accepted and not yet applied, failed or returned) is taken off. Reads only.
  */
-function easyPayPreview({ db, settings }: AuthDeps, email: string, invoiceIds: string[]): EasyPayPreview {
-  const company = settings.get(db).companyName;
+async function easyPayPreview(
+  { db, settings }: AuthDeps,
+  email: string,
+  invoiceIds: string[],
+): Promise<EasyPayPreview> {
+  const company = (await settings.get(db)).companyName;
   if (invoiceIds.length === 0) return { company, invoices: [] };
   // Only invoices of accounts the email is a contact of now, as the session it opens would see.
-  const rows = db
+  const rows = await db
     .select({
       id: invoices.id,
       number: invoices.number,
@@ -118,7 +127,7 @@ function easyPayPreview({ db, settings }: AuthDeps, email: string, invoiceIds: s
     .innerJoin(contacts, and(eq(contacts.customerId, invoices.customerId), eq(contacts.email, email)))
     .where(inArray(invoices.id, invoiceIds))
     .all();
-  const held = inFlightFor(db, invoiceIds);
+  const held = await inFlightFor(db, invoiceIds);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return {
     company,
@@ -132,17 +141,17 @@ function easyPayPreview({ db, settings }: AuthDeps, email: string, invoiceIds: s
   };
 }
 
-export function startSession(
+export async function startSession(
   deps: AuthDeps,
   tx: DbOrTx,
   link: typeof magicLinks.$inferSelect,
   now: Date,
   meta: RequestMeta,
   via: 'link' | 'code',
-): SessionCreated {
-  const principal = principalFor(tx, link.email, link.audience);
+): Promise<SessionCreated> {
+  const principal = await principalFor(tx, link.email, link.audience);
   if (!principal) throw linkInvalid();
-  const { token } = createSession(
+  const { token } = await createSession(
     tx,
     deps.config,
     {
@@ -154,7 +163,7 @@ export function startSession(
     },
     now,
   );
-  recordEvent(
+  await recordEvent(
     tx,
     {
       type: 'auth.signed_in',
@@ -165,13 +174,19 @@ export function startSession(
     },
     now,
   );
-  const session = authenticate(tx, deps.config, token, now);
+  const session = await authenticate(tx, deps.config, token, now);
   if (!session) throw linkInvalid();
-  return { token, ...sessionInfo(tx, session) };
+  return { token, ...(await sessionInfo(tx, session)) };
 }
 
-export function rejected(db: DbOrTx, reason: string, meta: RequestMeta, email: string | null, now: Date) {
-  recordEvent(
+export async function rejected(
+  db: DbOrTx,
+  reason: string,
+  meta: RequestMeta,
+  email: string | null,
+  now: Date,
+): Promise<void> {
+  await recordEvent(
     db,
     {
       type: 'auth.rejected',
@@ -184,31 +199,35 @@ export function rejected(db: DbOrTx, reason: string, meta: RequestMeta, email: s
 }
 
 /** `POST /auth/sessions {token}`: consumes one use of the link and starts a session. */
-export function exchangeLinkToken(
+export async function exchangeLinkToken(
   deps: AuthDeps,
   req: { token: string; audience?: Audience },
   meta: RequestMeta,
-): SessionCreated {
+): Promise<SessionCreated> {
   const { db, clock } = deps;
   const now = clock.now();
-  hitLimits(db, [{ bucket: `exchange:ip:${meta.ip}`, max: deps.config.RATE_LIMIT_IP * 4, windowMs: WINDOW_MS }], now);
-  const link = findLink(db, req.token);
+  await hitLimits(
+    db,
+    [{ bucket: `exchange:ip:${meta.ip}`, max: deps.config.RATE_LIMIT_IP * 4, windowMs: WINDOW_MS }],
+    now,
+  );
+  const link = await findLink(db, req.token);
   try {
     if (!link) throw linkInvalid();
     // A staff link opened in the customer portal (or the reverse) is refused, not silently switched.
     if (req.audience && req.audience !== link.audience) throw linkInvalid();
-    return db.transaction((tx) => {
-      const consumed = tx
+    return await db.transaction(async (tx) => {
+      const consumed = await tx
         .update(magicLinks)
         .set({ uses: sql`${magicLinks.uses} + 1` })
         .where(and(eq(magicLinks.id, link.id), lt(magicLinks.uses, magicLinks.maxUses), gt(magicLinks.expiresAt, now)))
         .returning()
         .get();
-      if (!consumed) assertLive(tx.select().from(magicLinks).where(eq(magicLinks.id, link.id)).get()!, now);
+      if (!consumed) assertLive((await tx.select().from(magicLinks).where(eq(magicLinks.id, link.id)).get())!, now);
       return startSession(deps, tx, consumed!, now, meta, 'link');
     });
   } catch (err) {
-    if (err instanceof DomainError) rejected(db, err.code, meta, link?.email ?? null, now);
+    if (err instanceof DomainError) await rejected(db, err.code, meta, link?.email ?? null, now);
     throw err;
   }
 }

@@ -5,13 +5,15 @@ import { magicLinks, sessions } from '../../db/schema';
 import { pruneRateLimits } from './rate-limit';
 
 /** The auth tables' share of hourly maintenance: rate-limit windows, and magic links and sessions long past use. */
-export function pruneAuth(tx: DbOrTx, now: Date): void {
+export async function pruneAuth(tx: DbOrTx, now: Date): Promise<void> {
   const at = now.getTime();
-  pruneRateLimits(tx, now);
-  tx.delete(magicLinks)
+  await pruneRateLimits(tx, now);
+  await tx
+    .delete(magicLinks)
     .where(lt(magicLinks.expiresAt, new Date(at - 7 * DAY)))
     .run();
-  tx.delete(sessions)
+  await tx
+    .delete(sessions)
     .where(lt(sessions.absoluteExpiresAt, new Date(at - 30 * DAY)))
     .run();
 }

@@ -51,10 +51,10 @@ function timeouts(config: Config, audience: Audience) {
   return { ...t, slideEvery: Math.min(SLIDE_AT_MOST_AFTER_MS, Math.floor(t.idle / SLIDE_FRACTION)) };
 }
 
-export function createSession(db: DbOrTx, config: Config, principal: SessionPrincipal, now: Date) {
+export async function createSession(db: DbOrTx, config: Config, principal: SessionPrincipal, now: Date) {
   const token = `pts_${randomToken(32)}`;
   const t = timeouts(config, principal.audience);
-  const row = db
+  const row = await db
     .insert(sessions)
     .values({
       id: newId('ses'),
@@ -75,13 +75,13 @@ export function createSession(db: DbOrTx, config: Config, principal: SessionPrin
 }
 
 /** The accounts an email is a contact of, by name, with the contact's own name (one query per request). */
-function customerAccountsOf(db: DbOrTx, email: string): { accounts: AccountRef[]; contactName: string } {
-  const rows = db
+async function customerAccountsOf(db: DbOrTx, email: string): Promise<{ accounts: AccountRef[]; contactName: string }> {
+  const rows = await db
     .select({ id: customers.id, name: customers.name, contactName: contacts.name })
     .from(contacts)
     .innerJoin(customers, eq(customers.id, contacts.customerId))
     .where(eq(contacts.email, email))
-    .orderBy(customers.name)
+    .orderBy(customers.name, customers.id)
     .all();
   return {
     accounts: rows.map(({ id, name }) => ({ id, name })),
@@ -98,9 +98,9 @@ function customerAccountsOf(db: DbOrTx, email: string): { accounts: AccountRef[]
  * idle − min(idle / 4, 1 minute) and no later than idle after its last use: one used more often than
  * that stays alive until its absolute limit.
  */
-export function authenticate(db: DbOrTx, config: Config, token: string, now: Date): AuthSession | null {
+export async function authenticate(db: DbOrTx, config: Config, token: string, now: Date): Promise<AuthSession | null> {
   if (!/^pts_[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  const row = db
+  const row = await db
     .select()
     .from(sessions)
     .where(eq(sessions.tokenHash, sha256(token)))
@@ -114,23 +114,24 @@ export function authenticate(db: DbOrTx, config: Config, token: string, now: Dat
   let accounts: AccountRef[] = [];
   if (row.audience === 'staff') {
     const staff = row.staffUserId
-      ? db.select().from(staffUsers).where(eq(staffUsers.id, row.staffUserId)).get()
+      ? await db.select().from(staffUsers).where(eq(staffUsers.id, row.staffUserId)).get()
       : undefined;
     if (!staff || !staff.active) return null;
     name = staff.name;
     role = staff.role;
   } else {
-    ({ accounts, contactName: name } = customerAccountsOf(db, row.email));
+    ({ accounts, contactName: name } = await customerAccountsOf(db, row.email));
     if (row.scopeInvoiceIds) {
       // An Easy Pay session sees only the accounts its invoices are on (a bookkeeper's link to one
       // client's invoice must not open on another client's empty list).
       const scoped = new Set(
-        db
-          .select({ customerId: invoices.customerId })
-          .from(invoices)
-          .where(inArray(invoices.id, row.scopeInvoiceIds))
-          .all()
-          .map((i) => i.customerId),
+        (
+          await db
+            .select({ customerId: invoices.customerId })
+            .from(invoices)
+            .where(inArray(invoices.id, row.scopeInvoiceIds))
+            .all()
+        ).map((i) => i.customerId),
       );
       accounts = accounts.filter((a) => scoped.has(a.id));
     }
@@ -141,7 +142,7 @@ export function authenticate(db: DbOrTx, config: Config, token: string, now: Dat
   const t = timeouts(config, row.audience);
   if (at - row.lastSeenAt.getTime() >= t.slideEvery) {
     idleExpiresAt = new Date(Math.min(at + t.idle, row.absoluteExpiresAt.getTime()));
-    db.update(sessions).set({ lastSeenAt: now, idleExpiresAt }).where(eq(sessions.id, row.id)).run();
+    await db.update(sessions).set({ lastSeenAt: now, idleExpiresAt }).where(eq(sessions.id, row.id)).run();
   }
 
   return {
@@ -159,11 +160,11 @@ export function authenticate(db: DbOrTx, config: Config, token: string, now: Dat
 }
 
 /** Who is signed in, for the widget: also asked after a reload, so the link's target is looked up again. */
-export function sessionInfo(db: DbOrTx, s: AuthSession): SessionInfo {
-  const target = s.linkId
-    ? (db.select({ target: magicLinks.target }).from(magicLinks).where(eq(magicLinks.id, s.linkId)).get()?.target ??
-      null)
-    : null;
+export async function sessionInfo(db: DbOrTx, s: AuthSession): Promise<SessionInfo> {
+  const link = s.linkId
+    ? await db.select({ target: magicLinks.target }).from(magicLinks).where(eq(magicLinks.id, s.linkId)).get()
+    : undefined;
+  const target = link?.target ?? null;
   return {
     expiresAt: s.expiresAt.toISOString(),
     audience: s.audience,
@@ -174,9 +175,9 @@ export function sessionInfo(db: DbOrTx, s: AuthSession): SessionInfo {
   };
 }
 
-export function revokeSession(db: DbOrTx, s: AuthSession, now: Date, requestId: string | null): void {
-  db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, s.id)).run();
-  recordEvent(
+export async function revokeSession(db: DbOrTx, s: AuthSession, now: Date, requestId: string | null): Promise<void> {
+  await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, s.id)).run();
+  await recordEvent(
     db,
     {
       type: 'auth.logged_out',
@@ -189,14 +190,14 @@ export function revokeSession(db: DbOrTx, s: AuthSession, now: Date, requestId: 
 }
 
 /** Ends every live session of this person in this audience ("log out everywhere"). */
-export function revokeAllSessions(
+export async function revokeAllSessions(
   db: DbOrTx,
   email: string,
   audience: Audience,
   now: Date,
   requestId: string | null,
-): number {
-  const result = db
+): Promise<number> {
+  const revoked = await db
     .update(sessions)
     .set({ revokedAt: now })
     .where(
@@ -207,33 +208,35 @@ export function revokeAllSessions(
         gt(sessions.absoluteExpiresAt, now),
       ),
     )
-    .run();
-  recordEvent(
+    .returning({ id: sessions.id })
+    .all();
+  await recordEvent(
     db,
     {
       type: 'auth.logged_out_everywhere',
       actor: { type: audience, id: email },
-      data: { sessions: result.changes },
+      data: { sessions: revoked.length },
       requestId,
     },
     now,
   );
-  return result.changes;
+  return revoked.length;
 }
 
 /** Deactivates a staff user and ends their sessions in the same transaction. */
-export function deactivateStaffUser(
+export async function deactivateStaffUser(
   db: DbOrTx,
   staffUserId: string,
   actor: { type: 'staff' | 'system'; id?: string },
   now: Date,
-): void {
-  db.update(staffUsers).set({ active: false, deactivatedAt: now }).where(eq(staffUsers.id, staffUserId)).run();
-  db.update(sessions)
+): Promise<void> {
+  await db.update(staffUsers).set({ active: false, deactivatedAt: now }).where(eq(staffUsers.id, staffUserId)).run();
+  await db
+    .update(sessions)
     .set({ revokedAt: now })
     .where(and(inArray(sessions.staffUserId, [staffUserId]), isNull(sessions.revokedAt)))
     .run();
-  recordEvent(
+  await recordEvent(
     db,
     { type: 'staff.deactivated', actor, subject: { type: 'staff_user', id: staffUserId }, data: {} },
     now,

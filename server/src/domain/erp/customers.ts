@@ -4,90 +4,95 @@
  * once (all of that email's customer sessions: simplest rule that can never leave one seeing an
  * account it lost). A customer's currency is fixed once it has invoices.
  */
-import type Database from 'better-sqlite3';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { ErpCustomersUpsertResult, ErpRowError } from '../../contract/erp';
 import { newId } from '../../crypto';
-import { prepared, type ErpImport, type RowFail } from './import';
+import { contacts, customers, invoices, sessions } from '../../db/schema';
+import type { BatchInsert, ErpImport, RowFail } from './import';
 import { erpCustomerRow, type ErpCustomerRow } from '../../contract/schemas/erp';
 
-interface StoredCustomer {
-  id: string;
-  name: string;
-  currency: string;
-  payment_terms_days: number;
-  billing_address: string | null;
-}
-
-interface StoredContact {
-  id: string;
-  email: string;
-  name: string;
-  locale: string | null;
-}
-
-function statements(sqlite: Database.Database) {
+/** The queries every row runs, prepared once per import. */
+function statements(imp: ErpImport) {
+  const { tx } = imp;
   return {
-    byExternalId: sqlite.prepare<[string], StoredCustomer>(
-      `SELECT id, name, currency, payment_terms_days, billing_address FROM customers WHERE external_id = ?`,
-    ),
-    contacts: sqlite.prepare<[string], StoredContact>(
-      `SELECT id, email, name, locale FROM contacts WHERE customer_id = ? ORDER BY email`,
-    ),
-    hasInvoices: sqlite.prepare<[string], { found: number }>(
-      `SELECT EXISTS (SELECT 1 FROM invoices WHERE customer_id = ?) AS found`,
-    ),
-    insert: sqlite.prepare(
-      `INSERT INTO customers (id, external_id, name, currency, payment_terms_days, billing_address, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    update: sqlite.prepare(
-      `UPDATE customers SET name = ?, currency = ?, payment_terms_days = ?, billing_address = ?, updated_at = ? WHERE id = ?`,
-    ),
-    insertContact: sqlite.prepare(
-      `INSERT INTO contacts (id, customer_id, email, name, locale, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-    ),
-    editContact: sqlite.prepare(`UPDATE contacts SET name = ?, locale = ? WHERE id = ?`),
-    deleteContact: sqlite.prepare(`DELETE FROM contacts WHERE id = ?`),
-    revokeSessions: sqlite.prepare(
-      `UPDATE sessions SET revoked_at = ? WHERE email = ? AND audience = 'customer' AND revoked_at IS NULL`,
-    ),
+    byExternalId: tx
+      .select({
+        id: customers.id,
+        name: customers.name,
+        currency: customers.currency,
+        paymentTermsDays: customers.paymentTermsDays,
+        billingAddress: customers.billingAddress,
+      })
+      .from(customers)
+      .where(eq(customers.externalId, sql.placeholder('externalId')))
+      .prepare(),
+    contacts: tx
+      .select({ id: contacts.id, email: contacts.email, name: contacts.name, locale: contacts.locale })
+      .from(contacts)
+      .where(eq(contacts.customerId, sql.placeholder('customerId')))
+      .orderBy(asc(contacts.email), asc(contacts.id))
+      .prepare(),
+    insert: tx
+      .insert(customers)
+      .values({
+        id: sql.placeholder('id'),
+        externalId: sql.placeholder('externalId'),
+        name: sql.placeholder('name'),
+        currency: sql.placeholder('currency'),
+        paymentTermsDays: sql.placeholder('paymentTermsDays'),
+        billingAddress: sql.placeholder('billingAddress'),
+        createdAt: imp.now,
+        updatedAt: imp.now,
+      })
+      .prepare(),
   };
 }
 
+type StoredCustomer = NonNullable<Awaited<ReturnType<ReturnType<typeof statements>['byExternalId']['get']>>>;
+
+const CONTACT_COLUMNS = [
+  'id',
+  'customerId',
+  'email',
+  'name',
+  'locale',
+  'createdAt',
+] as const satisfies readonly (keyof typeof contacts.$inferInsert)[];
+
 export class CustomerUpserter {
   private readonly sql: ReturnType<typeof statements>;
+  private readonly contacts: BatchInsert;
   private readonly counts: ErpCustomersUpsertResult = { created: 0, updated: 0, unchanged: 0 };
 
   constructor(private readonly imp: ErpImport) {
-    this.sql = prepared(imp.sqlite, 'customers', statements);
+    this.sql = statements(imp);
+    this.contacts = imp.batch(contacts, CONTACT_COLUMNS);
   }
 
   result(): ErpCustomersUpsertResult {
     return { ...this.counts };
   }
 
-  upsert(raw: unknown, index: number): ErpRowError[] {
-    return this.imp.upsertRow('customer', erpCustomerRow, raw, index, (row, fail) => {
-      const stored = this.sql.byExternalId.get(row.externalId);
-      if (stored) this.update(row, stored, fail);
-      else this.create(row);
+  upsert(raw: unknown, index: number): Promise<ErpRowError[]> {
+    return this.imp.upsertRow('customer', erpCustomerRow, raw, index, async (row, fail) => {
+      const stored = await this.sql.byExternalId.get({ externalId: row.externalId });
+      if (stored) await this.update(row, stored, fail);
+      else await this.create(row);
     });
   }
 
-  private create(row: ErpCustomerRow): void {
-    const { imp, sql } = this;
+  private async create(row: ErpCustomerRow): Promise<void> {
+    const { imp } = this;
     const id = newId('cus');
-    sql.insert.run(
+    await this.sql.insert.run({
       id,
-      row.externalId,
-      row.name,
-      row.currency,
-      row.paymentTermsDays,
-      row.billingAddress,
-      imp.nowMs,
-      imp.nowMs,
-    );
-    for (const c of row.contacts) sql.insertContact.run(newId('con'), id, c.email, c.name, c.locale, imp.nowMs);
+      externalId: row.externalId,
+      name: row.name,
+      currency: row.currency,
+      paymentTermsDays: row.paymentTermsDays,
+      billingAddress: row.billingAddress,
+    });
+    for (const c of row.contacts) this.addContact(id, c);
     imp.event('customer.created', { type: 'customer', id }, id, {
       externalId: row.externalId,
       name: row.name,
@@ -97,48 +102,78 @@ export class CustomerUpserter {
     this.counts.created++;
   }
 
-  private update(row: ErpCustomerRow, stored: StoredCustomer, fail: RowFail): void {
-    const { imp, sql } = this;
+  private addContact(customerId: string, c: ErpCustomerRow['contacts'][number]): void {
+    this.contacts.add([newId('con'), customerId, c.email, c.name, c.locale, this.imp.nowMs]);
+  }
+
+  private async update(row: ErpCustomerRow, stored: StoredCustomer, fail: RowFail): Promise<void> {
+    const { imp } = this;
+    const { tx } = imp;
     const changes = (
       [
         ['name', stored.name !== row.name],
         ['currency', stored.currency !== row.currency],
-        ['paymentTermsDays', stored.payment_terms_days !== row.paymentTermsDays],
-        ['billingAddress', stored.billing_address !== row.billingAddress],
+        ['paymentTermsDays', stored.paymentTermsDays !== row.paymentTermsDays],
+        ['billingAddress', stored.billingAddress !== row.billingAddress],
       ] as const
     )
       .filter(([, changed]) => changed)
       .map(([field]) => field as string);
 
-    const contacts = sql.contacts.all(stored.id);
+    const have = await this.sql.contacts.all({ customerId: stored.id });
     const wanted = new Map(row.contacts.map((c) => [c.email, c]));
-    const removed = contacts.filter((c) => !wanted.has(c.email));
+    const removed = have.filter((c) => !wanted.has(c.email));
     // A new name or locale for an email that stays.
-    const edited = contacts.filter((c) => {
+    const edited = have.filter((c) => {
       const want = wanted.get(c.email);
       return want && (want.name !== c.name || want.locale !== c.locale);
     });
-    const have = new Set(contacts.map((c) => c.email));
-    const added = row.contacts.filter((c) => !have.has(c.email));
+    const haveEmails = new Set(have.map((c) => c.email));
+    const added = row.contacts.filter((c) => !haveEmails.has(c.email));
     if (removed.length + edited.length + added.length > 0) changes.push('contacts');
 
     if (changes.length === 0) {
       this.counts.unchanged++;
       return;
     }
-    if (changes.includes('currency') && sql.hasInvoices.get(stored.id)?.found) {
-      fail('currency', 'currency_locked', `cannot change from ${stored.currency}: the customer has invoices`);
-      return;
+    if (changes.includes('currency')) {
+      const invoice = await tx
+        .select({ id: invoices.id })
+        .from(invoices)
+        .where(eq(invoices.customerId, stored.id))
+        .limit(1)
+        .get();
+      if (invoice) {
+        fail('currency', 'currency_locked', `cannot change from ${stored.currency}: the customer has invoices`);
+        return;
+      }
     }
 
-    sql.update.run(row.name, row.currency, row.paymentTermsDays, row.billingAddress, imp.nowMs, stored.id);
+    await tx
+      .update(customers)
+      .set({
+        name: row.name,
+        currency: row.currency,
+        paymentTermsDays: row.paymentTermsDays,
+        billingAddress: row.billingAddress,
+        updatedAt: imp.now,
+      })
+      .where(eq(customers.id, stored.id));
     let sessionsEnded = 0;
     for (const c of removed) {
-      sql.deleteContact.run(c.id);
-      sessionsEnded += sql.revokeSessions.run(imp.nowMs, c.email).changes;
+      await tx.delete(contacts).where(eq(contacts.id, c.id));
+      const ended = await tx
+        .update(sessions)
+        .set({ revokedAt: imp.now })
+        .where(and(eq(sessions.email, c.email), eq(sessions.audience, 'customer'), isNull(sessions.revokedAt)))
+        .returning({ id: sessions.id });
+      sessionsEnded += ended.length;
     }
-    for (const c of edited) sql.editContact.run(wanted.get(c.email)!.name, wanted.get(c.email)!.locale, c.id);
-    for (const c of added) sql.insertContact.run(newId('con'), stored.id, c.email, c.name, c.locale, imp.nowMs);
+    for (const c of edited) {
+      const want = wanted.get(c.email)!;
+      await tx.update(contacts).set({ name: want.name, locale: want.locale }).where(eq(contacts.id, c.id));
+    }
+    for (const c of added) this.addContact(stored.id, c);
     imp.event('customer.updated', { type: 'customer', id: stored.id }, stored.id, {
       externalId: row.externalId,
       changes,

@@ -40,14 +40,14 @@ function decodeCursor(cursor: string): [number, string] {
   return parsed as [number, string];
 }
 
-export function listErpInvoices(db: DbOrTx, input: ErpInvoiceFeedInput, today: string): ErpInvoiceFeed {
+export async function listErpInvoices(db: DbOrTx, input: ErpInvoiceFeedInput, today: string): Promise<ErpInvoiceFeed> {
   const conditions: SQL[] = [];
   if (input.updatedSince) conditions.push(gte(invoices.updatedAt, input.updatedSince));
   if (input.cursor) {
     const [updatedAt, id] = decodeCursor(input.cursor);
     conditions.push(sql`(${invoices.updatedAt}, ${invoices.id}) > (${updatedAt}, ${id})`);
   }
-  const rows = db
+  const rows = await db
     .select({
       id: invoices.id,
       externalId: invoices.externalId,

@@ -2,15 +2,20 @@
  * One ERP import: a write transaction that rows are upserted into one at a time, committed only if
  * every row was good (or, with `partial`, keeping the good rows). The HTTP API runs a whole request
  * through one; the CSV import streams a whole file through one, so a million rows need no more
- * memory than one.
+ * memory than one (and the set of external ids met so far).
  *
- * The writes here are raw prepared statements on the better-sqlite3 handle rather than Drizzle's
- * query builder: building a query per row cost about 15× the insert itself (see bench/import.bench.ts).
+ * The same code runs on SQLite and PostgreSQL. Per row it runs few statements: the hot ones are Drizzle
+ * queries prepared once per import with placeholders (building a query per row cost about 15× the
+ * insert itself, see bench/import.bench.ts), and the rows written in bulk (invoice lines, contacts,
+ * events) are collected and written `BATCH` at a time in one multi-row INSERT, which on PostgreSQL
+ * saves a round trip per row.
  */
-import type Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import { ERP_MAX_ROW_ERRORS, type ErpRowError, type ErpRowErrorCode } from '../../contract/erp';
-import type { Db } from '../../db/client';
+import type { Db, Tx } from '../../db/client';
+import { events } from '../../db/schema';
 import { DomainError } from '../errors';
 import type { Actor } from '../events';
 import { parseRow } from '../../contract/schemas/erp';
@@ -23,39 +28,102 @@ export interface ErpImportOptions {
   partial?: boolean;
 }
 
-function statements(sqlite: Database.Database) {
-  return {
-    seen: sqlite.prepare(`INSERT OR IGNORE INTO temp.erp_import_seen (kind, key) VALUES (?, ?)`),
-    event: sqlite.prepare(
-      `INSERT INTO events (type, actor_type, actor_id, subject_type, subject_id, customer_id, data, request_id, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    savepoint: sqlite.prepare(`SAVEPOINT erp_row`),
-    release: sqlite.prepare(`RELEASE erp_row`),
-    rollbackRow: sqlite.prepare(`ROLLBACK TO erp_row`),
-  };
-}
-
 /** Records one problem with the row being upserted; `field` '' for the row as a whole. */
 export type RowFail = (field: string, code: ErpRowErrorCode, message: string) => void;
 
-/** External ids remembered in memory before the temp table takes over. */
-const SEEN_IN_MEMORY = 20_000;
-
-/** Page cache during an import, in KiB (SQLite's negative cache_size). */
+/** Page cache during a CLI import, in KiB (SQLite's negative cache_size): SQLite-only tuning. */
 export const IMPORT_CACHE_KIB = -32_768;
 
-/** Prepared once per connection: the server runs every request on one. */
-const cache = new WeakMap<Database.Database, Map<string, unknown>>();
+/** Rows per multi-row INSERT (invoice lines, contacts, events): 100 × 9 values, well under either engine's limit. */
+const BATCH = 100;
 
-/** `make`'s prepared statements for this connection, made on first use. */
-export function prepared<T>(sqlite: Database.Database, name: string, make: (sqlite: Database.Database) => T): T {
-  let byName = cache.get(sqlite);
-  if (!byName) cache.set(sqlite, (byName = new Map()));
-  let value = byName.get(name) as T | undefined;
-  if (value === undefined) byName.set(name, (value = make(sqlite)));
-  return value;
+/** What an import's work decides: commit (or roll back) and what to answer either way. */
+export interface ImportDecision<R> {
+  commit: boolean;
+  result: R;
 }
+
+/** Thrown out of the transaction to roll it back with an answer. */
+class RolledBack<R> {
+  constructor(readonly result: R) {}
+}
+
+type PreparedRun = { run(values: unknown): Promise<unknown> };
+
+/**
+ * Rows of one table written `BATCH` at a time: one multi-row INSERT prepared once per import (its
+ * placeholders are numbered, so a flat array fills them), and one per smaller size for the rest.
+ * Values are the database's own (instants as milliseconds, JSON as text), given in `columns` order.
+ * Rows are only queued by `add`; the import writes them between rows (never inside a row's savepoint,
+ * which would take other rows' writes with it when rolled back) and before it commits.
+ */
+export class BatchInsert {
+  private values: unknown[] = [];
+  private readonly statements = new Map<number, PreparedRun>();
+
+  constructor(
+    private readonly tx: Tx,
+    private readonly table: SQLiteTable,
+    /** The table's columns by their schema (property) names. */
+    private readonly columns: readonly string[],
+  ) {}
+
+  /** Rows queued. */
+  get size(): number {
+    return this.values.length / this.columns.length;
+  }
+
+  /** Queues one row: a value per column, in `columns` order. */
+  add(values: readonly unknown[]): void {
+    for (const value of values) this.values.push(value);
+  }
+
+  /** Forgets the rows queued after the first `rows` (a row in partial mode that is rolled back). */
+  truncate(rows: number): void {
+    this.values.length = Math.min(this.values.length, rows * this.columns.length);
+  }
+
+  /** Writes the queued rows in full batches, and with `all` the rest too. */
+  async flush(all: boolean): Promise<void> {
+    const width = this.columns.length;
+    let from = 0;
+    while (this.size - from >= BATCH || (all && from < this.size)) {
+      const rows = Math.min(BATCH, this.size - from);
+      await this.statement(rows).run(this.values.slice(from * width, (from + rows) * width));
+      from += rows;
+    }
+    if (from > 0) this.values = this.values.slice(from * width);
+  }
+
+  private statement(rows: number): PreparedRun {
+    let statement = this.statements.get(rows);
+    if (!statement) {
+      let n = 0;
+      // Each placeholder inside `sql`, so its value goes to the driver as given (no column mapping).
+      const placeholders = Array.from({ length: rows }, () =>
+        Object.fromEntries(this.columns.map((column) => [column, sql`${sql.placeholder(String(n++))}`])),
+      );
+      statement = this.tx
+        .insert(this.table)
+        .values(placeholders as never)
+        .prepare();
+      this.statements.set(rows, statement);
+    }
+    return statement;
+  }
+}
+
+const EVENT_COLUMNS = [
+  'type',
+  'actorType',
+  'actorId',
+  'subjectType',
+  'subjectId',
+  'customerId',
+  'data',
+  'requestId',
+  'createdAt',
+] as const satisfies readonly (keyof typeof events.$inferInsert)[];
 
 export class ErpImport {
   readonly actor: Actor;
@@ -63,61 +131,74 @@ export class ErpImport {
   readonly nowMs: number;
   readonly requestId: string | null;
   readonly partial: boolean;
-  private readonly sql: ReturnType<typeof statements>;
-  private open = true;
-  /** Keys of one kind only: an import is of customers or of invoices. */
-  private readonly seenInMemory = new Set<string>();
+  /**
+   * External ids this import has met, by kind: in memory, as an import is bounded by its request or
+   * file (a file of a million rows holds a few tens of MB of them).
+   */
+  private readonly seen = { customer: new Set<string>(), invoice: new Set<string>() };
+  private readonly events: BatchInsert;
+  /** Every batch of this import, written before it commits; `batch` adds one. */
+  private readonly batches: BatchInsert[] = [];
 
   private constructor(
-    readonly sqlite: Database.Database,
+    readonly tx: Tx,
     options: ErpImportOptions,
-    private readonly cacheSize: number,
   ) {
     this.actor = options.actor;
     this.now = options.now;
     this.nowMs = options.now.getTime();
     this.requestId = options.requestId ?? null;
     this.partial = options.partial ?? false;
-    this.sql = prepared(sqlite, 'import', statements);
+    this.events = this.batch(events, EVENT_COLUMNS);
   }
 
-  /** Opens the write transaction; a busy database (another import holding it) is a 409. */
-  static begin(db: Db, options: ErpImportOptions): ErpImport {
-    // Drizzle's better-sqlite3 database carries its connection; the Db type leaves it out.
-    const sqlite = (db as Db & { $client: Database.Database }).$client;
-    if (sqlite.inTransaction) throw new Error('An ERP import runs in its own transaction.');
+  /**
+   * Runs `work` in one write transaction: committed when it says so, else rolled back, and its result
+   * answered either way. On SQLite, a database another process holds (the CLI importing) past the busy
+   * timeout is a 409. Every queued row is written before the decision, so a dry run checks them all too.
+   */
+  static async run<R>(
+    db: Db,
+    options: ErpImportOptions,
+    work: (imp: ErpImport) => Promise<ImportDecision<R>>,
+  ): Promise<R> {
+    let began = false;
     try {
-      sqlite.exec('BEGIN IMMEDIATE');
+      return await db.transaction(async (tx) => {
+        began = true;
+        const imp = new ErpImport(tx, options);
+        const decision = await work(imp);
+        await imp.flush(true);
+        if (!decision.commit) throw new RolledBack(decision.result);
+        return decision.result;
+      });
     } catch (err) {
-      if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
+      if (err instanceof RolledBack) return err.result as R;
+      if (!began && (err as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
         throw new DomainError('conflict', 'The database is busy with another import; try again shortly.');
       }
       throw err;
     }
-    // Which external ids this import has met past the first SEEN_IN_MEMORY (see markSeen).
-    // A big import inserts all over the invoice, line and event indexes; with SQLite's default 2 MB
-    // page cache most inserts then miss. 32 MiB for the import's duration, given back at the end.
-    const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
-    sqlite.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
-    sqlite.exec(
-      `CREATE TEMP TABLE IF NOT EXISTS erp_import_seen (kind TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (kind, key)) WITHOUT ROWID;
-       DELETE FROM temp.erp_import_seen;`,
-    );
-    return new ErpImport(sqlite, options, cacheSize);
   }
 
-  /**
-   * False when this import already had a row with this key. The first keys are kept in memory (an
-   * API request's 10,000 fit many times over); past that they go to a temp table that SQLite spills
-   * to disk, so a file of millions of rows keeps its memory flat.
-   */
+  /** Rows of `table` written in batches within this import (see BatchInsert). */
+  batch(table: SQLiteTable, columns: readonly string[]): BatchInsert {
+    const batch = new BatchInsert(this.tx, table, columns);
+    this.batches.push(batch);
+    return batch;
+  }
+
+  /** Writes the queued rows: the full batches, or with `all` every one. */
+  async flush(all: boolean): Promise<void> {
+    for (const batch of this.batches) await batch.flush(all);
+  }
+
+  /** False when this import already had a row with this key. */
   markSeen(kind: 'customer' | 'invoice', key: string): boolean {
-    if (this.seenInMemory.has(key)) return false;
-    if (this.seenInMemory.size < SEEN_IN_MEMORY) {
-      this.seenInMemory.add(key);
-      return true;
-    }
-    return this.sql.seen.run(kind, key).changes === 1;
+    const seen = this.seen[kind];
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   }
 
   /**
@@ -126,13 +207,13 @@ export class ErpImport {
    * handed to `write` (run as one `row`), which reports the row's further problems through `fail`
    * and sees them in `errors`. Returns the row's problems, or none.
    */
-  upsertRow<S extends z.ZodType>(
+  async upsertRow<S extends z.ZodType>(
     kind: 'customer' | 'invoice',
     schema: S,
     raw: unknown,
     index: number,
-    write: (row: z.output<S>, fail: RowFail, errors: readonly ErpRowError[]) => void,
-  ): ErpRowError[] {
+    write: (row: z.output<S>, fail: RowFail, errors: readonly ErpRowError[]) => Promise<void>,
+  ): Promise<ErpRowError[]> {
     const errors: ErpRowError[] = [];
     const fail: RowFail = (field, code, message) =>
       errors.push({ index, field, code, message: `${field || 'row'}: ${message}` });
@@ -144,36 +225,47 @@ export class ErpImport {
     const parsed = parseRow(schema, raw, index);
     if (!parsed.ok) return [...errors, ...parsed.errors];
     if (errors.length > 0) return errors;
-    return this.row(() => {
-      write(parsed.value, fail, errors);
+    return this.row(async () => {
+      await write(parsed.value, fail, errors);
       return errors;
     });
   }
 
-  /** Runs one row's checks and writes; in partial mode a row with errors leaves nothing behind. */
-  row(write: () => ErpRowError[]): ErpRowError[] {
-    if (!this.partial) return write();
-    this.sql.savepoint.run();
+  /**
+   * Runs one row's checks and writes; in partial mode a row with errors leaves nothing behind: it runs
+   * in a savepoint, rolled back when the row has errors, and the rows it queued are dropped. Full
+   * batches are written after the row, outside its savepoint.
+   */
+  async row(write: () => Promise<ErpRowError[]>): Promise<ErpRowError[]> {
     let errors: ErpRowError[];
-    try {
-      errors = write();
-    } catch (err) {
-      this.sql.rollbackRow.run();
-      this.sql.release.run();
-      throw err;
+    if (!this.partial) errors = await write();
+    else {
+      const queued = this.batches.map((b) => b.size);
+      try {
+        errors = await this.tx.transaction(async () => {
+          const found = await write();
+          if (found.length > 0) throw new RolledBack(found);
+          return found;
+        });
+      } catch (err) {
+        // What the savepoint wrote is gone with it; what the row queued goes too.
+        this.batches.forEach((b, i) => b.truncate(queued[i]!));
+        if (err instanceof RolledBack) return err.result as ErpRowError[];
+        throw err;
+      }
     }
-    if (errors.length > 0) this.sql.rollbackRow.run();
-    this.sql.release.run();
+    await this.flush(false);
     return errors;
   }
 
+  /** Queues one event of this import (written in order, before the import commits). */
   event(
     type: string,
     subject: { type: string; id: string },
     customerId: string | null,
     data: Record<string, unknown>,
   ): void {
-    this.sql.event.run(
+    this.events.add([
       type,
       this.actor.type,
       this.actor.id ?? null,
@@ -183,27 +275,7 @@ export class ErpImport {
       JSON.stringify(data),
       this.requestId,
       this.nowMs,
-    );
-  }
-
-  commit(): void {
-    this.finish('COMMIT');
-  }
-
-  rollback(): void {
-    this.finish('ROLLBACK');
-  }
-
-  private finish(how: 'COMMIT' | 'ROLLBACK'): void {
-    if (!this.open) return;
-    this.open = false;
-    try {
-      if (!this.sqlite.inTransaction) return;
-      if (how === 'COMMIT') this.sqlite.exec('DELETE FROM temp.erp_import_seen');
-      this.sqlite.exec(how);
-    } finally {
-      this.sqlite.pragma(`cache_size = ${this.cacheSize}`);
-    }
+    ]);
   }
 }
 
@@ -236,20 +308,13 @@ export function importAll<R>(
   db: Db,
   rows: readonly unknown[],
   options: Omit<ErpImportOptions, 'partial'>,
-  makeUpserter: (imp: ErpImport) => { upsert(row: unknown, index: number): ErpRowError[]; result(): R },
-): ImportOutcome<R> {
-  const imp = ErpImport.begin(db, options);
-  try {
+  makeUpserter: (imp: ErpImport) => { upsert(row: unknown, index: number): Promise<ErpRowError[]>; result(): R },
+): Promise<ImportOutcome<R>> {
+  return ErpImport.run(db, options, async (imp): Promise<ImportDecision<ImportOutcome<R>>> => {
     const upserter = makeUpserter(imp);
     const errors = new RowErrorList();
-    rows.forEach((row, index) => errors.add(upserter.upsert(row, index)));
-    if (errors.count > 0) {
-      imp.rollback();
-      return { ok: false, errors };
-    }
-    imp.commit();
-    return { ok: true, result: upserter.result() };
-  } finally {
-    imp.rollback();
-  }
+    for (let index = 0; index < rows.length; index++) errors.add(await upserter.upsert(rows[index], index));
+    if (errors.count > 0) return { commit: false, result: { ok: false, errors } };
+    return { commit: true, result: { ok: true, result: upserter.result() } };
+  });
 }

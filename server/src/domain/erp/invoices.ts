@@ -5,71 +5,80 @@
  * nothing changed, in which case nothing is written at all (no updated_at bump, no event), so sending
  * the same rows twice is harmless.
  */
-import type Database from 'better-sqlite3';
+import { asc, eq, or, sql } from 'drizzle-orm';
 import type { ErpInvoicesUpsertResult, ErpRowError } from '../../contract/erp';
 import { newId } from '../../crypto';
-import { prepared, type ErpImport, type RowFail } from './import';
+import type { Tx } from '../../db/client';
+import { customers, invoiceLines, invoices } from '../../db/schema';
+import type { BatchInsert, ErpImport, RowFail } from './import';
 import { erpInvoiceRow, type ErpInvoiceLine, type ErpInvoiceRow } from '../../contract/schemas/erp';
 
-interface StoredInvoice {
-  id: string;
-  customer_id: string;
-  number: string;
-  po_number: string | null;
-  issue_date: string;
-  due_date: string;
-  currency: string;
-  total: number;
-  amount_paid: number;
-  amount_credited: number;
-  voided_at: number | null;
+/** The queries every row runs, prepared once per import. */
+function statements(imp: ErpImport) {
+  const { tx } = imp;
+  return {
+    customer: tx
+      .select({ id: customers.id, currency: customers.currency })
+      .from(customers)
+      .where(eq(customers.externalId, sql.placeholder('externalId')))
+      .prepare(),
+    /** The invoice with this external id, and the one with this number: one query, at most two rows. */
+    byExternalIdOrNumber: tx
+      .select({
+        id: invoices.id,
+        externalId: invoices.externalId,
+        customerId: invoices.customerId,
+        number: invoices.number,
+        poNumber: invoices.poNumber,
+        issueDate: invoices.issueDate,
+        dueDate: invoices.dueDate,
+        currency: invoices.currency,
+        total: invoices.total,
+        amountPaid: invoices.amountPaid,
+        amountCredited: invoices.amountCredited,
+        voidedAt: invoices.voidedAt,
+      })
+      .from(invoices)
+      .where(or(eq(invoices.externalId, sql.placeholder('externalId')), eq(invoices.number, sql.placeholder('number'))))
+      .prepare(),
+    lines: tx
+      .select({
+        description: invoiceLines.description,
+        sku: invoiceLines.sku,
+        quantityMilli: invoiceLines.quantityMilli,
+        unitPrice: invoiceLines.unitPrice,
+        amount: invoiceLines.amount,
+        tax: invoiceLines.tax,
+      })
+      .from(invoiceLines)
+      .where(eq(invoiceLines.invoiceId, sql.placeholder('invoiceId')))
+      .orderBy(asc(invoiceLines.lineNo))
+      .prepare(),
+    insert: tx
+      .insert(invoices)
+      .values({
+        id: sql.placeholder('id'),
+        customerId: sql.placeholder('customerId'),
+        externalId: sql.placeholder('externalId'),
+        ...invoicePlaceholders,
+        amountPaid: 0,
+        amountCredited: 0,
+        // In `sql`, so null goes to the driver as is (the instant column would map a Date only).
+        voidedAt: sql`${sql.placeholder('voidedAt')}`,
+        createdAt: imp.now,
+        updatedAt: imp.now,
+      })
+      .prepare(),
+  };
 }
 
-interface StoredLine {
-  description: string;
-  sku: string | null;
-  quantity_milli: number;
-  unit_price: number;
-  amount: number;
-  tax: number;
-}
+type Statements = ReturnType<typeof statements>;
+type StoredInvoice = Awaited<ReturnType<Statements['byExternalIdOrNumber']['all']>>[number];
+type StoredLine = Awaited<ReturnType<Statements['lines']['all']>>[number];
 
 interface CustomerRef {
   id: string;
   currency: string;
-}
-
-function statements(sqlite: Database.Database) {
-  return {
-    customer: sqlite.prepare<[string], CustomerRef>(`SELECT id, currency FROM customers WHERE external_id = ?`),
-    byExternalId: sqlite.prepare<[string], StoredInvoice>(
-      `SELECT id, customer_id, number, po_number, issue_date, due_date, currency, total, amount_paid, amount_credited, voided_at
-         FROM invoices WHERE external_id = ?`,
-    ),
-    numberTaken: sqlite.prepare<[string], { id: string }>(`SELECT id FROM invoices WHERE number = ?`),
-    lines: sqlite.prepare<[string], StoredLine>(
-      `SELECT description, sku, quantity_milli, unit_price, amount, tax FROM invoice_lines WHERE invoice_id = ? ORDER BY line_no`,
-    ),
-    insert: sqlite.prepare(
-      `INSERT INTO invoices (id, customer_id, external_id, number, po_number, issue_date, due_date, currency, subtotal,
-         tax_total, total, amount_paid, amount_credited, balance, voided_at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?)`,
-    ),
-    insertLine: sqlite.prepare(
-      `INSERT INTO invoice_lines (id, invoice_id, line_no, description, sku, quantity_milli, unit_price, amount, tax)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    deleteLines: sqlite.prepare(`DELETE FROM invoice_lines WHERE invoice_id = ?`),
-    update: sqlite.prepare(
-      `UPDATE invoices SET customer_id = ?, number = ?, po_number = ?, issue_date = ?, due_date = ?, currency = ?,
-         subtotal = ?, tax_total = ?, total = ?, balance = ? - amount_paid - amount_credited, updated_at = ?
-       WHERE id = ?`,
-    ),
-    void: sqlite.prepare(`UPDATE invoices SET voided_at = ?, updated_at = ? WHERE id = ?`),
-    written: sqlite.prepare<[string], { id: string; customer_id: string; voided_at: number | null; balance: number }>(
-      `SELECT id, customer_id, voided_at, balance FROM invoices WHERE external_id = ?`,
-    ),
-  };
 }
 
 function sameLines(stored: StoredLine[], lines: ErpInvoiceLine[]): boolean {
@@ -80,8 +89,8 @@ function sameLines(stored: StoredLine[], lines: ErpInvoiceLine[]): boolean {
       return (
         s.description === l.description &&
         s.sku === l.sku &&
-        s.quantity_milli === l.quantityMilli &&
-        s.unit_price === l.unitPrice &&
+        s.quantityMilli === l.quantityMilli &&
+        s.unitPrice === l.unitPrice &&
         s.amount === l.amount &&
         s.tax === l.tax
       );
@@ -89,26 +98,53 @@ function sameLines(stored: StoredLine[], lines: ErpInvoiceLine[]): boolean {
   );
 }
 
+/** The placeholders of an invoice's own values, named as `invoiceValues` gives them. */
+const invoicePlaceholders = {
+  number: sql.placeholder('number'),
+  poNumber: sql.placeholder('poNumber'),
+  issueDate: sql.placeholder('issueDate'),
+  dueDate: sql.placeholder('dueDate'),
+  currency: sql.placeholder('currency'),
+  subtotal: sql.placeholder('subtotal'),
+  taxTotal: sql.placeholder('taxTotal'),
+  total: sql.placeholder('total'),
+  balance: sql.placeholder('balance'),
+};
+
 /**
- * An invoice's own values in the order the invoice INSERT and UPDATE both take them, after the
- * customer (and, inserting, the external id): number, PO, dates, currency, subtotal, tax, total,
- * and the total again for the balance (less what is applied, updating).
+ * An invoice's own values as the invoice INSERT and UPDATE both take them: number, PO, dates,
+ * currency, subtotal, tax, total, and the total again for the balance (less what is applied, updating).
  */
 export function invoiceValues(row: ErpInvoiceRow) {
-  return [
-    row.number,
-    row.poNumber,
-    row.issueDate,
-    row.dueDate,
-    row.currency,
-    row.subtotal,
-    row.taxTotal,
-    row.total,
-    row.total,
-  ] as const;
+  return {
+    number: row.number,
+    poNumber: row.poNumber,
+    issueDate: row.issueDate,
+    dueDate: row.dueDate,
+    currency: row.currency,
+    subtotal: row.subtotal,
+    taxTotal: row.taxTotal,
+    total: row.total,
+    balance: row.total,
+  };
 }
 
-/** One invoice line's INSERT values; line ids are the invoice's id and the line number, as `createInvoice` makes them. */
+const LINE_COLUMNS = [
+  'id',
+  'invoiceId',
+  'lineNo',
+  'description',
+  'sku',
+  'quantityMilli',
+  'unitPrice',
+  'amount',
+  'tax',
+] as const satisfies readonly (keyof typeof invoiceLines.$inferInsert)[];
+
+/**
+ * One invoice line's values in `LINE_COLUMNS` order; line ids are the invoice's id and the line number,
+ * as `createInvoice` makes them.
+ */
 export function invoiceLineValues(invoiceId: string, line: ErpInvoiceLine, i: number) {
   return [
     `${invoiceId}_l${i + 1}`,
@@ -127,13 +163,14 @@ export function invoiceLineValues(invoiceId: string, line: ErpInvoiceLine, i: nu
 const CUSTOMER_CACHE = 10_000;
 
 /**
- * Queues the email of an invoice a row asked to `send`, in the import's transaction (so it goes only
- * if the import commits); false when it goes to nobody.
+ * Queues the email of an invoice a row asked to `send`, in the import's transaction `tx` (so it goes
+ * only if the import commits); false when it goes to nobody.
  */
-export type InvoiceSender = (invoice: { id: string; customerId: string }) => boolean;
+export type InvoiceSender = (tx: Tx, invoice: { id: string; customerId: string }) => Promise<boolean>;
 
 export class InvoiceUpserter {
-  private readonly sql: ReturnType<typeof statements>;
+  private readonly sql: Statements;
+  private readonly lines: BatchInsert;
   private readonly customers = new Map<string, CustomerRef | null>();
   private readonly counts: ErpInvoicesUpsertResult = { created: 0, updated: 0, unchanged: 0, voided: 0 };
   /** Invoices queued to be sent; null while no row asked. */
@@ -143,7 +180,8 @@ export class InvoiceUpserter {
     private readonly imp: ErpImport,
     private readonly send?: InvoiceSender,
   ) {
-    this.sql = prepared(imp.sqlite, 'invoices', statements);
+    this.sql = statements(imp);
+    this.lines = imp.batch(invoiceLines, LINE_COLUMNS);
   }
 
   result(): ErpInvoicesUpsertResult {
@@ -151,60 +189,68 @@ export class InvoiceUpserter {
   }
 
   /** Validates and writes one row; the row's problems, or none. */
-  upsert(raw: unknown, index: number): ErpRowError[] {
+  upsert(raw: unknown, index: number): Promise<ErpRowError[]> {
     return this.imp.upsertRow('invoice', erpInvoiceRow, raw, index, (row, fail, errors) =>
       this.write(row, fail, errors),
     );
   }
 
-  private customer(externalId: string): CustomerRef | null {
+  private async customer(externalId: string): Promise<CustomerRef | null> {
     let ref = this.customers.get(externalId);
     if (ref === undefined) {
       if (this.customers.size >= CUSTOMER_CACHE) this.customers.clear();
-      ref = this.sql.customer.get(externalId) ?? null;
+      ref = (await this.sql.customer.get({ externalId })) ?? null;
       this.customers.set(externalId, ref);
     }
     return ref;
   }
 
-  private write(row: ErpInvoiceRow, fail: RowFail, errors: readonly ErpRowError[]): void {
-    const customer = this.customer(row.customerExternalId);
+  private async write(row: ErpInvoiceRow, fail: RowFail, errors: readonly ErpRowError[]): Promise<void> {
+    const customer = await this.customer(row.customerExternalId);
     if (!customer) {
       fail('customerExternalId', 'unknown_customer', `no customer has external id ${row.customerExternalId}`);
     } else if (customer.currency !== row.currency) {
       fail('currency', 'currency_mismatch', `must be the customer's currency, ${customer.currency}`);
     }
-    const stored = this.sql.byExternalId.get(row.externalId);
-    if ((!stored || stored.number !== row.number) && this.sql.numberTaken.get(row.number)) {
+    const found = await this.sql.byExternalIdOrNumber.all({ externalId: row.externalId, number: row.number });
+    const stored = found.find((i) => i.externalId === row.externalId);
+    if (found.some((i) => i.number === row.number && i.id !== stored?.id)) {
       fail('number', 'duplicate_number', `${row.number} is already another invoice's number`);
     }
     if (errors.length > 0 || !customer) return;
-    if (stored) this.update(row, stored, customer, fail);
-    else this.create(row, customer);
-    if (row.send && errors.length === 0) this.queueSend(row.externalId);
+    const id = stored ? await this.update(row, stored, customer, fail) : await this.create(row, customer);
+    if (row.send && errors.length === 0) await this.queueSend(id);
   }
 
   /** A void or paid invoice is not sent (nothing to pay); the row is still good. */
-  private queueSend(externalId: string): void {
+  private async queueSend(id: string): Promise<void> {
     this.sent ??= 0;
-    const invoice = this.sql.written.get(externalId);
-    if (!this.send || !invoice || invoice.voided_at !== null || invoice.balance <= 0) return;
-    if (this.send({ id: invoice.id, customerId: invoice.customer_id })) this.sent++;
+    if (!this.send) return;
+    const invoice = await this.imp.tx
+      .select({
+        id: invoices.id,
+        customerId: invoices.customerId,
+        voidedAt: invoices.voidedAt,
+        balance: invoices.balance,
+      })
+      .from(invoices)
+      .where(eq(invoices.id, id))
+      .get();
+    if (!invoice || invoice.voidedAt !== null || invoice.balance <= 0) return;
+    if (await this.send(this.imp.tx, { id: invoice.id, customerId: invoice.customerId })) this.sent++;
   }
 
-  private create(row: ErpInvoiceRow, customer: CustomerRef): void {
-    const { imp, sql } = this;
+  private async create(row: ErpInvoiceRow, customer: CustomerRef): Promise<string> {
+    const { imp } = this;
     const id = newId('inv');
-    sql.insert.run(
+    await this.sql.insert.run({
       id,
-      customer.id,
-      row.externalId,
+      customerId: customer.id,
+      externalId: row.externalId,
       ...invoiceValues(row),
-      row.void ? imp.nowMs : null,
-      imp.nowMs,
-      imp.nowMs,
-    );
-    this.insertLines(id, row.lines);
+      voidedAt: row.void ? imp.nowMs : null,
+    });
+    this.addLines(id, row.lines);
     imp.event('invoice.created', { type: 'invoice', id }, customer.id, {
       number: row.number,
       total: row.total,
@@ -216,40 +262,48 @@ export class InvoiceUpserter {
       imp.event('invoice.voided', { type: 'invoice', id }, customer.id, { number: row.number });
       this.counts.voided++;
     }
+    return id;
   }
 
-  private insertLines(invoiceId: string, lines: ErpInvoiceLine[]): void {
-    lines.forEach((l, i) => this.sql.insertLine.run(...invoiceLineValues(invoiceId, l, i)));
+  private addLines(invoiceId: string, lines: ErpInvoiceLine[]): void {
+    lines.forEach((l, i) => this.lines.add(invoiceLineValues(invoiceId, l, i)));
   }
 
-  private update(row: ErpInvoiceRow, stored: StoredInvoice, customer: CustomerRef, fail: RowFail): void {
-    const { imp, sql } = this;
+  /** Writes what changed; the invoice's id either way. */
+  private async update(
+    row: ErpInvoiceRow,
+    stored: StoredInvoice,
+    customer: CustomerRef,
+    fail: RowFail,
+  ): Promise<string> {
+    const { imp } = this;
+    const { tx } = imp;
     const changes = (
       [
-        ['customerExternalId', stored.customer_id !== customer.id],
+        ['customerExternalId', stored.customerId !== customer.id],
         ['number', stored.number !== row.number],
-        ['poNumber', stored.po_number !== row.poNumber],
-        ['issueDate', stored.issue_date !== row.issueDate],
-        ['dueDate', stored.due_date !== row.dueDate],
+        ['poNumber', stored.poNumber !== row.poNumber],
+        ['issueDate', stored.issueDate !== row.issueDate],
+        ['dueDate', stored.dueDate !== row.dueDate],
         ['currency', stored.currency !== row.currency],
       ] as const
     )
       .filter(([, changed]) => changed)
       .map(([field]) => field as string);
-    if (!sameLines(sql.lines.all(stored.id), row.lines)) changes.push('lines');
-    const voiding = row.void && stored.voided_at === null;
+    if (!sameLines(await this.sql.lines.all({ invoiceId: stored.id }), row.lines)) changes.push('lines');
+    const voiding = row.void && stored.voidedAt === null;
 
-    if (stored.voided_at !== null) {
+    if (stored.voidedAt !== null) {
       if (!row.void) fail('void', 'voided', 'the invoice is void and cannot be brought back');
       else if (changes.length > 0) fail(changes[0]!, 'voided', 'the invoice is void and cannot change');
       else this.counts.unchanged++;
-      return;
+      return stored.id;
     }
     if (changes.length === 0 && !voiding) {
       this.counts.unchanged++;
-      return;
+      return stored.id;
     }
-    const applied = stored.amount_paid + stored.amount_credited;
+    const applied = stored.amountPaid + stored.amountCredited;
     if (applied > 0) {
       if (changes.includes('customerExternalId')) {
         fail('customerExternalId', 'customer_locked', 'cannot move an invoice with payments or credits applied');
@@ -258,14 +312,22 @@ export class InvoiceUpserter {
         fail('lines', 'below_applied', `the new total ${row.total} is below the ${applied} already paid or credited`);
       }
       if (voiding) fail('void', 'has_payments', 'cannot void an invoice with payments or credits applied');
-      if (changes.includes('customerExternalId') || row.total < applied || voiding) return;
+      if (changes.includes('customerExternalId') || row.total < applied || voiding) return stored.id;
     }
 
     if (changes.length > 0) {
-      sql.update.run(customer.id, ...invoiceValues(row), imp.nowMs, stored.id);
+      await tx
+        .update(invoices)
+        .set({
+          customerId: customer.id,
+          ...invoiceValues(row),
+          balance: sql`${row.total} - ${invoices.amountPaid} - ${invoices.amountCredited}`,
+          updatedAt: imp.now,
+        })
+        .where(eq(invoices.id, stored.id));
       if (changes.includes('lines')) {
-        sql.deleteLines.run(stored.id);
-        this.insertLines(stored.id, row.lines);
+        await tx.delete(invoiceLines).where(eq(invoiceLines.invoiceId, stored.id));
+        this.addLines(stored.id, row.lines);
       }
       imp.event('invoice.updated', { type: 'invoice', id: stored.id }, customer.id, {
         number: row.number,
@@ -275,10 +337,11 @@ export class InvoiceUpserter {
       });
     }
     if (voiding) {
-      sql.void.run(imp.nowMs, imp.nowMs, stored.id);
+      await tx.update(invoices).set({ voidedAt: imp.now, updatedAt: imp.now }).where(eq(invoices.id, stored.id));
       imp.event('invoice.voided', { type: 'invoice', id: stored.id }, customer.id, { number: row.number });
       this.counts.voided++;
     }
     this.counts.updated++;
+    return stored.id;
   }
 }

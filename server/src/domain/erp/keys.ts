@@ -33,60 +33,67 @@ function summary(row: KeyRow): ErpKeySummary {
   };
 }
 
-export function createErpKey(db: DbOrTx, name: string, actor: Actor, now: Date): ErpKeyCreated {
+export async function createErpKey(db: DbOrTx, name: string, actor: Actor, now: Date): Promise<ErpKeyCreated> {
   const key = `${KEY_PREFIX}${randomToken(32)}`;
-  const row = db
-    .insert(erpApiKeys)
-    .values({
-      id: newId('key'),
-      name,
-      prefix: key.slice(0, SHOWN_PREFIX_LENGTH),
-      keyHash: sha256(key),
-      createdAt: now,
-    })
-    .returning()
-    .get();
-  recordEvent(
-    db,
-    {
-      type: 'erp.key_created',
-      actor,
-      subject: { type: 'erp_api_key', id: row.id },
-      data: { name, prefix: row.prefix },
-    },
-    now,
-  );
+  // The key and its event together (a savepoint when `db` is already a transaction).
+  const row = await db.transaction(async (tx) => {
+    const created = await tx
+      .insert(erpApiKeys)
+      .values({
+        id: newId('key'),
+        name,
+        prefix: key.slice(0, SHOWN_PREFIX_LENGTH),
+        keyHash: sha256(key),
+        createdAt: now,
+      })
+      .returning()
+      .get();
+    await recordEvent(
+      tx,
+      {
+        type: 'erp.key_created',
+        actor,
+        subject: { type: 'erp_api_key', id: created.id },
+        data: { name, prefix: created.prefix },
+      },
+      now,
+    );
+    return created;
+  });
   return { ...summary(row), key };
 }
 
 /** Newest first, revoked keys included (they say when). */
-export function listErpKeys(db: DbOrTx): ErpKeySummary[] {
-  return db.select().from(erpApiKeys).orderBy(desc(erpApiKeys.createdAt), erpApiKeys.id).all().map(summary);
+export async function listErpKeys(db: DbOrTx): Promise<ErpKeySummary[]> {
+  const rows = await db.select().from(erpApiKeys).orderBy(desc(erpApiKeys.createdAt), erpApiKeys.id).all();
+  return rows.map(summary);
 }
 
 /** Revokes a live key; false when there is no such key or it was already revoked. */
-export function revokeErpKey(db: DbOrTx, id: string, actor: Actor, now: Date): boolean {
-  const result = db
-    .update(erpApiKeys)
-    .set({ revokedAt: now })
-    .where(and(eq(erpApiKeys.id, id), isNull(erpApiKeys.revokedAt)))
-    .run();
-  if (result.changes !== 1) return false;
-  recordEvent(db, { type: 'erp.key_revoked', actor, subject: { type: 'erp_api_key', id }, data: {} }, now);
-  return true;
+export function revokeErpKey(db: DbOrTx, id: string, actor: Actor, now: Date): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const revoked = await tx
+      .update(erpApiKeys)
+      .set({ revokedAt: now })
+      .where(and(eq(erpApiKeys.id, id), isNull(erpApiKeys.revokedAt)))
+      .returning({ id: erpApiKeys.id });
+    if (revoked.length !== 1) return false;
+    await recordEvent(tx, { type: 'erp.key_revoked', actor, subject: { type: 'erp_api_key', id }, data: {} }, now);
+    return true;
+  });
 }
 
 /** The live key for a presented secret, or null. Notes the use at most once a minute. */
-export function authenticateErpKey(db: DbOrTx, key: string, now: Date): ErpKeyPrincipal | null {
+export async function authenticateErpKey(db: DbOrTx, key: string, now: Date): Promise<ErpKeyPrincipal | null> {
   if (!KEY_RE.test(key)) return null;
-  const row = db
+  const row = await db
     .select()
     .from(erpApiKeys)
     .where(eq(erpApiKeys.keyHash, sha256(key)))
     .get();
   if (!row || row.revokedAt) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= TOUCH_EVERY_MS) {
-    db.update(erpApiKeys).set({ lastUsedAt: now }).where(eq(erpApiKeys.id, row.id)).run();
+    await db.update(erpApiKeys).set({ lastUsedAt: now }).where(eq(erpApiKeys.id, row.id));
   }
   return { id: row.id, name: row.name };
 }

@@ -1,9 +1,10 @@
 /**
  * The payments feed for the ERP: payments as the ERP sees them (with their cash application), and the
  * pull feed of those whose state changed, paged by the events table's id. That id is assigned in
- * commit order (SQLite has one writer), so a reader that resumes after the last id it saw can miss
- * nothing, even when many changes share a millisecond or a slow transaction commits late. Webhook
- * deliveries show the payment through the same function, so feed and webhooks never disagree.
+ * commit order (writers are serialised, on SQLite and on PostgreSQL alike: see db/async.ts), so a
+ * reader that resumes after the last id it saw can miss nothing, even when many changes share a
+ * millisecond or a slow transaction commits late. Webhook deliveries show the payment through the same
+ * function, so feed and webhooks never disagree.
  */
 import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import type { ErpPayment, ErpPaymentAllocation, ErpPaymentFeed } from '../../contract/erp';
@@ -12,15 +13,15 @@ import { allocations, creditNoteAllocations, customers, events, invoices, paymen
 import { malformedInput } from '../errors';
 
 /** The payments with these ids, as the feed shows them, in the order given; unknown ids are left out. */
-export function erpPayments(db: DbOrTx, ids: readonly string[]): ErpPayment[] {
+export async function erpPayments(db: DbOrTx, ids: readonly string[]): Promise<ErpPayment[]> {
   if (ids.length === 0) return [];
-  const rows = db
+  const rows = await db
     .select({ payment: payments, customerExternalId: customers.externalId })
     .from(payments)
     .innerJoin(customers, eq(customers.id, payments.customerId))
     .where(inArray(payments.id, [...ids]))
     .all();
-  const applied = allocationsOf(db, ids);
+  const applied = await allocationsOf(db, ids);
   const byId = new Map(
     rows.map(({ payment: p, customerExternalId }): [string, ErpPayment] => [
       p.id,
@@ -51,10 +52,10 @@ export function erpPayments(db: DbOrTx, ids: readonly string[]): ErpPayment[] {
  * payment), so standing `payment` rows plus `unapplied` add up to the amount; and, as `credit`, what
  * earlier payments' remainders and loose credit notes paid along with it.
  */
-function allocationsOf(db: DbOrTx, ids: readonly string[]): Map<string, ErpPaymentAllocation[]> {
+async function allocationsOf(db: DbOrTx, ids: readonly string[]): Promise<Map<string, ErpPaymentAllocation[]>> {
   const list = [...ids];
   const invoiceOf = { invoiceExternalId: invoices.externalId, invoiceNumber: invoices.number };
-  const fromPayments = db
+  const fromPayments = await db
     .select({
       id: allocations.id,
       paymentId: allocations.paymentId,
@@ -69,7 +70,7 @@ function allocationsOf(db: DbOrTx, ids: readonly string[]): Map<string, ErpPayme
     .innerJoin(invoices, eq(invoices.id, allocations.invoiceId))
     .where(or(inArray(allocations.paymentId, list), inArray(allocations.viaPaymentId, list)))
     .all();
-  const fromCreditNotes = db
+  const fromCreditNotes = await db
     .select({
       id: creditNoteAllocations.id,
       creditNoteId: creditNoteAllocations.creditNoteId,
@@ -162,39 +163,45 @@ function paymentsChangedBy(event: { subjectId: string | null; data: Record<strin
  * ends after whole events only, so its cursor never splits one; a payment changed again later is in
  * a later page again (upsert by id: a repeat carries the same or newer state).
  */
-export function listErpPayments(db: Db, input: ErpPaymentFeedInput): ErpPaymentFeed {
+export async function listErpPayments(db: Db, input: ErpPaymentFeedInput): Promise<ErpPaymentFeed> {
   const since = decodeSince(input.since);
-  // One read transaction: the scan and the payments it shows are one snapshot.
-  return db.transaction((tx) => {
-    const page = new Set<string>();
-    let cursor = since;
-    let hasMore = false;
-    scan: for (;;) {
-      const chunk = tx
-        .select({ id: events.id, subjectId: events.subjectId, data: events.data })
-        .from(events)
-        // The unary `+` keeps SQLite walking the primary key in order rather than a type or subject index.
-        .where(and(gt(events.id, cursor), sql`+${events.subjectType} = 'payment' AND +${events.type} LIKE 'payment.%'`))
-        .orderBy(asc(events.id))
-        .limit(SCAN_CHUNK)
-        .all();
-      for (const event of chunk) {
-        const changed = paymentsChangedBy(event);
-        const added = changed.filter((id) => !page.has(id));
-        // A page holds at least one event, however many payments it changed, so paging always moves on.
-        if (page.size > 0 && page.size + new Set(added).size > input.limit) {
-          hasMore = true;
-          break scan;
-        }
-        // Re-inserted: a payment sits at its latest change within the page.
-        for (const id of changed) {
-          page.delete(id);
-          page.add(id);
-        }
-        cursor = event.id;
+  // Outside a transaction (one would wait for the writers' lock): each read sees what is committed. A
+  // change committed meanwhile has a later id than the scan saw, so it is in a later page; the payments
+  // shown may already carry it, which the feed allows (a repeat carries the same or newer state).
+  const page = new Set<string>();
+  let cursor = since;
+  let hasMore = false;
+  scan: for (;;) {
+    const chunk = await db
+      .select({ id: events.id, subjectId: events.subjectId, data: events.data })
+      .from(events)
+      // Expressions rather than bare columns keep SQLite walking the primary key in order rather than a type or
+      // subject index (SQLite's unary `+` did that, but PostgreSQL has no `+` for text).
+      .where(
+        and(
+          gt(events.id, cursor),
+          sql`(${events.subjectType} || '') = 'payment' AND substr(${events.type}, 1, 8) = 'payment.'`,
+        ),
+      )
+      .orderBy(asc(events.id))
+      .limit(SCAN_CHUNK)
+      .all();
+    for (const event of chunk) {
+      const changed = paymentsChangedBy(event);
+      const added = changed.filter((id) => !page.has(id));
+      // A page holds at least one event, however many payments it changed, so paging always moves on.
+      if (page.size > 0 && page.size + new Set(added).size > input.limit) {
+        hasMore = true;
+        break scan;
       }
-      if (chunk.length < SCAN_CHUNK) break;
+      // Re-inserted: a payment sits at its latest change within the page.
+      for (const id of changed) {
+        page.delete(id);
+        page.add(id);
+      }
+      cursor = event.id;
     }
-    return { items: erpPayments(tx, [...page]), nextCursor: String(cursor), hasMore };
-  });
+    if (chunk.length < SCAN_CHUNK) break;
+  }
+  return { items: await erpPayments(db, [...page]), nextCursor: String(cursor), hasMore };
 }

@@ -86,23 +86,23 @@ export interface WebhookEndpointInput {
 }
 
 /** Registers an endpoint; the answer is the only place its signing secret is ever shown. */
-export function createWebhookEndpoint(
+export async function createWebhookEndpoint(
   db: DbOrTx,
   input: WebhookEndpointInput,
   actor: Actor,
   now: Date,
-): ErpWebhookEndpointCreated {
-  const active = db
-    .select({ n: sql<number>`count(*)` })
+): Promise<ErpWebhookEndpointCreated> {
+  const { active } = (await db
+    .select({ active: sql<number>`count(*)`.mapWith(Number) })
     .from(erpWebhookEndpoints)
     .where(isNull(erpWebhookEndpoints.disabledAt))
-    .get()!.n;
+    .get())!;
   if (active >= MAX_WEBHOOK_ENDPOINTS) {
     throw new DomainError('conflict', `At most ${MAX_WEBHOOK_ENDPOINTS} webhook endpoints; disable one first.`);
   }
   // Every type listed is the same as none listed: store none, which also takes types added later.
   const types = [...new Set(input.events ?? [])];
-  const row = db
+  const row = await db
     .insert(erpWebhookEndpoints)
     .values({
       id: newId('whe'),
@@ -115,7 +115,7 @@ export function createWebhookEndpoint(
     })
     .returning()
     .get();
-  recordEvent(
+  await recordEvent(
     db,
     {
       type: 'erp.webhook_created',
@@ -129,17 +129,17 @@ export function createWebhookEndpoint(
 }
 
 /** Newest first, disabled ones included (they say when). */
-export function listWebhookEndpoints(db: DbOrTx): ErpWebhookEndpoint[] {
-  return db
+export async function listWebhookEndpoints(db: DbOrTx): Promise<ErpWebhookEndpoint[]> {
+  const rows = await db
     .select()
     .from(erpWebhookEndpoints)
     .orderBy(desc(erpWebhookEndpoints.createdAt), desc(erpWebhookEndpoints.id))
-    .all()
-    .map(endpointView);
+    .all();
+  return rows.map(endpointView);
 }
 
-function endpointById(db: DbOrTx, id: string): EndpointRow {
-  const row = db.select().from(erpWebhookEndpoints).where(eq(erpWebhookEndpoints.id, id)).get();
+async function endpointById(db: DbOrTx, id: string): Promise<EndpointRow> {
+  const row = await db.select().from(erpWebhookEndpoints).where(eq(erpWebhookEndpoints.id, id)).get();
   if (!row) throw notFound(`No webhook endpoint ${id}.`);
   return row;
 }
@@ -148,16 +148,21 @@ function endpointById(db: DbOrTx, id: string): EndpointRow {
  * Disables an endpoint: no new deliveries, and the ones still pending are dropped at their next
  * attempt. Disabling a disabled endpoint changes nothing.
  */
-export function disableWebhookEndpoint(db: DbOrTx, id: string, actor: Actor, now: Date): ErpWebhookEndpoint {
-  const row = endpointById(db, id);
+export async function disableWebhookEndpoint(
+  db: DbOrTx,
+  id: string,
+  actor: Actor,
+  now: Date,
+): Promise<ErpWebhookEndpoint> {
+  const row = await endpointById(db, id);
   if (row.disabledAt) return endpointView(row);
-  const disabled = db
+  const disabled = (await db
     .update(erpWebhookEndpoints)
     .set({ disabledAt: now })
     .where(eq(erpWebhookEndpoints.id, id))
     .returning()
-    .get()!;
-  recordEvent(
+    .get())!;
+  await recordEvent(
     db,
     { type: 'erp.webhook_disabled', actor, subject: { type: 'erp_webhook_endpoint', id }, data: { url: row.url } },
     now,
@@ -166,31 +171,35 @@ export function disableWebhookEndpoint(db: DbOrTx, id: string, actor: Actor, now
 }
 
 /** An endpoint's most recent deliveries, newest first. */
-export function listWebhookDeliveries(db: DbOrTx, endpointId: string, limit: number): ErpWebhookDelivery[] {
-  endpointById(db, endpointId);
-  return db
+export async function listWebhookDeliveries(
+  db: DbOrTx,
+  endpointId: string,
+  limit: number,
+): Promise<ErpWebhookDelivery[]> {
+  await endpointById(db, endpointId);
+  const rows = await db
     .select()
     .from(erpWebhookDeliveries)
     .where(eq(erpWebhookDeliveries.endpointId, endpointId))
     .orderBy(desc(erpWebhookDeliveries.createdAt), desc(erpWebhookDeliveries.eventId))
     .limit(limit)
-    .all()
-    .map(deliveryView);
+    .all();
+  return rows.map(deliveryView);
 }
 
 /**
  * Sends a finished delivery (failed, or delivered and wanted again) once more, with the same id and
  * a fresh round of retries. One still pending already has its job: 409.
  */
-export function retryWebhookDelivery(
+export async function retryWebhookDelivery(
   db: DbOrTx,
   endpointId: string,
   deliveryId: string,
   actor: Actor,
   now: Date,
-): ErpWebhookDelivery {
-  const endpoint = endpointById(db, endpointId);
-  const delivery = db
+): Promise<ErpWebhookDelivery> {
+  const endpoint = await endpointById(db, endpointId);
+  const delivery = await db
     .select()
     .from(erpWebhookDeliveries)
     .where(and(eq(erpWebhookDeliveries.id, deliveryId), eq(erpWebhookDeliveries.endpointId, endpointId)))
@@ -200,14 +209,14 @@ export function retryWebhookDelivery(
   if (delivery.status === 'pending') {
     throw new DomainError('conflict', 'The delivery is still being attempted; it is retried on its own.');
   }
-  const row = db
+  const row = (await db
     .update(erpWebhookDeliveries)
     .set({ status: 'pending' })
     .where(eq(erpWebhookDeliveries.id, deliveryId))
     .returning()
-    .get()!;
-  queueWebhookDelivery(db, deliveryId, now);
-  recordEvent(
+    .get())!;
+  await queueWebhookDelivery(db, deliveryId, now);
+  await recordEvent(
     db,
     {
       type: 'erp.webhook_retried',
@@ -221,16 +230,16 @@ export function retryWebhookDelivery(
 }
 
 /** The body of a delivery: the event, and the payment as it is now. */
-export function webhookPayload(db: DbOrTx, delivery: DeliveryRow): ErpWebhookPayload {
-  const event = db.select().from(events).where(eq(events.id, delivery.eventId)).get();
+export async function webhookPayload(db: DbOrTx, delivery: DeliveryRow): Promise<ErpWebhookPayload> {
+  const event = await db.select().from(events).where(eq(events.id, delivery.eventId)).get();
   if (!event || !isWebhookEventType(event.type) || event.subjectType !== 'payment' || !event.subjectId) {
     throw new Error(`event ${delivery.eventId} of delivery ${delivery.id} is not a payment event`);
   }
-  const [payment] = erpPayments(db, [event.subjectId]);
+  const [payment] = await erpPayments(db, [event.subjectId]);
   if (!payment) throw new Error(`payment ${event.subjectId} of delivery ${delivery.id} does not exist`);
   const data: ErpWebhookPayload['data'] = { payment };
   const moved = eventAllocations(event.data);
-  if (moved) data.allocations = namedAllocations(db, moved);
+  if (moved) data.allocations = await namedAllocations(db, moved);
   if (typeof event.data.unapplied === 'number') data.unapplied = event.data.unapplied;
   return {
     id: delivery.id,
@@ -266,18 +275,17 @@ function eventAllocations(data: Record<string, unknown>): MovedAllocation[] | nu
   return [...credit, ...own];
 }
 
-function namedAllocations(db: DbOrTx, moved: readonly MovedAllocation[]): ErpWebhookAllocation[] {
+async function namedAllocations(db: DbOrTx, moved: readonly MovedAllocation[]): Promise<ErpWebhookAllocation[]> {
   const ids = [...new Set(moved.map((a) => a.invoiceId))];
-  const named = new Map(
-    (ids.length === 0
+  const rows =
+    ids.length === 0
       ? []
-      : db
+      : await db
           .select({ id: invoices.id, externalId: invoices.externalId, number: invoices.number })
           .from(invoices)
           .where(inArray(invoices.id, ids))
-          .all()
-    ).map((i) => [i.id, i]),
-  );
+          .all();
+  const named = new Map(rows.map((i) => [i.id, i]));
   return moved.map((a) => ({
     invoiceId: a.invoiceId,
     invoiceExternalId: named.get(a.invoiceId)?.externalId ?? null,
@@ -312,21 +320,25 @@ function attemptError(err: unknown): string {
 export function webhookDeliveryHandler(db: Db): JobHandler {
   return async (payload, { now, lastAttempt }) => {
     const deliveryId = String(payload.deliveryId);
-    const delivery = db.select().from(erpWebhookDeliveries).where(eq(erpWebhookDeliveries.id, deliveryId)).get();
+    const delivery = await db.select().from(erpWebhookDeliveries).where(eq(erpWebhookDeliveries.id, deliveryId)).get();
     if (!delivery || delivery.status === 'delivered') return;
-    const endpoint = db.select().from(erpWebhookEndpoints).where(eq(erpWebhookEndpoints.id, delivery.endpointId)).get();
+    const endpoint = await db
+      .select()
+      .from(erpWebhookEndpoints)
+      .where(eq(erpWebhookEndpoints.id, delivery.endpointId))
+      .get();
     if (!endpoint || endpoint.disabledAt) {
-      db.update(erpWebhookDeliveries)
+      await db
+        .update(erpWebhookDeliveries)
         .set({ status: 'failed', lastError: 'The endpoint was disabled before delivery.' })
-        .where(eq(erpWebhookDeliveries.id, deliveryId))
-        .run();
+        .where(eq(erpWebhookDeliveries.id, deliveryId));
       return;
     }
 
     let status: number | null = null;
     let error: string | null = null;
     try {
-      const body = JSON.stringify(webhookPayload(db, delivery));
+      const body = JSON.stringify(await webhookPayload(db, delivery));
       const res = await fetch(endpoint.url, {
         method: 'POST',
         headers: {
@@ -354,16 +366,16 @@ export function webhookDeliveryHandler(db: Db): JobHandler {
 
     const attempts = sql`${erpWebhookDeliveries.attempts} + 1`;
     if (error === null) {
-      db.update(erpWebhookDeliveries)
+      await db
+        .update(erpWebhookDeliveries)
         .set({ status: 'delivered', attempts, lastStatus: status, lastError: null, deliveredAt: now })
-        .where(eq(erpWebhookDeliveries.id, deliveryId))
-        .run();
+        .where(eq(erpWebhookDeliveries.id, deliveryId));
       return;
     }
-    db.update(erpWebhookDeliveries)
+    await db
+      .update(erpWebhookDeliveries)
       .set({ status: lastAttempt ? 'failed' : 'pending', attempts, lastStatus: status, lastError: error })
-      .where(eq(erpWebhookDeliveries.id, deliveryId))
-      .run();
+      .where(eq(erpWebhookDeliveries.id, deliveryId));
     throw new Error(`webhook delivery ${deliveryId} to ${endpoint.url} failed: ${error}`);
   };
 }

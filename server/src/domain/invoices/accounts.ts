@@ -12,13 +12,13 @@ import { inFlightByAccount } from '../ledger';
  * stored `unapplied` on payments), so a 10,000-invoice account costs a few milliseconds rather than
  * ten thousand row lookups scattered over the invoice table.
  */
-export function accountSummaries(
+export async function accountSummaries(
   db: DbOrTx,
   accountIds: string[],
   today: string,
   /** An Easy Pay session's invoices: its totals and counts cover only these. */
   scopeInvoiceIds: string[] | null = null,
-): AccountSummary[] {
+): Promise<AccountSummary[]> {
   if (accountIds.length === 0) return [];
   const inScope = (...conditions: (SQL | undefined)[]) =>
     and(
@@ -33,13 +33,19 @@ export function accountSummaries(
   const totals = {
     id: invoices.customerId,
     count: count(),
-    balance: sql<number>`coalesce(sum(${invoices.balance}), 0)`,
-    lateCount: sql<number>`coalesce(sum(${late}), 0)`,
-    lateBalance: sql<number>`coalesce(sum(CASE WHEN ${late} THEN ${invoices.balance} ELSE 0 END), 0)`,
+    balance: sql<number>`coalesce(sum(${invoices.balance}), 0)`.mapWith(Number),
+    // A comparison is 0/1 on SQLite but a boolean on PostgreSQL, which does not sum booleans: CASE it.
+    lateCount: sql<number>`coalesce(sum(CASE WHEN ${late} THEN 1 ELSE 0 END), 0)`.mapWith(Number),
+    lateBalance: sql<number>`coalesce(sum(CASE WHEN ${late} THEN ${invoices.balance} ELSE 0 END), 0)`.mapWith(Number),
   };
-  const unpaid = db.select(totals).from(invoices).where(inScope(unpaidCondition)).groupBy(invoices.customerId).all();
+  const unpaid = await db
+    .select(totals)
+    .from(invoices)
+    .where(inScope(unpaidCondition))
+    .groupBy(invoices.customerId)
+    .all();
   // Disputes are few: the disputed unpaid invoices are found through them, then taken out of past due.
-  const disputed = db
+  const disputed = await db
     .select(totals)
     .from(invoices)
     .where(
@@ -50,13 +56,13 @@ export function accountSummaries(
     )
     .groupBy(invoices.customerId)
     .all();
-  const paid = db
+  const paid = await db
     .select({ id: invoices.customerId, count: count() })
     .from(invoices)
     .where(inScope(sql`${invoices.voidedAt} IS NULL AND ${invoices.balance} <= 0`))
     .groupBy(invoices.customerId)
     .all();
-  const all = db
+  const all = await db
     .select({ id: invoices.customerId, count: count() })
     .from(invoices)
     .where(inScope())
@@ -65,43 +71,43 @@ export function accountSummaries(
 
   const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
   const [unpaidOf, disputedOf, paidOf, allOf] = [byId(unpaid), byId(disputed), byId(paid), byId(all)];
-  const credit = unappliedCredit(db, accountIds);
-  const held = inFlightByAccount(db, accountIds, scopeInvoiceIds);
+  const credit = await unappliedCredit(db, accountIds);
+  const held = await inFlightByAccount(db, accountIds, scopeInvoiceIds);
 
-  return db
+  const rows = await db
     .select({ id: customers.id, name: customers.name, currency: customers.currency })
     .from(customers)
     .where(inArray(customers.id, accountIds))
-    .orderBy(customers.name)
-    .all()
-    .map((c) => {
-      const u = unpaidOf.get(c.id);
-      const d = disputedOf.get(c.id);
-      const pastDueCount = (u?.lateCount ?? 0) - (d?.lateCount ?? 0);
-      return {
-        ...c,
-        balance: u?.balance ?? 0,
-        pastDue: (u?.lateBalance ?? 0) - (d?.lateBalance ?? 0),
-        disputed: d?.balance ?? 0,
-        credit: credit.get(c.id) ?? 0,
-        inFlight: held.get(c.id) ?? 0,
-        openCount: u?.count ?? 0,
-        pastDueCount,
-        counts: {
-          open: u?.count ?? 0,
-          past_due: pastDueCount,
-          disputed: d?.count ?? 0,
-          paid: paidOf.get(c.id)?.count ?? 0,
-          all: allOf.get(c.id)?.count ?? 0,
-        },
-      };
-    });
+    .orderBy(customers.name, customers.id)
+    .all();
+  return rows.map((c) => {
+    const u = unpaidOf.get(c.id);
+    const d = disputedOf.get(c.id);
+    const pastDueCount = (u?.lateCount ?? 0) - (d?.lateCount ?? 0);
+    return {
+      ...c,
+      balance: u?.balance ?? 0,
+      pastDue: (u?.lateBalance ?? 0) - (d?.lateBalance ?? 0),
+      disputed: d?.balance ?? 0,
+      credit: credit.get(c.id) ?? 0,
+      inFlight: held.get(c.id) ?? 0,
+      openCount: u?.count ?? 0,
+      pastDueCount,
+      counts: {
+        open: u?.count ?? 0,
+        past_due: pastDueCount,
+        disputed: d?.count ?? 0,
+        paid: paidOf.get(c.id)?.count ?? 0,
+        all: allOf.get(c.id)?.count ?? 0,
+      },
+    };
+  });
 }
 
 /** Succeeded payments' unapplied remainders plus credit notes issued to no invoice, per account. */
-export function unappliedCredit(db: DbOrTx, accountIds: string[]): Map<string, number> {
-  const fromPayments = db
-    .select({ id: payments.customerId, credit: sql<number>`coalesce(sum(${payments.unapplied}), 0)` })
+export async function unappliedCredit(db: DbOrTx, accountIds: string[]): Promise<Map<string, number>> {
+  const fromPayments = await db
+    .select({ id: payments.customerId, credit: sql<number>`coalesce(sum(${payments.unapplied}), 0)`.mapWith(Number) })
     .from(payments)
     .where(
       and(
@@ -111,8 +117,11 @@ export function unappliedCredit(db: DbOrTx, accountIds: string[]): Map<string, n
     )
     .groupBy(payments.customerId)
     .all();
-  const fromCreditNotes = db
-    .select({ id: creditNotes.customerId, credit: sql<number>`coalesce(sum(${creditNotes.unapplied}), 0)` })
+  const fromCreditNotes = await db
+    .select({
+      id: creditNotes.customerId,
+      credit: sql<number>`coalesce(sum(${creditNotes.unapplied}), 0)`.mapWith(Number),
+    })
     .from(creditNotes)
     .where(and(inArray(creditNotes.customerId, accountIds), isNull(creditNotes.invoiceId)))
     .groupBy(creditNotes.customerId)

@@ -36,21 +36,21 @@ function unsendable(invoice: { voidedAt: Date | null; balance: number }): 'void'
   return null;
 }
 
-function recipientsOf(db: DbOrTx, customerId: string): string[] {
-  return db
+async function recipientsOf(db: DbOrTx, customerId: string): Promise<string[]> {
+  const rows = await db
     .select({ email: contacts.email })
     .from(contacts)
     .where(eq(contacts.customerId, customerId))
-    .orderBy(asc(contacts.email))
-    .all()
-    .map((c) => c.email);
+    .orderBy(asc(contacts.email), asc(contacts.id))
+    .all();
+  return rows.map((c) => c.email);
 }
 
 /** An invoice as the ERP names it: by its external id, else by Portico's id (`inv_…`). */
-export function findErpInvoice(db: DbOrTx, ref: string): InvoiceRow | undefined {
+export async function findErpInvoice(db: DbOrTx, ref: string): Promise<InvoiceRow | undefined> {
   return (
-    db.select().from(invoices).where(eq(invoices.externalId, ref)).get() ??
-    db.select().from(invoices).where(eq(invoices.id, ref)).get()
+    (await db.select().from(invoices).where(eq(invoices.externalId, ref)).get()) ??
+    (await db.select().from(invoices).where(eq(invoices.id, ref)).get())
   );
 }
 
@@ -58,37 +58,37 @@ export function findErpInvoice(db: DbOrTx, ref: string): InvoiceRow | undefined 
  * Queues the sending of an invoice in the caller's transaction; the number of contacts it will go to.
  * 0 (nobody to send to) queues nothing. Whether it is still owed is checked again when it is sent.
  */
-export function queueInvoiceSend(
+export async function queueInvoiceSend(
   db: DbOrTx,
   invoice: { id: string; customerId: string },
   actor: Actor,
   now: Date,
   requestId: string | null = null,
-): number {
-  const recipients = recipientsOf(db, invoice.customerId).length;
+): Promise<number> {
+  const recipients = (await recipientsOf(db, invoice.customerId)).length;
   if (recipients === 0) return 0;
   const job: SendInvoiceJob = { invoiceId: invoice.id, actor, requestId };
-  enqueueJob(db, { type: SEND_INVOICE, payload: { ...job }, maxAttempts: 5 }, now);
+  await enqueueJob(db, { type: SEND_INVOICE, payload: { ...job }, maxAttempts: 5 }, now);
   return recipients;
 }
 
 /** `POST /erp/invoices/:id/send`: 404 for no such invoice, 409 for one that is void, paid or has no contact. */
-export function requestInvoiceSend(
+export async function requestInvoiceSend(
   db: Db,
   ref: string,
   actor: Actor,
   now: Date,
   requestId: string | null,
-): ErpInvoiceSendResult {
-  return db.transaction((tx) => {
-    const invoice = findErpInvoice(tx, ref);
+): Promise<ErpInvoiceSendResult> {
+  return db.transaction(async (tx) => {
+    const invoice = await findErpInvoice(tx, ref);
     if (!invoice) throw notFound(`No invoice has external id or id ${ref}.`);
     const why = unsendable(invoice);
     if (why === 'void') throw new DomainError('conflict', `Invoice ${invoice.number} is void; it is not sent.`);
     if (why === 'paid') {
       throw new DomainError('conflict', `Invoice ${invoice.number} is paid in full; there is nothing to pay.`);
     }
-    const sent = queueInvoiceSend(tx, invoice, actor, now, requestId);
+    const sent = await queueInvoiceSend(tx, invoice, actor, now, requestId);
     if (sent === 0) {
       throw new DomainError('conflict', `The customer of invoice ${invoice.number} has no contact to send it to.`);
     }
@@ -116,34 +116,38 @@ function targetSegment(number: string): string {
   return encodeURIComponent(number).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-function sendInvoiceEmails(
+async function sendInvoiceEmails(
   tx: DbOrTx,
   config: Config,
   job: SendInvoiceJob,
   recipients: { email: string; secrets: LinkSecrets }[],
   now: Date,
-): void {
-  const invoice = tx.select().from(invoices).where(eq(invoices.id, job.invoiceId)).get();
+): Promise<void> {
+  const invoice = await tx.select().from(invoices).where(eq(invoices.id, job.invoiceId)).get();
   if (!invoice) return;
   const subject = { type: 'invoice', id: invoice.id };
   const base = { actor: job.actor, subject, customerId: invoice.customerId, requestId: job.requestId };
   // Paid or voided between the request and now: nothing is sent, and the event says why.
   const why = unsendable(invoice);
   if (why) {
-    recordEvent(tx, { ...base, type: 'invoice.send_skipped', data: { number: invoice.number, reason: why } }, now);
+    await recordEvent(
+      tx,
+      { ...base, type: 'invoice.send_skipped', data: { number: invoice.number, reason: why } },
+      now,
+    );
     return;
   }
-  const customer = tx
+  const customer = (await tx
     .select({ name: customers.name })
     .from(customers)
     .where(eq(customers.id, invoice.customerId))
-    .get()!;
-  const company = getSettings(tx, config);
+    .get())!;
+  const company = await getSettings(tx, config);
   const returnTo = easyPayReturnTo(company.portalUrl, config);
   const pastDue = invoice.dueDate < calendarDate(now, company.timeZone);
   const sentTo: string[] = [];
   for (const { email, secrets } of recipients) {
-    const payUrl = issueMagicLink(
+    const payUrl = await issueMagicLink(
       tx,
       config,
       {
@@ -175,12 +179,12 @@ function sendInvoiceEmails(
       payLinkDays: config.EASY_PAY_TTL_DAYS,
       supportEmail: company.supportEmail,
       footer: { address: company.companyAddress, portalUrl: company.portalUrl },
-      locale: readerLocale(tx, { email }, invoice.customerId, company),
+      locale: await readerLocale(tx, { email }, invoice.customerId, company),
     });
-    queueEmail(tx, { ...content, attachments: [{ type: 'invoice_pdf', invoiceId: invoice.id }] }, now);
+    await queueEmail(tx, { ...content, attachments: [{ type: 'invoice_pdf', invoiceId: invoice.id }] }, now);
     sentTo.push(email);
   }
-  recordEvent(
+  await recordEvent(
     tx,
     {
       ...base,
@@ -195,7 +199,7 @@ function sendInvoiceEmails(
 export function sendInvoiceHandler(db: Db, config: Config): JobHandler {
   return async (payload, { now, finish }) => {
     const job = payload as unknown as SendInvoiceJob;
-    const invoice = db
+    const invoice = await db
       .select({ customerId: invoices.customerId })
       .from(invoices)
       .where(eq(invoices.id, job.invoiceId))
@@ -203,12 +207,12 @@ export function sendInvoiceHandler(db: Db, config: Config): JobHandler {
     if (!invoice) return;
     // Each link's code hash is made off the thread (scrypt), so before the transaction.
     const recipients = await Promise.all(
-      recipientsOf(db, invoice.customerId).map(async (email) => ({ email, secrets: await newLinkSecrets() })),
+      (await recipientsOf(db, invoice.customerId)).map(async (email) => ({ email, secrets: await newLinkSecrets() })),
     );
     // The emails, their links and the job's completion commit together: a rerun after a crash sends nothing twice.
-    db.transaction((tx) => {
-      finish(tx);
-      sendInvoiceEmails(tx, config, job, recipients, now);
+    await db.transaction(async (tx) => {
+      await finish(tx);
+      await sendInvoiceEmails(tx, config, job, recipients, now);
     });
   };
 }

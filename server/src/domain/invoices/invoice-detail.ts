@@ -20,8 +20,8 @@ import { inFlightFor, receiptNumber } from '../ledger';
 import { summary } from './invoices';
 
 /** One of the session's invoices by id (`inv_…`) or number (`INV-1042`); 404 for anything else. */
-export function findInvoiceForSession(db: DbOrTx, session: AuthSession, idOrNumber: string) {
-  const row = db
+export async function findInvoiceForSession(db: DbOrTx, session: AuthSession, idOrNumber: string) {
+  const row = await db
     .select()
     .from(invoices)
     .where(or(eq(invoices.id, idOrNumber), eq(invoices.number, idOrNumber)))
@@ -44,27 +44,27 @@ const HISTORY_LABELS: Record<string, string> = {
 };
 
 /** The whole invoice: lines, what was applied to it, and what happened to it, for the detail view. */
-export function invoiceDetail(
+export async function invoiceDetail(
   db: DbOrTx,
   session: AuthSession,
   idOrNumber: string,
   today: string,
   timeZone: string,
-): InvoiceDetail {
-  const invoice = findInvoiceForSession(db, session, idOrNumber);
-  const disputed = db
+): Promise<InvoiceDetail> {
+  const invoice = await findInvoiceForSession(db, session, idOrNumber);
+  const disputed = await db
     .select({ id: disputes.id, status: disputes.status })
     .from(disputes)
     .where(and(eq(disputes.invoiceId, invoice.id), inArray(disputes.status, ['open', 'under_review'])))
-    .orderBy(desc(disputes.createdAt))
+    .orderBy(desc(disputes.createdAt), desc(disputes.id))
     .get();
-  const lines = db
+  const lines = await db
     .select()
     .from(invoiceLines)
     .where(eq(invoiceLines.invoiceId, invoice.id))
     .orderBy(asc(invoiceLines.lineNo))
     .all();
-  const applied = db
+  const applied = await db
     .select({
       paymentId: payments.id,
       method: payments.method,
@@ -75,26 +75,28 @@ export function invoiceDetail(
     .from(allocations)
     .innerJoin(payments, eq(payments.id, allocations.paymentId))
     .where(and(eq(allocations.invoiceId, invoice.id), isNull(allocations.reversedAt)))
-    .orderBy(asc(allocations.createdAt))
+    .orderBy(asc(allocations.createdAt), asc(allocations.id))
     .all();
-  const issuedHere = db
-    .select()
-    .from(creditNotes)
-    .where(eq(creditNotes.invoiceId, invoice.id))
-    .orderBy(asc(creditNotes.issueDate))
-    .all()
-    .map((c) => ({ ...c, date: c.issueDate }));
+  const issuedHere = (
+    await db
+      .select()
+      .from(creditNotes)
+      .where(eq(creditNotes.invoiceId, invoice.id))
+      .orderBy(asc(creditNotes.issueDate), asc(creditNotes.id))
+      .all()
+  ).map((c) => ({ ...c, date: c.issueDate }));
   // Loose credit notes the payer used on this invoice along with a payment.
-  const usedHere = db
-    .select({ note: creditNotes, amount: creditNoteAllocations.amount, at: creditNoteAllocations.createdAt })
-    .from(creditNoteAllocations)
-    .innerJoin(creditNotes, eq(creditNotes.id, creditNoteAllocations.creditNoteId))
-    .where(and(eq(creditNoteAllocations.invoiceId, invoice.id), isNull(creditNoteAllocations.reversedAt)))
-    .orderBy(asc(creditNoteAllocations.createdAt))
-    .all()
-    .map((u) => ({ ...u.note, amount: u.amount, createdAt: u.at, date: calendarDate(u.at, timeZone) }));
+  const usedHere = (
+    await db
+      .select({ note: creditNotes, amount: creditNoteAllocations.amount, at: creditNoteAllocations.createdAt })
+      .from(creditNoteAllocations)
+      .innerJoin(creditNotes, eq(creditNotes.id, creditNoteAllocations.creditNoteId))
+      .where(and(eq(creditNoteAllocations.invoiceId, invoice.id), isNull(creditNoteAllocations.reversedAt)))
+      .orderBy(asc(creditNoteAllocations.createdAt), asc(creditNoteAllocations.id))
+      .all()
+  ).map((u) => ({ ...u.note, amount: u.amount, createdAt: u.at, date: calendarDate(u.at, timeZone) }));
   const credits = [...issuedHere, ...usedHere];
-  const recorded = db
+  const recorded = await db
     .select({ type: events.type, at: events.createdAt })
     .from(events)
     .where(and(eq(events.subjectType, 'invoice'), eq(events.subjectId, invoice.id)))
@@ -120,7 +122,7 @@ export function invoiceDetail(
     ...summary(
       { ...invoice, accountId: invoice.customerId, disputed: Boolean(disputed) },
       today,
-      inFlightFor(db, [invoice.id]).get(invoice.id),
+      (await inFlightFor(db, [invoice.id])).get(invoice.id),
     ),
     accountName: account.name,
     subtotal: invoice.subtotal,

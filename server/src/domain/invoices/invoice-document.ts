@@ -30,21 +30,21 @@ export interface InvoiceDocument {
  * The invoice as its customer sees it today (in the company's time zone), for `reader`; 404 when
  * there is none.
  */
-export function invoiceDocument(
+export async function invoiceDocument(
   db: DbOrTx,
   invoiceId: string,
   now: Date,
   reader: Reader = {},
   config?: Pick<Config, 'PORTAL_URL' | 'PUBLIC_URL'>,
-): InvoiceDocument {
-  const row = db
+): Promise<InvoiceDocument> {
+  const row = await db
     .select({ customerId: invoices.customerId, name: customers.name, billingAddress: customers.billingAddress })
     .from(invoices)
     .innerJoin(customers, eq(customers.id, invoices.customerId))
     .where(eq(invoices.id, invoiceId))
     .get();
   if (!row) throw notFound(`No invoice ${invoiceId}.`);
-  const company = getSettings(db, config);
+  const company = await getSettings(db, config);
   // Not a session: the narrowest scope invoiceDetail reads, the invoice's own account and the invoice.
   const scope: AuthSession = {
     id: 'system',
@@ -58,8 +58,8 @@ export function invoiceDocument(
     linkId: null,
     expiresAt: now,
   };
-  const invoice = invoiceDetail(db, scope, invoiceId, calendarDate(now, company.timeZone), company.timeZone);
-  const locale = readerLocale(db, reader, row.customerId, company);
+  const invoice = await invoiceDetail(db, scope, invoiceId, calendarDate(now, company.timeZone), company.timeZone);
+  const locale = await readerLocale(db, reader, row.customerId, company);
   return { invoice, company, customer: { name: row.name, billingAddress: row.billingAddress }, locale };
 }
 
@@ -67,26 +67,26 @@ export function invoiceDocument(
  * One of a session's invoices (by id or number) as its PDF shows it, in the `locale` asked for, else the
  * signed-in contact's; 404 for anything the session may not see.
  */
-export function sessionInvoiceDocument(
+export async function sessionInvoiceDocument(
   db: DbOrTx,
   session: AuthSession,
   idOrNumber: string,
   now: Date,
   locale?: string,
   config?: Pick<Config, 'PORTAL_URL' | 'PUBLIC_URL'>,
-): InvoiceDocument {
-  const company = getSettings(db, config);
-  const invoice = invoiceDetail(db, session, idOrNumber, calendarDate(now, company.timeZone), company.timeZone);
-  const customer = db
+): Promise<InvoiceDocument> {
+  const company = await getSettings(db, config);
+  const invoice = await invoiceDetail(db, session, idOrNumber, calendarDate(now, company.timeZone), company.timeZone);
+  const customer = (await db
     .select({ name: customers.name, billingAddress: customers.billingAddress })
     .from(customers)
     .where(eq(customers.id, invoice.accountId))
-    .get()!;
+    .get())!;
   return {
     invoice,
     company,
     customer,
-    locale: readerLocale(db, { locale, email: session.email }, invoice.accountId, company),
+    locale: await readerLocale(db, { locale, email: session.email }, invoice.accountId, company),
   };
 }
 
@@ -99,7 +99,7 @@ export async function invoicePdfFile(
   reader: Reader = {},
   config?: Pick<Config, 'PORTAL_URL' | 'PUBLIC_URL'>,
 ) {
-  const document = invoiceDocument(db, invoiceId, now, reader, config);
+  const document = await invoiceDocument(db, invoiceId, now, reader, config);
   // Numbers are the ERP's and may hold `/`; a file name may not.
   const filename = `${document.invoice.number.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf`;
   return { filename, contentType: 'application/pdf', content: await renderInvoicePdf(pdf, document) };

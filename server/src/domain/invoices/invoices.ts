@@ -75,13 +75,14 @@ function likeContains(q: string): string {
  * `q` finds an invoice by number or PO (anywhere in them), or by an amount typed as a person would,
  * matched against total or balance in each account's own currency.
  */
-function searchCondition(db: DbOrTx, q: string, accountIds: string[]): SQL | undefined {
+async function searchCondition(db: DbOrTx, q: string, accountIds: string[]): Promise<SQL | undefined> {
   const pattern = likeContains(q);
+  // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
   const matches: (SQL | undefined)[] = [
-    sql`${invoices.number} LIKE ${pattern} ESCAPE '\\'`,
-    sql`${invoices.poNumber} LIKE ${pattern} ESCAPE '\\'`,
+    sql`lower(${invoices.number}) LIKE lower(${pattern}) ESCAPE '\\'`,
+    sql`lower(${invoices.poNumber}) LIKE lower(${pattern}) ESCAPE '\\'`,
   ];
-  const currencies = db
+  const currencies = await db
     .selectDistinct({ currency: customers.currency })
     .from(customers)
     .where(inArray(customers.id, accountIds))
@@ -123,11 +124,16 @@ const listColumns = {
  * no request sorts a whole account: past-due first reads the status groups one after another (each
  * in due-date order on its own index), and the other sorts walk their column's index.
  */
-export function listInvoices(db: DbOrTx, session: AuthSession, input: InvoiceListInput, today: string): InvoiceList {
+export async function listInvoices(
+  db: DbOrTx,
+  session: AuthSession,
+  input: InvoiceListInput,
+  today: string,
+): Promise<InvoiceList> {
   const accountIds = [accountFor(session, input.account)];
   const base: (SQL | undefined)[] = [inArray(invoices.customerId, accountIds)];
   if (session.scopeInvoiceIds) base.push(inArray(invoices.id, session.scopeInvoiceIds));
-  if (input.q) base.push(searchCondition(db, input.q, accountIds));
+  if (input.q) base.push(await searchCondition(db, input.q, accountIds));
   const want = input.limit + 1;
 
   type Row = Awaited<ReturnType<typeof pageQuery>>[number] & { rank?: number };
@@ -150,7 +156,7 @@ export function listInvoices(db: DbOrTx, session: AuthSession, input: InvoiceLis
         cursor && rank === cursor[0]
           ? sql`(${invoices.dueDate}, ${invoices.id}) > (${cursor[1]}, ${cursor[2]})`
           : undefined;
-      const found = pageQuery(
+      const found = await pageQuery(
         and(...base, groups[rank], after),
         [asc(invoices.dueDate), asc(invoices.id)],
         want - rows.length,
@@ -170,7 +176,7 @@ export function listInvoices(db: DbOrTx, session: AuthSession, input: InvoiceLis
       );
       conditions.push(descending ? sql`(${row}) < (${after})` : sql`(${row}) > (${after})`);
     }
-    rows = pageQuery(
+    rows = await pageQuery(
       and(...conditions),
       keys.map((k) => (descending ? sql`${k} DESC` : k)),
       want,
@@ -185,7 +191,7 @@ export function listInvoices(db: DbOrTx, session: AuthSession, input: InvoiceLis
     const values: CursorValue[] = key === 'priority' ? [last.rank!, last.dueDate, last.id] : [last[key], last.id];
     nextCursor = encodeCursor(input.sort, values);
   }
-  const held = inFlightFor(
+  const held = await inFlightFor(
     db,
     page.filter((r) => r.balance > 0).map((r) => r.id),
   );

@@ -35,9 +35,9 @@ export function agingBucket(daysPastDue: number): keyof AgingBuckets {
   return 'over90';
 }
 
-export function buildStatement(db: DbOrTx, company: CompanySettings, input: StatementInput): Statement {
+export async function buildStatement(db: DbOrTx, company: CompanySettings, input: StatementInput): Promise<Statement> {
   const { accountId, from, to } = input;
-  const account = db.select().from(customers).where(eq(customers.id, accountId)).get();
+  const account = await db.select().from(customers).where(eq(customers.id, accountId)).get();
   if (!account) throw notFound('No such account.');
   const tz = company.timeZone;
   const periodStart = startOfDay(from, tz);
@@ -48,7 +48,7 @@ export function buildStatement(db: DbOrTx, company: CompanySettings, input: Stat
   const dateInText = (date: string) => t.dateInText(date, dates.date(date));
 
   const live = and(eq(invoices.customerId, accountId), isNull(invoices.voidedAt));
-  const issued = db
+  const issued = await db
     .select({
       id: invoices.id,
       number: invoices.number,
@@ -59,9 +59,9 @@ export function buildStatement(db: DbOrTx, company: CompanySettings, input: Stat
     })
     .from(invoices)
     .where(and(live, lte(invoices.issueDate, to)))
-    .orderBy(asc(invoices.issueDate), asc(invoices.number))
+    .orderBy(asc(invoices.issueDate), asc(invoices.number), asc(invoices.id))
     .all();
-  const paid = db
+  const paid = await db
     .select({
       id: payments.id,
       amount: payments.amount,
@@ -76,7 +76,7 @@ export function buildStatement(db: DbOrTx, company: CompanySettings, input: Stat
     .orderBy(asc(payments.succeededAt), asc(payments.id))
     .all();
   // A credit note on a void invoice goes with it; one on no invoice is the customer's credit.
-  const credited = db
+  const credited = await db
     .select({
       id: creditNotes.id,
       number: creditNotes.number,
@@ -87,7 +87,7 @@ export function buildStatement(db: DbOrTx, company: CompanySettings, input: Stat
     .from(creditNotes)
     .leftJoin(invoices, eq(invoices.id, creditNotes.invoiceId))
     .where(and(eq(creditNotes.customerId, accountId), lte(creditNotes.issueDate, to), isNull(invoices.voidedAt)))
-    .orderBy(asc(creditNotes.issueDate), asc(creditNotes.number))
+    .orderBy(asc(creditNotes.issueDate), asc(creditNotes.number), asc(creditNotes.id))
     .all();
 
   let opening = 0;
@@ -149,8 +149,8 @@ export function buildStatement(db: DbOrTx, company: CompanySettings, input: Stat
     lines,
     totals,
     closingBalance: opening + totals.invoiced - totals.paid - totals.credited,
-    unappliedCredit: unappliedCreditAsOf(db, accountId, to, periodEnd),
-    aging: agingAsOf(db, issued, to, periodEnd),
+    unappliedCredit: await unappliedCreditAsOf(db, accountId, to, periodEnd),
+    aging: await agingAsOf(db, issued, to, periodEnd),
   };
 }
 
@@ -175,39 +175,39 @@ function noteStandingAt(end: Date) {
   return and(lt(t.createdAt, end), or(isNull(t.reversedAt), gte(t.reversedAt, end)));
 }
 
-function unappliedCreditAsOf(db: DbOrTx, accountId: string, to: string, end: Date): number {
-  const received = db
-    .select({ total: sql<number>`coalesce(sum(${payments.amount}), 0)` })
+async function unappliedCreditAsOf(db: DbOrTx, accountId: string, to: string, end: Date): Promise<number> {
+  const received = (await db
+    .select({ total: sql<number>`coalesce(sum(${payments.amount}), 0)`.mapWith(Number) })
     .from(payments)
     .where(and(eq(payments.customerId, accountId), eq(payments.status, 'succeeded'), lt(payments.succeededAt, end)))
-    .get()!.total;
-  const applied = db
-    .select({ total: sql<number>`coalesce(sum(${allocations.amount}), 0)` })
+    .get())!.total;
+  const applied = (await db
+    .select({ total: sql<number>`coalesce(sum(${allocations.amount}), 0)`.mapWith(Number) })
     .from(allocations)
     .innerJoin(payments, eq(payments.id, allocations.paymentId))
     .where(and(eq(payments.customerId, accountId), eq(payments.status, 'succeeded'), standingAt(end)))
-    .get()!.total;
-  const looseCredit = db
-    .select({ total: sql<number>`coalesce(sum(${creditNotes.amount}), 0)` })
+    .get())!.total;
+  const looseCredit = (await db
+    .select({ total: sql<number>`coalesce(sum(${creditNotes.amount}), 0)`.mapWith(Number) })
     .from(creditNotes)
     .where(and(eq(creditNotes.customerId, accountId), isNull(creditNotes.invoiceId), lte(creditNotes.issueDate, to)))
-    .get()!.total;
-  const looseApplied = db
-    .select({ total: sql<number>`coalesce(sum(${creditNoteAllocations.amount}), 0)` })
+    .get())!.total;
+  const looseApplied = (await db
+    .select({ total: sql<number>`coalesce(sum(${creditNoteAllocations.amount}), 0)`.mapWith(Number) })
     .from(creditNoteAllocations)
     .innerJoin(creditNotes, eq(creditNotes.id, creditNoteAllocations.creditNoteId))
     .where(and(eq(creditNotes.customerId, accountId), noteStandingAt(end)))
-    .get()!.total;
+    .get())!.total;
   return received - applied + looseCredit - looseApplied;
 }
 
 /** Each invoice's balance as it stood at the end of `to`, bucketed by days past due on that day. */
-function agingAsOf(
+async function agingAsOf(
   db: DbOrTx,
   issued: { id: string; dueDate: string; total: number }[],
   to: string,
   end: Date,
-): AgingBuckets {
+): Promise<AgingBuckets> {
   const buckets: AgingBuckets = { current: 0, days1to30: 0, days31to60: 0, days61to90: 0, over90: 0 };
   if (issued.length === 0) return buckets;
   const ids = issued.map((i) => i.id);
@@ -216,22 +216,25 @@ function agingAsOf(
   // Chunked: SQLite caps bound parameters, and an account may have tens of thousands of invoices.
   for (let i = 0; i < ids.length; i += 5000) {
     const chunk = ids.slice(i, i + 5000);
-    for (const a of db
-      .select({ id: allocations.invoiceId, amount: sql<number>`sum(${allocations.amount})` })
+    for (const a of await db
+      .select({ id: allocations.invoiceId, amount: sql<number>`sum(${allocations.amount})`.mapWith(Number) })
       .from(allocations)
       .where(and(inArray(allocations.invoiceId, chunk), standingAt(end)))
       .groupBy(allocations.invoiceId)
       .all())
       add(a.id, a.amount);
-    for (const c of db
-      .select({ id: creditNotes.invoiceId, amount: sql<number>`sum(${creditNotes.amount})` })
+    for (const c of await db
+      .select({ id: creditNotes.invoiceId, amount: sql<number>`sum(${creditNotes.amount})`.mapWith(Number) })
       .from(creditNotes)
       .where(and(inArray(creditNotes.invoiceId, chunk), lte(creditNotes.issueDate, to)))
       .groupBy(creditNotes.invoiceId)
       .all())
       add(c.id, c.amount);
-    for (const c of db
-      .select({ id: creditNoteAllocations.invoiceId, amount: sql<number>`sum(${creditNoteAllocations.amount})` })
+    for (const c of await db
+      .select({
+        id: creditNoteAllocations.invoiceId,
+        amount: sql<number>`sum(${creditNoteAllocations.amount})`.mapWith(Number),
+      })
       .from(creditNoteAllocations)
       .where(and(inArray(creditNoteAllocations.invoiceId, chunk), noteStandingAt(end)))
       .groupBy(creditNoteAllocations.invoiceId)

@@ -13,7 +13,7 @@ import { enqueueJob, type JobHandler } from './queue';
 export const MAINTENANCE = 'maintenance.hourly';
 
 /** Deletes what a slice no longer needs, inside the maintenance run's transaction. */
-export type Prune = (tx: DbOrTx, now: Date) => void;
+export type Prune = (tx: DbOrTx, now: Date) => Promise<void>;
 
 // It retries (backoff capped at an hour) rather than ever going dead: nothing else would restart it.
 const nextRun = (now: Date) => ({
@@ -24,35 +24,34 @@ const nextRun = (now: Date) => ({
 });
 
 /**
- * Makes sure one maintenance job is scheduled (at start-up). The look and the insert hold the write
- * lock together, so two processes starting at once on one file do not start two chains.
+ * Makes sure one maintenance job is scheduled (at start-up). The look and the insert are one write
+ * transaction (writers take turns on both engines), so two processes starting at once on one database
+ * do not start two chains.
  */
-export function scheduleMaintenance(db: DbOrTx, now: Date): void {
-  db.transaction(
-    (tx) => {
-      const pending = tx
-        .select({ id: jobs.id })
-        .from(jobs)
-        .where(and(eq(jobs.type, MAINTENANCE), inArray(jobs.status, ['queued', 'running'])))
-        .get();
-      if (!pending) enqueueJob(tx, nextRun(now), now);
-    },
-    { behavior: 'immediate' },
-  );
+export async function scheduleMaintenance(db: DbOrTx, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const pending = await tx
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(and(eq(jobs.type, MAINTENANCE), inArray(jobs.status, ['queued', 'running'])))
+      .get();
+    if (!pending) await enqueueJob(tx, nextRun(now), now);
+  });
 }
 
 export function maintenanceHandler(db: Db, prunes: readonly Prune[] = []): JobHandler {
   return async (_payload, { now, finish }) => {
     // The next run is queued in the transaction that marks this one done: a run repeated after a
     // crash finds it done, and the chain never forks in two.
-    db.transaction((tx) => {
+    await db.transaction(async (tx) => {
       const at = now.getTime();
-      for (const prune of prunes) prune(tx, now);
-      tx.delete(jobs)
+      for (const prune of prunes) await prune(tx, now);
+      await tx
+        .delete(jobs)
         .where(and(eq(jobs.status, 'done'), lt(jobs.updatedAt, new Date(at - 7 * DAY))))
         .run();
-      enqueueJob(tx, nextRun(now), now);
-      finish(tx);
+      await enqueueJob(tx, nextRun(now), now);
+      await finish(tx);
     });
   };
 }

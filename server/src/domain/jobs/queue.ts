@@ -1,20 +1,22 @@
 /**
  * Durable jobs in the database: email delivery, link issuance, reminders, webhook deliveries.
  *
- * - A job is claimed by one UPDATE that takes a short lease (30 s); while it runs, a heartbeat
+ * - A job is claimed in one write transaction that reads the next due job and marks it running with a
+ *   short lease (30 s). Writers take turns on both engines (SQLite's one writer, PostgreSQL's writers'
+ *   lock), so each claim goes to one worker, across processes too. While the job runs, a heartbeat
  *   extends the lease every 10 s. A worker that dies (a crash, `kill -9`) stops beating, and another
  *   process claims the job again within about 30 s.
  * - Each claim adds one to `attempts`, so `(id, attempts)` names the claim. Every later write about
  *   the job (heartbeat, done, retry, dead) is conditional on it: a worker whose lease was taken over
  *   changes nothing, and learns so (its `ctx.signal` aborts, `ctx.finish` throws `LeaseLostError`).
- * - A handler that writes its work in a transaction calls `ctx.finish(tx)` inside it, so the work and
+ * - A handler that writes its work in a transaction awaits `ctx.finish(tx)` inside it, so the work and
  *   "done" commit together: a run after a crash either finds the job done or finds none of the work.
  * - Several jobs run at once (4 by default), and no one type takes every slot, so a silent mail
  *   server or webhook receiver holds up only its own kind of job, and only until its timeout.
  * - Failures retry with exponential backoff and jitter until `maxAttempts`, then the job is dead and
  *   its handler was told so (`lastAttempt`) to record the failure.
  */
-import { and, asc, eq, inArray, lte, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { Clock } from '../../clock';
 import type { Db, DbOrTx } from '../../db/client';
 import { jobs } from '../../db/schema';
@@ -27,8 +29,8 @@ export interface JobInput {
   maxAttempts?: number;
 }
 
-export function enqueueJob(db: DbOrTx, input: JobInput, now: Date): number {
-  const row = db
+export async function enqueueJob(db: DbOrTx, input: JobInput, now: Date): Promise<number> {
+  const row = await db
     .insert(jobs)
     .values({
       type: input.type,
@@ -63,7 +65,7 @@ export interface JobContext {
    * Marks the job done in the caller's transaction, so its work and its completion commit together.
    * Throws `LeaseLostError` (rolling the transaction back) when another worker holds the job now.
    */
-  finish(tx: DbOrTx): void;
+  finish(tx: DbOrTx): Promise<void>;
 }
 
 export type JobHandler = (payload: Record<string, unknown>, ctx: JobContext) => Promise<void>;
@@ -103,6 +105,9 @@ export class JobWorker {
   private timer: NodeJS.Timeout | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
   private readonly running = new Map<number, Running>();
+  /** The last pass that claims jobs: passes run one after another, so two never fill the same free slot. */
+  private filling: Promise<number> = Promise.resolve(0);
+  private beating = false;
   private started = false;
   private stopping = false;
   private readonly concurrency: number;
@@ -130,6 +135,8 @@ export class JobWorker {
     this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    // A pass may be claiming a job this moment: what it claims is in hand once it ends.
+    await this.filling.catch(() => 0);
     await Promise.all([...this.running.values()].map((r) => r.done));
   }
 
@@ -145,7 +152,7 @@ export class JobWorker {
   async runDue(): Promise<number> {
     let count = 0;
     for (;;) {
-      count += this.fill();
+      count += await this.fill();
       if (this.running.size === 0) return count;
       await Promise.race([...this.running.values()].map((r) => r.done));
     }
@@ -160,21 +167,26 @@ export class JobWorker {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
-      try {
-        this.fill();
-      } catch (err) {
-        this.options.logger.error('job worker pass failed', { err: String(err) });
-      }
-      if (this.started && !this.timer) this.arm(this.options.pollMs ?? 1000);
+      void this.fill()
+        .catch((err: unknown) => this.options.logger.error('job worker pass failed', { err: String(err) }))
+        .finally(() => {
+          if (this.started && !this.timer) this.arm(this.options.pollMs ?? 1000);
+        });
     }, delay);
     this.timer.unref?.();
   }
 
-  /** Claims due jobs into the free slots and starts them; how many it started. */
-  private fill(): number {
+  /** Claims due jobs into the free slots and starts them, after any pass under way; how many it started. */
+  private fill(): Promise<number> {
+    const pass = this.filling.catch(() => 0).then(() => this.claimInto());
+    this.filling = pass;
+    return pass;
+  }
+
+  private async claimInto(): Promise<number> {
     let started = 0;
     while (!this.stopping && this.running.size < this.concurrency) {
-      const job = this.claim();
+      const job = await this.claim();
       if (!job) break;
       started++;
       const abort = new AbortController();
@@ -186,43 +198,55 @@ export class JobWorker {
         this.kick();
       });
       this.running.set(job.id, entry);
+      this.startHeartbeat();
     }
-    if (this.running.size > 0) this.startHeartbeat();
     return started;
   }
 
-  /** Claims the next due job: one UPDATE over a subquery, atomic even with several processes. */
-  private claim(): JobRow | undefined {
+  /**
+   * Claims the next due job: the look and the claim are one write transaction, and writers take turns
+   * on both engines (SQLite's one writer, PostgreSQL's writers' lock), so each claim goes to one worker
+   * even with several processes. A look outside it first, at what is committed, spares an idle poll
+   * the writers' lock.
+   */
+  private async claim(): Promise<JobRow | undefined> {
     const { db, clock } = this.options;
     const now = clock.now();
     const perType = new Map<string, number>();
     for (const { job } of this.running.values()) perType.set(job.type, (perType.get(job.type) ?? 0) + 1);
     const full = [...perType].filter(([, n]) => n >= this.perType).map(([type]) => type);
-    const due = db
-      .select({ id: jobs.id })
-      .from(jobs)
-      .where(
-        and(
-          or(
-            and(eq(jobs.status, 'queued'), lte(jobs.runAt, now)),
-            and(eq(jobs.status, 'running'), lte(jobs.lockedUntil, now)),
+    const due = (handle: DbOrTx) =>
+      handle
+        .select({ id: jobs.id })
+        .from(jobs)
+        .where(
+          and(
+            or(
+              and(eq(jobs.status, 'queued'), lte(jobs.runAt, now)),
+              and(eq(jobs.status, 'running'), lte(jobs.lockedUntil, now)),
+            ),
+            full.length > 0 ? notInArray(jobs.type, full) : undefined,
           ),
-          full.length > 0 ? notInArray(jobs.type, full) : undefined,
-        ),
-      )
-      .orderBy(asc(jobs.runAt), asc(jobs.id))
-      .limit(1);
-    return db
-      .update(jobs)
-      .set({
-        status: 'running',
-        attempts: sql`${jobs.attempts} + 1`,
-        lockedUntil: new Date(now.getTime() + this.leaseMs),
-        updatedAt: now,
-      })
-      .where(inArray(jobs.id, due))
-      .returning()
-      .get();
+        )
+        .orderBy(asc(jobs.runAt), asc(jobs.id))
+        .limit(1)
+        .get();
+    if (!(await due(db))) return undefined;
+    return db.transaction(async (tx) => {
+      const next = await due(tx);
+      if (!next) return undefined;
+      return tx
+        .update(jobs)
+        .set({
+          status: 'running',
+          attempts: sql`${jobs.attempts} + 1`,
+          lockedUntil: new Date(now.getTime() + this.leaseMs),
+          updatedAt: now,
+        })
+        .where(eq(jobs.id, next.id))
+        .returning()
+        .get();
+    });
   }
 
   /** This claim of the job, and nobody's later one. */
@@ -232,7 +256,7 @@ export class JobWorker {
 
   private startHeartbeat(): void {
     if (this.heartbeat) return;
-    this.heartbeat = setInterval(() => this.beat(), this.heartbeatMs);
+    this.heartbeat = setInterval(() => void this.beat(), this.heartbeatMs);
     this.heartbeat.unref?.();
   }
 
@@ -241,25 +265,35 @@ export class JobWorker {
     this.heartbeat = null;
   }
 
-  /** Renews the lease of every job in hand; a job another worker has taken over is told to stop. */
-  private beat(): void {
+  /**
+   * Renews the lease of every job in hand; a job another worker has taken over is told to stop. A beat
+   * still waiting on a busy database when the next is due lets that one pass. Never rejects.
+   */
+  private async beat(): Promise<void> {
+    if (this.beating) return;
+    this.beating = true;
     const { db, clock, logger } = this.options;
     const now = clock.now();
-    for (const { job, abort } of this.running.values()) {
-      try {
-        const { changes } = db
-          .update(jobs)
-          .set({ lockedUntil: new Date(now.getTime() + this.leaseMs) })
-          .where(this.held(job))
-          .run();
-        if (changes === 0 && !abort.signal.aborted) {
-          logger.info('job lease lost', { jobId: job.id, type: job.type, attempt: job.attempts });
-          abort.abort(new LeaseLostError(job.id));
+    try {
+      for (const { job, abort } of [...this.running.values()]) {
+        try {
+          const renewed = await db
+            .update(jobs)
+            .set({ lockedUntil: new Date(now.getTime() + this.leaseMs) })
+            .where(this.held(job))
+            .returning({ id: jobs.id });
+          // A job that ended while its lease was being renewed was not taken over: it is no longer in hand.
+          if (renewed.length === 0 && this.running.get(job.id)?.abort === abort && !abort.signal.aborted) {
+            logger.info('job lease lost', { jobId: job.id, type: job.type, attempt: job.attempts });
+            abort.abort(new LeaseLostError(job.id));
+          }
+        } catch (err) {
+          // A busy database: the lease still has two beats to go.
+          logger.info('job heartbeat failed', { jobId: job.id, error: String(err) });
         }
-      } catch (err) {
-        // A busy database: the lease still has two beats to go.
-        logger.info('job heartbeat failed', { jobId: job.id, error: String(err) });
       }
+    } finally {
+      this.beating = false;
     }
   }
 
@@ -269,13 +303,13 @@ export class JobWorker {
     const handler = handlers[job.type];
     const lastAttempt = job.attempts >= job.maxAttempts;
     let finished = false;
-    const finish = (tx: DbOrTx) => {
-      const { changes } = tx
+    const finish = async (tx: DbOrTx) => {
+      const done = await tx
         .update(jobs)
         .set({ status: 'done', lockedUntil: null, lastError: null, updatedAt: clock.now() })
         .where(this.held(job))
-        .run();
-      if (changes === 0) throw new LeaseLostError(job.id);
+        .returning({ id: jobs.id });
+      if (done.length === 0) throw new LeaseLostError(job.id);
       finished = true;
     };
     let failure: unknown = null;
@@ -295,15 +329,15 @@ export class JobWorker {
     try {
       if (failure === null) {
         // `finish` ran in a transaction that may have rolled back after it; the write below is then needed.
-        if (finished && !this.holds(job)) return;
-        finish(db);
+        if (finished && !(await this.holds(job))) return;
+        await finish(db);
         return;
       }
       if (failure instanceof LeaseLostError) throw failure;
       const message = failure instanceof Error ? failure.message : String(failure);
       const now = clock.now();
       logger.info('job failed', { jobId: job.id, type: job.type, attempt: job.attempts, error: message });
-      const { changes } = db
+      const ended = await db
         .update(jobs)
         .set(
           lastAttempt
@@ -317,8 +351,8 @@ export class JobWorker {
               },
         )
         .where(this.held(job))
-        .run();
-      if (changes === 0) throw new LeaseLostError(job.id);
+        .returning({ id: jobs.id });
+      if (ended.length === 0) throw new LeaseLostError(job.id);
     } catch (err) {
       if (err instanceof LeaseLostError) {
         // Another worker claimed it after our lease lapsed; what it does stands, and we changed nothing.
@@ -331,8 +365,8 @@ export class JobWorker {
     }
   }
 
-  /** Whether this claim still holds the job (not done, not taken over). */
-  private holds(job: JobRow): boolean {
-    return !!this.options.db.select({ id: jobs.id }).from(jobs).where(this.held(job)).get();
+  /** Whether this claim still holds the job (not done, not taken over), as last committed. */
+  private async holds(job: JobRow): Promise<boolean> {
+    return !!(await this.options.db.select({ id: jobs.id }).from(jobs).where(this.held(job)).get());
   }
 }

@@ -22,16 +22,16 @@ export interface AllocationWrite {
  * Lowers an invoice's balance by `amount`, adding it to what was paid or credited; only while the
  * balance can take it and the invoice matches `where`. False, with nothing written, when it cannot.
  */
-export function reduceBalance(
+export async function reduceBalance(
   tx: DbOrTx,
   invoiceId: string,
   amount: number,
   by: 'payment' | 'credit_note',
   now: Date,
   where?: SQL,
-): boolean {
+): Promise<boolean> {
   const total = by === 'payment' ? 'amountPaid' : 'amountCredited';
-  const applied = tx
+  const applied = await tx
     .update(invoices)
     .set({
       [total]: sql`${invoices[total]} + ${amount}`,
@@ -39,20 +39,23 @@ export function reduceBalance(
       updatedAt: now,
     })
     .where(and(eq(invoices.id, invoiceId), sql`${invoices.balance} >= ${amount}`, where))
-    .run();
-  return applied.changes === 1;
+    .returning({ id: invoices.id })
+    .all();
+  return applied.length === 1;
 }
 
 /** `reduceBalance` and the allocation row that records it; false, with nothing written, when it does not fit. */
-export function allocate(tx: DbOrTx, a: AllocationWrite, now: Date, where?: SQL): boolean {
-  if (!reduceBalance(tx, a.invoiceId, a.amount, a.source.type, now, where)) return false;
+export async function allocate(tx: DbOrTx, a: AllocationWrite, now: Date, where?: SQL): Promise<boolean> {
+  if (!(await reduceBalance(tx, a.invoiceId, a.amount, a.source.type, now, where))) return false;
   const row = { invoiceId: a.invoiceId, amount: a.amount, viaPaymentId: a.viaPaymentId ?? null, createdAt: now };
   if (a.source.type === 'payment') {
-    tx.insert(allocations)
+    await tx
+      .insert(allocations)
       .values({ id: newId('alc'), paymentId: a.source.id, ...row })
       .run();
   } else {
-    tx.insert(creditNoteAllocations)
+    await tx
+      .insert(creditNoteAllocations)
       .values({ id: newId('cna'), creditNoteId: a.source.id, ...row })
       .run();
   }
@@ -60,8 +63,13 @@ export function allocate(tx: DbOrTx, a: AllocationWrite, now: Date, where?: SQL)
 }
 
 /** Takes a payment's allocation back: the invoice owes it again and the allocation is marked reversed. */
-export function unallocate(tx: DbOrTx, a: { id: string; invoiceId: string; amount: number }, now: Date): void {
-  tx.update(invoices)
+export async function unallocate(
+  tx: DbOrTx,
+  a: { id: string; invoiceId: string; amount: number },
+  now: Date,
+): Promise<void> {
+  await tx
+    .update(invoices)
     .set({
       amountPaid: sql`${invoices.amountPaid} - ${a.amount}`,
       balance: sql`${invoices.balance} + ${a.amount}`,
@@ -69,5 +77,5 @@ export function unallocate(tx: DbOrTx, a: { id: string; invoiceId: string; amoun
     })
     .where(eq(invoices.id, a.invoiceId))
     .run();
-  tx.update(allocations).set({ reversedAt: now }).where(eq(allocations.id, a.id)).run();
+  await tx.update(allocations).set({ reversedAt: now }).where(eq(allocations.id, a.id)).run();
 }

@@ -83,14 +83,17 @@ export function planSettlement(
 }
 
 /** What other payments in flight hold of an invoice: its balance less this is what it can take now. */
-const heldByOthers = sql<number>`coalesce((SELECT sum("r"."amount") FROM "reservations" "r" WHERE "r"."invoice_id" = "invoices"."id"), 0)`;
+const heldByOthers =
+  sql<number>`coalesce((SELECT sum("r"."amount") FROM "reservations" "r" WHERE "r"."invoice_id" = "invoices"."id"), 0)`.mapWith(
+    Number,
+  );
 
 /**
  * The customer's open invoices with what each can take now: its balance less what payments in flight
  * hold (the caller has released its own payment's hold first).
  */
-export function openInvoicesOf(db: DbOrTx, customerId: string, currency: string): OpenInvoice[] {
-  return db
+export async function openInvoicesOf(db: DbOrTx, customerId: string, currency: string): Promise<OpenInvoice[]> {
+  const rows = await db
     .select({
       id: invoices.id,
       balance: invoices.balance,
@@ -107,8 +110,12 @@ export function openInvoicesOf(db: DbOrTx, customerId: string, currency: string)
       ),
     )
     .orderBy(asc(invoices.dueDate), asc(invoices.id))
-    .all()
-    .map(({ held, ...i }) => ({ ...i, balance: Math.max(0, i.balance - held), disputed: Boolean(i.disputed) }));
+    .all();
+  return rows.map(({ held, ...i }) => ({
+    ...i,
+    balance: Math.max(0, i.balance - held),
+    disputed: Boolean(i.disputed),
+  }));
 }
 
 /** Credit applied along with a payment: from an earlier payment's remainder or a loose credit note. */
@@ -124,47 +131,49 @@ export interface CreditApplied {
  * piece is an allocation of its source, so the statement and a later reversal of that source see it.
  * Credit used elsewhere since the payer chose simply is not there: less is applied, never more.
  */
-function applyCredit(
+async function applyCredit(
   db: DbOrTx,
   payment: { id: string; customerId: string; currency: string },
   targets: Allocation[],
   wanted: number,
   now: Date,
-): CreditApplied[] {
+): Promise<CreditApplied[]> {
   if (wanted <= 0 || targets.length === 0) return [];
-  const fromPayments = db
-    .select({ id: payments.id, left: payments.unapplied })
-    .from(payments)
-    .where(
-      and(
-        eq(payments.customerId, payment.customerId),
-        eq(payments.currency, payment.currency),
-        eq(payments.status, 'succeeded'),
-        sql`${payments.unapplied} > 0 AND ${payments.id} <> ${payment.id}`,
-      ),
-    )
-    .orderBy(asc(payments.succeededAt), asc(payments.id))
-    .all()
-    .map((p) => ({ type: 'payment' as const, ...p }));
-  const fromNotes = db
-    .select({ id: creditNotes.id, left: creditNotes.unapplied })
-    .from(creditNotes)
-    .where(
-      and(
-        eq(creditNotes.customerId, payment.customerId),
-        eq(creditNotes.currency, payment.currency),
-        sql`${creditNotes.invoiceId} IS NULL AND ${creditNotes.unapplied} > 0`,
-      ),
-    )
-    .orderBy(asc(creditNotes.issueDate), asc(creditNotes.id))
-    .all()
-    .map((n) => ({ type: 'credit_note' as const, ...n }));
+  const fromPayments = (
+    await db
+      .select({ id: payments.id, left: payments.unapplied })
+      .from(payments)
+      .where(
+        and(
+          eq(payments.customerId, payment.customerId),
+          eq(payments.currency, payment.currency),
+          eq(payments.status, 'succeeded'),
+          sql`${payments.unapplied} > 0 AND ${payments.id} <> ${payment.id}`,
+        ),
+      )
+      .orderBy(asc(payments.succeededAt), asc(payments.id))
+      .all()
+  ).map((p) => ({ type: 'payment' as const, ...p }));
+  const fromNotes = (
+    await db
+      .select({ id: creditNotes.id, left: creditNotes.unapplied })
+      .from(creditNotes)
+      .where(
+        and(
+          eq(creditNotes.customerId, payment.customerId),
+          eq(creditNotes.currency, payment.currency),
+          sql`${creditNotes.invoiceId} IS NULL AND ${creditNotes.unapplied} > 0`,
+        ),
+      )
+      .orderBy(asc(creditNotes.issueDate), asc(creditNotes.id))
+      .all()
+  ).map((n) => ({ type: 'credit_note' as const, ...n }));
   const sources = [...fromPayments, ...fromNotes];
 
   const applied: CreditApplied[] = [];
   let left = wanted;
   for (const target of targets) {
-    const balance = db
+    const balance = await db
       .select({ balance: invoices.balance, held: heldByOthers })
       .from(invoices)
       .where(eq(invoices.id, target.invoiceId))
@@ -178,18 +187,20 @@ function applyCredit(
       room -= take;
       left -= take;
       if (source.type === 'payment') {
-        db.update(payments)
+        await db
+          .update(payments)
           .set({ unapplied: sql`${payments.unapplied} - ${take}`, updatedAt: now })
           .where(eq(payments.id, source.id))
           .run();
       } else {
-        db.update(creditNotes)
+        await db
+          .update(creditNotes)
           .set({ unapplied: sql`${creditNotes.unapplied} - ${take}` })
           .where(eq(creditNotes.id, source.id))
           .run();
       }
       const write = { invoiceId: target.invoiceId, amount: take, source, viaPaymentId: payment.id };
-      if (!allocate(db, write, now)) throw new Error(`credit for ${target.invoiceId} no longer fits`);
+      if (!(await allocate(db, write, now))) throw new Error(`credit for ${target.invoiceId} no longer fits`);
       const same = applied.find((a) => a.invoiceId === target.invoiceId && a.source.id === source.id);
       if (same) same.amount += take;
       else applied.push({ invoiceId: target.invoiceId, amount: take, source: { type: source.type, id: source.id } });
@@ -212,23 +223,23 @@ export interface AppliedPayment extends SettlementPlan {
  * money that arrived for a payment cancelled or lapsed before: none of it is applied. Applying a
  * payment that is already applied does nothing and returns null, so a repeated webhook is harmless.
  */
-export function applySucceededPayment(
+export async function applySucceededPayment(
   db: DbOrTx,
   paymentId: string,
   actor: Actor,
   now: Date,
   options: { refundAll?: boolean } = {},
-): AppliedPayment | null {
-  const payment = db
+): Promise<AppliedPayment | null> {
+  const payment = await db
     .update(payments)
     .set({ status: 'succeeded', succeededAt: now, updatedAt: now, nextAction: null, expiresAt: null })
     .where(and(eq(payments.id, paymentId), inArray(payments.status, ['pending', 'processing'])))
     .returning()
     .get();
   if (!payment) return null;
-  release(db, paymentId);
+  await release(db, paymentId);
   const requested = options.refundAll ? [] : (payment.requestedAllocations ?? []);
-  const credit = options.refundAll ? [] : applyCredit(db, payment, requested, payment.creditRequested, now);
+  const credit = options.refundAll ? [] : await applyCredit(db, payment, requested, payment.creditRequested, now);
   // What the money still has to cover of each chosen invoice, once credit took its part.
   const byCredit = new Map<string, number>();
   for (const c of credit) byCredit.set(c.invoiceId, (byCredit.get(c.invoiceId) ?? 0) + c.amount);
@@ -237,19 +248,20 @@ export function applySucceededPayment(
     .filter((r) => r.amount > 0);
   const plan = options.refundAll
     ? { allocations: [], unapplied: 0, refund: payment.amount }
-    : planSettlement(openInvoicesOf(db, payment.customerId, payment.currency), rest, payment.amount, {
+    : planSettlement(await openInvoicesOf(db, payment.customerId, payment.currency), rest, payment.amount, {
         applyRestToOldest: payment.applyRestToOldest,
         keepAsCredit: payment.allowOverpayment,
       });
   for (const a of plan.allocations) {
     // The plan was made from these balances inside this transaction; anything else is a bug.
-    if (!allocate(db, { ...a, source: { type: 'payment', id: paymentId } }, now))
+    if (!(await allocate(db, { ...a, source: { type: 'payment', id: paymentId } }, now)))
       throw new Error(`allocation to ${a.invoiceId} no longer fits`);
   }
   // A refund gives back the surcharge on what is refunded too: the payer keeps paying it only on what was applied.
   const refunded =
     plan.refund > 0 ? plan.refund + surchargeOnRefund(payment.surcharge, payment.amount, plan.refund) : 0;
-  db.update(payments)
+  await db
+    .update(payments)
     .set({
       unapplied: plan.unapplied,
       ...(refunded > 0
@@ -264,8 +276,8 @@ export function applySucceededPayment(
     .run();
   const subject = { type: 'payment', id: paymentId };
   const data = { amount: payment.amount, currency: payment.currency, method: payment.method };
-  recordEvent(db, { type: 'payment.succeeded', actor, subject, customerId: payment.customerId, data }, now);
-  recordEvent(
+  await recordEvent(db, { type: 'payment.succeeded', actor, subject, customerId: payment.customerId, data }, now);
+  await recordEvent(
     db,
     {
       type: 'payment.applied',
@@ -277,7 +289,7 @@ export function applySucceededPayment(
     now,
   );
   if (refunded > 0) {
-    recordEvent(
+    await recordEvent(
       db,
       {
         type: 'payment.refund_started',
@@ -309,21 +321,27 @@ export function surchargeOnRefund(surcharge: number, amount: number, refund: num
  * A bank payment that settled and was then returned: its allocations are reversed and every invoice
  * it paid owes again, in the caller's transaction. Returning a payment twice does nothing.
  */
-export function reversePayment(db: DbOrTx, paymentId: string, reason: string, actor: Actor, now: Date): boolean {
-  const payment = db
+export async function reversePayment(
+  db: DbOrTx,
+  paymentId: string,
+  reason: string,
+  actor: Actor,
+  now: Date,
+): Promise<boolean> {
+  const payment = await db
     .update(payments)
     .set({ status: 'returned', failureCode: reason, unapplied: 0, updatedAt: now })
     .where(and(eq(payments.id, paymentId), inArray(payments.status, ['succeeded', 'refunded'])))
     .returning()
     .get();
   if (!payment) return false;
-  const standing = db
+  const standing = await db
     .select()
     .from(allocations)
     .where(and(eq(allocations.paymentId, paymentId), isNull(allocations.reversedAt)))
     .all();
-  for (const a of standing) unallocate(db, a, now);
-  recordEvent(
+  for (const a of standing) await unallocate(db, a, now);
+  await recordEvent(
     db,
     {
       type: 'payment.reversed',

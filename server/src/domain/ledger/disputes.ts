@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 /**
  * An open dispute covers the invoice (disputed while a dispute is open or under review). Written with
  * qualified names by hand: in a one-table select Drizzle drops the table from `${invoices.id}`, and
- * inside this subquery a bare "id" would mean the dispute's.
+ * inside this subquery a bare "id" would mean the dispute's. A predicate, for WHERE and CASE on both
+ * engines; selected as a value it is 0/1 on SQLite but a boolean on PostgreSQL, so read it with `Boolean()`.
  */
 export const underDispute = sql<boolean>`EXISTS (SELECT 1 FROM "disputes" "d" WHERE "d"."invoice_id" = "invoices"."id" AND "d"."status" IN ('open', 'under_review'))`;

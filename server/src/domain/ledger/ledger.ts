@@ -38,7 +38,12 @@ export interface InvoiceInput {
   lines: InvoiceLineInput[];
 }
 
-export function createInvoice(db: DbOrTx, input: InvoiceInput, actor: Actor, now: Date): { id: string; total: number } {
+export async function createInvoice(
+  db: DbOrTx,
+  input: InvoiceInput,
+  actor: Actor,
+  now: Date,
+): Promise<{ id: string; total: number }> {
   const id = input.id ?? newId('inv');
   const lines = input.lines.map((l, i) => {
     const amount = lineAmount(l.quantityMilli, l.unitPrice);
@@ -57,7 +62,8 @@ export function createInvoice(db: DbOrTx, input: InvoiceInput, actor: Actor, now
   const subtotal = lines.reduce((s, l) => s + l.amount, 0);
   const taxTotal = lines.reduce((s, l) => s + l.tax, 0);
   const total = subtotal + taxTotal;
-  db.insert(invoices)
+  await db
+    .insert(invoices)
     .values({
       id,
       customerId: input.customerId,
@@ -75,8 +81,8 @@ export function createInvoice(db: DbOrTx, input: InvoiceInput, actor: Actor, now
       updatedAt: now,
     })
     .run();
-  if (lines.length > 0) db.insert(invoiceLines).values(lines).run();
-  recordEvent(
+  if (lines.length > 0) await db.insert(invoiceLines).values(lines).run();
+  await recordEvent(
     db,
     {
       type: 'invoice.created',
@@ -106,13 +112,19 @@ export interface SettledPaymentInput {
  * told. Allocations must fit each invoice's balance and sum to at most the amount; the rest is the
  * customer's unapplied credit.
  */
-export function recordSettledPayment(db: DbOrTx, input: SettledPaymentInput, actor: Actor, now: Date): string {
+export async function recordSettledPayment(
+  db: DbOrTx,
+  input: SettledPaymentInput,
+  actor: Actor,
+  now: Date,
+): Promise<string> {
   const allocated = input.allocations.reduce((s, a) => s + a.amount, 0);
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0 || allocated > input.amount) {
     throw new DomainError('invalid_request', 'Allocations must be positive and add up to at most the payment.');
   }
   const id = newId('pay');
-  db.insert(payments)
+  await db
+    .insert(payments)
     .values({
       id,
       customerId: input.customerId,
@@ -133,11 +145,11 @@ export function recordSettledPayment(db: DbOrTx, input: SettledPaymentInput, act
     if (!Number.isSafeInteger(a.amount) || a.amount <= 0) {
       throw new DomainError('invalid_request', 'Each allocation must be a positive whole number of minor units.');
     }
-    if (!allocate(db, { ...a, source: { type: 'payment', id } }, now, liveInvoiceOf(input))) {
+    if (!(await allocate(db, { ...a, source: { type: 'payment', id } }, now, liveInvoiceOf(input)))) {
       throw new DomainError('invalid_request', `Invoice ${a.invoiceId} cannot take ${a.amount}.`);
     }
   }
-  recordEvent(
+  await recordEvent(
     db,
     {
       type: 'payment.applied',
@@ -164,16 +176,17 @@ export interface CreditNoteInput {
 }
 
 /** Issues a credit note; on an invoice it reduces that invoice's balance, never below zero. */
-export function issueCreditNote(db: DbOrTx, input: CreditNoteInput, actor: Actor, now: Date): string {
+export async function issueCreditNote(db: DbOrTx, input: CreditNoteInput, actor: Actor, now: Date): Promise<string> {
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0) {
     throw new DomainError('invalid_request', 'A credit note must be a positive whole number of minor units.');
   }
   const id = newId('crn');
   if (input.invoiceId) {
-    if (!reduceBalance(db, input.invoiceId, input.amount, 'credit_note', now, liveInvoiceOf(input)))
+    if (!(await reduceBalance(db, input.invoiceId, input.amount, 'credit_note', now, liveInvoiceOf(input))))
       throw new DomainError('invalid_request', `Invoice ${input.invoiceId} cannot take that credit.`);
   }
-  db.insert(creditNotes)
+  await db
+    .insert(creditNotes)
     .values({
       id,
       customerId: input.customerId,
@@ -188,7 +201,7 @@ export function issueCreditNote(db: DbOrTx, input: CreditNoteInput, actor: Actor
       createdAt: now,
     })
     .run();
-  recordEvent(
+  await recordEvent(
     db,
     {
       type: 'credit_note.issued',

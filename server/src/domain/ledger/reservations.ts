@@ -1,9 +1,9 @@
 /**
  * Money in flight. From the moment a payment is accepted until it fails, is returned or is applied,
  * what it asks of each invoice is held in `reservations`; a new payment may take at most the balance
- * minus what is held. The check and the hold happen in the same write transaction (SQLite's
- * `BEGIN IMMEDIATE` serialises writers, across processes too), so two payments for one balance cannot
- * both be accepted however they interleave.
+ * minus what is held. The check and the hold happen in the same write transaction (writers are
+ * serialised, across processes too: SQLite's `BEGIN IMMEDIATE`, PostgreSQL's writers' advisory lock),
+ * so two payments for one balance cannot both be accepted however they interleave.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AmountInFlight, InFlight } from '../../contract';
@@ -17,10 +17,10 @@ export function receiptNumber(paymentId: string): string {
 }
 
 /** What payments in flight hold of each of these invoices (absent: nothing held). */
-export function inFlightFor(db: DbOrTx, invoiceIds: string[]): Map<string, InFlight> {
+export async function inFlightFor(db: DbOrTx, invoiceIds: string[]): Promise<Map<string, InFlight>> {
   const held = new Map<string, InFlight>();
   if (invoiceIds.length === 0) return held;
-  const rows = db
+  const rows = await db
     .select({
       invoiceId: reservations.invoiceId,
       amount: reservations.amount,
@@ -53,10 +53,14 @@ export function inFlightFor(db: DbOrTx, invoiceIds: string[]): Map<string, InFli
 }
 
 /** What is held on each account's invoices, for the account totals. */
-export function inFlightByAccount(db: DbOrTx, accountIds: string[], scopeInvoiceIds: string[] | null) {
+export async function inFlightByAccount(
+  db: DbOrTx,
+  accountIds: string[],
+  scopeInvoiceIds: string[] | null,
+): Promise<Map<string, number>> {
   if (accountIds.length === 0) return new Map<string, number>();
-  const rows = db
-    .select({ id: invoices.customerId, held: sql<number>`coalesce(sum(${reservations.amount}), 0)` })
+  const rows = await db
+    .select({ id: invoices.customerId, held: sql<number>`coalesce(sum(${reservations.amount}), 0)`.mapWith(Number) })
     .from(reservations)
     .innerJoin(invoices, eq(invoices.id, reservations.invoiceId))
     .where(
@@ -80,9 +84,14 @@ export function payableOf(balance: number, held: InFlight | undefined | null): n
  * still take it: the answer otherwise is `409 amount_in_flight` naming the invoice and the payment
  * in flight. The caller has checked each ask against the balance itself.
  */
-export function reserve(tx: DbOrTx, paymentId: string, asks: { invoiceId: string; amount: number }[], now: Date): void {
+export async function reserve(
+  tx: DbOrTx,
+  paymentId: string,
+  asks: { invoiceId: string; amount: number }[],
+  now: Date,
+): Promise<void> {
   const rows = asks.length
-    ? tx
+    ? await tx
         .select({ id: invoices.id, number: invoices.number, balance: invoices.balance })
         .from(invoices)
         .where(
@@ -94,7 +103,7 @@ export function reserve(tx: DbOrTx, paymentId: string, asks: { invoiceId: string
         .all()
     : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const held = inFlightFor(
+  const held = await inFlightFor(
     tx,
     asks.map((a) => a.invoiceId),
   );
@@ -120,13 +129,14 @@ export function reserve(tx: DbOrTx, paymentId: string, asks: { invoiceId: string
     }
   }
   if (asks.length) {
-    tx.insert(reservations)
+    await tx
+      .insert(reservations)
       .values(asks.map((a) => ({ paymentId, invoiceId: a.invoiceId, amount: a.amount, createdAt: now })))
       .run();
   }
 }
 
 /** Lets go of what a payment held (it failed, was cancelled, lapsed, was applied or returned). */
-export function release(tx: DbOrTx, paymentId: string): void {
-  tx.delete(reservations).where(eq(reservations.paymentId, paymentId)).run();
+export async function release(tx: DbOrTx, paymentId: string): Promise<void> {
+  await tx.delete(reservations).where(eq(reservations.paymentId, paymentId)).run();
 }

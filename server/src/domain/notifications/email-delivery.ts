@@ -57,7 +57,7 @@ async function renderAttachments(
 export function emailDeliveryHandler(db: Db, mailer: Mailer, from: string, renderers: AttachmentRenderers): JobHandler {
   return async (payload, { now, lastAttempt, signal }) => {
     const emailId = String(payload.emailId);
-    const email = db.select().from(emailOutbox).where(eq(emailOutbox.id, emailId)).get();
+    const email = await db.select().from(emailOutbox).where(eq(emailOutbox.id, emailId)).get();
     if (!email || email.status === 'sent') return;
     // With the dev mailer the outbox is the mailbox, so its bodies stay readable there.
     const redact =
@@ -74,14 +74,16 @@ export function emailDeliveryHandler(db: Db, mailer: Mailer, from: string, rende
         html: email.html,
         ...(attachments.length > 0 ? { attachments } : {}),
       });
-      db.update(emailOutbox)
+      await db
+        .update(emailOutbox)
         .set({ status: 'sent', messageId, sentAt: now, attempts: email.attempts + 1, lastError: null, ...redact })
         .where(eq(emailOutbox.id, emailId))
         .run();
     } catch (err) {
       // A worker that lost the job leaves the row to the one that holds it now.
       if (signal.aborted) throw err;
-      db.update(emailOutbox)
+      await db
+        .update(emailOutbox)
         .set({
           status: lastAttempt ? 'failed' : 'pending',
           attempts: email.attempts + 1,

@@ -26,11 +26,12 @@ export const DELIVER_EMAIL = 'email.deliver';
  * Writes an email to the outbox and schedules its delivery. Call it in the transaction of the change
  * that causes the email, so the two commit or roll back together.
  */
-export function queueEmail(db: DbOrTx, email: EmailContent, now: Date): string {
+export async function queueEmail(db: DbOrTx, email: EmailContent, now: Date): Promise<string> {
   const id = newId('eml');
-  db.insert(emailOutbox)
+  await db
+    .insert(emailOutbox)
     .values({ id, ...email, status: 'pending', createdAt: now })
     .run();
-  enqueueJob(db, { type: DELIVER_EMAIL, payload: { emailId: id }, maxAttempts: 10 }, now);
+  await enqueueJob(db, { type: DELIVER_EMAIL, payload: { emailId: id }, maxAttempts: 10 }, now);
   return id;
 }

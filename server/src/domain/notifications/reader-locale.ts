@@ -20,23 +20,29 @@ export interface Reader {
  * oldest contact with that email that has one (an email can be a contact of several customers, and a
  * sign-in link names none); null when none has.
  */
-function contactLocale(db: DbOrTx, email: string, customerId: string | null): string | null {
-  const row = db
+async function contactLocale(db: DbOrTx, email: string, customerId: string | null): Promise<string | null> {
+  const row = await db
     .select({ locale: contacts.locale })
     .from(contacts)
     .where(and(eq(contacts.email, email), isNotNull(contacts.locale)))
-    .orderBy(desc(sql`${contacts.customerId} = ${customerId ?? ''}`), asc(contacts.createdAt), asc(contacts.id))
+    // A CASE, not the comparison itself: that is 0/1 on SQLite but a boolean on PostgreSQL.
+    .orderBy(
+      desc(sql`CASE WHEN ${contacts.customerId} = ${customerId ?? ''} THEN 1 ELSE 0 END`),
+      asc(contacts.createdAt),
+      asc(contacts.id),
+    )
     .limit(1)
     .get();
   return row?.locale ?? null;
 }
 
 /** The locale of a document `reader` reads about `customerId`'s account (null: none in particular). */
-export function readerLocale(
+export async function readerLocale(
   db: DbOrTx,
   reader: Reader,
   customerId: string | null,
   company: Pick<CompanySettings, 'locale'>,
-): string {
-  return reader.locale ?? (reader.email ? contactLocale(db, reader.email, customerId) : null) ?? company.locale;
+): Promise<string> {
+  if (reader.locale) return reader.locale;
+  return (reader.email ? await contactLocale(db, reader.email, customerId) : null) ?? company.locale;
 }

@@ -1,5 +1,5 @@
 /** What every part of payments is given, and what they share. */
-import { eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { PaymentMethod } from '../../contract';
 import { type Clock } from '../../clock';
 import type { Config } from '../../config';
@@ -34,17 +34,23 @@ export type RunningCharges = Map<string, Promise<void>>;
 /** A payment cancelled before it completed: the payer replaced or abandoned it, or it lapsed. */
 export const CANCELLED_CODES = ['cancelled', 'lapsed'];
 
-export function chargeInput(
+export async function chargeInput(
   { db, settings }: Pick<PaymentDeps, 'db' | 'settings'>,
   payment: PaymentRow,
   paymentMethod: string | null,
-): ChargeInput {
-  const customer = db.select().from(customers).where(eq(customers.id, payment.customerId)).get()!;
+): Promise<ChargeInput> {
+  const customer = (await db.select().from(customers).where(eq(customers.id, payment.customerId)).get())!;
   const numbers = (payment.requestedAllocations ?? []).map((a) => a.invoiceId);
+  // In id order (as SQLite's primary key index returned them), the same on both engines.
   const rows = numbers.length
-    ? db.select({ number: invoices.number }).from(invoices).where(inArray(invoices.id, numbers)).all()
+    ? await db
+        .select({ number: invoices.number })
+        .from(invoices)
+        .where(inArray(invoices.id, numbers))
+        .orderBy(asc(invoices.id))
+        .all()
     : [];
-  const company = settings.get(db).companyName;
+  const company = (await settings.get(db)).companyName;
   return {
     paymentId: payment.id,
     amount: payment.amount + payment.surcharge,

@@ -21,7 +21,7 @@ import { paymentView } from './read';
  * cancelled (the payer completed at the provider while a new payment replaced it) is taken in and
  * refunded whole, never applied and never lost.
  */
-export function applyOutcome(
+export async function applyOutcome(
   db: DbOrTx,
   config: Pick<Config, 'PAYMENT_WAIT_MINUTES' | 'PORTAL_URL' | 'PUBLIC_URL'>,
   paymentId: string,
@@ -29,11 +29,11 @@ export function applyOutcome(
   actor: Actor,
   now: Date,
   requestId: string | null = null,
-): void {
+): Promise<void> {
   const open = inArray(payments.status, ['pending', 'processing']);
   const where = and(eq(payments.id, paymentId), open);
   const ref = outcome.ref ?? undefined;
-  const current = db.select().from(payments).where(eq(payments.id, paymentId)).get();
+  const current = await db.select().from(payments).where(eq(payments.id, paymentId)).get();
   if (!current) return;
   const subject = { type: 'payment', id: paymentId };
   const base = { actor, subject, customerId: current.customerId, requestId };
@@ -42,36 +42,41 @@ export function applyOutcome(
     outcome.status === 'succeeded' &&
     CANCELLED_CODES.includes(current.failureCode ?? '')
   ) {
-    db.update(payments)
+    await db
+      .update(payments)
       .set({ status: 'processing', providerRef: ref ?? current.providerRef, updatedAt: now })
       .where(eq(payments.id, paymentId))
       .run();
-    recordEvent(db, { ...base, type: 'payment.reopened', data: { after: current.failureCode } }, now);
-    if (applySucceededPayment(db, paymentId, actor, now, { refundAll: true })) scheduleRefund(db, paymentId, now);
+    await recordEvent(db, { ...base, type: 'payment.reopened', data: { after: current.failureCode } }, now);
+    if (await applySucceededPayment(db, paymentId, actor, now, { refundAll: true })) {
+      await scheduleRefund(db, paymentId, now);
+    }
     return;
   }
   if (current.status !== 'pending' && current.status !== 'processing') return;
   switch (outcome.status) {
     case 'succeeded': {
-      if (ref) db.update(payments).set({ providerRef: ref }).where(where).run();
-      const applied = applySucceededPayment(db, paymentId, actor, now);
-      if (applied && applied.refund > 0) scheduleRefund(db, paymentId, now);
-      if (applied && applied.refund < current.amount) queueReceipt(db, config, paymentId, now);
+      if (ref) await db.update(payments).set({ providerRef: ref }).where(where).run();
+      const applied = await applySucceededPayment(db, paymentId, actor, now);
+      if (applied && applied.refund > 0) await scheduleRefund(db, paymentId, now);
+      if (applied && applied.refund < current.amount) await queueReceipt(db, config, paymentId, now);
       return;
     }
     case 'processing': {
-      db.update(payments)
+      await db
+        .update(payments)
         .set({ status: 'processing', providerRef: ref, nextAction: null, expiresAt: null, updatedAt: now })
         .where(where)
         .run();
       if (current.status !== 'processing') {
-        recordEvent(db, { ...base, type: 'payment.processing', data: { method: current.method } }, now);
+        await recordEvent(db, { ...base, type: 'payment.processing', data: { method: current.method } }, now);
       }
       return;
     }
     case 'requires_action': {
       const expiresAt = new Date(now.getTime() + config.PAYMENT_WAIT_MINUTES * MINUTE);
-      db.update(payments)
+      await db
+        .update(payments)
         .set({
           providerRef: ref,
           nextAction: outcome.nextAction as unknown as Record<string, unknown>,
@@ -80,8 +85,8 @@ export function applyOutcome(
         })
         .where(and(eq(payments.id, paymentId), eq(payments.status, 'pending')))
         .run();
-      scheduleLapse(db, config, paymentId, now);
-      recordEvent(
+      await scheduleLapse(db, config, paymentId, now);
+      await recordEvent(
         db,
         {
           ...base,
@@ -93,7 +98,8 @@ export function applyOutcome(
       return;
     }
     case 'failed': {
-      db.update(payments)
+      await db
+        .update(payments)
         .set({
           status: 'failed',
           providerRef: ref ?? current.providerRef,
@@ -105,8 +111,8 @@ export function applyOutcome(
         })
         .where(where)
         .run();
-      release(db, paymentId);
-      recordEvent(
+      await release(db, paymentId);
+      await recordEvent(
         db,
         {
           ...base,
@@ -120,24 +126,24 @@ export function applyOutcome(
   }
 }
 
-export function queueReceipt(
+export async function queueReceipt(
   db: DbOrTx,
   config: Pick<Config, 'PORTAL_URL' | 'PUBLIC_URL'>,
   paymentId: string,
   now: Date,
-): void {
-  const view = paymentView(db, paymentId);
-  const payment = db.select().from(payments).where(eq(payments.id, paymentId)).get()!;
+): Promise<void> {
+  const view = await paymentView(db, paymentId);
+  const payment = (await db.select().from(payments).where(eq(payments.id, paymentId)).get())!;
   if (!payment.payerEmail) return;
-  const company = getSettings(db, config);
-  queueEmail(
+  const company = await getSettings(db, config);
+  await queueEmail(
     db,
     {
       ...paymentReceiptEmail({
         company,
         to: payment.payerEmail,
         payment: view,
-        locale: readerLocale(db, { email: payment.payerEmail }, payment.customerId, company),
+        locale: await readerLocale(db, { email: payment.payerEmail }, payment.customerId, company),
       }),
       attachments: [{ type: 'receipt_pdf', paymentId }],
     },

@@ -1,5 +1,5 @@
 /** Reading payments: what a session may see, lists and views. */
-import { desc, eq, inArray, or } from 'drizzle-orm';
+import { asc, desc, eq, inArray, or } from 'drizzle-orm';
 import type {
   PaymentAllocationView,
   PaymentMethod,
@@ -22,8 +22,8 @@ function inScope(scope: string[] | null, requested: { invoiceId: string }[] | nu
 }
 
 /** A payment the session may see: its account's, and for an Easy Pay session only its invoices'. */
-export function visiblePayment(db: DbOrTx, session: AuthSession, paymentId: string): PaymentRow {
-  const payment = db.select().from(payments).where(eq(payments.id, paymentId)).get();
+export async function visiblePayment(db: DbOrTx, session: AuthSession, paymentId: string): Promise<PaymentRow> {
+  const payment = await db.select().from(payments).where(eq(payments.id, paymentId)).get();
   const accounts = session.accounts.map((a) => a.id);
   const scope = session.scopeInvoiceIds;
   const visible = payment && accounts.includes(payment.customerId) && inScope(scope, payment.requestedAllocations);
@@ -31,9 +31,13 @@ export function visiblePayment(db: DbOrTx, session: AuthSession, paymentId: stri
   return payment;
 }
 
-export function listPayments(db: DbOrTx, session: AuthSession, account: string | undefined): PaymentView[] {
+export async function listPayments(
+  db: DbOrTx,
+  session: AuthSession,
+  account: string | undefined,
+): Promise<PaymentView[]> {
   const accountId = accountFor(session, account);
-  const rows = db
+  const rows = await db
     .select({ id: payments.id, requested: payments.requestedAllocations })
     .from(payments)
     .where(eq(payments.customerId, accountId))
@@ -41,48 +45,68 @@ export function listPayments(db: DbOrTx, session: AuthSession, account: string |
     .limit(100)
     .all();
   const scope = session.scopeInvoiceIds;
-  return rows.filter((r) => inScope(scope, r.requested)).map((r) => paymentView(db, r.id));
+  const views: PaymentView[] = [];
+  for (const r of rows) if (inScope(scope, r.requested)) views.push(await paymentView(db, r.id));
+  return views;
 }
 
-export function paymentView(db: DbOrTx, paymentId: string): PaymentView {
-  const p = db.select().from(payments).where(eq(payments.id, paymentId)).get();
+export async function paymentView(db: DbOrTx, paymentId: string): Promise<PaymentView> {
+  const p = await db.select().from(payments).where(eq(payments.id, paymentId)).get();
   if (!p) throw notFound('No such payment.');
-  let items: { invoiceId: string; amount: number; source: 'payment' | 'credit' }[];
-  if (p.status === 'succeeded' || p.status === 'returned' || p.status === 'refunded') {
-    const own = db
-      .select({ invoiceId: allocations.invoiceId, amount: allocations.amount, via: allocations.viaPaymentId })
-      .from(allocations)
-      .where(or(eq(allocations.paymentId, p.id), eq(allocations.viaPaymentId, p.id)))
-      .all()
+  type Item = { invoiceId: string; amount: number; source: 'payment' | 'credit' };
+  let groups: Item[][];
+  const applied = p.status === 'succeeded' || p.status === 'returned' || p.status === 'refunded';
+  if (applied) {
+    const own = (
+      await db
+        .select({ invoiceId: allocations.invoiceId, amount: allocations.amount, via: allocations.viaPaymentId })
+        .from(allocations)
+        .where(or(eq(allocations.paymentId, p.id), eq(allocations.viaPaymentId, p.id)))
+        .orderBy(asc(allocations.id))
+        .all()
+    )
       // This payment's own money, and earlier credit it brought along; not its own remainder used later.
       .filter((a) => a.via === null || a.via === p.id)
       .map(
         (a) => ({ invoiceId: a.invoiceId, amount: a.amount, source: a.via === p.id ? 'credit' : 'payment' }) as const,
       );
-    const notes = db
-      .select({ invoiceId: creditNoteAllocations.invoiceId, amount: creditNoteAllocations.amount })
-      .from(creditNoteAllocations)
-      .where(eq(creditNoteAllocations.viaPaymentId, p.id))
-      .all()
-      .map((a) => ({ ...a, source: 'credit' as const }));
-    items = [...notes, ...own.filter((a) => a.source === 'credit'), ...own.filter((a) => a.source === 'payment')];
+    const notes = (
+      await db
+        .select({ invoiceId: creditNoteAllocations.invoiceId, amount: creditNoteAllocations.amount })
+        .from(creditNoteAllocations)
+        .where(eq(creditNoteAllocations.viaPaymentId, p.id))
+        .orderBy(asc(creditNoteAllocations.id))
+        .all()
+    ).map((a) => ({ ...a, source: 'credit' as const }));
+    groups = [notes, own.filter((a) => a.source === 'credit'), own.filter((a) => a.source === 'payment')];
   } else {
-    items = (p.requestedAllocations ?? []).map((a) => ({ ...a, source: 'payment' as const }));
+    groups = [(p.requestedAllocations ?? []).map((a) => ({ ...a, source: 'payment' as const }))];
   }
-  const ids = [...new Set(items.map((a) => a.invoiceId))];
-  const numbers = new Map(
-    ids.length
-      ? db
-          .select({ id: invoices.id, number: invoices.number })
-          .from(invoices)
-          .where(inArray(invoices.id, ids))
-          .all()
-          .map((r) => [r.id, r.number])
-      : [],
-  );
+  const ids = [...new Set(groups.flat().map((a) => a.invoiceId))];
+  const rows = ids.length
+    ? await db
+        .select({ id: invoices.id, number: invoices.number, dueDate: invoices.dueDate })
+        .from(invoices)
+        .where(inArray(invoices.id, ids))
+        .all()
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  if (applied) {
+    // Each group in the order cash application wrote it, which no column keeps (SQLite's rowid did;
+    // PostgreSQL has none): the payer's chosen invoices as chosen, then the oldest due first, as `planSettlement`.
+    const chosen = new Map((p.requestedAllocations ?? []).map((a, i) => [a.invoiceId, i]));
+    const position = (a: Item) => chosen.get(a.invoiceId) ?? Number.MAX_SAFE_INTEGER;
+    const due = (a: Item) => byId.get(a.invoiceId)?.dueDate ?? '';
+    for (const group of groups) {
+      group.sort(
+        (x, y) => position(x) - position(y) || due(x).localeCompare(due(y)) || x.invoiceId.localeCompare(y.invoiceId),
+      );
+    }
+  }
+  const items = groups.flat();
   const allocationsView: PaymentAllocationView[] = items.map((a) => ({
     invoiceId: a.invoiceId,
-    number: numbers.get(a.invoiceId) ?? a.invoiceId,
+    number: byId.get(a.invoiceId)?.number ?? a.invoiceId,
     amount: a.amount,
     source: a.source,
   }));

@@ -16,7 +16,7 @@ import { paymentView } from './read';
  */
 export function refundHandler(deps: PaymentDeps): JobHandler {
   return async (payload, { finish }) => {
-    const payment = deps.db
+    const payment = await deps.db
       .select()
       .from(payments)
       .where(eq(payments.id, String(payload.paymentId)))
@@ -30,62 +30,60 @@ export function refundHandler(deps: PaymentDeps): JobHandler {
       currency: payment.currency,
     });
     const actor: Actor = { type: 'system', id: `provider:${provider.name}` };
-    deps.db.transaction(
-      (tx) => {
-        finish(tx);
-        const now = deps.clock.now();
-        const done = tx
-          .update(payments)
-          .set({
-            refundStatus: result.status === 'failed' ? 'failed' : 'succeeded',
-            refundRef: result.ref,
-            updatedAt: now,
-          })
-          .where(and(eq(payments.id, payment.id), eq(payments.refundStatus, 'pending')))
-          .run();
-        if (done.changes === 0) return;
-        const subject = { type: 'payment', id: payment.id };
-        if (result.status === 'failed') {
-          deps.logger.error('refund refused', { paymentId: payment.id, message: result.message });
-          recordEvent(
-            tx,
-            {
-              type: 'payment.refund_failed',
-              actor,
-              subject,
-              customerId: payment.customerId,
-              data: { amount: payment.refunded, currency: payment.currency, message: result.message },
-            },
-            now,
-          );
-          return;
-        }
-        recordEvent(
+    await deps.db.transaction(async (tx) => {
+      await finish(tx);
+      const now = deps.clock.now();
+      const done = await tx
+        .update(payments)
+        .set({
+          refundStatus: result.status === 'failed' ? 'failed' : 'succeeded',
+          refundRef: result.ref,
+          updatedAt: now,
+        })
+        .where(and(eq(payments.id, payment.id), eq(payments.refundStatus, 'pending')))
+        .returning({ id: payments.id })
+        .all();
+      if (done.length === 0) return;
+      const subject = { type: 'payment', id: payment.id };
+      if (result.status === 'failed') {
+        deps.logger.error('refund refused', { paymentId: payment.id, message: result.message });
+        await recordEvent(
           tx,
           {
-            type: 'payment.refunded',
+            type: 'payment.refund_failed',
             actor,
             subject,
             customerId: payment.customerId,
-            data: { amount: payment.refunded, currency: payment.currency, ref: result.ref },
+            data: { amount: payment.refunded, currency: payment.currency, message: result.message },
           },
           now,
         );
-        if (payment.payerEmail) {
-          const company = getSettings(tx, deps.config);
-          queueEmail(
-            tx,
-            paymentRefundedEmail({
-              company,
-              to: payment.payerEmail,
-              payment: paymentView(tx, payment.id),
-              locale: readerLocale(tx, { email: payment.payerEmail }, payment.customerId, company),
-            }),
-            now,
-          );
-        }
-      },
-      { behavior: 'immediate' },
-    );
+        return;
+      }
+      await recordEvent(
+        tx,
+        {
+          type: 'payment.refunded',
+          actor,
+          subject,
+          customerId: payment.customerId,
+          data: { amount: payment.refunded, currency: payment.currency, ref: result.ref },
+        },
+        now,
+      );
+      if (payment.payerEmail) {
+        const company = await getSettings(tx, deps.config);
+        await queueEmail(
+          tx,
+          paymentRefundedEmail({
+            company,
+            to: payment.payerEmail,
+            payment: await paymentView(tx, payment.id),
+            locale: await readerLocale(tx, { email: payment.payerEmail }, payment.customerId, company),
+          }),
+          now,
+        );
+      }
+    });
   };
 }

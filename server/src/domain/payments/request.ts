@@ -14,17 +14,21 @@ import type { PaymentDeps } from './deps';
 
 const refuse = (message: string) => new DomainError('invalid_request', message);
 
-export function paymentConfig(deps: PaymentDeps, session: AuthSession, account: string | undefined): PaymentConfig {
+export async function paymentConfig(
+  deps: PaymentDeps,
+  session: AuthSession,
+  account: string | undefined,
+): Promise<PaymentConfig> {
   const accountId = accountFor(session, account);
-  const customer = deps.db.select().from(customers).where(eq(customers.id, accountId)).get()!;
-  const settings = deps.settings.get(deps.db);
+  const customer = (await deps.db.select().from(customers).where(eq(customers.id, accountId)).get())!;
+  const settings = await deps.settings.get(deps.db);
   return {
     accountId,
     currency: customer.currency,
     methods: deps.providers.methodsFor(customer.currency),
     surcharge: settings.surchargeRateBp > 0 ? { rateBp: settings.surchargeRateBp, cap: settings.surchargeCap } : null,
     allowOverpayment: settings.allowOverpayment,
-    credit: unappliedCredit(deps.db, [accountId]).get(accountId) ?? 0,
+    credit: (await unappliedCredit(deps.db, [accountId])).get(accountId) ?? 0,
     stripe: deps.config.PAYMENT_PROVIDER === 'stripe' ? { publishableKey: deps.config.STRIPE_PUBLISHABLE_KEY! } : null,
     paypal: deps.config.PAYPAL_CLIENT_ID ? { clientId: deps.config.PAYPAL_CLIENT_ID } : null,
   };
@@ -39,19 +43,19 @@ interface CheckedRequest {
 }
 
 /** Everything a payer must not ask for is refused here, before anything is written or charged. */
-export function checkRequest(
+export async function checkRequest(
   db: DbOrTx,
   { providers, settings: reader }: Pick<PaymentDeps, 'providers' | 'settings'>,
   session: AuthSession,
   body: PaymentRequestBody,
-): CheckedRequest {
+): Promise<CheckedRequest> {
   const accountId = accountFor(session, body.account);
-  const customer = db.select().from(customers).where(eq(customers.id, accountId)).get();
+  const customer = await db.select().from(customers).where(eq(customers.id, accountId)).get();
   if (!customer) throw notFound('No such account.');
-  const settings = reader.get(db);
+  const settings = await reader.get(db);
   const seen = new Set<string>();
   const rows = body.allocations.length
-    ? db
+    ? await db
         .select()
         .from(invoices)
         .where(
@@ -86,7 +90,7 @@ export function checkRequest(
   const overpayment = body.overpayment ?? 0;
   if (credit > allocated) throw refuse('The credit used cannot be more than the amounts paid.');
   if (credit > 0) {
-    const available = unappliedCredit(db, [accountId]).get(accountId) ?? 0;
+    const available = (await unappliedCredit(db, [accountId])).get(accountId) ?? 0;
     if (credit > available) throw refuse(`Only ${available} of credit is available on this account.`);
   }
   if (overpayment > 0 && !settings.allowOverpayment)

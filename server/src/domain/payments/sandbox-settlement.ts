@@ -10,15 +10,15 @@ import { returnPayment } from './webhooks';
 
 export const SANDBOX_SETTLE = 'payments.sandbox_settle';
 
-export function scheduleSandboxSettlement(
+export async function scheduleSandboxSettlement(
   db: DbOrTx,
   config: Config,
   paymentId: string,
   behaviour: BankBehaviour,
   now: Date,
   stage: 'settle' | 'return' = 'settle',
-): void {
-  enqueueJob(
+): Promise<void> {
+  await enqueueJob(
     db,
     {
       type: SANDBOX_SETTLE,
@@ -35,29 +35,28 @@ export function sandboxSettlementHandler(deps: Pick<PaymentDeps, 'db' | 'config'
     const paymentId = String(payload.paymentId);
     const behaviour = payload.behaviour as BankBehaviour;
     const actor: Actor = { type: 'system', id: 'provider:sandbox' };
-    deps.db.transaction(
-      (tx) => {
-        // The settlement and the job's completion commit together: a rerun after a crash schedules nothing twice.
-        finish(tx);
-        if (payload.stage === 'return') {
-          returnPayment(tx, deps.config, paymentId, 'account_closed', actor, now, bankReturnMessage);
-          return;
-        }
-        if (behaviour === 'fails') {
-          applyOutcome(
-            tx,
-            deps.config,
-            paymentId,
-            { status: 'failed', ref: null, code: 'account_closed', message: bankFailureMessage },
-            actor,
-            now,
-          );
-          return;
-        }
-        applyOutcome(tx, deps.config, paymentId, { status: 'succeeded', ref: null }, actor, now);
-        if (behaviour === 'returns') scheduleSandboxSettlement(tx, deps.config, paymentId, behaviour, now, 'return');
-      },
-      { behavior: 'immediate' },
-    );
+    await deps.db.transaction(async (tx) => {
+      // The settlement and the job's completion commit together: a rerun after a crash schedules nothing twice.
+      await finish(tx);
+      if (payload.stage === 'return') {
+        await returnPayment(tx, deps.config, paymentId, 'account_closed', actor, now, bankReturnMessage);
+        return;
+      }
+      if (behaviour === 'fails') {
+        await applyOutcome(
+          tx,
+          deps.config,
+          paymentId,
+          { status: 'failed', ref: null, code: 'account_closed', message: bankFailureMessage },
+          actor,
+          now,
+        );
+        return;
+      }
+      await applyOutcome(tx, deps.config, paymentId, { status: 'succeeded', ref: null }, actor, now);
+      if (behaviour === 'returns') {
+        await scheduleSandboxSettlement(tx, deps.config, paymentId, behaviour, now, 'return');
+      }
+    });
   };
 }

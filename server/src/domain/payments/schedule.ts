@@ -6,13 +6,13 @@ import { enqueueJob } from '../jobs';
 
 export const LAPSE_PAYMENT = 'payments.lapse';
 
-export function scheduleLapse(
+export async function scheduleLapse(
   db: DbOrTx,
   config: Pick<Config, 'PAYMENT_WAIT_MINUTES'>,
   paymentId: string,
   now: Date,
-): void {
-  enqueueJob(
+): Promise<void> {
+  await enqueueJob(
     db,
     {
       type: LAPSE_PAYMENT,
@@ -25,6 +25,6 @@ export function scheduleLapse(
 
 export const REFUND_PAYMENT = 'payments.refund';
 
-export function scheduleRefund(db: DbOrTx, paymentId: string, now: Date): void {
-  enqueueJob(db, { type: REFUND_PAYMENT, payload: { paymentId }, runAt: now }, now);
+export async function scheduleRefund(db: DbOrTx, paymentId: string, now: Date): Promise<void> {
+  await enqueueJob(db, { type: REFUND_PAYMENT, payload: { paymentId }, runAt: now }, now);
 }

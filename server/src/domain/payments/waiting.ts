@@ -1,5 +1,5 @@
 /** Payments waiting on the payer (3-D Secure, PayPal approval): confirmed, replaced or lapsed. */
-import { and, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type { PaymentView } from '../../contract';
 import { payments, reservations } from '../../db/schema';
 import { DomainError } from '../errors';
@@ -32,7 +32,7 @@ export async function cancelWaiting(
   const holding = invoiceIds
     ? sql`${payments.id} IN (SELECT ${reservations.paymentId} FROM ${reservations} WHERE ${inArray(reservations.invoiceId, invoiceIds.length ? invoiceIds : [''])})`
     : undefined;
-  const candidates = deps.db
+  const candidates = await deps.db
     .select()
     .from(payments)
     .where(
@@ -46,6 +46,7 @@ export async function cancelWaiting(
         why === 'cancelled' ? or(isNotNull(payments.nextAction), isNotNull(payments.expiresAt)) : undefined,
       ),
     )
+    .orderBy(asc(payments.createdAt), asc(payments.id))
     .all();
   for (const payment of candidates) {
     if (deps.charges.has(payment.id)) continue;
@@ -54,7 +55,7 @@ export async function cancelWaiting(
       const provider = deps.providers.byName(payment.provider);
       if (!provider) continue;
       try {
-        outcome = await provider.confirm(payment.providerRef, 'cancel', chargeInput(deps, payment, null));
+        outcome = await provider.confirm(payment.providerRef, 'cancel', await chargeInput(deps, payment, null));
       } catch (err) {
         if (!(err instanceof ProviderError)) throw err;
         deps.logger.error('could not cancel a waiting payment', { paymentId: payment.id, error: err.message });
@@ -67,24 +68,21 @@ export async function cancelWaiting(
       why === 'lapsed'
         ? 'This payment waited too long for authentication or approval and was cancelled. Nothing was charged.'
         : 'This payment was replaced by a newer one before it was completed. Nothing was charged.';
-    deps.db.transaction(
-      (tx) => {
-        const at = deps.clock.now();
-        if (outcome && outcome.status === 'succeeded') {
-          applyOutcome(tx, deps.config, payment.id, outcome, actor, at);
-          return;
-        }
-        applyOutcome(
-          tx,
-          deps.config,
-          payment.id,
-          { status: 'failed', ref: outcome?.ref ?? payment.providerRef, code: why, message },
-          actor,
-          at,
-        );
-      },
-      { behavior: 'immediate' },
-    );
+    await deps.db.transaction(async (tx) => {
+      const at = deps.clock.now();
+      if (outcome && outcome.status === 'succeeded') {
+        await applyOutcome(tx, deps.config, payment.id, outcome, actor, at);
+        return;
+      }
+      await applyOutcome(
+        tx,
+        deps.config,
+        payment.id,
+        { status: 'failed', ref: outcome?.ref ?? payment.providerRef, code: why, message },
+        actor,
+        at,
+      );
+    });
   }
 }
 
@@ -103,7 +101,7 @@ export async function confirmPayment(
   outcome: 'complete' | 'cancel',
   requestId: string | null,
 ): Promise<PaymentView> {
-  const payment = visiblePayment(deps.db, session, paymentId);
+  const payment = await visiblePayment(deps.db, session, paymentId);
   const actor: Actor = { type: 'customer', id: session.email };
   if (payment.status === 'pending' && payment.expiresAt && payment.expiresAt <= deps.clock.now()) {
     // Too late: cancelled at the provider, never completed.
@@ -114,7 +112,7 @@ export async function confirmPayment(
       throw new DomainError('provider_error', 'We could not reach the payment processor. Try again in a moment.');
     }
   }
-  const now = visiblePayment(deps.db, session, paymentId);
+  const now = await visiblePayment(deps.db, session, paymentId);
   if (now.status === 'failed' && now.failureCode && CANCELLED_CODES.includes(now.failureCode)) {
     throw new DomainError(
       'payment_lapsed',
@@ -125,26 +123,26 @@ export async function confirmPayment(
   }
   if (now.status !== 'pending' || !now.nextAction || !now.providerRef) {
     // Already settled one way or the other (a double click, a webhook first): show where it stands.
-    return paymentView(deps.db, paymentId);
+    return await paymentView(deps.db, paymentId);
   }
   const running = deps.charges.get(paymentId);
   if (running) {
     await running;
-    return paymentView(deps.db, paymentId);
+    return await paymentView(deps.db, paymentId);
   }
   const provider = deps.providers.byName(now.provider);
   if (!provider) throw new DomainError('method_unavailable', 'That payment method is no longer offered.');
   const work = (async () => {
     let result: ProviderOutcome;
     try {
-      result = await provider.confirm(now.providerRef!, outcome, chargeInput(deps, now, null));
+      result = await provider.confirm(now.providerRef!, outcome, await chargeInput(deps, now, null));
     } catch (err) {
       if (!(err instanceof ProviderError)) throw err;
       throw new DomainError('provider_error', 'We could not reach the payment processor. Try again in a moment.');
     }
-    deps.db.transaction((tx) => applyOutcome(tx, deps.config, paymentId, result, actor, deps.clock.now(), requestId), {
-      behavior: 'immediate',
-    });
+    await deps.db.transaction((tx) =>
+      applyOutcome(tx, deps.config, paymentId, result, actor, deps.clock.now(), requestId),
+    );
   })();
   deps.charges.set(paymentId, work);
   try {
@@ -152,5 +150,5 @@ export async function confirmPayment(
   } finally {
     deps.charges.delete(paymentId);
   }
-  return paymentView(deps.db, paymentId);
+  return await paymentView(deps.db, paymentId);
 }

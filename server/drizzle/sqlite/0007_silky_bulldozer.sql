@@ -1,0 +1,1 @@
+ALTER TABLE `payments` ADD `charging_until` integer;
