@@ -1,16 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 import { ConfigError, defaultPortalUrl, loadConfig } from '../src/config';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from '../../test/support/portico-process';
 
 const stripeKeys = {
   PAYMENT_PROVIDER: 'stripe',
