@@ -16,6 +16,7 @@ import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { driverError, isUnavailable, TextWithNulError } from './db/async';
 import type { Db } from './db/client';
+import { scheduleDunning } from './domain/dunning';
 import { JobWorker, scheduleMaintenance } from './domain/jobs';
 import { installationSecret } from './domain/installation';
 import { jobHandlers } from './domain/registry';
@@ -34,6 +35,7 @@ import { dev } from './routes/dev';
 import { erp } from './routes/erp';
 import { invoices } from './routes/invoices';
 import { paymentsRouter } from './routes/payments';
+import { promisesRouter } from './routes/promises';
 import { statement } from './routes/statement';
 import { webhooksRouter } from './routes/webhooks';
 
@@ -68,6 +70,7 @@ export async function createApp(options: AppOptions) {
   const pdf = options.pdf ?? createPdfPool();
   const worker = new JobWorker({ db, clock, logger, handlers: jobHandlers({ ...paymentDeps, mailer, pdf }) });
   await scheduleMaintenance(db, clock.now());
+  await scheduleDunning(db, config, clock.now());
   const deps: Deps = { ...paymentDeps, worker, pdf, codeHashes: { computed: 0 } };
 
   const allowedOrigins = cors({
@@ -96,6 +99,7 @@ export async function createApp(options: AppOptions) {
     .route('/invoices', invoices)
     .route('/statement', statement)
     .route('/payments', paymentsRouter)
+    .route('/promises', promisesRouter)
     .route('/webhooks', webhooksRouter)
     .route('/erp', erp);
   if (config.DEMO) api.route('/dev', dev);

@@ -4,9 +4,10 @@
  */
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
-import { systemClock } from './clock';
+import { OffsetClock, systemClock } from './clock';
 import { ConfigError, loadConfig } from './config';
 import { openDb } from './db/client';
+import { demoClockOffset } from './domain/installation';
 import { queueInvoiceSend } from './domain/invoices';
 import { systemActor } from './domain/events';
 import { DEMO_ACCOUNTS, DEMO_EASY_PAY_INVOICE, DEMO_STAFF, seedDemo } from './seed/demo';
@@ -33,11 +34,13 @@ async function start() {
     throw new ConfigError(`Cannot open the database (${which} ${databaseName(config)}): ${reason}`);
   }
   const seeded = config.DEMO && (await seedDemo(database.db, systemClock.now()));
-  const { app, worker, deps, close } = await createApp({ config, db: database.db });
+  // The demo's clock can be moved forward (`POST /api/v1/dev/clock`), and keeps its date across restarts.
+  const clock = config.DEMO ? new OffsetClock(await demoClockOffset(database.db)) : systemClock;
+  const { app, worker, deps, close } = await createApp({ config, db: database.db, clock });
   if (seeded) {
     // The demo's mailbox opens with an invoice email, so its Easy Pay link can be tried at once.
     const invoice = DEMO_EASY_PAY_INVOICE;
-    await database.db.transaction((tx) => queueInvoiceSend(tx, invoice, systemActor, systemClock.now()));
+    await database.db.transaction((tx) => queueInvoiceSend(tx, invoice, systemActor, clock.now()));
   }
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     const base = config.PUBLIC_URL;

@@ -108,8 +108,8 @@ describe('webhook deliveries', () => {
       assert.match(r.payload.id, /^dlv_/);
       assert.match(r.payload.event, /^evt_\d+$/);
       assert.equal(r.payload.createdAt, t.clock.now().toISOString());
-      assert.equal(r.payload.data.payment.id, paymentId);
-      assert.equal(r.payload.data.payment.status, 'succeeded');
+      assert.equal(r.payload.data.payment!.id, paymentId);
+      assert.equal(r.payload.data.payment!.status, 'succeeded');
     }
     const applied = got[1]!.payload;
     assert.deepEqual(applied.data.allocations, [
@@ -123,7 +123,7 @@ describe('webhook deliveries', () => {
       },
     ]);
     assert.equal(applied.data.unapplied, 0);
-    const payment: ErpPayment = applied.data.payment;
+    const payment: ErpPayment = applied.data.payment!;
     assert.equal(payment.amount, 5_000);
     assert.equal(payment.customerId, invoice.customerId);
     assert.deepEqual(
@@ -248,10 +248,10 @@ describe('webhook deliveries', () => {
       reversed!.payload.data.allocations!.map((a) => [a.invoiceId, a.amount]),
       [[invoice.id, 2_500]],
     );
-    assert.equal(reversed!.payload.data.payment.status, 'returned');
-    assert.deepEqual(reversed!.payload.data.payment.failure, { code: 'R01', message: null });
+    assert.equal(reversed!.payload.data.payment!.status, 'returned');
+    assert.deepEqual(reversed!.payload.data.payment!.failure, { code: 'R01', message: null });
     assert.deepEqual(
-      reversed!.payload.data.payment.allocations.map((a) => [a.invoiceId, a.reversed]),
+      reversed!.payload.data.payment!.allocations.map((a) => [a.invoiceId, a.reversed]),
       [[invoice.id, true]],
     );
     await disable(endpoint.id);

@@ -23,6 +23,10 @@ const company: CompanySettings = {
   surchargeCap: null,
   allowOverpayment: false,
   locale: 'en',
+  promiseHorizonDays: 30,
+  promiseToleranceDays: 2,
+  dunningEnabled: true,
+  dunningSequence: { offsets: [-3, 0, 7, 14, 30], repeatDays: 14 },
 };
 
 const northwind = {
@@ -97,6 +101,7 @@ export function invoiceFixture(overrides: Partial<InvoiceDetail> = {}): InvoiceD
     ],
     history: [],
     dispute: null,
+    promise: null,
     ...overrides,
   };
 }

@@ -252,7 +252,7 @@ describe('two replicas on one PostgreSQL', { skip }, () => {
     // email, the dead replica's leased jobs included once their leases lapse (30 s).
     const deadline = Date.now() + 120_000;
     const missing = () => {
-      const hooked = new Set(hooks.map((h) => h.data.payment.id));
+      const hooked = new Set(hooks.map((h) => h.data.payment!.id));
       const receipts = mail.messages.filter((m) => /^Receipt /.test(m.subject)).length;
       const links = mail.messages.filter((m) => /sign-in link/.test(m.subject)).length - linksBefore;
       return [

@@ -45,6 +45,8 @@ export interface World {
   easyInvoice: { id: string; number: string };
   paymentSucceeded: string;
   paymentWaiting: string;
+  /** The owner's promise to pay `victimInvoice` (cancelled by the matrix's cancel). */
+  promise: string;
   /** Receives deliveries (and so has one to retry). */
   endpointA: string;
   deliveryA: string;
@@ -109,6 +111,11 @@ export const cardPayment = (invoiceId: string, amount: number, paymentMethod = '
   paymentMethod,
 });
 
+/** The calendar date `days` after the test clock's today (UTC, the demo company's default zone). */
+export function promiseDate(t: TestServer, days: number): string {
+  return new Date(t.clock.now().getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** The environment both tests start their server with. */
 export const WORLD_ENV: Record<string, string> = {
   DEMO: 'true',
@@ -165,6 +172,13 @@ export async function buildWorld(t: TestServer): Promise<World> {
     cardPayment(victimInvoice2.id, 100, 'tok_authentication_required'),
     '3-D Secure payment',
   );
+  const promise = await created(
+    await t.call('POST', '/promises', {
+      token: owner,
+      body: { account: VICTIM.account, invoices: [victimInvoice.id], amount: 1_000, promisedDate: promiseDate(t, 5) },
+    }),
+    'promise to pay',
+  );
   // One delivery attempt (to a closed port) so endpoint A has a delivery to list and retry.
   await t.deliver();
   const delivery = await t.db
@@ -181,6 +195,7 @@ export async function buildWorld(t: TestServer): Promise<World> {
     easyInvoice,
     paymentSucceeded: paymentSucceeded.id,
     paymentWaiting: paymentWaiting.id,
+    promise: promise.id,
     endpointA: endpointA.id,
     deliveryA: delivery.id,
     endpointB: endpointB.id,
@@ -199,7 +214,7 @@ export async function buildWorld(t: TestServer): Promise<World> {
     .where(eq(invoices.customerId, VICTIM.account))
     .all();
   const quoted = (xs: string[]) => xs.map((x) => JSON.stringify(x));
-  const victimPayments = [world.paymentSucceeded, world.paymentWaiting];
+  const victimPayments = [world.paymentSucceeded, world.paymentWaiting, world.promise];
   const outsideLink = northwind.filter((i) => i.id !== easyInvoice.id);
   return {
     ...world,

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { customerRow, invoiceRow } from './erp-helpers';
 import { ORIGIN } from './helpers';
-import { type Principal, type World, PRINCIPALS, VICTIM, cardPayment } from './route-matrix-world';
+import { type Principal, type World, PRINCIPALS, VICTIM, cardPayment, promiseDate } from './route-matrix-world';
 
 // ---- The table -------------------------------------------------------------------------------
 
@@ -137,6 +137,42 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
     kind: 'customer',
     request: (w) => ({ params: { id: w.paymentSucceeded } }),
   },
+  'GET /api/v1/promises/config': {
+    kind: 'customer',
+    request: () => ({ query: account }),
+    expect: { easyPay: 'ok' },
+  },
+  'GET /api/v1/promises': {
+    kind: 'customer',
+    request: () => ({ query: account }),
+    // An Easy Pay session lists only promises within its link (none here).
+    expect: { easyPay: 'ok' },
+    check: (w, p, body) => {
+      const ids = (body as { items: { id: string }[] }).items.map((x) => x.id);
+      if (p === 'owner' && !ids.includes(w.promise)) throw new Error('the owner does not see the promise');
+      if (p === 'easyPay' && ids.length) throw new Error(`Easy Pay promises: ${ids.join()}`);
+    },
+  },
+  'POST /api/v1/promises': {
+    kind: 'customer',
+    request: (w) => ({
+      body: {
+        account: VICTIM.account,
+        invoices: [w.victimInvoice2.id],
+        amount: 500,
+        promisedDate: promiseDate(w.t, 3),
+      },
+    }),
+    // One open promise per invoice: the owner's second call is a 409, past authorization all the same.
+    expect: { owner: 'reach' },
+  },
+  'GET /api/v1/promises/:id': { kind: 'customer', request: (w) => ({ params: { id: w.promise } }) },
+  'POST /api/v1/promises/:id/cancel': {
+    kind: 'customer',
+    request: (w) => ({ params: { id: w.promise } }),
+    // Cancelled once; a second cancel is a 409 (`promise_not_open`).
+    expect: { owner: 'reach' },
+  },
 
   'POST /api/v1/webhooks/:provider': {
     kind: 'signed',
@@ -150,6 +186,7 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
   },
   'POST /api/v1/erp/invoices/:id/send': { kind: 'erp', request: (w) => ({ params: { id: w.victimInvoice.id } }) },
   'GET /api/v1/erp/payments': { kind: 'erp' },
+  'GET /api/v1/erp/promises': { kind: 'erp' },
   'POST /api/v1/erp/webhooks': { kind: 'erp', request: () => ({ body: { url: 'http://127.0.0.1:9/matrix-c' } }) },
   'GET /api/v1/erp/webhooks': { kind: 'erp' },
   'DELETE /api/v1/erp/webhooks/:id': { kind: 'erp', request: (w) => ({ params: { id: w.endpointB } }) },
@@ -163,6 +200,9 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
   'GET /api/v1/erp/invoices': { kind: 'erp' },
 
   'GET /api/v1/dev/mailbox': { kind: 'public', demoOnly: true, showsEverything: true },
+  'GET /api/v1/dev/clock': { kind: 'public', demoOnly: true },
+  // `days: 0` runs what is due without moving the clock, so the sessions of the other checks live on.
+  'POST /api/v1/dev/clock': { kind: 'public', demoOnly: true, request: () => ({ body: { days: 0 } }) },
   'GET /api/v1/dev/mailbox/messages.json': { kind: 'public', demoOnly: true, showsEverything: true },
 };
 

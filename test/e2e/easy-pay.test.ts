@@ -115,8 +115,8 @@ describe('Easy Pay from an invoice email to the ERP', () => {
     assert.match(String(delivery.headers['portico-delivery-id']), /^dlv_/);
     const payload = JSON.parse(delivery.body) as ErpWebhookPayload;
     assert.equal(payload.type, 'payment.applied');
-    assert.equal(payload.data.payment.status, 'succeeded');
-    assert.equal(payload.data.payment.surcharge, 3_938);
+    assert.equal(payload.data.payment!.status, 'succeeded');
+    assert.equal(payload.data.payment!.surcharge, 3_938);
     assert.deepEqual(
       payload.data.allocations?.map((a) => [a.invoiceNumber, a.amount]),
       [['INV-1031', 157_504]],

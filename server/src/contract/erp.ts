@@ -3,6 +3,7 @@
  * types. The ERP pushes customers and invoices in by external id and pulls the invoice feed back for
  * reconciliation. Money is integer minor units; calendar dates `YYYY-MM-DD`; instants UTC ISO-8601.
  */
+import type { PromiseInvoiceView, PromiseView } from './promises';
 import type { z } from 'zod';
 import type { ErpRowError } from './erp-row-errors';
 import type { InvoiceStatus } from './invoices';
@@ -173,6 +174,20 @@ export interface ErpPaymentFeed {
   hasMore: boolean;
 }
 
+/** A promise to pay as the ERP sees it (`GET /erp/promises`, `promise.*` webhooks). */
+export interface ErpPromise extends Omit<PromiseView, 'accountId' | 'invoices'> {
+  customerId: string;
+  customerExternalId: string | null;
+  invoices: (PromiseInvoiceView & { externalId: string | null })[];
+}
+
+/** `GET /erp/promises?since=&limit=`: promises changed after the cursor, paged like the payments feed. */
+export interface ErpPromiseFeed {
+  items: ErpPromise[];
+  nextCursor: string;
+  hasMore: boolean;
+}
+
 // ---- Webhooks ---------------------------------------------------------------------------------
 
 export type ErpWebhookEventType = (typeof ERP_WEBHOOK_EVENT_TYPES)[number];
@@ -245,7 +260,10 @@ export interface ErpWebhookPayload {
   /** When the event happened. */
   createdAt: string;
   data: {
-    payment: ErpPayment;
+    /** Payment events: the payment as the feed shows it now. */
+    payment?: ErpPayment;
+    /** Promise events (`promise.*`): the promise as the promise feed shows it now. */
+    promise?: ErpPromise;
     allocations?: ErpWebhookAllocation[];
     /** `payment.applied`: what no invoice took. */
     unapplied?: number;

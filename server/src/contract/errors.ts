@@ -53,6 +53,16 @@ export type ErrorCode =
   | 'payment_lapsed'
   /** A provider webhook failed its signature, timestamp or replay check. */
   | 'signature_invalid'
+  /** A promise's date is before tomorrow or past the company's horizon. */
+  | 'promise_date_out_of_range'
+  /** A promise's amount is more than its invoices owe (less what is disputed). */
+  | 'promise_amount_too_large'
+  /** An invoice cannot be promised: paid, void, or disputed in full. */
+  | 'invoice_not_promisable'
+  /** An invoice is already under an open promise. */
+  | 'invoice_promised'
+  /** The promise is no longer open (kept, broken, cancelled): it cannot be cancelled. */
+  | 'promise_not_open'
   | 'busy'
   /** The database cannot be reached (PostgreSQL restarting, failing over): try again in a moment. */
   | 'unavailable'

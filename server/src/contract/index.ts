@@ -14,4 +14,5 @@ export * from './invoices';
 export * from './lists';
 export * from './money';
 export * from './payments';
+export * from './promises';
 export * from './statements';

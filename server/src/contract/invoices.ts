@@ -1,4 +1,5 @@
 /** Accounts and invoices: what a customer owes and the money on its way to it. */
+import type { InvoicePromiseRef } from './promises';
 import type { z } from 'zod';
 import type { invoiceSorts, invoiceStatusFilters } from './lists';
 import type { invoiceListQuery } from './schemas/invoices';
@@ -76,6 +77,8 @@ export interface InvoiceSummary {
   inFlight: InFlight | null;
   /** What a new payment may take: balance − inFlight.amount, never below 0. */
   payable: number;
+  /** The open promise to pay covering this invoice; null when none (a new promise may take it). */
+  promise: InvoicePromiseRef | null;
 }
 
 /** `GET /invoices` (see `invoiceListQuery` in schemas/invoices.ts). */

@@ -34,10 +34,19 @@ export const invoiceSorts = [
 /** What a statement is answered as: JSON for the element, or a CSV or PDF download. */
 export const statementFormats = ['json', 'csv', 'pdf'] as const;
 
+/** Where a promise to pay stands (see PromiseStatus in promises.ts). */
+export const promiseStatuses = ['open', 'kept', 'partially_kept', 'broken', 'cancelled'] as const;
+
 /** The events an ERP webhook endpoint may subscribe to. */
 export const ERP_WEBHOOK_EVENT_TYPES = [
   'payment.succeeded',
   'payment.applied',
   'payment.failed',
   'payment.reversed',
+  'promise.created',
+  'promise.kept',
+  'promise.partially_kept',
+  'promise.broken',
+  'promise.cancelled',
+  'promise.reopened',
 ] as const;

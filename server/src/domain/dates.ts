@@ -2,6 +2,8 @@
  * Calendar dates (`YYYY-MM-DD`) in the company's time zone. The day arithmetic the widget shares
  * (`isCalendarDate`, `addDays`, `daysBetween`) is the contract's (contract/dates.ts).
  */
+import { addDays } from '../contract/dates';
+
 export { addDays, daysBetween, isCalendarDate } from '../contract/dates';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -56,4 +58,22 @@ export function startOfDay(date: string, timeZone: string): Date {
   // Near a DST change the offset at the guess and at the answer differ; one more step settles it.
   instant = wall - zoneOffsetMs(instant, timeZone);
   return new Date(instant);
+}
+
+/**
+ * The hour the company's scheduled emails go out on a calendar day (reminders, promise reminders):
+ * 09:00 in its time zone, so they arrive in the morning there.
+ */
+export const SEND_HOUR = 9;
+
+/** The instant of `hour`:00 on `date` in `timeZone` (midnight there plus the hours). */
+export function dayAt(date: string, timeZone: string, hour: number): Date {
+  return new Date(startOfDay(date, timeZone).getTime() + hour * 3_600_000);
+}
+
+/** The first `hour`:00 in `timeZone` after `now`. */
+export function nextDayAt(now: Date, timeZone: string, hour: number): Date {
+  const today = calendarDate(now, timeZone);
+  const at = dayAt(today, timeZone, hour);
+  return at > now ? at : dayAt(addDays(today, 1), timeZone, hour);
 }

@@ -18,3 +18,20 @@ export async function installationSecret(db: DbOrTx, name: string, now: Date): P
   const row = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
   return String(row!.value);
 }
+
+const DEMO_CLOCK_KEY = 'installation.demo_clock_offset_ms';
+
+/** How far the demo's clock was moved ahead of real time (ms; 0 when never), so a restart keeps the demo's date. */
+export async function demoClockOffset(db: DbOrTx): Promise<number> {
+  const row = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, DEMO_CLOCK_KEY)).get();
+  const value = Number(row?.value ?? 0);
+  return Number.isSafeInteger(value) && value > 0 ? value : 0;
+}
+
+export async function saveDemoClockOffset(db: DbOrTx, offsetMs: number, now: Date): Promise<void> {
+  await db
+    .insert(settings)
+    .values({ key: DEMO_CLOCK_KEY, value: offsetMs, updatedAt: now })
+    .onConflictDoUpdate({ target: settings.key, set: { value: offsetMs, updatedAt: now } })
+    .run();
+}

@@ -9,6 +9,7 @@ import type { Mailer } from '../mail/mailer';
 import type { PdfPool } from '../pdf/pool';
 import { receiptPdfFile } from '../pdf/receipt-pdf';
 import { ISSUE_LINK, issueLinkHandler, pruneAuth } from './auth';
+import { DUNNING_RUN, dunningRunHandler } from './dunning';
 import { webhookDeliveryHandler } from './erp';
 import { invoicePdfFile, SEND_INVOICE, sendInvoiceHandler } from './invoices';
 import { MAINTENANCE, maintenanceHandler, type JobHandler } from './jobs';
@@ -22,6 +23,7 @@ import {
   sandboxSettlementHandler,
   type PaymentDeps,
 } from './payments';
+import { PROMISE_REMIND, PROMISE_VERDICT, promiseRemindHandler, promiseVerdictHandler } from './promises';
 import { DELIVER_WEBHOOK } from './webhook-fanout';
 
 /** What the job handlers need: the payments' deps (db, config, clock, logger, providers), the mailer and the PDF pool. */
@@ -55,5 +57,8 @@ export function jobHandlers(deps: JobDeps): Record<string, JobHandler> {
     [SANDBOX_SETTLE]: sandboxSettlementHandler({ db, config, clock }),
     [LAPSE_PAYMENT]: lapseHandler(deps),
     [REFUND_PAYMENT]: refundHandler(deps),
+    [DUNNING_RUN]: dunningRunHandler(db, config),
+    [PROMISE_VERDICT]: promiseVerdictHandler(db, config),
+    [PROMISE_REMIND]: promiseRemindHandler(db, config),
   };
 }

@@ -46,6 +46,22 @@ export interface CompanySettings {
    * staff: emails and PDFs (words, money, dates). Words in `en` or `fr`; any other language reads English.
    */
   locale: string;
+  /** How far ahead a customer may promise to pay, in days from today (30). */
+  promiseHorizonDays: number;
+  /** Days of grace after a promised date before its verdict (2). */
+  promiseToleranceDays: number;
+  /** Whether payment reminders go out at all (dunning). */
+  dunningEnabled: boolean;
+  /**
+   * The reminder sequence: days from the due date of each step (negative: before it), in order, then
+   * every `repeatDays` after the last (null: no repeats).
+   */
+  dunningSequence: DunningSequence;
+}
+
+export interface DunningSequence {
+  offsets: number[];
+  repeatDays: number | null;
 }
 
 export type SettingKey = keyof CompanySettings;
@@ -63,6 +79,10 @@ export const defaultSettings: CompanySettings = {
   allowOverpayment: false,
   logo: null,
   locale: 'en',
+  promiseHorizonDays: 30,
+  promiseToleranceDays: 2,
+  dunningEnabled: true,
+  dunningSequence: { offsets: [-3, 0, 7, 14, 30], repeatDays: 14 },
 };
 
 const logoSchema = z
@@ -117,6 +137,16 @@ export const settingSchemas = {
   allowOverpayment: z.boolean(),
   logo: logoSchema.nullable(),
   locale: localeSchema,
+  promiseHorizonDays: z.number().int().min(1).max(365),
+  promiseToleranceDays: z.number().int().min(0).max(30),
+  dunningEnabled: z.boolean(),
+  dunningSequence: z.strictObject({
+    offsets: z
+      .array(z.number().int().min(-90).max(365))
+      .max(20)
+      .refine((o) => o.every((d, i) => i === 0 || d > o[i - 1]!), 'offsets must rise, each step after the one before'),
+    repeatDays: z.number().int().min(1).max(365).nullable(),
+  }),
 } satisfies { [K in SettingKey]-?: z.ZodType<CompanySettings[K]> };
 
 export const settingKeys = Object.keys(settingSchemas) as SettingKey[];

@@ -4,11 +4,45 @@
  */
 import { desc, eq } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
-import { devMailboxQuery } from '../contract/schemas';
+import { DAY, isAdjustable, OffsetClock } from '../clock';
+import { devClockBody, devMailboxQuery } from '../contract/schemas';
 import { emailOutbox } from '../db/schema';
+import { calendarDate } from '../domain/dates';
+import { saveDemoClockOffset } from '../domain/installation';
+import { HttpError } from '../http/errors';
 import type { AppEnv } from '../http/env';
-import { queryParams } from '../http/validate';
+import { jsonBody, queryParams } from '../http/validate';
 import { escapeHtml } from '../mail/templates';
+
+/** The demo's date and time, and how far it runs ahead of real time. */
+async function demoClock(c: Context<AppEnv>) {
+  const { clock, settings, db } = c.var.deps;
+  const company = await settings.get(db);
+  const now = clock.now();
+  const ahead = clock instanceof OffsetClock ? Math.round(clock.offset / DAY) : 0;
+  return {
+    now: now.toISOString(),
+    today: calendarDate(now, company.timeZone),
+    timeZone: company.timeZone,
+    daysAhead: ahead,
+  };
+}
+
+/**
+ * Moves the demo's clock forward `days` days, one day at a time, running the jobs each day brings
+ * (reminders, promise verdicts, their emails), so a person can watch them arrive in the mailbox.
+ */
+async function travel(c: Context<AppEnv>, days: number): Promise<number> {
+  const { clock, worker, db } = c.var.deps;
+  if (!isAdjustable(clock)) throw new HttpError(409, 'conflict', "This server's clock cannot be moved.");
+  let ran = await worker.runDue();
+  for (let day = 0; day < days; day++) {
+    clock.advance(DAY);
+    ran += await worker.runDue();
+  }
+  if (clock instanceof OffsetClock) await saveDemoClockOffset(db, clock.offset, clock.now());
+  return ran;
+}
 
 async function recentMessages(c: Context<AppEnv>) {
   const { to } = queryParams(c, devMailboxQuery);
@@ -28,6 +62,17 @@ function linkify(text: string): string {
 }
 
 export const dev = new Hono<AppEnv>()
+  .get('/clock', async (c) => c.json(await demoClock(c)))
+  .post('/clock', async (c) => {
+    // The mailbox page's form posts `days=…` without script; everything else sends JSON.
+    const form = c.req.header('content-type')?.startsWith('application/x-www-form-urlencoded');
+    const fromForm = form ? devClockBody.safeParse({ days: Number((await c.req.parseBody()).days) }) : null;
+    if (fromForm && !fromForm.success) throw new HttpError(400, 'invalid_request', 'days must be 0 to 366.');
+    const { days } = fromForm?.data ?? (await jsonBody(c, devClockBody));
+    const jobsRun = await travel(c, days);
+    if (form) return c.redirect('/api/v1/dev/mailbox', 303);
+    return c.json({ ...(await demoClock(c)), jobsRun });
+  })
   .get('/mailbox/messages.json', async (c) =>
     c.json(
       (await recentMessages(c)).map((m) => ({
@@ -43,6 +88,7 @@ export const dev = new Hono<AppEnv>()
   )
   .get('/mailbox', async (c) => {
     const messages = await recentMessages(c);
+    const clock = await demoClock(c);
     const items = messages
       .map(
         (m) => `<article>
@@ -64,9 +110,11 @@ body{font-family:system-ui,sans-serif;max-width:820px;margin:0 auto;padding:24px
 h1{font-size:22px} article{background:#fff;border-radius:8px;padding:16px 20px;margin:16px 0;box-shadow:0 1px 2px #0002}
 h2{font-size:17px;margin:0 0 4px} .meta{color:#52606d;font-size:13px;margin:0 0 8px}
 pre{white-space:pre-wrap;font-size:14px} a{color:#1d4ed8} iframe{width:100%;height:420px;border:1px solid #cbd2d9;border-radius:6px}
-.empty{color:#52606d}
+.empty{color:#52606d} .clock{background:#fff;border-radius:8px;padding:4px 16px;box-shadow:0 1px 2px #0002}
 </style></head><body>
 <h1>Dev mailbox</h1>
+<form class="clock" method="post" action="/api/v1/dev/clock"><p>Demo date <strong><time datetime="${clock.now}">${clock.today}</time></strong> (${escapeHtml(clock.timeZone)})${clock.daysAhead ? `, ${clock.daysAhead} days ahead of today` : ''}.
+<label>Move forward <input name="days" type="number" min="1" max="366" value="1" size="4"> days</label> <button>Go</button></p></form>
 <p class="meta">Every email the server has queued, newest first. This page exists only in the demo. It refreshes every 5 seconds.${c.var.deps.config.SMTP_URL ? ' Mail also goes to SMTP_URL; once delivered there, sign-in links and codes are no longer kept here.' : ''}</p>
 ${items || '<p class="empty">No emails yet. Ask for a sign-in link on the demo site and it appears here.</p>'}
 </body></html>`);

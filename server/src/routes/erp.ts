@@ -14,6 +14,7 @@ import {
   type ErpInvoiceSendResult,
   type ErpInvoicesUpsertResult,
   type ErpPaymentFeed,
+  type ErpPromiseFeed,
   type ErpValidationFailedBody,
   type ErpWebhookDelivery,
   type ErpWebhookDeliveryList,
@@ -38,6 +39,7 @@ import {
   type RowErrorList,
   InvoiceUpserter,
   listErpPayments,
+  listErpPromises,
   createWebhookEndpoint,
   disableWebhookEndpoint,
   listWebhookDeliveries,
@@ -133,6 +135,11 @@ export const erp = new Hono<AppEnv>()
   .get('/payments', async (c) => {
     const query = queryParams(c, erpPaymentFeedQuery);
     return c.json((await listErpPayments(c.var.deps.db, query)) satisfies ErpPaymentFeed);
+  })
+  .get('/promises', async (c) => {
+    // The same paging as the payments feed: `since` (a cursor it returned) and `limit`.
+    const query = queryParams(c, erpPaymentFeedQuery);
+    return c.json((await listErpPromises(c.var.deps.db, query)) satisfies ErpPromiseFeed);
   })
   .post('/webhooks', async (c) => {
     const { db, clock, config } = c.var.deps;

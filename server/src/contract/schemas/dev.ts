@@ -3,3 +3,11 @@ import { z } from 'zod';
 
 /** `?to=`: only the emails to this address. */
 export const devMailboxQuery = z.object({ to: z.string().trim().toLowerCase().max(320).optional() });
+
+/**
+ * `POST /dev/clock`: move the demo's clock forward by whole days, running what comes due on each (0:
+ * only run what is due now).
+ */
+export const devClockBody = z.strictObject({
+  days: z.number().int().min(0).max(366),
+});

@@ -11,4 +11,5 @@ export * from './erp';
 export * from './invoices';
 export * from './locale';
 export * from './payments';
+export * from './promises';
 export * from './statements';

@@ -17,6 +17,8 @@ export const customers = pgTable(
     currency: text('currency').notNull(),
     paymentTermsDays: int('payment_terms_days').notNull().default(30),
     billingAddress: text('billing_address'),
+    dunningPausedUntil: text('dunning_paused_until'),
+    collectorId: text('collector_id'),
     createdAt: createdAt(),
     updatedAt: instant('updated_at').notNull(),
   },

@@ -11,3 +11,4 @@ export * from './payments';
 export * from './events';
 export * from './auth';
 export * from './erp';
+export * from './promises';

@@ -24,6 +24,7 @@ export const invoices = pgTable(
     amountCredited: int('amount_credited').notNull().default(0),
     balance: int('balance').notNull(),
     voidedAt: instant('voided_at'),
+    promisesBroken: int('promises_broken').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: instant('updated_at').notNull(),
   },
@@ -102,6 +103,7 @@ export const disputes = pgTable(
       .notNull()
       .references(() => customers.id),
     status: text('status', { enum: ['open', 'under_review', 'resolved', 'rejected', 'withdrawn'] }).notNull(),
+    amount: int('amount').notNull().default(0),
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
   },

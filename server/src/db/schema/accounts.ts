@@ -19,6 +19,10 @@ export const customers = sqliteTable(
     paymentTermsDays: int('payment_terms_days').notNull().default(30),
     /** Multi-line postal address, printed on PDFs and statements. */
     billingAddress: text('billing_address'),
+    /** Staff paused dunning for this customer until this calendar date (inclusive); null when not paused. */
+    dunningPausedUntil: text('dunning_paused_until'),
+    /** The staff user who collects this account (gets its notices); null: every active collector. */
+    collectorId: text('collector_id'),
     createdAt: createdAt(),
     updatedAt: instant('updated_at').notNull(),
   },

@@ -25,6 +25,8 @@ export const invoices = sqliteTable(
     /** total − amountPaid − amountCredited; stored because lists filter and sort on it. */
     balance: int('balance').notNull(),
     voidedAt: instant('voided_at'),
+    /** How many promises to pay covering this invoice were broken. */
+    promisesBroken: int('promises_broken').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: instant('updated_at').notNull(),
   },
@@ -113,6 +115,11 @@ export const disputes = sqliteTable(
       .notNull()
       .references(() => customers.id),
     status: text('status', { enum: ['open', 'under_review', 'resolved', 'rejected', 'withdrawn'] }).notNull(),
+    /**
+     * The part of the invoice's balance in question while the dispute is open (its lines' disputed
+     * amounts): reminders ask only for the rest, and skip the invoice while it covers the whole balance.
+     */
+    amount: int('amount').notNull().default(0),
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
   },

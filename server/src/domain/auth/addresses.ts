@@ -24,9 +24,11 @@ export function validateReturnTo(raw: string, allowedOrigins: readonly string[])
 
 // An invoice number is one path segment, percent-encoded when it holds `/` or other characters (`2024%2F001`).
 const TARGET_PATH_RE =
-  /^(?:invoices|invoices\/[A-Za-z0-9%][A-Za-z0-9._~%-]{0,191}|pay\/[A-Za-z0-9%][A-Za-z0-9._~%-]{0,191}|statement|payments|account)$/;
+  /^(?:invoices|invoices\/[A-Za-z0-9%][A-Za-z0-9._~%-]{0,191}|pay|pay\/[A-Za-z0-9%][A-Za-z0-9._~%-]{0,191}|statement|payments|promises|account)$/;
 const TARGET_PARAMS: Record<string, RegExp> = {
   status: /^(?:open|past_due|paid|disputed|all)$/,
+  // `pay?invoices=INV-1,INV-2`: several invoices to pay (a promise's Easy Pay link).
+  invoices: /^[A-Za-z0-9%][A-Za-z0-9._~%-]{0,63}(?:,[A-Za-z0-9%][A-Za-z0-9._~%-]{0,63}){0,49}$/,
   account: /^[A-Za-z0-9_-]{1,64}$/,
 };
 
@@ -70,8 +72,9 @@ function decodesSafely(raw: string): boolean {
 }
 
 /**
- * A portal route, never a URL: a known path (`invoices`, `invoices/INV-1042`, `pay/INV-1042`,
- * `statement`, `account`) with at most `status` and `account` parameters, each once. Percent-encoding
+ * A portal route, never a URL: a known path (`invoices`, `invoices/INV-1042`, `pay/INV-1042`, `pay`,
+ * `statement`, `payments`, `promises`, `account`) with at most `status`, `invoices` and `account`
+ * parameters, each once. Percent-encoding
  * must be well-formed and must not decode to a control character (`invoices/%0d%0aX`, `%00`, `%7f`,
  * `%c2%85`).
  */

@@ -9,7 +9,9 @@ export { validateReturnTo } from './addresses';
 export { exchangeCode } from './codes';
 export { type AuthDeps, type RequestMeta } from './deps';
 export {
+  type EasyPayLinkInput,
   ISSUE_LINK,
+  issueEasyPayLink,
   issueLinkHandler,
   issueMagicLink,
   type LinkSecrets,

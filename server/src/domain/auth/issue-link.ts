@@ -129,6 +129,47 @@ export async function issueMagicLink(
   return url;
 }
 
+/** What an Easy Pay link is for: one contact, the invoices it may pay, where it lands. */
+export interface EasyPayLinkInput {
+  email: string;
+  returnTo: string;
+  /** A portal route (`pay/INV-1042`, `pay?invoices=…`, `invoices?status=past_due`). */
+  target: string;
+  invoiceIds: string[];
+}
+
+/**
+ * Writes an Easy Pay link in the caller's transaction: a long-lived magic link (`EASY_PAY_TTL_DAYS`,
+ * `EASY_PAY_MAX_USES`) whose session sees only `invoiceIds`, for the caller's own email (no sign-in
+ * email, so no code: its secrets need no slow hash). Null when the email is no longer a contact.
+ */
+export async function issueEasyPayLink(
+  db: DbOrTx,
+  config: Config,
+  input: EasyPayLinkInput,
+  now: Date,
+): Promise<string | null> {
+  // The code of a link with no sign-in email is born expired and never checked: any unguessable hash does.
+  const secrets = { id: newId('mlk'), token: randomToken(32), code: '', codeHash: sha256(randomToken(32)) };
+  return issueMagicLink(
+    db,
+    config,
+    {
+      email: input.email,
+      audience: 'customer',
+      returnTo: input.returnTo,
+      target: input.target,
+      nonceHash: null,
+      scopeInvoiceIds: input.invoiceIds,
+      ttlMinutes: config.EASY_PAY_TTL_DAYS * 1440,
+      maxUses: config.EASY_PAY_MAX_USES,
+    },
+    secrets,
+    now,
+    { signInEmail: false },
+  );
+}
+
 export const ISSUE_LINK = 'auth.issue_link';
 
 export function issueLinkHandler(db: Db, config: Config): JobHandler {

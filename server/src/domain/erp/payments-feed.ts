@@ -133,9 +133,9 @@ export interface ErpPaymentFeedInput {
 }
 
 /** Events read per step of the scan. */
-const SCAN_CHUNK = 500;
+export const SCAN_CHUNK = 500;
 
-function decodeSince(since: string | undefined): number {
+export function decodeSince(since: string | undefined): number {
   if (since === undefined) return 0;
   if (!/^\d{1,15}$/.test(since)) {
     throw malformedInput('since must be a cursor this feed returned (nextCursor).');

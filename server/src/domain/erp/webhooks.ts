@@ -13,6 +13,8 @@ import {
   type ErpWebhookEndpoint,
   type ErpWebhookEndpointCreated,
   type ErpWebhookEventType,
+  type ErpPayment,
+  type ErpPromise,
   type ErpWebhookPayload,
 } from '../../contract';
 import { newId, randomToken, signPayload } from '../../crypto';
@@ -22,6 +24,7 @@ import { DomainError, notFound } from '../errors';
 import { recordEvent, type Actor } from '../events';
 import type { JobHandler } from '../jobs';
 import { erpPayments } from './payments-feed';
+import { erpPromises } from './promises-feed';
 import { isWebhookEventType, queueWebhookDelivery } from '../webhook-fanout';
 
 /** Active endpoints at most: each payment event is one delivery per endpoint. */
@@ -229,15 +232,23 @@ export async function retryWebhookDelivery(
   return deliveryView(row);
 }
 
-/** The body of a delivery: the event, and the payment as it is now. */
+/** The body of a delivery: the event, and the payment (or promise) as it is now. */
 export async function webhookPayload(db: DbOrTx, delivery: DeliveryRow): Promise<ErpWebhookPayload> {
   const event = await db.select().from(events).where(eq(events.id, delivery.eventId)).get();
-  if (!event || !isWebhookEventType(event.type) || event.subjectType !== 'payment' || !event.subjectId) {
-    throw new Error(`event ${delivery.eventId} of delivery ${delivery.id} is not a payment event`);
+  const subject = event?.subjectType;
+  if (
+    !event ||
+    !isWebhookEventType(event.type) ||
+    (subject !== 'payment' && subject !== 'promise') ||
+    !event.subjectId
+  ) {
+    throw new Error(`event ${delivery.eventId} of delivery ${delivery.id} is not a payment or promise event`);
   }
-  const [payment] = await erpPayments(db, [event.subjectId]);
-  if (!payment) throw new Error(`payment ${event.subjectId} of delivery ${delivery.id} does not exist`);
-  const data: ErpWebhookPayload['data'] = { payment };
+  const [shown] =
+    subject === 'payment' ? await erpPayments(db, [event.subjectId]) : await erpPromises(db, [event.subjectId]);
+  if (!shown) throw new Error(`${subject} ${event.subjectId} of delivery ${delivery.id} does not exist`);
+  const data: ErpWebhookPayload['data'] =
+    subject === 'payment' ? { payment: shown as ErpPayment } : { promise: shown as ErpPromise };
   const moved = eventAllocations(event.data);
   if (moved) data.allocations = await namedAllocations(db, moved);
   if (typeof event.data.unapplied === 'number') data.unapplied = event.data.unapplied;

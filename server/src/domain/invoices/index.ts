@@ -5,7 +5,15 @@
  * This module is the slice's entry: the rest of the server imports invoices from here only.
  */
 export { accountSummaries, unappliedCredit } from './accounts';
-export { queueInvoiceSend, requestInvoiceSend, SEND_INVOICE, sendInvoiceHandler } from './invoice-delivery';
+export {
+  easyPayReturnTo,
+  queueInvoiceSend,
+  recipientsOf,
+  requestInvoiceSend,
+  SEND_INVOICE,
+  sendInvoiceHandler,
+  targetSegment,
+} from './invoice-delivery';
 export { invoicePdfFile, sessionInvoiceDocument } from './invoice-document';
 export { invoiceDetail } from './invoice-detail';
 export { accountFor, listInvoices } from './invoices';

@@ -15,7 +15,7 @@ import { invoiceEmail } from '../../mail/templates';
 import { calendarDate } from '../dates';
 import { recordEvent, type Actor } from '../events';
 import { enqueueJob, type JobHandler } from '../jobs';
-import { issueMagicLink, newLinkSecrets, validateReturnTo, type LinkSecrets } from '../auth';
+import { issueEasyPayLink, validateReturnTo } from '../auth';
 import { queueEmail, readerLocale } from '../notifications';
 import { getSettings } from '../settings';
 
@@ -36,7 +36,8 @@ function unsendable(invoice: { voidedAt: Date | null; balance: number }): 'void'
   return null;
 }
 
-async function recipientsOf(db: DbOrTx, customerId: string): Promise<string[]> {
+/** The emails of a customer's contacts, in a stable order. */
+export async function recipientsOf(db: DbOrTx, customerId: string): Promise<string[]> {
   const rows = await db
     .select({ email: contacts.email })
     .from(contacts)
@@ -112,7 +113,7 @@ export function easyPayReturnTo(portalUrl: string, config: Config): string {
 }
 
 /** An invoice number as one target path segment (`2024/001` → `2024%2F001`). */
-function targetSegment(number: string): string {
+export function targetSegment(number: string): string {
   return encodeURIComponent(number).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
@@ -120,7 +121,7 @@ async function sendInvoiceEmails(
   tx: DbOrTx,
   config: Config,
   job: SendInvoiceJob,
-  recipients: { email: string; secrets: LinkSecrets }[],
+  recipients: string[],
   now: Date,
 ): Promise<void> {
   const invoice = await tx.select().from(invoices).where(eq(invoices.id, job.invoiceId)).get();
@@ -146,23 +147,12 @@ async function sendInvoiceEmails(
   const returnTo = easyPayReturnTo(company.portalUrl, config);
   const pastDue = invoice.dueDate < calendarDate(now, company.timeZone);
   const sentTo: string[] = [];
-  for (const { email, secrets } of recipients) {
-    const payUrl = await issueMagicLink(
+  for (const email of recipients) {
+    const payUrl = await issueEasyPayLink(
       tx,
       config,
-      {
-        email,
-        audience: 'customer',
-        returnTo,
-        target: `pay/${targetSegment(invoice.number)}`,
-        nonceHash: null,
-        scopeInvoiceIds: [invoice.id],
-        ttlMinutes: config.EASY_PAY_TTL_DAYS * 1440,
-        maxUses: config.EASY_PAY_MAX_USES,
-      },
-      secrets,
+      { email, returnTo, target: `pay/${targetSegment(invoice.number)}`, invoiceIds: [invoice.id] },
       now,
-      { signInEmail: false },
     );
     // No longer a contact of anyone (removed since the request): no link, no email.
     if (!payUrl) continue;
@@ -205,14 +195,10 @@ export function sendInvoiceHandler(db: Db, config: Config): JobHandler {
       .where(eq(invoices.id, job.invoiceId))
       .get();
     if (!invoice) return;
-    // Each link's code hash is made off the thread (scrypt), so before the transaction.
-    const recipients = await Promise.all(
-      (await recipientsOf(db, invoice.customerId)).map(async (email) => ({ email, secrets: await newLinkSecrets() })),
-    );
     // The emails, their links and the job's completion commit together: a rerun after a crash sends nothing twice.
     await db.transaction(async (tx) => {
       await finish(tx);
-      await sendInvoiceEmails(tx, config, job, recipients, now);
+      await sendInvoiceEmails(tx, config, job, await recipientsOf(tx, invoice.customerId), now);
     });
   };
 }

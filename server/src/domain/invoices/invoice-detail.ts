@@ -16,7 +16,7 @@ import { notFound } from '../errors';
 import type { AuthSession } from '../auth';
 import { calendarDate } from '../dates';
 import { formatMoney } from '../money';
-import { inFlightFor, receiptNumber } from '../ledger';
+import { inFlightFor, openPromiseColumns, receiptNumber } from '../ledger';
 import { summary } from './invoices';
 
 /** One of the session's invoices by id (`inv_…`) or number (`INV-1042`); 404 for anything else. */
@@ -58,6 +58,7 @@ export async function invoiceDetail(
     .where(and(eq(disputes.invoiceId, invoice.id), inArray(disputes.status, ['open', 'under_review'])))
     .orderBy(desc(disputes.createdAt), desc(disputes.id))
     .get();
+  const promised = await db.select(openPromiseColumns).from(invoices).where(eq(invoices.id, invoice.id)).get();
   const lines = await db
     .select()
     .from(invoiceLines)
@@ -120,7 +121,13 @@ export async function invoiceDetail(
   const account = session.accounts.find((a) => a.id === invoice.customerId)!;
   return {
     ...summary(
-      { ...invoice, accountId: invoice.customerId, disputed: Boolean(disputed) },
+      {
+        ...invoice,
+        accountId: invoice.customerId,
+        disputed: Boolean(disputed),
+        promiseId: promised?.promiseId ?? null,
+        promisedDate: promised?.promisedDate ?? null,
+      },
       today,
       (await inFlightFor(db, [invoice.id])).get(invoice.id),
     ),

@@ -12,7 +12,7 @@ import { malformedInput, notFound } from '../errors';
 import type { AuthSession } from '../auth';
 import { daysBetween } from '../dates';
 import { currencyExponent, parseTypedAmount } from '../money';
-import { underDispute, inFlightFor, payableOf } from '../ledger';
+import { underDispute, inFlightFor, openPromiseColumns, payableOf } from '../ledger';
 import { FILTER_GROUPS, invoiceStatus, statusCondition, statusGroups } from './status';
 
 /**
@@ -117,6 +117,7 @@ const listColumns = {
   balance: invoices.balance,
   voidedAt: invoices.voidedAt,
   disputed: underDispute,
+  ...openPromiseColumns,
 };
 
 /**
@@ -199,9 +200,12 @@ export async function listInvoices(
 }
 
 /** What the list reads of an invoice: the summary's stored fields, and what its status derives from. */
-type SummaryRow = Omit<InvoiceSummary, 'status' | 'daysPastDue' | 'inFlight' | 'payable'> & {
+type SummaryRow = Omit<InvoiceSummary, 'status' | 'daysPastDue' | 'inFlight' | 'payable' | 'promise'> & {
   voidedAt: Date | null;
   disputed: boolean | number;
+  /** The open promise covering it (`openPromiseColumns`). */
+  promiseId: string | null;
+  promisedDate: string | null;
 };
 
 export function summary(r: SummaryRow, today: string, held: InFlight | undefined): InvoiceSummary {
@@ -220,5 +224,6 @@ export function summary(r: SummaryRow, today: string, held: InFlight | undefined
     daysPastDue: r.balance > 0 && !r.voidedAt && r.dueDate < today ? daysBetween(r.dueDate, today) : 0,
     inFlight: held ?? null,
     payable: r.voidedAt ? 0 : payableOf(r.balance, held),
+    promise: r.promiseId && r.promisedDate ? { id: r.promiseId, promisedDate: r.promisedDate } : null,
   };
 }

@@ -3,11 +3,13 @@
  * and the allocation row that explains it is written beside, in the caller's transaction. Cash
  * application, credit use, settled payments from the ERP and credit notes all come through here, so an
  * invoice's stored totals always add up to the rows beneath them; `unallocate` takes one back exactly.
+ * The promises to pay covering the invoice are reassessed in the same transaction (promise-verdicts.ts).
  */
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { newId } from '../../crypto';
 import type { DbOrTx } from '../../db/client';
 import { allocations, creditNoteAllocations, invoices } from '../../db/schema';
+import { reassessPromises } from './promise-verdicts';
 
 /** Money given to an invoice: from a payment (`amountPaid`) or a credit note (`amountCredited`). */
 export interface AllocationWrite {
@@ -59,6 +61,7 @@ export async function allocate(tx: DbOrTx, a: AllocationWrite, now: Date, where?
       .values({ id: newId('cna'), creditNoteId: a.source.id, ...row })
       .run();
   }
+  await reassessPromises(tx, a.invoiceId, now, false);
   return true;
 }
 
@@ -78,4 +81,5 @@ export async function unallocate(
     .where(eq(invoices.id, a.invoiceId))
     .run();
   await tx.update(allocations).set({ reversedAt: now }).where(eq(allocations.id, a.id)).run();
+  await reassessPromises(tx, a.invoiceId, now, true);
 }

@@ -7,3 +7,12 @@ import { sql } from 'drizzle-orm';
  * engines; selected as a value it is 0/1 on SQLite but a boolean on PostgreSQL, so read it with `Boolean()`.
  */
 export const underDispute = sql<boolean>`EXISTS (SELECT 1 FROM "disputes" "d" WHERE "d"."invoice_id" = "invoices"."id" AND "d"."status" IN ('open', 'under_review'))`;
+
+/**
+ * The part of the invoice's balance its open disputes put in question (their recorded amounts), as a
+ * number: reminders ask only for the balance less this. For a select over `invoices` on both engines.
+ */
+export const disputedAmount =
+  sql<number>`coalesce((SELECT sum("d"."amount") FROM "disputes" "d" WHERE "d"."invoice_id" = "invoices"."id" AND "d"."status" IN ('open', 'under_review')), 0)`.mapWith(
+    Number,
+  );

@@ -6,6 +6,15 @@
  * This module is the slice's entry: the rest of the server imports the ledger from here only.
  */
 export { applySucceededPayment, cardSurcharge, reversePayment } from './cash-application';
-export { underDispute } from './disputes';
+export { disputedAmount, underDispute } from './disputes';
+export {
+  decidePromise,
+  openPromiseColumns,
+  PROMISE_VERDICT,
+  promiseOutcome,
+  type PromiseStanding,
+  promiseStanding,
+  type PromiseVerdict,
+} from './promise-verdicts';
 export { createInvoice, type InvoiceLineInput, issueCreditNote, recordSettledPayment } from './ledger';
 export { inFlightByAccount, inFlightFor, payableOf, receiptNumber, release, reserve } from './reservations';

@@ -11,6 +11,7 @@ import { creditNotes, invoiceLines, invoices, payments } from '../../db/schema';
 import { DomainError } from '../errors';
 import { recordEvent, type Actor } from '../events';
 import { allocate, reduceBalance } from './allocate';
+import { reassessPromises } from './promise-verdicts';
 
 /** The invoice is the customer's, in the currency, and not void: what money from outside may be applied to. */
 const liveInvoiceOf = (input: { customerId: string; currency: string }) =>
@@ -184,6 +185,8 @@ export async function issueCreditNote(db: DbOrTx, input: CreditNoteInput, actor:
   if (input.invoiceId) {
     if (!(await reduceBalance(db, input.invoiceId, input.amount, 'credit_note', now, liveInvoiceOf(input))))
       throw new DomainError('invalid_request', `Invoice ${input.invoiceId} cannot take that credit.`);
+    // A credit note can leave nothing to pay of a promise: it is kept.
+    await reassessPromises(db, input.invoiceId, now, false);
   }
   await db
     .insert(creditNotes)
