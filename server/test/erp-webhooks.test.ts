@@ -33,7 +33,19 @@ describe('webhook endpoints', () => {
     const created = await register('/list', { description: 'General ledger sync' });
     assert.match(created.id, /^whe_/);
     assert.match(created.secret, /^whsec_[A-Za-z0-9_-]{43}$/);
-    assert.deepEqual(created.events, ['payment.succeeded', 'payment.applied', 'payment.failed', 'payment.reversed']);
+    // No list given: every type there is.
+    assert.deepEqual(created.events, [
+      'payment.succeeded',
+      'payment.applied',
+      'payment.failed',
+      'payment.reversed',
+      'promise.created',
+      'promise.kept',
+      'promise.partially_kept',
+      'promise.broken',
+      'promise.cancelled',
+      'promise.reopened',
+    ]);
     assert.equal(created.description, 'General ledger sync');
     assert.equal(created.disabledAt, null);
 

@@ -20,6 +20,11 @@ const methods: Readonly<Record<string, string>> = {
   other: 'Other',
 };
 
+/** "1 day", "3 days". */
+function days(count: number): string {
+  return `${count} ${count === 1 ? 'day' : 'days'}`;
+}
+
 export const en = {
   /**
    * A calendar date inside a sentence (an email, a statement line), given as `YYYY-MM-DD` and as the
@@ -88,6 +93,108 @@ export const en = {
         'The invoices it was for had been paid or cancelled by the time the money arrived, so none of it was applied.',
       part: 'Part of it could not be applied: the invoices you chose had less left to pay by the time the money arrived.',
       when: 'It usually shows there within 5 to 10 business days.',
+    },
+    /** Payment reminders (dunning), and the words the promise emails share with them. */
+    reminder: {
+      /** One invoice; `daysPastDue` negative: days until it is due. */
+      subjectOne: (number: string, amount: string, dueDate: string, daysPastDue: number) =>
+        daysPastDue > 0
+          ? `Payment reminder: invoice ${number} is ${days(daysPastDue)} past due (${amount})`
+          : daysPastDue === 0
+            ? `Reminder: invoice ${number} (${amount}) is due today`
+            : `Reminder: invoice ${number} (${amount}) is due on ${dueDate}`,
+      /** Several invoices: the totals past due and not yet past due ('' for none); `comingWhen` from `dueBy`. */
+      subjectMany: (count: number, pastDue: string, comingDue: string, comingWhen: string) =>
+        pastDue
+          ? `Payment reminder: ${count} invoices, ${pastDue} past due${comingDue ? ` and ${comingDue} ${comingWhen}` : ''}`
+          : `Reminder: ${count} invoices, ${comingDue} ${comingWhen}`,
+      /** When the invoices not yet past due are due: by the last one's date, or today. */
+      dueBy: (dueDate: string, today: boolean) => (today ? 'due today' : `due by ${dueDate}`),
+      intro: (count: number, pastDueCount: number, allDueToday: boolean) =>
+        pastDueCount === 0
+          ? `A friendly reminder: ${count === 1 ? 'the invoice below is' : 'the invoices below are'} ${allDueToday ? 'due today' : 'coming due'}.`
+          : pastDueCount === count
+            ? `Our records show that ${count === 1 ? 'the invoice below is' : 'the invoices below are'} past due.`
+            : `Our records show that ${pastDueCount === 1 ? 'one of the invoices below is' : `${pastDueCount} of the invoices below are`} past due.`,
+      /** The heading of one customer's invoices. */
+      account: (customer: string) => `For ${customer}`,
+      invoice: 'Invoice',
+      dueDate: 'Due date',
+      amount: 'To pay',
+      pay: 'Pay',
+      total: 'Total to pay',
+      /** How an invoice stands against its due date: "3 days past due", "today", "in 3 days". */
+      timing: (daysPastDue: number) =>
+        daysPastDue > 0
+          ? `${days(daysPastDue)} past due`
+          : daysPastDue === 0
+            ? 'today'
+            : daysPastDue === -1
+              ? 'tomorrow'
+              : `in ${days(-daysPastDue)}`,
+      /** An invoice in the plain-text email; `timing` from `timing`. */
+      line: (number: string, amount: string, dueDate: string, timing: string) =>
+        `${number}: ${amount}, due ${dueDate} (${timing})`,
+      disputed: (amount: string) =>
+        `${amount} of this invoice is in dispute: it is not asked for until the dispute is settled.`,
+      payLinks: 'Each Pay link opens its invoice ready to pay, with no sign-in. Please do not forward this email.',
+      /** The link to the portal's past-due list (it signs the reader in). */
+      portal: (anyPastDue: boolean) => (anyPastDue ? 'See all your past-due invoices' : 'Open the customer portal'),
+      alreadyPaid: 'If you have paid since, thank you: a payment can take a few days to reach us.',
+      questions: (supportEmail: string) => `Questions, or something wrong? Write to ${supportEmail}.`,
+    },
+    /** Promises to pay: what the customer is told when making one, before its date and when it is missed. */
+    promise: {
+      promised: (amount: string, date: string, customer: string) =>
+        `You promised to pay ${amount} by ${date} for ${customer}.`,
+      thanks: 'Thank you.',
+      /** The label before the invoices' numbers. */
+      invoices: (count: number) => (count === 1 ? 'Invoice' : 'Invoices'),
+      balance: 'Left to pay',
+      totalBalance: 'Total left to pay',
+      confirmation: {
+        subject: (amount: string, date: string) => `Your promise to pay ${amount} by ${date} is recorded`,
+        paused: (count: number, until: string, remind: string, date: string) =>
+          `Reminders for ${count === 1 ? 'this invoice' : 'these invoices'} stop until ${until}; we will remind you on ${remind} and on ${date}.`,
+        later: 'If the money has not arrived by then, reminders start again.',
+        manage: 'You can see your promise, or cancel it, in the customer portal.',
+      },
+      reminder: {
+        subject: (remaining: string, date: string, onTheDay: boolean) =>
+          onTheDay
+            ? `Reminder: ${remaining} to pay today, as promised`
+            : `Reminder: ${remaining} to pay tomorrow, ${date}, as promised`,
+        progress: (paid: string, remaining: string) => `We have received ${paid} so far; ${remaining} is left to pay.`,
+        pay: (remaining: string) => `Pay ${remaining}`,
+        payLink: (count: number) =>
+          `The Pay link opens ${count === 1 ? 'this invoice' : 'these invoices'} ready to pay, with no sign-in. Please do not forward this email.`,
+      },
+      missed: {
+        /** `paid`: what was received, '' for nothing. */
+        subject: (amount: string, date: string, paid: string) =>
+          paid
+            ? `We received ${paid} of the ${amount} you promised by ${date}`
+            : `We have not received the ${amount} you promised by ${date}`,
+        outcome: (paid: string) => (paid ? `We received ${paid} of it: thank you.` : 'We have not received it.'),
+        resumed: (count: number) =>
+          `Reminders for ${count === 1 ? 'this invoice' : 'these invoices'} start again. What is left to pay:`,
+        needTime: (supportEmail: string) =>
+          `If you need more time, or think this is a mistake, write to ${supportEmail}.`,
+      },
+      /** To the collector. */
+      brokenNotice: {
+        subject: (customer: string, amount: string, date: string, paid: string) =>
+          paid
+            ? `Promise partly kept: ${customer} paid ${paid} of the ${amount} promised by ${date}`
+            : `Promise broken: ${customer} did not pay the ${amount} promised by ${date}`,
+        body: (customer: string, amount: string, date: string) => `${customer} promised to pay ${amount} by ${date}.`,
+        outcome: (paid: string) =>
+          paid
+            ? `By the end of the grace days, ${paid} had been paid.`
+            : 'By the end of the grace days, nothing had been paid.',
+        madeBy: (who: string) => `The promise was made by ${who}.`,
+        resumed: 'Reminders for its invoices have started again, and the customer has been told.',
+      },
     },
   },
   pdf: {

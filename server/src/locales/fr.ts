@@ -93,6 +93,100 @@ export const fr = {
       part: 'Une partie n’a pas pu être imputée\u00a0: il restait moins à payer sur les factures choisies quand l’argent est arrivé.',
       when: 'Il apparaît en général sous 5 à 10 jours ouvrés.',
     },
+    reminder: {
+      subjectOne: (number: string, amount: string, dueDate: string, daysPastDue: number) =>
+        daysPastDue > 0
+          ? `Relance\u00a0: la facture ${number} est en retard de ${days(daysPastDue)} (${amount})`
+          : daysPastDue === 0
+            ? `Rappel\u00a0: la facture ${number} (${amount}) arrive à échéance aujourd’hui`
+            : `Rappel\u00a0: la facture ${number} (${amount}) arrive à échéance le ${dueDate}`,
+      subjectMany: (count: number, pastDue: string, comingDue: string, comingWhen: string) =>
+        pastDue
+          ? `Relance\u00a0: ${count} factures, ${pastDue} en retard${comingDue ? ` et ${comingDue} ${comingWhen}` : ''}`
+          : `Rappel\u00a0: ${count} factures, ${comingDue} ${comingWhen}`,
+      dueBy: (dueDate: string, today: boolean) => (today ? 'à payer aujourd’hui' : `à payer d’ici le ${dueDate}`),
+      intro: (count: number, pastDueCount: number, allDueToday: boolean) =>
+        pastDueCount === 0
+          ? `Petit rappel\u00a0: ${count === 1 ? 'la facture ci-dessous arrive' : 'les factures ci-dessous arrivent'} ${allDueToday ? 'à échéance aujourd’hui' : 'bientôt à échéance'}.`
+          : pastDueCount === count
+            ? `Sauf erreur de notre part, ${count === 1 ? 'la facture ci-dessous est' : 'les factures ci-dessous sont'} en retard de paiement.`
+            : `Sauf erreur de notre part, ${pastDueCount === 1 ? 'l’une des factures ci-dessous est' : `${pastDueCount} des factures ci-dessous sont`} en retard de paiement.`,
+      account: (customer: string) => `Pour ${customer}`,
+      invoice: 'Facture',
+      dueDate: 'Échéance',
+      amount: 'À payer',
+      pay: 'Payer',
+      total: 'Total à payer',
+      timing: (daysPastDue: number) =>
+        daysPastDue > 0
+          ? `en retard de ${days(daysPastDue)}`
+          : daysPastDue === 0
+            ? 'aujourd’hui'
+            : daysPastDue === -1
+              ? 'demain'
+              : `dans ${days(-daysPastDue)}`,
+      line: (number: string, amount: string, dueDate: string, timing: string) =>
+        `${number}\u00a0: ${amount}, échéance le ${dueDate} (${timing})`,
+      disputed: (amount: string) =>
+        `Une partie de cette facture, ${amount}, est contestée\u00a0: elle ne vous est pas demandée tant que le litige n’est pas réglé.`,
+      payLinks:
+        'Chaque lien « Payer » ouvre sa facture prête à payer, sans connexion. Merci de ne pas transférer cet e-mail.',
+      portal: (anyPastDue: boolean) => (anyPastDue ? 'Voir toutes vos factures en retard' : 'Ouvrir l’espace client'),
+      alreadyPaid:
+        'Si vous avez payé entre-temps, merci\u00a0: un paiement peut mettre quelques jours à nous parvenir.',
+      questions: (supportEmail: string) => `Une question, ou une erreur\u00a0? Écrivez à ${supportEmail}.`,
+    },
+    promise: {
+      promised: (amount: string, date: string, customer: string) =>
+        `Vous avez promis de payer ${amount} au plus tard le ${date} pour ${customer}.`,
+      thanks: 'Merci.',
+      invoices: (count: number) => (count === 1 ? 'Facture' : 'Factures'),
+      balance: 'Reste à payer',
+      totalBalance: 'Total restant à payer',
+      confirmation: {
+        subject: (amount: string, date: string) =>
+          `Votre promesse de payer ${amount} au plus tard le ${date} est enregistrée`,
+        paused: (count: number, until: string, remind: string, date: string) =>
+          `Les relances ${count === 1 ? 'de cette facture' : 'de ces factures'} s’arrêtent jusqu’au ${until}\u00a0; nous vous le rappellerons le ${remind} et le ${date}.`,
+        later: 'Si le paiement n’est pas arrivé d’ici là, les relances reprennent.',
+        manage: 'Vous pouvez consulter votre promesse, ou l’annuler, dans l’espace client.',
+      },
+      reminder: {
+        subject: (remaining: string, date: string, onTheDay: boolean) =>
+          onTheDay
+            ? `Rappel\u00a0: ${remaining} à payer aujourd’hui, comme promis`
+            : `Rappel\u00a0: ${remaining} à payer demain, le ${date}, comme promis`,
+        progress: (paid: string, remaining: string) =>
+          `Nous avons reçu ${paid} à ce jour\u00a0; il reste ${remaining} à payer.`,
+        pay: (remaining: string) => `Payer ${remaining}`,
+        payLink: (count: number) =>
+          `Le lien « Payer » ouvre ${count === 1 ? 'cette facture prête' : 'ces factures prêtes'} à payer, sans connexion. Merci de ne pas transférer cet e-mail.`,
+      },
+      missed: {
+        subject: (amount: string, date: string, paid: string) =>
+          paid
+            ? `Nous avons reçu ${paid} sur les ${amount} promis pour le ${date}`
+            : `Nous n’avons pas reçu les ${amount} promis pour le ${date}`,
+        outcome: (paid: string) => (paid ? `Nous en avons reçu ${paid}, merci.` : 'Nous n’avons pas reçu ce paiement.'),
+        resumed: (count: number) =>
+          `Les relances ${count === 1 ? 'de cette facture' : 'de ces factures'} reprennent. Reste à payer\u00a0:`,
+        needTime: (supportEmail: string) => `Besoin de plus de temps, ou une erreur\u00a0? Écrivez à ${supportEmail}.`,
+      },
+      brokenNotice: {
+        subject: (customer: string, amount: string, date: string, paid: string) =>
+          paid
+            ? `Promesse partiellement tenue\u00a0: ${customer} a payé ${paid} sur les ${amount} promis pour le ${date}`
+            : `Promesse non tenue\u00a0: ${customer} n’a pas payé les ${amount} promis pour le ${date}`,
+        body: (customer: string, amount: string, date: string) =>
+          `${customer} avait promis de payer ${amount} au plus tard le ${date}.`,
+        outcome: (paid: string) =>
+          paid
+            ? `À la fin du délai de grâce, ${paid} avaient été payés.`
+            : 'À la fin du délai de grâce, rien n’avait été payé.',
+        madeBy: (who: string) => `Promesse faite par ${who}.`,
+        resumed: 'Les relances de ses factures ont repris, et le client en a été informé.',
+      },
+    },
   },
   pdf: {
     page: (page: number, pages: number) => `Page ${page} sur ${pages}`,

@@ -67,7 +67,7 @@ export const dev = new Hono<AppEnv>()
     // The mailbox page's form posts `days=…` without script; everything else sends JSON.
     const form = c.req.header('content-type')?.startsWith('application/x-www-form-urlencoded');
     const fromForm = form ? devClockBody.safeParse({ days: Number((await c.req.parseBody()).days) }) : null;
-    if (fromForm && !fromForm.success) throw new HttpError(400, 'invalid_request', 'days must be 0 to 366.');
+    if (fromForm && !fromForm.success) throw new HttpError(400, 'invalid_request', 'days must be 0 to 31.');
     const { days } = fromForm?.data ?? (await jsonBody(c, devClockBody));
     const jobsRun = await travel(c, days);
     if (form) return c.redirect('/api/v1/dev/mailbox', 303);
@@ -114,7 +114,7 @@ pre{white-space:pre-wrap;font-size:14px} a{color:#1d4ed8} iframe{width:100%;heig
 </style></head><body>
 <h1>Dev mailbox</h1>
 <form class="clock" method="post" action="/api/v1/dev/clock"><p>Demo date <strong><time datetime="${clock.now}">${clock.today}</time></strong> (${escapeHtml(clock.timeZone)})${clock.daysAhead ? `, ${clock.daysAhead} days ahead of today` : ''}.
-<label>Move forward <input name="days" type="number" min="1" max="366" value="1" size="4"> days</label> <button>Go</button></p></form>
+<label>Move forward <input name="days" type="number" min="1" max="31" value="1" size="4"> days</label> <button>Go</button></p></form>
 <p class="meta">Every email the server has queued, newest first. This page exists only in the demo. It refreshes every 5 seconds.${c.var.deps.config.SMTP_URL ? ' Mail also goes to SMTP_URL; once delivered there, sign-in links and codes are no longer kept here.' : ''}</p>
 ${items || '<p class="empty">No emails yet. Ask for a sign-in link on the demo site and it appears here.</p>'}
 </body></html>`);
