@@ -165,6 +165,7 @@ describe('making a promise', () => {
       maxDate: day(30),
       toleranceDays: 2,
       timeZone: 'America/New_York',
+      autopayMethods: ['card', 'debit', 'ach'],
     });
   });
 
@@ -333,6 +334,87 @@ describe('verdicts', () => {
     assert.equal(reopened.paid, 0);
     await travel(6 * DAY);
     assert.equal((await view(p.id)).status, 'broken');
+  });
+});
+
+describe('paying automatically on the date', () => {
+  it('charges the saved card on the promised date, once, and the promise is kept', async () => {
+    const config = (await (await t.call('GET', `/promises/config?account=${NORTHWIND}`, { token })).json()) as {
+      autopayMethods: string[];
+    };
+    assert.ok(config.autopayMethods.includes('card') && !config.autopayMethods.includes('paypal'));
+    const [a] = await openInvoices();
+    const res = await promise({
+      invoices: [a!.id],
+      amount: 2_000,
+      promisedDate: day(2),
+      autopay: { method: 'card', paymentMethod: 'tok_visa' },
+    });
+    assert.equal(res.status, 201);
+    const p = (await res.json()) as PromiseView;
+    assert.deepEqual(p.autopay, { method: 'card', status: 'scheduled', paymentId: null });
+    await travel(2 * DAY);
+    const paid = await view(p.id);
+    assert.equal(paid.status, 'kept');
+    assert.equal(paid.autopay?.status, 'charged');
+    assert.equal(paid.paid, 2_000);
+    const payment = (await (await t.call('GET', `/payments/${paid.autopay!.paymentId}`, { token })).json()) as {
+      amount: number;
+      status: string;
+    };
+    assert.deepEqual([payment.amount, payment.status], [2_000, 'succeeded']);
+    // The saved token is not kept once used, and a rerun of the job finds nothing to do.
+    const row = await t.db.select().from(promises).where(eq(promises.id, p.id)).get();
+    assert.equal(row!.autopayToken, null);
+  });
+
+  it("a declined card leaves the promise open and the day's reminder goes; a cancelled autopay charges nothing", async () => {
+    const [a, b] = await openInvoices();
+    const declined = (await (
+      await promise({
+        invoices: [a!.id],
+        amount: 1_500,
+        promisedDate: day(2),
+        autopay: { method: 'card', paymentMethod: 'tok_insufficient_funds' },
+      })
+    ).json()) as PromiseView;
+    const cancelledFirst = (await (
+      await promise({
+        invoices: [b!.id],
+        amount: 1_500,
+        promisedDate: day(2),
+        autopay: { method: 'card', paymentMethod: 'tok_visa' },
+      })
+    ).json()) as PromiseView;
+    const off = await t.call('POST', `/promises/${cancelledFirst.id}/autopay/cancel`, { token });
+    assert.equal(off.status, 200);
+    assert.equal(((await off.json()) as PromiseView).autopay?.status, 'cancelled');
+    const twice = await t.call('POST', `/promises/${cancelledFirst.id}/autopay/cancel`, { token });
+    assert.equal(twice.status, 409);
+    const reminders = (await outbox('promise.reminder', EMAIL)).length;
+    await travel(2 * DAY);
+    const d = await view(declined.id);
+    assert.equal(d.status, 'open');
+    assert.equal(d.autopay?.status, 'failed');
+    const c = await view(cancelledFirst.id);
+    assert.equal(c.autopay?.status, 'cancelled');
+    assert.equal(c.paid, 0);
+    assert.ok(
+      (await outbox('promise.reminder', EMAIL)).length >= reminders + 2,
+      'both promises are reminded on the day',
+    );
+  });
+
+  it('refuses PayPal and a card number for automatic payment', async () => {
+    const [a] = await openInvoices();
+    for (const autopay of [
+      { method: 'paypal', paymentMethod: 'tok_visa' },
+      { method: 'card', paymentMethod: '4242424242424242' },
+    ]) {
+      const res = await promise({ invoices: [a!.id], amount: 100, promisedDate: day(3), autopay });
+      assert.equal(res.status, 400);
+      assert.equal(await errorCode(res), 'invalid_request');
+    }
   });
 });
 

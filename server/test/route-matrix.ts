@@ -167,6 +167,12 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
     expect: { owner: 'reach' },
   },
   'GET /api/v1/promises/:id': { kind: 'customer', request: (w) => ({ params: { id: w.promise } }) },
+  'POST /api/v1/promises/:id/autopay/cancel': {
+    kind: 'customer',
+    request: (w) => ({ params: { id: w.promise } }),
+    // The world's promise pays nothing automatically: a 409, past authorization all the same.
+    expect: { owner: 'reach' },
+  },
   'POST /api/v1/promises/:id/cancel': {
     kind: 'customer',
     request: (w) => ({ params: { id: w.promise } }),

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { promiseStatuses } from './lists';
+import type { PaymentMethod } from './payments';
 import type { promiseListQuery, promiseRequestBody } from './schemas/promises';
 
 /**
@@ -58,6 +59,19 @@ export interface PromiseView {
   /** When the verdict was given (kept, partially kept, broken); null while open or when cancelled. */
   decidedAt: string | null;
   cancelledAt: string | null;
+  /** Paying automatically on the promised date; null when not asked for. */
+  autopay: PromiseAutopayView | null;
+}
+
+/**
+ * Paying automatically on the promised date with a saved card or bank account: `scheduled` until the
+ * date; then `charged` (a payment was made: see `paymentId`), `failed` (declined: the customer is
+ * reminded to pay), `skipped` (nothing was left to pay), or `cancelled` by the customer before.
+ */
+export interface PromiseAutopayView {
+  method: PaymentMethod;
+  status: 'scheduled' | 'charged' | 'failed' | 'cancelled' | 'skipped';
+  paymentId: string | null;
 }
 
 export interface PromiseList {
@@ -77,6 +91,8 @@ export interface PromiseConfig {
   /** Days of grace after the promised date before the verdict. */
   toleranceDays: number;
   timeZone: string;
+  /** The methods a promise may pay automatically with on its date (a saved card or bank account); empty when none. */
+  autopayMethods: PaymentMethod[];
 }
 
 /** The open promise covering an invoice, as the invoice list and detail show it. */

@@ -23,7 +23,14 @@ import {
   sandboxSettlementHandler,
   type PaymentDeps,
 } from './payments';
-import { PROMISE_REMIND, PROMISE_VERDICT, promiseRemindHandler, promiseVerdictHandler } from './promises';
+import {
+  PROMISE_AUTOPAY,
+  PROMISE_REMIND,
+  PROMISE_VERDICT,
+  promiseAutopayHandler,
+  promiseRemindHandler,
+  promiseVerdictHandler,
+} from './promises';
 import { DELIVER_WEBHOOK } from './webhook-fanout';
 
 /** What the job handlers need: the payments' deps (db, config, clock, logger, providers), the mailer and the PDF pool. */
@@ -60,5 +67,6 @@ export function jobHandlers(deps: JobDeps): Record<string, JobHandler> {
     [DUNNING_RUN]: dunningRunHandler(db, config),
     [PROMISE_VERDICT]: promiseVerdictHandler(db, config),
     [PROMISE_REMIND]: promiseRemindHandler(db, config),
+    [PROMISE_AUTOPAY]: promiseAutopayHandler(deps),
   };
 }

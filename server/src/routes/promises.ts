@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { PromiseConfig, PromiseList, PromiseView } from '../contract';
 import { accountQuery, promiseId, promiseListQuery, promiseRequestBody } from '../contract/schemas';
 import {
+  cancelAutopay,
   cancelPromise,
   createPromise,
   listPromises,
@@ -41,5 +42,9 @@ export const promisesRouter = new Hono<AppEnv>()
   })
   .post('/:id/cancel', async (c) => {
     const view = await cancelPromise(c.var.deps, c.var.session, idOf(c.req.param('id')), c.var.requestId);
+    return c.json(view satisfies PromiseView);
+  })
+  .post('/:id/autopay/cancel', async (c) => {
+    const view = await cancelAutopay(c.var.deps, c.var.session, idOf(c.req.param('id')), c.var.requestId);
     return c.json(view satisfies PromiseView);
   });

@@ -12,6 +12,11 @@ export const paymentAllocationInput = z.strictObject({
   amount: minor,
 });
 
+/** A provider's token for a card or bank account, made in the browser (`tok_…`, `pm_…`): never the numbers. */
+export const providerToken = z
+  .string()
+  .regex(/^[A-Za-z]+_[A-Za-z0-9_]{1,250}$/, 'Send the provider token made in the browser, never card or bank numbers');
+
 /** `POST /payments`, with an `Idempotency-Key` header (`idempotencyKey`). */
 export const paymentRequestBody = z.strictObject({
   account: z.string().min(1).max(64),
@@ -26,10 +31,7 @@ export const paymentRequestBody = z.strictObject({
    * widget's test form; Stripe: a PaymentMethod id). Never a card number: anything shaped like a card or
    * account number is refused. Not used for PayPal.
    */
-  paymentMethod: z
-    .string()
-    .regex(/^[A-Za-z]+_[A-Za-z0-9_]{1,250}$/, 'Send the provider token made in the browser, never card or bank numbers')
-    .optional(),
+  paymentMethod: providerToken.optional(),
   /** The total the payer was shown (amount + surcharge): a different total is refused with `amount_changed`. */
   expectedTotal: z
     .number()

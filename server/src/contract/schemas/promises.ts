@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isCalendarDate } from '../dates';
 import { promiseStatuses } from '../lists';
 import { MAX_PAYMENT } from '../money';
+import { providerToken } from './payments';
 
 /** A real calendar date, `YYYY-MM-DD` (`2026-02-30` is not one). */
 const calendarDate = z
@@ -19,6 +20,16 @@ export const promiseRequestBody = z.strictObject({
   /** From tomorrow up to the company's horizon (30 days by default), in the company's time zone. */
   promisedDate: calendarDate,
   note: z.string().trim().max(1000).optional(),
+  /**
+   * Pay automatically on the promised date with a saved card or bank account: the method and the
+   * provider's token made in the browser (as for `POST /payments`; never card or bank numbers).
+   */
+  autopay: z
+    .strictObject({
+      method: z.enum(['card', 'debit', 'ach', 'eft']),
+      paymentMethod: providerToken,
+    })
+    .optional(),
 });
 
 /** `GET /promises`. */

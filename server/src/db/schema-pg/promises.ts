@@ -25,6 +25,12 @@ export const promises = pgTable(
     deadline: instant('deadline').notNull(),
     note: text('note'),
     status: text('status', { enum: ['open', 'kept', 'partially_kept', 'broken', 'cancelled'] }).notNull(),
+    /** Pay automatically on the promised date: the method and the provider's saved token (never card data). */
+    autopayMethod: text('autopay_method'),
+    autopayToken: text('autopay_token'),
+    autopayStatus: text('autopay_status', { enum: ['scheduled', 'charged', 'failed', 'cancelled', 'skipped'] }),
+    /** The payment the autopay job made (its Idempotency-Key is `autopay-<promise id>`). */
+    autopayPaymentId: text('autopay_payment_id'),
     decidedAt: instant('decided_at'),
     cancelledAt: instant('cancelled_at'),
     createdAt: instant('created_at').notNull(),

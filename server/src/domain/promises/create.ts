@@ -4,7 +4,7 @@
  * the unique index on open promise invoices would refuse the second anyway.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import type { PromiseConfig, PromiseRequestBody, PromiseView } from '../../contract';
+import type { PaymentMethod, PromiseConfig, PromiseRequestBody, PromiseView } from '../../contract';
 import { newId } from '../../crypto';
 import type { DbOrTx } from '../../db/client';
 import { customers, invoices, promiseInvoices, promises } from '../../db/schema';
@@ -24,6 +24,17 @@ import { promiseInvoiceRows, promiseView, visiblePromise } from './read';
 /** The job that reminds the customer of a promise (the day before, and on the date). */
 export const PROMISE_REMIND = 'promise.remind';
 
+/** The job that pays a promise automatically on its date, before that day's reminder. */
+export const PROMISE_AUTOPAY = 'promise.autopay';
+
+/** Methods that can charge a saved card or bank account later, with the customer away: the sandbox's and Stripe's. */
+export function autopayMethods(deps: Pick<PromiseDeps, 'providers'>, currency: string): PaymentMethod[] {
+  return deps.providers
+    .methodsFor(currency)
+    .filter((m) => m.method !== 'paypal' && (m.provider === 'sandbox' || m.provider === 'stripe'))
+    .map((m) => m.method);
+}
+
 /** What the form may offer: dates from tomorrow to the horizon, and the grace days. */
 export async function promiseConfig(
   deps: PromiseDeps,
@@ -42,6 +53,7 @@ export async function promiseConfig(
     maxDate: addDays(today, company.promiseHorizonDays),
     toleranceDays: company.promiseToleranceDays,
     timeZone: company.timeZone,
+    autopayMethods: autopayMethods(deps, customer.currency),
   };
 }
 
@@ -139,6 +151,12 @@ export async function createPromise(
         `These invoices owe ${owed} (disputed parts aside); promise at most that.`,
       );
     }
+    if (body.autopay && !autopayMethods(deps, customer.currency).includes(body.autopay.method)) {
+      throw new DomainError(
+        'method_unavailable',
+        `Paying automatically by ${body.autopay.method} is not offered for ${customer.currency}.`,
+      );
+    }
     const deadline = promiseDeadline(body.promisedDate, company);
     const id = newId('ptp');
     const actor: Actor = { type: 'customer', id: session.email };
@@ -154,6 +172,10 @@ export async function createPromise(
       deadline: deadline.at,
       note,
       status: 'open' as const,
+      autopayMethod: body.autopay?.method ?? null,
+      autopayToken: body.autopay?.paymentMethod ?? null,
+      autopayStatus: body.autopay ? ('scheduled' as const) : null,
+      autopayPaymentId: null,
       decidedAt: null,
       cancelledAt: null,
       createdAt: now,
@@ -183,6 +205,11 @@ export async function createPromise(
       now,
     );
     await enqueueJob(tx, { type: PROMISE_VERDICT, payload: { promiseId: id }, runAt: deadline.at }, now);
+    if (body.autopay) {
+      // An hour before the day's reminders, so a successful charge keeps the promise before they go.
+      const runAt = dayAt(body.promisedDate, company.timeZone, SEND_HOUR - 1);
+      await enqueueJob(tx, { type: PROMISE_AUTOPAY, payload: { promiseId: id }, runAt, maxAttempts: 5 }, now);
+    }
     for (const onTheDay of [false, true]) {
       const runAt = dayAt(addDays(body.promisedDate, onTheDay ? 0 : -1), company.timeZone, SEND_HOUR);
       if (runAt > now) await enqueueJob(tx, { type: PROMISE_REMIND, payload: { promiseId: id, onTheDay }, runAt }, now);
@@ -232,6 +259,10 @@ export async function cancelPromise(
       );
     }
     await tx.update(promiseInvoices).set({ open: false }).where(eq(promiseInvoices.promiseId, id)).run();
+    if (cancelled.autopayStatus === 'scheduled') {
+      await tx.update(promises).set({ autopayStatus: 'cancelled' }).where(eq(promises.id, id)).run();
+      cancelled.autopayStatus = 'cancelled';
+    }
     await recordEvent(
       tx,
       {
@@ -250,5 +281,40 @@ export async function cancelPromise(
       now,
     );
     return promiseView(tx, cancelled);
+  });
+}
+
+/** `POST /promises/:id/autopay/cancel`: the promise stays; it is no longer paid automatically. */
+export async function cancelAutopay(
+  deps: PromiseDeps,
+  session: AuthSession,
+  id: string,
+  requestId: string | null,
+): Promise<PromiseView> {
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const promise = await visiblePromise(tx, session, id);
+    const changed = await tx
+      .update(promises)
+      .set({ autopayStatus: 'cancelled', autopayToken: null, updatedAt: now })
+      .where(and(eq(promises.id, promise.id), eq(promises.status, 'open'), eq(promises.autopayStatus, 'scheduled')))
+      .returning()
+      .get();
+    if (!changed) {
+      throw new DomainError('promise_not_open', 'This promise has no automatic payment waiting to be made.');
+    }
+    await recordEvent(
+      tx,
+      {
+        type: 'promise.autopay_cancelled',
+        actor: { type: 'customer', id: session.email },
+        subject: { type: 'promise', id },
+        customerId: promise.customerId,
+        requestId,
+        data: { promisedDate: promise.promisedDate },
+      },
+      now,
+    );
+    return promiseView(tx, changed);
   });
 }

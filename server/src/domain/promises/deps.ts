@@ -2,6 +2,7 @@
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
+import type { PaymentDeps } from '../payments';
 import type { SettingsReader } from '../settings';
 
 export interface PromiseDeps {
@@ -9,4 +10,6 @@ export interface PromiseDeps {
   config: Config;
   clock: Clock;
   settings: SettingsReader;
+  /** The payment providers, by method: which may pay a promise automatically on its date. */
+  providers: PaymentDeps['providers'];
 }

@@ -6,7 +6,16 @@
  *
  * This module is the slice's entry: the rest of the server imports promises from here only.
  */
-export { cancelPromise, createPromise, promiseConfig, promiseDeadline, PROMISE_REMIND } from './create';
+export { promiseAutopayHandler } from './autopay';
+export {
+  cancelAutopay,
+  cancelPromise,
+  createPromise,
+  PROMISE_AUTOPAY,
+  PROMISE_REMIND,
+  promiseConfig,
+  promiseDeadline,
+} from './create';
 export { type PromiseDeps } from './deps';
 export { promiseRemindHandler, promiseVerdictHandler } from './jobs';
 export { listPromises, promiseView, visiblePromise } from './read';

@@ -1,6 +1,6 @@
 /** Reading promises: one as the API shows it, an account's list, and who may see which. */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import type { PromiseStatus, PromiseView } from '../../contract';
+import type { PaymentMethod, PromiseStatus, PromiseView } from '../../contract';
 import type { DbOrTx } from '../../db/client';
 import { invoices, promiseInvoices, promises } from '../../db/schema';
 import type { AuthSession } from '../auth';
@@ -50,6 +50,14 @@ export async function promiseView(db: DbOrTx, promise: PromiseRow): Promise<Prom
     createdAt: promise.createdAt.toISOString(),
     decidedAt: promise.decidedAt?.toISOString() ?? null,
     cancelledAt: promise.cancelledAt?.toISOString() ?? null,
+    autopay:
+      promise.autopayMethod && promise.autopayStatus
+        ? {
+            method: promise.autopayMethod as PaymentMethod,
+            status: promise.autopayStatus,
+            paymentId: promise.autopayPaymentId,
+          }
+        : null,
   };
 }
 
