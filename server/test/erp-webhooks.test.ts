@@ -330,3 +330,40 @@ describe('webhook deliveries', () => {
     await disable(endpoint.id);
   });
 });
+
+describe('promise webhooks', () => {
+  it('posts promise.created and promise.cancelled with the promise as the feed shows it', async () => {
+    const endpoint = await register('/promises', { events: ['promise.created', 'promise.cancelled'] });
+    const invoice = await openInvoice(1_000);
+    const token = await t.signIn('ap@northwind.test');
+    const promisedDate = new Date(t.clock.now().getTime() + 5 * 86_400_000).toISOString().slice(0, 10);
+    const made = await t.call('POST', '/promises', {
+      token,
+      body: { account: invoice.customerId, invoices: [invoice.id], amount: 1_000, promisedDate },
+    });
+    assert.equal(made.status, 201);
+    const { id } = (await made.json()) as { id: string };
+    assert.equal((await t.call('POST', `/promises/${id}/cancel`, { token })).status, 200);
+    await t.deliver();
+    const got = at('/promises');
+    assert.deepEqual(
+      got.map((r) => r.payload.type),
+      ['promise.created', 'promise.cancelled'],
+    );
+    for (const r of got) {
+      const promise = r.payload.data.promise!;
+      assert.equal(promise.id, id);
+      assert.equal(promise.customerId, invoice.customerId);
+      assert.equal(promise.amount, 1_000);
+      assert.equal(promise.promisedDate, promisedDate);
+      assert.deepEqual(
+        promise.invoices.map((i) => i.number),
+        [invoice.number],
+      );
+      assert.equal(r.payload.data.payment, undefined);
+    }
+    // Delivered as it is now: cancelled, in both.
+    assert.equal(got[1]!.payload.data.promise!.status, 'cancelled');
+    await disable(endpoint.id);
+  });
+});
