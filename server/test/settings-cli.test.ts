@@ -166,3 +166,32 @@ describe('portico settings', () => {
     assert.match(usage.stderr, /"portalUrl" is not KEY=VALUE/);
   });
 });
+
+describe('portico settings and dunning for reminders', () => {
+  it('sets the reminder sequence and the promise grace days, and shows them as typed', async () => {
+    const run = await portico('settings', 'set', 'dunningSequence=-2,0,10 every 5', 'promiseToleranceDays=3');
+    assert.equal(run.code, 0, run.stderr);
+    const shown = await portico('settings', 'show');
+    assert.match(shown.stdout, /dunningSequence\s+-2,0,10 every 5\s+\(stored\)/);
+    assert.match(shown.stdout, /promiseToleranceDays\s+3\s+\(stored\)/);
+    const bad = await portico('settings', 'set', 'dunningSequence=10,0');
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /offsets must rise/);
+    assert.equal((await portico('settings', 'reset', 'dunningSequence', 'promiseToleranceDays')).code, 0);
+  });
+
+  it('pauses a customer’s reminders until a date and resumes them', async () => {
+    const paused = await portico('dunning', 'pause', 'cus_northwind', '--until', '2027-01-31');
+    assert.equal(paused.code, 0, paused.stderr);
+    assert.match(paused.stdout, /Reminders to Northwind Traders paused until 2027-01-31/);
+    const stored = () => scalarOf(t.db, sql`SELECT dunning_paused_until FROM customers WHERE id = 'cus_northwind'`);
+    assert.equal(await stored(), '2027-01-31');
+    assert.equal(await scalarOf(t.db, sql`SELECT count(*) FROM events WHERE type = 'dunning.paused'`), 1);
+    const resumed = await portico('dunning', 'resume', 'cus_northwind');
+    assert.equal(resumed.code, 0, resumed.stderr);
+    assert.equal(await stored(), null);
+    assert.equal((await portico('dunning', 'pause', 'cus_northwind', '--until', '2027-02-30')).code, 2);
+    assert.equal((await portico('dunning', 'pause', 'cus_nobody', '--until', '2027-01-31')).code, 1);
+    assert.equal((await portico('dunning', 'stop', 'cus_northwind')).code, 2);
+  });
+});

@@ -1,7 +1,9 @@
 /**
- * The `portico` command (bin/portico.mjs): ERP CSV imports, ERP API keys and company settings. Exit
+ * The `portico` command (bin/portico.mjs): ERP CSV imports, ERP API keys, company settings and
+ * pausing a customer's reminders. Exit
  * codes: 0 done, 1 problems in the data (nothing written), 2 bad usage.
  */
+import { runDunning } from './dunning-command';
 import { runImport } from './import-command';
 import { runKeys } from './keys-command';
 import { runSettings } from './settings-command';
@@ -13,6 +15,7 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'import') return await runImport(rest, process.env);
     if (command === 'keys') return await runKeys(rest, process.env);
     if (command === 'settings') return await runSettings(rest, process.env);
+    if (command === 'dunning') return await runDunning(rest, process.env);
     if (command === 'help' || command === '--help' || command === '-h') {
       console.log(USAGE);
       return 0;

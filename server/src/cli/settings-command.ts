@@ -45,11 +45,27 @@ function settingKey(name: string): string {
 async function settingValue(key: string, raw: string): Promise<unknown> {
   switch (key) {
     case 'surchargeRateBp':
+    case 'promiseHorizonDays':
+    case 'promiseToleranceDays':
       return /^\d+$/.test(raw) ? Number(raw) : raw;
+    case 'dunningSequence': {
+      // `-3,0,7,14,30 every 14`, `0,10` (no repeats), or the JSON the settings hold.
+      const compact = /^\s*(-?\d+(?:\s*,\s*-?\d+)*)\s*(?:every\s+(\d+))?\s*$/.exec(raw);
+      if (compact) {
+        const offsets = compact[1]!.split(',').map((d) => Number(d.trim()));
+        return { offsets, repeatDays: compact[2] ? Number(compact[2]) : null };
+      }
+      try {
+        return JSON.parse(raw) as unknown;
+      } catch {
+        return raw;
+      }
+    }
     case 'surchargeCap':
       if (raw === '' || raw === 'none') return null;
       return /^\d+$/.test(raw) ? Number(raw) : raw;
     case 'allowOverpayment':
+    case 'dunningEnabled':
       if (['true', 'yes', '1'].includes(raw)) return true;
       if (['false', 'no', '0'].includes(raw)) return false;
       return raw;
@@ -100,6 +116,10 @@ function show(value: unknown, key: SettingKey): string {
     return bytes ? `${imageType(bytes)}, ${bytes.byteLength} bytes` : '(none)';
   }
   if (value === null) return '(none)';
+  if (key === 'dunningSequence') {
+    const { offsets, repeatDays } = value as { offsets: number[]; repeatDays: number | null };
+    return `${offsets.join(',')}${repeatDays ? ` every ${repeatDays}` : ''}`;
+  }
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }
 

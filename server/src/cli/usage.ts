@@ -44,6 +44,8 @@ export const USAGE = `Usage:
   portico settings show [--json] [--database PATH]
   portico settings set KEY=VALUE... [--database PATH]
   portico settings reset KEY... [--database PATH]
+  portico dunning pause CUSTOMER --until YYYY-MM-DD [--database PATH]
+  portico dunning resume CUSTOMER [--database PATH]
 
 import   Upserts customers or invoices by external id from a CSV file, with the same checks as the
          ERP API. All or nothing: one problem anywhere and nothing is written; every problem is
@@ -74,6 +76,14 @@ settings The company as customers see it on every email and PDF. All values are 
   logo                      a PNG or JPEG file of at most 100 KB, e.g. logo=./logo.png (logo=none removes it)
   supportEmail, paymentInstructions, currency, surchargeRateBp, surchargeCap (none for no cap),
   allowOverpayment (true/false)
+  promiseHorizonDays        how far ahead a customer may promise to pay (default 30)
+  promiseToleranceDays      days of grace after a promised date before its verdict (default 2)
+  dunningEnabled            payment reminders on or off (true/false; default true)
+  dunningSequence           reminder days from the due date, then a repeat, e.g.
+                            dunningSequence="-3,0,7,14,30 every 14" (the default)
+
+dunning  Pauses one customer's payment reminders until a date (inclusive), or resumes them.
+         CUSTOMER is its Portico id (cus_…) or its ERP external id.
 
 Exit codes: 0 done, 1 problems in the data (nothing written, or with --partial the bad rows
 skipped), 2 bad usage.`;
