@@ -132,7 +132,7 @@ export async function createApp(options: AppOptions) {
   app.get('/chunks/:file', allowedOrigins, async (c, next) => {
     const file = c.req.param('file');
     const path = resolve(chunks, file);
-    if (!/^[\w-]+\.js$/.test(file) || !existsSync(path)) throw new HttpError(404, 'not_found', 'No such chunk.');
+    if (!/^\w[\w.-]*\.js$/.test(file) || !existsSync(path)) throw new HttpError(404, 'not_found', 'No such chunk.');
     c.header('Cache-Control', 'public, max-age=31536000, immutable');
     return serveStatic({ path })(c, next);
   });

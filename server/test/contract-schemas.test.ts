@@ -36,6 +36,10 @@ import {
   paymentConfirmBody,
   paymentId,
   paymentRequestBody,
+  devClockBody,
+  promiseId,
+  promiseListQuery,
+  promiseRequestBody,
   sessionRequestBody,
   statementQuery,
 } from '../src/contract/schemas';
@@ -184,6 +188,51 @@ describe('payment requests', () => {
     assert.ok(!idempotencyKey.safeParse('has a space in it').success);
     accepts(paymentId, 'pay_abc123');
     assert.ok(!paymentId.safeParse('inv_abc123').success);
+  });
+});
+
+describe('promise requests', () => {
+  const good = { account: 'cus_a', invoices: ['inv_1'], amount: 12_345, promisedDate: '2027-01-14' };
+
+  it('takes a promise in integer minor units on a real date, with a note and automatic payment', () => {
+    assert.deepEqual(accepts(promiseRequestBody, good), good);
+    const full = accepts(promiseRequestBody, {
+      ...good,
+      note: '  Paying from the new account  ',
+      autopay: { method: 'ach', paymentMethod: 'btok_settles' },
+    });
+    assert.equal(full.note, 'Paying from the new account');
+    assert.deepEqual(full.autopay, { method: 'ach', paymentMethod: 'btok_settles' });
+  });
+
+  it('refuses amounts that are strings, fractions, zero or negative, dates that are not, and extra fields', () => {
+    for (const amount of ['100', 10.5, 0, -1, MAX_PAYMENT + 1]) {
+      assert.deepEqual(refusedFields(promiseRequestBody, { ...good, amount }), ['amount']);
+    }
+    for (const promisedDate of ['2026-02-30', '14/01/2027', '2027-1-14', '']) {
+      assert.deepEqual(refusedFields(promiseRequestBody, { ...good, promisedDate }), ['promisedDate']);
+    }
+    assert.deepEqual(refusedFields(promiseRequestBody, { ...good, invoices: [] }), ['invoices']);
+    assert.deepEqual(refusedFields(promiseRequestBody, { ...good, note: 'x'.repeat(1001) }), ['note']);
+    assert.deepEqual(refusedFields(promiseRequestBody, { ...good, status: 'kept' }), ['(body)']);
+    assert.deepEqual(
+      refusedFields(promiseRequestBody, { ...good, autopay: { method: 'paypal', paymentMethod: 'tok_visa' } }),
+      ['autopay.method'],
+    );
+    assert.deepEqual(
+      refusedFields(promiseRequestBody, { ...good, autopay: { method: 'card', paymentMethod: '4242424242424242' } }),
+      ['autopay.paymentMethod'],
+    );
+  });
+
+  it('takes the list query, a promise id and the demo clock in their shapes only', () => {
+    assert.deepEqual(accepts(promiseListQuery, { status: 'broken' }), { status: 'broken' });
+    assert.deepEqual(refusedFields(promiseListQuery, { status: 'late' }), ['status']);
+    accepts(promiseId, 'ptp_abc123');
+    refusedFields(promiseId, 'pay_abc123');
+    assert.deepEqual(accepts(devClockBody, { days: 0 }), { days: 0 });
+    assert.deepEqual(refusedFields(devClockBody, { days: 32 }), ['days']);
+    assert.deepEqual(refusedFields(devClockBody, { days: 1.5 }), ['days']);
   });
 });
 

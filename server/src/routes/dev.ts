@@ -2,11 +2,12 @@
  * The dev mailbox: every email in the outbox, readable without a mail server. Mounted only in the
  * demo (see app.ts); it shows sign-in links, so it must never face the internet.
  */
-import { desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, lte, ne } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
 import { DAY, isAdjustable, OffsetClock } from '../clock';
 import { devClockBody, devMailboxQuery } from '../contract/schemas';
-import { emailOutbox } from '../db/schema';
+import { emailOutbox, jobs } from '../db/schema';
+import { MAINTENANCE } from '../domain/jobs';
 import { calendarDate } from '../domain/dates';
 import { saveDemoClockOffset } from '../domain/installation';
 import { HttpError } from '../http/errors';
@@ -29,17 +30,35 @@ async function demoClock(c: Context<AppEnv>) {
 }
 
 /**
- * Moves the demo's clock forward `days` days, one day at a time, running the jobs each day brings
- * (reminders, promise verdicts, their emails), so a person can watch them arrive in the mailbox.
+ * Moves the demo's clock forward `days` days, stopping at each queued job's time on the way and
+ * running what is due there (reminders at 09:00, a promise's verdict at its deadline, their emails),
+ * so every job runs at the moment it was meant for, in order, and a person can watch them arrive in
+ * the mailbox. The hourly maintenance is not a stop of its own: it runs at the others.
  */
 async function travel(c: Context<AppEnv>, days: number): Promise<number> {
   const { clock, worker, db } = c.var.deps;
   if (!isAdjustable(clock)) throw new HttpError(409, 'conflict', "This server's clock cannot be moved.");
+  const target = clock.now().getTime() + days * DAY;
   let ran = await worker.runDue();
-  for (let day = 0; day < days; day++) {
-    clock.advance(DAY);
-    ran += await worker.runDue();
+  for (;;) {
+    const next = await db
+      .select({ runAt: jobs.runAt })
+      .from(jobs)
+      .where(and(eq(jobs.status, 'queued'), ne(jobs.type, MAINTENANCE), lte(jobs.runAt, new Date(target))))
+      .orderBy(asc(jobs.runAt), asc(jobs.id))
+      .limit(1)
+      .get();
+    if (!next) break;
+    const ahead = next.runAt.getTime() - clock.now().getTime();
+    if (ahead > 0) clock.advance(ahead);
+    const now = await worker.runDue();
+    ran += now;
+    // A due job the worker would not take now (its type's slots are busy elsewhere): go on, not round.
+    if (ahead <= 0 && now === 0) break;
   }
+  const rest = target - clock.now().getTime();
+  if (rest > 0) clock.advance(rest);
+  ran += await worker.runDue();
   if (clock instanceof OffsetClock) await saveDemoClockOffset(db, clock.offset, clock.now());
   return ran;
 }

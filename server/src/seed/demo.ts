@@ -3,9 +3,9 @@
  * see the same accounts. Dates are laid out relative to "today" (from the injected clock) so the
  * demo always has past-due, open and paid invoices whenever it is started.
  */
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client';
-import { contacts, customers, disputes, staffUsers } from '../db/schema';
+import { contacts, customers, disputes, invoiceLines, staffUsers } from '../db/schema';
 import { addDays, calendarDate, startOfDay } from '../domain/dates';
 import { recordEvent, systemActor } from '../domain/events';
 import { createInvoice, issueCreditNote, recordSettledPayment, type InvoiceLineInput } from '../domain/ledger';
@@ -259,6 +259,12 @@ export function seedDemo(db: Db, now: Date): Promise<boolean> {
  * credit note on an invoice, and a credit note on no invoice (Globex's unapplied credit).
  */
 async function seedDisputeAndCredits(tx: DbOrTx, today: string, now: Date): Promise<void> {
+  // The damaged goods of its first line are in question; reminders ask only for the rest.
+  const damaged = await tx
+    .select({ amount: invoiceLines.amount, tax: invoiceLines.tax })
+    .from(invoiceLines)
+    .where(and(eq(invoiceLines.invoiceId, 'inv_inv1029'), eq(invoiceLines.lineNo, 1)))
+    .get();
   await tx
     .insert(disputes)
     .values({
@@ -266,6 +272,7 @@ async function seedDisputeAndCredits(tx: DbOrTx, today: string, now: Date): Prom
       invoiceId: 'inv_inv1029',
       customerId: 'cus_northwind',
       status: 'open',
+      amount: damaged ? damaged.amount + damaged.tax : 0,
       createdAt: now,
       updatedAt: now,
     })

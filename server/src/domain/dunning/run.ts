@@ -29,9 +29,12 @@ import { dueStep } from './sequence';
 
 export const DUNNING_RUN = 'dunning.run';
 
-/** Not under an open promise whose deadline is still ahead (for a select over `invoices`). */
-const underOpenPromise = (now: Date) =>
-  sql`EXISTS (SELECT 1 FROM "promise_invoices" "pi" INNER JOIN "promises" "p" ON "p"."id" = "pi"."promise_id" WHERE "pi"."invoice_id" = "invoices"."id" AND "pi"."open" = 1 AND "p"."deadline" > ${now.getTime()})`;
+/**
+ * Under an open promise (for a select over `invoices`): until its verdict, which falls at its deadline.
+ * A verdict running late (the server was down) keeps the invoice skipped until it comes, so no
+ * ordinary reminder ever goes out between the deadline and the "promise missed" email.
+ */
+const underOpenPromise = sql`EXISTS (SELECT 1 FROM "promise_invoices" "pi" WHERE "pi"."invoice_id" = "invoices"."id" AND "pi"."open" = 1)`;
 
 interface DueInvoice {
   id: string;
@@ -51,7 +54,6 @@ export async function dueReminders(
   db: DbOrTx,
   company: Pick<CompanySettings, 'dunningSequence'>,
   today: string,
-  now: Date,
 ): Promise<DueInvoice[]> {
   const sequence = company.dunningSequence;
   if (sequence.offsets.length === 0) return [];
@@ -78,7 +80,7 @@ export async function dueReminders(
         sql`${invoices.balance} > 0`,
         sql`${invoices.dueDate} <= ${reachedBy}`,
         or(isNull(customers.dunningPausedUntil), lt(customers.dunningPausedUntil, today)),
-        sql`NOT ${underOpenPromise(now)}`,
+        sql`NOT ${underOpenPromise}`,
       ),
     )
     .orderBy(asc(invoices.customerId), asc(invoices.dueDate), asc(invoices.id))
@@ -169,7 +171,7 @@ export async function passOverSteps(
 /** Sends today's reminders in the caller's transaction; the number of emails queued. */
 export async function sendReminders(tx: DbOrTx, config: Config, company: CompanySettings, now: Date): Promise<number> {
   const today = calendarDate(now, company.timeZone);
-  const due = await dueReminders(tx, company, today, now);
+  const due = await dueReminders(tx, company, today);
   if (due.length === 0) return 0;
   const returnTo = easyPayReturnTo(company.portalUrl, config);
   const reminded = new Set<DueInvoice>();
