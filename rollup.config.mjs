@@ -36,7 +36,17 @@ const clean = (folder) => ({
   },
 });
 
-const elements = ['easy-pay', 'invoice-detail', 'invoice-list', 'login', 'payment-list', 'portal', 'statement'];
+const elements = [
+  'easy-pay',
+  'invoice-detail',
+  'invoice-list',
+  'login',
+  'payment-list',
+  'portal',
+  'promise-list',
+  'promise-to-pay',
+  'statement',
+];
 
 const onwarn = (warning, warn) => {
   // Lit's own `this` at module top level is harmless; everything else should be looked at.

@@ -10,6 +10,8 @@ import type {
   LinkPreview,
   PaymentConfig,
   PaymentView,
+  PromiseConfig,
+  PromiseView,
   SessionCreated,
   SessionInfo,
   Statement,
@@ -128,6 +130,7 @@ export function invoice(overrides: Partial<InvoiceSummary> & { number: string })
     daysPastDue: 0,
     inFlight: null,
     payable: 0,
+    promise: null,
     ...overrides,
   };
   if (overrides.payable === undefined) made.payable = Math.max(0, made.balance - (made.inFlight?.amount ?? 0));
@@ -289,6 +292,49 @@ export function paymentView(overrides: Partial<PaymentView> = {}): PaymentView {
     succeededAt: '2026-11-20T15:04:05.000Z',
     receiptNumber: 'R-2026-000123',
     expiresAt: null,
+    ...overrides,
+  };
+}
+
+/** Northwind's promise form on 2026-12-03 in New York: from tomorrow to 30 days out, 2 days' grace. */
+export function promiseConfig(overrides: Partial<PromiseConfig> = {}): PromiseConfig {
+  return {
+    accountId: northwind.id,
+    currency: 'USD',
+    today: '2026-12-03',
+    minDate: '2026-12-04',
+    maxDate: '2027-01-02',
+    toleranceDays: 2,
+    timeZone: company.timeZone,
+    autopayMethods: [],
+    ...overrides,
+  };
+}
+
+/** An open promise of $1,250.00 by 2026-12-14 for INV-1001 ($750.00) and INV-1002 ($500.00), nothing paid yet. */
+export function promiseView(overrides: Partial<PromiseView> = {}): PromiseView {
+  return {
+    id: 'ptp_01HXPROMISE',
+    accountId: northwind.id,
+    status: 'open',
+    amount: 125_000,
+    currency: 'USD',
+    promisedDate: '2026-12-14',
+    deadlineDate: '2026-12-16',
+    deadline: '2026-12-17T05:00:00.000Z',
+    reminderDate: '2026-12-13',
+    note: null,
+    invoices: [
+      { id: 'inv_INV-1001', number: 'INV-1001', dueDate: '2026-10-01', balance: 75_000 },
+      { id: 'inv_INV-1002', number: 'INV-1002', dueDate: '2026-10-01', balance: 50_000 },
+    ],
+    paid: 0,
+    remaining: 125_000,
+    createdBy: 'ap@northwind.test',
+    createdAt: '2026-12-03T15:00:00.000Z',
+    decidedAt: null,
+    cancelledAt: null,
+    autopay: null,
     ...overrides,
   };
 }

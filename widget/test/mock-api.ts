@@ -27,6 +27,10 @@ import type {
   PaymentList,
   PaymentRequestBody,
   PaymentView,
+  PromiseConfig,
+  PromiseList,
+  PromiseRequestBody,
+  PromiseView,
   SessionCreated,
   SessionInfo,
   SessionRequestBody,
@@ -114,7 +118,9 @@ function endpoint<Body, Result>(method: 'get' | 'post' | 'delete', path: string,
   return (reply: Reply<Body, Result>) =>
     http[method](`${API}/api/v1${path}`, async ({ request }) => {
       const url = new URL(request.url);
-      const body = (method === 'post' ? await request.json() : undefined) as Body;
+      // A POST may have no body (cancelling a promise).
+      const text = method === 'post' ? await request.text() : '';
+      const body = (text ? JSON.parse(text) : undefined) as Body;
       const requestPath = decodeURIComponent(url.pathname.replace(/^\/api\/v1/, ''));
       requests.push({
         method: method.toUpperCase(),
@@ -168,6 +174,11 @@ export const mock = {
   getPayment: endpoint<undefined, PaymentView>('get', '/payments/:id'),
   listPayments: endpoint<undefined, PaymentList>('get', '/payments'),
   receiptPdf: endpoint<undefined, never>('get', '/payments/:id/receipt.pdf'),
+  promiseConfig: endpoint<undefined, PromiseConfig>('get', '/promises/config'),
+  listPromises: endpoint<undefined, PromiseList>('get', '/promises'),
+  getPromise: endpoint<undefined, PromiseView>('get', '/promises/:id'),
+  createPromise: endpoint<PromiseRequestBody, PromiseView>('post', '/promises', 201),
+  cancelPromise: endpoint<undefined, PromiseView>('post', '/promises/:id/cancel'),
 };
 
 /** Starts a session in this tab as a reload would find it (sessionStorage), for signed-in tests. */

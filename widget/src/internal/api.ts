@@ -22,6 +22,11 @@ import type {
   PaymentList,
   PaymentRequestBody,
   PaymentView,
+  PromiseConfig,
+  PromiseList,
+  PromiseListQuery,
+  PromiseRequestBody,
+  PromiseView,
   SessionCreated,
   SessionInfo,
   SessionRequestBody,
@@ -255,6 +260,30 @@ export class PorticoApi {
   ): Promise<DownloadedFile> {
     const path = `/payments/${encodeURIComponent(payment.id)}/receipt.pdf`;
     return this.file(path, 'application/pdf', `${payment.receiptNumber}.pdf`, options);
+  }
+
+  /** What the promise form may offer the account today: the dates it may name, the tolerance, the time zone. */
+  promiseConfig(account?: string, options?: CallOptions): Promise<PromiseConfig> {
+    return this.call('GET', `/promises/config${queryString({ account })}`, { auth: true, ...options });
+  }
+
+  /** The account's promises to pay, newest first; `status` keeps one kind (`open`, `kept` …). */
+  listPromises(query: PromiseListQuery = {}, options?: CallOptions): Promise<PromiseList> {
+    return this.call('GET', `/promises${queryString(query)}`, { auth: true, ...options });
+  }
+
+  getPromise(id: string, options?: CallOptions): Promise<PromiseView> {
+    return this.call('GET', `/promises/${encodeURIComponent(id)}`, { auth: true, ...options });
+  }
+
+  /** Promises to pay invoices by a date; reminders for them pause until its deadline. */
+  createPromise(body: PromiseRequestBody, options?: CallOptions): Promise<PromiseView> {
+    return this.call('POST', '/promises', { body, auth: true, ...options });
+  }
+
+  /** Cancels an open promise (`409 promise_not_open` for any other); reminders resume. */
+  cancelPromise(id: string, options?: CallOptions): Promise<PromiseView> {
+    return this.call('POST', `/promises/${encodeURIComponent(id)}/cancel`, { auth: true, ...options });
   }
 
   private async file(

@@ -11,6 +11,7 @@ import type {
   InvoiceStatusFilter,
   InvoiceSummary,
   PaymentView,
+  PromiseView,
   SessionInfo,
 } from './types.js';
 
@@ -42,7 +43,8 @@ export interface ArFilterChangeDetail {
 
 /**
  * `ar-selection-change`, `ar-pay-request`, `ar-promise-request`, `ar-dispute-request`: the invoices
- * ticked in the list (in the order they were ticked), and what the person asked to do with them.
+ * ticked in the list (in the order they were ticked), and what the person asked to do with them
+ * (`ar-promise-request` also from an invoice's detail, with that one invoice).
  */
 export interface ArInvoicesDetail {
   invoices: InvoiceSummary[];
@@ -67,6 +69,12 @@ export type ArPaymentProcessingDetail = PaymentView;
  */
 export type ArPaymentFailedDetail = PaymentView | { error: { code: ApiErrorCode; message: string } };
 
+/** `ar-promise-created`: a promise to pay was recorded; reminders for its invoices pause. */
+export type ArPromiseCreatedDetail = PromiseView;
+
+/** `ar-promise-cancelled`: an open promise was cancelled (`status: 'cancelled'`); reminders resume. */
+export type ArPromiseCancelledDetail = PromiseView;
+
 export function emit<K extends keyof PorticoEventDetails>(
   target: EventTarget,
   type: K,
@@ -89,6 +97,8 @@ export interface PorticoEventDetails {
   'ar-payment-succeeded': ArPaymentSucceededDetail;
   'ar-payment-processing': ArPaymentProcessingDetail;
   'ar-payment-failed': ArPaymentFailedDetail;
+  'ar-promise-created': ArPromiseCreatedDetail;
+  'ar-promise-cancelled': ArPromiseCancelledDetail;
 }
 
 declare global {
@@ -106,5 +116,7 @@ declare global {
     'ar-payment-succeeded': CustomEvent<ArPaymentSucceededDetail>;
     'ar-payment-processing': CustomEvent<ArPaymentProcessingDetail>;
     'ar-payment-failed': CustomEvent<ArPaymentFailedDetail>;
+    'ar-promise-created': CustomEvent<ArPromiseCreatedDetail>;
+    'ar-promise-cancelled': CustomEvent<ArPromiseCancelledDetail>;
   }
 }

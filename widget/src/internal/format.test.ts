@@ -85,6 +85,11 @@ describe('formatDate', () => {
     expect(formatDate('2026-12-31', 'fr-FR')).to.equal('31 déc. 2026');
   });
 
+  it('leaves the year out for a badge', () => {
+    expect(formatDate('2027-01-14', 'en-US', 'dayMonth')).to.equal('Jan 14');
+    expect(formatDate('2027-01-14', 'fr-FR', 'dayMonth')).to.equal('14 janv.');
+  });
+
   it('leaves what is not a calendar date as it is', () => {
     expect(formatDate('2026-02-30', 'en-US')).to.equal('2026-02-30');
     expect(formatDate('soon', 'en-US')).to.equal('soon');
@@ -105,6 +110,9 @@ describe('portal routes', () => {
     expect(parseRoute('pay/INV-1042')).to.deep.equal({ view: 'pay', invoices: ['INV-1042'] });
     expect(parseRoute('pay?invoices=INV-1,INV-2')).to.deep.equal({ view: 'pay', invoices: ['INV-1', 'INV-2'] });
     expect(parseRoute('statement')).to.deep.equal({ view: 'statement' });
+    expect(parseRoute('promise?invoices=INV-1,INV-2')).to.deep.equal({ view: 'promise', invoices: ['INV-1', 'INV-2'] });
+    expect(parseRoute('promise/INV-1042')).to.deep.equal({ view: 'promise', invoices: ['INV-1042'] });
+    expect(parseRoute('promises')).to.deep.equal({ view: 'promises' });
     expect(parseRoute('invoices?status=open&account=acc_globex')).to.deep.equal({
       view: 'invoices',
       status: 'open',
@@ -121,6 +129,8 @@ describe('portal routes', () => {
       'pay',
       'pay?invoices=INV-1,,INV-2',
       'statement/2026',
+      'promise',
+      'promises/ptp_1',
       'admin',
     ]) {
       expect(parseRoute(target), target).to.equal(null);
@@ -135,6 +145,9 @@ describe('portal routes', () => {
       'pay/INV-7',
       'pay?invoices=INV-7,INV-8&account=acc_globex',
       'statement',
+      'promise?invoices=INV-7',
+      'promise?invoices=INV-7,INV-8&account=acc_globex',
+      'promises',
     ]) {
       expect(formatRoute(parseRoute(target)!)).to.equal(target);
     }
@@ -147,5 +160,12 @@ describe('portal routes', () => {
     expect(linkTarget({ view: 'pay', invoices: ['INV-7', 'INV-8'], account: 'acc_globex' })).to.equal(
       'invoices?account=acc_globex',
     );
+  });
+
+  it('sends the promise form as the list, and the promises as they are', () => {
+    expect(linkTarget({ view: 'promise', invoices: ['INV-7'], account: 'acc_globex' })).to.equal(
+      'invoices?account=acc_globex',
+    );
+    expect(linkTarget({ view: 'promises' })).to.equal('promises');
   });
 });

@@ -126,14 +126,23 @@ export function parseAmountInput(text: string, currency: string, locale?: string
   return { ok: true, minor };
 }
 
-/** `formatDate('2026-03-01', 'en-US')` → "Mar 1, 2026", the same day in every time zone. */
-export function formatDate(date: string, locale?: string, style: 'medium' | 'long' | 'short' = 'medium'): string {
+/**
+ * `formatDate('2026-03-01', 'en-US')` → "Mar 1, 2026", the same day in every time zone; `dayMonth`
+ * ("Mar 1") where the year goes without saying, as in a badge.
+ */
+export function formatDate(
+  date: string,
+  locale?: string,
+  style: 'medium' | 'long' | 'short' | 'dayMonth' = 'medium',
+): string {
   if (!isCalendarDate(date)) return date;
   const instant = new Date(`${date}T00:00:00Z`);
   const key = `${locale ?? ''}|${style}`;
   let format = dateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(safeLocale(locale), { dateStyle: style, timeZone: 'UTC' });
+    const fields: Intl.DateTimeFormatOptions =
+      style === 'dayMonth' ? { day: 'numeric', month: 'short' } : { dateStyle: style };
+    format = new Intl.DateTimeFormat(safeLocale(locale), { ...fields, timeZone: 'UTC' });
     dateFormats.set(key, format);
   }
   return format.format(instant);

@@ -10,6 +10,8 @@ const chunks = {
   'ar-easy-pay': () => withWords(import('../elements/easy-pay/define.js')),
   'ar-invoice-detail': () => withWords(import('../elements/invoice-detail/define.js')),
   'ar-payment-list': () => withWords(import('../elements/payment-list/define.js')),
+  'ar-promise-list': () => withWords(import('../elements/promise-list/define.js')),
+  'ar-promise-to-pay': () => withWords(import('../elements/promise-to-pay/define.js')),
   'ar-statement': () => withWords(import('../elements/statement/define.js')),
 } satisfies Record<string, () => Promise<unknown>>;
 

@@ -9,6 +9,8 @@
  *   pay?invoices=INV-1,INV-2      pay several invoices (the portal's own, from the list's selection)
  *   statement                     the account statement
  *   payments                      the account's payments, with their receipts
+ *   promise?invoices=INV-1,INV-2  promise to pay those invoices (the form; also promise/INV-1042)
+ *   promises                      the account's promises to pay, open and past
  *
  * Any of them may add `account=<id>` to the query to pick one of a bookkeeper's accounts.
  */
@@ -20,6 +22,8 @@ export type PortalRoute = (
   | { view: 'pay'; invoices: string[] }
   | { view: 'statement' }
   | { view: 'payments' }
+  | { view: 'promise'; invoices: string[] }
+  | { view: 'promises' }
 ) & { account?: string };
 
 /** The list's status tabs, in the order they are shown. */
@@ -64,6 +68,17 @@ const accountId = /^[A-Za-z0-9_-]{1,64}$/;
 /** As many invoices as one page of the list can tick. */
 const maxPayInvoices = 200;
 
+/** The invoices of `pay/INV-1` (one, in the path) or `pay?invoices=INV-1,INV-2`; undefined when one is not a number. */
+function invoicesOf(tail: string, query: URLSearchParams): string[] | undefined {
+  if (tail) {
+    const invoice = decodeSegment(tail);
+    return invoice ? [invoice] : undefined;
+  }
+  const invoices = (query.get('invoices') ?? '').split(',').map((item) => decodeSegment(item.trim()));
+  if (invoices.length > maxPayInvoices || !invoices.every((invoice) => invoice !== undefined)) return undefined;
+  return invoices as string[];
+}
+
 function routeOf(head: string | undefined, tail: string, query: URLSearchParams): PortalRoute | null {
   switch (head) {
     case 'invoices': {
@@ -72,19 +87,15 @@ function routeOf(head: string | undefined, tail: string, query: URLSearchParams)
       if ((tail && !invoice) || (status !== null && !isInvoiceStatusFilter(status))) return null;
       return { view: 'invoices', ...(status ? { status } : {}), ...(invoice ? { invoice } : {}) };
     }
-    case 'pay': {
-      if (tail) {
-        const invoice = decodeSegment(tail);
-        return invoice ? { view: 'pay', invoices: [invoice] } : null;
-      }
-      const invoices = (query.get('invoices') ?? '').split(',').map((item) => decodeSegment(item.trim()));
-      if (invoices.length > maxPayInvoices || !invoices.every((invoice) => invoice !== undefined)) return null;
-      return { view: 'pay', invoices: invoices as string[] };
+    case 'pay':
+    case 'promise': {
+      const invoices = invoicesOf(tail, query);
+      return invoices ? { view: head, invoices } : null;
     }
     case 'statement':
-      return tail ? null : { view: 'statement' };
     case 'payments':
-      return tail ? null : { view: 'payments' };
+    case 'promises':
+      return tail ? null : { view: head };
     default:
       return null;
   }
@@ -106,11 +117,14 @@ export function formatRoute(route: PortalRoute): string {
         query.set('invoices', route.invoices.join(','));
       }
       break;
-    case 'statement':
-      path = 'statement';
+    case 'promise':
+      path = 'promise';
+      query.set('invoices', route.invoices.join(','));
       break;
+    case 'statement':
     case 'payments':
-      path = 'payments';
+    case 'promises':
+      path = route.view;
       break;
   }
   if (route.account) query.set('account', route.account);
@@ -122,10 +136,10 @@ export function formatRoute(route: PortalRoute): string {
 /**
  * The route as a sign-in link's `target`, which the server keeps: its routes name one invoice at
  * most, so paying several becomes their list (the person ticks them again after signing in). The
- * server's targets do not name the payments view (yet): that becomes the list too.
+ * server's targets do not name the payments view or the promise form (yet): those become the list too.
  */
 export function linkTarget(route: PortalRoute): string {
-  if ((route.view === 'pay' && route.invoices.length !== 1) || route.view === 'payments') {
+  if ((route.view === 'pay' && route.invoices.length !== 1) || route.view === 'payments' || route.view === 'promise') {
     return formatRoute({ view: 'invoices', ...(route.account ? { account: route.account } : {}) });
   }
   return formatRoute(route);

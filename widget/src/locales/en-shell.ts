@@ -5,6 +5,9 @@
  */
 import type { Audience, InvoiceStatus, InvoiceStatusFilter, StaffRole } from '../internal/types.js';
 
+/** The portal's views, as its `aria-label` names them. */
+type PortalView = 'invoices' | 'invoice' | 'statement' | 'pay' | 'payments' | 'promise' | 'promises';
+
 export function plural(count: number, one: string, other: string): string {
   return `${count} ${count === 1 ? one : other}`;
 }
@@ -103,16 +106,18 @@ export const enShell = {
     navInvoices: 'Invoices',
     navStatement: 'Statement',
     navPayments: 'Payments',
-    viewLabel: (view: 'invoices' | 'invoice' | 'statement' | 'pay' | 'payments', invoice?: string) =>
+    navPromises: 'Promises',
+    viewLabel: (view: PortalView, invoice?: string) =>
       view === 'invoice'
         ? `Invoice ${invoice ?? ''}`.trim()
-        : view === 'pay'
-          ? 'Pay'
-          : view === 'statement'
-            ? 'Statement'
-            : view === 'payments'
-              ? 'Payments'
-              : 'Invoices',
+        : {
+            invoices: 'Invoices',
+            pay: 'Pay',
+            statement: 'Statement',
+            payments: 'Payments',
+            promise: 'Promise to pay',
+            promises: 'Promises',
+          }[view],
     // Easy Pay sessions see only the invoices their link is for.
     scopeLabel: 'About this link',
     scopeFor: (invoices: readonly string[]) =>
@@ -214,6 +219,10 @@ export const enShell = {
     selected: (count: number, amount: string) => `${count} selected · ${amount}`,
     pay: 'Pay',
     promise: 'Promise to pay',
+    /** Why the selection's "Promise to pay" is disabled. */
+    allPromised: 'Every ticked invoice is already promised.',
+    /** The badge of an invoice under an open promise, with the promised date. */
+    promised: (date: string) => `Promised · ${date}`,
     dispute: 'Dispute',
     clearSelection: 'Clear selection',
   },

@@ -1,9 +1,9 @@
 /**
  * The English words of the elements `portico.js` loads on first use (`internal/lazy.ts`): an
- * invoice's detail, paying, the statement and the payments. They travel with those elements'
+ * invoice's detail, paying, promising to pay, the statement, the payments and the promises. They travel with those elements'
  * chunks, not in `portico.js`; `en.ts` adds them to the English catalog.
  */
-import type { PaymentMethod, PaymentStatus } from '../internal/types.js';
+import type { PaymentMethod, PaymentStatus, PromiseStatus } from '../internal/types.js';
 import { plural } from './en-shell.js';
 
 export const enViews = {
@@ -55,6 +55,8 @@ export const enViews = {
     downloadPdf: 'Download PDF',
     downloadingPdf: 'Preparing PDF…',
     downloadFailed: 'We could not download the PDF.',
+    promiseToPay: 'Promise to pay',
+    promised: (date: string) => `You promised to pay this invoice by ${date}. Reminders for it are paused.`,
   },
   pay: {
     heading: (invoices: readonly string[]) =>
@@ -220,6 +222,103 @@ export const enViews = {
     wholeAccount: (invoices: readonly string[]) =>
       `This payment was for ${invoices.join(', ')}. Your account may have other invoices: sign in to see everything you owe and every payment.`,
     wholeAccountSignIn: 'Sign in to see your whole account',
+  },
+  /** `<ar-promise-to-pay>`: the form, what it says will happen, its errors and the promise made. */
+  promise: {
+    heading: (invoices: readonly string[]) =>
+      invoices.length === 1
+        ? `Promise to pay invoice ${invoices[0]}`
+        : `Promise to pay ${plural(invoices.length, 'invoice', 'invoices')}`,
+    intro: 'Tell us when you will pay. We pause payment reminders for these invoices until then.',
+    loading: 'Loading your invoices…',
+    loadFailed: 'We could not load the promise form.',
+    signedOut: 'Sign in to promise to pay your invoices.',
+    nothingToPromise: 'Nothing to promise: these invoices are paid, void or already under a promise to pay.',
+    nothingOpen: 'Nothing to promise: there are no open invoices on this account.',
+    invoicesCaption: 'Invoices in this promise',
+    excludedHeading: 'Not in this promise',
+    excluded: (reason: 'paid' | 'void' | 'promised', date: string) =>
+      ({
+        paid: 'Paid in full',
+        void: 'Void: nothing to pay',
+        promised: `Already promised for ${date}`,
+      })[reason],
+    owed: 'Total owed',
+    amountLabel: 'Amount you will pay',
+    amountHint: 'You can promise less than the total.',
+    partial: (amount: string, total: string) => `This is a partial promise: ${amount} of the ${total} owed.`,
+    dateLabel: 'Date you will pay by',
+    dateHint: (min: string, max: string) => `Between ${min} and ${max}.`,
+    dateEmpty: 'Choose the date you will pay by.',
+    dateOutOfRange: (min: string, max: string) => `Choose a date between ${min} and ${max}.`,
+    noteLabel: 'Note (optional)',
+    noteHint: 'For our accounts team, e.g. how you will pay. Up to 1,000 characters.',
+    whatHappensHeading: 'What happens next',
+    whatHappens: (until: string, remind: string) =>
+      `Reminders for these invoices stop until ${until}; we will remind you on ${remind}.`,
+    whatHappensLater: 'If the money has not arrived by then, reminders start again.',
+    pickDate: 'Choose a date to see when reminders stop.',
+    submit: (amount: string) => `Promise to pay ${amount}`,
+    submitting: 'Saving your promise…',
+    failed: 'We could not record your promise.',
+    dateTaken: 'That date can no longer be chosen. Pick another one.',
+    amountTooLarge: 'That is more than these invoices owe, less any part under dispute. Enter a smaller amount.',
+    notPromisable:
+      'One of these invoices can no longer be promised: it was paid, voided or is disputed in full. We updated the list.',
+    alreadyPromised: 'One of these invoices is already under a promise to pay. We updated the list.',
+    invoiceNotFound: 'We can’t find one of these invoices on your account.',
+    invalid: 'Part of the form was not accepted. Check it and try again.',
+    networkError:
+      'We could not reach the server, so we cannot tell whether your promise was saved. Check your promises before trying again.',
+    createdHeading: 'Promise recorded',
+    created: (amount: string, date: string) => `Thank you. You promised to pay ${amount} by ${date}.`,
+    seePromises: 'See your promises',
+  },
+  /** The customer's promises (`<ar-promise-list>`), and each promise wherever it is shown. */
+  promises: {
+    heading: 'Promises to pay',
+    loading: 'Loading your promises…',
+    loadFailed: 'We could not load your promises.',
+    signedOut: 'Sign in to see your promises.',
+    empty: 'You have no promises to pay.',
+    emptyHint: 'To make one, tick invoices in your list and choose Promise to pay.',
+    openHeading: 'Open',
+    pastHeading: 'Past',
+    title: (amount: string, date: string) => `${amount} by ${date}`,
+    status: (status: PromiseStatus) =>
+      ({
+        open: 'Open',
+        kept: 'Kept',
+        partially_kept: 'Partially kept',
+        broken: 'Broken',
+        cancelled: 'Cancelled',
+      })[status],
+    promisedDate: 'Promised for',
+    amount: 'Amount',
+    paid: 'Paid so far',
+    remaining: 'Left to pay',
+    invoices: 'Invoices',
+    note: 'Your note',
+    remindersPaused: (until: string, remind: string) =>
+      `Reminders paused until ${until}. We will remind you on ${remind}.`,
+    /** A promise paid automatically on its date with a saved card or bank account (`method` in words). */
+    autopay: (method: string, status: 'scheduled' | 'charged' | 'failed' | 'cancelled' | 'skipped') =>
+      ({
+        scheduled: `Paid automatically on the date (${method}).`,
+        charged: `Paid automatically (${method}).`,
+        failed: `The automatic payment (${method}) was declined: please pay another way.`,
+        cancelled: 'The automatic payment was cancelled.',
+        skipped: 'No automatic payment was needed: nothing was left to pay.',
+      })[status],
+    cancel: 'Cancel promise',
+    cancelLabel: (title: string) => `Cancel promise: ${title}`,
+    confirmCancel: 'Cancel this promise? Payment reminders for its invoices start again.',
+    confirmYes: 'Yes, cancel it',
+    confirmNo: 'Keep it',
+    cancelling: 'Cancelling…',
+    cancelled: 'Promise cancelled. Reminders for its invoices start again.',
+    cancelFailed: 'We could not cancel the promise.',
+    notOpen: 'This promise is no longer open, so it cannot be cancelled. It is updated below.',
   },
   statement: {
     heading: 'Statement',

@@ -10,6 +10,7 @@ import type {
   InvoiceStatusFilter,
   PaymentMethod,
   PaymentStatus,
+  PromiseStatus,
   StaffRole,
 } from '../internal/types.js';
 import type { Catalog } from './en.js';
@@ -114,16 +115,18 @@ export const fr = {
     navInvoices: 'Factures',
     navStatement: 'Relevé',
     navPayments: 'Paiements',
-    viewLabel: (view: 'invoices' | 'invoice' | 'statement' | 'pay' | 'payments', invoice?: string) =>
+    navPromises: 'Promesses',
+    viewLabel: (view: Parameters<Catalog['portal']['viewLabel']>[0], invoice?: string) =>
       view === 'invoice'
         ? `Facture ${invoice ?? ''}`.trim()
-        : view === 'pay'
-          ? 'Paiement'
-          : view === 'statement'
-            ? 'Relevé'
-            : view === 'payments'
-              ? 'Paiements'
-              : 'Factures',
+        : {
+            invoices: 'Factures',
+            pay: 'Paiement',
+            statement: 'Relevé',
+            payments: 'Paiements',
+            promise: 'Promesse de paiement',
+            promises: 'Promesses',
+          }[view],
     scopeLabel: 'À propos de ce lien',
     scopeFor: (invoices: readonly string[]) =>
       invoices.length === 0
@@ -228,6 +231,8 @@ export const fr = {
       `${count} ${Math.abs(count) < 2 ? 'sélectionnée' : 'sélectionnées'} · ${amount}`,
     pay: 'Payer',
     promise: 'Promettre un paiement',
+    allPromised: 'Toutes les factures cochées sont déjà promises.',
+    promised: (date: string) => `Promise · ${date}`,
     dispute: 'Contester',
     clearSelection: 'Effacer la sélection',
   },
@@ -278,6 +283,9 @@ export const fr = {
     downloadPdf: 'Télécharger le PDF',
     downloadingPdf: 'Préparation du PDF…',
     downloadFailed: 'Nous n’avons pas pu télécharger le PDF.',
+    promiseToPay: 'Promettre un paiement',
+    promised: (date: string) =>
+      `Vous avez promis de payer cette facture au plus tard le ${date}. Les relances sont suspendues.`,
   },
   pay: {
     heading: (invoices: readonly string[]) =>
@@ -448,6 +456,104 @@ export const fr = {
     wholeAccount: (invoices: readonly string[]) =>
       `Ce paiement concernait ${invoices.join(', ')}. Votre compte peut avoir d’autres factures\u00a0: connectez-vous pour voir tout ce que vous devez et tous vos paiements.`,
     wholeAccountSignIn: 'Se connecter pour voir tout votre compte',
+  },
+  promise: {
+    heading: (invoices: readonly string[]) =>
+      invoices.length === 1
+        ? `Promettre de payer la facture ${invoices[0]}`
+        : `Promettre de payer ${plural(invoices.length, 'facture', 'factures')}`,
+    intro: 'Indiquez-nous quand vous paierez. Nous suspendons les relances de ces factures jusque-là.',
+    loading: 'Chargement de vos factures…',
+    loadFailed: 'Nous n’avons pas pu charger le formulaire de promesse.',
+    signedOut: 'Connectez-vous pour promettre de payer vos factures.',
+    nothingToPromise:
+      'Rien à promettre\u00a0: ces factures sont réglées, annulées ou font déjà l’objet d’une promesse de paiement.',
+    nothingOpen: 'Rien à promettre\u00a0: ce compte n’a aucune facture ouverte.',
+    invoicesCaption: 'Factures de cette promesse',
+    excludedHeading: 'Hors de cette promesse',
+    excluded: (reason: 'paid' | 'void' | 'promised', date: string) =>
+      ({
+        paid: 'Entièrement réglée',
+        void: 'Annulée\u00a0: rien à payer',
+        promised: `Déjà promise pour le ${date}`,
+      })[reason],
+    owed: 'Total dû',
+    amountLabel: 'Montant que vous paierez',
+    amountHint: 'Vous pouvez promettre moins que le total.',
+    partial: (amount: string, total: string) => `Il s’agit d’une promesse partielle\u00a0: ${amount} sur ${total} dus.`,
+    dateLabel: 'Date de paiement promise',
+    dateHint: (min: string, max: string) => `Entre le ${min} et le ${max}.`,
+    dateEmpty: 'Choisissez la date à laquelle vous paierez au plus tard.',
+    dateOutOfRange: (min: string, max: string) => `Choisissez une date entre le ${min} et le ${max}.`,
+    noteLabel: 'Note (facultative)',
+    noteHint: 'Pour notre service comptable, par exemple votre moyen de paiement. 1\u00a0000 caractères au plus.',
+    whatHappensHeading: 'Ce qui se passe ensuite',
+    whatHappens: (until: string, remind: string) =>
+      `Les relances de ces factures s’arrêtent jusqu’au ${until}\u00a0; nous vous le rappellerons le ${remind}.`,
+    whatHappensLater: 'Si le paiement n’est pas arrivé d’ici là, les relances reprennent.',
+    pickDate: 'Choisissez une date pour voir jusqu’à quand les relances s’arrêtent.',
+    submit: (amount: string) => `Promettre de payer ${amount}`,
+    submitting: 'Enregistrement de votre promesse…',
+    failed: 'Nous n’avons pas pu enregistrer votre promesse.',
+    dateTaken: 'Cette date ne peut plus être choisie. Choisissez-en une autre.',
+    amountTooLarge:
+      'Ce montant dépasse ce que doivent ces factures, hors part contestée. Saisissez un montant plus faible.',
+    notPromisable:
+      'L’une de ces factures ne peut plus faire l’objet d’une promesse\u00a0: elle a été réglée, annulée ou est entièrement contestée. Nous avons mis la liste à jour.',
+    alreadyPromised:
+      'L’une de ces factures fait déjà l’objet d’une promesse de paiement. Nous avons mis la liste à jour.',
+    invoiceNotFound: 'L’une de ces factures est introuvable sur votre compte.',
+    invalid: 'Une partie du formulaire n’a pas été acceptée. Vérifiez-la et réessayez.',
+    networkError:
+      'Nous n’avons pas pu joindre le serveur\u00a0: impossible de savoir si votre promesse a été enregistrée. Consultez vos promesses avant de réessayer.',
+    createdHeading: 'Promesse enregistrée',
+    created: (amount: string, date: string) => `Merci. Vous avez promis de payer ${amount} au plus tard le ${date}.`,
+    seePromises: 'Voir vos promesses',
+  },
+  promises: {
+    heading: 'Promesses de paiement',
+    loading: 'Chargement de vos promesses…',
+    loadFailed: 'Nous n’avons pas pu charger vos promesses.',
+    signedOut: 'Connectez-vous pour voir vos promesses.',
+    empty: 'Vous n’avez aucune promesse de paiement.',
+    emptyHint:
+      'Pour en faire une, cochez des factures dans votre liste et choisissez «\u00a0Promettre un paiement\u00a0».',
+    openHeading: 'En cours',
+    pastHeading: 'Passées',
+    title: (amount: string, date: string) => `${amount} au plus tard le ${date}`,
+    status: (status: PromiseStatus) =>
+      ({
+        open: 'En cours',
+        kept: 'Tenue',
+        partially_kept: 'Partiellement tenue',
+        broken: 'Non tenue',
+        cancelled: 'Annulée',
+      })[status],
+    promisedDate: 'Promise pour le',
+    amount: 'Montant',
+    paid: 'Déjà payé',
+    remaining: 'Reste à payer',
+    invoices: 'Factures',
+    note: 'Votre note',
+    remindersPaused: (until: string, remind: string) =>
+      `Relances suspendues jusqu’au ${until}. Nous vous le rappellerons le ${remind}.`,
+    autopay: (method: string, status: 'scheduled' | 'charged' | 'failed' | 'cancelled' | 'skipped') =>
+      ({
+        scheduled: `Payée automatiquement à la date promise (${method}).`,
+        charged: `Payée automatiquement (${method}).`,
+        failed: `Le paiement automatique (${method}) a été refusé\u00a0: merci de payer autrement.`,
+        cancelled: 'Le paiement automatique a été annulé.',
+        skipped: 'Aucun paiement automatique n’a été nécessaire\u00a0: il ne restait rien à payer.',
+      })[status],
+    cancel: 'Annuler la promesse',
+    cancelLabel: (title: string) => `Annuler la promesse\u00a0: ${title}`,
+    confirmCancel: 'Annuler cette promesse\u00a0? Les relances de ses factures reprennent.',
+    confirmYes: 'Oui, l’annuler',
+    confirmNo: 'La garder',
+    cancelling: 'Annulation…',
+    cancelled: 'Promesse annulée. Les relances de ses factures reprennent.',
+    cancelFailed: 'Nous n’avons pas pu annuler la promesse.',
+    notOpen: 'Cette promesse n’est plus en cours et ne peut donc pas être annulée. Elle est mise à jour ci-dessous.',
   },
   statement: {
     heading: 'Relevé de compte',

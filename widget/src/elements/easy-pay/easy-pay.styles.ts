@@ -2,6 +2,8 @@ import { css } from 'lit';
 import { badgeStyles, emptyStyles, headingStyles, tableStyles } from '../../internal/data.styles.js';
 import { containerStyles, controlStyles, divider, hostStyles } from '../../internal/shared.styles.js';
 import { tint, tokens as t } from '../../internal/tokens.styles.js';
+import { moneyInputStyles } from '../../internal/money-input.styles.js';
+import { outcomeStyles } from '../../internal/outcome.styles.js';
 import { resultStyles } from './result.styles.js';
 
 export const styles = [
@@ -13,6 +15,8 @@ export const styles = [
   headingStyles,
   tableStyles,
   resultStyles,
+  moneyInputStyles,
+  outcomeStyles,
   css`
     .base,
     .pay-form,
@@ -103,25 +107,6 @@ export const styles = [
 
     .whole-account .button {
       justify-self: start;
-    }
-
-    .money-input {
-      display: inline-flex;
-      align-items: center;
-      gap: calc(${t.space} * 0.75);
-      width: 100%;
-    }
-
-    .money-input input {
-      min-width: 0;
-      text-align: end;
-      font-variant-numeric: tabular-nums;
-    }
-
-    .currency {
-      color: ${t.colorMuted};
-      font-size: 0.8125em;
-      font-weight: 600;
     }
 
     .col-amount .error-text {

@@ -4,14 +4,10 @@
  * every field's error, the allocations, the totals and the sandbox token.
  */
 import type { PorticoApi } from '../../internal/api.js';
-import {
-  currencyDigits,
-  formatAmountInput,
-  formatMoney,
-  parseAmountInput,
-  type AmountInputError,
-} from '../../internal/format.js';
-import { catalogFor, type Catalog } from '../../locales/catalog.js';
+import { amountInputError } from '../../internal/amount-input.js';
+import { accountOf, findInvoices } from '../../internal/find-invoices.js';
+import { formatMoney, parseAmountInput } from '../../internal/format.js';
+import { catalogFor } from '../../locales/catalog.js';
 import type {
   InvoiceSummary,
   PaymentAllocationInput,
@@ -21,9 +17,6 @@ import type {
 } from '../../internal/types.js';
 import { checkBank, checkCard, type BankFields, type CardFields, type FieldErrors } from './payment-fields.js';
 import { paymentTotals, type PaymentTotals } from './payment-totals.js';
-
-/** The server's largest page of invoices. */
-const pageSize = 200;
 
 export interface PayData {
   /** What was asked for (account and invoices): the same key on a reload keeps the form as typed. */
@@ -45,39 +38,6 @@ export function payDataKey(account: string, wanted: readonly string[]): string {
   return `${account}|${wanted.join(',')}`;
 }
 
-/**
- * The invoices named (by id or number), else the account's open undisputed ones. Several are looked
- * for in one page of the account's open invoices; one, or any not found there (paid already, or past
- * the first page), by itself. A 404 for one fails the whole load: paying a subset silently would
- * surprise.
- */
-async function findInvoices(
-  client: PorticoApi,
-  account: string,
-  wanted: readonly string[],
-  signal: AbortSignal,
-): Promise<InvoiceSummary[]> {
-  const scope = account ? { account } : {};
-  if (wanted.length === 0) {
-    const page = await client.listInvoices({ ...scope, status: 'open', sort: 'priority', limit: pageSize }, { signal });
-    return page.items.filter((invoice) => invoice.status !== 'disputed');
-  }
-  const found = new Map<string, InvoiceSummary>();
-  if (wanted.length > 1) {
-    const page = await client.listInvoices({ ...scope, status: 'open', limit: pageSize }, { signal });
-    for (const invoice of page.items) {
-      const name = wanted.find((item) => item === invoice.id || item === invoice.number);
-      if (name) found.set(name, invoice);
-    }
-  }
-  const missing = wanted.filter((item) => !found.has(item));
-  const details = await Promise.all(missing.map((item) => client.getInvoice(item, { signal })));
-  missing.forEach((item, i) => found.set(item, details[i]!));
-  const seen = new Set<string>();
-  // Each invoice once, even when named by both id and number.
-  return wanted.map((item) => found.get(item)!).filter((invoice) => !seen.has(invoice.id) && seen.add(invoice.id));
-}
-
 export async function loadPayData(
   client: PorticoApi,
   account: string,
@@ -90,7 +50,7 @@ export async function loadPayData(
   const invoices = await findInvoices(client, account, wanted, signal);
   // Named invoices say whose they are (a bookkeeper's pay link may name another account than the one
   // on screen); several from different accounts cannot be one payment, so the first one's account wins.
-  const accountId = (wanted.length ? invoices[0]?.accountId : undefined) || account || invoices[0]?.accountId || '';
+  const accountId = accountOf(invoices, account, wanted.length > 0);
   const payable = invoices.filter(
     (invoice) => invoice.accountId === accountId && invoice.balance > 0 && invoice.status !== 'void',
   );
@@ -132,12 +92,6 @@ export interface FormCheck {
   sandboxHelp: boolean;
 }
 
-function amountError(error: AmountInputError, currency: string, locale: string | undefined, t: Catalog): string {
-  if (error === 'empty') return t.pay.amountEmpty;
-  if (error === 'precision') return t.pay.amountPrecision(currencyDigits(currency));
-  return t.pay.amountInvalid(formatAmountInput(123456, currency, locale));
-}
-
 export function checkForm(input: FormInput): FormCheck {
   const { data, locale, method } = input;
   const t = catalogFor(locale);
@@ -150,7 +104,7 @@ export function checkForm(input: FormInput): FormCheck {
     if (invoice.payable <= 0) continue;
     const id = `amount-${invoice.id}`;
     const parsed = parseAmountInput(input.amounts.get(invoice.id) ?? '', data.currency, locale);
-    if (!parsed.ok) errors.set(id, amountError(parsed.error, data.currency, locale, t));
+    if (!parsed.ok) errors.set(id, amountInputError(parsed.error, data.currency, locale, t));
     else if (parsed.minor <= 0) errors.set(id, t.pay.amountZero);
     else if (parsed.minor > invoice.payable) {
       const most = formatMoney(invoice.payable, invoice.currency, locale);
@@ -165,7 +119,7 @@ export function checkForm(input: FormInput): FormCheck {
   if (config.allowOverpayment && input.overpayment.trim()) {
     const parsed = parseAmountInput(input.overpayment, data.currency, locale);
     if (parsed.ok) overpayment = parsed.minor;
-    else errors.set('overpayment', amountError(parsed.error, data.currency, locale, t));
+    else errors.set('overpayment', amountInputError(parsed.error, data.currency, locale, t));
   }
 
   const totals = paymentTotals({

@@ -25,8 +25,8 @@ export function renderReceipt(payment: PaymentView, options: ReceiptOptions, t: 
   const money = (minor: number) => formatMoney(minor, payment.currency, locale);
   const processing = payment.status !== 'succeeded';
   return html`<section class="receipt" part="receipt" aria-labelledby="result-heading">
-    <div class="receipt-head">
-      <span class="receipt-icon ${processing ? 'processing' : ''}" aria-hidden="true">${processing ? '…' : '✓'}</span>
+    <div class="outcome-head">
+      <span class="outcome-icon ${processing ? 'processing' : ''}" aria-hidden="true">${processing ? '…' : '✓'}</span>
       <h2 id="result-heading" tabindex="-1">${processing ? t.pay.processingHeading : t.pay.receiptHeading}</h2>
     </div>
     <p class=${processing ? 'notice' : 'lead'} part=${processing ? 'notice' : nothing}>

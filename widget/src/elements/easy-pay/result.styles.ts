@@ -42,37 +42,15 @@ export const resultStyles = css`
     display: flex;
     flex-wrap: wrap;
     justify-content: flex-end;
-    gap: ${t.space} .dialog-actions .button {
-      flex: 1 1 auto;
-    }
+    gap: ${t.space};
     margin-block-start: calc(${t.space} * 3);
   }
 
+  .dialog-actions .button {
+    flex: 1 1 auto;
+  }
+
   /* ---- Receipt ---- */
-
-  .receipt-head {
-    display: flex;
-    align-items: center;
-    gap: calc(${t.space} * 1.5);
-  }
-
-  .receipt-icon {
-    display: grid;
-    place-items: center;
-    flex: none;
-    width: 2.5rem;
-    height: 2.5rem;
-    border-radius: 50%;
-    background: ${tint(t.colorSuccess, 14)};
-    color: ${t.colorSuccess};
-    font-size: 1.25em;
-    font-weight: 700;
-  }
-
-  .receipt-icon.processing {
-    background: ${tint(t.colorPrimary, 12)};
-    color: ${t.colorPrimary};
-  }
 
   #result-heading:focus {
     outline: none;

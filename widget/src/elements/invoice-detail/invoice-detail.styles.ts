@@ -31,6 +31,12 @@ export const styles = [
       gap: calc(${t.space} * 1.5);
     }
 
+    .head .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: ${t.space};
+    }
+
     .title {
       display: flex;
       flex-wrap: wrap;

@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { API, invoiceDetail, sessionCreated } from '../../../test/fixtures.js';
 import { catchDownloads } from '../../../test/downloads.js';
 import { buttonNamed, shadowText } from '../../../test/dom.js';
@@ -31,6 +31,31 @@ describe('<ar-invoice-detail>', () => {
     expect($(el, '[part="loading"]')).to.have.text('Loading invoice INV-1042…');
     expect($(el, '.skeleton')).to.have.attribute('aria-hidden', 'true');
     await expect(el).to.be.accessible();
+  });
+
+  it('offers a promise to pay an invoice with a balance, and says when one is open', async () => {
+    worker.use(mock.getInvoice(invoiceDetail()));
+    const el = await renderDetail();
+    await shown(el);
+    const requested = oneEvent(el, 'ar-promise-request');
+    buttonNamed(el, 'Promise to pay')!.click();
+    const event = await requested;
+    expect(event.detail.invoices.map((invoice: InvoiceSummary) => invoice.number)).to.deep.equal(['INV-1042']);
+    expect(event.bubbles && event.composed).to.equal(true);
+
+    worker.use(mock.getInvoice(invoiceDetail({ promise: { id: 'ptp_1', promisedDate: '2027-01-14' } })));
+    const promised = await renderDetail();
+    await shown(promised);
+    expect(buttonNamed(promised, 'Promise to pay')).to.equal(null);
+    expect(text($(promised, '[part~="promised"]'))).to.equal(
+      'You promised to pay this invoice by Jan 14, 2027. Reminders for it are paused.',
+    );
+    await expect(promised).to.be.accessible();
+
+    worker.use(mock.getInvoice(invoiceDetail({ balance: 0, status: 'paid' })));
+    const paid = await renderDetail();
+    await shown(paid);
+    expect(buttonNamed(paid, 'Promise to pay')).to.equal(null);
   });
 
   it('shows the invoice: header, lines, totals, what was applied and its history', async () => {

@@ -11,10 +11,16 @@ import { describeError, renderLoadError } from '../../internal/states.js';
 import type { InvoiceDetail } from '../../internal/types.js';
 import { styles } from './invoice-detail.styles.js';
 
+/** Something is owed on it, and no open promise covers it yet. */
+function promisable(detail: InvoiceDetail): boolean {
+  return detail.balance > 0 && detail.status !== 'void' && detail.status !== 'paid' && !detail.promise;
+}
+
 /**
  * @summary One invoice in full: its status, dates and PO, the lines with tax, the totals down to the
  * balance due (and, while a payment is on its way, what it holds and what is left to pay), the payments
- * (by receipt number) and credit notes applied to it, its history, and its PDF.
+ * (by receipt number) and credit notes applied to it, its history, its PDF, and the open promise to
+ * pay it (or a button to make one).
  *
  * Inside `<ar-portal>` it shows a "Back to invoices" button and uses the portal's session; alone on a
  * page it uses the session of its `api` server in this tab and asks to sign in when there is none.
@@ -24,6 +30,8 @@ import { styles } from './invoice-detail.styles.js';
  * @attr locale - BCP 47 locale for money, quantities and dates. Defaults to the browser's.
  *
  * @event ar-navigate - "Back to invoices" was pressed (inside `<ar-portal>` only). `detail.route` is `invoices`.
+ * @event ar-promise-request - "Promise to pay" was pressed (an invoice with a balance and no open promise); the portal
+ *   opens the promise form. `detail.invoices` is `[the InvoiceDetail]`.
  *
  * @csspart base - The wrapper.
  * @csspart back-button - The "Back to invoices" button.
@@ -37,7 +45,8 @@ import { styles } from './invoice-detail.styles.js';
  * @csspart credits - The credit notes applied.
  * @csspart history - The status history timeline.
  * @csspart pdf-button - The "Download PDF" button.
- * @csspart notice - The dispute notice.
+ * @csspart promise-button - The "Promise to pay" button.
+ * @csspart notice - The dispute notice and the open promise's (also `promised`).
  * @csspart in-flight - "Payment of $X processing since …" and what is left to pay, while a payment is on its way.
  * @csspart error - Error messages (load, not found, download; also `not-found`, `download-error`).
  * @csspart retry-button - Retry after a failed load.
@@ -129,16 +138,30 @@ export class ArInvoiceDetail extends PorticoElement {
           <h2 id="heading" part="heading">${this.t.invoice.heading(detail.number)}</h2>
           ${renderStatusBadge(detail, this.t)}
         </div>
-        <button
-          class="button secondary"
-          part="button pdf-button"
-          type="button"
-          ?disabled=${this.download.busy()}
-          aria-describedby=${this.download.error ? 'download-error' : nothing}
-          @click=${() => this.handleDownload(detail)}
-        >
-          ${this.download.busy() ? html`<span class="spinner" aria-hidden="true"></span> ${this.t.invoice.downloadingPdf}` : this.t.invoice.downloadPdf}
-        </button>
+        <div class="actions">
+          ${
+            promisable(detail)
+              ? html`<button
+                  class="button secondary"
+                  part="button promise-button"
+                  type="button"
+                  @click=${() => emit(this, 'ar-promise-request', { invoices: [detail] })}
+                >
+                  ${this.t.invoice.promiseToPay}
+                </button>`
+              : nothing
+          }
+          <button
+            class="button secondary"
+            part="button pdf-button"
+            type="button"
+            ?disabled=${this.download.busy()}
+            aria-describedby=${this.download.error ? 'download-error' : nothing}
+            @click=${() => this.handleDownload(detail)}
+          >
+            ${this.download.busy() ? html`<span class="spinner" aria-hidden="true"></span> ${this.t.invoice.downloadingPdf}` : this.t.invoice.downloadPdf}
+          </button>
+        </div>
       </header>
       ${
         this.download.error
@@ -152,6 +175,13 @@ export class ArInvoiceDetail extends PorticoElement {
       ${
         detail.dispute
           ? html`<p class="notice warning" part="notice">${this.t.invoice.disputeOpen(detail.dispute.status)}</p>`
+          : nothing
+      }
+      ${
+        detail.promise
+          ? html`<p class="notice" part="notice promised">
+              ${this.t.invoice.promised(formatDate(detail.promise.promisedDate, this.localeOrDefault))}
+            </p>`
           : nothing
       }
       ${this.renderInFlight(detail, money)}

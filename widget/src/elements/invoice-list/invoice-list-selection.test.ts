@@ -25,6 +25,8 @@ import {
   useSignedInCustomer,
 } from './invoice-list.test-support.js';
 
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
 describe('<ar-invoice-list>', () => {
   useSignedInCustomer();
 
@@ -65,6 +67,31 @@ describe('<ar-invoice-list>', () => {
     expect((await selection).detail.invoices).to.deep.equal([]);
     await el.updateComplete;
     expect($(el, '[part="selection-bar"]')).to.equal(null);
+  });
+
+  it('badges invoices under a promise, and promises only those without one', async () => {
+    const promised = { ...pastDue, promise: { id: 'ptp_1', promisedDate: '2027-01-14' } };
+    worker.use(mock.listInvoices({ items: [promised, disputed], nextCursor: null }));
+    const el = await renderList('all');
+    await loaded(el);
+    expect(text(rows(el)[0]!.querySelector('[part~="badge-promised"]'))).to.equal('Promised · Jan 14');
+    expect(rows(el)[0]!.getAttribute('aria-label')).to.contain('Past due · 38 days, Promised · Jan 14');
+    await expect(el).to.be.accessible();
+
+    tick(checkbox(el, 'Select INV-1042'));
+    await el.updateComplete;
+    const promise = $<HTMLButtonElement>(el, '[part~="promise-button"]')!;
+    expect(promise.disabled).to.equal(true);
+    expect(text($(el, '#all-promised'))).to.equal('Every ticked invoice is already promised.');
+    expect(promise.getAttribute('aria-describedby')).to.equal('all-promised');
+    await expect(el).to.be.accessible();
+
+    tick(checkbox(el, 'Select INV-1050'));
+    await el.updateComplete;
+    expect(promise.disabled).to.equal(false);
+    const requested = oneEvent(el, 'ar-promise-request');
+    promise.click();
+    expect((await requested).detail.invoices.map((i: InvoiceSummary) => i.number)).to.deep.equal(['INV-1050']);
   });
 
   it('ticks every loaded invoice that can be paid with the select-all box', async () => {

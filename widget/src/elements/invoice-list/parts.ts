@@ -128,8 +128,11 @@ export function renderSelectionBar(
   t: Catalog,
 ): TemplateResult | typeof nothing {
   if (selection.size === 0) return nothing;
-  const request = (type: 'ar-pay-request' | 'ar-promise-request' | 'ar-dispute-request') => () =>
+  const request = (type: 'ar-pay-request' | 'ar-dispute-request') => () =>
     emit(host, type, { invoices: selection.items });
+  // A promise takes only invoices under none already; with none left, the button says why it cannot.
+  const promisable = selection.items.filter((invoice) => !invoice.promise);
+  const allPromised = promisable.length === 0;
   return html`<div class="selection-bar" part="selection-bar" role="group" aria-label=${t.invoices.selectionLabel}>
     <p class="selection-summary">${t.invoices.selected(selection.size, selection.total(locale))}</p>
     <div class="selection-actions">
@@ -140,7 +143,9 @@ export function renderSelectionBar(
         class="button secondary"
         part="button promise-button"
         type="button"
-        @click=${request('ar-promise-request')}
+        ?disabled=${allPromised}
+        aria-describedby=${allPromised ? 'all-promised' : nothing}
+        @click=${() => emit(host, 'ar-promise-request', { invoices: promisable })}
       >
         ${t.invoices.promise}
       </button>
@@ -156,6 +161,7 @@ export function renderSelectionBar(
         ${t.invoices.clearSelection}
       </button>
     </div>
+    ${allPromised ? html`<p id="all-promised" class="hint">${t.invoices.allPromised}</p>` : nothing}
   </div>`;
 }
 

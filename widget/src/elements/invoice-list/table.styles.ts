@@ -150,6 +150,14 @@ export const invoiceTableStyles = css`
     display: none;
   }
 
+  /* Under an open promise to pay: a badge under the status badge, as a payment in flight is. */
+  .badge.promised {
+    display: table;
+    margin-top: calc(${t.space} / 2);
+    color: ${t.colorPrimary};
+    background: ${tint(t.colorPrimary, 8)};
+  }
+
   /* A payment on its way: says how much and since when, under the status badge. */
   .in-flight {
     display: block;

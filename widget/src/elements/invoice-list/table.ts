@@ -175,6 +175,9 @@ function renderRow(view: TableView, actions: TableActions, invoice: InvoiceSumma
   const checked = selection.has(invoice.id);
   const balance = formatMoney(invoice.balance, invoice.currency, locale);
   const inFlight = invoice.inFlight ? inFlightNotice(invoice, locale, t) : '';
+  const promised = invoice.promise
+    ? t.invoices.promised(formatDate(invoice.promise.promisedDate, locale, 'dayMonth'))
+    : '';
   const noticeId = `in-flight-${invoice.id}`;
   const tabbable = index === view.activeIndex;
   const parts = ['row', highlighted ? 'row-highlighted' : '', checked ? 'row-selected' : ''].filter(Boolean);
@@ -185,7 +188,7 @@ function renderRow(view: TableView, actions: TableActions, invoice: InvoiceSumma
     tabindex=${tabbable ? '0' : '-1'}
     aria-rowindex=${index + 2}
     aria-current=${highlighted ? 'true' : nothing}
-    aria-label=${t.invoices.rowLabel(invoice.number, balance, statusText(invoice, t), inFlight)}
+    aria-label=${t.invoices.rowLabel(invoice.number, balance, [statusText(invoice, t), promised].filter(Boolean).join(', '), inFlight)}
     @click=${(event: MouseEvent) => {
       if (!(event.target as Element).closest('.select-cell')) actions.open(invoice, index);
     }}
@@ -234,6 +237,7 @@ function renderRow(view: TableView, actions: TableActions, invoice: InvoiceSumma
     </td>
     <td role="cell" class="col-status">
       ${renderStatusBadge(invoice, t)}
+      ${promised ? html`<span class="badge promised" part="badge badge-promised">${promised}</span>` : nothing}
       ${
         inFlight
           ? html`<span id=${noticeId} class="in-flight" part="in-flight"

@@ -137,6 +137,10 @@ export const toolbarStyles = css`
     gap: ${t.space} calc(${t.space} * 1.5);
   }
 
+  .selection-bar .hint {
+    flex-basis: 100%;
+  }
+
   .selection-actions .button:not(.link) {
     min-height: 2.25rem;
     padding-block: calc(${t.space} * 0.5);

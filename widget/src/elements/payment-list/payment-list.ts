@@ -1,8 +1,7 @@
 import { Task } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { renderAccountSwitcher } from '../../internal/account-switcher.js';
-import { loadAccounts, pickAccount } from '../../internal/accounts.js';
+import { renderCardListHeader, renderCardsLoading, switcherAccounts } from '../../internal/card-list.js';
 import { DownloadController } from '../../internal/download-controller.js';
 import { emit } from '../../internal/events.js';
 import { formatDateTime, formatMoney } from '../../internal/format.js';
@@ -92,10 +91,11 @@ export class ArPaymentList extends PorticoElement {
   });
 
   /** Only a session with several accounts needs the list, for the switcher. */
-  private readonly accountsTask = new Task(this, {
-    args: () => [this.client, (this.session.store.info?.accounts.length ?? 0) > 1] as const,
-    task: async ([client, several]) => (several ? loadAccounts(client) : undefined),
-  });
+  private readonly accountsTask = switcherAccounts(
+    this,
+    () => this.client,
+    () => (this.session.store.info?.accounts.length ?? 0) > 1,
+  );
 
   /** Loads the payments again (after a payment elsewhere on the page). */
   refresh(): void {
@@ -120,10 +120,10 @@ export class ArPaymentList extends PorticoElement {
       </div>`;
     }
     return html`<div class="base" part="base">
-      ${this.renderHeader()}
+      ${renderCardListHeader(this.t.payments.heading, this.accountsTask.value, this.account, (next) => this.handleAccountChange(next), this.t)}
       ${this.paymentsTask.render({
-        initial: () => this.renderLoading(),
-        pending: () => this.renderLoading(),
+        initial: () => renderCardsLoading(this.t.payments.loading, 3),
+        pending: () => renderCardsLoading(this.t.payments.loading, 3),
         error: (error) =>
           renderLoadError(this.t.payments.loadFailed, error, () => void this.paymentsTask.run(), this.t),
         complete: (payments) => (payments === 'signed-out' ? nothing : this.renderPayments(payments)),
@@ -131,38 +131,11 @@ export class ArPaymentList extends PorticoElement {
     </div>`;
   }
 
-  private renderHeader(): TemplateResult {
-    const list = this.accountsTask.value;
-    const account = pickAccount(list, this.account);
-    return html`<div class="head" part="header">
-      <h2>${this.t.payments.heading}</h2>
-      ${
-        list && account && list.items.length > 1
-          ? renderAccountSwitcher(list.items, account, (next) => this.handleAccountChange(next), this.t)
-          : nothing
-      }
-    </div>`;
-  }
-
-  private renderLoading(): TemplateResult {
-    return html`<div class="loading" part="loading" role="status" aria-live="polite">
-      <span class="visually-hidden">${this.t.payments.loading}</span>
-      ${[0, 1, 2].map(
-        () =>
-          html`<div class="card skeleton" aria-hidden="true">
-            <span class="bone" style="width: 9rem"></span>
-            <span class="bone" style="width: 60%"></span>
-            <span class="bone" style="width: 40%"></span>
-          </div>`,
-      )}
-    </div>`;
-  }
-
   private renderPayments(payments: readonly PaymentView[]): TemplateResult {
     if (payments.length === 0) {
       return html`<div class="empty" part="empty" role="status"><p>${this.t.payments.empty}</p></div>`;
     }
-    return html`<ul class="payments" part="list" aria-label=${this.t.payments.listLabel}>
+    return html`<ul class="cards" part="list" aria-label=${this.t.payments.listLabel}>
       ${payments.map((payment) => this.renderPayment(payment))}
     </ul>`;
   }
@@ -178,7 +151,7 @@ export class ArPaymentList extends PorticoElement {
     return html`<li class="card ${payment.status}" part="payment">
       <article aria-labelledby=${headingId}>
         <div class="card-head">
-          <h3 id=${headingId} class="receipt-number">${this.t.payments.receipt(payment.receiptNumber)}</h3>
+          <h3 id=${headingId} class="card-title receipt-number">${this.t.payments.receipt(payment.receiptNumber)}</h3>
           <span class="state ${payment.status}" part="state state-${payment.status}"
             ><span class="state-icon" aria-hidden="true">${icons[payment.status]}</span>
             ${statusLabel(payment, this.t)}</span

@@ -3,7 +3,8 @@
  * the list's tab, so going back from an invoice, a payment or the statement lands on the tab the
  * person left.
  */
-import type { LazyTag } from '../../internal/lazy.js';
+import type { ReactiveControllerHost } from 'lit';
+import { loadElement, type LazyTag } from '../../internal/lazy.js';
 import type { PortalRoute } from '../../internal/routes.js';
 import type { InvoiceStatusFilter } from '../../internal/types.js';
 
@@ -12,7 +13,9 @@ export type Place =
   | { view: 'invoice'; status: InvoiceStatusFilter; invoice: string }
   | { view: 'pay'; status: InvoiceStatusFilter; invoices: string[] }
   | { view: 'statement'; status: InvoiceStatusFilter }
-  | { view: 'payments'; status: InvoiceStatusFilter };
+  | { view: 'payments'; status: InvoiceStatusFilter }
+  | { view: 'promise'; status: InvoiceStatusFilter; invoices: string[] }
+  | { view: 'promises'; status: InvoiceStatusFilter };
 
 /** The place for a route; `status` is the list's tab when the route names none. Null for none. */
 export function placeFor(wanted: PortalRoute | null, status: InvoiceStatusFilter): Place | null {
@@ -22,11 +25,12 @@ export function placeFor(wanted: PortalRoute | null, status: InvoiceStatusFilter
         ? { view: 'invoice', status: wanted.status ?? status, invoice: wanted.invoice }
         : { view: 'invoices', status: wanted.status ?? status };
     case 'pay':
-      return { view: 'pay', status, invoices: wanted.invoices };
+    case 'promise':
+      return { view: wanted.view, status, invoices: wanted.invoices };
     case 'statement':
-      return { view: 'statement', status };
     case 'payments':
-      return { view: 'payments', status };
+    case 'promises':
+      return { view: wanted.view, status };
     default:
       return null;
   }
@@ -41,11 +45,12 @@ export function routeFor(place: Place, accountId: string): PortalRoute {
     case 'invoice':
       return { view: 'invoices', invoice: place.invoice, ...account };
     case 'pay':
-      return { view: 'pay', invoices: place.invoices, ...account };
+    case 'promise':
+      return { view: place.view, invoices: place.invoices, ...account };
     case 'statement':
-      return { view: 'statement', ...account };
     case 'payments':
-      return { view: 'payments', ...account };
+    case 'promises':
+      return { view: place.view, ...account };
   }
 }
 
@@ -59,4 +64,17 @@ export const viewElements: Partial<Record<Place['view'], LazyTag>> = {
   pay: 'ar-easy-pay',
   payments: 'ar-payment-list',
   statement: 'ar-statement',
+  promise: 'ar-promise-to-pay',
+  promises: 'ar-promise-list',
 };
+
+/** The place's element is a chunk of its own: fetched on first use, then the portal renders the view (see `renderView`). */
+export function loadViewElement(place: Place | null, host: ReactiveControllerHost): void {
+  const lazy = place ? viewElements[place.view] : undefined;
+  if (lazy && !customElements.get(lazy)) {
+    loadElement(lazy).then(
+      () => host.requestUpdate(),
+      (error: unknown) => console.error(`Portico: could not load <${lazy}>.`, error),
+    );
+  }
+}

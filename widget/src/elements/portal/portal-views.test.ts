@@ -226,6 +226,7 @@ describe('<ar-portal>', () => {
     expect([...el.shadowRoot!.querySelectorAll('nav button')].map((b) => b.textContent?.trim())).to.deep.equal([
       'Invoices',
       'Payments',
+      'Promises',
       'Statement',
     ]);
     navButton(el, 'Payments').click();

@@ -8,6 +8,8 @@ import type { ArInvoiceDetail } from '../invoice-detail/invoice-detail.js';
 import type { ArInvoiceList } from '../invoice-list/invoice-list.js';
 import type { ArLogin } from '../login/login.js';
 import type { ArPaymentList } from '../payment-list/payment-list.js';
+import type { ArPromiseList } from '../promise-list/promise-list.js';
+import type { ArPromiseToPay } from '../promise-to-pay/promise-to-pay.js';
 import type { ArStatement } from '../statement/statement.js';
 import type { ArPortal } from './portal.js';
 
@@ -33,6 +35,8 @@ export const statementView = (el: ArPortal) => inShadow<ArStatement>(el, 'ar-sta
 export const easyPay = (el: ArPortal) => inShadow<ArEasyPay>(el, 'ar-easy-pay');
 export const login = (el: ArPortal) => inShadow<ArLogin>(el, 'ar-login');
 export const payments = (el: ArPortal) => inShadow<ArPaymentList>(el, 'ar-payment-list');
+export const promiseForm = (el: ArPortal) => inShadow<ArPromiseToPay>(el, 'ar-promise-to-pay');
+export const promiseList = (el: ArPortal) => inShadow<ArPromiseList>(el, 'ar-promise-list');
 export const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 export const selectedTab = (el: ArPortal) =>
   inShadow(el, 'ar-invoice-list', '[role="tab"][aria-selected="true"]')?.textContent?.trim();

@@ -11,7 +11,6 @@ import type {
   ArNavigateDetail,
 } from '../../internal/events.js';
 import { emit } from '../../internal/events.js';
-import { loadElement } from '../../internal/lazy.js';
 import { hasLinkToken } from '../../internal/magic-link.js';
 import type { ArPaymentList } from '../payment-list/payment-list.js';
 import { linkTarget, parseRoute, type PortalRoute } from '../../internal/routes.js';
@@ -19,7 +18,7 @@ import { PorticoElement } from '../../internal/portico-element.js';
 import { renderLoadError, renderPending } from '../../internal/states.js';
 import type { AccountList, Audience, InvoiceStatusFilter, SessionInfo } from '../../internal/types.js';
 import type { ArInvoiceList } from '../invoice-list/invoice-list.js';
-import { placeFor, routeFor, viewElements, type Place } from './places.js';
+import { loadViewElement, placeFor, routeFor, type Place } from './places.js';
 import { PortalHistoryController } from './history.js';
 import { PortalLoads } from './loads.js';
 import { prefetchFirstView } from '../invoice-list/first-page.js';
@@ -37,16 +36,16 @@ import {
 
 /**
  * @summary The customer portal: signs the person in (magic link or code), then shows their accounts
- * and invoices, each invoice in detail, paying one or several, their payments with receipts, and the
- * account statement.
+ * and invoices, each invoice in detail, paying one or several, promising to pay them by a date, their
+ * payments with receipts, their promises, and the account statement.
  *
  * An Easy Pay session (from a pay link the company sent) sees only the invoices its link is for:
- * the portal says so ("This link is for INV-1032 only"), offers no statement or payments, and offers
+ * the portal says so ("This link is for INV-1032 only"), offers no statement, payments or promises, and offers
  * to sign in to the whole account with the session's email filled in.
  *
  * Lands on the route the sign-in link asked for (e.g. `invoices?status=past_due`, `invoices/INV-1042`
- * for that invoice's detail, `pay/INV-1042` to pay it, `statement`), else on the Past due tab when the account has past-due
- * invoices, else on Open. When the server ends the session it returns to sign-in and, after it, to
+ * for that invoice's detail, `pay/INV-1042` to pay it, `promises`, `statement`), else on the Past due
+ * tab when the account has past-due invoices, else on Open. When the server ends the session it returns to sign-in and, after it, to
  * where the person was. A session survives a reload of the tab (sessionStorage) and is checked with
  * the server first.
  *
@@ -76,8 +75,12 @@ import {
  *   refreshes the list. `detail` is the `PaymentView`.
  * @event ar-payment-failed - A payment was declined (`detail` is the `PaymentView`) or refused before any charge
  *   (`detail.error` is `{code, message}`); bubbles from `<ar-easy-pay>`.
- * @event ar-promise-request - "Promise to pay" for the ticked invoices (bubbles from `<ar-invoice-list>`; `detail.invoices`).
- *   Portico has no promise-to-pay flow yet: the portal leaves it to the page.
+ * @event ar-promise-request - "Promise to pay" for the ticked invoices (bubbles from `<ar-invoice-list>`) or for one
+ *   invoice (from `<ar-invoice-detail>`); the portal opens the promise form. `detail.invoices`.
+ * @event ar-promise-created - A promise to pay was recorded (bubbles from `<ar-promise-to-pay>`); the portal refreshes the list.
+ *   `detail` is the `PromiseView`.
+ * @event ar-promise-cancelled - An open promise was cancelled (bubbles from `<ar-promise-list>` or `<ar-promise-to-pay>`).
+ *   `detail` is the `PromiseView`.
  * @event ar-dispute-request - "Dispute" for the ticked invoices (bubbles from `<ar-invoice-list>`; `detail.invoices`).
  *   Portico has no dispute flow yet: the portal leaves it to the page.
  * @event ar-navigate - "Back to invoices" in the detail or pay view (bubbles from them); the portal handles it.
@@ -87,7 +90,7 @@ import {
  * @csspart header - The top bar: company, user, log-out buttons.
  * @csspart company - The company name heading.
  * @csspart user - The signed-in user's email.
- * @csspart nav - The Invoices / Payments / Statement navigation.
+ * @csspart nav - The Invoices / Payments / Promises / Statement navigation.
  * @csspart nav-link - Each navigation button (also `nav-link-current`).
  * @csspart button - Every button of the portal itself.
  * @csspart logout-button - "Log out".
@@ -105,6 +108,8 @@ import {
  * @csspart scope - An Easy Pay session's note about what its link covers.
  * @csspart scope-sign-in - Its "Sign in to see your whole account" button.
  * @csspart easy-pay - The `<ar-easy-pay>` element.
+ * @csspart promise-to-pay - The `<ar-promise-to-pay>` element.
+ * @csspart promise-list - The `<ar-promise-list>` element.
  *
  * @cssprop --ar-color-primary - Buttons, links, the current view and focus.
  * @cssprop --ar-color-on-primary - Text on primary buttons.
@@ -190,14 +195,7 @@ export class ArPortal extends PorticoElement {
 
   protected override willUpdate(): void {
     this.providedApi = this.client;
-    // The view's element is a chunk of its own: the view renders once it has arrived (see `renderView`).
-    const lazy = this.place ? viewElements[this.place.view] : undefined;
-    if (lazy && !customElements.get(lazy)) {
-      loadElement(lazy).then(
-        () => this.requestUpdate(),
-        (error: unknown) => console.error(`Portico: could not load <${lazy}>.`, error),
-      );
-    }
+    loadViewElement(this.place, this);
   }
 
   // ---- Session and routing -----------------------------------------------------------------------
@@ -289,13 +287,14 @@ export class ArPortal extends PorticoElement {
     void this.go({ view: 'invoice', status: this.status, invoice: event.detail.invoice.number }, 'push');
   }
 
-  private handlePayRequest(event: CustomEvent<ArInvoicesDetail>): void {
+  /** "Pay" or "Promise to pay" for the list's ticked invoices (promising, also from an invoice's detail). */
+  private handleInvoicesRequest(view: 'pay' | 'promise', event: CustomEvent<ArInvoicesDetail>): void {
     const invoices = event.detail.invoices.map((invoice) => invoice.number);
-    if (invoices.length) void this.go({ view: 'pay', status: this.status, invoices }, 'push');
+    if (invoices.length) void this.go({ view, status: this.status, invoices }, 'push');
   }
 
-  /** Balances (or what is in flight) changed: the list (kept in the page) and the totals load again for the way back. */
-  private handlePaymentMade(): void {
+  /** Balances, payments in flight or promises changed: the list (kept in the page) and totals load again. */
+  private handleInvoicesChanged(): void {
     this.list?.refresh();
     this.payments?.refresh();
   }
@@ -380,7 +379,7 @@ export class ArPortal extends PorticoElement {
         }
         // An Easy Pay session sees only its invoices: no payments, no statement.
         const scoped = Boolean(this.client.session.info?.scope);
-        const go = (view: 'invoices' | 'payments' | 'statement') => void this.go({ view, status: this.status }, 'push');
+        const go: Parameters<typeof renderNav>[2] = (view) => void this.go({ view, status: this.status }, 'push');
         return html`${scope} ${renderNav(place, scoped, go, this.t)}
         ${renderView(place, { accountId: this.accountId, locale: this.locale }, this.viewHandlers, this.t)}`;
       },
@@ -391,8 +390,9 @@ export class ArPortal extends PorticoElement {
     invoiceSelect: (event) => this.handleInvoiceSelect(event),
     filterChange: (event) => this.handleFilterChange(event),
     accountChange: (event) => this.handleAccountChange(event),
-    payRequest: (event) => this.handlePayRequest(event),
+    payRequest: (event) => this.handleInvoicesRequest('pay', event),
+    promiseRequest: (event) => this.handleInvoicesRequest('promise', event),
     navigate: (event) => this.handleNavigate(event),
-    paymentMade: () => this.handlePaymentMade(),
+    invoicesChanged: () => this.handleInvoicesChanged(),
   };
 }

@@ -104,21 +104,26 @@ export function renderUpgrade(
   </section>`;
 }
 
-type NavView = 'invoices' | 'payments' | 'statement';
+export type NavView = 'invoices' | 'payments' | 'promises' | 'statement';
 
-/** Invoices, Payments, Statement; an Easy Pay session (`scoped`) sees only its invoices. */
+/** Invoices, Payments, Promises, Statement; an Easy Pay session (`scoped`) sees only its invoices. */
 export function renderNav(place: Place, scoped: boolean, go: (view: NavView) => void, t: Catalog): TemplateResult {
-  const items: { view: NavView; label: string; current: boolean }[] = [
+  const others: { view: NavView; label: string }[] = scoped
+    ? []
+    : [
+        { view: 'payments', label: t.portal.navPayments },
+        { view: 'promises', label: t.portal.navPromises },
+        { view: 'statement', label: t.portal.navStatement },
+      ];
+  const items = [
+    // The invoices' own views (an invoice, paying, promising) are under Invoices.
     {
-      view: 'invoices',
+      view: 'invoices' as const,
       label: t.portal.navInvoices,
-      current: place.view !== 'statement' && place.view !== 'payments',
+      current: !others.some((item) => item.view === place.view),
     },
+    ...others.map((item) => ({ ...item, current: item.view === place.view })),
   ];
-  if (!scoped) {
-    items.push({ view: 'payments', label: t.portal.navPayments, current: place.view === 'payments' });
-    items.push({ view: 'statement', label: t.portal.navStatement, current: place.view === 'statement' });
-  }
   return html`<nav class="nav" part="nav" aria-label=${t.portal.navLabel}>
     ${items.map(
       (item) =>
@@ -141,8 +146,10 @@ export interface ViewHandlers {
   filterChange: (event: CustomEvent<ArFilterChangeDetail>) => void;
   accountChange: (event: CustomEvent<ArAccountChangeDetail>) => void;
   payRequest: (event: CustomEvent<ArInvoicesDetail>) => void;
+  promiseRequest: (event: CustomEvent<ArInvoicesDetail>) => void;
   navigate: (event: CustomEvent<ArNavigateDetail>) => void;
-  paymentMade: () => void;
+  /** A payment or a promise was made (or a promise cancelled): the list's balances and badges change. */
+  invoicesChanged: () => void;
 }
 
 /** Whether a view's element is defined, so that it renders with its properties set, not upgraded later. */
@@ -178,6 +185,7 @@ export function renderView(
       @ar-filter-change=${on.filterChange}
       @ar-account-change=${on.accountChange}
       @ar-pay-request=${on.payRequest}
+      @ar-promise-request=${on.promiseRequest}
     ></ar-invoice-list>
     ${
       place.view === 'invoice' && defined('ar-invoice-detail')
@@ -186,6 +194,7 @@ export function renderView(
             invoice=${place.invoice}
             locale=${locale}
             @ar-navigate=${on.navigate}
+            @ar-promise-request=${on.promiseRequest}
           ></ar-invoice-detail>`
         : nothing
     }
@@ -197,8 +206,8 @@ export function renderView(
             account=${accountId}
             locale=${locale}
             @ar-navigate=${on.navigate}
-            @ar-payment-succeeded=${on.paymentMade}
-            @ar-payment-processing=${on.paymentMade}
+            @ar-payment-succeeded=${on.invoicesChanged}
+            @ar-payment-processing=${on.invoicesChanged}
           ></ar-easy-pay>`
         : nothing
     }
@@ -210,6 +219,30 @@ export function renderView(
             locale=${locale}
             @ar-account-change=${on.accountChange}
           ></ar-payment-list>`
+        : nothing
+    }
+    ${
+      place.view === 'promise' && defined('ar-promise-to-pay')
+        ? html`<ar-promise-to-pay
+            part="promise-to-pay"
+            .invoices=${place.invoices}
+            account=${accountId}
+            locale=${locale}
+            @ar-navigate=${on.navigate}
+            @ar-promise-created=${on.invoicesChanged}
+            @ar-promise-cancelled=${on.invoicesChanged}
+          ></ar-promise-to-pay>`
+        : nothing
+    }
+    ${
+      place.view === 'promises' && defined('ar-promise-list')
+        ? html`<ar-promise-list
+            part="promise-list"
+            account=${accountId}
+            locale=${locale}
+            @ar-account-change=${on.accountChange}
+            @ar-promise-cancelled=${on.invoicesChanged}
+          ></ar-promise-list>`
         : nothing
     }
     ${
