@@ -40,6 +40,15 @@ describe('Stripe provider against a loopback Stripe', () => {
       assert.equal(created.headers.authorization, `Bearer ${SECRET_KEY}`);
     });
 
+    it('tells Stripe the payer is away for an automatic payment (off_session), and not otherwise', async () => {
+      await provider.charge(charge({ paymentId: 'pay_0002', offSession: true }));
+      await provider.charge(charge({ paymentId: 'pay_0003' }));
+      const [away, present] = stripe.to('POST', '/v1/payment_intents').map((r) => new URLSearchParams(r.body));
+      assert.equal(away!.get('off_session'), 'true');
+      assert.equal(away!.get('confirm'), 'true');
+      assert.equal(present!.get('off_session'), null);
+    });
+
     it('attaches a Stripe Customer tagged with our customer id', async () => {
       await provider.charge(charge());
 

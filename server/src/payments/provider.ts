@@ -20,6 +20,11 @@ export interface ChargeInput {
   customer: { id: string; name: string; email: string | null };
   /** A line for the payer's statement and the processor's dashboard, e.g. "Acme Supplies INV-1001". */
   description: string;
+  /**
+   * The payer is away: an automatic payment on a promised date, with the card they saved. The
+   * processor is told so (Stripe: `off_session`); a card that then asks to authenticate fails.
+   */
+  offSession?: boolean;
 }
 
 /** Where a charge stands after a provider call. `ref` is the provider's id for it (PaymentIntent, order). */

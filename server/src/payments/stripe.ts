@@ -261,6 +261,7 @@ export function stripeProvider(config: Config): PaymentProvider {
             metadata: { portico_payment_id: input.paymentId, portico_method: input.method },
             ...(input.paymentMethod ? { payment_method: input.paymentMethod } : {}),
             ...(confirmNow ? { confirm: true } : {}),
+            ...(input.offSession && confirmNow ? { off_session: true } : {}),
           },
           { idempotencyKey: input.paymentId },
         );

@@ -31,6 +31,7 @@ export async function createPayment(
   body: PaymentRequestBody,
   idempotencyKey: string,
   requestId: string | null,
+  options: { offSession?: boolean } = {},
 ): Promise<PaymentResult> {
   const { db, clock } = deps;
   const hash = requestHash(body);
@@ -150,7 +151,7 @@ export async function createPayment(
   } else {
     // A new payment, or one whose provider call failed before or whose caller died: charge (again,
     // safely: the provider sees the same idempotency key, our payment id).
-    const charge = runCharge(deps, payment, body.paymentMethod ?? null, actor, requestId);
+    const charge = runCharge(deps, payment, body.paymentMethod ?? null, actor, requestId, options.offSession ?? false);
     deps.charges.set(payment.id, charge);
     try {
       await charge;
@@ -197,12 +198,13 @@ async function runCharge(
   paymentMethod: string | null,
   actor: Actor,
   requestId: string | null,
+  offSession: boolean,
 ): Promise<void> {
   const provider = deps.providers.byName(payment.provider);
   if (!provider) throw new DomainError('method_unavailable', 'That payment method is no longer offered.');
   let outcome: ProviderOutcome;
   try {
-    outcome = await provider.charge(await chargeInput(deps, payment, paymentMethod));
+    outcome = await provider.charge({ ...(await chargeInput(deps, payment, paymentMethod)), offSession });
   } catch (err) {
     if (!(err instanceof ProviderError)) throw err;
     deps.logger.error('payment provider failed', {

@@ -57,6 +57,7 @@ async function charge(deps: PaymentDeps, promise: PromiseRow, now: Date): Promis
       },
       `autopay-${promise.id}`,
       null,
+      { offSession: true },
     );
     const failed = result.view.status === 'failed' || result.view.status === 'pending';
     return {

@@ -27,11 +27,18 @@ export const PROMISE_REMIND = 'promise.remind';
 /** The job that pays a promise automatically on its date, before that day's reminder. */
 export const PROMISE_AUTOPAY = 'promise.autopay';
 
-/** Methods that can charge a saved card or bank account later, with the customer away: the sandbox's and Stripe's. */
+/**
+ * Methods that can charge a saved card or bank account later, with the customer away: the sandbox's,
+ * and Stripe's cards (charged `off_session`; a Stripe bank debit needs a mandate taken beforehand,
+ * which the portal does not take yet). PayPal never: its approval needs the payer.
+ */
 export function autopayMethods(deps: Pick<PromiseDeps, 'providers'>, currency: string): PaymentMethod[] {
   return deps.providers
     .methodsFor(currency)
-    .filter((m) => m.method !== 'paypal' && (m.provider === 'sandbox' || m.provider === 'stripe'))
+    .filter(
+      (m) => m.provider === 'sandbox' || (m.provider === 'stripe' && (m.method === 'card' || m.method === 'debit')),
+    )
+    .filter((m) => m.method !== 'paypal')
     .map((m) => m.method);
 }
 
