@@ -80,6 +80,7 @@ export interface DownloadedFile {
 
 type RequestOptions = {
   body?: unknown;
+  /** Send the session's token (and refuse without one); all but the sign-in calls. */
   auth?: boolean;
   signal?: AbortSignal | undefined;
   accept?: string;
@@ -133,12 +134,12 @@ export class PorticoApi {
 
   /** Asks for a magic link (or a fresh one from an old link's token). Same answer for any email. */
   requestLink(body: LinkRequestBody | LinkResendBody, options?: CallOptions): Promise<LinkRequestAccepted> {
-    return this.call('POST', '/auth/links', { body, ...options });
+    return this.call('POST', '/auth/links', { body, auth: false, ...options });
   }
 
   /** Looks at a link without consuming it: whose it is and whether this browser asked for it. */
   previewLink(body: LinkPreviewBody, options?: CallOptions): Promise<LinkPreview> {
-    return this.call('POST', '/auth/links/preview', { body, ...options });
+    return this.call('POST', '/auth/links/preview', { body, auth: false, ...options });
   }
 
   /** Exchanges a link token or an email + code for a session, and starts it in the store. */
@@ -154,12 +155,12 @@ export class PorticoApi {
    * before anything re-renders on the new session and takes it out of the page).
    */
   exchangeSession(body: SessionRequestBody, options?: CallOptions): Promise<SessionCreated> {
-    return this.call<SessionCreated>('POST', '/auth/sessions', { body, ...options });
+    return this.call<SessionCreated>('POST', '/auth/sessions', { body, auth: false, ...options });
   }
 
   /** Who the stored session belongs to; refreshes the store (a 401 ends it). */
   async getSession(options?: CallOptions): Promise<SessionInfo> {
-    const info = await this.call<SessionInfo>('GET', '/auth/session', { auth: true, ...options });
+    const info = await this.call<SessionInfo>('GET', '/auth/session', options);
     this.session.refresh(info);
     return info;
   }
@@ -170,7 +171,7 @@ export class PorticoApi {
    */
   async logout(): Promise<void> {
     try {
-      await this.call<void>('DELETE', '/auth/session', { auth: true });
+      await this.call<void>('DELETE', '/auth/session');
     } catch {
       // See above.
     } finally {
@@ -184,7 +185,7 @@ export class PorticoApi {
    */
   async logoutEverywhere(): Promise<void> {
     try {
-      await this.call<void>('DELETE', '/auth/sessions', { auth: true });
+      await this.call<void>('DELETE', '/auth/sessions');
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 401) throw error;
     }
@@ -192,16 +193,16 @@ export class PorticoApi {
   }
 
   listAccounts(options?: CallOptions): Promise<AccountList> {
-    return this.call('GET', '/accounts', { auth: true, ...options });
+    return this.call('GET', '/accounts', options);
   }
 
   listInvoices(query: InvoiceListQuery = {}, options?: CallOptions): Promise<InvoiceList> {
-    return this.call('GET', `/invoices${queryString(query)}`, { auth: true, ...options });
+    return this.call('GET', `/invoices${queryString(query)}`, options);
   }
 
   /** One invoice in full, by its id (`inv_…`) or its number (`INV-1042`). */
   getInvoice(idOrNumber: string, options?: CallOptions): Promise<InvoiceDetail> {
-    return this.call('GET', `/invoices/${encodeURIComponent(idOrNumber)}`, { auth: true, ...options });
+    return this.call('GET', `/invoices/${encodeURIComponent(idOrNumber)}`, options);
   }
 
   /** The invoice's PDF. A plain link cannot carry the bearer token, so the file is fetched here. */
@@ -211,7 +212,7 @@ export class PorticoApi {
   }
 
   getStatement(query: StatementPeriod = {}, options?: CallOptions): Promise<Statement> {
-    return this.call('GET', `/statement${queryString(query)}`, { auth: true, ...options });
+    return this.call('GET', `/statement${queryString(query)}`, options);
   }
 
   downloadStatement(query: StatementPeriod, format: 'csv' | 'pdf', options?: DownloadOptions): Promise<DownloadedFile> {
@@ -223,7 +224,7 @@ export class PorticoApi {
 
   /** What the pay form offers for an account: methods, surcharge, overpayment, credit, provider keys. */
   getPaymentConfig(account: string, options?: CallOptions): Promise<PaymentConfig> {
-    return this.call('GET', `/payments/config${queryString({ account })}`, { auth: true, ...options });
+    return this.call('GET', `/payments/config${queryString({ account })}`, options);
   }
 
   /**
@@ -234,7 +235,6 @@ export class PorticoApi {
   createPayment(body: PaymentRequestBody, idempotencyKey: string, options?: CallOptions): Promise<PaymentView> {
     return this.call('POST', '/payments', {
       body,
-      auth: true,
       headers: { 'Idempotency-Key': idempotencyKey },
       ...options,
     });
@@ -242,15 +242,15 @@ export class PorticoApi {
 
   /** The payer finished (or gave up) the payment's next action: authentication, PayPal approval. */
   confirmPayment(id: string, body: PaymentConfirmBody, options?: CallOptions): Promise<PaymentView> {
-    return this.call('POST', `/payments/${encodeURIComponent(id)}/confirm`, { body, auth: true, ...options });
+    return this.call('POST', `/payments/${encodeURIComponent(id)}/confirm`, { body, ...options });
   }
 
   getPayment(id: string, options?: CallOptions): Promise<PaymentView> {
-    return this.call('GET', `/payments/${encodeURIComponent(id)}`, { auth: true, ...options });
+    return this.call('GET', `/payments/${encodeURIComponent(id)}`, options);
   }
 
   listPayments(account?: string, options?: CallOptions): Promise<PaymentList> {
-    return this.call('GET', `/payments${queryString({ account })}`, { auth: true, ...options });
+    return this.call('GET', `/payments${queryString({ account })}`, options);
   }
 
   /** The payment's receipt as a PDF, fetched with the bearer token like the invoice PDF. */
@@ -264,26 +264,31 @@ export class PorticoApi {
 
   /** What the promise form may offer the account today: the dates it may name, the tolerance, the time zone. */
   promiseConfig(account?: string, options?: CallOptions): Promise<PromiseConfig> {
-    return this.call('GET', `/promises/config${queryString({ account })}`, { auth: true, ...options });
+    return this.call('GET', `/promises/config${queryString({ account })}`, options);
   }
 
   /** The account's promises to pay, newest first; `status` keeps one kind (`open`, `kept` …). */
   listPromises(query: PromiseListQuery = {}, options?: CallOptions): Promise<PromiseList> {
-    return this.call('GET', `/promises${queryString(query)}`, { auth: true, ...options });
+    return this.call('GET', `/promises${queryString(query)}`, options);
   }
 
   getPromise(id: string, options?: CallOptions): Promise<PromiseView> {
-    return this.call('GET', `/promises/${encodeURIComponent(id)}`, { auth: true, ...options });
+    return this.call('GET', `/promises/${encodeURIComponent(id)}`, options);
   }
 
   /** Promises to pay invoices by a date; reminders for them pause until its deadline. */
   createPromise(body: PromiseRequestBody, options?: CallOptions): Promise<PromiseView> {
-    return this.call('POST', '/promises', { body, auth: true, ...options });
+    return this.call('POST', '/promises', { body, ...options });
   }
 
   /** Cancels an open promise (`409 promise_not_open` for any other); reminders resume. */
   cancelPromise(id: string, options?: CallOptions): Promise<PromiseView> {
-    return this.call('POST', `/promises/${encodeURIComponent(id)}/cancel`, { auth: true, ...options });
+    return this.call('POST', `/promises/${encodeURIComponent(id)}/cancel`, options);
+  }
+
+  /** Stops a promise's scheduled automatic payment; the promise stays open (`409 promise_not_open` when none is scheduled). */
+  cancelPromiseAutopay(id: string, options?: CallOptions): Promise<PromiseView> {
+    return this.call('POST', `/promises/${encodeURIComponent(id)}/autopay/cancel`, options);
   }
 
   private async file(
@@ -294,15 +299,14 @@ export class PorticoApi {
   ): Promise<DownloadedFile> {
     const tag = locale ? canonicalLocale(locale) : null;
     const url = tag ? `${path}${path.includes('?') ? '&' : '?'}locale=${encodeURIComponent(tag)}` : path;
-    const response = await this.request('GET', url, { auth: true, accept, ...options });
+    const response = await this.request('GET', url, { accept, ...options });
     const blob = await response.blob();
     return { blob, filename: filenameFrom(response.headers.get('Content-Disposition'), fallbackName) };
   }
 
-  private async call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, options: RequestOptions): Promise<T> {
-    const response = await this.request(method, path, options);
-    if (response.status === 204) return undefined as T;
-    const text = await response.text();
+  private async call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, options?: RequestOptions): Promise<T> {
+    // An empty body (204 No Content) is `undefined`.
+    const text = await (await this.request(method, path, options)).text();
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
@@ -310,7 +314,7 @@ export class PorticoApi {
   private async request(
     method: 'GET' | 'POST' | 'DELETE',
     path: string,
-    { body, auth = false, signal, accept = 'application/json', headers: extra }: RequestOptions,
+    { body, auth = true, signal, accept = 'application/json', headers: extra }: RequestOptions = {},
   ): Promise<Response> {
     const headers: Record<string, string> = { ...extra, Accept: accept };
     const token = auth ? this.session.token : null;

@@ -7,7 +7,8 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Catalog } from '../locales/catalog.js';
 import { addDays } from './calendar.js';
 import { formatDate, formatMoney } from './format.js';
-import type { PromiseCancelController } from './promise-cancel.js';
+import type { PromiseActionController } from './promise-action.js';
+import type { CancelState, PromiseCancelController } from './promise-cancel.js';
 import { tint, tokens as t } from './tokens.styles.js';
 import type { PromiseStatus, PromiseView } from './types.js';
 
@@ -48,11 +49,15 @@ export interface PromiseCardOptions {
   /** The heading's level: 3 alone under a view's title, 4 inside a group of promises. */
   level: 3 | 4;
   cancel: PromiseCancelController;
+  /** Stopping a scheduled automatic payment; without it, the card only says how the payment stands. */
+  autopay?: PromiseActionController;
 }
 
 export function renderPromiseCard(loaded: PromiseView, options: PromiseCardOptions): TemplateResult {
   const { locale, t: words, cancel } = options;
-  const promise = cancel.current(loaded);
+  // A cancel comes after any stop of the automatic payment (a cancelled promise has none to stop).
+  const cancelled = cancel.current(loaded);
+  const promise = cancelled !== loaded ? cancelled : (options.autopay?.changedOf(loaded.id) ?? loaded);
   const money = (minor: number) => formatMoney(minor, promise.currency, locale);
   const headingId = `promise-${promise.id}`;
   const title = promiseTitle(promise, locale, words);
@@ -81,14 +86,7 @@ export function renderPromiseCard(loaded: PromiseView, options: PromiseCardOptio
         <dd><strong>${money(promise.remaining)}</strong></dd>
       </div>
     </dl>
-    ${open ? html`<p class="paused">${paused}</p>` : nothing}
-    ${
-      promise.autopay
-        ? html`<p class="paused" part="autopay">
-            ${words.promises.autopay(words.pay.method(promise.autopay.method), promise.autopay.status)}
-          </p>`
-        : nothing
-    }
+    ${open ? html`<p class="paused">${paused}</p>` : nothing} ${renderAutopay(promise, title, options)}
     <div class="applied">
       <p class="applied-label" id="invoices-${promise.id}">${words.promises.invoices}</p>
       <ul aria-labelledby="invoices-${promise.id}">
@@ -109,53 +107,129 @@ export function renderPromiseCard(loaded: PromiseView, options: PromiseCardOptio
   </article>`;
 }
 
+/** How the automatic payment stands and, while it is scheduled on an open promise, the way to stop it. */
+function renderAutopay(promise: PromiseView, title: string, options: PromiseCardOptions) {
+  const { autopay } = promise;
+  if (!autopay) return nothing;
+  const { locale, t: words } = options;
+  const line = words.promises.autopay(
+    autopay.status,
+    words.pay.method(autopay.method),
+    words.promises.autopayMeans(autopay.method),
+    formatDate(promise.promisedDate, locale),
+  );
+  const stop = options.autopay;
+  const stoppable = stop && promise.status === 'open' && autopay.status === 'scheduled';
+  return html`<div class="autopay autopay-${autopay.status}" part="autopay">
+    <p><span class="autopay-icon" aria-hidden="true">${autopayIcons[autopay.status]}</span> ${line}</p>
+    ${
+      stop
+        ? renderConfirmable(promise, stop.state(promise.id), stoppable ? stop : null, {
+            ask: {
+              id: 'stop-autopay',
+              part: 'stop-autopay-button',
+              label: words.promises.stopAutopayLabel(title),
+              text: words.promises.stopAutopay,
+            },
+            question: words.promises.confirmStop(formatDate(promise.promisedDate, locale)),
+            yes: words.promises.confirmStopYes,
+            busy: words.promises.stopping,
+            safe: { id: 'keep-autopay', part: 'keep-autopay-button', text: words.promises.confirmNo },
+            confirmPart: 'confirm-stop-autopay-button',
+          })
+        : nothing
+    }
+  </div>`;
+}
+
+const autopayIcons: Record<NonNullable<PromiseView['autopay']>['status'], string> = {
+  scheduled: '↻',
+  charged: '✓',
+  failed: '✕',
+  cancelled: '–',
+  skipped: '–',
+};
+
 function renderCancel(promise: PromiseView, title: string, { t: words, cancel }: PromiseCardOptions) {
-  const state = cancel.state(promise.id);
+  return renderConfirmable(promise, cancel.state(promise.id), promise.status === 'open' ? cancel : null, {
+    ask: { id: 'cancel', part: 'cancel-button', label: words.promises.cancelLabel(title), text: words.promises.cancel },
+    question: words.promises.confirmCancel,
+    yes: words.promises.confirmYes,
+    busy: words.promises.cancelling,
+    safe: { id: 'keep', part: 'keep-button', text: words.promises.confirmNo },
+    confirmPart: 'confirm-cancel-button',
+  });
+}
+
+interface ConfirmWords {
+  /** The button that asks, its id prefix and part. */
+  ask: { id: string; part: string; label: string; text: string };
+  question: string;
+  yes: string;
+  busy: string;
+  /** The confirm step's safe choice (focus goes to it). */
+  safe: { id: string; part: string; text: string };
+  confirmPart: string;
+}
+
+interface Confirmable {
+  ask(id: string): void;
+  dismiss(id: string): void;
+  confirm(promise: PromiseView): Promise<void>;
+}
+
+/** An action's message, and its button or confirm step while it applies (`actions` null: only the message). */
+function renderConfirmable(
+  promise: PromiseView,
+  state: CancelState,
+  actions: Confirmable | null,
+  words: ConfirmWords,
+): TemplateResult | typeof nothing {
   const message = state.message
     ? html`<p class="notice ${state.message.danger ? 'danger' : ''}" part="error" role="alert">
         ${state.message.text}
       </p>`
     : nothing;
-  if (promise.status !== 'open') return message;
+  if (!actions) return message;
   const id = promise.id;
   if (!state.confirming) {
     return html`${message}
       <div class="actions">
         <button
-          id="cancel-${id}"
+          id="${words.ask.id}-${id}"
           class="button secondary"
-          part="button cancel-button"
+          part="button ${words.ask.part}"
           type="button"
-          aria-label=${words.promises.cancelLabel(title)}
-          @click=${() => cancel.ask(id)}
+          aria-label=${words.ask.label}
+          @click=${() => actions.ask(id)}
         >
-          ${words.promises.cancel}
+          ${words.ask.text}
         </button>
       </div>`;
   }
   return html`${message}
-    <div class="confirm" part="confirm" role="group" aria-labelledby="confirm-${id}">
-      <p id="confirm-${id}">${words.promises.confirmCancel}</p>
+    <div class="confirm" part="confirm" role="group" aria-labelledby="confirm-${words.ask.id}-${id}">
+      <p id="confirm-${words.ask.id}-${id}">${words.question}</p>
       <div class="actions">
         <button
           class="button danger"
-          part="button confirm-cancel-button"
+          part="button ${words.confirmPart}"
           type="button"
           ?disabled=${state.busy}
           aria-busy=${state.busy ? 'true' : 'false'}
-          @click=${() => void cancel.confirm(promise)}
+          @click=${() => void actions.confirm(promise)}
         >
-          ${state.busy ? html`<span class="spinner" aria-hidden="true"></span> ${words.promises.cancelling}` : words.promises.confirmYes}
+          ${state.busy ? html`<span class="spinner" aria-hidden="true"></span> ${words.busy}` : words.yes}
         </button>
         <button
-          id="keep-${id}"
+          id="${words.safe.id}-${id}"
           class="button secondary"
-          part="button keep-button"
+          part="button ${words.safe.part}"
           type="button"
           ?disabled=${state.busy}
-          @click=${() => cancel.dismiss(id)}
+          @click=${() => actions.dismiss(id)}
         >
-          ${words.promises.confirmNo}
+          ${words.safe.text}
         </button>
       </div>
     </div>`;
@@ -196,7 +270,21 @@ export const promiseCardStyles = css`
     outline: ${t.focusRing};
   }
 
+  .autopay p {
+    margin: 0;
+  }
+
+  .autopay-failed p {
+    color: ${t.colorDanger};
+    font-weight: 600;
+  }
+
+  .autopay .actions {
+    margin-top: ${t.space};
+  }
+
   .paused,
+  .autopay,
   .note {
     margin: ${t.space} 0 0;
     overflow-wrap: anywhere;

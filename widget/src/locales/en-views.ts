@@ -273,6 +273,15 @@ export const enViews = {
     createdHeading: 'Promise recorded',
     created: (amount: string, date: string) => `Thank you. You promised to pay ${amount} by ${date}.`,
     seePromises: 'See your promises',
+    autopayLabel: 'Pay automatically on that date',
+    autopayHint: 'We charge the card or bank account you enter here on the date you promise.',
+    autopayMethod: 'Pay automatically with',
+    autopayLoading: 'Loading the ways to pay…',
+    autopayLoadFailed: 'We could not load the ways to pay.',
+    autopayDetailsFailed: 'Your card or bank account details were not accepted. Check them and try again.',
+    /** `means`: `promises.autopayMeans`. */
+    whatHappensAutopay: (means: string, date: string) =>
+      `On ${date}, we will charge ${means} what is still left to pay of this promise. You can stop the automatic payment before then, in your promises.`,
   },
   /** The customer's promises (`<ar-promise-list>`), and each promise wherever it is shown. */
   promises: {
@@ -301,15 +310,37 @@ export const enViews = {
     note: 'Your note',
     remindersPaused: (until: string, remind: string) =>
       `Reminders paused until ${until}. We will remind you on ${remind}.`,
-    /** A promise paid automatically on its date with a saved card or bank account (`method` in words). */
-    autopay: (method: string, status: 'scheduled' | 'charged' | 'failed' | 'cancelled' | 'skipped') =>
+    /** What an automatic payment takes, in a sentence. */
+    autopayMeans: (method: PaymentMethod) =>
       ({
-        scheduled: `Paid automatically on the date (${method}).`,
-        charged: `Paid automatically (${method}).`,
+        card: 'your card',
+        debit: 'your debit card',
+        ach: 'your bank account',
+        eft: 'your bank account',
+        paypal: 'PayPal',
+      })[method],
+    /** A promise paid automatically on its date (`method`: `pay.method`; `means`: `autopayMeans`). */
+    autopay: (
+      status: 'scheduled' | 'charged' | 'failed' | 'cancelled' | 'skipped',
+      method: string,
+      means: string,
+      date: string,
+    ) =>
+      ({
+        scheduled: `Will be paid automatically from ${means} on ${date}.`,
+        charged: `Paid automatically from ${means}.`,
         failed: `The automatic payment (${method}) was declined: please pay another way.`,
-        cancelled: 'The automatic payment was cancelled.',
+        cancelled: 'Automatic payment stopped.',
         skipped: 'No automatic payment was needed: nothing was left to pay.',
       })[status],
+    stopAutopay: 'Stop automatic payment',
+    stopAutopayLabel: (title: string) => `Stop automatic payment: ${title}`,
+    confirmStop: (date: string) => `Stop the automatic payment? The promise stays open: pay by ${date} another way.`,
+    confirmStopYes: 'Yes, stop it',
+    stopping: 'Stopping…',
+    stopped: 'Automatic payment stopped. Your promise stays open.',
+    stopFailed: 'We could not stop the automatic payment.',
+    notScheduled: 'No automatic payment is scheduled any more, so there is nothing to stop. It is updated below.',
     cancel: 'Cancel promise',
     cancelLabel: (title: string) => `Cancel promise: ${title}`,
     confirmCancel: 'Cancel this promise? Payment reminders for its invoices start again.',

@@ -509,6 +509,15 @@ export const fr = {
     createdHeading: 'Promesse enregistrée',
     created: (amount: string, date: string) => `Merci. Vous avez promis de payer ${amount} au plus tard le ${date}.`,
     seePromises: 'Voir vos promesses',
+    autopayLabel: 'Payer automatiquement à cette date',
+    autopayHint: 'Nous débitons la carte ou le compte bancaire saisi ici à la date promise.',
+    autopayMethod: 'Payer automatiquement par',
+    autopayLoading: 'Chargement des moyens de paiement…',
+    autopayLoadFailed: 'Nous n’avons pas pu charger les moyens de paiement.',
+    autopayDetailsFailed:
+      'Les coordonnées de votre carte ou de votre compte bancaire n’ont pas été acceptées. Vérifiez-les et réessayez.',
+    whatHappensAutopay: (means: string, date: string) =>
+      `Le ${date}, nous débiterons ${means} de ce qui reste à payer sur cette promesse. Vous pouvez arrêter le paiement automatique d’ici là, dans vos promesses.`,
   },
   promises: {
     heading: 'Promesses de paiement',
@@ -537,14 +546,37 @@ export const fr = {
     note: 'Votre note',
     remindersPaused: (until: string, remind: string) =>
       `Relances suspendues jusqu’au ${until}. Nous vous le rappellerons le ${remind}.`,
-    autopay: (method: string, status: 'scheduled' | 'charged' | 'failed' | 'cancelled' | 'skipped') =>
+    autopayMeans: (method: PaymentMethod) =>
       ({
-        scheduled: `Payée automatiquement à la date promise (${method}).`,
-        charged: `Payée automatiquement (${method}).`,
+        card: 'votre carte',
+        debit: 'votre carte de débit',
+        ach: 'votre compte bancaire',
+        eft: 'votre compte bancaire',
+        paypal: 'PayPal',
+      })[method],
+    autopay: (
+      status: 'scheduled' | 'charged' | 'failed' | 'cancelled' | 'skipped',
+      method: string,
+      means: string,
+      date: string,
+    ) =>
+      ({
+        scheduled: `Sera payée automatiquement depuis ${means} le ${date}.`,
+        charged: `Payée automatiquement depuis ${means}.`,
         failed: `Le paiement automatique (${method}) a été refusé\u00a0: merci de payer autrement.`,
-        cancelled: 'Le paiement automatique a été annulé.',
+        cancelled: 'Paiement automatique arrêté.',
         skipped: 'Aucun paiement automatique n’a été nécessaire\u00a0: il ne restait rien à payer.',
       })[status],
+    stopAutopay: 'Arrêter le paiement automatique',
+    stopAutopayLabel: (title: string) => `Arrêter le paiement automatique\u00a0: ${title}`,
+    confirmStop: (date: string) =>
+      `Arrêter le paiement automatique\u00a0? La promesse reste en cours\u00a0: payez d’une autre façon d’ici le ${date}.`,
+    confirmStopYes: 'Oui, l’arrêter',
+    stopping: 'Arrêt…',
+    stopped: 'Paiement automatique arrêté. Votre promesse reste en cours.',
+    stopFailed: 'Nous n’avons pas pu arrêter le paiement automatique.',
+    notScheduled:
+      'Aucun paiement automatique n’est plus prévu, il n’y a donc rien à arrêter. La promesse est mise à jour ci-dessous.',
     cancel: 'Annuler la promesse',
     cancelLabel: (title: string) => `Annuler la promesse\u00a0: ${title}`,
     confirmCancel: 'Annuler cette promesse\u00a0? Les relances de ses factures reprennent.',

@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { paymentConfig, paymentView } from '../../../test/fixtures.js';
 import { mock, sent, worker } from '../../../test/mock-api.js';
 import './define.js';
-import { stripeJsUrl } from './stripe.js';
+import { stripeJsUrl } from '../../internal/stripe.js';
 import { $, renderPay, tab, loaded, pay, bodyOf, useSignedInPayer } from './easy-pay.test-support.js';
 
 describe('<ar-easy-pay>', () => {

@@ -3,6 +3,7 @@ import { badgeStyles, emptyStyles, headingStyles, tableStyles } from '../../inte
 import { containerStyles, controlStyles, divider, hostStyles } from '../../internal/shared.styles.js';
 import { tint, tokens as t } from '../../internal/tokens.styles.js';
 import { moneyInputStyles } from '../../internal/money-input.styles.js';
+import { paymentFieldStyles } from '../../internal/payment-fields.styles.js';
 import { outcomeStyles } from '../../internal/outcome.styles.js';
 import { resultStyles } from './result.styles.js';
 
@@ -16,6 +17,7 @@ export const styles = [
   tableStyles,
   resultStyles,
   moneyInputStyles,
+  paymentFieldStyles,
   outcomeStyles,
   css`
     .base,
@@ -115,21 +117,6 @@ export const styles = [
       white-space: normal;
     }
 
-    .check {
-      display: flex;
-      align-items: center;
-      gap: ${t.space};
-      font-weight: 500;
-    }
-
-    .check input {
-      width: 1.125rem;
-      min-height: 0;
-      height: 1.125rem;
-      margin: 0;
-      accent-color: ${t.colorPrimary};
-    }
-
     .overpayment {
       max-width: 22rem;
       margin: 0;
@@ -193,30 +180,6 @@ export const styles = [
       margin: 0;
     }
 
-    .fields {
-      display: grid;
-      grid-template-columns: repeat(2, minmax(0, 1fr));
-      gap: 0 calc(${t.space} * 2);
-    }
-
-    .fields .wide {
-      grid-column: 1 / -1;
-    }
-
-    .fields .field {
-      margin-block-end: calc(${t.space} * 1.5);
-      align-content: start;
-    }
-
-    .fields .field:nth-last-child(-n + 1) {
-      margin-block-end: 0;
-    }
-
-    #card-number {
-      font-variant-numeric: tabular-nums;
-      letter-spacing: 0.02em;
-    }
-
     /* ---- Summary and paying ---- */
 
     .summary {
@@ -270,48 +233,6 @@ export const styles = [
       outline-offset: 2px;
     }
 
-    /* ---- Sandbox note ---- */
-
-    .sandbox {
-      border: 1px dashed ${t.colorWarning};
-      border-radius: ${t.radius};
-      background: ${tint(t.colorWarning, 6)};
-    }
-
-    .sandbox summary {
-      padding: ${t.space} calc(${t.space} * 1.5);
-      color: ${t.colorWarning};
-      font-weight: 600;
-      cursor: pointer;
-    }
-
-    .sandbox-body {
-      display: grid;
-      gap: ${t.space};
-      padding: 0 calc(${t.space} * 1.5) calc(${t.space} * 1.5);
-      font-size: 0.875em;
-    }
-
-    .sandbox-body p {
-      margin: 0;
-    }
-
-    .test-numbers caption {
-      padding-block: ${t.space} calc(${t.space} / 2);
-      font-weight: 600;
-      text-align: start;
-    }
-
-    .test-numbers th,
-    .test-numbers td {
-      padding: calc(${t.space} / 2) ${t.space};
-    }
-
-    .test-number {
-      font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-      white-space: nowrap;
-    }
-
     /* ---- Narrow ---- */
 
     @container (max-width: 34rem) {
@@ -332,10 +253,6 @@ export const styles = [
       /* The balance beside it says the currency; the field gets the room. */
       .col-amount .currency {
         display: none;
-      }
-
-      .fields {
-        grid-template-columns: minmax(0, 1fr);
       }
 
       th,

@@ -14,7 +14,7 @@ import { PayFormController } from './form-state.js';
 import { renderMethods } from './methods.js';
 import { loadPayData, type FormCheck, type PayData } from './pay-form.js';
 import { PaymentFlow } from './payment-flow.js';
-import { renderSandboxNote } from './payment-fields.js';
+import { renderSandboxNote } from '../../internal/payment-fields.js';
 import {
   renderActionDialog,
   renderCreditAndOverpayment,
@@ -23,7 +23,7 @@ import {
   renderSummary,
 } from './parts.js';
 import { renderReceipt, renderWholeAccount } from './receipt.js';
-import { StripeMount, type StripeFormOptions } from './stripe.js';
+import { StripeMount, type StripeFormOptions } from '../../internal/stripe.js';
 
 /**
  * @summary Pays one or several invoices: an amount for each (the balance by default, partial allowed),

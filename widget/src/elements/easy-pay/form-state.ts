@@ -7,7 +7,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { formatAmountInput } from '../../internal/format.js';
 import type { PaymentMethod } from '../../internal/types.js';
 import { checkForm, type FormCheck, type PayData } from './pay-form.js';
-import { emptyBank, emptyCard, type BankFields, type CardFields } from './payment-fields.js';
+import { emptyBank, emptyCard, type BankFields, type CardFields } from '../../internal/payment-fields.js';
 
 /** The fields a person sets directly. */
 export interface PayFormFields {

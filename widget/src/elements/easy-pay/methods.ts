@@ -8,17 +8,9 @@ import { renderTab } from '../../internal/tab-list-controller.js';
 import type { PaymentConfig, PaymentMethod } from '../../internal/types.js';
 import type { Catalog } from '../../locales/catalog.js';
 import type { PayFormFields } from './form-state.js';
-import {
-  reformatInput,
-  renderBankFields,
-  renderCardFields,
-  type BankFields,
-  type CardFields,
-} from './payment-fields.js';
+import { renderSandboxFields, type BankFields, type CardFields } from '../../internal/payment-fields.js';
 import { formatRate } from './payment-totals.js';
-import { renderStripeSlot } from './parts.js';
-import { formatCardNumber, formatExpiry } from './sandbox-tokens.js';
-import type { StripeStatus } from './stripe.js';
+import { renderStripeSlot, type StripeStatus } from '../../internal/stripe.js';
 
 export interface MethodsView {
   config: PaymentConfig;
@@ -76,26 +68,11 @@ function renderMethodTabs(
 
 function renderMethodFields(view: MethodsView, method: PaymentMethod, on: MethodsActions): TemplateResult {
   const { config, t, errorFor } = view;
-  const { card, bank } = view.fields;
-  // The card and bank handlers merge into the fields as they are when called, not as rendered.
   const surcharge =
     method === 'card' && config.surcharge
       ? html`<p class="hint">${t.pay.surchargeHint(formatRate(config.surcharge.rateBp, view.locale))}</p>`
       : nothing;
   if (method === 'paypal') return html`<p class="hint">${t.pay.paypalNote}</p>`;
   if (view.stripe) return html`${surcharge} ${renderStripeSlot(view.stripe.status, view.stripe.retry, t)}`;
-  if (method === 'ach' || method === 'eft') {
-    return renderBankFields(method, bank, errorFor, on.bank, t);
-  }
-  return html`${surcharge}
-  ${renderCardFields(
-    card,
-    errorFor,
-    {
-      number: (input) => on.card({ number: reformatInput(input, formatCardNumber) }),
-      expiry: (input) => on.card({ expiry: reformatInput(input, formatExpiry) }),
-      change: on.card,
-    },
-    t,
-  )}`;
+  return html`${surcharge} ${renderSandboxFields(method, view.fields, errorFor, on, t)}`;
 }

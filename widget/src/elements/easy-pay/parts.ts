@@ -11,7 +11,6 @@ import type { Catalog } from '../../locales/catalog.js';
 import type { InvoiceSummary } from '../../internal/types.js';
 import type { ActionState, Problem } from './payment-flow.js';
 import { formatRate, type PaymentTotals, type SurchargePolicy } from './payment-totals.js';
-import { stripeSlot, type StripeStatus } from './stripe.js';
 
 type ErrorFor = (id: string) => string | undefined;
 
@@ -207,27 +206,6 @@ export function renderProblem(problem: Problem | null, t: Catalog, locale?: stri
     <p><strong>${title}</strong></p>
     ${message ? html`<p>${message}</p>` : nothing}
   </div>`;
-}
-
-/** Stripe's own form, shown through a slot (see stripe.ts), with its loading and failed states. */
-export function renderStripeSlot(status: StripeStatus, retry: () => void, t: Catalog): TemplateResult {
-  return html`${
-      status === 'loading'
-        ? html`<p class="pending" part="loading" role="status">
-            <span class="spinner" aria-hidden="true"></span> ${t.pay.stripeLoading}
-          </p>`
-        : nothing
-    }
-    ${
-      status === 'failed'
-        ? html`<div class="notice danger" part="error" role="alert">
-            <p><strong>${t.pay.stripeFailed}</strong> ${t.common.networkError}</p>
-            <button class="button secondary" part="button retry-button" type="button" @click=${retry}>
-              ${t.common.retry}
-            </button>
-          </div>`
-        : nothing
-    } <slot name=${stripeSlot}></slot>`;
 }
 
 export function renderActionDialog(

@@ -15,7 +15,12 @@ import type {
   PaymentMethod,
   PaymentProviderName,
 } from '../../internal/types.js';
-import { checkBank, checkCard, type BankFields, type CardFields, type FieldErrors } from './payment-fields.js';
+import {
+  checkSandboxFields,
+  type BankFields,
+  type CardFields,
+  type FieldErrors,
+} from '../../internal/payment-fields.js';
 import { paymentTotals, type PaymentTotals } from './payment-totals.js';
 
 export interface PayData {
@@ -135,10 +140,7 @@ export function checkForm(input: FormInput): FormCheck {
   const provider = config.methods.find((item) => item.method === method)?.provider;
   let token: string | null = null;
   if (totals.amount > 0 && method) {
-    let fields: { token: string | null; errors: FieldErrors } | null = null;
-    if (provider === 'sandbox' && (method === 'card' || method === 'debit'))
-      fields = checkCard(input.card, method, undefined, t);
-    if (provider === 'sandbox' && (method === 'ach' || method === 'eft')) fields = checkBank(input.bank, method, t);
+    const fields = provider === 'sandbox' ? checkSandboxFields(method, input.card, input.bank, t) : null;
     if (fields) {
       token = fields.token;
       for (const [id, message] of fields.errors) errors.set(id, message);

@@ -17,7 +17,7 @@ import { describeError } from '../../internal/states.js';
 import { catalogFor, type Catalog } from '../../locales/catalog.js';
 import type { PaymentMethod, PaymentRequestBody, PaymentView } from '../../internal/types.js';
 import type { FormCheck, PayData } from './pay-form.js';
-import { StripeFormError, type StripePaymentForm } from './stripe.js';
+import { StripeFormError, type StripePaymentForm } from '../../internal/stripe.js';
 
 /** What went wrong with the last attempt, shown above the Pay button. */
 /** What the payer must do before the payment can finish; null when nothing. */

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { checkBank, checkCard, emptyBank } from './payment-fields.js';
+import { checkBank, checkCard, emptyBank } from '../../internal/payment-fields.js';
 import { cardSurcharge, formatRate, paymentTotals } from './payment-totals.js';
 import {
   bankToken,
@@ -10,7 +10,7 @@ import {
   formatExpiry,
   luhnValid,
   testCards,
-} from './sandbox-tokens.js';
+} from '../../internal/sandbox-tokens.js';
 
 describe('sandbox tokens', () => {
   it('turns each documented test card into its token', () => {

@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
 import { API, promiseView, sessionCreated } from '../../../test/fixtures.js';
 import { buttonNamed } from '../../../test/dom.js';
 import { fail, mock, never, sent, signIn, useMockApi, worker } from '../../../test/mock-api.js';
@@ -113,6 +114,32 @@ describe('<ar-promise-list>', () => {
     expect(text($(el, '[role="status"]'))).to.equal('Promise cancelled. Reminders for its invoices start again.');
     expect(el.shadowRoot!.activeElement?.id).to.equal('promise-ptp_open');
     await expect(el).to.be.accessible();
+  });
+
+  it('stops a scheduled automatic payment after a confirm step; the promise stays open', async () => {
+    const scheduled = promiseView({
+      id: 'ptp_open',
+      autopay: { method: 'card', status: 'scheduled', paymentId: null },
+    });
+    const stopped = {
+      ...scheduled,
+      autopay: { method: 'card' as const, status: 'cancelled' as const, paymentId: null },
+    };
+    worker.use(
+      mock.listPromises({ items: [scheduled] }),
+      http.post(`${API}/api/v1/promises/:id/autopay/cancel`, () => HttpResponse.json(stopped)),
+    );
+    const el = await renderList();
+    await waitUntil(() => $(el, '[part~="stop-autopay-button"]'), 'offers to stop the automatic payment');
+    ($(el, '[part~="stop-autopay-button"]') as HTMLButtonElement).click();
+    await waitUntil(() => $(el, '[part~="confirm-stop-autopay-button"]'), 'asks to confirm');
+    await expect(el).to.be.accessible();
+    ($(el, '[part~="confirm-stop-autopay-button"]') as HTMLButtonElement).click();
+    await waitUntil(() => text($(el, '[part~="autopay"]')).includes('stopped'), 'says it is stopped');
+    expect(text($(el, '[part~="autopay"]'))).to.equal('– Automatic payment stopped.');
+    expect($(el, '[part~="stop-autopay-button"]')).to.equal(null);
+    expect(text(cards(el)[0])).to.contain('Open');
+    expect($(el, '[part~="cancel-button"]')).not.to.equal(null);
   });
 
   it('says when a promise can no longer be cancelled, and shows its verdict', async () => {

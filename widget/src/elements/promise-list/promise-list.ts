@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { renderCardListHeader, renderCardsLoading, switcherAccounts } from '../../internal/card-list.js';
 import { emit } from '../../internal/events.js';
+import { PromiseActionController, stopAutopay } from '../../internal/promise-action.js';
 import { PromiseCancelController } from '../../internal/promise-cancel.js';
 import { renderPromiseCard } from '../../internal/promise-card.js';
 import { PorticoElement } from '../../internal/portico-element.js';
@@ -36,6 +37,10 @@ import { styles } from './promise-list.styles.js';
  * @csspart confirm - The confirm step of a cancel.
  * @csspart confirm-cancel-button - "Yes, cancel it".
  * @csspart keep-button - "Keep it".
+ * @csspart autopay - How an automatic payment on the promised date stands.
+ * @csspart stop-autopay-button - "Stop automatic payment" while one is scheduled on an open promise.
+ * @csspart confirm-stop-autopay-button - "Yes, stop it", in the confirm step.
+ * @csspart keep-autopay-button - Keeps the automatic payment, in the confirm step.
  * @csspart empty - No promises yet, and the signed-out state (also `signed-out`).
  * @csspart error - Error messages.
  * @csspart retry-button - Retry after a failed load.
@@ -63,6 +68,11 @@ export class ArPromiseList extends PorticoElement {
   @property() accessor account = '';
 
   private readonly cancel = new PromiseCancelController(this, { client: () => this.client, t: () => this.t });
+  private readonly stopAutopay = new PromiseActionController(this, {
+    client: () => this.client,
+    t: () => this.t,
+    action: stopAutopay,
+  });
 
   private readonly promisesTask = new Task(this, {
     args: () => [this.client, this.session.token, this.account] as const,
@@ -106,7 +116,7 @@ export class ArPromiseList extends PorticoElement {
           renderLoadError(this.t.promises.loadFailed, error, () => void this.promisesTask.run(), this.t),
         complete: (promises) => (promises === 'signed-out' ? nothing : this.renderPromises(promises)),
       })}
-      <p class="visually-hidden" role="status">${this.cancel.announcement}</p>
+      <p class="visually-hidden" role="status">${this.cancel.announcement || this.stopAutopay.announcement}</p>
     </div>`;
   }
 
@@ -126,7 +136,13 @@ export class ArPromiseList extends PorticoElement {
 
   private renderGroup(id: string, heading: string, promises: readonly PromiseView[]) {
     if (promises.length === 0) return nothing;
-    const options = { locale: this.localeOrDefault, t: this.t, level: 4 as const, cancel: this.cancel };
+    const options = {
+      locale: this.localeOrDefault,
+      t: this.t,
+      level: 4 as const,
+      cancel: this.cancel,
+      autopay: this.stopAutopay,
+    };
     return html`<section class="group" aria-labelledby="${id}-heading">
       <h3 id="${id}-heading">${heading}</h3>
       <ul class="cards" part="list">

@@ -10,7 +10,8 @@ import { renderStatusBadge } from '../../internal/badge.js';
 import { formatDate, formatMoney } from '../../internal/format.js';
 import { pauseDates } from '../../internal/promise-card.js';
 import { describeError } from '../../internal/states.js';
-import type { PromiseConfig, PromiseView } from '../../internal/types.js';
+import { StripeFormError } from '../../internal/stripe.js';
+import type { PaymentMethod, PromiseConfig, PromiseView } from '../../internal/types.js';
 import type { Catalog } from '../../locales/catalog.js';
 import { fieldIds, type PromiseData } from './promise-data.js';
 
@@ -162,15 +163,19 @@ export function renderNoteField(field: FieldView, t: Catalog): TemplateResult {
 export function renderWhatHappens(
   date: string | null,
   config: PromiseConfig,
+  autopay: PaymentMethod | null,
   locale: string | undefined,
   t: Catalog,
 ): TemplateResult {
   const dates = date ? pauseDates(date, config.toleranceDays) : null;
+  const charge =
+    date && autopay ? t.promise.whatHappensAutopay(t.promises.autopayMeans(autopay), formatDate(date, locale)) : null;
   return html`<section class="what-happens" part="what-happens" aria-labelledby="what-heading">
     <h3 id="what-heading">${t.promise.whatHappensHeading}</h3>
     <p aria-live="polite">
       ${dates ? t.promise.whatHappens(formatDate(dates.until, locale), formatDate(dates.remind, locale)) : t.promise.pickDate}
     </p>
+    ${charge ? html`<p class="charge" part="autopay-note">${charge}</p>` : nothing}
     ${dates ? html`<p>${t.promise.whatHappensLater}</p>` : nothing}
   </section>`;
 }
@@ -188,7 +193,9 @@ export function renderProblem(error: unknown, t: Catalog): TemplateResult | type
     invalid_request: t.promise.invalid,
     network_error: t.promise.networkError,
   };
-  const message = (code && known[code]) || describeError(error, t);
+  // Stripe's own words for a card or account it refused (they are written for payers).
+  const stripe = error instanceof StripeFormError ? error.message || t.promise.autopayDetailsFailed : null;
+  const message = (code && known[code]) || stripe || describeError(error, t);
   return html`<div id="problem" class="notice danger" part="error" role="alert" tabindex="-1">
     <p><strong>${t.promise.failed}</strong></p>
     <p>${message}</p>

@@ -3,6 +3,7 @@ import { cardStyles } from '../../internal/card.styles.js';
 import { badgeStyles, emptyStyles, headingStyles, tableStyles } from '../../internal/data.styles.js';
 import { moneyInputStyles } from '../../internal/money-input.styles.js';
 import { outcomeStyles } from '../../internal/outcome.styles.js';
+import { paymentFieldStyles } from '../../internal/payment-fields.styles.js';
 import { promiseCardStyles } from '../../internal/promise-card.js';
 import { containerStyles, controlStyles, divider, hostStyles } from '../../internal/shared.styles.js';
 import { tint, tokens as t } from '../../internal/tokens.styles.js';
@@ -17,6 +18,7 @@ export const styles = [
   tableStyles,
   cardStyles,
   moneyInputStyles,
+  paymentFieldStyles,
   promiseCardStyles,
   outcomeStyles,
   css`
@@ -94,7 +96,7 @@ export const styles = [
       font-weight: 600;
     }
 
-    .fields {
+    .promise-fields {
       display: grid;
       gap: calc(${t.space} * 2);
     }
@@ -143,6 +145,43 @@ export const styles = [
       color: ${t.colorMuted};
     }
 
+    .what-happens p.charge {
+      color: inherit;
+      font-weight: 600;
+    }
+
+    /* ---- Paying automatically ---- */
+
+    .autopay-choice {
+      display: grid;
+      gap: calc(${t.space} * 1.5);
+      padding: calc(${t.space} * 1.5) calc(${t.space} * 2);
+      border: ${divider};
+      border-radius: ${t.radius};
+    }
+
+    .autopay-choice > .hint,
+    .autopay-choice > .error-text,
+    .autopay-choice > .pending {
+      margin: 0;
+    }
+
+    .autopay-methods {
+      display: flex;
+      flex-wrap: wrap;
+      gap: ${t.space} calc(${t.space} * 2.5);
+      margin: 0;
+      padding: 0;
+      border: 0;
+      min-width: 0;
+    }
+
+    .autopay-methods legend {
+      margin-block-end: ${t.space};
+      padding: 0;
+      font-weight: 600;
+    }
+
     .submit {
       justify-self: start;
     }
@@ -160,7 +199,7 @@ export const styles = [
 
     /* Room for two columns: amount and date side by side. */
     @container (min-width: 36rem) {
-      .fields {
+      .promise-fields {
         grid-template-columns: repeat(2, minmax(0, 1fr));
         align-items: start;
       }

@@ -4,11 +4,13 @@ import { property, state } from 'lit/decorators.js';
 import { ApiError } from '../../internal/api.js';
 import { emit } from '../../internal/events.js';
 import { formatAmountInput, formatMoney } from '../../internal/format.js';
+import { PromiseActionController, stopAutopay } from '../../internal/promise-action.js';
 import { PromiseCancelController } from '../../internal/promise-cancel.js';
 import { renderPromiseCard } from '../../internal/promise-card.js';
 import { PorticoElement } from '../../internal/portico-element.js';
 import { renderLoadError, renderPending } from '../../internal/states.js';
 import type { PromiseView } from '../../internal/types.js';
+import { AutopayController } from './autopay.js';
 import {
   renderAmountField,
   renderCreated,
@@ -29,6 +31,12 @@ import { styles } from './promise-to-pay.styles.js';
  * and, before confirming, what happens: "Reminders for these invoices stop until Dec 16, 2026; we will
  * remind you on Dec 13, 2026." Then the promise, with its status, and a way to cancel it.
  *
+ * When the account may pay automatically (`autopayMethods` of `GET /promises/config`), "Pay
+ * automatically on that date" takes a card or bank account the way `<ar-easy-pay>` does for the
+ * provider in use (the sandbox's test numbers become a token in the browser; Stripe's own form makes a
+ * PaymentMethod), and what is left of the promise is charged on its date. The promise then says how
+ * its automatic payment stands, and offers to stop it while it is scheduled.
+ *
  * Dates are calendar dates in the company's time zone, as the server gives them (`GET
  * /promises/config`). Every refusal of the server is said in words: a date no longer allowed, an amount
  * over what the invoices owe, an invoice paid, voided or promised meanwhile (the invoices load again).
@@ -44,6 +52,8 @@ import { styles } from './promise-to-pay.styles.js';
  *
  * @event ar-promise-created - The promise was recorded. `detail` is the `PromiseView`.
  * @event ar-promise-cancelled - The promise just made was cancelled. `detail` is the `PromiseView` (`status: 'cancelled'`).
+ * @slot stripe-payment - Used by the element itself for Stripe's Payment Element (paying automatically with Stripe); leave it empty.
+ *
  * @event ar-navigate - "Back to invoices" or "See your promises" was pressed (inside `<ar-portal>` only). `detail.route` is `invoices` or `promises`.
  *
  * @csspart base - The wrapper.
@@ -53,12 +63,16 @@ import { styles } from './promise-to-pay.styles.js';
  * @csspart excluded - The named invoices that cannot be promised, with why.
  * @csspart input - Every field (also `amount-input`, `date-input`, `note-input`).
  * @csspart partial - "This is a partial promise: …".
- * @csspart what-happens - What the promise does to reminders.
+ * @csspart what-happens - What the promise does to reminders (and `autopay-note`: what paying automatically will charge).
+ * @csspart autopay-choice - "Pay automatically on that date", with its method and payment details; `autopay-checkbox` and `autopay-method` are its inputs.
+ * @csspart sandbox-note - The sandbox's test card and bank numbers (sandbox only).
  * @csspart submit-button - The button that makes the promise.
  * @csspart created - The promise once made.
  * @csspart promise - The promise's card.
  * @csspart badge - The promise's status badge (also `badge-<status>`).
  * @csspart cancel-button - "Cancel promise"; `confirm`, `confirm-cancel-button` and `keep-button` are its confirm step.
+ * @csspart autopay - How the promise's automatic payment stands.
+ * @csspart stop-autopay-button - "Stop automatic payment"; `confirm`, `confirm-stop-autopay-button` and `keep-autopay-button` are its confirm step.
  * @csspart promises-button - "See your promises" (inside `<ar-portal>` only).
  * @csspart retry-button - Retry after a failed load.
  * @csspart error - Error messages (also `not-found`: an invoice the session cannot see).
@@ -109,6 +123,18 @@ export class ArPromiseToPay extends PorticoElement {
   private amountEdited = false;
 
   private readonly cancel = new PromiseCancelController(this, { client: () => this.client, t: () => this.t });
+  private readonly stopAutopay = new PromiseActionController(this, {
+    client: () => this.client,
+    t: () => this.t,
+    action: stopAutopay,
+  });
+  private readonly autopay = new AutopayController(this, {
+    client: () => this.client,
+    account: () => this.data?.account ?? null,
+    methods: () => this.data?.config?.autopayMethods ?? [],
+    amount: () => this.check?.amount ?? this.data?.total ?? 0,
+    active: () => !this.created,
+  });
 
   /** The invoices asked for, each once. */
   private get wanted(): string[] {
@@ -134,6 +160,7 @@ export class ArPromiseToPay extends PorticoElement {
       this.submitted = false;
       this.problem = null;
       this.created = null;
+      this.autopay.reset();
     }
     if (!this.amountEdited) {
       this.fields = { ...this.fields, amount: formatAmountInput(data.total, data.currency, this.localeOrDefault) };
@@ -145,10 +172,21 @@ export class ArPromiseToPay extends PorticoElement {
     return this.data?.config ? checkPromise(this.data, this.fields, this.localeOrDefault, this.t) : null;
   }
 
+  /** Every error of the form, the promise's fields first, and the automatic payment's `autopay` when it is complete. */
+  private get checked() {
+    const check = this.check;
+    if (!check) return null;
+    const autopay = this.autopay.check(this.t);
+    return { ...check, errors: new Map([...check.errors, ...autopay.errors]) };
+  }
+
+  private readonly errorFor = (id: string): string | undefined =>
+    this.submitted || this.shown.has(id) ? this.checked?.errors.get(id) : undefined;
+
   private field(id: string, key: keyof PromiseFields) {
     return {
       value: this.fields[key],
-      error: this.submitted || this.shown.has(id) ? this.check?.errors.get(id) : undefined,
+      error: this.errorFor(id),
       onInput: (value: string) => {
         if (key === 'amount') this.amountEdited = true;
         this.fields = { ...this.fields, [key]: value };
@@ -164,8 +202,8 @@ export class ArPromiseToPay extends PorticoElement {
   private async handleSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
-    const check = this.check;
-    if (!check?.request) {
+    const check = this.checked;
+    if (!check?.request || check.errors.size > 0) {
       this.submitted = true;
       const first = [...(check?.errors.keys() ?? [])][0];
       await this.updateComplete;
@@ -175,7 +213,8 @@ export class ArPromiseToPay extends PorticoElement {
     this.busy = true;
     this.problem = null;
     try {
-      this.created = await this.client.createPromise(check.request);
+      const autopay = await this.autopay.request(this.t);
+      this.created = await this.client.createPromise({ ...check.request, ...(autopay ? { autopay } : {}) });
       emit(this, 'ar-promise-created', this.created);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#created-heading')?.focus();
@@ -212,7 +251,7 @@ export class ArPromiseToPay extends PorticoElement {
           : nothing
       }
       ${this.renderBody()}
-      <p class="visually-hidden" role="status">${this.cancel.announcement}</p>
+      <p class="visually-hidden" role="status">${this.cancel.announcement || this.stopAutopay.announcement}</p>
     </div>`;
   }
 
@@ -225,7 +264,13 @@ export class ArPromiseToPay extends PorticoElement {
     if (!data || (status !== TaskStatus.COMPLETE && !data.config)) return renderPending(this.t.promise.loading);
     const locale = this.localeOrDefault;
     if (this.created) {
-      const card = renderPromiseCard(this.created, { locale, t: this.t, level: 3, cancel: this.cancel });
+      const card = renderPromiseCard(this.created, {
+        locale,
+        t: this.t,
+        level: 3,
+        cancel: this.cancel,
+        autopay: this.stopAutopay,
+      });
       const navigate = this.inPortal ? (route: 'invoices' | 'promises') => this.handleNavigate(route) : null;
       return renderCreated(this.created, { locale, card, navigate }, this.t);
     }
@@ -266,11 +311,13 @@ export class ArPromiseToPay extends PorticoElement {
       <h2 id="promise-heading">${this.t.promise.heading(data.invoices.map((invoice) => invoice.number))}</h2>
       <p class="intro">${this.t.promise.intro}</p>
       ${renderInvoices(data, locale, this.t)} ${renderExcluded(data, locale, this.t)}
-      <div class="fields">
+      <div class="promise-fields">
         ${renderAmountField(this.field(fieldIds.amount, 'amount'), data, check.amount, locale, this.t)}
         ${renderDateField(this.field(fieldIds.date, 'date'), config, locale, this.t)}
       </div>
-      ${renderNoteField(this.field(fieldIds.note, 'note'), this.t)} ${renderWhatHappens(date, config, locale, this.t)}
+      ${renderNoteField(this.field(fieldIds.note, 'note'), this.t)}
+      ${this.autopay.render(this.errorFor, this.submitted, this.t)}
+      ${renderWhatHappens(date, config, this.autopay.ticked ? this.autopay.method : null, locale, this.t)}
       ${renderProblem(this.problem, this.t)}
       <button
         class="button submit"

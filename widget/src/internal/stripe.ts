@@ -10,7 +10,8 @@
  *
  * Only the few Stripe.js calls used here are typed, instead of depending on `@stripe/stripe-js`.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { Catalog } from '../locales/catalog.js';
 
 /** Where Stripe.js must be loaded from; a page's CSP must allow it in `script-src` and `frame-src`. */
 export const stripeJsUrl = 'https://js.stripe.com/v3/';
@@ -227,4 +228,25 @@ export class StripeMount implements ReactiveController {
     this.key = '';
     this.status = 'idle';
   }
+}
+
+/** Stripe's own form, shown through a slot (see stripe.ts), with its loading and failed states. */
+export function renderStripeSlot(status: StripeStatus, retry: () => void, t: Catalog): TemplateResult {
+  return html`${
+      status === 'loading'
+        ? html`<p class="pending" part="loading" role="status">
+            <span class="spinner" aria-hidden="true"></span> ${t.pay.stripeLoading}
+          </p>`
+        : nothing
+    }
+    ${
+      status === 'failed'
+        ? html`<div class="notice danger" part="error" role="alert">
+            <p><strong>${t.pay.stripeFailed}</strong> ${t.common.networkError}</p>
+            <button class="button secondary" part="button retry-button" type="button" @click=${retry}>
+              ${t.common.retry}
+            </button>
+          </div>`
+        : nothing
+    } <slot name=${stripeSlot}></slot>`;
 }

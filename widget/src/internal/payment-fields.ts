@@ -6,14 +6,17 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { Catalog } from '../../locales/catalog.js';
-import { en } from '../../locales/en.js';
+import type { Catalog } from '../locales/catalog.js';
+import { en } from '../locales/en.js';
+import type { PaymentMethod } from './types.js';
 import {
   bankToken,
   cardToken,
   checkExpiry,
   cvcValid,
   digitsOnly,
+  formatCardNumber,
+  formatExpiry,
   testBankAccounts,
   testCards,
   testRouting,
@@ -84,6 +87,18 @@ export function checkBank(
   }
   if (!bank.holder.trim()) errors.set('bank-holder', t.pay.errors.holderEmpty);
   return { token: errors.size === 0 ? token : null, errors };
+}
+
+/** The sandbox's fields for `method`, checked: the token and the errors; null for a method without fields (PayPal). */
+export function checkSandboxFields(
+  method: PaymentMethod,
+  card: CardFields,
+  bank: BankFields,
+  t: Catalog = en,
+): { token: string | null; errors: FieldErrors } | null {
+  if (method === 'card' || method === 'debit') return checkCard(card, method, undefined, t);
+  if (method === 'ach' || method === 'eft') return checkBank(bank, method, t);
+  return null;
 }
 
 interface FieldOptions {
@@ -187,6 +202,28 @@ export function renderBankFields(
     ${renderField({ id: 'bank-account', label: t.pay.accountNumber, value: bank.account, error: errorFor('bank-account'), numeric: true, maxlength: 17, onInput: (input) => change({ account: digits(input) }) })}
     ${renderField({ id: 'bank-holder', label: t.pay.holder, value: bank.holder, error: errorFor('bank-holder'), className: 'wide', onInput: (input) => change({ holder: input.value }) })}
   </div>`;
+}
+
+/** The sandbox's card fields (formatted as typed) for the card methods, its bank fields for ACH and EFT. */
+export function renderSandboxFields(
+  method: CardMethod | BankMethod,
+  fields: { card: CardFields; bank: BankFields },
+  errorFor: ErrorFor,
+  on: { card: (fields: Partial<CardFields>) => void; bank: (fields: Partial<BankFields>) => void },
+  t: Catalog,
+): TemplateResult {
+  if (method === 'ach' || method === 'eft') return renderBankFields(method, fields.bank, errorFor, on.bank, t);
+  // The handlers merge into the fields as they are when called, not as rendered.
+  return renderCardFields(
+    fields.card,
+    errorFor,
+    {
+      number: (input) => on.card({ number: reformatInput(input, formatCardNumber) }),
+      expiry: (input) => on.card({ expiry: reformatInput(input, formatExpiry) }),
+      change: on.card,
+    },
+    t,
+  );
 }
 
 /** The always-visible sandbox note, opening onto the test numbers. */
