@@ -12,7 +12,8 @@
  * together, so a run repeated after a crash sends nothing twice (and the keys of `dunning_steps` and
  * `dunning_emails` would refuse it anyway).
  */
-import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { MINUTE } from '../../clock';
 import type { Config } from '../../config';
 import type { Db, DbOrTx } from '../../db/client';
 import { contacts, customers, dunningEmails, dunningSteps, invoices, jobs } from '../../db/schema';
@@ -22,7 +23,7 @@ import { calendarDate, daysBetween, nextDayAt, SEND_HOUR } from '../dates';
 import { recordEvent, systemActor } from '../events';
 import { easyPayReturnTo, targetSegment } from '../invoices';
 import { enqueueJob, type JobHandler } from '../jobs';
-import { disputedAmount } from '../ledger';
+import { disputedAmount, PROMISE_VERDICT } from '../ledger';
 import { queueEmail, readerLocale } from '../notifications';
 import { getSettings, type CompanySettings } from '../settings';
 import { dueStep } from './sequence';
@@ -271,13 +272,27 @@ export async function scheduleDunning(db: Db, config: Config, now: Date): Promis
   });
 }
 
-/** `dunning.run`: today's reminders, and the next run queued in the transaction that finishes this one. */
+/**
+ * `dunning.run`: today's reminders, and the next run queued in the transaction that finishes this one.
+ * A promise verdict due at the same time (both late: a server that was down, the demo's clock moved
+ * forward) goes first: the run steps back a minute, so a missed promise's email takes the day's place
+ * of its contact's reminder rather than following one.
+ */
 export function dunningRunHandler(db: Db, config: Config): JobHandler {
   return async (_payload, { now, finish }) => {
     await db.transaction(async (tx) => {
       const company = await getSettings(tx, config);
-      if (company.dunningEnabled) await sendReminders(tx, config, company, now);
-      await enqueueJob(tx, nextRun(now, company.timeZone), now);
+      const verdictDue = await tx
+        .select({ id: jobs.id })
+        .from(jobs)
+        .where(and(eq(jobs.type, PROMISE_VERDICT), inArray(jobs.status, ['queued', 'running']), lte(jobs.runAt, now)))
+        .get();
+      if (verdictDue) {
+        await enqueueJob(tx, { ...nextRun(now, company.timeZone), runAt: new Date(now.getTime() + MINUTE) }, now);
+      } else {
+        if (company.dunningEnabled) await sendReminders(tx, config, company, now);
+        await enqueueJob(tx, nextRun(now, company.timeZone), now);
+      }
       await finish(tx);
     });
   };
