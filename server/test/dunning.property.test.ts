@@ -388,7 +388,12 @@ describe('dunning, over random accounts, promises, pauses and disputes', () => {
           }
         },
       ),
-      { numRuns: 40, includeErrorInReport: true },
+      // A failure prints its seed and path: FC_SEED=… FC_PATH=… replays it.
+      {
+        numRuns: 40,
+        includeErrorInReport: true,
+        ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {}),
+      },
     );
     console.log(`dunning over ${run} runs: ${JSON.stringify(seen)}`);
   });

@@ -164,16 +164,26 @@ describe('job leases', () => {
       [ISSUE_LINK]: issueLinkHandler(db, config),
       [DELIVER_EMAIL]: emailDeliveryHandler(db, devMailer, config.MAIL_FROM),
     };
-    // The first worker's run of the link job says when it has begun.
+    // The first worker's run of the link job says when it has begun, and goes on only once the second
+    // worker has claimed the job too: on a busy machine it could otherwise finish before the second
+    // claims, and the two runs would not overlap.
     let begun!: () => void;
     const firstRun = new Promise<void>((resolve) => (begun = resolve));
-    const watched: JobHandler = (payload, ctx) => {
+    let taken!: () => void;
+    const secondRun = new Promise<void>((resolve) => (taken = resolve));
+    const watched: JobHandler = async (payload, ctx) => {
       begun();
+      await secondRun;
       return handlers[ISSUE_LINK](payload, ctx);
     };
-    const workers = [{ ...handlers, [ISSUE_LINK]: watched }, handlers].map(
-      (h) => new JobWorker({ db, clock, logger: silent, handlers: h }),
-    );
+    const second: JobHandler = (payload, ctx) => {
+      taken();
+      return handlers[ISSUE_LINK](payload, ctx);
+    };
+    const workers = [
+      { ...handlers, [ISSUE_LINK]: watched },
+      { ...handlers, [ISSUE_LINK]: second },
+    ].map((h) => new JobWorker({ db, clock, logger: silent, handlers: h }));
     try {
       const id = await enqueueJob(
         db,
@@ -195,8 +205,8 @@ describe('job leases', () => {
       const first = workers[0]!.runDue();
       await firstRun;
       clock.advance(LEASE_MS + 1);
-      const second = workers[1]!.runDue();
-      const [ranFirst, ranSecond] = await Promise.all([first, second]);
+      const later = workers[1]!.runDue();
+      const [ranFirst, ranSecond] = await Promise.all([first, later]);
       assert.ok(ranFirst >= 1 && ranSecond >= 1, 'each worker ran the job');
       assert.equal(ranFirst + ranSecond, 3, 'the link job twice, and one email');
       assert.equal((await db.select().from(magicLinks).all()).length, 1);
