@@ -5,12 +5,13 @@
  * promises slice's job (`promise.verdict`), which decides through `decidePromise` here too.
  *
  * The rule, one pure function (`promiseOutcome`, property-tested): `paid` is the cash applied to the
- * promise's invoices since it was made (payments' allocations, earlier credit used with a payment
- * included; taken-back allocations not); what is left is the amount less what was paid, but never more
+ * promise's invoices from when it was made to its deadline (payments' allocations, earlier credit used
+ * with a payment included; taken-back allocations not; what came after the deadline not, so a verdict
+ * job that runs late judges the same); what is left is the amount less what was paid, but never more
  * than the invoices still owe (a credit note or a void can leave nothing to pay). Nothing left →
  * `kept`; something paid → `partially_kept`; nothing paid → `broken`.
  */
-import { and, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { allocations, invoices, promiseInvoices, promises } from '../../db/schema';
 import { recordEvent, systemActor, type Actor } from '../events';
@@ -42,10 +43,10 @@ export function promiseOutcome(
 
 type PromiseRow = typeof promises.$inferSelect;
 
-/** The cash applied to a promise's invoices since it was made, and what they still owe. */
+/** The cash applied to a promise's invoices from when it was made to its deadline, and what they still owe. */
 export async function promiseStanding(
   db: DbOrTx,
-  promise: Pick<PromiseRow, 'id' | 'createdAt'>,
+  promise: Pick<PromiseRow, 'id' | 'createdAt' | 'deadline'>,
 ): Promise<PromiseStanding> {
   const ids = (
     await db
@@ -63,6 +64,8 @@ export async function promiseStanding(
         inArray(allocations.invoiceId, ids),
         isNull(allocations.reversedAt),
         gte(allocations.createdAt, promise.createdAt),
+        // Cash after the deadline is not what was promised: the verdict is the same whenever its job runs.
+        lte(allocations.createdAt, promise.deadline),
       ),
     )
     .get();
