@@ -3,7 +3,7 @@
  * writes it (writers take turns on both engines), so two promises can never both take one invoice;
  * the unique index on open promise invoices would refuse the second anyway.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PaymentMethod, PromiseConfig, PromiseRequestBody, PromiseView } from '../../contract';
 import { newId } from '../../crypto';
 import type { DbOrTx } from '../../db/client';
@@ -255,7 +255,14 @@ export async function cancelPromise(
     const promise = await visiblePromise(tx, session, id);
     const cancelled = await tx
       .update(promises)
-      .set({ status: 'cancelled', cancelledAt: now, updatedAt: now })
+      .set({
+        status: 'cancelled',
+        cancelledAt: now,
+        updatedAt: now,
+        // An automatic payment waiting for the date goes with the promise, and its saved token with it.
+        autopayStatus: sql`CASE WHEN ${promises.autopayStatus} = 'scheduled' THEN 'cancelled' ELSE ${promises.autopayStatus} END`,
+        autopayToken: null,
+      })
       .where(and(eq(promises.id, promise.id), eq(promises.status, 'open')))
       .returning()
       .get();
@@ -266,10 +273,6 @@ export async function cancelPromise(
       );
     }
     await tx.update(promiseInvoices).set({ open: false }).where(eq(promiseInvoices.promiseId, id)).run();
-    if (cancelled.autopayStatus === 'scheduled') {
-      await tx.update(promises).set({ autopayStatus: 'cancelled' }).where(eq(promises.id, id)).run();
-      cancelled.autopayStatus = 'cancelled';
-    }
     await recordEvent(
       tx,
       {
