@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html } from '../../test/testing.js';
 import { LitElement } from 'lit';
 import { API, sessionCreated } from '../../test/fixtures.js';
 import { useMockApi } from '../../test/mock-api.js';

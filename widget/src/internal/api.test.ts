@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '../../test/testing.js';
 import { API, invoices, sessionCreated } from '../../test/fixtures.js';
 import { fail, file, mock, offline, sent, signIn, useMockApi, worker } from '../../test/mock-api.js';
 import { ApiError, PorticoApi } from './api.js';

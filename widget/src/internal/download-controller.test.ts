@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html } from '../../test/testing.js';
 import { LitElement } from 'lit';
 import { catchDownloads } from '../../test/downloads.js';
 import type { DownloadedFile } from './api.js';

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '../../test/testing.js';
 import { formatAmountInput, formatDate, formatMoney, maskEmail, minorToDecimal, parseAmountInput } from './format.js';
 import { formatRoute, linkTarget, parseRoute } from './routes.js';
 

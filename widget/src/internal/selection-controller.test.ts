@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html } from '../../test/testing.js';
 import { LitElement } from 'lit';
 import { invoice } from '../../test/fixtures.js';
 import type { InvoiceSummary } from './types.js';

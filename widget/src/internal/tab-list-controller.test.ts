@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html } from '../../test/testing.js';
 import { LitElement } from 'lit';
 import { TabListController, tabAfterKey } from './tab-list-controller.js';
 

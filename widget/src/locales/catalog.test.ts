@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '../../test/testing.js';
 import { catalogFor, catalogLoading } from './catalog.js';
 import { en } from './en.js';
 import { fr } from './fr.js';

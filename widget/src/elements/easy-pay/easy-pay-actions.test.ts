@@ -1,4 +1,4 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '../../../test/testing.js';
 import { paymentView } from '../../../test/fixtures.js';
 import { buttonNamed } from '../../../test/dom.js';
 import { fail, mock, sent, worker } from '../../../test/mock-api.js';

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.js';
 import { API, invoice, invoiceDetail, invoices, paymentView, sessionCreated } from '../../../test/fixtures.js';
 import { buttonNamed, type } from '../../../test/dom.js';
 import { fail, mock, sent, signIn, worker } from '../../../test/mock-api.js';

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.js';
 import { API, invoiceDetail, paymentView } from '../../../test/fixtures.js';
 import { catchDownloads } from '../../../test/downloads.js';
 import { buttonNamed, type } from '../../../test/dom.js';

@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '../../../test/testing.js';
 import { http, HttpResponse } from 'msw';
 import { paymentConfig, paymentView } from '../../../test/fixtures.js';
 import { mock, sent, worker } from '../../../test/mock-api.js';

@@ -1,5 +1,5 @@
 /** What the tests of <ar-easy-pay> share: rendering it, its fields, filling a card, paying. */
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html, waitUntil } from '../../../test/testing.js';
 import { API, invoiceDetail, paymentConfig, paymentView, sessionCreated } from '../../../test/fixtures.js';
 import { type } from '../../../test/dom.js';
 import { mock, sent, signIn, useMockApi, worker } from '../../../test/mock-api.js';

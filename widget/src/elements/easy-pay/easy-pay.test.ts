@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '../../../test/testing.js';
 import { API, invoice, invoiceDetail, invoices, paymentConfig, paymentView } from '../../../test/fixtures.js';
 import { buttonNamed, shadowText, type } from '../../../test/dom.js';
 import { fail, mock, never, sent, worker } from '../../../test/mock-api.js';

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '../../../test/testing.js';
 import { checkBank, checkCard, emptyBank } from '../../internal/payment-fields.js';
 import { cardSurcharge, formatRate, paymentTotals } from './payment-totals.js';
 import {

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.js';
 import { API, invoiceDetail, sessionCreated } from '../../../test/fixtures.js';
 import { catchDownloads } from '../../../test/downloads.js';
 import { buttonNamed, shadowText } from '../../../test/dom.js';

@@ -1,5 +1,5 @@
 import '../../../test/resize-observer.js';
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '../../../test/testing.js';
 import { accountList, invoice, invoices, northwind } from '../../../test/fixtures.js';
 import { mock, sent, worker } from '../../../test/mock-api.js';
 import { offScreen, overflowsPage, truncated, usePhoneViewport } from '../../../test/viewport.js';

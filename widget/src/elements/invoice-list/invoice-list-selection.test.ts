@@ -1,5 +1,5 @@
 import '../../../test/resize-observer.js';
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '../../../test/testing.js';
 import { accountList, invoice, northwind, sessionCreated } from '../../../test/fixtures.js';
 import { buttonNamed, shadowText } from '../../../test/dom.js';
 import { mock, sent, signIn, worker } from '../../../test/mock-api.js';

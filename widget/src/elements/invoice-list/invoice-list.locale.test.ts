@@ -1,5 +1,5 @@
 import '../../../test/resize-observer.js';
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '../../../test/testing.js';
 import { API, accountList, invoice, northwind, sessionCreated } from '../../../test/fixtures.js';
 import { mock, signIn, useMockApi, worker } from '../../../test/mock-api.js';
 import './define.js';

@@ -1,5 +1,5 @@
 /** What the tests of <ar-invoice-list> share: rendering it, reading its rows, tabs and totals. */
-import { fixture, html, waitUntil as waitUntilWithin } from '@open-wc/testing';
+import { fixture, html, waitUntil as waitUntilWithin } from '../../../test/testing.js';
 import { API, accountList, invoice, northwind, sessionCreated } from '../../../test/fixtures.js';
 import { mock, signIn, useMockApi, worker } from '../../../test/mock-api.js';
 import type { InvoiceStatusFilter, InvoiceSummary } from '../../internal/types.js';

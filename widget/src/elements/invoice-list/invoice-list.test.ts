@@ -1,5 +1,5 @@
 import '../../../test/resize-observer.js';
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '../../../test/testing.js';
 import {
   API,
   accountList,

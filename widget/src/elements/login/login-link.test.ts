@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.js';
 import { API, linkPreview, sessionCreated } from '../../../test/fixtures.js';
 import { buttonNamed, shadowText } from '../../../test/dom.js';
 import { fail, mock, never, openLink, sent, useMockApi, worker } from '../../../test/mock-api.js';

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.js';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { API, accountList, bookkeeper, globex, initech, paymentView, sessionCreated } from '../../../test/fixtures.js';
 import { catchDownloads } from '../../../test/downloads.js';

@@ -1,5 +1,5 @@
 import '../../../test/resize-observer.js';
-import { expect } from '@open-wc/testing';
+import { expect } from '../../../test/testing.js';
 import { accountList, invoiceDetail, northwind, paymentConfig, sessionCreated } from '../../../test/fixtures.js';
 import { buttonNamed, inShadow, shadowText, type } from '../../../test/dom.js';
 import { mock, sent, useMockApi, worker } from '../../../test/mock-api.js';

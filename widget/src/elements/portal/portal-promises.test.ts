@@ -1,5 +1,5 @@
 import '../../../test/resize-observer.js';
-import { expect } from '@open-wc/testing';
+import { expect } from '../../../test/testing.js';
 import {
   accountList,
   invoice,

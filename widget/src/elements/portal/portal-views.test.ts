@@ -1,5 +1,5 @@
 import '../../../test/resize-observer.js';
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '../../../test/testing.js';
 import {
   API,
   accountList,

@@ -1,5 +1,5 @@
 /** What the tests of <ar-portal> share: rendering it, a signed-in customer server, finding its views. */
-import { fixture, html, waitUntil as waitUntilWithin } from '@open-wc/testing';
+import { fixture, html, waitUntil as waitUntilWithin } from '../../../test/testing.js';
 import { API, accountList, invoices, northwind, sessionCreated } from '../../../test/fixtures.js';
 import { inShadow } from '../../../test/dom.js';
 import { mock, signIn, worker } from '../../../test/mock-api.js';

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.js';
 import { http, HttpResponse } from 'msw';
 import { API, promiseView, sessionCreated } from '../../../test/fixtures.js';
 import { buttonNamed } from '../../../test/dom.js';

@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '../../../test/testing.js';
 import { LitElement } from 'lit';
 import { http, HttpResponse } from 'msw';
 import { API, paymentConfig, promiseConfig, promiseView } from '../../../test/fixtures.js';

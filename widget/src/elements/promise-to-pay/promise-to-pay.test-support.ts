@@ -1,5 +1,5 @@
 /** What the tests of <ar-promise-to-pay> share: rendering it, its fields, promising. */
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html, waitUntil } from '../../../test/testing.js';
 import { API, invoice, promiseConfig, sessionCreated } from '../../../test/fixtures.js';
 import { mock, sent, signIn, useMockApi, worker } from '../../../test/mock-api.js';
 import type { PromiseRequestBody } from '../../internal/types.js';

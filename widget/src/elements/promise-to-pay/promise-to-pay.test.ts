@@ -1,4 +1,4 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '../../../test/testing.js';
 import { invoice, invoiceDetail, promiseView } from '../../../test/fixtures.js';
 import { type } from '../../../test/dom.js';
 import { fail, mock, never, sent, worker } from '../../../test/mock-api.js';
