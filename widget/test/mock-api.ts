@@ -14,6 +14,11 @@ import { resetSessionStores } from '../src/internal/session-store.js';
 import type {
   AccountList,
   ApiErrorBody,
+  DisputeAttachmentView,
+  DisputeList,
+  DisputeMessageView,
+  DisputeRequestBody,
+  DisputeView,
   ErrorCode,
   InvoiceDetail,
   InvoiceList,
@@ -114,13 +119,21 @@ export async function never(): Promise<never> {
   throw new Error('unreachable');
 }
 
+/** A POST's JSON (none when cancelling a promise), or its multipart fields (a dispute's attachment: `file` is a File). */
+async function readBody(method: string, request: Request): Promise<unknown> {
+  if (method !== 'post') return undefined;
+  if (request.headers.get('Content-Type')?.startsWith('multipart/form-data')) {
+    return Object.fromEntries((await request.formData()).entries());
+  }
+  const text = await request.text();
+  return text ? JSON.parse(text) : undefined;
+}
+
 function endpoint<Body, Result>(method: 'get' | 'post' | 'delete', path: string, okStatus = 200) {
   return (reply: Reply<Body, Result>) =>
     http[method](`${API}/api/v1${path}`, async ({ request }) => {
       const url = new URL(request.url);
-      // A POST may have no body (cancelling a promise).
-      const text = method === 'post' ? await request.text() : '';
-      const body = (text ? JSON.parse(text) : undefined) as Body;
+      const body = (await readBody(method, request)) as Body;
       const requestPath = decodeURIComponent(url.pathname.replace(/^\/api\/v1/, ''));
       requests.push({
         method: method.toUpperCase(),
@@ -179,6 +192,18 @@ export const mock = {
   getPromise: endpoint<undefined, PromiseView>('get', '/promises/:id'),
   createPromise: endpoint<PromiseRequestBody, PromiseView>('post', '/promises', 201),
   cancelPromise: endpoint<undefined, PromiseView>('post', '/promises/:id/cancel'),
+  listDisputes: endpoint<undefined, DisputeList>('get', '/disputes'),
+  getDispute: endpoint<undefined, DisputeView>('get', '/disputes/:id'),
+  openDispute: endpoint<DisputeRequestBody, DisputeView>('post', '/disputes', 201),
+  /** The body is the form's fields: `{file: File, message?: string}`. */
+  uploadAttachment: endpoint<{ file: File; message?: string }, DisputeAttachmentView>(
+    'post',
+    '/disputes/:id/attachments',
+    201,
+  ),
+  downloadAttachment: endpoint<undefined, never>('get', '/disputes/:id/attachments/:attachmentId'),
+  replyToDispute: endpoint<{ body: string }, DisputeMessageView>('post', '/disputes/:id/messages', 201),
+  withdrawDispute: endpoint<undefined, DisputeView>('post', '/disputes/:id/withdraw'),
 };
 
 /** Starts a session in this tab as a reload would find it (sessionStorage), for signed-in tests. */

@@ -63,6 +63,24 @@ export type ErrorCode =
   | 'invoice_promised'
   /** The promise is no longer open (kept, broken, cancelled): it cannot be cancelled. */
   | 'promise_not_open'
+  /** A dispute names a line the invoice does not have, or one line twice. */
+  | 'dispute_line_invalid'
+  /** A disputed amount or quantity is more than its line's, the total more than the balance, or a credit more than what is disputed. */
+  | 'dispute_amount_too_large'
+  /** An invoice cannot be disputed: paid or void. */
+  | 'invoice_not_disputable'
+  /** An invoice is already under an open dispute. */
+  | 'invoice_disputed'
+  /** The dispute is not in a state that allows this (a reply to a withdrawn one, resolving a rejected one). */
+  | 'dispute_not_open'
+  /** An attachment is not an image or a PDF, judged by its bytes. */
+  | 'attachment_type_unsupported'
+  /** An attachment is larger than 10 MB. */
+  | 'attachment_too_large'
+  /** A dispute already has its 5 attachments. */
+  | 'attachment_limit'
+  /** A dispute's assignee is not an active collector or admin. */
+  | 'assignee_invalid'
   | 'busy'
   /** The database cannot be reached (PostgreSQL restarting, failing over): try again in a moment. */
   | 'unavailable'

@@ -8,6 +8,7 @@
  * are `YYYY-MM-DD` in the company's time zone; instants are UTC ISO-8601 strings.
  */
 export * from './auth';
+export * from './disputes';
 export * from './errors';
 export * from './erp';
 export * from './invoices';

@@ -1,4 +1,5 @@
 /** Accounts and invoices: what a customer owes and the money on its way to it. */
+import type { InvoiceDisputeRef } from './disputes';
 import type { InvoicePromiseRef } from './promises';
 import type { z } from 'zod';
 import type { invoiceSorts, invoiceStatusFilters } from './lists';
@@ -11,7 +12,7 @@ export interface AccountSummary {
   /** Sum of open invoices' balances. */
   balance: number;
   pastDue: number;
-  /** Balance of invoices under an open dispute (shown apart; the undisputed rest can be paid). */
+  /** What open disputes put in question (their disputed amounts; shown apart, the undisputed rest can be paid). */
   disputed: number;
   /** Unapplied credit: payments and credit notes no invoice took, usable on a later payment. */
   credit: number;
@@ -79,6 +80,11 @@ export interface InvoiceSummary {
   payable: number;
   /** The open promise to pay covering this invoice; null when none (a new promise may take it). */
   promise: InvoicePromiseRef | null;
+  /**
+   * The open dispute covering this invoice (open or under review); null when none. While there is one,
+   * the invoice is `disputed`, and what is not in question (`balance − dispute.amount`) may still be paid.
+   */
+  dispute: InvoiceDisputeRef | null;
 }
 
 /** `GET /invoices` (see `invoiceListQuery` in schemas/invoices.ts). */
@@ -137,5 +143,6 @@ export interface InvoiceDetail extends InvoiceSummary {
   payments: AppliedPayment[];
   credits: AppliedCredit[];
   history: InvoiceHistoryEntry[];
-  dispute: { id: string; status: string } | null;
+  /** Every dispute of the invoice, open or decided, newest first. */
+  disputes: InvoiceDisputeRef[];
 }

@@ -37,6 +37,12 @@ export const statementFormats = ['json', 'csv', 'pdf'] as const;
 /** Where a promise to pay stands (see PromiseStatus in promises.ts). */
 export const promiseStatuses = ['open', 'kept', 'partially_kept', 'broken', 'cancelled'] as const;
 
+/** Where a dispute stands (see DisputeStatus in disputes.ts). */
+export const disputeStatuses = ['open', 'under_review', 'resolved', 'rejected', 'withdrawn'] as const;
+
+/** Why a customer disputes an invoice line. */
+export const disputeReasons = ['pricing', 'quantity', 'damaged', 'not_received', 'duplicate', 'tax', 'other'] as const;
+
 /** The events an ERP webhook endpoint may subscribe to. */
 export const ERP_WEBHOOK_EVENT_TYPES = [
   'payment.succeeded',
@@ -49,4 +55,9 @@ export const ERP_WEBHOOK_EVENT_TYPES = [
   'promise.broken',
   'promise.cancelled',
   'promise.reopened',
+  'dispute.opened',
+  'dispute.resolved',
+  'dispute.rejected',
+  'dispute.withdrawn',
+  'credit_note.created',
 ] as const;

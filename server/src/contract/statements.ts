@@ -25,6 +25,15 @@ export interface StatementLine {
   balance: number;
 }
 
+/** An open dispute on the statement: which invoice, how much is in question, where it stands. */
+export interface StatementDispute {
+  disputeId: string;
+  invoiceNumber: string;
+  amount: number;
+  status: 'open' | 'under_review';
+  openedOn: string;
+}
+
 export interface Statement {
   account: { id: string; name: string; currency: string; billingAddress: string | null };
   company: { name: string; address: string; timeZone: string };
@@ -38,8 +47,13 @@ export interface Statement {
   closingBalance: number;
   /** As of `to`: payments and credit notes not applied to any invoice. */
   unappliedCredit: number;
-  /** As of `to`: open invoice balances by days past due. */
+  /** As of `to`: open invoice balances by days past due (disputed amounts included). */
   aging: AgingBuckets;
+  /**
+   * Now: the amounts open disputes put in question, part of the balance and shown apart; `aging` splits
+   * them by the same days past due as the balances they are part of.
+   */
+  disputed: { total: number; aging: AgingBuckets; items: StatementDispute[] };
 }
 
 export interface Health {

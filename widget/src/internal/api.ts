@@ -78,7 +78,7 @@ export interface DownloadedFile {
   filename: string;
 }
 
-type RequestOptions = {
+export type RequestOptions = {
   body?: unknown;
   /** Send the session's token (and refuse without one); all but the sign-in calls. */
   auth?: boolean;
@@ -291,7 +291,8 @@ export class PorticoApi {
     return this.call('POST', `/promises/${encodeURIComponent(id)}/autopay/cancel`, options);
   }
 
-  private async file(
+  /** Downloads a file of the API (public for `dispute-api.ts`, like `call`). */
+  async file(
     path: string,
     accept: string,
     fallbackName: string,
@@ -304,7 +305,11 @@ export class PorticoApi {
     return { blob, filename: filenameFrom(response.headers.get('Content-Disposition'), fallbackName) };
   }
 
-  private async call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, options?: RequestOptions): Promise<T> {
+  /**
+   * A JSON call of the API (a `FormData` body goes as multipart). Public for the calls that live beside
+   * the lazy elements that make them (`dispute-api.ts`), so `portico.js` does not carry them.
+   */
+  async call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, options?: RequestOptions): Promise<T> {
     // An empty body (204 No Content) is `undefined`.
     const text = await (await this.request(method, path, options)).text();
     return (text ? JSON.parse(text) : undefined) as T;
@@ -320,14 +325,15 @@ export class PorticoApi {
     const token = auth ? this.session.token : null;
     if (auth && !token) throw new ApiError(401, 'unauthenticated', 'Not signed in.');
     if (token) headers.Authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const multipart = body instanceof FormData;
+    if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
 
     let response: Response;
     try {
       response = await fetch(`${this.base}/api/v1${path}`, {
         method,
         headers,
-        body: body === undefined ? null : JSON.stringify(body),
+        body: body === undefined ? null : multipart ? body : JSON.stringify(body),
         credentials: 'omit',
         signal: signal ?? null,
       });

@@ -4,6 +4,17 @@
  * it would).
  */
 export type {
+  DisputeAttachmentView,
+  DisputeLineView,
+  DisputeList,
+  DisputeListQuery,
+  DisputeMessageView,
+  DisputeReason,
+  DisputeRequestBody,
+  DisputeStatus,
+  DisputeSummary,
+  DisputeView,
+  InvoiceDisputeRef,
   AccountList,
   AmountInFlight,
   AgingBuckets,

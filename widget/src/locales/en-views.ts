@@ -4,9 +4,13 @@
  * chunks, not in `portico.js`; `en.ts` adds them to the English catalog.
  */
 import type { PaymentMethod, PaymentStatus, PromiseStatus } from '../internal/types.js';
+import { enDispute } from './en-dispute.js';
+import { enDisputeEditor } from './en-dispute-editor.js';
 import { plural } from './en-shell.js';
 
 export const enViews = {
+  ...enDisputeEditor,
+  ...enDispute,
   invoice: {
     loading: (invoice: string) => `Loading invoice ${invoice}…`,
     loadFailed: (invoice: string) => `We could not load invoice ${invoice}.`,

@@ -14,6 +14,8 @@ import type {
   StaffRole,
 } from '../internal/types.js';
 import type { Catalog } from './en.js';
+import { frDispute } from './fr-dispute.js';
+import { frDisputeEditor } from './fr-dispute-editor.js';
 
 /** French counts 0 and 1 in the singular: « 0 facture », « 1 facture », « 2 factures ». */
 function plural(count: number, one: string, other: string): string {
@@ -32,6 +34,8 @@ function waitFor(seconds: number): string {
 }
 
 export const fr = {
+  ...frDisputeEditor,
+  ...frDispute,
   common: {
     retry: 'Réessayer',
     loading: 'Chargement…',

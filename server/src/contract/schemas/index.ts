@@ -7,6 +7,7 @@
  */
 export * from './auth';
 export * from './dev';
+export * from './disputes';
 export * from './erp';
 export * from './invoices';
 export * from './locale';

@@ -5,7 +5,7 @@
  * `bigint`/`smallint` numbers (never `boolean`), JSON as its text (never `jsonb`, which reads back parsed).
  */
 import { sql } from 'drizzle-orm';
-import { bigint, smallint, text } from 'drizzle-orm/pg-core';
+import { bigint, customType, smallint, text } from 'drizzle-orm/pg-core';
 
 /** A whole number: a count, or money in minor units (which, like instants, outgrows 32 bits). */
 
@@ -36,3 +36,6 @@ export const createdAt = () =>
   instant('created_at')
     .notNull()
     .default(sql`(floor(extract(epoch from statement_timestamp()) * 1000))::bigint`);
+
+/** Bytes (an attachment's contents): `bytea`, which `pg` sends and reads as a Buffer, as better-sqlite3 does a blob. */
+export const bytes = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });

@@ -12,3 +12,4 @@ export * from './events';
 export * from './auth';
 export * from './erp';
 export * from './promises';
+export * from './disputes';

@@ -91,24 +91,3 @@ export const creditNotes = pgTable(
       .where(sql`${t.invoiceId} IS NULL AND ${t.unapplied} > 0`),
   ],
 );
-
-export const disputes = pgTable(
-  'disputes',
-  {
-    id: text('id').primaryKey(),
-    invoiceId: text('invoice_id')
-      .notNull()
-      .references(() => invoices.id),
-    customerId: text('customer_id')
-      .notNull()
-      .references(() => customers.id),
-    status: text('status', { enum: ['open', 'under_review', 'resolved', 'rejected', 'withdrawn'] }).notNull(),
-    amount: int('amount').notNull().default(0),
-    createdAt: instant('created_at').notNull(),
-    updatedAt: instant('updated_at').notNull(),
-  },
-  (t) => [
-    index('disputes_invoice_idx').on(t.invoiceId, t.status),
-    index('disputes_customer_idx').on(t.customerId, t.status),
-  ],
-);

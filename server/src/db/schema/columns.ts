@@ -4,7 +4,7 @@
  * `server/test/schema-engines.test.ts` checks that they describe the same tables.
  */
 import { sql } from 'drizzle-orm';
-import { integer, text } from 'drizzle-orm/sqlite-core';
+import { blob, integer, text } from 'drizzle-orm/sqlite-core';
 
 /** A whole number: a count, or money in minor units. */
 export const int = (name: string) => integer(name);
@@ -26,3 +26,6 @@ export const createdAt = () =>
   instant('created_at')
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`);
+
+/** Bytes (an attachment's contents), read back as a Buffer. */
+export const bytes = (name: string) => blob(name, { mode: 'buffer' });

@@ -99,32 +99,3 @@ export const creditNotes = sqliteTable(
       .where(sql`${t.invoiceId} IS NULL AND ${t.unapplied} > 0`),
   ],
 );
-
-/**
- * A customer's dispute of an invoice. Only what the invoice list needs to derive `disputed` lives here
- * now; dispute lines, the message thread and attachments come with the disputes feature.
- */
-export const disputes = sqliteTable(
-  'disputes',
-  {
-    id: text('id').primaryKey(),
-    invoiceId: text('invoice_id')
-      .notNull()
-      .references(() => invoices.id),
-    customerId: text('customer_id')
-      .notNull()
-      .references(() => customers.id),
-    status: text('status', { enum: ['open', 'under_review', 'resolved', 'rejected', 'withdrawn'] }).notNull(),
-    /**
-     * The part of the invoice's balance in question while the dispute is open (its lines' disputed
-     * amounts): reminders ask only for the rest, and skip the invoice while it covers the whole balance.
-     */
-    amount: int('amount').notNull().default(0),
-    createdAt: instant('created_at').notNull(),
-    updatedAt: instant('updated_at').notNull(),
-  },
-  (t) => [
-    index('disputes_invoice_idx').on(t.invoiceId, t.status),
-    index('disputes_customer_idx').on(t.customerId, t.status),
-  ],
-);

@@ -2,7 +2,7 @@ import { and, count, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { AccountSummary } from '../../contract';
 import type { DbOrTx } from '../../db/client';
 import { creditNotes, customers, disputes, invoices, payments } from '../../db/schema';
-import { inFlightByAccount } from '../ledger';
+import { disputedAmount, inFlightByAccount } from '../ledger';
 
 /**
  * Each account's totals for the portal's header and the list's tabs: balance, past-due and disputed
@@ -46,7 +46,14 @@ export async function accountSummaries(
     .all();
   // Disputes are few: the disputed unpaid invoices are found through them, then taken out of past due.
   const disputed = await db
-    .select(totals)
+    .select({
+      ...totals,
+      // What the disputes put in question, each at most its invoice's balance.
+      inQuestion:
+        sql<number>`coalesce(sum(CASE WHEN ${disputedAmount} < ${invoices.balance} THEN ${disputedAmount} ELSE ${invoices.balance} END), 0)`.mapWith(
+          Number,
+        ),
+    })
     .from(invoices)
     .where(
       and(
@@ -88,7 +95,7 @@ export async function accountSummaries(
       ...c,
       balance: u?.balance ?? 0,
       pastDue: (u?.lateBalance ?? 0) - (d?.lateBalance ?? 0),
-      disputed: d?.balance ?? 0,
+      disputed: d?.inQuestion ?? 0,
       credit: credit.get(c.id) ?? 0,
       inFlight: held.get(c.id) ?? 0,
       openCount: u?.count ?? 0,

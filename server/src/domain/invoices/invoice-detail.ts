@@ -1,6 +1,6 @@
 /** One of the session's invoices in full: lines, payments and credit applied, its history. */
 import { and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm';
-import type { InvoiceDetail, InvoiceHistoryEntry } from '../../contract';
+import type { DisputeStatus, InvoiceDetail, InvoiceHistoryEntry } from '../../contract';
 import type { DbOrTx } from '../../db/client';
 import {
   allocations,
@@ -40,8 +40,21 @@ const HISTORY_LABELS: Record<string, string> = {
   'invoice.voided': 'Invoice voided',
   'invoice.sent': 'Invoice emailed',
   'dispute.opened': 'Dispute opened',
+  'dispute.under_review': 'Dispute under review',
   'dispute.resolved': 'Dispute resolved',
+  'dispute.rejected': 'Dispute rejected',
+  'dispute.withdrawn': 'Dispute withdrawn',
 };
+
+/** The standing one of an invoice's disputes (at most one is open or under review), as summary columns. */
+function standingDispute(all: readonly { id: string; status: DisputeStatus; amount: number }[]) {
+  const open = all.find((d) => d.status === 'open' || d.status === 'under_review');
+  return {
+    disputeId: open?.id ?? null,
+    disputeStatus: (open?.status ?? null) as 'open' | 'under_review' | null,
+    disputeAmount: open?.amount ?? null,
+  };
+}
 
 /** The whole invoice: lines, what was applied to it, and what happened to it, for the detail view. */
 export async function invoiceDetail(
@@ -53,11 +66,11 @@ export async function invoiceDetail(
 ): Promise<InvoiceDetail> {
   const invoice = await findInvoiceForSession(db, session, idOrNumber);
   const disputed = await db
-    .select({ id: disputes.id, status: disputes.status })
+    .select({ id: disputes.id, status: disputes.status, amount: disputes.amount })
     .from(disputes)
-    .where(and(eq(disputes.invoiceId, invoice.id), inArray(disputes.status, ['open', 'under_review'])))
+    .where(eq(disputes.invoiceId, invoice.id))
     .orderBy(desc(disputes.createdAt), desc(disputes.id))
-    .get();
+    .all();
   const promised = await db.select(openPromiseColumns).from(invoices).where(eq(invoices.id, invoice.id)).get();
   const lines = await db
     .select()
@@ -100,7 +113,20 @@ export async function invoiceDetail(
   const recorded = await db
     .select({ type: events.type, at: events.createdAt })
     .from(events)
-    .where(and(eq(events.subjectType, 'invoice'), eq(events.subjectId, invoice.id)))
+    .where(
+      or(
+        and(eq(events.subjectType, 'invoice'), eq(events.subjectId, invoice.id)),
+        disputed.length
+          ? and(
+              eq(events.subjectType, 'dispute'),
+              inArray(
+                events.subjectId,
+                disputed.map((d) => d.id),
+              ),
+            )
+          : undefined,
+      ),
+    )
     .orderBy(asc(events.id))
     .all();
 
@@ -124,7 +150,7 @@ export async function invoiceDetail(
       {
         ...invoice,
         accountId: invoice.customerId,
-        disputed: Boolean(disputed),
+        ...standingDispute(disputed),
         promiseId: promised?.promiseId ?? null,
         promisedDate: promised?.promisedDate ?? null,
       },
@@ -161,6 +187,6 @@ export async function invoiceDetail(
       reason: c.reason,
     })),
     history,
-    dispute: disputed ?? null,
+    disputes: disputed,
   };
 }

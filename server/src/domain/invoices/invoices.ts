@@ -12,7 +12,7 @@ import { malformedInput, notFound } from '../errors';
 import type { AuthSession } from '../auth';
 import { daysBetween } from '../dates';
 import { currencyExponent, parseTypedAmount } from '../money';
-import { underDispute, inFlightFor, openPromiseColumns, payableOf } from '../ledger';
+import { disputeRef, inFlightFor, openDisputeColumns, openPromiseColumns, payableOf } from '../ledger';
 import { FILTER_GROUPS, invoiceStatus, statusCondition, statusGroups } from './status';
 
 /**
@@ -116,7 +116,7 @@ const listColumns = {
   total: invoices.total,
   balance: invoices.balance,
   voidedAt: invoices.voidedAt,
-  disputed: underDispute,
+  ...openDisputeColumns,
   ...openPromiseColumns,
 };
 
@@ -200,16 +200,20 @@ export async function listInvoices(
 }
 
 /** What the list reads of an invoice: the summary's stored fields, and what its status derives from. */
-type SummaryRow = Omit<InvoiceSummary, 'status' | 'daysPastDue' | 'inFlight' | 'payable' | 'promise'> & {
+type SummaryRow = Omit<InvoiceSummary, 'status' | 'daysPastDue' | 'inFlight' | 'payable' | 'promise' | 'dispute'> & {
   voidedAt: Date | null;
-  disputed: boolean | number;
+  /** The standing dispute (`openDisputeColumns`). */
+  disputeId: string | null;
+  disputeStatus: 'open' | 'under_review' | null;
+  disputeAmount: number | null;
   /** The open promise covering it (`openPromiseColumns`). */
   promiseId: string | null;
   promisedDate: string | null;
 };
 
 export function summary(r: SummaryRow, today: string, held: InFlight | undefined): InvoiceSummary {
-  const status = invoiceStatus(r, today);
+  const dispute = disputeRef(r);
+  const status = invoiceStatus({ ...r, disputed: dispute !== null }, today);
   return {
     id: r.id,
     number: r.number,
@@ -225,5 +229,6 @@ export function summary(r: SummaryRow, today: string, held: InFlight | undefined
     inFlight: held ?? null,
     payable: r.voidedAt ? 0 : payableOf(r.balance, held),
     promise: r.promiseId && r.promisedDate ? { id: r.promiseId, promisedDate: r.promisedDate } : null,
+    dispute,
   };
 }

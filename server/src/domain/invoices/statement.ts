@@ -10,7 +10,15 @@
 import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { AgingBuckets, Statement, StatementLine } from '../../contract';
 import type { DbOrTx } from '../../db/client';
-import { allocations, creditNoteAllocations, creditNotes, customers, invoices, payments } from '../../db/schema';
+import {
+  allocations,
+  creditNoteAllocations,
+  creditNotes,
+  customers,
+  disputes,
+  invoices,
+  payments,
+} from '../../db/schema';
 import { notFound } from '../errors';
 import { addDays, calendarDate, daysBetween, startOfDay } from '../dates';
 import { catalogFor, type DocumentCatalog } from '../../locales/catalog';
@@ -151,7 +159,51 @@ export async function buildStatement(db: DbOrTx, company: CompanySettings, input
     closingBalance: opening + totals.invoiced - totals.paid - totals.credited,
     unappliedCredit: await unappliedCreditAsOf(db, accountId, to, periodEnd),
     aging: await agingAsOf(db, issued, to, periodEnd),
+    disputed: await disputedNow(db, accountId, to, tz),
   };
+}
+
+/**
+ * The standing disputes of the account's live invoices, as they are now: each one's amount (at most
+ * what the invoice still owes), and the same split by the invoice's days past due on `to`, as `aging` is.
+ */
+async function disputedNow(db: DbOrTx, accountId: string, to: string, tz: string): Promise<Statement['disputed']> {
+  const rows = await db
+    .select({
+      id: disputes.id,
+      status: disputes.status,
+      amount: disputes.amount,
+      createdAt: disputes.createdAt,
+      number: invoices.number,
+      dueDate: invoices.dueDate,
+      balance: invoices.balance,
+    })
+    .from(disputes)
+    .innerJoin(invoices, eq(invoices.id, disputes.invoiceId))
+    .where(
+      and(
+        eq(disputes.customerId, accountId),
+        inArray(disputes.status, ['open', 'under_review']),
+        isNull(invoices.voidedAt),
+      ),
+    )
+    .orderBy(asc(disputes.createdAt), asc(disputes.id))
+    .all();
+  const aging: AgingBuckets = { current: 0, days1to30: 0, days31to60: 0, days61to90: 0, over90: 0 };
+  const items = rows
+    .map((r) => ({ ...r, amount: Math.min(r.amount, Math.max(0, r.balance)) }))
+    .filter((r) => r.amount > 0)
+    .map((r) => {
+      aging[agingBucket(daysBetween(r.dueDate, to))] += r.amount;
+      return {
+        disputeId: r.id,
+        invoiceNumber: r.number,
+        amount: r.amount,
+        status: r.status as 'open' | 'under_review',
+        openedOn: calendarDate(r.createdAt, tz),
+      };
+    });
+  return { total: items.reduce((sum, i) => sum + i.amount, 0), aging, items };
 }
 
 /** "Payment by Card"; a check's or wire's own reference (from the ERP) is the payer's, so it is kept. */

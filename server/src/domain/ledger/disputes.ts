@@ -16,3 +16,24 @@ export const disputedAmount =
   sql<number>`coalesce((SELECT sum("d"."amount") FROM "disputes" "d" WHERE "d"."invoice_id" = "invoices"."id" AND "d"."status" IN ('open', 'under_review')), 0)`.mapWith(
     Number,
   );
+
+/**
+ * The standing dispute of the invoice (open or under review; at most one, by the partial unique index),
+ * as columns of a select over `invoices`: null when there is none.
+ */
+const standing = (column: string) =>
+  `(SELECT "d"."${column}" FROM "disputes" "d" WHERE "d"."invoice_id" = "invoices"."id" AND "d"."status" IN ('open', 'under_review'))`;
+export const openDisputeColumns = {
+  disputeId: sql<string | null>`${sql.raw(standing('id'))}`,
+  disputeStatus: sql<'open' | 'under_review' | null>`${sql.raw(standing('status'))}`,
+  disputeAmount: sql<number | null>`${sql.raw(standing('amount'))}`.mapWith(Number),
+};
+
+/** The invoice's standing dispute as the API shows it (`InvoiceSummary.dispute`), from `openDisputeColumns`. */
+export function disputeRef(r: {
+  disputeId: string | null;
+  disputeStatus: 'open' | 'under_review' | null;
+  disputeAmount: number | null;
+}): { id: string; status: 'open' | 'under_review'; amount: number } | null {
+  return r.disputeId && r.disputeStatus ? { id: r.disputeId, status: r.disputeStatus, amount: r.disputeAmount ?? 0 } : null;
+}
