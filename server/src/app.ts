@@ -11,7 +11,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import type { ApiErrorBody, ErrorCode, Health } from './contract';
+import { DISPUTE_ATTACHMENT_MAX_BYTES, type ApiErrorBody, type ErrorCode, type Health } from './contract';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { driverError, isUnavailable, TextWithNulError } from './db/async';
@@ -30,14 +30,19 @@ import { createProviders } from './payments/registry';
 import { createPdfPool, type PdfPool } from './pdf/pool';
 import { devMailer, smtpMailer, type Mailer } from './mail/mailer';
 import { accounts } from './routes/accounts';
+import { adminRouter } from './routes/admin';
 import { auth } from './routes/auth';
 import { dev } from './routes/dev';
+import { disputesRouter } from './routes/disputes';
 import { erp } from './routes/erp';
 import { invoices } from './routes/invoices';
 import { paymentsRouter } from './routes/payments';
 import { promisesRouter } from './routes/promises';
 import { statement } from './routes/statement';
 import { webhooksRouter } from './routes/webhooks';
+
+/** `POST /api/v1/disputes/:id/attachments`: the one route whose body may be a 10 MB file. */
+const ATTACHMENT_PATH = /^\/api\/v1\/disputes\/[^/]+\/attachments\/?$/;
 
 export interface AppOptions {
   config: Config;
@@ -87,12 +92,24 @@ export async function createApp(options: AppOptions) {
       throw new HttpError(413, 'payload_too_large', 'The body is larger than 1 MB.');
     },
   });
+  const attachmentBodyLimit = bodyLimit({
+    // The file, and room for the multipart framing and the other field.
+    maxSize: DISPUTE_ATTACHMENT_MAX_BYTES + 64 * 1024,
+    onError: () => {
+      throw new HttpError(413, 'attachment_too_large', 'A file may be at most 10 MB.');
+    },
+  });
   const api = new Hono<AppEnv>()
     .use(allowedOrigins)
     .use(originCheck)
 
-    // The ERP router sets its own, larger limit (bulk upserts run to megabytes), after its key check.
-    .use((c, next) => (c.req.path.startsWith('/api/v1/erp/') ? next() : apiBodyLimit(c, next)))
+    // The ERP router sets its own, larger limit (bulk upserts run to megabytes), after its key check;
+    // a dispute's file may be 10 MB.
+    .use((c, next) => {
+      if (c.req.path.startsWith('/api/v1/erp/')) return next();
+      if (ATTACHMENT_PATH.test(c.req.path)) return attachmentBodyLimit(c, next);
+      return apiBodyLimit(c, next);
+    })
     .get('/health', (c) => c.json({ ok: true } satisfies Health))
     .route('/auth', auth)
     .route('/accounts', accounts)
@@ -100,6 +117,8 @@ export async function createApp(options: AppOptions) {
     .route('/statement', statement)
     .route('/payments', paymentsRouter)
     .route('/promises', promisesRouter)
+    .route('/disputes', disputesRouter)
+    .route('/admin', adminRouter)
     .route('/webhooks', webhooksRouter)
     .route('/erp', erp);
   if (config.DEMO) api.route('/dev', dev);

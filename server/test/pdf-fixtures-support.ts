@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { PDFParse } from 'pdf-parse';
 import type { InvoiceDetail, InvoiceLine, Statement, StatementLine } from '../src/contract';
-import type { CompanySettings } from '../src/domain/settings';
+import { defaultSettings, type CompanySettings } from '../src/domain/settings';
 import type { InvoicePdfInput } from '../src/pdf/invoice-pdf';
 
 // ---- Fixtures: amounts in integer minor units, worked out by hand at 8.25 % tax ----------------
@@ -27,6 +27,7 @@ const company: CompanySettings = {
   promiseToleranceDays: 2,
   dunningEnabled: true,
   dunningSequence: { offsets: [-3, 0, 7, 14, 30], repeatDays: 14 },
+  disputeRouting: defaultSettings.disputeRouting,
 };
 
 const northwind = {
@@ -101,6 +102,7 @@ export function invoiceFixture(overrides: Partial<InvoiceDetail> = {}): InvoiceD
     ],
     history: [],
     dispute: null,
+    disputes: [],
     promise: null,
     ...overrides,
   };
@@ -171,6 +173,20 @@ export const statement: Statement = {
   closingBalance: 1_415_523,
   unappliedCredit: 2_500,
   aging: { current: 302_673, days1to30: 410_000, days31to60: 250_000, days61to90: 120_850, over90: 332_000 },
+  disputed: { total: 0, aging: { current: 0, days1to30: 0, days31to60: 0, days61to90: 0, over90: 0 }, items: [] },
+};
+
+/** The statement with two open disputes: $350.00 of INV-1020 (not yet due) and $120.00 of INV-1017 (1–30 days). */
+export const disputedStatement: Statement = {
+  ...statement,
+  disputed: {
+    total: 47_000,
+    aging: { current: 35_000, days1to30: 12_000, days31to60: 0, days61to90: 0, over90: 0 },
+    items: [
+      { disputeId: 'dsp_2', invoiceNumber: 'INV-1020', amount: 35_000, status: 'open', openedOn: '2026-10-20' },
+      { disputeId: 'dsp_1', invoiceNumber: 'INV-1017', amount: 12_000, status: 'under_review', openedOn: '2026-10-12' },
+    ],
+  },
 };
 
 // ---- Helpers ------------------------------------------------------------------------------------

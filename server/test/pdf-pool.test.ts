@@ -35,6 +35,7 @@ function statement(lines: number): Statement {
     closingBalance: 100 * lines,
     unappliedCredit: 0,
     aging: { current: 100 * lines, days1to30: 0, days31to60: 0, days61to90: 0, over90: 0 },
+    disputed: { total: 0, aging: { current: 0, days1to30: 0, days31to60: 0, days61to90: 0, over90: 0 }, items: [] },
   };
 }
 

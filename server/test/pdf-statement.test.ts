@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import type { Statement } from '../src/contract';
 import { minorToDecimal, pdfFormatters, pdfText } from '../src/pdf/format';
 import { renderStatementPdf } from './pdf-support';
-import { assertIncludes, parse, statement, statementLine } from './pdf-fixtures-support';
+import { assertIncludes, disputedStatement, parse, statement, statementLine } from './pdf-fixtures-support';
 
 // ---- Statement ----------------------------------------------------------------------------------
 
@@ -56,6 +56,26 @@ describe('statement PDF', () => {
       'DAYS PAST DUE CURRENT 1–30 DAYS 31–60 DAYS 61–90 DAYS 90+ DAYS TOTAL OPEN',
       'Open balance $3,026.73 $4,100.00 $2,500.00 $1,208.50 $3,320.00 $14,155.23',
     );
+  });
+
+  it('shows what open disputes put in question apart from the balance, by days past due and one by one', async () => {
+    const { text } = await parse(renderStatementPdf({ statement: disputedStatement }));
+    assertIncludes(
+      text,
+      'Closing balance $14,155.23',
+      'Of which disputed $470.00',
+      'Open balance $3,026.73 $4,100.00 $2,500.00 $1,208.50 $3,320.00 $14,155.23',
+      'Disputed $350.00 $120.00 $0.00 $0.00 $0.00 $470.00',
+      'Open disputes',
+      'INVOICE OPENED ON STATUS DISPUTED AMOUNT',
+      'INV-1020 Oct 20, 2026 Open $350.00',
+      'INV-1017 Oct 12, 2026 Under review $120.00',
+    );
+    const french = await parse(renderStatementPdf({ statement: disputedStatement, locale: 'fr-FR' }));
+    assertIncludes(french.text, 'Dont contesté', 'Contestations en cours', 'En cours d’examen');
+    const plain = await parse(renderStatementPdf({ statement }));
+    for (const word of ['disputed', 'Disputed', 'Open disputes'])
+      assert.ok(!plain.text.includes(word), `no ${word} without a dispute`);
   });
 
   it('carries a long statement over pages with page numbers', async () => {

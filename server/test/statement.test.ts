@@ -113,6 +113,9 @@ describe('aging', () => {
   });
 });
 
+/** Minor units of a two-decimal currency as the CSV writes them: `1234.50`. */
+const decimal = (minor: number) => `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;
+
 describe('GET /statement', () => {
   let t: TestServer;
   let northwind: string;
@@ -160,16 +163,31 @@ describe('GET /statement', () => {
     const rows = (await res.text()).trim().split('\n');
     assert.equal(rows[0], 'Date,Type,Reference,Description,Amount (USD),Balance (USD)');
     assert.match(rows[1]!, /^2026-01-01,opening,,Opening balance,,-?\d+\.\d{2}$/);
-    assert.match(rows.at(-1)!, /^2026-11-20,closing,,Closing balance,,\d+\.\d{2}$/);
     const json = (await (
       await t.call('GET', '/statement?from=2026-01-01&to=2026-11-20', { token: northwind })
     ).json()) as Statement;
-    assert.equal(rows.length, json.lines.length + 3);
-    assert.ok(
-      rows
-        .at(-1)!
-        .endsWith(`${Math.floor(json.closingBalance / 100)}.${String(json.closingBalance % 100).padStart(2, '0')}`),
-    );
+    const closing = rows[json.lines.length + 2]!;
+    assert.match(closing, /^2026-11-20,closing,,Closing balance,,\d+\.\d{2}$/);
+    assert.ok(closing.endsWith(decimal(json.closingBalance)));
+  });
+
+  it('adds what open disputes put in question after the closing row: the total, by days past due, each dispute', async () => {
+    const query = '?from=2026-01-01&to=2026-11-20';
+    const json = (await (await t.call('GET', `/statement${query}`, { token: northwind })).json()) as Statement;
+    assert.ok(json.disputed.total > 0, "the demo's open dispute of Northwind's INV-1029");
+    const rows = (await (await t.call('GET', `/statement${query}&format=csv`, { token: northwind })).text())
+      .trim()
+      .split('\n')
+      .slice(json.lines.length + 3);
+    assert.deepEqual(rows, [
+      `2026-11-20,disputed,,Of which disputed,,${decimal(json.disputed.total)}`,
+      `2026-11-20,disputed_aging,current,Disputed: Current,,${decimal(json.disputed.aging.current)}`,
+      `2026-11-20,disputed_aging,days1to30,Disputed: 1–30 days,,${decimal(json.disputed.aging.days1to30)}`,
+      `2026-11-20,disputed_aging,days31to60,Disputed: 31–60 days,,${decimal(json.disputed.aging.days31to60)}`,
+      `2026-11-20,disputed_aging,days61to90,Disputed: 61–90 days,,${decimal(json.disputed.aging.days61to90)}`,
+      `2026-11-20,disputed_aging,over90,Disputed: 90+ days,,${decimal(json.disputed.aging.over90)}`,
+      ...json.disputed.items.map((d) => `${d.openedOn},dispute,${d.invoiceNumber},Dispute: Open,${decimal(d.amount)},`),
+    ]);
   });
 
   it('downloads a PDF', async () => {

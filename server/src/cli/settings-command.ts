@@ -61,6 +61,13 @@ async function settingValue(key: string, raw: string): Promise<unknown> {
         return raw;
       }
     }
+    case 'disputeRouting':
+      // The JSON the setting holds: {"teams": {"shipping": "…"}, "reasons": {"damaged": ["shipping"], …}}.
+      try {
+        return JSON.parse(raw) as unknown;
+      } catch {
+        return raw;
+      }
     case 'surchargeCap':
       if (raw === '' || raw === 'none') return null;
       return /^\d+$/.test(raw) ? Number(raw) : raw;
@@ -120,6 +127,7 @@ function show(value: unknown, key: SettingKey): string {
     const { offsets, repeatDays } = value as { offsets: number[]; repeatDays: number | null };
     return `${offsets.join(',')}${repeatDays ? ` every ${repeatDays}` : ''}`;
   }
+  if (typeof value === 'object') return JSON.stringify(value);
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }
 

@@ -44,7 +44,13 @@ export type DisputeResolveBody = z.input<typeof disputeResolveBody>;
 export type DisputeRejectBody = z.input<typeof disputeRejectBody>;
 
 /** Attachments: images and PDFs, judged by their bytes; at most this many per dispute, each at most this size. */
-export const DISPUTE_ATTACHMENT_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf'] as const;
+export const DISPUTE_ATTACHMENT_TYPES = [
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'application/pdf',
+] as const;
 export type DisputeAttachmentType = (typeof DISPUTE_ATTACHMENT_TYPES)[number];
 export const DISPUTE_MAX_ATTACHMENTS = 5;
 export const DISPUTE_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -54,13 +60,13 @@ export interface DisputeLineView {
   /** The invoice line's `lineNo`. */
   line: number;
   description: string;
-  /** The invoice line's own quantity and amount (before tax), for comparison. */
+  /** The invoice line's own quantity, and its amount with its tax: the most that may be disputed of it. */
   lineQuantity: number;
   lineAmount: number;
   reason: DisputeReason;
   /** The quantity in question (decimal, like the line's); null when only an amount is disputed. */
   quantity: number | null;
-  /** The amount in question, in minor units: at most the line's amount. */
+  /** The amount in question, in minor units: at most the line's amount with its tax (`lineAmount`). */
   amount: number;
   note: string | null;
 }
@@ -82,6 +88,10 @@ export interface DisputeMessageView {
   id: string;
   /** `system`: a step of the dispute told in the thread (under review, resolved, rejected, withdrawn). */
   author: { type: 'customer' | 'staff' | 'system'; name: string | null };
+  /**
+   * What was written. For a `system` message it is the step, as a code the reader puts in their own
+   * words: `under_review`, `resolved`, `rejected` or `withdrawn` (the details are on the dispute).
+   */
   body: string;
   /** A staff note the customer never sees (only in `/admin` answers). */
   internal: boolean;

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { defaultPortalUrl, portalUrl, type Config } from '../config';
 import type { Db, DbOrTx } from '../db/client';
 import { settings } from '../db/schema';
+import { disputeReasons, type DisputeReason } from '../contract';
 import { localeSchema } from '../contract/schemas/locale';
 import { imageType, LOGO_MAX_BYTES, logoBytes } from '../pdf/logo';
 import { recordEvent, type Actor } from './events';
@@ -57,6 +58,16 @@ export interface CompanySettings {
    * every `repeatDays` after the last (null: no repeats).
    */
   dunningSequence: DunningSequence;
+  /**
+   * Who hears of a new dispute at once, by the reasons of its lines: each reason names teams, each team
+   * an email address (empty: nobody yet). The account's collector always hears too.
+   */
+  disputeRouting: DisputeRouting;
+}
+
+export interface DisputeRouting {
+  teams: Record<string, string>;
+  reasons: Record<DisputeReason, string[]>;
 }
 
 export interface DunningSequence {
@@ -83,6 +94,18 @@ export const defaultSettings: CompanySettings = {
   promiseToleranceDays: 2,
   dunningEnabled: true,
   dunningSequence: { offsets: [-3, 0, 7, 14, 30], repeatDays: 14 },
+  disputeRouting: {
+    teams: { shipping: '', sales: '' },
+    reasons: {
+      pricing: ['sales'],
+      quantity: ['sales'],
+      damaged: ['shipping'],
+      not_received: ['shipping'],
+      duplicate: ['sales'],
+      tax: ['sales'],
+      other: [],
+    },
+  },
 };
 
 const logoSchema = z
@@ -147,6 +170,23 @@ export const settingSchemas = {
       .refine((o) => o.every((d, i) => i === 0 || d > o[i - 1]!), 'offsets must rise, each step after the one before'),
     repeatDays: z.number().int().min(1).max(365).nullable(),
   }),
+  disputeRouting: z
+    .strictObject({
+      teams: z.record(
+        z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, 'team names are lower-case words such as shipping'),
+        z.string().refine((v) => v === '' || z.email().safeParse(v).success, 'must be an email address (or empty)'),
+      ),
+      reasons: z.strictObject(
+        Object.fromEntries(disputeReasons.map((r) => [r, z.array(z.string()).max(10)])) as Record<
+          DisputeReason,
+          z.ZodArray<z.ZodString>
+        >,
+      ),
+    })
+    .refine(
+      (r) => Object.values(r.reasons).every((teams) => teams.every((t) => Object.hasOwn(r.teams, t))),
+      'every team a reason names must be in teams',
+    ),
 } satisfies { [K in SettingKey]-?: z.ZodType<CompanySettings[K]> };
 
 export const settingKeys = Object.keys(settingSchemas) as SettingKey[];

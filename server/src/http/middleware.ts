@@ -1,7 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import type { Audience } from '../contract';
+import type { Audience, StaffRole } from '../contract';
 import { randomToken } from '../crypto';
 import { authenticate } from '../domain/auth';
 import { forbidden, unauthenticated } from '../domain/errors';
@@ -74,6 +74,18 @@ export function requireSession(audience?: Audience) {
     if (!session) throw new HttpError(401, 'session_expired', 'Your session has ended. Sign in again.');
     if (audience && session.audience !== audience) throw forbidden();
     c.set('session', session);
+    await next();
+  });
+}
+
+/**
+ * After `requireSession('staff')`: a staff role allowed to act here (`viewer` reads only); any other
+ * session is a 403.
+ */
+export function requireRole(...roles: readonly StaffRole[]) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const role = c.var.session.role;
+    if (!role || !roles.includes(role)) throw forbidden('Your role may not do that.');
     await next();
   });
 }

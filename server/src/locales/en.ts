@@ -7,6 +7,7 @@
  * here may hold `<` or `&`. The elements' words are in widget/src/locales, in the same style.
  */
 import type { AgingBuckets, InvoiceStatus, PaymentStatus, StatementLine } from '../contract';
+import { enDisputes } from './en-disputes';
 
 /** Every method a payment may carry, portal and ERP (`recordedPaymentMethods`), as people say it. */
 const methods: Readonly<Record<string, string>> = {
@@ -26,6 +27,8 @@ function days(count: number): string {
 }
 
 export const en = {
+  /** Disputes: their emails and what statements say of them (en-disputes.ts). */
+  ...enDisputes,
   /**
    * A calendar date inside a sentence (an email, a statement line), given as `YYYY-MM-DD` and as the
    * locale writes it. English keeps `2026-12-01`, as its emails always have: the company default `en`

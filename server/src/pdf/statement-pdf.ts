@@ -2,7 +2,7 @@
  * The statement of account: what happened on the account in a period, and what is owed now.
  * `drawStatementPdf` lays it out (in a PDF worker thread); `renderStatementPdf` has a worker do it.
  */
-import type { Statement, StatementLine } from '../contract';
+import type { AgingBuckets, Statement, StatementDispute, StatementLine } from '../contract';
 import { catalogFor, type DocumentCatalog } from '../locales/catalog';
 import { pdfFormatters, type PdfFormatters } from './format';
 import {
@@ -52,8 +52,20 @@ function summaryRows(statement: Statement, fmt: PdfFormatters, t: DocumentCatalo
     { label: words.payments, value: less(statement.totals.paid) },
     { label: words.credits, value: less(statement.totals.credited) },
     { label: t.statement.closingBalance, value: fmt.money(statement.closingBalance), kind: 'due' },
+    // Part of the closing balance, not asked for while in dispute: shown apart, under it.
+    ...(statement.disputed.total > 0
+      ? [{ label: t.dispute.statement.ofWhichDisputed, value: fmt.money(statement.disputed.total) }]
+      : []),
     { label: words.unappliedCredit, value: fmt.money(statement.unappliedCredit) },
   ];
+}
+
+const agingOrder = ['current', 'days1to30', 'days31to60', 'days61to90', 'over90'] as const;
+
+/** A row of the aging table: its label, each bucket's amount, their total. */
+function agingRow(label: string, aging: AgingBuckets, fmt: PdfFormatters): string[] {
+  const total = agingOrder.reduce((sum, bucket) => sum + aging[bucket], 0);
+  return [label, ...agingOrder.map((bucket) => fmt.money(aging[bucket])), fmt.money(total)];
 }
 
 function drawAging(
@@ -64,22 +76,19 @@ function drawAging(
   y: number,
 ): number {
   const words = t.pdf.statement;
-  const { current, days1to30, days31to60, days61to90, over90 } = statement.aging;
-  const buckets: [string, number][] = [
-    [words.agingBucket('current'), current],
-    [words.agingBucket('days1to30'), days1to30],
-    [words.agingBucket('days31to60'), days31to60],
-    [words.agingBucket('days61to90'), days61to90],
-    [words.agingBucket('over90'), over90],
-    [words.agingBucket('total'), current + days1to30 + days31to60 + days61to90 + over90],
+  const headers = [
+    words.daysPastDue,
+    ...agingOrder.map((bucket) => words.agingBucket(bucket)),
+    words.agingBucket('total'),
   ];
-  const headers = [words.daysPastDue, ...buckets.map(([header]) => header)];
-  const amounts = [words.openBalance, ...buckets.map(([, minor]) => fmt.money(minor))];
+  const rows = [agingRow(words.openBalance, statement.aging, fmt)];
+  // The disputed part of each bucket, under the open balance it is part of.
+  if (statement.disputed.total > 0) rows.push(agingRow(t.dispute.statement.disputed, statement.disputed.aging, fmt));
   return drawTable<string[]>(
     doc,
     {
       caption: words.aging(fmt.date(statement.to)),
-      rows: [amounts],
+      rows,
       columns: headers.map((header, i) => ({
         header,
         width: i === 0 ? 96 : 'fill',
@@ -89,6 +98,26 @@ function drawAging(
     },
     y,
   );
+}
+
+/** The open disputes: which invoice, how much is in question, where it stands, since when. */
+function drawOpenDisputes(
+  doc: PDFKit.PDFDocument,
+  items: readonly StatementDispute[],
+  fmt: PdfFormatters,
+  t: DocumentCatalog,
+  y: number,
+): number {
+  const words = t.dispute.statement;
+  const columns: Column<StatementDispute>[] = [
+    { header: words.invoice, width: 'fill', value: (d) => d.invoiceNumber },
+    { header: words.openedOn, width: 96, value: (d) => fmt.date(d.openedOn) },
+    { header: words.status, width: 110, value: (d) => t.dispute.status(d.status) },
+    { header: words.amount, width: 110, align: 'right', value: (d) => fmt.money(d.amount) },
+  ];
+  // A short list stays on one page rather than leave a row or two on the next: caption, header, ~20 pt a row.
+  y = ensureSpace(doc, y, 40 + 20 * Math.min(items.length, 5));
+  return drawTable(doc, { caption: words.openDisputes, columns, rows: items }, y);
 }
 
 /** Lays out the statement; the caller pipes the document. Runs in a PDF worker (see pool.ts). */
@@ -144,6 +173,7 @@ export function drawStatementPdf(input: StatementPdfInput): PDFKit.PDFDocument {
   );
 
   y = drawAging(doc, statement, fmt, t, y + 28);
+  if (statement.disputed.items.length) y = drawOpenDisputes(doc, statement.disputed.items, fmt, t, y + 28);
   if (statement.unappliedCredit > 0) {
     const note = words.unappliedNote(fmt.money(statement.unappliedCredit));
     y = ensureSpace(doc, y + 12, 14);

@@ -36,7 +36,39 @@ function statementCsv(s: Statement, locale: string): string {
     [s.from, 'opening', '', words.openingBalance, '', money(s.openingBalance)],
     ...s.lines.map((l) => [l.date, l.type, l.reference, l.description, money(l.amount), money(l.balance)]),
     [s.to, 'closing', '', words.closingBalance, '', money(s.closingBalance)],
+    ...disputedCsvRows(s, locale, money),
   ]);
+}
+
+/**
+ * After the closing balance, the part of it open disputes put in question: its total (`disputed`), by
+ * days past due (`disputed_aging`, the bucket in Reference) and each open dispute (`dispute`, the invoice
+ * in Reference, its amount in Amount). None when nothing is disputed.
+ */
+function disputedCsvRows(s: Statement, locale: string, money: (minor: number) => string): string[][] {
+  if (s.disputed.total <= 0) return [];
+  const t = catalogFor(locale);
+  const words = t.dispute.statement;
+  const buckets = ['current', 'days1to30', 'days31to60', 'days61to90', 'over90'] as const;
+  return [
+    [s.to, 'disputed', '', words.ofWhichDisputed, '', money(s.disputed.total)],
+    ...buckets.map((bucket) => [
+      s.to,
+      'disputed_aging',
+      bucket,
+      t.labelled(words.disputed, t.pdf.statement.agingBucket(bucket)),
+      '',
+      money(s.disputed.aging[bucket]),
+    ]),
+    ...s.disputed.items.map((d) => [
+      d.openedOn,
+      'dispute',
+      d.invoiceNumber,
+      t.labelled(words.dispute, t.dispute.status(d.status)),
+      money(d.amount),
+      '',
+    ]),
+  ];
 }
 
 export const statement = new Hono<AppEnv>().get('/', requireSession('customer'), async (c) => {

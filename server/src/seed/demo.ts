@@ -5,7 +5,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client';
-import { contacts, customers, disputes, invoiceLines, staffUsers } from '../db/schema';
+import { contacts, customers, disputeLines, disputeMessages, disputes, invoiceLines, staffUsers } from '../db/schema';
 import { addDays, calendarDate, startOfDay } from '../domain/dates';
 import { recordEvent, systemActor } from '../domain/events';
 import { createInvoice, issueCreditNote, recordSettledPayment, type InvoiceLineInput } from '../domain/ledger';
@@ -38,6 +38,19 @@ export const DEMO_COMPANY = {
   allowOverpayment: false,
   // What contacts without a locale of their own read: Camille Martin of Lumière SARL reads French.
   locale: 'en',
+  // New disputes reach the team their reasons call for, beside the account's collector.
+  disputeRouting: {
+    teams: { shipping: 'shipping@acme.test', sales: 'sales@acme.test' },
+    reasons: {
+      pricing: ['sales'],
+      quantity: ['sales'],
+      damaged: ['shipping'],
+      not_received: ['shipping'],
+      duplicate: ['sales'],
+      tax: ['sales'],
+      other: [],
+    },
+  },
 };
 
 /** The invoice the demo emails on first start, so its Easy Pay link is in the dev mailbox. */
@@ -265,6 +278,7 @@ async function seedDisputeAndCredits(tx: DbOrTx, today: string, now: Date): Prom
     .from(invoiceLines)
     .where(and(eq(invoiceLines.invoiceId, 'inv_inv1029'), eq(invoiceLines.lineNo, 1)))
     .get();
+  const amount = damaged ? damaged.amount + damaged.tax : 0;
   await tx
     .insert(disputes)
     .values({
@@ -272,9 +286,35 @@ async function seedDisputeAndCredits(tx: DbOrTx, today: string, now: Date): Prom
       invoiceId: 'inv_inv1029',
       customerId: 'cus_northwind',
       status: 'open',
-      amount: damaged ? damaged.amount + damaged.tax : 0,
+      amount,
+      openedBy: 'ap@northwind.test',
+      assigneeId: 'stf_collector',
       createdAt: now,
       updatedAt: now,
+    })
+    .run();
+  await tx
+    .insert(disputeLines)
+    .values({
+      disputeId: 'dsp_demo1',
+      lineNo: 1,
+      reason: 'damaged',
+      quantityMilli: null,
+      amount,
+      note: 'Crushed in transit',
+    })
+    .run();
+  await tx
+    .insert(disputeMessages)
+    .values({
+      id: 'dmsg_demo1',
+      disputeId: 'dsp_demo1',
+      authorType: 'customer',
+      authorEmail: 'ap@northwind.test',
+      authorName: 'Nancy Davolio',
+      body: 'The first case arrived crushed; photos to follow. The rest of the order is fine.',
+      internal: false,
+      createdAt: now,
     })
     .run();
   await recordEvent(
@@ -282,9 +322,9 @@ async function seedDisputeAndCredits(tx: DbOrTx, today: string, now: Date): Prom
     {
       type: 'dispute.opened',
       actor: { type: 'customer', id: 'ap@northwind.test' },
-      subject: { type: 'invoice', id: 'inv_inv1029' },
+      subject: { type: 'dispute', id: 'dsp_demo1' },
       customerId: 'cus_northwind',
-      data: { disputeId: 'dsp_demo1', reason: 'damaged' },
+      data: { invoiceId: 'inv_inv1029', amount, currency: 'USD', lines: [{ line: 1, reason: 'damaged', amount }] },
     },
     now,
   );

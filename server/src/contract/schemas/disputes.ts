@@ -17,7 +17,7 @@ export const disputeLineInput = z.strictObject({
     .max(1_000_000_000)
     .refine((q) => Math.abs(q * 1000 - Math.round(q * 1000)) < 1e-6, 'must have at most three decimals')
     .optional(),
-  /** Minor units: at most the line's amount. */
+  /** Minor units: at most the line's amount with its tax. */
   amount: minor,
   note: text(1000).optional(),
 });
@@ -78,3 +78,11 @@ export const disputeRejectBody = z.strictObject({
 export const disputeId = z.string().regex(/^dsp_[A-Za-z0-9]{1,60}$/);
 /** An attachment id (`att_…`) in a path. */
 export const attachmentId = z.string().regex(/^att_[A-Za-z0-9]{1,60}$/);
+
+/** The fields beside the file of `POST /disputes/:id/attachments`: the message (`dmsg_…`) it belongs to, if any. */
+export const disputeAttachmentFields = z.strictObject({
+  message: z
+    .string()
+    .regex(/^dmsg_[A-Za-z0-9]{1,60}$/)
+    .optional(),
+});

@@ -24,7 +24,7 @@ export function validateReturnTo(raw: string, allowedOrigins: readonly string[])
 
 // An invoice number is one path segment, percent-encoded when it holds `/` or other characters (`2024%2F001`).
 const TARGET_PATH_RE =
-  /^(?:invoices|invoices\/[A-Za-z0-9%][A-Za-z0-9._~%-]{0,191}|pay|pay\/[A-Za-z0-9%][A-Za-z0-9._~%-]{0,191}|statement|payments|promises|account)$/;
+  /^(?:invoices|invoices\/[A-Za-z0-9%][A-Za-z0-9._~%-]{0,191}|pay|pay\/[A-Za-z0-9%][A-Za-z0-9._~%-]{0,191}|statement|payments|promises|disputes|disputes\/dsp_[A-Za-z0-9]{1,60}|account)$/;
 const TARGET_PARAMS: Record<string, RegExp> = {
   status: /^(?:open|past_due|paid|disputed|all)$/,
   // `pay?invoices=INV-1,INV-2`: several invoices to pay (a promise's Easy Pay link).
@@ -73,7 +73,7 @@ function decodesSafely(raw: string): boolean {
 
 /**
  * A portal route, never a URL: a known path (`invoices`, `invoices/INV-1042`, `pay/INV-1042`, `pay`,
- * `statement`, `payments`, `promises`, `account`) with at most `status`, `invoices` and `account`
+ * `statement`, `payments`, `promises`, `disputes`, `disputes/dsp_…`, `account`) with at most `status`, `invoices` and `account`
  * parameters, each once. Percent-encoding
  * must be well-formed and must not decode to a control character (`invoices/%0d%0aX`, `%00`, `%7f`,
  * `%c2%85`).

@@ -6,6 +6,7 @@
  */
 export { accountSummaries, unappliedCredit } from './accounts';
 export {
+  collectorRecipients,
   easyPayReturnTo,
   queueInvoiceSend,
   recipientsOf,

@@ -9,7 +9,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { ErpInvoiceSendResult } from '../../contract/erp';
 import type { Config } from '../../config';
 import type { Db, DbOrTx } from '../../db/client';
-import { contacts, customers, invoices } from '../../db/schema';
+import { contacts, customers, invoices, staffUsers } from '../../db/schema';
 import { DomainError, notFound } from '../errors';
 import { invoiceEmail } from '../../mail/templates';
 import { calendarDate } from '../dates';
@@ -45,6 +45,25 @@ export async function recipientsOf(db: DbOrTx, customerId: string): Promise<stri
     .orderBy(asc(contacts.email), asc(contacts.id))
     .all();
   return rows.map((c) => c.email);
+}
+
+/** The account's collector if it has an active one, else every active collector, else every active admin. */
+export async function collectorRecipients(tx: DbOrTx, customerId: string): Promise<string[]> {
+  const customer = await tx
+    .select({ collectorId: customers.collectorId })
+    .from(customers)
+    .where(eq(customers.id, customerId))
+    .get();
+  const active = await tx
+    .select({ id: staffUsers.id, email: staffUsers.email, role: staffUsers.role })
+    .from(staffUsers)
+    .where(eq(staffUsers.active, true))
+    .orderBy(asc(staffUsers.email), asc(staffUsers.id))
+    .all();
+  const assigned = active.filter((s) => s.id === customer?.collectorId);
+  if (assigned.length) return assigned.map((s) => s.email);
+  const collectors = active.filter((s) => s.role === 'collector');
+  return (collectors.length ? collectors : active.filter((s) => s.role === 'admin')).map((s) => s.email);
 }
 
 /** An invoice as the ERP names it: by its external id, else by Portico's id (`inv_…`). */

@@ -174,6 +174,8 @@ export interface CreditNoteInput {
   issueDate: string;
   reason?: string;
   externalId?: string | null;
+  /** The dispute whose resolution issues it (recorded in its event, for the ERP). */
+  disputeId?: string | null;
 }
 
 /** Issues a credit note; on an invoice it reduces that invoice's balance, never below zero. */
@@ -207,11 +209,18 @@ export async function issueCreditNote(db: DbOrTx, input: CreditNoteInput, actor:
   await recordEvent(
     db,
     {
-      type: 'credit_note.issued',
+      type: 'credit_note.created',
       actor,
-      subject: input.invoiceId ? { type: 'invoice', id: input.invoiceId } : { type: 'credit_note', id },
+      subject: { type: 'credit_note', id },
       customerId: input.customerId,
-      data: { creditNoteId: id, number: input.number, amount: input.amount, currency: input.currency },
+      data: {
+        creditNoteId: id,
+        number: input.number,
+        amount: input.amount,
+        currency: input.currency,
+        invoiceId: input.invoiceId ?? null,
+        disputeId: input.disputeId ?? null,
+      },
     },
     now,
   );

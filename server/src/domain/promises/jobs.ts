@@ -4,16 +4,16 @@
  * broken; a missed promise resumes dunning at once with a "promise missed" email to the customer and
  * a notice to the account's collector). Each handler's work and its job's completion commit together.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Config } from '../../config';
 import type { Db, DbOrTx } from '../../db/client';
-import { customers, promises, staffUsers } from '../../db/schema';
+import { customers, promises } from '../../db/schema';
 import { promiseBrokenNoticeEmail, promiseMissedEmail, promiseReminderEmail } from '../../mail/promise-templates';
 import { issueEasyPayLink } from '../auth';
 import { calendarDate } from '../dates';
 import { passOverSteps, takeDaySlot } from '../dunning';
 import { systemActor } from '../events';
-import { easyPayReturnTo, recipientsOf, targetSegment } from '../invoices';
+import { collectorRecipients, easyPayReturnTo, recipientsOf, targetSegment } from '../invoices';
 import type { JobHandler } from '../jobs';
 import { decidePromise, promiseOutcome, promiseStanding } from '../ledger';
 import { queueEmail, readerLocale } from '../notifications';
@@ -24,25 +24,6 @@ import { promiseInvoiceRows, type PromiseRow } from './read';
 async function customerRecipients(tx: DbOrTx, promise: PromiseRow): Promise<string[]> {
   const all = await recipientsOf(tx, promise.customerId);
   return promise.createdBy && all.includes(promise.createdBy) ? [promise.createdBy] : all;
-}
-
-/** The account's collector if it has an active one, else every active collector, else every active admin. */
-async function collectorRecipients(tx: DbOrTx, customerId: string): Promise<string[]> {
-  const customer = await tx
-    .select({ collectorId: customers.collectorId })
-    .from(customers)
-    .where(eq(customers.id, customerId))
-    .get();
-  const active = await tx
-    .select({ id: staffUsers.id, email: staffUsers.email, role: staffUsers.role })
-    .from(staffUsers)
-    .where(eq(staffUsers.active, true))
-    .orderBy(asc(staffUsers.email), asc(staffUsers.id))
-    .all();
-  const assigned = active.filter((s) => s.id === customer?.collectorId);
-  if (assigned.length) return assigned.map((s) => s.email);
-  const collectors = active.filter((s) => s.role === 'collector');
-  return (collectors.length ? collectors : active.filter((s) => s.role === 'admin')).map((s) => s.email);
 }
 
 /** The pay route of a set of invoices: one invoice's own, or the list of them. */
