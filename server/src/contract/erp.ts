@@ -3,6 +3,7 @@
  * types. The ERP pushes customers and invoices in by external id and pulls the invoice feed back for
  * reconciliation. Money is integer minor units; calendar dates `YYYY-MM-DD`; instants UTC ISO-8601.
  */
+import type { DisputeInvoiceRef, DisputeView } from './disputes';
 import type { PromiseInvoiceView, PromiseView } from './promises';
 import type { z } from 'zod';
 import type { ErpRowError } from './erp-row-errors';
@@ -188,6 +189,47 @@ export interface ErpPromiseFeed {
   hasMore: boolean;
 }
 
+/** A dispute as the ERP sees it (`GET /erp/disputes`, `dispute.*` webhooks): no thread, which is the customer's. */
+export interface ErpDispute extends Omit<DisputeView, 'accountId' | 'invoice' | 'messages' | 'attachments'> {
+  customerId: string;
+  customerExternalId: string | null;
+  invoice: DisputeInvoiceRef & { externalId: string | null };
+  attachmentCount: number;
+}
+
+/** `GET /erp/disputes?since=&limit=`: disputes changed after the cursor (opened, moved, decided). */
+export interface ErpDisputeFeed {
+  items: ErpDispute[];
+  nextCursor: string;
+  hasMore: boolean;
+}
+
+/** A credit note (`GET /erp/credit-notes`, `credit_note.created` webhooks): those Portico issued, and the ERP's own. */
+export interface ErpCreditNote {
+  id: string;
+  number: string;
+  customerId: string;
+  customerExternalId: string | null;
+  /** The invoice it reduces; null for credit on the account. */
+  invoice: { id: string; number: string; externalId: string | null } | null;
+  amount: number;
+  currency: string;
+  issueDate: string;
+  reason: string;
+  /** The ERP's own id, for credit notes it sent; null for those Portico issued. */
+  externalId: string | null;
+  /** The dispute whose resolution issued it, if any. */
+  disputeId: string | null;
+  createdAt: string;
+}
+
+/** `GET /erp/credit-notes?since=&limit=`: credit notes created after the cursor. */
+export interface ErpCreditNoteFeed {
+  items: ErpCreditNote[];
+  nextCursor: string;
+  hasMore: boolean;
+}
+
 // ---- Webhooks ---------------------------------------------------------------------------------
 
 export type ErpWebhookEventType = (typeof ERP_WEBHOOK_EVENT_TYPES)[number];
@@ -264,6 +306,10 @@ export interface ErpWebhookPayload {
     payment?: ErpPayment;
     /** Promise events (`promise.*`): the promise as the promise feed shows it now. */
     promise?: ErpPromise;
+    /** Dispute events (`dispute.*`): the dispute as the disputes feed shows it now. */
+    dispute?: ErpDispute;
+    /** `credit_note.created`: the credit note. */
+    creditNote?: ErpCreditNote;
     allocations?: ErpWebhookAllocation[];
     /** `payment.applied`: what no invoice took. */
     unapplied?: number;

@@ -15,6 +15,8 @@ import {
   type ErpInvoicesUpsertResult,
   type ErpPaymentFeed,
   type ErpPromiseFeed,
+  type ErpDisputeFeed,
+  type ErpCreditNoteFeed,
   type ErpValidationFailedBody,
   type ErpWebhookDelivery,
   type ErpWebhookDeliveryList,
@@ -40,6 +42,8 @@ import {
   InvoiceUpserter,
   listErpPayments,
   listErpPromises,
+  listErpDisputes,
+  listErpCreditNotes,
   createWebhookEndpoint,
   disableWebhookEndpoint,
   listWebhookDeliveries,
@@ -140,6 +144,14 @@ export const erp = new Hono<AppEnv>()
     // The same paging as the payments feed: `since` (a cursor it returned) and `limit`.
     const query = queryParams(c, erpPaymentFeedQuery);
     return c.json((await listErpPromises(c.var.deps.db, query)) satisfies ErpPromiseFeed);
+  })
+  .get('/disputes', async (c) => {
+    const query = queryParams(c, erpPaymentFeedQuery);
+    return c.json((await listErpDisputes(c.var.deps.db, query)) satisfies ErpDisputeFeed);
+  })
+  .get('/credit-notes', async (c) => {
+    const query = queryParams(c, erpPaymentFeedQuery);
+    return c.json((await listErpCreditNotes(c.var.deps.db, query)) satisfies ErpCreditNoteFeed);
   })
   .post('/webhooks', async (c) => {
     const { db, clock, config } = c.var.deps;

@@ -11,6 +11,7 @@ export { ErpImport, IMPORT_CACHE_KIB, importAll, type RowErrorList } from './imp
 export { invoiceLineValues, InvoiceUpserter, invoiceValues } from './invoices';
 export { authenticateErpKey, createErpKey, listErpKeys, revokeErpKey } from './keys';
 export { listErpPayments } from './payments-feed';
+export { listErpCreditNotes, listErpDisputes } from './disputes-feed';
 export { listErpPromises } from './promises-feed';
 export {
   createWebhookEndpoint,

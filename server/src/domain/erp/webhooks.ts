@@ -13,8 +13,6 @@ import {
   type ErpWebhookEndpoint,
   type ErpWebhookEndpointCreated,
   type ErpWebhookEventType,
-  type ErpPayment,
-  type ErpPromise,
   type ErpWebhookPayload,
 } from '../../contract';
 import { newId, randomToken, signPayload } from '../../crypto';
@@ -24,6 +22,7 @@ import { DomainError, notFound } from '../errors';
 import { recordEvent, type Actor } from '../events';
 import type { JobHandler } from '../jobs';
 import { erpPayments } from './payments-feed';
+import { erpCreditNotes, erpDisputes } from './disputes-feed';
 import { erpPromises } from './promises-feed';
 import { isWebhookEventType, queueWebhookDelivery } from '../webhook-fanout';
 
@@ -232,23 +231,35 @@ export async function retryWebhookDelivery(
   return deliveryView(row);
 }
 
-/** The body of a delivery: the event, and the payment (or promise) as it is now. */
+/** How each kind of subject appears in a delivery's `data`: as its feed shows it now. */
+const SHOWN: Record<string, (db: DbOrTx, id: string) => Promise<ErpWebhookPayload['data'] | null>> = {
+  payment: async (db, id) => {
+    const [payment] = await erpPayments(db, [id]);
+    return payment ? { payment } : null;
+  },
+  promise: async (db, id) => {
+    const [promise] = await erpPromises(db, [id]);
+    return promise ? { promise } : null;
+  },
+  dispute: async (db, id) => {
+    const [dispute] = await erpDisputes(db, [id]);
+    return dispute ? { dispute } : null;
+  },
+  credit_note: async (db, id) => {
+    const [creditNote] = await erpCreditNotes(db, [id]);
+    return creditNote ? { creditNote } : null;
+  },
+};
+
+/** The body of a delivery: the event, and its payment, promise, dispute or credit note as it is now. */
 export async function webhookPayload(db: DbOrTx, delivery: DeliveryRow): Promise<ErpWebhookPayload> {
   const event = await db.select().from(events).where(eq(events.id, delivery.eventId)).get();
-  const subject = event?.subjectType;
-  if (
-    !event ||
-    !isWebhookEventType(event.type) ||
-    (subject !== 'payment' && subject !== 'promise') ||
-    !event.subjectId
-  ) {
-    throw new Error(`event ${delivery.eventId} of delivery ${delivery.id} is not a payment or promise event`);
+  const show = event?.subjectType ? SHOWN[event.subjectType] : undefined;
+  if (!event || !isWebhookEventType(event.type) || !show || !event.subjectId) {
+    throw new Error(`event ${delivery.eventId} of delivery ${delivery.id} has no subject a webhook shows`);
   }
-  const [shown] =
-    subject === 'payment' ? await erpPayments(db, [event.subjectId]) : await erpPromises(db, [event.subjectId]);
-  if (!shown) throw new Error(`${subject} ${event.subjectId} of delivery ${delivery.id} does not exist`);
-  const data: ErpWebhookPayload['data'] =
-    subject === 'payment' ? { payment: shown as ErpPayment } : { promise: shown as ErpPromise };
+  const data = await show(db, event.subjectId);
+  if (!data) throw new Error(`${event.subjectType} ${event.subjectId} of delivery ${delivery.id} does not exist`);
   const moved = eventAllocations(event.data);
   if (moved) data.allocations = await namedAllocations(db, moved);
   if (typeof event.data.unapplied === 'number') data.unapplied = event.data.unapplied;
