@@ -181,6 +181,9 @@ describe('dunning, over random accounts, promises, pauses and disputes', () => {
     } else if (a.kind === 'dispute') {
       const i = pick(a.invoice);
       const invoice = r.invoices[i]!;
+      // One standing dispute per invoice (the partial unique index): a second waits for the first's end.
+      const standing = (x: Dispute) => ['open', 'under_review'].includes(x.statuses.at(-1)!.status);
+      if (['open', 'under_review'].includes(a.status) && r.disputes.some((x) => x.invoice === i && standing(x))) return;
       const amount = Math.max(1, Math.floor((r.balance(i, t + 1) * a.percent) / 100));
       const id = `dsp_${run}_${r.disputes.length}`;
       await d.db

@@ -45,6 +45,11 @@ describe('webhook endpoints', () => {
       'promise.broken',
       'promise.cancelled',
       'promise.reopened',
+      'dispute.opened',
+      'dispute.resolved',
+      'dispute.rejected',
+      'dispute.withdrawn',
+      'credit_note.created',
     ]);
     assert.equal(created.description, 'General ledger sync');
     assert.equal(created.disabledAt, null);

@@ -64,7 +64,14 @@ describe('one invoice in full', () => {
     assert.ok(credited.history.some((h) => h.type === 'credit.applied'));
     const disputed = await detail(northwind, 'INV-1029');
     assert.equal(disputed.status, 'disputed');
-    assert.deepEqual(disputed.dispute, { id: 'dsp_demo1', status: 'open' });
+    assert.equal(disputed.dispute?.id, 'dsp_demo1');
+    assert.equal(disputed.dispute?.status, 'open');
+    assert.ok(disputed.dispute!.amount > 0 && disputed.dispute!.amount < disputed.balance);
+    assert.deepEqual(
+      disputed.disputes.map((d) => d.id),
+      ['dsp_demo1'],
+    );
+    assert.ok(disputed.history.some((h) => h.type === 'dispute.opened'));
   });
 
   it("answers 404 for another customer's invoice by id or number, and for nonsense", async () => {

@@ -24,6 +24,7 @@ const sqliteFamilies: Record<string, string> = {
   SQLiteText: 'text',
   SQLiteTextJson: 'text',
   SQLiteReal: 'real',
+  SQLiteBlobBuffer: 'bytes',
 };
 /** Numbers are `bigint` (money and instants outgrow 32 bits); 1/0 flags a smaller integer, never `boolean`. */
 const pgFamilies: Record<string, string> = {
@@ -32,6 +33,7 @@ const pgFamilies: Record<string, string> = {
   integer: 'flag',
   text: 'text',
   'double precision': 'real',
+  bytea: 'bytes',
 };
 
 type Column = SQLiteColumn | PgColumn;

@@ -191,6 +191,7 @@ describe('company settings', () => {
       credits: [],
       history: [],
       dispute: null,
+      disputes: [],
       promise: null,
     };
     const bytes = async (doc: PDFKit.PDFDocument) => {

@@ -73,11 +73,11 @@ export async function addAttachment(
       `A file may be at most ${DISPUTE_ATTACHMENT_MAX_BYTES / 1048576} MB.`,
     );
   }
+  if (upload.bytes.byteLength === 0) throw new DomainError('invalid_request', 'The file is empty.');
   const type = sniffAttachmentType(upload.bytes);
   if (!type) {
     throw new DomainError('attachment_type_unsupported', 'Attach photos (PNG, JPEG, GIF, WebP) or PDF documents only.');
   }
-  if (upload.bytes.byteLength === 0) throw new DomainError('invalid_request', 'The file is empty.');
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const dispute = await visibleDispute(tx, session, disputeId);

@@ -46,6 +46,8 @@ const HISTORY_LABELS: Record<string, string> = {
   'dispute.withdrawn': 'Dispute withdrawn',
 };
 
+const DISPUTE_STEPS = ['dispute.opened', 'dispute.under_review', 'dispute.resolved', 'dispute.rejected', 'dispute.withdrawn'];
+
 /** The standing one of an invoice's disputes (at most one is open or under review), as summary columns. */
 function standingDispute(all: readonly { id: string; status: DisputeStatus; amount: number }[]) {
   const open = all.find((d) => d.status === 'open' || d.status === 'under_review');
@@ -123,6 +125,8 @@ export async function invoiceDetail(
                 events.subjectId,
                 disputed.map((d) => d.id),
               ),
+              // The dispute's steps only: its thread (staff's internal notes too) is not the invoice's history.
+              inArray(events.type, DISPUTE_STEPS),
             )
           : undefined,
       ),

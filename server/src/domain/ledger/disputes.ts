@@ -1,4 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { and, asc, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { disputes } from '../../db/schema';
 
 /**
  * An open dispute covers the invoice (disputed while a dispute is open or under review). Written with
@@ -35,5 +37,21 @@ export function disputeRef(r: {
   disputeStatus: 'open' | 'under_review' | null;
   disputeAmount: number | null;
 }): { id: string; status: 'open' | 'under_review'; amount: number } | null {
-  return r.disputeId && r.disputeStatus ? { id: r.disputeId, status: r.disputeStatus, amount: r.disputeAmount ?? 0 } : null;
+  return r.disputeId && r.disputeStatus
+    ? { id: r.disputeId, status: r.disputeStatus, amount: r.disputeAmount ?? 0 }
+    : null;
+}
+
+/** The standing disputes of these invoices: a payment notes them, so its record says it paid around them. */
+export async function standingDisputes(
+  db: DbOrTx,
+  invoiceIds: readonly string[],
+): Promise<{ invoiceId: string; disputeId: string; amount: number }[]> {
+  if (invoiceIds.length === 0) return [];
+  return db
+    .select({ invoiceId: disputes.invoiceId, disputeId: disputes.id, amount: disputes.amount })
+    .from(disputes)
+    .where(and(inArray(disputes.invoiceId, [...invoiceIds]), inArray(disputes.status, ['open', 'under_review'])))
+    .orderBy(asc(disputes.invoiceId))
+    .all();
 }

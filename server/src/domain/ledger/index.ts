@@ -6,7 +6,7 @@
  * This module is the slice's entry: the rest of the server imports the ledger from here only.
  */
 export { applySucceededPayment, cardSurcharge, reversePayment } from './cash-application';
-export { disputedAmount, disputeRef, openDisputeColumns, underDispute } from './disputes';
+export { disputedAmount, disputeRef, openDisputeColumns, standingDisputes, underDispute } from './disputes';
 export {
   decidePromise,
   openPromiseColumns,

@@ -10,7 +10,7 @@ import { bankSettlement } from '../../payments/sandbox';
 import { recordEvent, type Actor } from '../events';
 import { hitLimits, type AuthSession } from '../auth';
 import { accountFor } from '../invoices';
-import { reserve } from '../ledger';
+import { reserve, standingDisputes } from '../ledger';
 import { chargeInput, type PaymentDeps, type PaymentRow } from './deps';
 import { checkRequest, requestHash } from './request';
 import { applyOutcome } from './outcome';
@@ -135,6 +135,11 @@ export async function createPayment(
           method: body.method,
           allocations: body.allocations,
           applyRestToOldest: body.applyRestToOldest ?? false,
+          // Paid around a dispute: which of its invoices were under one, and for how much.
+          disputes: await standingDisputes(
+            tx,
+            body.allocations.map((a) => a.invoiceId),
+          ),
         },
       },
       now,
