@@ -119,7 +119,9 @@ module.exports = {
       comment:
         'A slice reaches another slice through that slice index.ts only, as the rest of the server does; files ' +
         'of one slice import each other directly (through their own index would be a cycle).',
-      from: { path: '^server/src/domain/(auth|invoices|ledger|payments|dunning|promises|disputes|erp|notifications|jobs)/' },
+      from: {
+        path: '^server/src/domain/(auth|invoices|ledger|payments|dunning|promises|disputes|erp|notifications|jobs)/',
+      },
       to: {
         path: '^server/src/domain/(auth|invoices|ledger|payments|dunning|promises|disputes|erp|notifications|jobs)/',
         pathNot: ['^server/src/domain/$1/', '^server/src/domain/[^/]+/index[.]ts$'],

@@ -37,6 +37,9 @@ const clean = (folder) => ({
 });
 
 const elements = [
+  'dispute',
+  'dispute-editor',
+  'dispute-list',
   'easy-pay',
   'invoice-detail',
   'invoice-list',

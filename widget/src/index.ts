@@ -4,8 +4,9 @@
  *
  * It defines the portal, sign-in and the invoice list at once; the other elements (`<ar-easy-pay>`,
  * `<ar-invoice-detail>`, `<ar-payment-list>`, `<ar-promise-list>`, `<ar-promise-to-pay>`,
- * `<ar-statement>`) are chunks fetched from beside `portico.js` when the page, or the portal, first
- * uses one (internal/lazy.ts). Their classes are
+ * `<ar-statement>`, and `<ar-dispute-editor>`, `<ar-dispute>` and `<ar-dispute-list>`, one chunk) are
+ * chunks fetched from beside `portico.js` when the page, or the portal, first uses one
+ * (internal/lazy.ts). Their classes are
  * exported by their own entry points (`portico/elements/easy-pay` …), not by this one.
  */
 import './elements/invoice-list/define.js';

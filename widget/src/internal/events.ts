@@ -7,6 +7,8 @@ import type { ApiErrorCode } from './api.js';
 import type { SessionEndReason } from './session-store.js';
 import type {
   AccountSummary,
+  DisputeMessageView,
+  DisputeView,
   InvoiceSort,
   InvoiceStatusFilter,
   InvoiceSummary,
@@ -44,7 +46,8 @@ export interface ArFilterChangeDetail {
 /**
  * `ar-selection-change`, `ar-pay-request`, `ar-promise-request`, `ar-dispute-request`: the invoices
  * ticked in the list (in the order they were ticked), and what the person asked to do with them
- * (`ar-promise-request` also from an invoice's detail, with that one invoice).
+ * (`ar-promise-request` and `ar-dispute-request` also from an invoice's detail, with that one invoice;
+ * `ar-pay-request` also from a dispute just opened, to pay the undisputed rest).
  */
 export interface ArInvoicesDetail {
   invoices: InvoiceSummary[];
@@ -75,6 +78,28 @@ export type ArPromiseCreatedDetail = PromiseView;
 /** `ar-promise-cancelled`: an open promise was cancelled (`status: 'cancelled'`); reminders resume. */
 export type ArPromiseCancelledDetail = PromiseView;
 
+/** `ar-dispute-opened`: a dispute was opened (its files, if any, are attached after this). */
+export interface ArDisputeOpenedDetail {
+  dispute: DisputeView;
+}
+
+/** `ar-dispute-message`: the customer replied in a dispute's thread. `dispute` is its id. */
+export interface ArDisputeMessageDetail {
+  dispute: string;
+  message: DisputeMessageView;
+}
+
+/** `ar-dispute-withdrawn`: the customer withdrew a dispute (`status: 'withdrawn'`). */
+export interface ArDisputeWithdrawnDetail {
+  dispute: DisputeView;
+}
+
+/** `ar-dispute-view-request`: the person asked to see a dispute's page; the portal goes to `disputes/<id>`. */
+export interface ArDisputeViewRequestDetail {
+  /** The dispute's id (`dsp_…`). */
+  dispute: string;
+}
+
 export function emit<K extends keyof PorticoEventDetails>(
   target: EventTarget,
   type: K,
@@ -99,6 +124,10 @@ export interface PorticoEventDetails {
   'ar-payment-failed': ArPaymentFailedDetail;
   'ar-promise-created': ArPromiseCreatedDetail;
   'ar-promise-cancelled': ArPromiseCancelledDetail;
+  'ar-dispute-opened': ArDisputeOpenedDetail;
+  'ar-dispute-message': ArDisputeMessageDetail;
+  'ar-dispute-withdrawn': ArDisputeWithdrawnDetail;
+  'ar-dispute-view-request': ArDisputeViewRequestDetail;
 }
 
 declare global {
@@ -118,5 +147,9 @@ declare global {
     'ar-payment-failed': CustomEvent<ArPaymentFailedDetail>;
     'ar-promise-created': CustomEvent<ArPromiseCreatedDetail>;
     'ar-promise-cancelled': CustomEvent<ArPromiseCancelledDetail>;
+    'ar-dispute-opened': CustomEvent<ArDisputeOpenedDetail>;
+    'ar-dispute-message': CustomEvent<ArDisputeMessageDetail>;
+    'ar-dispute-withdrawn': CustomEvent<ArDisputeWithdrawnDetail>;
+    'ar-dispute-view-request': CustomEvent<ArDisputeViewRequestDetail>;
   }
 }

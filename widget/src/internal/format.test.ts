@@ -1,5 +1,6 @@
 import { expect } from '../../test/testing.js';
-import { formatAmountInput, formatDate, formatMoney, maskEmail, minorToDecimal, parseAmountInput } from './format.js';
+import { formatAmountInput, parseAmountInput } from './amount-input.js';
+import { formatDate, formatMoney, maskEmail, minorToDecimal } from './format.js';
 import { formatRoute, linkTarget, parseRoute } from './routes.js';
 
 describe('formatMoney', () => {

@@ -6,7 +6,13 @@
  * The `import()` specifiers are relative, so the browser resolves them against `portico.js`'s own
  * URL: a company page that loads the script from the Portico server gets the chunks from there too.
  */
+/** The dispute form, a dispute's page and the list of disputes: one chunk (see `dispute-elements.ts`). */
+const disputes = () => withWords(import('../elements/dispute-editor/dispute-elements.js'));
+
 const chunks = {
+  'ar-dispute': disputes,
+  'ar-dispute-editor': disputes,
+  'ar-dispute-list': disputes,
   'ar-easy-pay': () => withWords(import('../elements/easy-pay/define.js')),
   'ar-invoice-detail': () => withWords(import('../elements/invoice-detail/define.js')),
   'ar-payment-list': () => withWords(import('../elements/payment-list/define.js')),

@@ -11,6 +11,9 @@
  *   payments                      the account's payments, with their receipts
  *   promise?invoices=INV-1,INV-2  promise to pay those invoices (the form; also promise/INV-1042)
  *   promises                      the account's promises to pay, open and past
+ *   dispute/INV-1042              dispute lines of that invoice (the form; also dispute?invoices=…, the first one)
+ *   disputes                      the account's disputes
+ *   disputes/dsp_8Kq2             one dispute: its lines, thread and files (a dispute email's link)
  *
  * Any of them may add `account=<id>` to the query to pick one of a bookkeeper's accounts.
  */
@@ -24,6 +27,8 @@ export type PortalRoute = (
   | { view: 'payments' }
   | { view: 'promise'; invoices: string[] }
   | { view: 'promises' }
+  | { view: 'dispute'; invoices: string[] }
+  | { view: 'disputes'; dispute?: string }
 ) & { account?: string };
 
 /** The list's status tabs, in the order they are shown. */
@@ -33,7 +38,7 @@ export function isInvoiceStatusFilter(value: unknown): value is InvoiceStatusFil
   return typeof value === 'string' && (invoiceStatusFilters as readonly string[]).includes(value);
 }
 
-/** Invoice numbers are printable and short; anything else is not a route. */
+/** Invoice numbers (and dispute ids) are printable and short; anything else is not a route. */
 const invoiceNumber = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
 
 function decodeSegment(segment: string): string | undefined {
@@ -88,9 +93,15 @@ function routeOf(head: string | undefined, tail: string, query: URLSearchParams)
       return { view: 'invoices', ...(status ? { status } : {}), ...(invoice ? { invoice } : {}) };
     }
     case 'pay':
-    case 'promise': {
+    case 'promise':
+    case 'dispute': {
       const invoices = invoicesOf(tail, query);
       return invoices ? { view: head, invoices } : null;
+    }
+    case 'disputes': {
+      const dispute = tail ? decodeSegment(tail) : undefined;
+      if (tail && !dispute) return null;
+      return dispute ? { view: head, dispute } : { view: head };
     }
     case 'statement':
     case 'payments':
@@ -111,11 +122,15 @@ export function formatRoute(route: PortalRoute): string {
       if (route.status) query.set('status', route.status);
       break;
     case 'pay':
-      if (route.invoices.length === 1) path = `pay/${encodeURIComponent(route.invoices[0]!)}`;
+    case 'dispute':
+      if (route.invoices.length === 1) path = `${route.view}/${encodeURIComponent(route.invoices[0]!)}`;
       else {
-        path = 'pay';
+        path = route.view;
         query.set('invoices', route.invoices.join(','));
       }
+      break;
+    case 'disputes':
+      path = route.dispute ? `disputes/${encodeURIComponent(route.dispute)}` : 'disputes';
       break;
     case 'promise':
       path = 'promise';
@@ -136,10 +151,17 @@ export function formatRoute(route: PortalRoute): string {
 /**
  * The route as a sign-in link's `target`, which the server keeps: its routes name one invoice at
  * most, so paying several becomes their list (the person ticks them again after signing in). The
- * server's targets do not name the payments view or the promise form (yet): those become the list too.
+ * server's targets do not name the payments view or the promise and dispute forms (yet): those become
+ * the list too.
  */
 export function linkTarget(route: PortalRoute): string {
-  if ((route.view === 'pay' && route.invoices.length !== 1) || route.view === 'payments' || route.view === 'promise') {
+  const { view } = route;
+  if (
+    (view === 'pay' && route.invoices.length !== 1) ||
+    view === 'payments' ||
+    view === 'promise' ||
+    view === 'dispute'
+  ) {
     return formatRoute({ view: 'invoices', ...(route.account ? { account: route.account } : {}) });
   }
   return formatRoute(route);

@@ -34,7 +34,7 @@ export const enDisputeEditor = {
     lineOf: (quantity: string, unitPrice: string, amount: string) => `${quantity} × ${unitPrice} = ${amount}`,
     disputeLine: 'Dispute this line',
     reasonLabel: 'Reason',
-    reasonChoose: 'Choose a reason',
+    /** Also `<ar-dispute>`'s, beside each line in question. */
     reason: (reason: DisputeReason) =>
       ({
         pricing: 'Wrong price',
@@ -43,14 +43,15 @@ export const enDisputeEditor = {
         not_received: 'Not received',
         duplicate: 'Billed twice',
         tax: 'Wrong tax',
-        other: 'Something else',
+        other: 'Other',
       })[reason],
+    reasonChoose: 'Choose a reason',
     reasonEmpty: 'Choose why you dispute this line.',
-    quantityLabel: 'Quantity in question (optional)',
-    quantityHint: (most: string) => `At most ${most}.`,
+    quantityLabel: 'Quantity (optional)',
+    quantityHint: (most: string) => `How many are in question: at most ${most}.`,
     quantityInvalid: 'Enter a quantity like 2 or 2.5 (at most 3 decimals), or leave it empty.',
     quantityTooHigh: (most: string) => `Enter at most the line’s quantity, ${most}.`,
-    amountLabel: 'Amount in question',
+    amountLabel: 'Amount disputed',
     amountHint: (most: string) => `At most the line’s amount, ${most}.`,
     amountTooHigh: (most: string) => `Enter at most the line’s amount, ${most}.`,
     noteLabel: 'Note on this line (optional)',

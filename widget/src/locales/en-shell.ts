@@ -6,7 +6,8 @@
 import type { Audience, InvoiceStatus, InvoiceStatusFilter, StaffRole } from '../internal/types.js';
 
 /** The portal's views, as its `aria-label` names them. */
-type PortalView = 'invoices' | 'invoice' | 'statement' | 'pay' | 'payments' | 'promise' | 'promises';
+type PortalView =
+  'invoices' | 'invoice' | 'statement' | 'pay' | 'payments' | 'promise' | 'promises' | 'dispute' | 'disputes';
 
 export function plural(count: number, one: string, other: string): string {
   return `${count} ${count === 1 ? one : other}`;
@@ -107,6 +108,7 @@ export const enShell = {
     navStatement: 'Statement',
     navPayments: 'Payments',
     navPromises: 'Promises',
+    navDisputes: 'Disputes',
     viewLabel: (view: PortalView, invoice?: string) =>
       view === 'invoice'
         ? `Invoice ${invoice ?? ''}`.trim()
@@ -117,6 +119,8 @@ export const enShell = {
             payments: 'Payments',
             promise: 'Promise to pay',
             promises: 'Promises',
+            dispute: 'Dispute an invoice',
+            disputes: 'Disputes',
           }[view],
     // Easy Pay sessions see only the invoices their link is for.
     scopeLabel: 'About this link',

@@ -25,7 +25,12 @@ export const enViews = {
     due: 'Due',
     po: 'PO number',
     daysPastDue: (days: number) => `${plural(days, 'day', 'days')} past due`,
-    disputeOpen: (status: string) => `This invoice is under dispute (${status.replace(/_/g, ' ')}).`,
+    /** The open dispute: its amount and status (`dispute.status` words). */
+    disputeOpen: (amount: string, status: string) => `${amount} of this invoice is under dispute. Status: ${status}.`,
+    seeDispute: 'See the dispute',
+    dispute: 'Dispute',
+    pastDisputes: 'Disputes',
+    pastDispute: (amount: string, status: string) => `${amount} disputed · ${status}`,
     lines: 'Lines',
     description: 'Description',
     sku: 'SKU',
@@ -397,6 +402,12 @@ export const enViews = {
     downloadPdf: 'Download PDF',
     downloading: 'Preparing…',
     downloadFailed: (format: string) => `We could not download the ${format.toUpperCase()}.`,
+    disputedHeading: 'Under dispute',
+    disputedTotal: 'Disputed in all',
+    disputedNote: 'Part of the balance, set apart until each dispute is decided. The rest can be paid now.',
+    disputedAging: 'Disputed, by days past due',
+    disputedItems: 'Open disputes',
+    disputedItem: (invoice: string, date: string, status: string) => `${invoice} · opened ${date} · ${status}`,
   },
   /** The portal's Payments view: each payment with its receipt. */
   payments: {

@@ -120,6 +120,7 @@ export const fr = {
     navStatement: 'Relevé',
     navPayments: 'Paiements',
     navPromises: 'Promesses',
+    navDisputes: 'Contestations',
     viewLabel: (view: Parameters<Catalog['portal']['viewLabel']>[0], invoice?: string) =>
       view === 'invoice'
         ? `Facture ${invoice ?? ''}`.trim()
@@ -130,6 +131,8 @@ export const fr = {
             payments: 'Paiements',
             promise: 'Promesse de paiement',
             promises: 'Promesses',
+            dispute: 'Contester une facture',
+            disputes: 'Contestations',
           }[view],
     scopeLabel: 'À propos de ce lien',
     scopeFor: (invoices: readonly string[]) =>
@@ -254,7 +257,11 @@ export const fr = {
     due: 'Échéance',
     po: 'N° de bon de commande',
     daysPastDue: (days: number) => `En retard de ${plural(days, 'jour', 'jours')}`,
-    disputeOpen: (status: string) => `Cette facture est contestée (${status.replace(/_/g, ' ')}).`,
+    disputeOpen: (amount: string, status: string) => `${amount} de cette facture sont contestés. Statut : ${status}.`,
+    seeDispute: 'Voir la contestation',
+    dispute: 'Contester',
+    pastDisputes: 'Contestations',
+    pastDispute: (amount: string, status: string) => `${amount} contestés · ${status}`,
     lines: 'Lignes',
     description: 'Désignation',
     sku: 'Réf.',
@@ -633,6 +640,13 @@ export const fr = {
     downloadPdf: 'Télécharger le PDF',
     downloading: 'Préparation…',
     downloadFailed: (format: string) => `Nous n’avons pas pu télécharger le ${format.toUpperCase()}.`,
+    disputedHeading: 'Contesté',
+    disputedTotal: 'Contesté au total',
+    disputedNote:
+      'Compris dans le solde, mis à part jusqu’à la décision sur chaque contestation. Le reste peut être payé dès maintenant.',
+    disputedAging: 'Contesté, par jours de retard',
+    disputedItems: 'Contestations ouvertes',
+    disputedItem: (invoice: string, date: string, status: string) => `${invoice} · ouverte le ${date} · ${status}`,
   },
   payments: {
     heading: 'Paiements',

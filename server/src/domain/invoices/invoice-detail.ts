@@ -46,7 +46,13 @@ const HISTORY_LABELS: Record<string, string> = {
   'dispute.withdrawn': 'Dispute withdrawn',
 };
 
-const DISPUTE_STEPS = ['dispute.opened', 'dispute.under_review', 'dispute.resolved', 'dispute.rejected', 'dispute.withdrawn'];
+const DISPUTE_STEPS = [
+  'dispute.opened',
+  'dispute.under_review',
+  'dispute.resolved',
+  'dispute.rejected',
+  'dispute.withdrawn',
+];
 
 /** The standing one of an invoice's disputes (at most one is open or under review), as summary columns. */
 function standingDispute(all: readonly { id: string; status: DisputeStatus; amount: number }[]) {

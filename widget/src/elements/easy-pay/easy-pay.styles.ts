@@ -88,7 +88,8 @@ export const styles = [
     }
 
     .left-to-pay,
-    .not-payable {
+    .not-payable,
+    .hint.disputed {
       margin: calc(${t.space} / 2) 0 0;
       color: ${t.colorMuted};
       font-size: 0.875em;

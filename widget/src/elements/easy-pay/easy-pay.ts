@@ -42,6 +42,7 @@ import { StripeMount, type StripeFormOptions } from '../../internal/stripe.js';
  * payment's receipt, and the form loads again with what is left. A `409 payment_lapsed` when the
  * 3-D Secure or PayPal step is confirmed (it took longer than the server waits, or a newer payment
  * replaced it) says the payment was cancelled and nothing was charged, and the form is ready to pay again.
+ * An invoice under an open dispute offers the undisputed rest ("$X disputed — paying the undisputed rest").
  *
  * In an Easy Pay session (a pay link the company sent) the receipt says which invoices the payment
  * was for and offers to sign in to the whole account, with the session's email filled in.
@@ -77,6 +78,7 @@ import { StripeMount, type StripeFormOptions } from '../../internal/stripe.js';
  * @csspart allocations - The receipt's table of what the payment paid.
  * @csspart receipt-button - "Download receipt (PDF)".
  * @csspart in-flight - An invoice's "Payment of $X processing since …" note.
+ * @csspart disputed - An invoice's "$X disputed — paying the undisputed rest" note (its amount leaves the open dispute out).
  * @csspart whole-account - After paying in an Easy Pay session: the offer to sign in to the whole account.
  * @csspart login - The `<ar-login>` that offer opens.
  * @csspart retry-button - Retry after a failed load.

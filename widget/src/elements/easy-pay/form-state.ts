@@ -4,7 +4,7 @@
  * invoices keeps what was typed; new invoices start a new form.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { formatAmountInput } from '../../internal/format.js';
+import { formatAmountInput } from '../../internal/amount-input.js';
 import type { PaymentMethod } from '../../internal/types.js';
 import { checkForm, type FormCheck, type PayData } from './pay-form.js';
 import { emptyBank, emptyCard, type BankFields, type CardFields } from '../../internal/payment-fields.js';
@@ -56,8 +56,10 @@ export class PayFormController implements ReactiveController {
     const amounts = new Map<string, string>();
     for (const invoice of data.invoices) {
       const typed = same && this.edited.has(invoice.id) ? this.amounts.get(invoice.id) : undefined;
-      // What is left to pay: the balance less what payments in flight hold.
-      amounts.set(invoice.id, typed ?? formatAmountInput(invoice.payable, invoice.currency, locale));
+      // What is left to pay: the balance less what payments in flight hold, and less what an open
+      // dispute puts in question (the person may still pay it all).
+      const amount = Math.max(0, invoice.payable - (invoice.dispute?.amount ?? 0));
+      amounts.set(invoice.id, typed ?? formatAmountInput(amount, invoice.currency, locale));
     }
     if (!same) {
       this.edited = new Set();

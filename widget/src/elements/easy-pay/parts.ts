@@ -60,7 +60,7 @@ export function renderInvoiceTable(
             <td class="col-due">${formatDate(invoice.dueDate, locale)}</td>
             <td class="num col-balance">${money(invoice.balance)}</td>
             <td class="col-amount">
-              ${invoice.payable <= 0 ? html`<p class="not-payable">${t.pay.notPayable}</p>` : renderAmountInput(invoice, id, error, amounts, onAmount, flight ? t.inFlight.leftToPay(money(invoice.payable)) : '', t)}
+              ${invoice.payable <= 0 ? html`<p class="not-payable">${t.pay.notPayable}</p>` : renderAmountInput(invoice, id, error, amounts, onAmount, { left: flight ? t.inFlight.leftToPay(money(invoice.payable)) : '', disputed: invoice.dispute ? t.disputeEditor.payingRest(money(invoice.dispute.amount)) : '' }, t)}
             </td>
           </tr>`;
         })}
@@ -75,11 +75,22 @@ function renderAmountInput(
   error: string | undefined,
   amounts: ReadonlyMap<string, string>,
   onAmount: (invoice: InvoiceSummary, text: string) => void,
-  /** "$X left to pay" when a payment in flight holds part of the balance. */
-  left: string,
+  notes: {
+    /** "$X left to pay" when a payment in flight holds part of the balance. */
+    left: string;
+    /** "$D disputed — paying the undisputed rest" while a dispute is open (the amount leaves it out). */
+    disputed: string;
+  },
   t: Catalog,
 ): TemplateResult {
-  const described = [left ? `${id}-in-flight ${id}-left` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const { left, disputed } = notes;
+  const described = [
+    left ? `${id}-in-flight ${id}-left` : '',
+    disputed ? `${id}-disputed` : '',
+    error ? `${id}-error` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return html` <label class="visually-hidden" for=${id}>${t.pay.amountLabel(invoice.number)}</label>
     <span class="money-input">
       <input
@@ -96,6 +107,7 @@ function renderAmountInput(
       <span class="currency" aria-hidden="true">${invoice.currency}</span>
     </span>
     ${left ? html`<p class="hint left-to-pay" id="${id}-left">${left}</p>` : nothing}
+    ${disputed ? html`<p class="hint disputed" part="disputed" id="${id}-disputed">${disputed}</p>` : nothing}
     ${error ? html`<p class="error-text" id="${id}-error">${error}</p>` : nothing}`;
 }
 

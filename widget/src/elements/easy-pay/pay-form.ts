@@ -6,7 +6,8 @@
 import type { PorticoApi } from '../../internal/api.js';
 import { amountInputError } from '../../internal/amount-input.js';
 import { accountOf, findInvoices } from '../../internal/find-invoices.js';
-import { formatMoney, parseAmountInput } from '../../internal/format.js';
+import { parseAmountInput } from '../../internal/amount-input.js';
+import { formatMoney } from '../../internal/format.js';
 import { catalogFor } from '../../locales/catalog.js';
 import type {
   InvoiceSummary,

@@ -53,6 +53,27 @@ export const styles = [
       background: ${tint(t.colorWarning, 8)};
     }
 
+    .notice.disputed {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: ${t.space};
+    }
+
+    .notice.disputed .button {
+      margin: 0;
+    }
+
+    .past-disputes ul {
+      display: grid;
+      justify-items: start;
+      gap: calc(${t.space} / 2);
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+
     .meta {
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));

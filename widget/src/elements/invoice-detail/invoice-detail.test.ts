@@ -107,12 +107,16 @@ describe('<ar-invoice-detail>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('says when an invoice is under dispute, and when nothing was applied yet', async () => {
+  it('shows the open dispute’s amount and status, and leads to its page', async () => {
     worker.use(
       mock.getInvoice(
         invoiceDetail({
           status: 'disputed',
-          dispute: { id: 'dsp_1', status: 'under_review' },
+          dispute: { id: 'dsp_1', status: 'under_review', amount: 30_000 },
+          disputes: [
+            { id: 'dsp_1', status: 'under_review', amount: 30_000 },
+            { id: 'dsp_0', status: 'rejected', amount: 5_000 },
+          ],
           payments: [],
           credits: [],
         }),
@@ -120,11 +124,46 @@ describe('<ar-invoice-detail>', () => {
     );
     const el = await renderDetail();
     await shown(el);
-    expect(shadowText(el)).to.contain('This invoice is under dispute (under review).');
+    expect(text($(el, '[part~="dispute"]'))).to.equal(
+      '$300.00 of this invoice is under dispute. Status: Under review. See the dispute',
+    );
     expect(text($(el, '[part~="badge"]'))).to.contain('Disputed');
+    // One dispute at a time: no new one while this one is open.
+    expect($(el, '[part~="dispute-button"]')).to.equal(null);
+    expect(text($(el, '[part="past-disputes"]'))).to.equal('Disputes $50.00 disputed · Rejected');
     expect(shadowText(el)).to.contain('No payments applied yet.');
     expect(shadowText(el)).to.contain('No credit notes applied.');
     await expect(el).to.be.accessible();
+
+    let requested = oneEvent(el, 'ar-dispute-view-request');
+    buttonNamed(el, 'See the dispute')!.click();
+    let event = await requested;
+    expect(event.detail).to.deep.equal({ dispute: 'dsp_1' });
+    expect(event.bubbles && event.composed).to.equal(true);
+    requested = oneEvent(el, 'ar-dispute-view-request');
+    buttonNamed(el, '$50.00 disputed')!.click();
+    event = await requested;
+    expect(event.detail).to.deep.equal({ dispute: 'dsp_0' });
+  });
+
+  it('offers to dispute an invoice with a balance and no open dispute', async () => {
+    worker.use(mock.getInvoice(invoiceDetail({ disputes: [{ id: 'dsp_0', status: 'withdrawn', amount: 5_000 }] })));
+    const el = await renderDetail();
+    await shown(el);
+    expect($(el, '[part~="dispute"]')).to.equal(null);
+    const requested = oneEvent(el, 'ar-dispute-request');
+    buttonNamed(el, 'Dispute')!.click();
+    const event = await requested;
+    expect(event.detail.invoices.map((invoice: InvoiceSummary) => invoice.number)).to.deep.equal(['INV-1042']);
+    expect(event.bubbles && event.composed).to.equal(true);
+    await expect(el).to.be.accessible();
+
+    for (const overrides of [{ balance: 0, status: 'paid' as const }, { status: 'void' as const }]) {
+      worker.use(mock.getInvoice(invoiceDetail(overrides)));
+      const closed = await renderDetail();
+      await shown(closed);
+      expect($(closed, '[part~="dispute-button"]')).to.equal(null);
+    }
   });
 
   it('says a payment is processing and what is left to pay', async () => {

@@ -9,6 +9,7 @@ import { formatDate, formatDateTime, formatMoney, formatQuantity } from '../../i
 import { PorticoElement } from '../../internal/portico-element.js';
 import { describeError, renderLoadError } from '../../internal/states.js';
 import type { InvoiceDetail } from '../../internal/types.js';
+import { renderDisputeButton, renderOpenDispute, renderPastDisputes } from './disputes.js';
 import { styles } from './invoice-detail.styles.js';
 
 /** Something is owed on it, and no open promise covers it yet. */
@@ -19,8 +20,8 @@ function promisable(detail: InvoiceDetail): boolean {
 /**
  * @summary One invoice in full: its status, dates and PO, the lines with tax, the totals down to the
  * balance due (and, while a payment is on its way, what it holds and what is left to pay), the payments
- * (by receipt number) and credit notes applied to it, its history, its PDF, and the open promise to
- * pay it (or a button to make one).
+ * (by receipt number) and credit notes applied to it, its history, its PDF, the open promise to pay it
+ * (or a button to make one), and its disputes: the open one's amount and status, or a button to open one.
  *
  * Inside `<ar-portal>` it shows a "Back to invoices" button and uses the portal's session; alone on a
  * page it uses the session of its `api` server in this tab and asks to sign in when there is none.
@@ -32,6 +33,8 @@ function promisable(detail: InvoiceDetail): boolean {
  * @event ar-navigate - "Back to invoices" was pressed (inside `<ar-portal>` only). `detail.route` is `invoices`.
  * @event ar-promise-request - "Promise to pay" was pressed (an invoice with a balance and no open promise); the portal
  *   opens the promise form. `detail.invoices` is `[the InvoiceDetail]`.
+ * @event ar-dispute-request - "Dispute" was pressed (a balance, not void, no open dispute). `detail.invoices` is `[the InvoiceDetail]`.
+ * @event ar-dispute-view-request - "See the dispute", or a past dispute, was pressed. `detail.dispute` is its id.
  *
  * @csspart base - The wrapper.
  * @csspart back-button - The "Back to invoices" button.
@@ -46,7 +49,10 @@ function promisable(detail: InvoiceDetail): boolean {
  * @csspart history - The status history timeline.
  * @csspart pdf-button - The "Download PDF" button.
  * @csspart promise-button - The "Promise to pay" button.
- * @csspart notice - The dispute notice and the open promise's (also `promised`).
+ * @csspart dispute-button - The "Dispute" button.
+ * @csspart notice - The open dispute's notice (also `dispute`) and the open promise's (also `promised`).
+ * @csspart see-dispute-button - "See the dispute", in the open dispute's notice.
+ * @csspart past-disputes - The decided disputes, each a `past-dispute-button`.
  * @csspart in-flight - "Payment of $X processing since …" and what is left to pay, while a payment is on its way.
  * @csspart error - Error messages (load, not found, download; also `not-found`, `download-error`).
  * @csspart retry-button - Retry after a failed load.
@@ -139,6 +145,7 @@ export class ArInvoiceDetail extends PorticoElement {
           ${renderStatusBadge(detail, this.t)}
         </div>
         <div class="actions">
+          ${renderDisputeButton(this, detail, this.t)}
           ${
             promisable(detail)
               ? html`<button
@@ -172,11 +179,7 @@ export class ArInvoiceDetail extends PorticoElement {
             </div>`
           : nothing
       }
-      ${
-        detail.dispute
-          ? html`<p class="notice warning" part="notice">${this.t.invoice.disputeOpen(detail.dispute.status)}</p>`
-          : nothing
-      }
+      ${renderOpenDispute(this, detail, money, this.t)}
       ${
         detail.promise
           ? html`<p class="notice" part="notice promised">
@@ -258,7 +261,7 @@ export class ArInvoiceDetail extends PorticoElement {
         </section>
       </div>
       <div class="applied">${this.renderPayments(detail, money)} ${this.renderCredits(detail, money)}</div>
-      ${this.renderHistory(detail)}
+      ${this.renderHistory(detail)} ${renderPastDisputes(this, detail, money, this.t)}
     </article>`;
   }
 

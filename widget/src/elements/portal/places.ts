@@ -15,43 +15,30 @@ export type Place =
   | { view: 'statement'; status: InvoiceStatusFilter }
   | { view: 'payments'; status: InvoiceStatusFilter }
   | { view: 'promise'; status: InvoiceStatusFilter; invoices: string[] }
-  | { view: 'promises'; status: InvoiceStatusFilter };
+  | { view: 'promises'; status: InvoiceStatusFilter }
+  | { view: 'dispute'; status: InvoiceStatusFilter; invoices: string[] }
+  | { view: 'disputes'; status: InvoiceStatusFilter; dispute?: string };
 
 /** The place for a route; `status` is the list's tab when the route names none. Null for none. */
 export function placeFor(wanted: PortalRoute | null, status: InvoiceStatusFilter): Place | null {
-  switch (wanted?.view) {
-    case 'invoices':
-      return wanted.invoice
-        ? { view: 'invoice', status: wanted.status ?? status, invoice: wanted.invoice }
-        : { view: 'invoices', status: wanted.status ?? status };
-    case 'pay':
-    case 'promise':
-      return { view: wanted.view, status, invoices: wanted.invoices };
-    case 'statement':
-    case 'payments':
-    case 'promises':
-      return { view: wanted.view, status };
-    default:
-      return null;
+  if (!wanted) return null;
+  const { account: _account, ...named } = wanted;
+  if (named.view === 'invoices') {
+    return named.invoice
+      ? { view: 'invoice', status: named.status ?? status, invoice: named.invoice }
+      : { view: 'invoices', status: named.status ?? status };
   }
+  // The other views are what their route names (the invoices to pay, the dispute), on the list's tab.
+  return { ...named, status };
 }
 
 /** The route of a place in an account (empty for none). */
 export function routeFor(place: Place, accountId: string): PortalRoute {
   const account = accountId ? { account: accountId } : {};
-  switch (place.view) {
-    case 'invoices':
-      return { view: 'invoices', status: place.status, ...account };
-    case 'invoice':
-      return { view: 'invoices', invoice: place.invoice, ...account };
-    case 'pay':
-    case 'promise':
-      return { view: place.view, invoices: place.invoices, ...account };
-    case 'statement':
-    case 'payments':
-    case 'promises':
-      return { view: place.view, ...account };
-  }
+  if (place.view === 'invoices') return { view: 'invoices', status: place.status, ...account };
+  if (place.view === 'invoice') return { view: 'invoices', invoice: place.invoice, ...account };
+  const { status: _status, ...named } = place;
+  return { ...named, ...account };
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -66,11 +53,18 @@ export const viewElements: Partial<Record<Place['view'], LazyTag>> = {
   statement: 'ar-statement',
   promise: 'ar-promise-to-pay',
   promises: 'ar-promise-list',
+  dispute: 'ar-dispute-editor',
+  disputes: 'ar-dispute-list',
 };
+
+/** The element of a place: one dispute's page is `<ar-dispute>`, the list of them `<ar-dispute-list>`. */
+export function viewElement(place: Place | null): LazyTag | undefined {
+  return place?.view === 'disputes' && place.dispute ? 'ar-dispute' : place ? viewElements[place.view] : undefined;
+}
 
 /** The place's element is a chunk of its own: fetched on first use, then the portal renders the view (see `renderView`). */
 export function loadViewElement(place: Place | null, host: ReactiveControllerHost): void {
-  const lazy = place ? viewElements[place.view] : undefined;
+  const lazy = viewElement(place);
   if (lazy && !customElements.get(lazy)) {
     loadElement(lazy).then(
       () => host.requestUpdate(),

@@ -98,6 +98,7 @@ describe('<ar-portal> promises', () => {
       'Invoices',
       'Payments',
       'Promises',
+      'Disputes',
       'Statement',
     ]);
     expect(inShadow(el, '#view')).to.have.attribute('aria-label', 'Promises');

@@ -227,6 +227,7 @@ describe('<ar-portal>', () => {
       'Invoices',
       'Payments',
       'Promises',
+      'Disputes',
       'Statement',
     ]);
     navButton(el, 'Payments').click();

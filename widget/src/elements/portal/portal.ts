@@ -3,13 +3,7 @@ import { html, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { PorticoApi } from '../../internal/api.js';
 import { porticoApiContext } from '../../internal/context.js';
-import type {
-  ArAccountChangeDetail,
-  ArFilterChangeDetail,
-  ArInvoicesDetail,
-  ArInvoiceSelectDetail,
-  ArNavigateDetail,
-} from '../../internal/events.js';
+import type { ArFilterChangeDetail, ArInvoicesDetail } from '../../internal/events.js';
 import { emit } from '../../internal/events.js';
 import { hasLinkToken } from '../../internal/magic-link.js';
 import type { ArPaymentList } from '../payment-list/payment-list.js';
@@ -36,15 +30,16 @@ import {
 
 /**
  * @summary The customer portal: signs the person in (magic link or code), then shows their accounts
- * and invoices, each invoice in detail, paying one or several, promising to pay them by a date, their
- * payments with receipts, their promises, and the account statement.
+ * and invoices, each invoice in detail, paying one or several, promising to pay them by a date,
+ * disputing lines of one, their payments with receipts, their promises, their disputes, and the
+ * account statement.
  *
  * An Easy Pay session (from a pay link the company sent) sees only the invoices its link is for:
  * the portal says so ("This link is for INV-1032 only"), offers no statement, payments or promises, and offers
  * to sign in to the whole account with the session's email filled in.
  *
  * Lands on the route the sign-in link asked for (e.g. `invoices?status=past_due`, `invoices/INV-1042`
- * for that invoice's detail, `pay/INV-1042` to pay it, `promises`, `statement`), else on the Past due
+ * for that invoice's detail, `pay/INV-1042` to pay it, `promises`, `disputes/<id>`, `statement`), else on the Past due
  * tab when the account has past-due invoices, else on Open. When the server ends the session it returns to sign-in and, after it, to
  * where the person was. A session survives a reload of the tab (sessionStorage) and is checked with
  * the server first.
@@ -81,8 +76,11 @@ import {
  *   `detail` is the `PromiseView`.
  * @event ar-promise-cancelled - An open promise was cancelled (bubbles from `<ar-promise-list>` or `<ar-promise-to-pay>`).
  *   `detail` is the `PromiseView`.
- * @event ar-dispute-request - "Dispute" for the ticked invoices (bubbles from `<ar-invoice-list>`; `detail.invoices`).
- *   Portico has no dispute flow yet: the portal leaves it to the page.
+ * @event ar-dispute-request - "Dispute" for the ticked invoices (bubbles from `<ar-invoice-list>`) or one invoice (from `<ar-invoice-detail>`); the portal opens the dispute form for the first (a dispute is about one invoice). `detail.invoices`.
+ * @event ar-dispute-opened - A dispute was opened (bubbles from `<ar-dispute-editor>`); the portal refreshes the list. `detail.dispute` is the `DisputeView`.
+ * @event ar-dispute-view-request - A dispute was chosen (bubbles from the dispute form or list); the portal opens its page, `disputes/<id>`. `detail.dispute` is its id.
+ * @event ar-dispute-message - A reply was posted to a dispute (bubbles from `<ar-dispute>`). `detail` is `{dispute, message}`.
+ * @event ar-dispute-withdrawn - A dispute was withdrawn (bubbles from `<ar-dispute>`); the portal refreshes the list. `detail.dispute` is the `DisputeView`.
  * @event ar-navigate - "Back to invoices" in the detail or pay view (bubbles from them); the portal handles it.
  *   `detail.route` is `invoices`.
  *
@@ -90,7 +88,7 @@ import {
  * @csspart header - The top bar: company, user, log-out buttons.
  * @csspart company - The company name heading.
  * @csspart user - The signed-in user's email.
- * @csspart nav - The Invoices / Payments / Promises / Statement navigation.
+ * @csspart nav - The Invoices / Payments / Promises / Disputes / Statement navigation.
  * @csspart nav-link - Each navigation button (also `nav-link-current`).
  * @csspart button - Every button of the portal itself.
  * @csspart logout-button - "Log out".
@@ -110,6 +108,9 @@ import {
  * @csspart easy-pay - The `<ar-easy-pay>` element.
  * @csspart promise-to-pay - The `<ar-promise-to-pay>` element.
  * @csspart promise-list - The `<ar-promise-list>` element.
+ * @csspart dispute-editor - The `<ar-dispute-editor>` element.
+ * @csspart dispute-list - The `<ar-dispute-list>` element.
+ * @csspart dispute - The `<ar-dispute>` element (one dispute's page).
  *
  * @cssprop --ar-color-primary - Buttons, links, the current view and focus.
  * @cssprop --ar-color-on-primary - Text on primary buttons.
@@ -274,7 +275,7 @@ export class ArPortal extends PorticoElement {
     if (historyMode !== 'none') this.writeHistory(historyMode);
     await this.updateComplete;
     if (place.view === 'invoices' && from?.view !== 'invoices') await this.list?.restoreFocus();
-    else if (place.view !== from?.view || place.view === 'invoice') this.view?.focus();
+    else if (place.view !== from?.view || place.view === 'invoice' || place.view === 'disputes') this.view?.focus();
   }
 
   // ---- Actions -----------------------------------------------------------------------------------
@@ -283,17 +284,13 @@ export class ArPortal extends PorticoElement {
     return this.place?.status ?? 'open';
   }
 
-  private handleInvoiceSelect(event: CustomEvent<ArInvoiceSelectDetail>): void {
-    void this.go({ view: 'invoice', status: this.status, invoice: event.detail.invoice.number }, 'push');
-  }
-
-  /** "Pay" or "Promise to pay" for the list's ticked invoices (promising, also from an invoice's detail). */
-  private handleInvoicesRequest(view: 'pay' | 'promise', event: CustomEvent<ArInvoicesDetail>): void {
+  /** "Pay", "Promise to pay" or "Dispute" for the list's ticked invoices (or one invoice's, from its detail or dispute). */
+  private handleInvoicesRequest(view: 'pay' | 'promise' | 'dispute', event: CustomEvent<ArInvoicesDetail>): void {
     const invoices = event.detail.invoices.map((invoice) => invoice.number);
     if (invoices.length) void this.go({ view, status: this.status, invoices }, 'push');
   }
 
-  /** Balances, payments in flight or promises changed: the list (kept in the page) and totals load again. */
+  /** Balances, payments in flight, promises or disputes changed: the list (kept in the page) and totals load again. */
   private handleInvoicesChanged(): void {
     this.list?.refresh();
     this.payments?.refresh();
@@ -306,19 +303,15 @@ export class ArPortal extends PorticoElement {
     else this.renderRoot.querySelector<HTMLElement>('[part~="scope-sign-in"]')?.focus();
   }
 
-  private handleNavigate(event: CustomEvent<ArNavigateDetail>): void {
-    const place = placeFor(parseRoute(event.detail.route), this.status);
+  /** An element asked for a route (`ar-navigate`, or `disputes/<id>` for `ar-dispute-view-request`). */
+  private navigate(route: string): void {
+    const place = placeFor(parseRoute(route), this.status);
     if (place) void this.go(place, 'push');
   }
 
   private handleFilterChange(event: CustomEvent<ArFilterChangeDetail>): void {
     if (this.place?.view !== 'invoices') return;
     this.place = { view: 'invoices', status: event.detail.status };
-    this.writeHistory('replace');
-  }
-
-  private handleAccountChange(event: CustomEvent<ArAccountChangeDetail>): void {
-    this.accountId = event.detail.account.id;
     this.writeHistory('replace');
   }
 
@@ -387,12 +380,18 @@ export class ArPortal extends PorticoElement {
   }
 
   private readonly viewHandlers: ViewHandlers = {
-    invoiceSelect: (event) => this.handleInvoiceSelect(event),
+    invoiceSelect: (event) =>
+      void this.go({ view: 'invoice', status: this.status, invoice: event.detail.invoice.number }, 'push'),
     filterChange: (event) => this.handleFilterChange(event),
-    accountChange: (event) => this.handleAccountChange(event),
+    accountChange: (event) => {
+      this.accountId = event.detail.account.id;
+      this.writeHistory('replace');
+    },
     payRequest: (event) => this.handleInvoicesRequest('pay', event),
     promiseRequest: (event) => this.handleInvoicesRequest('promise', event),
-    navigate: (event) => this.handleNavigate(event),
+    disputeRequest: (event) => this.handleInvoicesRequest('dispute', event),
+    disputeView: (event) => this.navigate(`disputes/${event.detail.dispute}`),
+    navigate: (event) => this.navigate(event.detail.route),
     invoicesChanged: () => this.handleInvoicesChanged(),
   };
 }

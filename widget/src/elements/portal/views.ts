@@ -6,6 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type {
   ArAccountChangeDetail,
+  ArDisputeViewRequestDetail,
   ArFilterChangeDetail,
   ArInvoicesDetail,
   ArInvoiceSelectDetail,
@@ -104,19 +105,20 @@ export function renderUpgrade(
   </section>`;
 }
 
-export type NavView = 'invoices' | 'payments' | 'promises' | 'statement';
+export type NavView = 'invoices' | 'payments' | 'promises' | 'disputes' | 'statement';
 
-/** Invoices, Payments, Promises, Statement; an Easy Pay session (`scoped`) sees only its invoices. */
+/** Invoices, Payments, Promises, Disputes, Statement; an Easy Pay session (`scoped`) sees only its invoices. */
 export function renderNav(place: Place, scoped: boolean, go: (view: NavView) => void, t: Catalog): TemplateResult {
   const others: { view: NavView; label: string }[] = scoped
     ? []
     : [
         { view: 'payments', label: t.portal.navPayments },
         { view: 'promises', label: t.portal.navPromises },
+        { view: 'disputes', label: t.portal.navDisputes },
         { view: 'statement', label: t.portal.navStatement },
       ];
   const items = [
-    // The invoices' own views (an invoice, paying, promising) are under Invoices.
+    // The invoices' own views (an invoice, paying, promising, the dispute form) are under Invoices.
     {
       view: 'invoices' as const,
       label: t.portal.navInvoices,
@@ -140,15 +142,17 @@ export function renderNav(place: Place, scoped: boolean, go: (view: NavView) => 
   </nav>`;
 }
 
-/** What the elements of the views listen to. */
+/** What the portal does with the events of the views' elements. */
 export interface ViewHandlers {
   invoiceSelect: (event: CustomEvent<ArInvoiceSelectDetail>) => void;
   filterChange: (event: CustomEvent<ArFilterChangeDetail>) => void;
   accountChange: (event: CustomEvent<ArAccountChangeDetail>) => void;
   payRequest: (event: CustomEvent<ArInvoicesDetail>) => void;
   promiseRequest: (event: CustomEvent<ArInvoicesDetail>) => void;
+  disputeRequest: (event: CustomEvent<ArInvoicesDetail>) => void;
+  disputeView: (event: CustomEvent<ArDisputeViewRequestDetail>) => void;
   navigate: (event: CustomEvent<ArNavigateDetail>) => void;
-  /** A payment or a promise was made (or a promise cancelled): the list's balances and badges change. */
+  /** A payment, promise or dispute was made (or a promise cancelled, a dispute withdrawn): balances and badges change. */
   invoicesChanged: () => void;
 }
 
@@ -159,7 +163,8 @@ function defined(tag: LazyTag): boolean {
 
 /**
  * The current view's element. The invoice list stays in the page (hidden) so it keeps its rows and
- * scroll; the others render once their chunk has defined them (the portal fetches it).
+ * scroll; the others render once their chunk has defined them (the portal fetches it). Their events
+ * bubble and are composed, so the view listens once for all of them.
  */
 export function renderView(
   place: Place,
@@ -168,11 +173,26 @@ export function renderView(
   t: Catalog,
 ): TemplateResult {
   const { accountId, locale } = shared;
+  const dispute = place.view === 'disputes' ? place.dispute : undefined;
   return html`<section
     id="view"
     class="view"
     tabindex="-1"
     aria-label=${t.portal.viewLabel(place.view, place.view === 'invoice' ? place.invoice : undefined)}
+    @ar-invoice-select=${on.invoiceSelect}
+    @ar-filter-change=${on.filterChange}
+    @ar-account-change=${on.accountChange}
+    @ar-pay-request=${on.payRequest}
+    @ar-promise-request=${on.promiseRequest}
+    @ar-dispute-request=${on.disputeRequest}
+    @ar-dispute-view-request=${on.disputeView}
+    @ar-navigate=${on.navigate}
+    @ar-payment-succeeded=${on.invoicesChanged}
+    @ar-payment-processing=${on.invoicesChanged}
+    @ar-promise-created=${on.invoicesChanged}
+    @ar-promise-cancelled=${on.invoicesChanged}
+    @ar-dispute-opened=${on.invoicesChanged}
+    @ar-dispute-withdrawn=${on.invoicesChanged}
   >
     <ar-invoice-list
       part="invoice-list"
@@ -181,21 +201,10 @@ export function renderView(
       account=${accountId}
       status=${place.status}
       locale=${locale}
-      @ar-invoice-select=${on.invoiceSelect}
-      @ar-filter-change=${on.filterChange}
-      @ar-account-change=${on.accountChange}
-      @ar-pay-request=${on.payRequest}
-      @ar-promise-request=${on.promiseRequest}
     ></ar-invoice-list>
     ${
       place.view === 'invoice' && defined('ar-invoice-detail')
-        ? html`<ar-invoice-detail
-            part="invoice-detail"
-            invoice=${place.invoice}
-            locale=${locale}
-            @ar-navigate=${on.navigate}
-            @ar-promise-request=${on.promiseRequest}
-          ></ar-invoice-detail>`
+        ? html`<ar-invoice-detail part="invoice-detail" invoice=${place.invoice} locale=${locale}></ar-invoice-detail>`
         : nothing
     }
     ${
@@ -205,20 +214,12 @@ export function renderView(
             .invoices=${place.invoices}
             account=${accountId}
             locale=${locale}
-            @ar-navigate=${on.navigate}
-            @ar-payment-succeeded=${on.invoicesChanged}
-            @ar-payment-processing=${on.invoicesChanged}
           ></ar-easy-pay>`
         : nothing
     }
     ${
       place.view === 'payments' && defined('ar-payment-list')
-        ? html`<ar-payment-list
-            part="payment-list"
-            account=${accountId}
-            locale=${locale}
-            @ar-account-change=${on.accountChange}
-          ></ar-payment-list>`
+        ? html`<ar-payment-list part="payment-list" account=${accountId} locale=${locale}></ar-payment-list>`
         : nothing
     }
     ${
@@ -228,31 +229,36 @@ export function renderView(
             .invoices=${place.invoices}
             account=${accountId}
             locale=${locale}
-            @ar-navigate=${on.navigate}
-            @ar-promise-created=${on.invoicesChanged}
-            @ar-promise-cancelled=${on.invoicesChanged}
           ></ar-promise-to-pay>`
         : nothing
     }
     ${
       place.view === 'promises' && defined('ar-promise-list')
-        ? html`<ar-promise-list
-            part="promise-list"
-            account=${accountId}
+        ? html`<ar-promise-list part="promise-list" account=${accountId} locale=${locale}></ar-promise-list>`
+        : nothing
+    }
+    ${
+      place.view === 'dispute' && defined('ar-dispute-editor')
+        ? html`<ar-dispute-editor
+            part="dispute-editor"
+            .invoices=${place.invoices}
             locale=${locale}
-            @ar-account-change=${on.accountChange}
-            @ar-promise-cancelled=${on.invoicesChanged}
-          ></ar-promise-list>`
+          ></ar-dispute-editor>`
+        : nothing
+    }
+    ${
+      place.view === 'disputes' && !dispute && defined('ar-dispute-list')
+        ? html`<ar-dispute-list part="dispute-list" account=${accountId} locale=${locale}></ar-dispute-list>`
+        : nothing
+    }
+    ${
+      dispute && defined('ar-dispute')
+        ? html`<ar-dispute part="dispute" dispute=${dispute} locale=${locale}></ar-dispute>`
         : nothing
     }
     ${
       place.view === 'statement' && defined('ar-statement')
-        ? html`<ar-statement
-            part="statement"
-            account=${accountId}
-            locale=${locale}
-            @ar-account-change=${on.accountChange}
-          ></ar-statement>`
+        ? html`<ar-statement part="statement" account=${accountId} locale=${locale}></ar-statement>`
         : nothing
     }
   </section>`;

@@ -7,7 +7,8 @@ import { amountInputError } from '../../internal/amount-input.js';
 import type { PorticoApi } from '../../internal/api.js';
 import { isCalendarDate } from '../../internal/calendar.js';
 import { accountOf, findInvoices } from '../../internal/find-invoices.js';
-import { formatDate, formatMoney, parseAmountInput } from '../../internal/format.js';
+import { parseAmountInput } from '../../internal/amount-input.js';
+import { formatDate, formatMoney } from '../../internal/format.js';
 import type { InvoiceSummary, PromiseConfig, PromiseRequestBody } from '../../internal/types.js';
 import type { Catalog } from '../../locales/catalog.js';
 

@@ -9,6 +9,7 @@ import {
 } from '../../internal/data.styles.js';
 import { containerStyles, controlStyles, divider, hostStyles } from '../../internal/shared.styles.js';
 import { tint, tokens as t } from '../../internal/tokens.styles.js';
+import { disputedStyles } from './disputed.js';
 
 export const styles = [
   hostStyles,
@@ -20,6 +21,7 @@ export const styles = [
   containerStyles,
   headingStyles,
   tableStyles,
+  disputedStyles,
   css`
     .base {
       display: grid;

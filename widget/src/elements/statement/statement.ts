@@ -10,6 +10,7 @@ import { formatDate, formatMoney } from '../../internal/format.js';
 import { PorticoElement } from '../../internal/portico-element.js';
 import { describeError, renderLoadError } from '../../internal/states.js';
 import type { AccountSummary, AgingBuckets, Statement } from '../../internal/types.js';
+import { renderDisputed } from './disputed.js';
 import { styles } from './statement.styles.js';
 
 type Format = 'csv' | 'pdf';
@@ -19,8 +20,8 @@ const agingKeys: readonly (keyof AgingBuckets)[] = ['current', 'days1to30', 'day
 
 /**
  * @summary The account statement for a period: opening balance, every invoice, payment and credit
- * with the running balance, the closing balance, unapplied credit and aging, with CSV and PDF
- * downloads.
+ * with the running balance, the closing balance, unapplied credit and aging, what open disputes put in
+ * question (apart, when there are any), with CSV and PDF downloads.
  *
  * Without `from` and `to` the server's default period is shown (the 90 days up to today). Inside
  * `<ar-portal>` it uses the portal's session; alone on a page it uses the session of its `api`
@@ -33,6 +34,7 @@ const agingKeys: readonly (keyof AgingBuckets)[] = ['current', 'days1to30', 'day
  * @attr locale - BCP 47 locale for words (`fr`, `fr-*`: French; otherwise English), money and dates. Defaults to the browser's.
  *
  * @event ar-account-change - The person picked another account (several accounts only). `detail.account` is the `AccountSummary`.
+ * @event ar-dispute-view-request - An open dispute was chosen. `detail.dispute` is its id.
  *
  * @csspart base - The wrapper.
  * @csspart header - The heading, account and download buttons.
@@ -43,6 +45,7 @@ const agingKeys: readonly (keyof AgingBuckets)[] = ['current', 'days1to30', 'day
  * @csspart summary - Opening balance, totals, closing balance and unapplied credit.
  * @csspart table - The statement lines.
  * @csspart aging - The aging buckets.
+ * @csspart disputed - What open disputes put in question, with a `dispute-button` for each (only when any).
  * @csspart csv-button - The "Download CSV" button.
  * @csspart pdf-button - The "Download PDF" button.
  * @csspart empty - No activity in the period, and the signed-out state (also `signed-out`).
@@ -281,6 +284,7 @@ export class ArStatement extends PorticoElement {
         )}
       </dl>
       ${this.renderLines(statement, money, date)} ${this.renderAging(statement, money, date)}
+      ${renderDisputed(statement, { host: this, t: this.t, keys: agingKeys, money, date })}
     `;
   }
 
