@@ -9,6 +9,9 @@ import { formatMoney, formatQuantity } from '../../internal/format.js';
 import type { DisputeReason, DisputeRequestBody, InvoiceDetail, InvoiceLine } from '../../internal/types.js';
 import type { Catalog } from '../../locales/catalog.js';
 
+/** The most of a line that may be disputed: its amount with its tax (the server's rule too). */
+export const lineMost = (line: Pick<InvoiceLine, 'amount' | 'tax'>): number => line.amount + line.tax;
+
 /** What the customer types for one line of the invoice. */
 export interface LineFields {
   ticked: boolean;
@@ -52,7 +55,7 @@ export function tickLine(
   locale: string | undefined,
 ): LineFields {
   const left = invoice.balance - disputedTotal(invoice, fields, locale);
-  const amount = left > 0 ? Math.min(line.amount, left) : line.amount;
+  const amount = left > 0 ? Math.min(lineMost(line), left) : lineMost(line);
   const before = fields.lines[line.lineNo];
   return {
     reason: '',
@@ -120,7 +123,7 @@ export function checkDispute(
     const amount = parseAmountInput(typed.amount, invoice.currency, locale);
     if (!amount.ok) errors.set(id('amount'), amountInputError(amount.error, invoice.currency, locale, t));
     else if (amount.minor <= 0) errors.set(id('amount'), t.pay.amountZero);
-    else if (amount.minor > line.amount) errors.set(id('amount'), words.amountTooHigh(money(line.amount)));
+    else if (amount.minor > lineMost(line)) errors.set(id('amount'), words.amountTooHigh(money(lineMost(line))));
 
     const note = typed.note.trim();
     if (typed.reason && amount.ok) {

@@ -54,7 +54,7 @@ describe('<ar-dispute-editor>', () => {
     await tick(el, 1);
     // The line is $1,000.00 but the invoice owes $420.00: the whole balance is in question.
     expect(lineField(el, 1, 'amount').value).to.equal('420.00');
-    expect(text($(el, '#line-1-amount-hint'))).to.equal('At most the line’s amount, $1,000.00.');
+    expect(text($(el, '#line-1-amount-hint'))).to.equal('At most the line’s amount with its tax, $1,090.00.');
     expect(totals(el)).to.equal('Disputed: $420.00 · Undisputed rest: $0.00');
     type(lineField(el, 1, 'amount'), '120');
     await el.updateComplete;
@@ -76,9 +76,9 @@ describe('<ar-dispute-editor>', () => {
     const el = await renderEditor();
     await loaded(el);
     await tick(el, 2);
-    type(lineField(el, 2, 'amount'), '600');
+    type(lineField(el, 2, 'amount'), '545.01');
     await leave(el, lineField(el, 2, 'amount'));
-    expect(errorOf(el, 'line-2-amount')).to.equal('Enter at most the line’s amount, $500.00.');
+    expect(errorOf(el, 'line-2-amount')).to.equal('Enter at most the line’s amount with its tax, $545.00.');
     expect(lineField(el, 2, 'amount')).to.have.attribute('aria-invalid', 'true');
     type(lineField(el, 2, 'quantity'), '3');
     await leave(el, lineField(el, 2, 'quantity'));
@@ -175,7 +175,9 @@ describe('<ar-dispute-editor>', () => {
     await leave(el, lineField(el, 2, 'quantity'));
     await leave(el, lineField(el, 2, 'amount'));
     expect(errorOf(el, 'line-2-quantity')).to.equal('');
-    expect(errorOf(el, 'line-2-amount')).to.match(/^Saisissez au plus le montant de la ligne, 500,00\s\$US\.$/);
+    expect(errorOf(el, 'line-2-amount')).to.match(
+      /^Saisissez au plus le montant de la ligne, taxe comprise, 545,00\s\$US\.$/,
+    );
     await expect(el).to.be.accessible();
   });
 

@@ -8,7 +8,7 @@ import { disputeReasons } from '../../../../server/src/contract/lists.js';
 import { formatMoney, formatQuantity } from '../../internal/format.js';
 import type { InvoiceDetail, InvoiceLine } from '../../internal/types.js';
 import type { Catalog } from '../../locales/catalog.js';
-import { fieldIds, type DisputeCheck, type LineFields } from './dispute-data.js';
+import { fieldIds, lineMost, type DisputeCheck, type LineFields } from './dispute-data.js';
 import { acceptedFiles, formatFileSize } from './files.js';
 
 /** Where the element keeps what is typed, and which errors show. */
@@ -74,7 +74,7 @@ function renderLine(
         <span class="subtle">${words.lineOf(quantity, money(line.unitPrice), money(line.amount))}</span>
       </span>
     </div>
-    ${ticked && typed ? renderLineFields(line, typed, form, { currency, quantity, amount: money(line.amount) }, t) : nothing}
+    ${ticked && typed ? renderLineFields(line, typed, form, { currency, quantity, amount: money(lineMost(line)) }, t) : nothing}
   </li>`;
 }
 
