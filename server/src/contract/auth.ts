@@ -35,9 +35,10 @@ export interface LinkPreview {
   expiresAt: string;
   /**
    * `pay`: an Easy Pay link the company sent with an invoice. Nobody asked for it in a browser, so
-   * `sameBrowser` means nothing for it and the landing is about paying, not signing in.
+   * `sameBrowser` means nothing for it and the landing is about paying, not signing in. `dispute`: such
+   * a link sent about a dispute (it lands on the dispute's page), so the landing is about the dispute.
    */
-  purpose: 'sign_in' | 'pay';
+  purpose: 'sign_in' | 'pay' | 'dispute';
   /** For `pay` links: what the landing shows before the link is exchanged (nothing is consumed). */
   pay: EasyPayPreview | null;
 }

@@ -82,6 +82,10 @@ export const enShell = {
           : `Pay ${plural(invoices.length, 'invoice', 'invoices')}`,
     payIntro: (company: string) => `${company} sent you this link to pay online.`,
     payIntroNoCompany: 'This link lets you pay online.',
+    // The landing of a link sent about a dispute.
+    disputeHeading: (invoices: readonly string[]) => `Your dispute of invoice ${invoices.join(', ')}`,
+    disputeIntro: (company: string) => `${company} sent you this link about your dispute.`,
+    seeDispute: 'See the dispute',
     payInvoice: (invoice: string) => `Invoice ${invoice}`,
     amountDue: 'Amount due',
     dueOn: (date: string) => `Due ${date}`,

@@ -96,7 +96,7 @@ export async function previewMagicLink(
     audience: link.audience,
     sameBrowser: Boolean(nonce && link.nonceHash && safeEqualHex(sha256(nonce), link.nonceHash)),
     expiresAt: link.expiresAt.toISOString(),
-    purpose: pay ? 'pay' : 'sign_in',
+    purpose: !pay ? 'sign_in' : link.target?.startsWith('disputes/') ? 'dispute' : 'pay',
     pay: pay ? await easyPayPreview(deps, link.email, link.scopeInvoiceIds ?? []) : null,
   };
 }

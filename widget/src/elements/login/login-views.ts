@@ -164,12 +164,16 @@ export function renderPayLanding(
   const pay = preview.pay;
   const invoices = pay?.invoices ?? [];
   const nothingLeft = invoices.length > 0 && invoices.every((invoice) => invoice.payable <= 0);
+  // A link sent about a dispute shows the same invoice, and leads to the dispute.
+  const dispute = preview.purpose === 'dispute';
   return html`<section part="pay-landing" class="pay-landing" aria-labelledby="pay-landing-heading">
     ${pay ? html`<p class="company">${pay.company}</p>` : nothing}
     <h2 id="pay-landing-heading" part="heading" tabindex="-1">
-      ${t.login.payHeading(invoices.map((invoice) => invoice.number))}
+      ${(dispute ? t.login.disputeHeading : t.login.payHeading)(invoices.map((invoice) => invoice.number))}
     </h2>
-    <p class="intro">${pay ? t.login.payIntro(pay.company) : t.login.payIntroNoCompany}</p>
+    <p class="intro">
+      ${pay ? (dispute ? t.login.disputeIntro : t.login.payIntro)(pay.company) : t.login.payIntroNoCompany}
+    </p>
     ${
       invoices.length
         ? html`<dl class="pay-invoices">
@@ -203,7 +207,7 @@ export function renderPayLanding(
         : nothing
     }
     <button class="button" part="button pay-button" type="button" @click=${proceed}>
-      ${nothingLeft ? t.login.reviewInvoice : t.login.reviewAndPay}
+      ${dispute ? t.login.seeDispute : nothingLeft ? t.login.reviewInvoice : t.login.reviewAndPay}
     </button>
     <p class="hint">${t.login.nothingChargedYet}</p>
   </section>`;

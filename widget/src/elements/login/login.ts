@@ -268,7 +268,7 @@ export class ArLogin extends PorticoElement {
     const nonce = currentLinkNonce(this.client.base);
     try {
       const preview = await this.client.previewLink({ token, ...(nonce ? { nonce } : {}) });
-      if (preview.purpose === 'pay') this.show({ name: 'pay', token, preview });
+      if (preview.purpose !== 'sign_in') this.show({ name: 'pay', token, preview });
       else if (preview.sameBrowser) await this.exchangeLink(token);
       else this.show({ name: 'continue', token, preview });
     } catch (error) {
