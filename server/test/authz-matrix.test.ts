@@ -1,16 +1,20 @@
 /**
  * The authorization matrix: every route the app answers, read from its router, called over real HTTP
- * on a seeded database by eight callers (no credentials, the resource's owner, another customer, an
- * Easy Pay session for one invoice, staff, a signed-out session, an ERP key and a revoked ERP key),
- * each answer checked against the table in route-matrix.ts. A route missing from the table fails here.
+ * on a seeded database by eleven callers (no credentials, the resource's owner, another customer, an
+ * Easy Pay session for one invoice, staff of each role (admin, collector, viewer), a deactivated staff
+ * user's session, a signed-out session, an ERP key and a revoked ERP key), each answer checked against
+ * the table in route-matrix.ts. A route missing from the table fails here.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createApp } from '../src/app';
 import { testConfig } from '../src/config';
 import {
+  COLLECTOR,
+  DEACTIVATED,
   OTHER_CUSTOMER,
   STAFF,
+  VIEWER,
   VICTIM,
   easyPaySession,
   revokedSession,
@@ -23,7 +27,7 @@ import {
 import { ROUTE_TABLE, expectations, type Expect } from './route-matrix';
 import { MIN_ROUTES, enumerateRoutes, errorShapeProblem, knownErrorCodes, type RouteRef } from './route-matrix-routes';
 import { buildRequest } from './route-matrix-calls';
-import { startTestServer, type TestServer } from './helpers';
+import { ORIGIN, startTestServer, type TestServer } from './helpers';
 
 let t: TestServer;
 let w: World;
@@ -47,6 +51,13 @@ async function credentialOf(p: Principal, fresh: boolean): Promise<string | null
       return fresh ? t.signIn(OTHER_CUSTOMER) : w.other;
     case 'staff':
       return fresh ? t.signIn(STAFF, 'staff') : w.staff;
+    case 'collector':
+      return fresh ? t.signIn(COLLECTOR, 'staff') : w.collector;
+    case 'viewer':
+      return fresh ? t.signIn(VIEWER.email, 'staff') : w.viewer;
+    case 'deactivated':
+      // Its sessions ended with the deactivation, and it can make no new one (tested below).
+      return w.deactivated;
     case 'easyPay':
       return fresh ? easyPaySession(t, VICTIM.email, w.easyInvoice) : w.easyPay;
   }
@@ -123,6 +134,22 @@ describe('the route table', () => {
   });
 });
 
+describe('a deactivated staff user', () => {
+  it('cannot sign in, with a link issued before the deactivation or a new one', async () => {
+    const res = await t.call('POST', '/auth/sessions', { body: { token: w.deactivatedLink, audience: 'staff' } });
+    assert.ok(res.status >= 400 && res.status < 500, `the old link signed in: ${res.status} ${await res.text()}`);
+    await t.deliver();
+    const sent = t.mail.to(DEACTIVATED.email).length;
+    const link = await t.call('POST', '/auth/links', {
+      body: { email: DEACTIVATED.email, audience: 'staff', returnTo: `${ORIGIN}/portal` },
+    });
+    // The answer is the same as for anybody (no account enumeration); no link is sent.
+    assert.equal(link.status, 202, await link.text());
+    await t.deliver();
+    assert.equal(t.mail.to(DEACTIVATED.email).length, sent);
+  });
+});
+
 describe('the authorization matrix', () => {
   it('answers every route as the table says, for every caller', async (ctx) => {
     // Routes that end the caller's session run last, each with new sessions.
@@ -137,6 +164,7 @@ describe('the authorization matrix', () => {
         const expected = expectations(spec);
         const problems: string[] = [];
         for (const principal of PRINCIPALS) {
+          await spec.fresh?.(w);
           const credential = await credentialOf(principal, !!spec.consumesSession);
           const request = buildRequest(t, route, spec.request?.(w) ?? {}, credential);
           const res = await fetch(request.url, request);

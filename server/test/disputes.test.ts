@@ -6,80 +6,40 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
-import type { DisputeAttachmentView, DisputeList, DisputeView, InvoiceDetail, Statement } from '../src/contract';
-import {
-  disputeAttachments,
-  disputeMessages,
-  disputes,
-  emailOutbox,
-  events,
-  invoiceLines,
-  invoices,
-} from '../src/db/schema';
+import { and, asc, eq, gt } from 'drizzle-orm';
+import type {
+  DisputeAttachmentView,
+  DisputeList,
+  DisputeView,
+  ErpCreditNoteFeed,
+  ErpDisputeFeed,
+  InvoiceDetail,
+  Statement,
+} from '../src/contract';
+import { createErpKey } from '../src/domain/erp';
+import { createWebhookEndpoint, webhookPayload } from '../src/domain/erp/webhooks';
+import { systemActor } from '../src/domain/events';
+import { emailOutbox, erpWebhookDeliveries, invoices } from '../src/db/schema';
 import { errorCode, startTestServer, type TestServer } from './helpers';
-
-const NORTHWIND = 'cus_northwind';
-const EMAIL = 'ap@northwind.test';
-/** The smallest PNG there is: a 1×1 transparent pixel. */
-export const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
-  'base64',
-);
+import {
+  NORTHWIND,
+  NORTHWIND_EMAIL as EMAIL,
+  PNG,
+  disputable as disputableOf,
+  linesOf as linesIn,
+  upload as uploadAs,
+  written as writtenIn,
+} from './disputes-support';
 
 let t: TestServer;
 let token: string;
 let collector: string;
 let viewer: string;
 
-/** Northwind's open invoices with two lines or more and no dispute, oldest due first. */
-async function disputable() {
-  return t.db
-    .select({ id: invoices.id, number: invoices.number, balance: invoices.balance })
-    .from(invoices)
-    .where(
-      and(
-        eq(invoices.customerId, NORTHWIND),
-        gt(invoices.balance, 0),
-        sql`${invoices.voidedAt} IS NULL`,
-        sql`NOT EXISTS (SELECT 1 FROM "disputes" "d" WHERE "d"."invoice_id" = "invoices"."id")`,
-        sql`(SELECT count(*) FROM "invoice_lines" "l" WHERE "l"."invoice_id" = "invoices"."id") >= 2`,
-      ),
-    )
-    .orderBy(asc(invoices.dueDate), asc(invoices.id))
-    .all();
-}
-
-async function linesOf(invoiceId: string) {
-  return t.db
-    .select()
-    .from(invoiceLines)
-    .where(eq(invoiceLines.invoiceId, invoiceId))
-    .orderBy(asc(invoiceLines.lineNo))
-    .all();
-}
-
-async function written() {
-  const [d] = await t.db.select({ n: count() }).from(disputes).all();
-  const [m] = await t.db.select({ n: count() }).from(disputeMessages).all();
-  const [a] = await t.db.select({ n: count() }).from(disputeAttachments).all();
-  const [e] = await t.db
-    .select({ n: count() })
-    .from(events)
-    .where(sql`${events.type} LIKE 'dispute.%'`)
-    .all();
-  return { disputes: d!.n, messages: m!.n, attachments: a!.n, events: e!.n };
-}
-
-export async function upload(id: string, bytes: Uint8Array, name: string, as = token, type = 'image/png') {
-  const form = new FormData();
-  form.append('file', new Blob([bytes], { type }), name);
-  return fetch(`${t.api}/disputes/${id}/attachments`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${as}`, origin: 'https://shop.test' },
-    body: form,
-  });
-}
+const disputable = () => disputableOf(t);
+const linesOf = (invoiceId: string) => linesIn(t, invoiceId);
+const written = () => writtenIn(t);
+const upload = (id: string, bytes: Uint8Array, name: string) => uploadAs(t, token, id, bytes, name);
 
 const outbox = (kind: string) =>
   t.db.select().from(emailOutbox).where(eq(emailOutbox.kind, kind)).orderBy(asc(emailOutbox.createdAt)).all();
@@ -89,6 +49,10 @@ before(async () => {
   token = await t.signIn(EMAIL);
   collector = await t.signIn('collector@acme.test', 'staff');
   viewer = '';
+  // An endpoint for every event, so each dispute step queues its delivery.
+  await t.db.transaction((tx) =>
+    createWebhookEndpoint(tx, { url: 'https://erp.shop.test/hooks', events: [] }, systemActor, t.clock.now()),
+  );
 });
 after(() => t.close());
 
@@ -177,6 +141,7 @@ describe('a dispute from opening to resolution', () => {
     assert.equal(reply.status, 201);
     await reply.arrayBuffer();
 
+    t.clock.advance(60_000);
     const review = await t.call('POST', `/admin/disputes/${dispute.id}/review`, { token: collector });
     assert.equal(review.status, 200, await review.clone().text());
     assert.equal(((await review.json()) as DisputeView).status, 'under_review');
@@ -194,6 +159,7 @@ describe('a dispute from opening to resolution', () => {
     ).json()) as DisputeView;
     assert.ok(staffView.messages.some((m) => m.internal));
 
+    t.clock.advance(60_000);
     const credit = Math.floor(dispute.amount / 2);
     const res = await t.call('POST', `/admin/disputes/${dispute.id}/resolve`, {
       token: collector,
@@ -229,6 +195,46 @@ describe('a dispute from opening to resolution', () => {
     const list = (await res.json()) as DisputeList;
     assert.equal(list.items[0]!.id, dispute.id);
     assert.ok(list.items.some((d) => d.id === 'dsp_demo1'));
+  });
+});
+
+describe('the ERP sees disputes and credit notes', () => {
+  const erp = async (path: string) => {
+    const key = await createErpKey(t.db, `feed ${path}`, systemActor, t.clock.now());
+    const res = await fetch(`${t.api}/erp/${path}`, { headers: { authorization: `Bearer ${key.key}` } });
+    assert.equal(res.status, 200);
+    return res.json();
+  };
+
+  it('feeds the disputes, decided ones with their credit note, and the credit notes', async () => {
+    const disputeFeed = (await erp('disputes?limit=100')) as ErpDisputeFeed;
+    const resolved = disputeFeed.items.find((d) => d.status === 'resolved')!;
+    assert.ok(resolved, 'the resolved dispute is in the feed');
+    assert.equal(resolved.customerId, NORTHWIND);
+    assert.ok(!('messages' in resolved), 'the thread stays out of the ERP');
+    const notes = (await erp('credit-notes?limit=100')) as ErpCreditNoteFeed;
+    const note = notes.items.find((n) => n.id === resolved.resolution!.creditNoteId)!;
+    assert.equal(note.disputeId, resolved.id);
+    assert.equal(note.amount, resolved.resolution!.creditAmount);
+    assert.equal(note.invoice!.id, resolved.invoice.id);
+  });
+
+  it('delivers dispute.* and credit_note.created webhooks with the subject as the feeds show it', async () => {
+    const rows = await t.db.select().from(erpWebhookDeliveries).orderBy(asc(erpWebhookDeliveries.eventId)).all();
+    const types = rows.map((r) => r.type);
+    for (const type of ['dispute.opened', 'dispute.resolved', 'credit_note.created'])
+      assert.ok(types.includes(type), type);
+    assert.ok(!types.includes('dispute.message'), 'the thread is not an ERP event');
+    const opened = await webhookPayload(
+      t.db,
+      rows.find((r) => r.type === 'dispute.opened')!,
+    );
+    assert.match(opened.data.dispute!.id, /^dsp_/);
+    const credit = await webhookPayload(
+      t.db,
+      rows.find((r) => r.type === 'credit_note.created')!,
+    );
+    assert.ok(credit.data.creditNote!.number.startsWith('CN-'));
   });
 });
 

@@ -150,7 +150,8 @@ const headerString = fc
   .string({ unit: fc.integer({ min: 0x20, max: 0xff }).map((c) => String.fromCharCode(c === 0x7f ? 0x20 : c)) })
   .filter((s) => s.length < 2000);
 
-export type Credential = 'none' | 'owner' | 'easyPay' | 'erp' | 'throwaway' | 'signature';
+export type Credential =
+  'none' | 'owner' | 'easyPay' | 'staff' | 'collector' | 'viewer' | 'erp' | 'throwaway' | 'signature';
 
 export interface FuzzRequest {
   method: string;
@@ -173,6 +174,13 @@ function credentialArb(spec: RouteSpec): fc.Arbitrary<Credential> {
       return fc.oneof({ weight: 4, arbitrary: fc.constant('owner') }, { weight: 1, arbitrary: fc.constant('easyPay') });
     case 'session':
       return fc.constant(spec.consumesSession ? 'throwaway' : 'owner');
+    case 'staff':
+      return fc.oneof({ weight: 3, arbitrary: fc.constant('staff') }, { weight: 1, arbitrary: fc.constant('viewer') });
+    case 'staffAction':
+      return fc.oneof(
+        { weight: 3, arbitrary: fc.constant('staff') },
+        { weight: 1, arbitrary: fc.constant('collector') },
+      );
     case 'erp':
       return fc.constant('erp');
     case 'signed':

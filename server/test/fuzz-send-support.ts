@@ -17,6 +17,10 @@ async function credentialValue(c: Credential): Promise<string | null> {
       return w.owner;
     case 'easyPay':
       return w.easyPay;
+    case 'staff':
+    case 'collector':
+    case 'viewer':
+      return w[c];
     case 'erp':
       return w.erpKey;
     case 'throwaway':
@@ -56,9 +60,14 @@ interface Answer {
  * re-encode), so each answer depends on its request alone. Reusing a connection after a body the
  * handler did not read is tested on its own below.
  */
-export function httpCall(path: string, method: string, headers: Record<string, string>, body: string | undefined) {
+export function httpCall(
+  path: string,
+  method: string,
+  headers: Record<string, string>,
+  body: string | Buffer | undefined,
+) {
   const { hostname, port } = new URL(t.url);
-  const payload = body === undefined ? undefined : Buffer.from(body);
+  const payload = body === undefined || Buffer.isBuffer(body) ? body : Buffer.from(body);
   return new Promise<Answer>((resolve, reject) => {
     const req = httpRequest(
       {

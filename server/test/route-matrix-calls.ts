@@ -9,10 +9,13 @@ export interface BuiltRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
-  body?: string;
+  body?: string | FormData;
 }
 
-/** A request from a template: JSON body, allowed Origin for browsers' calls, none for the ERP's. */
+/**
+ * A request from a template: JSON (or multipart, whose boundary fetch sets) body, allowed Origin for browsers'
+ * calls, none for the ERP's.
+ */
 export function buildRequest(
   t: TestServer,
   route: RouteRef,
@@ -29,8 +32,13 @@ export function buildRequest(
   const headers: Record<string, string> = { ...template.headers };
   if (options.origin !== null) headers.origin = options.origin ?? ORIGIN;
   if (credential) headers.authorization = `Bearer ${credential}`;
-  let body: string | undefined;
-  if (template.body !== undefined) {
+  let body: string | FormData | undefined;
+  if (template.form) {
+    body = new FormData();
+    const { bytes, name, type } = template.form.file;
+    body.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), name);
+    for (const [key, value] of Object.entries(template.form.fields ?? {})) body.append(key, value);
+  } else if (template.body !== undefined) {
     body = JSON.stringify(template.body);
     headers['content-type'] ??= 'application/json';
   }

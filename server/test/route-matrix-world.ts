@@ -5,17 +5,31 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, gt, inArray, notInArray } from 'drizzle-orm';
 import { testConfig } from '../src/config';
-import { disputes, erpWebhookDeliveries, invoices } from '../src/db/schema';
+import { disputes, erpWebhookDeliveries, invoices, staffUsers } from '../src/db/schema';
+import { deactivateStaffUser } from '../src/domain/auth/sessions';
 import { revokeErpKey } from '../src/domain/erp/keys';
 import { systemActor } from '../src/domain/events';
 import { issueMagicLink, newLinkSecrets } from '../src/domain/auth';
 import { linkFrom } from '../../test/support/smtp-capture';
+import { openDispute, PNG, upload } from './disputes-support';
 import { customerRow, erpCall, erpKey } from './erp-helpers';
 import { ORIGIN, type TestServer } from './helpers';
 
 // ---- The world: real ids and real sessions ---------------------------------------------------
 
-export type Principal = 'none' | 'owner' | 'other' | 'easyPay' | 'staff' | 'revoked' | 'erp' | 'revokedErp';
+/** `staff` is an admin; `deactivated` is a collector's session from before their deactivation. */
+export type Principal =
+  | 'none'
+  | 'owner'
+  | 'other'
+  | 'easyPay'
+  | 'staff'
+  | 'collector'
+  | 'viewer'
+  | 'deactivated'
+  | 'revoked'
+  | 'erp'
+  | 'revokedErp';
 
 /** The order calls are made in: the owner last, so its positive control cannot change what others see. */
 export const PRINCIPALS: readonly Principal[] = [
@@ -23,6 +37,9 @@ export const PRINCIPALS: readonly Principal[] = [
   'other',
   'easyPay',
   'staff',
+  'collector',
+  'viewer',
+  'deactivated',
   'revoked',
   'erp',
   'revokedErp',
@@ -35,7 +52,7 @@ export const STAFF = 'ar@acme.test';
 /** Signs the sandbox's webhooks in these tests (configured, so the tests do not lean on a default). */
 export const SANDBOX_SECRET = 'whsec_route_matrix_tests_0123456789';
 
-export interface World {
+export interface World extends MatrixStaff, MatrixDisputes {
   t: TestServer;
   /** Open, undisputed Northwind invoices outside the Easy Pay link. */
   victimInvoice: { id: string; number: string };
@@ -116,6 +133,99 @@ export function promiseDate(t: TestServer, days: number): string {
   return new Date(t.clock.now().getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+// ---- Staff of every role, and disputes ----------------------------------------------------------
+
+export const COLLECTOR = 'collector@acme.test';
+/** Not in the demo seed: written straight into the world's database. */
+export const VIEWER = { id: 'stf_matrix_viewer', email: 'viewer@acme.test', name: 'Vic Viewer' } as const;
+export const DEACTIVATED = { id: 'stf_matrix_gone', email: 'gone@acme.test', name: 'Gale Gone' } as const;
+
+export interface MatrixStaff {
+  collector: string;
+  viewer: string;
+  /** A session of a collector made before they were deactivated. */
+  deactivated: string;
+  /** A sign-in link issued to that collector before the deactivation, never used. */
+  deactivatedLink: string;
+}
+
+export async function staffWorld(t: TestServer): Promise<MatrixStaff> {
+  const now = t.clock.now();
+  await t.db
+    .insert(staffUsers)
+    .values([
+      { ...VIEWER, role: 'viewer', createdAt: now },
+      { ...DEACTIVATED, role: 'collector', createdAt: now },
+    ])
+    .run();
+  const deactivated = await t.signIn(DEACTIVATED.email, 'staff');
+  const { token: deactivatedLink } = await t.signInLink(DEACTIVATED.email, { audience: 'staff' });
+  await deactivateStaffUser(t.db, DEACTIVATED.id, { type: 'system' }, t.clock.now());
+  return {
+    collector: await t.signIn(COLLECTOR, 'staff'),
+    viewer: await t.signIn(VIEWER.email, 'staff'),
+    deactivated,
+    deactivatedLink,
+  };
+}
+
+export interface MatrixDisputes {
+  /** The owner's standing dispute (opened over the API), with a file and a staff-only note. */
+  dispute: string;
+  attachment: string;
+  /** Disputed, decided and disputed again afresh by the calls that change a dispute's state. */
+  scratchInvoice: string;
+  /** Its standing dispute: a new one for each caller of such calls (renewScratchDispute). */
+  scratchDispute: string;
+}
+
+/** What the scratch invoice's disputes question: a cent of its first line. */
+const SCRATCH_AMOUNT = 100;
+
+export async function disputeWorld(
+  t: TestServer,
+  owner: string,
+  admin: string,
+  disputeInvoice: { id: string },
+  scratchInvoice: { id: string },
+): Promise<MatrixDisputes> {
+  const dispute = await openDispute(t, owner, disputeInvoice.id, 1_000);
+  const attachment = await created(await upload(t, owner, dispute.id, PNG, 'box.png'), 'dispute attachment');
+  await created(
+    await t.call('POST', `/admin/disputes/${dispute.id}/messages`, {
+      token: admin,
+      body: { body: 'Staff only: check the warehouse.', internal: true },
+    }),
+    'internal note',
+  );
+  const scratch = await openDispute(t, owner, scratchInvoice.id, SCRATCH_AMOUNT);
+  return {
+    dispute: dispute.id,
+    attachment: attachment.id,
+    scratchInvoice: scratchInvoice.id,
+    scratchDispute: scratch.id,
+  };
+}
+
+/** Withdraws the scratch invoice's standing dispute, if it has one, so it may be disputed again. */
+export async function clearScratchInvoice(w: World): Promise<void> {
+  const standing = await w.t.db
+    .select({ id: disputes.id })
+    .from(disputes)
+    .where(and(eq(disputes.invoiceId, w.scratchInvoice), inArray(disputes.status, ['open', 'under_review'])))
+    .all();
+  for (const { id } of standing) {
+    const res = await w.t.call('POST', `/disputes/${id}/withdraw`, { token: w.owner });
+    if (res.status !== 200) throw new Error(`withdrawing ${id}: ${res.status} ${await res.text()}`);
+  }
+}
+
+/** A new standing dispute on the scratch invoice, for a call that decides or withdraws it. */
+export async function renewScratchDispute(w: World): Promise<void> {
+  await clearScratchInvoice(w);
+  w.scratchDispute = (await openDispute(w.t, w.owner, w.scratchInvoice, SCRATCH_AMOUNT)).id;
+}
+
 /** The environment both tests start their server with. */
 export const WORLD_ENV: Record<string, string> = {
   DEMO: 'true',
@@ -140,8 +250,10 @@ export async function buildWorld(t: TestServer): Promise<World> {
     )
     .orderBy(invoices.number, invoices.id)
     .all();
-  if (openNorthwind.length < 3) throw new Error('the demo seed has fewer than 3 open Northwind invoices');
-  const [victimInvoice, victimInvoice2, easyInvoice] = openNorthwind as [
+  if (openNorthwind.length < 5) throw new Error('the demo seed has fewer than 5 open Northwind invoices');
+  const [victimInvoice, victimInvoice2, easyInvoice, disputeInvoice, scratchInvoice] = openNorthwind as [
+    (typeof openNorthwind)[0],
+    (typeof openNorthwind)[0],
     (typeof openNorthwind)[0],
     (typeof openNorthwind)[0],
     (typeof openNorthwind)[0],
@@ -188,7 +300,7 @@ export async function buildWorld(t: TestServer): Promise<World> {
     .get();
   if (!delivery) throw new Error('no webhook delivery for endpoint A after a payment');
 
-  const world: Omit<World, 'secretsFrom'> = {
+  const world: Omit<World, 'secretsFrom' | keyof MatrixDisputes> = {
     t,
     victimInvoice,
     victimInvoice2,
@@ -206,7 +318,9 @@ export async function buildWorld(t: TestServer): Promise<World> {
     easyPay: await easyPaySession(t, VICTIM.email, easyInvoice),
     staff: await t.signIn(STAFF, 'staff'),
     revoked: await revokedSession(t),
+    ...(await staffWorld(t)),
   };
+  const disputeIds = await disputeWorld(t, owner, world.staff, disputeInvoice, scratchInvoice);
 
   const northwind = await t.db
     .select({ id: invoices.id, number: invoices.number })
@@ -214,10 +328,17 @@ export async function buildWorld(t: TestServer): Promise<World> {
     .where(eq(invoices.customerId, VICTIM.account))
     .all();
   const quoted = (xs: string[]) => xs.map((x) => JSON.stringify(x));
-  const victimPayments = [world.paymentSucceeded, world.paymentWaiting, world.promise];
+  const victimPayments = [
+    world.paymentSucceeded,
+    world.paymentWaiting,
+    world.promise,
+    disputeIds.dispute,
+    disputeIds.attachment,
+  ];
   const outsideLink = northwind.filter((i) => i.id !== easyInvoice.id);
   return {
     ...world,
+    ...disputeIds,
     secretsFrom: {
       other: quoted([VICTIM.account, ...northwind.flatMap((i) => [i.id, i.number]), ...victimPayments]),
       easyPay: quoted([...outsideLink.flatMap((i) => [i.id, i.number]), ...victimPayments]),

@@ -8,9 +8,19 @@
  * call it, when you add it to the app.
  */
 import { randomUUID } from 'node:crypto';
+import { PNG } from './disputes-support';
 import { customerRow, invoiceRow } from './erp-helpers';
 import { ORIGIN } from './helpers';
-import { type Principal, type World, PRINCIPALS, VICTIM, cardPayment, promiseDate } from './route-matrix-world';
+import {
+  type Principal,
+  type World,
+  PRINCIPALS,
+  VICTIM,
+  cardPayment,
+  clearScratchInvoice,
+  promiseDate,
+  renewScratchDispute,
+} from './route-matrix-world';
 
 // ---- The table -------------------------------------------------------------------------------
 
@@ -22,12 +32,14 @@ import { type Principal, type World, PRINCIPALS, VICTIM, cardPayment, promiseDat
  */
 export type Expect = 401 | 403 | 404 | 400 | 'ok' | 'reach' | 'public';
 
-export type Kind = 'public' | 'session' | 'customer' | 'erp' | 'signed';
+export type Kind = 'public' | 'session' | 'customer' | 'staff' | 'staffAction' | 'erp' | 'signed';
 
 export interface RequestTemplate {
   params?: Record<string, string>;
   query?: Record<string, string>;
   body?: unknown;
+  /** A multipart/form-data body instead of JSON: one file in `file`, and text fields. */
+  form?: { file: { bytes: Uint8Array; name: string; type: string }; fields?: Record<string, string> };
   headers?: Record<string, string>;
 }
 
@@ -37,6 +49,11 @@ export interface RouteSpec {
   request?: (w: World) => RequestTemplate;
   /** Overrides of the kind's defaults. */
   expect?: Partial<Record<Principal, Expect>>;
+  /**
+   * The call changes what it acts on (decides a dispute, say): this makes the world's ids anew before each
+   * principal's call, and `request` reads them, so every caller meets the same starting state.
+   */
+  fresh?: (w: World) => Promise<void>;
   /** The call ends the session it is made with: each principal gets a fresh one. */
   consumesSession?: boolean;
   /** Mounted only in the demo (`DEMO=true`). */
@@ -53,10 +70,14 @@ const ALL = (e: Expect): Record<Principal, Expect> =>
 export const DEFAULTS: Record<Kind, Record<Principal, Expect>> = {
   public: ALL('public'),
   // Any signed-in person, customer or staff.
-  session: { ...ALL(401), owner: 'ok', other: 'ok', easyPay: 'ok', staff: 'ok' },
+  session: { ...ALL(401), owner: 'ok', other: 'ok', easyPay: 'ok', staff: 'ok', collector: 'ok', viewer: 'ok' },
   // Customer sessions only; another customer's resources do not exist for them, nor for an Easy Pay
   // session outside its invoices.
-  customer: { ...ALL(401), owner: 'ok', other: 404, easyPay: 404, staff: 403 },
+  customer: { ...ALL(401), owner: 'ok', other: 404, easyPay: 404, staff: 403, collector: 403, viewer: 403 },
+  // Staff sessions of every role (reading); customers are refused, not told nothing is there.
+  staff: { ...ALL(401), owner: 403, other: 403, easyPay: 403, staff: 'ok', collector: 'ok', viewer: 'ok' },
+  // Admins and collectors act; a viewer only reads.
+  staffAction: { ...ALL(401), owner: 403, other: 403, easyPay: 403, staff: 'ok', collector: 'ok', viewer: 403 },
   // ERP API keys only: every session is refused like no key at all.
   erp: { ...ALL(401), erp: 'ok' },
   // Payment providers' webhooks: the signature is the credential; sessions and keys are no signature.
@@ -66,6 +87,99 @@ export const DEFAULTS: Record<Kind, Record<Principal, Expect>> = {
 const idempotent = () => ({ 'idempotency-key': randomUUID() });
 export const account = { account: VICTIM.account };
 let linkSerial = 0;
+
+/** The items' ids of a list answer. */
+const listIds = (body: unknown) => (body as { items: { id: string }[] }).items.map((x) => x.id);
+const messagesOf = (body: unknown) => (body as { messages: { internal: boolean }[] }).messages;
+const dispute = (w: World) => ({ params: { id: w.dispute } });
+const scratch = (w: World) => ({ params: { id: w.scratchDispute } });
+
+/** Disputes: the customer's routes (`customer`, the file download any session of the dispute), and staff's. */
+function disputeRoutes(): Record<string, RouteSpec> {
+  return {
+    'GET /api/v1/disputes': {
+      kind: 'customer',
+      request: () => ({ query: account }),
+      // An Easy Pay session lists only the disputes of its link's invoice (none here).
+      expect: { easyPay: 'ok' },
+      check: (w, p, body) => {
+        const ids = listIds(body);
+        if (p === 'owner' && !ids.includes(w.dispute)) throw new Error('the owner does not see the dispute');
+        if (p === 'easyPay' && ids.length) throw new Error(`Easy Pay disputes: ${ids.join()}`);
+      },
+    },
+    'POST /api/v1/disputes': {
+      kind: 'customer',
+      fresh: clearScratchInvoice,
+      request: (w) => ({
+        body: {
+          invoice: w.scratchInvoice,
+          lines: [{ line: 1, reason: 'damaged', amount: 100 }],
+          message: 'The box arrived crushed.',
+        },
+      }),
+    },
+    'GET /api/v1/disputes/:id': {
+      kind: 'customer',
+      request: dispute,
+      check: (w, p, body) => {
+        if (messagesOf(body).some((m) => m.internal)) throw new Error(`${p} sees staff's internal note`);
+      },
+    },
+    // The dispute's customer sessions and staff of every role fetch its files.
+    'GET /api/v1/disputes/:id/attachments/:attachmentId': {
+      kind: 'session',
+      request: (w) => ({ params: { id: w.dispute, attachmentId: w.attachment } }),
+      expect: { other: 404, easyPay: 404 },
+    },
+    'POST /api/v1/disputes/:id/attachments': {
+      kind: 'customer',
+      request: (w) => ({ ...dispute(w), form: { file: { bytes: PNG, name: 'label.png', type: 'image/png' } } }),
+    },
+    'POST /api/v1/disputes/:id/messages': {
+      kind: 'customer',
+      request: (w) => ({ ...dispute(w), body: { body: 'Any news?' } }),
+    },
+    'POST /api/v1/disputes/:id/withdraw': { kind: 'customer', fresh: renewScratchDispute, request: scratch },
+
+    'GET /api/v1/admin/disputes': {
+      kind: 'staff',
+      check: (w, p, body) => {
+        if (!listIds(body).includes(w.dispute)) throw new Error(`${p} does not see the dispute`);
+      },
+    },
+    'GET /api/v1/admin/disputes/:id': {
+      kind: 'staff',
+      request: dispute,
+      check: (w, p, body) => {
+        if (!messagesOf(body).some((m) => m.internal)) throw new Error(`${p} does not see the internal note`);
+      },
+    },
+    'GET /api/v1/admin/disputes/:id/attachments/:attachmentId': {
+      kind: 'staff',
+      request: (w) => ({ params: { id: w.dispute, attachmentId: w.attachment } }),
+    },
+    'POST /api/v1/admin/disputes/:id/assign': {
+      kind: 'staffAction',
+      request: (w) => ({ ...dispute(w), body: { staffUserId: 'stf_collector' } }),
+    },
+    'POST /api/v1/admin/disputes/:id/review': { kind: 'staffAction', fresh: renewScratchDispute, request: scratch },
+    'POST /api/v1/admin/disputes/:id/messages': {
+      kind: 'staffAction',
+      request: (w) => ({ ...dispute(w), body: { body: 'We are looking into it.' } }),
+    },
+    'POST /api/v1/admin/disputes/:id/resolve': {
+      kind: 'staffAction',
+      fresh: renewScratchDispute,
+      request: (w) => ({ ...scratch(w), body: { creditAmount: 50, note: 'Half of it, as agreed.' } }),
+    },
+    'POST /api/v1/admin/disputes/:id/reject': {
+      kind: 'staffAction',
+      fresh: renewScratchDispute,
+      request: (w) => ({ ...scratch(w), body: { reason: 'Delivered as ordered.' } }),
+    },
+  };
+}
 
 export const ROUTE_TABLE: Record<string, RouteSpec> = {
   'GET /portico.js': { kind: 'public' },
@@ -180,6 +294,8 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
     expect: { owner: 'reach' },
   },
 
+  ...disputeRoutes(),
+
   'POST /api/v1/webhooks/:provider': {
     kind: 'signed',
     request: () => ({ params: { provider: 'sandbox' }, body: { id: 'evt_matrix', ref: 'x', outcome: 'succeeded' } }),
@@ -193,6 +309,8 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
   'POST /api/v1/erp/invoices/:id/send': { kind: 'erp', request: (w) => ({ params: { id: w.victimInvoice.id } }) },
   'GET /api/v1/erp/payments': { kind: 'erp' },
   'GET /api/v1/erp/promises': { kind: 'erp' },
+  'GET /api/v1/erp/disputes': { kind: 'erp' },
+  'GET /api/v1/erp/credit-notes': { kind: 'erp' },
   'POST /api/v1/erp/webhooks': { kind: 'erp', request: () => ({ body: { url: 'http://127.0.0.1:9/matrix-c' } }) },
   'GET /api/v1/erp/webhooks': { kind: 'erp' },
   'DELETE /api/v1/erp/webhooks/:id': { kind: 'erp', request: (w) => ({ params: { id: w.endpointB } }) },

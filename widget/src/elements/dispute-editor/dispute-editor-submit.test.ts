@@ -1,5 +1,6 @@
 import { expect, oneEvent, waitUntil } from '../../../test/testing.js';
-import { disputeView, invoiceDetail } from '../../../test/fixtures.js';
+import { invoiceDetail } from '../../../test/fixtures.js';
+import { disputeView } from '../../../test/dispute-fixtures.js';
 import { fail, mock, sent, worker } from '../../../test/mock-api.js';
 import type { DisputeAttachmentView } from '../../internal/types.js';
 import './define.js';

@@ -1,15 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.js';
-import {
-  accountList,
-  API,
-  bookkeeper,
-  disputeList,
-  disputeSummary,
-  globex,
-  initech,
-  northwind,
-  sessionCreated,
-} from '../../../test/fixtures.js';
+import { accountList, API, bookkeeper, globex, initech, northwind, sessionCreated } from '../../../test/fixtures.js';
+import { disputeList, disputeSummary } from '../../../test/dispute-fixtures.js';
 import { buttonNamed } from '../../../test/dom.js';
 import { fail, mock, never, sent, signIn, useMockApi, worker } from '../../../test/mock-api.js';
 import { offScreen, overflowsPage, usePhoneViewport } from '../../../test/viewport.js';

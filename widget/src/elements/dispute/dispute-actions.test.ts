@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.js';
-import { accountList, API, disputeView, invoiceDetail, northwind, sessionCreated } from '../../../test/fixtures.js';
+import { accountList, API, invoiceDetail, northwind, sessionCreated } from '../../../test/fixtures.js';
+import { disputeView } from '../../../test/dispute-fixtures.js';
 import { buttonNamed, type } from '../../../test/dom.js';
 import { fail, mock, sent, signIn, useMockApi, worker } from '../../../test/mock-api.js';
 import type { DisputeMessageView, InvoiceSummary } from '../../internal/types.js';

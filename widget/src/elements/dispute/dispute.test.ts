@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '../../../test/testing.js';
-import { accountList, API, disputeView, northwind, sessionCreated } from '../../../test/fixtures.js';
+import { accountList, API, northwind, sessionCreated } from '../../../test/fixtures.js';
+import { disputeView } from '../../../test/dispute-fixtures.js';
 import { catchDownloads } from '../../../test/downloads.js';
 import { buttonNamed } from '../../../test/dom.js';
 import { fail, file, mock, never, sent, signIn, useMockApi, worker } from '../../../test/mock-api.js';

@@ -1,14 +1,7 @@
 import '../../../test/resize-observer.js';
 import { expect } from '../../../test/testing.js';
-import {
-  disputeList,
-  disputeSummary,
-  disputeView,
-  invoice,
-  invoiceDetail,
-  paymentConfig,
-  sessionCreated,
-} from '../../../test/fixtures.js';
+import { invoice, invoiceDetail, paymentConfig, sessionCreated } from '../../../test/fixtures.js';
+import { disputeList, disputeSummary, disputeView } from '../../../test/dispute-fixtures.js';
 import { buttonNamed, inShadow, shadowText } from '../../../test/dom.js';
 import { mock, sent, useMockApi, worker } from '../../../test/mock-api.js';
 import { linkTarget, parseRoute } from '../../internal/routes.js';
