@@ -221,14 +221,19 @@ async function check(customerId: string, ids: string[], token: string, decided: 
   const statement = (await res.json()) as Statement;
   const { openingBalance, totals, closingBalance } = statement;
   assert.equal(openingBalance + totals.invoiced - totals.paid - totals.credited, closingBalance, 'statement identity');
-  assert.equal(closingBalance, summary.balance, 'the statement closes on the account’s balance');
+  // Credit a resolution gave the account (its invoice no longer owed it) is unapplied credit, less on the statement.
+  assert.equal(closingBalance, summary.balance - summary.credit, 'the statement closes on the balance less credit');
+  assert.equal(statement.unappliedCredit, summary.credit, 'the statement’s unapplied credit');
   assert.equal(statement.disputed.total, expectedDisputed, 'the statement’s disputed');
 
   for (const d of all) {
     if (d.creditNoteId) {
-      const note = (await t.db.select().from(creditNotes).where(eq(creditNotes.id, d.creditNoteId)).get())!;
-      assert.ok(note.amount <= d.amount, `${note.number}: ${note.amount} > the disputed ${d.amount}`);
-      assert.equal(note.invoiceId, d.invoiceId);
+      // Its credit notes: on its invoice (what the invoice still owed), else on the account; never more than disputed.
+      const notes = await t.db.select().from(creditNotes).where(eq(creditNotes.disputeId, d.id)).all();
+      const total = notes.reduce((sum, n) => sum + n.amount, 0);
+      assert.ok(total <= d.amount, `${d.id}: credited ${total} > the disputed ${d.amount}`);
+      assert.ok(notes.some((n) => n.id === d.creditNoteId));
+      for (const note of notes) assert.ok(note.invoiceId === d.invoiceId || note.invoiceId === null, note.number);
     }
     const before = decided.get(d.id);
     if (before !== undefined) assert.equal(decidedFields(d), before, `${d.id} changed after it was decided`);
@@ -320,7 +325,8 @@ describe('the ledger around disputes, over random histories', () => {
                   assert.ok(standing(after.find((d) => d.id === live.id)!), 'paying leaves the dispute standing');
               } else if (s.kind === 'resolve') {
                 if (!live) continue;
-                const most = Math.min(live.amount, inv.balance);
+                // Up to the disputed amount; what the invoice no longer owes becomes credit on the account.
+                const most = live.amount;
                 const credit = Math.max(1, Math.floor((most * s.pct) / 100));
                 const res = await t.call('POST', `/admin/disputes/${live.id}/resolve`, {
                   token: staff,

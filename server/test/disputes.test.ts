@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type {
+  AccountList,
   DisputeAttachmentView,
   DisputeList,
   DisputeView,
@@ -26,6 +27,7 @@ import {
   NORTHWIND_EMAIL as EMAIL,
   PNG,
   disputable as disputableOf,
+  openDispute as openDisputeOf,
   linesOf as linesIn,
   upload as uploadAs,
   written as writtenIn,
@@ -195,6 +197,41 @@ describe('a dispute from opening to resolution', () => {
     const list = (await res.json()) as DisputeList;
     assert.equal(list.items[0]!.id, dispute.id);
     assert.ok(list.items.some((d) => d.id === 'dsp_demo1'));
+  });
+});
+
+describe('a dispute whose invoice was paid in full meanwhile', () => {
+  it('resolves with the credit on the account, on a credit note of no invoice', async () => {
+    const [invoice] = await disputable();
+    const dispute = await openDisputeOf(t, token, invoice!.id, 1_500);
+    const paid = await t.call('POST', '/payments', {
+      token,
+      headers: { 'idempotency-key': `whole-${invoice!.id}` },
+      body: {
+        account: NORTHWIND,
+        allocations: [{ invoiceId: invoice!.id, amount: invoice!.balance }],
+        method: 'card',
+        paymentMethod: 'tok_visa',
+      },
+    });
+    assert.equal(paid.status, 201, await paid.clone().text());
+    await paid.arrayBuffer();
+    await t.worker.runDue();
+    const accounts = async () =>
+      ((await (await t.call('GET', '/accounts', { token })).json()) as AccountList).items.find(
+        (a) => a.id === NORTHWIND,
+      )!;
+    const before = await accounts();
+    const res = await t.call('POST', `/admin/disputes/${dispute.id}/resolve`, {
+      token: collector,
+      body: { creditAmount: 1_500, note: 'Credited to your account.' },
+    });
+    assert.equal(res.status, 200, await res.clone().text());
+    const resolved = (await res.json()) as DisputeView;
+    assert.equal(resolved.resolution!.creditAmount, 1_500);
+    assert.equal(resolved.invoice.balance, 0);
+    assert.equal(resolved.resolution!.accountCredit, 1_500);
+    assert.equal((await accounts()).credit, before.credit + resolved.resolution!.accountCredit);
   });
 });
 

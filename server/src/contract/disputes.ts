@@ -126,8 +126,18 @@ export interface DisputeView {
   attachments: DisputeAttachmentView[];
   /** The staff member working it; null when nobody is assigned. */
   assignee: { id: string; name: string } | null;
-  /** When resolved: the credit note issued. */
-  resolution: { creditNoteId: string; creditNoteNumber: string; creditAmount: number; note: string } | null;
+  /**
+   * When resolved: the credit given (`creditAmount`) and its credit note. What the invoice no longer
+   * owed when it was resolved (the customer had paid into the disputed part) is credit on the account,
+   * `accountCredit` of it, on a second credit note.
+   */
+  resolution: {
+    creditNoteId: string;
+    creditNoteNumber: string;
+    creditAmount: number;
+    accountCredit: number;
+    note: string;
+  } | null;
   /** When rejected: why. */
   rejectionReason: string | null;
   /** The contact who opened it. */

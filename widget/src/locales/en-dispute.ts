@@ -38,6 +38,8 @@ export const enDispute = {
     ofLine: (part: string, whole: string) => `${part} of ${whole}`,
     note: 'Your note',
     resolved: (creditNote: string, amount: string) => `Resolved with credit note ${creditNote} of ${amount}.`,
+    /** The part of the credit the invoice no longer owed (it was paid meanwhile). */
+    accountCredit: (amount: string) => `${amount} of it is credit on your account, for a later payment.`,
     rejected: 'Rejected.',
     rejectedReason: (reason: string) => `Rejected: ${reason}`,
     withdrawnNotice: 'You withdrew this dispute.',

@@ -34,6 +34,7 @@ export const frDispute = {
     ofLine: (part: string, whole: string) => `${part} sur ${whole}`,
     note: 'Votre note',
     resolved: (creditNote: string, amount: string) => `Résolue par l’avoir ${creditNote} de ${amount}.`,
+    accountCredit: (amount: string) => `Dont ${amount} en crédit sur votre compte, pour un prochain paiement.`,
     rejected: 'Rejetée.',
     rejectedReason: (reason: string) => `Rejetée : ${reason}`,
     withdrawnNotice: 'Vous avez retiré cette contestation.',

@@ -79,6 +79,7 @@ export const creditNotes = pgTable(
     reason: text('reason').notNull().default(''),
     issueDate: text('issue_date').notNull(),
     unapplied: int('unapplied').notNull().default(0),
+    disputeId: text('dispute_id'),
     createdAt: createdAt(),
   },
   (t) => [

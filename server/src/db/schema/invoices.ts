@@ -87,6 +87,8 @@ export const creditNotes = sqliteTable(
     issueDate: text('issue_date').notNull(),
     /** For a credit note issued to no invoice: what no invoice has taken yet (the customer's credit). */
     unapplied: int('unapplied').notNull().default(0),
+    /** The dispute whose resolution issued it; null for the ERP's own and staff's. */
+    disputeId: text('dispute_id'),
     createdAt: createdAt(),
   },
   (t) => [

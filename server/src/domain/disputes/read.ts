@@ -113,13 +113,19 @@ export async function disputeView(db: DbOrTx, dispute: DisputeRow, staff = false
         .where(eq(staffUsers.id, dispute.assigneeId))
         .get()
     : undefined;
-  const credit = dispute.creditNoteId
+  const credits = dispute.creditNoteId
     ? await db
-        .select({ id: creditNotes.id, number: creditNotes.number, amount: creditNotes.amount })
+        .select({
+          id: creditNotes.id,
+          number: creditNotes.number,
+          amount: creditNotes.amount,
+          invoiceId: creditNotes.invoiceId,
+        })
         .from(creditNotes)
-        .where(eq(creditNotes.id, dispute.creditNoteId))
-        .get()
-    : undefined;
+        .where(eq(creditNotes.disputeId, dispute.id))
+        .all()
+    : [];
+  const main = credits.find((c) => c.id === dispute.creditNoteId);
   return {
     id: dispute.id,
     accountId: dispute.customerId,
@@ -142,11 +148,12 @@ export async function disputeView(db: DbOrTx, dispute: DisputeRow, staff = false
       createdAt: a.createdAt.toISOString(),
     })),
     assignee: assignee ?? null,
-    resolution: credit
+    resolution: main
       ? {
-          creditNoteId: credit.id,
-          creditNoteNumber: credit.number,
-          creditAmount: credit.amount,
+          creditNoteId: main.id,
+          creditNoteNumber: main.number,
+          creditAmount: credits.reduce((sum, c) => sum + c.amount, 0),
+          accountCredit: credits.reduce((sum, c) => sum + (c.invoiceId ? 0 : c.amount), 0),
           note: dispute.resolutionNote ?? '',
         }
       : null,

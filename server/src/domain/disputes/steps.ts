@@ -289,41 +289,51 @@ export function resolveDispute(
     const dispute = await staffDispute(tx, id);
     if (!isStanding(dispute.status)) throw notOpen(dispute, 'resolved');
     const invoice = (await tx.select().from(invoices).where(eq(invoices.id, dispute.invoiceId)).get())!;
-    const most = Math.min(dispute.amount, invoice.balance);
-    if (input.creditAmount > most) {
-      throw new DomainError(
-        'dispute_amount_too_large',
-        `Credit at most ${most}: the disputed amount${most < dispute.amount ? ', less what has been paid since' : ''}.`,
-      );
+    if (input.creditAmount > dispute.amount) {
+      throw new DomainError('dispute_amount_too_large', `Credit at most the disputed amount, ${dispute.amount}.`);
     }
-    const number = await creditNoteNumber(tx, invoice.number);
-    const creditNoteId = await issueCreditNote(
-      tx,
-      {
-        customerId: dispute.customerId,
-        invoiceId: invoice.id,
-        number,
-        amount: input.creditAmount,
-        currency: invoice.currency,
-        issueDate: calendarDate(notify.now, company.timeZone),
-        reason: input.note,
-        disputeId: dispute.id,
-      },
-      actorOf(session),
-      notify.now,
-    );
+    // What the invoice still owes takes the credit; what it no longer owes (the customer paid into the
+    // disputed part meanwhile) is the customer's credit on the account, to use on a later payment.
+    const onInvoice = Math.min(input.creditAmount, Math.max(0, invoice.balance));
+    const issue = async (amount: number, invoiceId: string | null, number: string) =>
+      issueCreditNote(
+        tx,
+        {
+          customerId: dispute.customerId,
+          invoiceId,
+          number,
+          amount,
+          currency: invoice.currency,
+          issueDate: calendarDate(notify.now, company.timeZone),
+          reason: input.note,
+          disputeId: dispute.id,
+        },
+        actorOf(session),
+        notify.now,
+      );
+    let number = await creditNoteNumber(tx, invoice.number);
+    let creditNoteId = onInvoice > 0 ? await issue(onInvoice, invoice.id, number) : null;
+    if (input.creditAmount > onInvoice) {
+      if (creditNoteId) number = await creditNoteNumber(tx, invoice.number);
+      const loose = await issue(input.creditAmount - onInvoice, null, number);
+      creditNoteId ??= loose;
+    }
     const step = {
       to: 'resolved',
       from: STANDING,
       doing: 'resolved',
       set: { creditNoteId, resolutionNote: input.note, assigneeId: dispute.assigneeId ?? session.staffUserId },
     } as const;
-    const data = { creditNoteId, creditNoteNumber: number, creditAmount: input.creditAmount };
+    const data = { creditNoteId, creditAmount: input.creditAmount, accountCredit: input.creditAmount - onInvoice };
     const moved = await move(tx, session, dispute, step, data, requestId, notify.now);
     await tellCustomer(notify, moved, {
       step: 'resolved',
       creditAmount: input.creditAmount,
-      creditNoteNumber: number,
+      creditNoteNumber: (await tx
+        .select({ number: creditNotes.number })
+        .from(creditNotes)
+        .where(eq(creditNotes.id, creditNoteId!))
+        .get())!.number,
       note: input.note,
       balance: await balanceOf(tx, moved),
     });

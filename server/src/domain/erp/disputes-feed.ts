@@ -39,7 +39,7 @@ export async function listErpDisputes(db: Db, input: { since?: string; limit: nu
   return { items: await erpDisputes(db, ids), ...page };
 }
 
-/** The credit notes with these ids, in the order given; the dispute that issued each, from its event. */
+/** The credit notes with these ids, in the order given. */
 export async function erpCreditNotes(db: DbOrTx, ids: readonly string[]): Promise<ErpCreditNote[]> {
   if (ids.length === 0) return [];
   const rows = await db
@@ -54,15 +54,6 @@ export async function erpCreditNotes(db: DbOrTx, ids: readonly string[]): Promis
     .leftJoin(invoices, eq(invoices.id, creditNotes.invoiceId))
     .where(inArray(creditNotes.id, [...ids]))
     .all();
-  const disputeOf = new Map(
-    (
-      await db
-        .select({ id: disputes.creditNoteId, disputeId: disputes.id })
-        .from(disputes)
-        .where(inArray(disputes.creditNoteId, [...ids]))
-        .all()
-    ).map((r) => [r.id, r.disputeId]),
-  );
   const byId = new Map<string, ErpCreditNote>(
     rows.map(({ note, customerExternalId, invoiceNumber, invoiceExternalId }) => [
       note.id,
@@ -80,7 +71,7 @@ export async function erpCreditNotes(db: DbOrTx, ids: readonly string[]): Promis
         issueDate: note.issueDate,
         reason: note.reason,
         externalId: note.externalId,
-        disputeId: disputeOf.get(note.id) ?? null,
+        disputeId: note.disputeId,
         createdAt: note.createdAt.toISOString(),
       },
     ]),

@@ -174,7 +174,7 @@ export interface CreditNoteInput {
   issueDate: string;
   reason?: string;
   externalId?: string | null;
-  /** The dispute whose resolution issues it (recorded in its event, for the ERP). */
+  /** The dispute whose resolution issues it. */
   disputeId?: string | null;
 }
 
@@ -203,6 +203,7 @@ export async function issueCreditNote(db: DbOrTx, input: CreditNoteInput, actor:
       reason: input.reason ?? '',
       issueDate: input.issueDate,
       unapplied: input.invoiceId ? 0 : input.amount,
+      disputeId: input.disputeId ?? null,
       createdAt: now,
     })
     .run();

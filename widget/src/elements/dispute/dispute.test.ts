@@ -145,6 +145,7 @@ describe('<ar-dispute>', () => {
             creditNoteId: 'cn_9',
             creditNoteNumber: 'CN-0042',
             creditAmount: 20_000,
+            accountCredit: 0,
             note: 'Delivery refunded.',
           },
           closedAt: '2026-12-03T09:00:00.000Z',

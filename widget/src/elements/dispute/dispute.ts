@@ -252,9 +252,10 @@ export class ArDispute extends PorticoElement {
   private renderOutcome(dispute: DisputeView, money: (minor: number) => string): TemplateResult | typeof nothing {
     const words = this.t.dispute;
     if (dispute.status === 'resolved' && dispute.resolution) {
-      const { creditNoteNumber, creditAmount, note } = dispute.resolution;
+      const { creditNoteNumber, creditAmount, accountCredit, note } = dispute.resolution;
       return html`<div class="notice success outcome" part="outcome">
         <p><strong>${words.resolved(creditNoteNumber, money(creditAmount))}</strong></p>
+        ${accountCredit > 0 ? html`<p>${words.accountCredit(money(accountCredit))}</p>` : nothing}
         ${note ? html`<p class="outcome-note">${note}</p>` : nothing}
       </div>`;
     }

@@ -38,6 +38,7 @@ CREATE TABLE `dispute_messages` (
 );
 --> statement-breakpoint
 CREATE INDEX `dispute_messages_dispute_idx` ON `dispute_messages` (`dispute_id`,`created_at`,`id`);--> statement-breakpoint
+ALTER TABLE `credit_notes` ADD `dispute_id` text;--> statement-breakpoint
 ALTER TABLE `disputes` ADD `opened_by` text;--> statement-breakpoint
 ALTER TABLE `disputes` ADD `assignee_id` text REFERENCES staff_users(id);--> statement-breakpoint
 ALTER TABLE `disputes` ADD `credit_note_id` text;--> statement-breakpoint

@@ -32,6 +32,7 @@ CREATE TABLE "dispute_messages" (
 	"created_at" bigint NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "credit_notes" ADD COLUMN "dispute_id" text;--> statement-breakpoint
 ALTER TABLE "disputes" ADD COLUMN "opened_by" text;--> statement-breakpoint
 ALTER TABLE "disputes" ADD COLUMN "assignee_id" text;--> statement-breakpoint
 ALTER TABLE "disputes" ADD COLUMN "credit_note_id" text;--> statement-breakpoint
