@@ -68,6 +68,8 @@ export const disputesRouter = new Hono<AppEnv>()
   })
   .post('/:id/attachments', customer, async (c) => {
     const id = disputeIdOf(c.req.param('id'));
+    // Someone else's dispute is a 404 before its body is read (the write checks again, in its transaction).
+    await visibleDispute(c.var.deps.db, c.var.session, id);
     const { file, fields } = await multipartBody(c, 'file', disputeAttachmentFields);
     const view = await addAttachment(
       c.var.deps,
