@@ -7,6 +7,9 @@
  * Money is always an integer number of minor units beside an ISO 4217 currency code. Calendar dates
  * are `YYYY-MM-DD` in the company's time zone; instants are UTC ISO-8601 strings.
  */
+export * from './admin-audit';
+export * from './admin-overview';
+export * from './admin-worklist';
 export * from './auth';
 export * from './disputes';
 export * from './errors';

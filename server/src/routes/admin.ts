@@ -1,7 +1,15 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/env';
 import { requireSession } from '../http/middleware';
+import { adminAuditRouter } from './admin-audit';
 import { adminDisputesRouter } from './admin-disputes';
+import { adminOverviewRouter } from './admin-overview';
+import { adminWorklistRouter } from './admin-worklist';
 
 /** `/admin`: the staff's API (staff sessions only; each router says which roles may act). */
-export const adminRouter = new Hono<AppEnv>().use(requireSession('staff')).route('/disputes', adminDisputesRouter);
+export const adminRouter = new Hono<AppEnv>()
+  .use(requireSession('staff'))
+  .route('/disputes', adminDisputesRouter)
+  .route('/overview', adminOverviewRouter)
+  .route('/worklist', adminWorklistRouter)
+  .route('/events', adminAuditRouter);

@@ -5,6 +5,9 @@
  * modules are their input types. Kept out of contract/index.ts so the widget, which names those types,
  * never pulls zod into its bundle.
  */
+export * from './admin-audit';
+export * from './admin-overview';
+export * from './admin-worklist';
 export * from './auth';
 export * from './dev';
 export * from './disputes';

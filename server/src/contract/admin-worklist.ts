@@ -1,0 +1,2 @@
+/** Issue 13's staff console, worklist: being built. */
+export {};

@@ -1,0 +1,5 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../http/env';
+
+/** `/admin/overview` (issue 13): being built. Mounted behind a staff session (routes/admin.ts). */
+export const adminOverviewRouter = new Hono<AppEnv>();
