@@ -9,6 +9,7 @@
  */
 import { ADMIN_AUDIT_ROUTES } from './route-matrix-admin-audit';
 import { ADMIN_OVERVIEW_ROUTES } from './route-matrix-admin-overview';
+import { ADMIN_SETTINGS_ROUTES } from './route-matrix-admin-settings';
 import { ADMIN_WORKLIST_ROUTES } from './route-matrix-admin-worklist';
 import { randomUUID } from 'node:crypto';
 import { PNG } from './disputes-support';
@@ -151,6 +152,7 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
   ...ADMIN_OVERVIEW_ROUTES,
   ...ADMIN_WORKLIST_ROUTES,
   ...ADMIN_AUDIT_ROUTES,
+  ...ADMIN_SETTINGS_ROUTES,
   'GET /portico.js': { kind: 'public' },
   'GET /chunks/:file': { kind: 'public', request: () => ({ params: { file: 'ar-statement.js' } }) },
   'GET /api/v1/health': { kind: 'public' },

@@ -81,6 +81,8 @@ export type ErrorCode =
   | 'attachment_limit'
   /** A dispute's assignee is not an active collector or admin. */
   | 'assignee_invalid'
+  /** Changing settings, staff or keys needs a sign-in made in the last 10 minutes: sign in again. */
+  | 'reauth_required'
   | 'busy'
   /** The database cannot be reached (PostgreSQL restarting, failing over): try again in a moment. */
   | 'unavailable'

@@ -19,4 +19,5 @@ export * from './lists';
 export * from './money';
 export * from './payments';
 export * from './promises';
+export * from './settings';
 export * from './statements';

@@ -48,6 +48,7 @@ const STATUS: Record<ErrorCode, ErrorStatus | 500> = {
   attachment_too_large: 413,
   attachment_limit: 409,
   assignee_invalid: 422,
+  reauth_required: 403,
   busy: 503,
   unavailable: 503,
   internal_error: 500,

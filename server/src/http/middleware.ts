@@ -89,3 +89,24 @@ export function requireRole(...roles: readonly StaffRole[]) {
     await next();
   });
 }
+
+/** How recent a sign-in must be to change settings, staff or keys. */
+export const FRESH_SIGN_IN_MS = 10 * 60_000;
+
+/**
+ * After `requireSession('staff')`: the session's link was exchanged in the last 10 minutes. A session
+ * left open on a desk cannot change who signs in or where money goes; the person signs in again.
+ */
+export function requireFreshSignIn() {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const age = c.var.deps.clock.now().getTime() - c.var.session.signedInAt.getTime();
+    if (age > FRESH_SIGN_IN_MS) {
+      throw new HttpError(
+        403,
+        'reauth_required',
+        'Sign in again to change this: your sign-in is more than 10 minutes old.',
+      );
+    }
+    await next();
+  });
+}

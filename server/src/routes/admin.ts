@@ -4,6 +4,7 @@ import { requireSession } from '../http/middleware';
 import { adminAuditRouter } from './admin-audit';
 import { adminDisputesRouter } from './admin-disputes';
 import { adminOverviewRouter } from './admin-overview';
+import { adminSettingsRouter } from './admin-settings';
 import { adminWorklistRouter } from './admin-worklist';
 
 /** `/admin`: the staff's API (staff sessions only; each router says which roles may act). */
@@ -12,4 +13,5 @@ export const adminRouter = new Hono<AppEnv>()
   .route('/disputes', adminDisputesRouter)
   .route('/overview', adminOverviewRouter)
   .route('/worklist', adminWorklistRouter)
-  .route('/events', adminAuditRouter);
+  .route('/events', adminAuditRouter)
+  .route('/settings', adminSettingsRouter);

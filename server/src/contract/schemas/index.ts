@@ -17,3 +17,4 @@ export * from './locale';
 export * from './payments';
 export * from './promises';
 export * from './statements';
+export * from './admin-settings';

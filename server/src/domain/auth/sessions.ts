@@ -34,6 +34,8 @@ export interface AuthSession {
   /** The magic link it was opened with, whose target is where the person lands. */
   linkId: string | null;
   expiresAt: Date;
+  /** When its link was exchanged: a fresh sign-in (issue 13) is one made in the last few minutes. */
+  signedInAt: Date;
 }
 
 /**
@@ -156,6 +158,7 @@ export async function authenticate(db: DbOrTx, config: Config, token: string, no
     scopeInvoiceIds: row.scopeInvoiceIds ?? null,
     linkId: row.linkId,
     expiresAt: idleExpiresAt,
+    signedInAt: row.createdAt,
   };
 }
 

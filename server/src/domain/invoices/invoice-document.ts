@@ -57,6 +57,7 @@ export async function invoiceDocument(
     scopeInvoiceIds: [invoiceId],
     linkId: null,
     expiresAt: now,
+    signedInAt: now,
   };
   const invoice = await invoiceDetail(db, scope, invoiceId, calendarDate(now, company.timeZone), company.timeZone);
   const locale = await readerLocale(db, reader, row.customerId, company);

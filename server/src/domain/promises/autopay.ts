@@ -29,6 +29,7 @@ function autopaySession(promise: PromiseRow, accountName: string, now: Date): Au
     scopeInvoiceIds: null,
     linkId: null,
     expiresAt: new Date(now.getTime() + 60_000),
+    signedInAt: now,
   };
 }
 

@@ -1,0 +1,11 @@
+/** `PATCH /admin/settings`: values to set (each checked by its setting's own rule) and keys to reset. */
+import { z } from 'zod';
+
+export const adminSettingsBody = z
+  .strictObject({
+    /** Setting → new value; an unknown key or a bad value refuses the whole change (422 `validation_failed`). */
+    values: z.record(z.string().max(64), z.unknown()).optional(),
+    /** Settings to put back to their defaults. */
+    reset: z.array(z.string().max(64)).max(50).optional(),
+  })
+  .refine((b) => Object.keys(b.values ?? {}).length + (b.reset?.length ?? 0) > 0, 'change at least one setting');
