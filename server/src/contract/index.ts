@@ -9,6 +9,7 @@
  */
 export * from './admin-audit';
 export * from './admin-overview';
+export * from './admin-staff';
 export * from './admin-worklist';
 export * from './auth';
 export * from './disputes';

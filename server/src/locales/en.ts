@@ -8,6 +8,7 @@
  */
 import type { AgingBuckets, InvoiceStatus, PaymentStatus, StatementLine } from '../contract';
 import { enDisputes } from './en-disputes';
+import { enStaff } from './en-staff';
 
 /** Every method a payment may carry, portal and ERP (`recordedPaymentMethods`), as people say it. */
 const methods: Readonly<Record<string, string>> = {
@@ -29,6 +30,8 @@ function days(count: number): string {
 export const en = {
   /** Disputes: their emails and what statements say of them (en-disputes.ts). */
   ...enDisputes,
+  /** The staff console's invitation email (en-staff.ts). */
+  ...enStaff,
   /**
    * A calendar date inside a sentence (an email, a statement line), given as `YYYY-MM-DD` and as the
    * locale writes it. English keeps `2026-12-01`, as its emails always have: the company default `en`

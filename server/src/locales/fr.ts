@@ -8,6 +8,7 @@
 import type { AgingBuckets, InvoiceStatus, PaymentStatus, StatementLine } from '../contract';
 import type { DocumentCatalog } from './en';
 import { frDisputes } from './fr-disputes';
+import { frStaff } from './fr-staff';
 
 const methods: Readonly<Record<string, string>> = {
   card: 'Carte',
@@ -32,6 +33,7 @@ function of(name: string): string {
 
 export const fr = {
   ...frDisputes,
+  ...frStaff,
   /** French writes the date as its locale does: « 14 janv. 2027 ». */
   dateInText: (_isoDate: string, localized: string) => localized,
   labelled: (label: string, value: string) => `${label}\u00a0: ${value}`,

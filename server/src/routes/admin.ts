@@ -5,6 +5,7 @@ import { adminAuditRouter } from './admin-audit';
 import { adminDisputesRouter } from './admin-disputes';
 import { adminOverviewRouter } from './admin-overview';
 import { adminSettingsRouter } from './admin-settings';
+import { adminStaffRouter } from './admin-staff';
 import { adminWorklistRouter } from './admin-worklist';
 
 /** `/admin`: the staff's API (staff sessions only; each router says which roles may act). */
@@ -14,4 +15,5 @@ export const adminRouter = new Hono<AppEnv>()
   .route('/overview', adminOverviewRouter)
   .route('/worklist', adminWorklistRouter)
   .route('/events', adminAuditRouter)
-  .route('/settings', adminSettingsRouter);
+  .route('/settings', adminSettingsRouter)
+  .route('/staff', adminStaffRouter);

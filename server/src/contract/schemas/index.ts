@@ -18,3 +18,4 @@ export * from './payments';
 export * from './promises';
 export * from './statements';
 export * from './admin-settings';
+export * from './admin-staff';

@@ -21,6 +21,7 @@ export {
 export { exchangeLinkToken, previewMagicLink, resendMagicLink } from './magic-links';
 export { pruneAuth } from './prune';
 export { hitLimits } from './rate-limit';
+export { inviteStaff, listStaff, updateStaff } from './staff';
 export {
   authenticate,
   type AuthSession,
