@@ -3,6 +3,7 @@ import type { AppEnv } from '../http/env';
 import { requireSession } from '../http/middleware';
 import { adminAuditRouter } from './admin-audit';
 import { adminDisputesRouter } from './admin-disputes';
+import { adminErpRouter } from './admin-erp';
 import { adminOverviewRouter } from './admin-overview';
 import { adminSettingsRouter } from './admin-settings';
 import { adminStaffRouter } from './admin-staff';
@@ -16,4 +17,5 @@ export const adminRouter = new Hono<AppEnv>()
   .route('/worklist', adminWorklistRouter)
   .route('/events', adminAuditRouter)
   .route('/settings', adminSettingsRouter)
-  .route('/staff', adminStaffRouter);
+  .route('/staff', adminStaffRouter)
+  .route('/erp', adminErpRouter);

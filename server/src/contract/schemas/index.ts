@@ -19,3 +19,4 @@ export * from './promises';
 export * from './statements';
 export * from './admin-settings';
 export * from './admin-staff';
+export * from './admin-erp';
