@@ -8,6 +8,8 @@
  * call it, when you add it to the app.
  */
 import { ADMIN_AUDIT_ROUTES } from './route-matrix-admin-audit';
+import { ADMIN_CUSTOMER_ACTIONS_ROUTES } from './route-matrix-admin-customer-actions';
+import { ADMIN_CUSTOMERS_ROUTES } from './route-matrix-admin-customers';
 import { ADMIN_OVERVIEW_ROUTES } from './route-matrix-admin-overview';
 import { ADMIN_SETTINGS_ROUTES } from './route-matrix-admin-settings';
 import { ADMIN_WORKLIST_ROUTES } from './route-matrix-admin-worklist';
@@ -152,6 +154,8 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
   ...ADMIN_OVERVIEW_ROUTES,
   ...ADMIN_WORKLIST_ROUTES,
   ...ADMIN_AUDIT_ROUTES,
+  ...ADMIN_CUSTOMERS_ROUTES,
+  ...ADMIN_CUSTOMER_ACTIONS_ROUTES,
   ...ADMIN_SETTINGS_ROUTES,
   'GET /portico.js': { kind: 'public' },
   'GET /chunks/:file': { kind: 'public', request: () => ({ params: { file: 'ar-statement.js' } }) },

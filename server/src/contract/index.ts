@@ -8,6 +8,8 @@
  * are `YYYY-MM-DD` in the company's time zone; instants are UTC ISO-8601 strings.
  */
 export * from './admin-audit';
+export * from './admin-customer-actions';
+export * from './admin-customers';
 export * from './admin-overview';
 export * from './admin-staff';
 export * from './admin-worklist';

@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../http/env';
 import { requireSession } from '../http/middleware';
 import { adminAuditRouter } from './admin-audit';
+import { adminCustomerActionsRouter } from './admin-customer-actions';
+import { adminCustomersRouter } from './admin-customers';
 import { adminDisputesRouter } from './admin-disputes';
 import { adminErpRouter } from './admin-erp';
 import { adminOverviewRouter } from './admin-overview';
@@ -18,4 +20,6 @@ export const adminRouter = new Hono<AppEnv>()
   .route('/events', adminAuditRouter)
   .route('/settings', adminSettingsRouter)
   .route('/staff', adminStaffRouter)
-  .route('/erp', adminErpRouter);
+  .route('/erp', adminErpRouter)
+  .route('/customers', adminCustomersRouter)
+  .route('/customers', adminCustomerActionsRouter);

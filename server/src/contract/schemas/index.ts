@@ -6,6 +6,8 @@
  * never pulls zod into its bundle.
  */
 export * from './admin-audit';
+export * from './admin-customer-actions';
+export * from './admin-customers';
 export * from './admin-overview';
 export * from './admin-worklist';
 export * from './auth';

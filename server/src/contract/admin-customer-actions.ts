@@ -1,0 +1,2 @@
+/** Issue 13's staff console, customer-actions: being built. */
+export {};

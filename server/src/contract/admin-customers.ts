@@ -1,0 +1,2 @@
+/** Issue 13's staff console, customers: being built. */
+export {};

@@ -1,0 +1,2 @@
+/** The requests of the staff console's customers (issue 13): being built. */
+export {};
