@@ -48,7 +48,7 @@ export interface ScoreInput {
  *
  * with w = 1 for 1–30 days past due, 2 for 31–60, 3 for 61–90, 4 over 90, and the sum over unpaid
  * invoices under no standing dispute (disputed money is not chased; the dispute scores apart). So
- * $1,000 ninety-one days late (4,000 points) outranks sixteen broken promises; one broken promise
+ * $1,000 ninety-one days late (4,000 points) weighs as much as sixteen broken promises; one broken promise
  * weighs as $250 a month late; a customer not contacted for a quarter gains 450.
  */
 export function worklistScore(input: ScoreInput): number {
