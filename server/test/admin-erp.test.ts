@@ -62,7 +62,10 @@ describe('ERP keys and endpoints in the staff console', () => {
       assert.equal(refused.status, 403);
       assert.equal(await errorCode(refused), 'forbidden');
     }
-    const bad = await t.call('POST', '/admin/erp/webhooks', { token: admin, body: { url: 'https://user:secret@erp.shop.test/hooks' } });
+    const bad = await t.call('POST', '/admin/erp/webhooks', {
+      token: admin,
+      body: { url: 'https://user:secret@erp.shop.test/hooks' },
+    });
     assert.equal(bad.status, 400);
     await bad.arrayBuffer();
     const disabled = await t.call('DELETE', `/admin/erp/webhooks/${endpoint.id}`, { token: admin });

@@ -9,6 +9,7 @@
 import type { AgingBuckets, InvoiceStatus, PaymentStatus, StatementLine } from '../contract';
 import { enDisputes } from './en-disputes';
 import { enStaff } from './en-staff';
+import { enStaffActions } from './en-staff-actions';
 
 /** Every method a payment may carry, portal and ERP (`recordedPaymentMethods`), as people say it. */
 const methods: Readonly<Record<string, string>> = {
@@ -32,6 +33,8 @@ export const en = {
   ...enDisputes,
   /** The staff console's invitation email (en-staff.ts). */
   ...enStaff,
+  /** The staff console's customer actions' emails (en-staff-actions.ts). */
+  ...enStaffActions,
   /**
    * A calendar date inside a sentence (an email, a statement line), given as `YYYY-MM-DD` and as the
    * locale writes it. English keeps `2026-12-01`, as its emails always have: the company default `en`

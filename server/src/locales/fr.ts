@@ -9,6 +9,7 @@ import type { AgingBuckets, InvoiceStatus, PaymentStatus, StatementLine } from '
 import type { DocumentCatalog } from './en';
 import { frDisputes } from './fr-disputes';
 import { frStaff } from './fr-staff';
+import { frStaffActions } from './fr-staff-actions';
 
 const methods: Readonly<Record<string, string>> = {
   card: 'Carte',
@@ -34,6 +35,7 @@ function of(name: string): string {
 export const fr = {
   ...frDisputes,
   ...frStaff,
+  ...frStaffActions,
   /** French writes the date as its locale does: « 14 janv. 2027 ». */
   dateInText: (_isoDate: string, localized: string) => localized,
   labelled: (label: string, value: string) => `${label}\u00a0: ${value}`,
