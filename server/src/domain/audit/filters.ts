@@ -1,5 +1,6 @@
 /** Which events an audit filter matches, as one WHERE condition over `events` joined to its customer and staff actor. */
-import { and, eq, gte, lt, or, sql, type Column, type SQL } from 'drizzle-orm';
+import { and, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
+import { containsPattern, likeEscaped, likeIgnoringCase } from '../search';
 import { customers, events, staffUsers } from '../../db/schema';
 import { addDays, startOfDay } from '../dates';
 
@@ -15,20 +16,10 @@ export interface AuditFilters {
   to?: string;
 }
 
-/** Escapes LIKE's wildcards, so a search for `50%` or `a_b` means those characters. */
-function likeEscaped(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not. */
-function likeIgnoringCase(column: Column, pattern: string): SQL {
-  return sql`lower(${column}) LIKE lower(${pattern}) ESCAPE '\\'`;
-}
-
 /** The condition for `filters`; dates are whole days in the company's `timeZone` (DST included). */
 export function auditCondition(filters: AuditFilters, timeZone: string): SQL | undefined {
   const { type, typePrefix, actor, customer, subject, q, from, to } = filters;
-  const contains = q === undefined ? '' : `%${likeEscaped(q)}%`;
+  const contains = q === undefined ? '' : containsPattern(q);
   return and(
     type === undefined ? undefined : eq(events.type, type),
     typePrefix === undefined ? undefined : likeIgnoringCase(events.type, `${likeEscaped(typePrefix)}%`),

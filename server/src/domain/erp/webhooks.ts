@@ -21,9 +21,7 @@ import { erpWebhookDeliveries, erpWebhookEndpoints, events, invoices } from '../
 import { DomainError, notFound } from '../errors';
 import { recordEvent, type Actor } from '../events';
 import type { JobHandler } from '../jobs';
-import { erpPayments } from './payments-feed';
-import { erpCreditNotes, erpDisputes } from './disputes-feed';
-import { erpPromises } from './promises-feed';
+import { SHOWN } from './webhook-subjects';
 import { isWebhookEventType, queueWebhookDelivery } from '../webhook-fanout';
 
 /** Active endpoints at most: each payment event is one delivery per endpoint. */
@@ -230,26 +228,6 @@ export async function retryWebhookDelivery(
   );
   return deliveryView(row);
 }
-
-/** How each kind of subject appears in a delivery's `data`: as its feed shows it now. */
-const SHOWN: Record<string, (db: DbOrTx, id: string) => Promise<ErpWebhookPayload['data'] | null>> = {
-  payment: async (db, id) => {
-    const [payment] = await erpPayments(db, [id]);
-    return payment ? { payment } : null;
-  },
-  promise: async (db, id) => {
-    const [promise] = await erpPromises(db, [id]);
-    return promise ? { promise } : null;
-  },
-  dispute: async (db, id) => {
-    const [dispute] = await erpDisputes(db, [id]);
-    return dispute ? { dispute } : null;
-  },
-  credit_note: async (db, id) => {
-    const [creditNote] = await erpCreditNotes(db, [id]);
-    return creditNote ? { creditNote } : null;
-  },
-};
 
 /** The body of a delivery: the event, and its payment, promise, dispute or credit note as it is now. */
 export async function webhookPayload(db: DbOrTx, delivery: DeliveryRow): Promise<ErpWebhookPayload> {

@@ -5,6 +5,7 @@
  * status: status.ts.
  */
 import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { containsPattern, likeIgnoringCase } from '../search';
 import type { InFlight, InvoiceList, InvoiceSort, InvoiceStatusFilter, InvoiceSummary } from '../../contract';
 import type { DbOrTx } from '../../db/client';
 import { customers, invoices } from '../../db/schema';
@@ -67,20 +68,16 @@ function decodeCursor(cursor: string, sort: InvoiceSort, arity: number): CursorV
 }
 
 /** Escapes LIKE wildcards so a search for `50%` means the characters. */
-function likeContains(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /**
  * `q` finds an invoice by number or PO (anywhere in them), or by an amount typed as a person would,
  * matched against total or balance in each account's own currency.
  */
 async function searchCondition(db: DbOrTx, q: string, accountIds: string[]): Promise<SQL | undefined> {
-  const pattern = likeContains(q);
-  // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+  const pattern = containsPattern(q);
   const matches: (SQL | undefined)[] = [
-    sql`lower(${invoices.number}) LIKE lower(${pattern}) ESCAPE '\\'`,
-    sql`lower(${invoices.poNumber}) LIKE lower(${pattern}) ESCAPE '\\'`,
+    likeIgnoringCase(invoices.number, pattern),
+    likeIgnoringCase(invoices.poNumber, pattern),
   ];
   const currencies = await db
     .selectDistinct({ currency: customers.currency })

@@ -7,6 +7,7 @@
  * The money figures of a page come from `accountSummaries`, the portal's own, for the page's ids only.
  */
 import { and, asc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { containsPattern, likeIgnoringCase } from '../search';
 import type {
   AccountSummary,
   CustomerContact,
@@ -93,11 +94,8 @@ function selectRows(db: DbOrTx, where: SQL | undefined) {
 export async function listCustomers(db: DbOrTx, input: CustomerListInput, today: string): Promise<CustomerSummaryPage> {
   const filters: (SQL | undefined)[] = [];
   if (input.q) {
-    const pattern = `%${input.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
-    filters.push(
-      sql`(lower(${customers.name}) LIKE lower(${pattern}) ESCAPE '\\' OR lower(${customers.externalId}) LIKE lower(${pattern}) ESCAPE '\\')`,
-    );
+    const pattern = containsPattern(input.q);
+    filters.push(or(likeIgnoringCase(customers.name, pattern), likeIgnoringCase(customers.externalId, pattern)));
   }
   if (input.cursor) {
     const after = decodeCursor(input.cursor);

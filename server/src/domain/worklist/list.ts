@@ -12,7 +12,8 @@
  * instant: days since contact and days past due then stand still while a person pages, so the order the
  * keyset walks does not move under them (only a change to the ledger can move a customer).
  */
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { containsPattern, likeIgnoringCase } from '../search';
 import type { WorklistDisputeFilter, WorklistPage, WorklistPromiseFilter, WorklistRow } from '../../contract';
 import { worklistCursor } from '../../contract/schemas';
 import type { DbOrTx } from '../../db/client';
@@ -60,11 +61,6 @@ function decodeCursor(cursor: string): Cursor {
   if (!parsed.success) throw malformedInput('The cursor is not valid for this list; start again from the first page.');
   const [at, score, id] = parsed.data;
   return { at, score, id };
-}
-
-/** Escapes LIKE wildcards so a search for `50%` means the characters. */
-function likeContains(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 const sum = (expression: SQL) => sql`coalesce(sum(${expression}), 0)`;
@@ -126,11 +122,8 @@ export async function listWorklist(
   else if (input.collector === 'unassigned') filters.push(sql`${customers.collectorId} IS NULL`);
   else if (input.collector) filters.push(eq(customers.collectorId, input.collector));
   if (input.q) {
-    const pattern = likeContains(input.q);
-    // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
-    filters.push(
-      sql`(lower(${customers.name}) LIKE lower(${pattern}) ESCAPE '\\' OR lower(${customers.externalId}) LIKE lower(${pattern}) ESCAPE '\\')`,
-    );
+    const pattern = containsPattern(input.q);
+    filters.push(or(likeIgnoringCase(customers.name, pattern), likeIgnoringCase(customers.externalId, pattern)));
   }
   if (input.minPastDue !== undefined) filters.push(sql`${pastDue} >= ${input.minPastDue}`);
   if (input.promise === 'open') filters.push(openPromise);
