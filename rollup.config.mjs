@@ -37,6 +37,7 @@ const clean = (folder) => ({
 });
 
 const elements = [
+  'admin',
   'dispute',
   'dispute-editor',
   'dispute-list',
@@ -60,7 +61,14 @@ const onwarn = (warning, warn) => {
 /** `chunks/ar-statement-<hash>.js` for an element's chunk, `chunks/<module>-<hash>.js` for code several share. */
 function chunkFileName(chunk) {
   const facade = chunk.facadeModuleId;
-  if (facade && basename(facade) === 'define.ts') return `chunks/ar-${basename(dirname(facade))}-[hash].js`;
+  if (facade && basename(facade) === 'define.ts') {
+    // The staff console's views: chunks/admin-<view>-<hash>.js beside its shell, chunks/ar-admin-<hash>.js.
+    const folder = basename(dirname(facade));
+    if (basename(dirname(dirname(facade))) === 'admin') return `chunks/admin-${folder}-[hash].js`;
+    return `chunks/ar-${folder}-[hash].js`;
+  }
+  if (chunk.moduleIds.some((id) => id.endsWith('/elements/admin/admin.ts'))) return 'chunks/ar-admin-[hash].js';
+  if (chunk.moduleIds.some((id) => id.endsWith('/locales/admin/fr.ts'))) return 'chunks/admin-fr-[hash].js';
   // The lazy elements' English words, with whatever small shared code the build merged into them.
   if (chunk.moduleIds.some((id) => id.endsWith('/locales/en.ts'))) return 'chunks/en-[hash].js';
   return 'chunks/[name]-[hash].js';

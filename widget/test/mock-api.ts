@@ -121,7 +121,7 @@ export async function never(): Promise<never> {
 
 /** A POST's JSON (none when cancelling a promise), or its multipart fields (a dispute's attachment: `file` is a File). */
 async function readBody(method: string, request: Request): Promise<unknown> {
-  if (method !== 'post') return undefined;
+  if (method !== 'post' && method !== 'patch') return undefined;
   if (request.headers.get('Content-Type')?.startsWith('multipart/form-data')) {
     return Object.fromEntries((await request.formData()).entries());
   }
@@ -129,7 +129,11 @@ async function readBody(method: string, request: Request): Promise<unknown> {
   return text ? JSON.parse(text) : undefined;
 }
 
-function endpoint<Body, Result>(method: 'get' | 'post' | 'delete', path: string, okStatus = 200) {
+/**
+ * A mocked route of the API: `endpoint<Body, Result>('get', '/admin/overview')(reply)` is the handler to
+ * `worker.use`. The staff console's tests build their routes with it (`mock` holds the customer API's).
+ */
+export function endpoint<Body, Result>(method: 'get' | 'post' | 'patch' | 'delete', path: string, okStatus = 200) {
   return (reply: Reply<Body, Result>) =>
     http[method](`${API}/api/v1${path}`, async ({ request }) => {
       const url = new URL(request.url);

@@ -36,6 +36,8 @@ import type {
 
 export type { AmountInFlight };
 
+type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
 /** `network_error` is the client's own: the request never got an answer. */
 export type ApiErrorCode = ErrorCode | 'network_error';
 
@@ -309,7 +311,7 @@ export class PorticoApi {
    * A JSON call of the API (a `FormData` body goes as multipart). Public for the calls that live beside
    * the lazy elements that make them (`dispute-api.ts`), so `portico.js` does not carry them.
    */
-  async call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, options?: RequestOptions): Promise<T> {
+  async call<T>(method: HttpMethod, path: string, options?: RequestOptions): Promise<T> {
     // An empty body (204 No Content) is `undefined`.
     const text = await (await this.request(method, path, options)).text();
     return (text ? JSON.parse(text) : undefined) as T;
@@ -317,7 +319,7 @@ export class PorticoApi {
 
   /** Sends a request with the session's bearer token; a non-2xx answer throws an `ApiError`. */
   private async request(
-    method: 'GET' | 'POST' | 'DELETE',
+    method: HttpMethod,
     path: string,
     { body, auth = true, signal, accept = 'application/json', headers: extra }: RequestOptions = {},
   ): Promise<Response> {

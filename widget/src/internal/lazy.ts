@@ -10,6 +10,8 @@
 const disputes = () => withWords(import('../elements/dispute-editor/dispute-elements.js'));
 
 const chunks = {
+  // The staff console: its shell; each of its views is a further chunk (elements/admin/views.ts).
+  'ar-admin': () => withWords(import('../elements/admin/define.js')),
   'ar-dispute': disputes,
   'ar-dispute-editor': disputes,
   'ar-dispute-list': disputes,

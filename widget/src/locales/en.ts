@@ -19,7 +19,7 @@ export const en = Object.assign(enShell, enViews);
  */
 export type Catalog = Words<typeof en>;
 
-type Words<T> = T extends (...args: infer A) => unknown
+export type Words<T> = T extends (...args: infer A) => unknown
   ? (...args: A) => string
   : T extends string
     ? string

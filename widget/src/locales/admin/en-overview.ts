@@ -1,0 +1,4 @@
+/** The staff console's English words: the overview area. `fr-overview.ts` has the same keys. */
+export const enOverview = {
+  overview: {},
+};
