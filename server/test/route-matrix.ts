@@ -10,6 +10,7 @@
 import { ADMIN_AUDIT_ROUTES } from './route-matrix-admin-audit';
 import { ADMIN_CUSTOMER_ACTIONS_ROUTES } from './route-matrix-admin-customer-actions';
 import { ADMIN_CUSTOMERS_ROUTES } from './route-matrix-admin-customers';
+import { ADMIN_MONEY_ROUTES } from './route-matrix-admin-money';
 import { ADMIN_OVERVIEW_ROUTES } from './route-matrix-admin-overview';
 import { ADMIN_SETTINGS_ROUTES } from './route-matrix-admin-settings';
 import { ADMIN_WORKLIST_ROUTES } from './route-matrix-admin-worklist';
@@ -157,6 +158,7 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
   ...ADMIN_CUSTOMERS_ROUTES,
   ...ADMIN_CUSTOMER_ACTIONS_ROUTES,
   ...ADMIN_SETTINGS_ROUTES,
+  ...ADMIN_MONEY_ROUTES,
   'GET /portico.js': { kind: 'public' },
   'GET /chunks/:file': { kind: 'public', request: () => ({ params: { file: 'ar-statement.js' } }) },
   'GET /api/v1/health': { kind: 'public' },

@@ -10,6 +10,7 @@
 export * from './admin-audit';
 export * from './admin-customer-actions';
 export * from './admin-customers';
+export * from './admin-money';
 export * from './admin-overview';
 export * from './admin-staff';
 export * from './admin-worklist';

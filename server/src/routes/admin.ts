@@ -6,6 +6,7 @@ import { adminCustomerActionsRouter } from './admin-customer-actions';
 import { adminCustomersRouter } from './admin-customers';
 import { adminDisputesRouter } from './admin-disputes';
 import { adminErpRouter } from './admin-erp';
+import { adminMoneyCustomerRouter, adminPaymentsRouter, adminPromisesRouter } from './admin-money';
 import { adminOverviewRouter } from './admin-overview';
 import { adminSettingsRouter } from './admin-settings';
 import { adminStaffRouter } from './admin-staff';
@@ -22,4 +23,7 @@ export const adminRouter = new Hono<AppEnv>()
   .route('/staff', adminStaffRouter)
   .route('/erp', adminErpRouter)
   .route('/customers', adminCustomersRouter)
-  .route('/customers', adminCustomerActionsRouter);
+  .route('/customers', adminCustomerActionsRouter)
+  .route('/customers', adminMoneyCustomerRouter)
+  .route('/payments', adminPaymentsRouter)
+  .route('/promises', adminPromisesRouter);
