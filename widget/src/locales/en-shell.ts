@@ -3,7 +3,7 @@
  * the words they share with every element. The lazy elements' words are in `en-views.ts`, which
  * `en.ts` adds to this same object; `catalog.ts` reads English from here.
  */
-import type { Audience, InvoiceStatus, InvoiceStatusFilter, StaffRole } from '../internal/types.js';
+import type { Audience, InvoiceStatus, InvoiceStatusFilter } from '../internal/types.js';
 
 /** The portal's views, as its `aria-label` names them. */
 type PortalView =
@@ -136,8 +136,6 @@ export const enShell = {
     scopeSignIn: 'Sign in to see your whole account',
     scopeSignInHeading: 'Sign in to your whole account',
     scopeSignInCancel: 'Back to this invoice',
-    staffRole: (role: StaffRole) => ({ admin: 'Admin', collector: 'Collector', viewer: 'Viewer' })[role],
-    staffComingSoon: 'The staff console is coming soon. For now you can sign in and out here.',
   },
   account: {
     label: 'Account',

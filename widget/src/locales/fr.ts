@@ -11,7 +11,6 @@ import type {
   PaymentMethod,
   PaymentStatus,
   PromiseStatus,
-  StaffRole,
 } from '../internal/types.js';
 import type { Catalog } from './en.js';
 import { frDispute } from './fr-dispute.js';
@@ -147,10 +146,6 @@ export const fr = {
     scopeSignIn: 'Se connecter pour voir tout votre compte',
     scopeSignInHeading: 'Connexion à votre compte complet',
     scopeSignInCancel: 'Revenir à cette facture',
-    staffRole: (role: StaffRole) =>
-      ({ admin: 'Administrateur', collector: 'Chargé de recouvrement', viewer: 'Lecture seule' })[role],
-    staffComingSoon:
-      'La console du personnel arrive bientôt. Pour l’instant, vous pouvez vous connecter et vous déconnecter ici.',
   },
   account: {
     label: 'Compte',

@@ -110,6 +110,11 @@ export class ArAdmin extends AdminElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.providedApi = this.client;
     const current = this.current;
+    // Landing (no route yet): the landing route becomes the route, so Back can return to it.
+    if (current && !this.route) {
+      this.route = formatAdminRoute(current);
+      if (!this.noHistory) history.replaceState(history.state, '', locationFor(current));
+    }
     if (current && allowed(current.section, this.staffRole) && this.viewState?.section !== current.section) {
       this.startLoading(current.section);
     }

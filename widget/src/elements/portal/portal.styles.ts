@@ -99,17 +99,6 @@ export const styles = [
       outline: none;
     }
 
-    .staff-user {
-      display: flex;
-      flex-wrap: wrap;
-      gap: ${t.space};
-      margin: 0 0 calc(${t.space} * 2);
-    }
-
-    .role {
-      color: ${t.colorMuted};
-    }
-
     .pending {
       display: flex;
       align-items: center;

@@ -10,7 +10,7 @@ import {
   staffSession,
 } from '../../../test/fixtures.js';
 import { buttonNamed, inShadow, shadowText, type } from '../../../test/dom.js';
-import { fail, mock, never, openLink, sent, signIn, useMockApi, worker } from '../../../test/mock-api.js';
+import { endpoint, fail, mock, never, openLink, sent, signIn, useMockApi, worker } from '../../../test/mock-api.js';
 import './define.js';
 import {
   waitUntil,
@@ -170,15 +170,14 @@ describe('<ar-portal>', () => {
     await waitUntil(() => listRows(el).length === 3, 'shows the invoices');
   });
 
-  it('greets staff by name and role and says the console is coming', async () => {
+  it('hands staff to the console, which signs them in and shows their role', async () => {
     signIn(staffSession);
     const { token: _token, ...info } = staffSession;
-    worker.use(mock.getSession(info));
+    worker.use(mock.getSession(info), endpoint('get', '/admin/overview')(never));
     const el = await renderPortal({ audience: 'staff' });
-    await waitUntil(() => shadowText(el).includes('Signed in as'));
-    expect(shadowText(el)).to.contain('Alex Rivera ar@acme.test (Admin)');
-    expect(shadowText(el)).to.contain('The staff console is coming soon.');
-    expect(buttonNamed(el, 'Log out')).not.to.equal(null);
+    const admin = () => el.shadowRoot!.querySelector('ar-admin');
+    await waitUntil(() => admin() && shadowText(admin()).includes('Alex Rivera · Admin'), 'shows the console');
+    expect(admin()!.getAttribute('part')).to.equal('admin');
     expect(sent('GET', '/accounts')).to.have.length(0);
     await expect(el).to.be.accessible();
   });

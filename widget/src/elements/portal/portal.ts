@@ -5,6 +5,7 @@ import type { PorticoApi } from '../../internal/api.js';
 import { porticoApiContext } from '../../internal/context.js';
 import type { ArFilterChangeDetail, ArInvoicesDetail } from '../../internal/events.js';
 import { emit } from '../../internal/events.js';
+import { requestElement } from '../../internal/lazy.js';
 import { hasLinkToken } from '../../internal/magic-link.js';
 import type { ArPaymentList } from '../payment-list/payment-list.js';
 import { linkTarget, parseRoute, type PortalRoute } from '../../internal/routes.js';
@@ -18,15 +19,7 @@ import { PortalLoads } from './loads.js';
 import { prefetchFirstView } from '../invoice-list/first-page.js';
 import { LogoutController } from './logout.js';
 import { styles } from './portal.styles.js';
-import {
-  renderHeader,
-  renderNav,
-  renderScope,
-  renderStaff,
-  renderUpgrade,
-  renderView,
-  type ViewHandlers,
-} from './views.js';
+import { renderHeader, renderNav, renderScope, renderUpgrade, renderView, type ViewHandlers } from './views.js';
 
 /**
  * @summary The customer portal: signs the person in (magic link or code), then shows their accounts
@@ -49,7 +42,7 @@ import {
  * between the portal's views. Set `no-history` when the host page manages history itself.
  *
  * @attr api - Base URL of the Portico server. Defaults to the page's origin.
- * @attr audience - `customer` (default) or `staff`.
+ * @attr audience - `customer` (default) or `staff`: for staff the portal is the staff console, `<ar-admin>`.
  * @attr locale - BCP 47 locale for words (`fr`, `fr-*`: French; otherwise English), money and dates, e.g. `fr-FR`. Defaults to the browser's.
  * @attr target - The route to land on when the sign-in link names none, e.g. `invoices?status=all`.
  * @attr no-history - Keep the portal's views out of the browser's history.
@@ -85,6 +78,7 @@ import {
  *   `detail.route` is `invoices`.
  *
  * @csspart base - The wrapper.
+ * @csspart admin - For `audience="staff"`: the `<ar-admin>` console.
  * @csspart header - The top bar: company, user, log-out buttons.
  * @csspart company - The company name heading.
  * @csspart user - The signed-in user's email.
@@ -196,7 +190,8 @@ export class ArPortal extends PorticoElement {
 
   protected override willUpdate(): void {
     this.providedApi = this.client;
-    loadViewElement(this.place, this);
+    if (this.audience === 'staff') requestElement('ar-admin');
+    else loadViewElement(this.place, this);
   }
 
   // ---- Session and routing -----------------------------------------------------------------------
@@ -318,6 +313,15 @@ export class ArPortal extends PorticoElement {
   // ---- Rendering ---------------------------------------------------------------------------------
 
   override render(): TemplateResult {
+    // Staff get the console, which signs them in itself.
+    if (this.audience === 'staff') {
+      return html`<ar-admin
+        part="admin"
+        api=${this.api}
+        locale=${this.locale}
+        ?no-history=${this.noHistory}
+      ></ar-admin>`;
+    }
     const signedIn = Boolean(this.session.store.info) && !this.linkPending;
     return html`<div class="base" part="base" @ar-login=${this.handleLogin}>
       ${
@@ -346,7 +350,7 @@ export class ArPortal extends PorticoElement {
 
   private renderSignedIn(info: SessionInfo): TemplateResult {
     return html`${renderHeader(info, this.loads.accounts.value?.company.name, this.logout, this.t)}
-    ${info.audience === 'staff' ? renderStaff(info, this.t) : this.renderCustomer(info)}`;
+    ${this.renderCustomer(info)}`;
   }
 
   private renderCustomer(info: SessionInfo): TemplateResult {

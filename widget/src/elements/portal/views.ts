@@ -1,5 +1,5 @@
 /**
- * What `<ar-portal>` draws once signed in: the top bar, the staff placeholder, an Easy Pay session's
+ * What `<ar-portal>` draws once signed in: the top bar, an Easy Pay session's
  * note and its sign-in to the whole account, the navigation, and the element of the current view.
  * The portal keeps the session, the place and the history; these draw them.
  */
@@ -58,17 +58,6 @@ export function renderHeader(
       </div>
     </header>
     ${logout.error ? html`<p class="notice danger" part="notice" role="alert">${logout.error}</p>` : nothing}`;
-}
-
-export function renderStaff(info: SessionInfo, t: Catalog): TemplateResult {
-  return html`<section class="staff" aria-labelledby="staff-heading">
-    <h3 id="staff-heading">${t.portal.signedInAs}</h3>
-    <p class="staff-user">
-      <strong>${info.user.name}</strong> <span>${info.user.email}</span>
-      ${info.user.role ? html`<span class="role">(${t.portal.staffRole(info.user.role)})</span>` : nothing}
-    </p>
-    <p class="notice" part="notice">${t.portal.staffComingSoon}</p>
-  </section>`;
 }
 
 /** What an Easy Pay session covers (`numbers`: its invoices), and the way to the whole account. */
