@@ -271,6 +271,25 @@ describe('links and statements by email', () => {
     assert.deepEqual(await writes(), before);
   });
 
+  it('limits what staff may email one contact: 10 links or statements an hour, then 429 and nothing sent', async () => {
+    const body = { contactId: 'con_initech_1', kind: 'sign_in' };
+    let accepted = 0;
+    for (let i = 0; i < 10; i += 1) {
+      const res = await post('cus_initech/links', body);
+      if (res.status === 202) accepted += 1;
+      else assert.equal(res.status, 429, await res.text());
+    }
+    assert.ok(accepted >= 1, 'the first sends go out');
+    const before = await writes();
+    const res = await post('cus_initech/links', body);
+    await refused(res, 429, 'rate_limited');
+    assert.ok(Number(res.headers.get('Retry-After')) > 0, 'says when to try again');
+    await refused(await post('cus_initech/statement/send', { contactId: 'con_initech_1' }), 429, 'rate_limited');
+    assert.deepEqual(await writes(), before, 'no email, no event');
+    const other = await post('cus_northwind/links', { contactId: 'con_northwind_1', kind: 'sign_in' });
+    assert.equal(other.status, 202, 'another contact is not held back');
+  });
+
   it('emails the statement to every contact, or to one', async () => {
     const res = await post('cus_globex/statement/send', {});
     assert.equal(res.status, 202, await res.clone().text());

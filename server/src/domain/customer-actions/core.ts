@@ -5,6 +5,7 @@ import type { Config } from '../../config';
 import type { Db, DbOrTx } from '../../db/client';
 import { contacts, customers } from '../../db/schema';
 import { DomainError, notFound } from '../errors';
+import { hitLimits } from '../auth';
 import { recordEvent, type Actor } from '../events';
 
 export interface ActionDeps {
@@ -53,4 +54,26 @@ export function customerEvent(
 ): Promise<number> {
   const subject = event.subject ?? { type: 'customer', id: customerId };
   return recordEvent(db, { ...event, subject, actor: actorOf(by), customerId, requestId: by.requestId }, now);
+}
+
+/**
+ * Emails staff send to a customer (links, statements) are limited like the ones people ask for: a
+ * contact gets at most 10 in an hour whoever sends them (so a slip, a script or a stolen staff session
+ * cannot flood an inbox), and one staff user sends at most 200 in an hour. Counted before the action's
+ * transaction, so a refused send still counts; `429 rate_limited` with `retryAfter`.
+ */
+export async function limitStaffEmails(
+  db: ActionDeps['db'],
+  target: string,
+  by: StaffActing,
+  now: Date,
+): Promise<void> {
+  await hitLimits(
+    db,
+    [
+      { bucket: `staff-email:to:${target}`, max: 10, windowMs: 3_600_000 },
+      { bucket: `staff-email:by:${by.staffUserId}`, max: 200, windowMs: 3_600_000 },
+    ],
+    now,
+  );
 }

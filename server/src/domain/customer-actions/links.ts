@@ -13,7 +13,7 @@ import { DomainError } from '../errors';
 import { easyPayReturnTo, targetSegment } from '../invoices';
 import { queueEmail, readerLocale } from '../notifications';
 import { getSettings } from '../settings';
-import { customerEvent, contactOf, customerOf, type ActionDeps, type StaffActing } from './core';
+import { customerEvent, contactOf, customerOf, limitStaffEmails, type ActionDeps, type StaffActing } from './core';
 
 export interface LinkRequest {
   contactId: string;
@@ -50,8 +50,9 @@ export async function sendCustomerLink(
   by: StaffActing,
 ): Promise<EmailsQueued> {
   // Hashing a sign-in code is slow: done before the transaction, as the sign-in job does.
-  const secrets = request.kind === 'sign_in' ? await newLinkSecrets() : null;
   const now = clock.now();
+  await limitStaffEmails(db, `contact:${request.contactId}`, by, now);
+  const secrets = request.kind === 'sign_in' ? await newLinkSecrets() : null;
   return db.transaction(async (tx) => {
     const customer = await customerOf(tx, customerId);
     const contact = await contactOf(tx, customerId, request.contactId, 'body');

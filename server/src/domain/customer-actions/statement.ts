@@ -11,7 +11,7 @@ import { DomainError } from '../errors';
 import { buildStatement } from '../invoices';
 import { queueEmail, readerLocale } from '../notifications';
 import { getSettings } from '../settings';
-import { customerEvent, contactOf, customerOf, type ActionDeps, type StaffActing } from './core';
+import { customerEvent, contactOf, customerOf, limitStaffEmails, type ActionDeps, type StaffActing } from './core';
 
 export interface StatementRequest {
   contactId?: string | undefined;
@@ -27,6 +27,7 @@ export async function sendStatement(
   by: StaffActing,
 ): Promise<EmailsQueued> {
   const now = clock.now();
+  await limitStaffEmails(db, request.contactId ? `contact:${request.contactId}` : `customer:${customerId}`, by, now);
   return db.transaction(async (tx) => {
     const customer = await customerOf(tx, customerId);
     const recipients = request.contactId
