@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { and, count, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { ContactAccessEnded, CustomerContactView, CustomerNoteView } from '../src/contract';
 import { customers, emailOutbox, events, invoices, sessions, staffUsers } from '../src/db/schema';
+import { attachmentRenderers } from '../src/domain/registry';
 import { errorCode, startTestServer, type TestServer } from './helpers';
 
 let t: TestServer;
@@ -296,6 +297,18 @@ describe('links and statements by email', () => {
     assert.deepEqual(await res.json(), { sent: 1 }, 'the bookkeeper was removed above');
     const [email] = await outboxTo('cfo@globex.test', 'statement');
     assert.match(email!.subject, /Globex/);
+    const spec = email!.attachments![0]!;
+    assert.equal(spec.type, 'statement_pdf');
+    // The attachment as delivery renders it: a real PDF of the account's statement, in the reader's words.
+    const file = await attachmentRenderers(t.deps.pdf).statement_pdf!(
+      t.db,
+      spec as never,
+      t.clock.now(),
+      'cfo@globex.test',
+    );
+    assert.equal(file.contentType, 'application/pdf');
+    assert.match(file.filename, /^statement-Globex-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.pdf$/);
+    assert.equal(Buffer.from(file.content).subarray(0, 5).toString(), '%PDF-');
     assert.match(email!.text, /Balance due: /);
     assert.match(email!.text, /Sign in to the customer portal/);
     const event = (await lastEvent('statement.sent'))!;

@@ -298,7 +298,7 @@ describe('email attachments', () => {
         subject: 'A file we cannot make',
         text: 'See attached.',
         html: '<p>See attached.</p>',
-        attachments: [{ type: 'statement_pdf' } as unknown as EmailAttachmentSpec],
+        attachments: [{ type: 'ledger_pdf' } as unknown as EmailAttachmentSpec],
       },
       t.clock.now(),
     );
@@ -309,7 +309,7 @@ describe('email attachments', () => {
     const row = { status, attempts, last_error: lastError };
     assert.equal(row.status, 'pending');
     assert.equal(row.attempts, 1);
-    assert.match(row.last_error, /No renderer is registered for statement_pdf attachments/);
+    assert.match(row.last_error, /No renderer is registered for ledger_pdf attachments/);
     assert.equal(t.mail.to('files@erp.test').length, 0);
   });
 });

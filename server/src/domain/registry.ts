@@ -7,6 +7,7 @@
 import type { Db } from '../db/client';
 import type { Mailer } from '../mail/mailer';
 import type { PdfPool } from '../pdf/pool';
+import { statementPdfFile } from '../pdf/statement-file';
 import { receiptPdfFile } from '../pdf/receipt-pdf';
 import { ISSUE_LINK, issueLinkHandler, pruneAuth } from './auth';
 import { DUNNING_RUN, dunningRunHandler } from './dunning';
@@ -44,6 +45,7 @@ export function attachmentRenderers(pdf: PdfPool): AttachmentRenderers {
   return {
     invoice_pdf: async (db, spec, now, to) => invoicePdfFile(pdf, db, spec.invoiceId, now, { email: to }),
     receipt_pdf: async (db, spec, _now, to) => receiptPdfFile(pdf, db, spec.paymentId, to),
+    statement_pdf: async (db, spec, _now, to) => statementPdfFile(pdf, db, spec, to),
   };
 }
 

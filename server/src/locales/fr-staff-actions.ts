@@ -6,16 +6,15 @@ export const frStaffActions = {
     statement: {
       subject: (company: string, customer: string) => `Relevé de compte : ${customer} chez ${company}`,
       intro: (customer: string, company: string, from: string, to: string) =>
-        `Voici le relevé du compte de ${customer} chez ${company} du ${from} au ${to}.`,
+        `Voici le relevé du compte de ${customer} chez ${company} du ${from} au ${to} ; chaque ligne figure dans le PDF joint.`,
       openingBalance: 'Solde d’ouverture',
       invoiced: 'Facturé',
       paid: 'Payé',
       credited: 'Avoirs',
       closingBalance: 'Solde dû',
-      signIn:
-        'Connectez-vous à l’espace client avec cette adresse e-mail pour voir chaque ligne et télécharger le relevé.',
+      signIn: 'Connectez-vous à l’espace client avec cette adresse e-mail pour payer en ligne.',
       signInAt: (url: string) =>
-        `Connectez-vous à l’espace client sur ${url} avec cette adresse e-mail pour voir chaque ligne et télécharger le relevé.`,
+        `Connectez-vous à l’espace client sur ${url} avec cette adresse e-mail pour payer en ligne.`,
       questions: (email: string) => `Des questions ? Écrivez à ${email}.`,
     },
   },

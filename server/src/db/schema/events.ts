@@ -4,7 +4,10 @@ import { int, instant, flag, json, serialId } from './columns';
 
 /** An email attachment, rendered from live data at delivery so the outbox holds no file bytes. */
 export type EmailAttachmentSpec =
-  { type: 'invoice_pdf'; invoiceId: string } | { type: 'receipt_pdf'; paymentId: string };
+  | { type: 'invoice_pdf'; invoiceId: string }
+  | { type: 'receipt_pdf'; paymentId: string }
+  /** The account's statement for a period (calendar dates, company time zone), as it stands at delivery. */
+  | { type: 'statement_pdf'; customerId: string; from: string; to: string };
 
 /** Append-only record of everything that happened: audit log, webhook source, activity timeline. */
 export const events = sqliteTable(

@@ -59,7 +59,7 @@ export async function sendStatement(
         footer: { address: company.companyAddress, portalUrl: company.portalUrl },
         locale: await readerLocale(tx, { email: contact.email }, customerId, company),
       });
-      await queueEmail(tx, content, now);
+      await queueEmail(tx, { ...content, attachments: [{ type: 'statement_pdf', customerId, from, to }] }, now);
     }
     await customerEvent(
       tx,
