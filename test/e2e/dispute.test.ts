@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { DisputeList, DisputeView, InvoiceDetail, InvoiceList, Statement } from '../../server/src/contract';
 import { startDemoStack, type DemoStack } from '../support/demo-stack';
-import { linkFrom } from '../support/smtp-capture';
+import { apiAs, signInLink as signIn, type Audience } from '../support/e2e-api';
 
 const CUSTOMER = 'ap@northwind.test';
 const COLLECTOR = 'collector@acme.test';
@@ -23,50 +23,16 @@ const PHOTO = Buffer.from(
 
 describe('a dispute, from two lines in the portal to a credit note', () => {
   let stack: DemoStack;
-  let url: string;
   let invoice: InvoiceDetail;
   let dispute: DisputeView;
 
   before(async () => {
     stack = await startDemoStack();
-    url = stack.portico.url;
   });
   after(() => stack?.stop());
 
-  async function signInLink(email: string, audience: 'customer' | 'staff' = 'customer') {
-    const sent = stack.mail.to(email).length;
-    const res = await fetch(`${url}/api/v1/auth/links`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: url },
-      body: JSON.stringify({ email, audience, returnTo: `${url}/` }),
-    });
-    assert.equal(res.status, 202, await res.clone().text());
-    return linkFrom(await stack.mail.waitFor(email, { after: sent, timeoutMs: 15_000, subject: /sign-in link/ }));
-  }
-
-  /** The API as `email`, through a session of its own. */
-  async function api(email: string, audience: 'customer' | 'staff' = 'customer') {
-    const { token } = await signInLink(email, audience);
-    const res = await fetch(`${url}/api/v1/auth/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: url },
-      body: JSON.stringify({ token, audience }),
-    });
-    assert.equal(res.status, 200, await res.clone().text());
-    const headers = {
-      authorization: `Bearer ${((await res.json()) as { token: string }).token}`,
-      'content-type': 'application/json',
-      origin: url,
-    };
-    return async <T>(path: string, body?: unknown): Promise<{ status: number; body: T }> => {
-      const answer = await fetch(`${url}/api/v1${path}`, {
-        method: body === undefined ? 'GET' : 'POST',
-        headers,
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      return { status: answer.status, body: (await answer.json()) as T };
-    };
-  }
+  const signInLink = (email: string, audience: Audience = 'customer') => signIn(stack, email, audience);
+  const api = (email: string, audience: Audience = 'customer') => apiAs(stack, email, audience);
 
   it('disputes two lines with a photo, then pays the undisputed rest', async () => {
     // An open Northwind invoice of two lines or more, under no dispute, whose lines leave a rest to pay.

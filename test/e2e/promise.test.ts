@@ -13,7 +13,8 @@ import type { Page } from 'playwright-core';
 import type { InvoiceDetail, PromiseList, PromiseView } from '../../server/src/contract';
 import { addDays } from '../../server/src/contract/dates';
 import { startDemoStack, type DemoStack } from '../support/demo-stack';
-import { linkFrom, type CapturedEmail } from '../support/smtp-capture';
+import { apiAs, signInLink as signIn } from '../support/e2e-api';
+import type { CapturedEmail } from '../support/smtp-capture';
 
 const CUSTOMER = 'ap@northwind.test';
 const COLLECTOR = 'collector@acme.test';
@@ -36,41 +37,9 @@ describe('promises to pay, from the list to a verdict', () => {
   });
   after(() => stack?.stop());
 
-  /** A fresh sign-in link for `email`, asked for as the portal asks, read from the email. */
-  async function signInLink(email: string) {
-    const sent = stack.mail.to(email).length;
-    const res = await fetch(`${url}/api/v1/auth/links`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: url },
-      body: JSON.stringify({ email, returnTo: `${url}/` }),
-    });
-    assert.equal(res.status, 202, await res.clone().text());
-    return linkFrom(await stack.mail.waitFor(email, { after: sent, timeoutMs: 15_000, subject: /sign-in link/ }));
-  }
-
+  const signInLink = (email: string) => signIn(stack, email);
   /** The API as `email`, through a session of its own (the demo clock's jumps outlast any session). */
-  async function customerApi(email: string) {
-    const { token } = await signInLink(email);
-    const res = await fetch(`${url}/api/v1/auth/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: url },
-      body: JSON.stringify({ token }),
-    });
-    assert.equal(res.status, 200, await res.clone().text());
-    const headers = {
-      authorization: `Bearer ${((await res.json()) as { token: string }).token}`,
-      'content-type': 'application/json',
-      origin: url,
-    };
-    return async <T>(path: string, body?: unknown): Promise<{ status: number; body: T }> => {
-      const answer = await fetch(`${url}/api/v1${path}`, {
-        method: body === undefined ? 'GET' : 'POST',
-        headers,
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      return { status: answer.status, body: (await answer.json()) as T };
-    };
-  }
+  const customerApi = (email: string) => apiAs(stack, email);
 
   /** Moves the demo's clock forward, running what each day brings; the demo's date after. */
   async function moveClock(days: number): Promise<string> {
