@@ -146,7 +146,7 @@ export class ArAdmin extends AdminElement {
 
   private readonly handleNavigate = (event: CustomEvent<ArAdminNavigateDetail>): void => {
     event.stopPropagation();
-    this.go(event.detail.route, 'push');
+    this.go(event.detail.route, event.detail.replace ? 'replace' : 'push');
   };
 
   private readonly handleLocation = (): void => {

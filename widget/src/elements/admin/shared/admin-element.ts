@@ -25,9 +25,12 @@ export class AdminElement extends PorticoElement {
     return this.staffRole === 'admin' || this.staffRole === 'collector';
   }
 
-  /** Asks `<ar-admin>` to go to a console route (`customers/cus_1`, `disputes/dsp_1` …). */
-  protected navigate(route: string): void {
-    emitNavigate(this, route);
+  /**
+   * Asks `<ar-admin>` to go to a console route (`customers/cus_1`, `disputes/dsp_1` …); `replace` for a
+   * change of the same page (filters, a currency) that should not add a Back step.
+   */
+  protected navigate(route: string, replace = false): void {
+    emitNavigate(this, route, replace);
   }
 
   protected override scheduleUpdate(): void | Promise<unknown> {

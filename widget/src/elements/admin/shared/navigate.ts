@@ -2,11 +2,17 @@
 export interface ArAdminNavigateDetail {
   /** A console route: `overview`, `worklist`, `customers/<id>[/<tab>]`, `disputes[/<id>]`, `promises`, `payments`, `settings[/<section>]`, `audit`. */
   route: string;
+  /** Replace the current history entry rather than add one (a filter or a currency change, not a new page). */
+  replace?: boolean;
 }
 
-export function emitNavigate(from: EventTarget, route: string): void {
+export function emitNavigate(from: EventTarget, route: string, replace = false): void {
   from.dispatchEvent(
-    new CustomEvent<ArAdminNavigateDetail>('ar-admin-navigate', { detail: { route }, bubbles: true, composed: true }),
+    new CustomEvent<ArAdminNavigateDetail>('ar-admin-navigate', {
+      detail: { route, replace },
+      bubbles: true,
+      composed: true,
+    }),
   );
 }
 
