@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, count, eq } from 'drizzle-orm';
-import type { AdminSettings, PaymentConfig } from '../src/contract';
+import type { AdminSettings, DunningPreview, PaymentConfig } from '../src/contract';
 import { events } from '../src/db/schema';
 import { errorCode, startTestServer, type TestServer } from './helpers';
 
@@ -102,5 +102,60 @@ describe('company settings in the staff console', () => {
     });
     assert.equal(ok.status, 200);
     await ok.arrayBuffer();
+  });
+});
+
+describe('the dunning email preview', () => {
+  // Runs after the test above has aged the first admin sign-in: the preview changes nothing, so it needs no fresh one.
+  it('renders the stored sequence’s first reminder for a sample invoice, even with an old sign-in', async () => {
+    const res = await t.call('POST', '/admin/settings/dunning/preview', { token: admin, body: {} });
+    assert.equal(res.status, 200, await res.clone().text());
+    const body = (await res.json()) as DunningPreview;
+    assert.deepEqual(
+      body.steps.map((s) => s.offset),
+      [-3, 0, 7, 14, 30, 44, 58],
+    );
+    assert.equal(body.steps[2]!.label, '7 days past due');
+    assert.match(body.email.subject, /INV-0000/);
+    assert.match(body.email.text, /INV-0000/);
+    assert.match(body.email.html, /^<!doctype html>/i);
+  });
+
+  it('takes the form’s unsaved sequence and locale, and saves nothing', async () => {
+    const before = await settingsEvents();
+    const res = await t.call('POST', '/admin/settings/dunning/preview', {
+      token: admin,
+      body: { dunningSequence: { offsets: [5, 20], repeatDays: null }, locale: 'fr' },
+    });
+    assert.equal(res.status, 200, await res.clone().text());
+    const body = (await res.json()) as DunningPreview;
+    assert.deepEqual(
+      body.steps.map((s) => s.offset),
+      [5, 20],
+    );
+    assert.equal(body.steps[0]!.label, 'en retard de 5 jours');
+    assert.match(body.email.subject, /INV-0000/);
+    assert.match(body.email.subject, /retard/i);
+    assert.equal(await settingsEvents(), before);
+  });
+
+  it('refuses a sequence that does not rise, a bad locale or a bad body, and keeps collectors out', async () => {
+    const falling = await t.call('POST', '/admin/settings/dunning/preview', {
+      token: admin,
+      body: { dunningSequence: { offsets: [7, 3], repeatDays: 7 }, locale: 'not a locale!' },
+    });
+    assert.equal(falling.status, 422);
+    const body = (await falling.json()) as { error: { code: string; issues: { path: string }[] } };
+    assert.equal(body.error.code, 'validation_failed');
+    assert.deepEqual(body.error.issues.map((i) => i.path).sort(), ['dunningSequence', 'locale']);
+    const shape = await t.call('POST', '/admin/settings/dunning/preview', {
+      token: admin,
+      body: { dunningSequence: { offsets: 'soon' }, extra: 1 },
+    });
+    assert.equal(shape.status, 400);
+    assert.equal(await errorCode(shape), 'invalid_request');
+    const refused = await t.call('POST', '/admin/settings/dunning/preview', { token: collector, body: {} });
+    assert.equal(refused.status, 403);
+    assert.equal(await errorCode(refused), 'forbidden');
   });
 });

@@ -18,6 +18,12 @@ export const ADMIN_SETTINGS_ROUTES: Record<string, RouteSpec> = {
     expect: adminOnly,
     request: () => ({ body: { values: { companyName: 'Acme Supplies' } } }),
   },
+  // Changes nothing: any admin, fresh sign-in or not.
+  'POST /api/v1/admin/settings/dunning/preview': {
+    kind: 'staffAction',
+    expect: adminOnly,
+    request: () => ({ body: { dunningSequence: { offsets: [0, 7], repeatDays: null } } }),
+  },
   'GET /api/v1/admin/staff': { kind: 'staff', expect: adminOnly },
   'POST /api/v1/admin/staff': {
     kind: 'staffAction',

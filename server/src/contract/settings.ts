@@ -2,7 +2,9 @@
  * The company's settings as the staff console reads and changes them (`GET`/`PATCH /admin/settings`);
  * the server keeps them (domain/settings.ts) with their defaults and their checks.
  */
+import type { z } from 'zod';
 import type { DisputeReason } from './disputes';
+import type { dunningPreviewBody } from './schemas/admin-settings';
 
 /** Company settings with their defaults; stored values override them key by key. */
 export interface CompanySettings {
@@ -65,4 +67,22 @@ export interface DunningSequence {
 export interface AdminSettings {
   settings: CompanySettings;
   stored: (keyof CompanySettings)[];
+}
+
+/** `POST /admin/settings/dunning/preview`. */
+export type DunningPreviewBody = z.input<typeof dunningPreviewBody>;
+
+/** One step of the sequence: its day from the due date and how the reminder words it ("7 days past due"). */
+export interface DunningPreviewStep {
+  offset: number;
+  label: string;
+}
+
+/**
+ * The reminder as a customer would get it: the sequence's steps (its offsets, then the first repeats)
+ * and the email of its first step for a sample invoice, in the company's (or the asked) locale.
+ */
+export interface DunningPreview {
+  steps: DunningPreviewStep[];
+  email: { subject: string; text: string; html: string };
 }

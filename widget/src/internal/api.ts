@@ -53,6 +53,8 @@ export class ApiError extends Error {
     readonly retryAfter?: number,
     /** For `amount_in_flight`: the invoice, the payment in flight and what may still be paid. */
     readonly inFlight?: AmountInFlight,
+    /** For a refused body: which field (`path`) is wrong, and why. */
+    readonly issues?: { path: string; message: string }[],
   ) {
     super(message);
   }
@@ -367,7 +369,15 @@ async function toApiError(response: Response): Promise<ApiError> {
     body?.error?.retryAfter ?? (Number.isFinite(retryHeader) && retryHeader > 0 ? retryHeader : undefined);
   const code: ApiErrorCode = body?.error?.code ?? (response.status === 401 ? 'unauthenticated' : 'internal_error');
   const inFlight = code === 'amount_in_flight' ? body?.error?.inFlight : undefined;
-  return new ApiError(response.status, code, body?.error?.message ?? response.statusText, retryAfter, inFlight);
+  const error = body?.error;
+  return new ApiError(
+    response.status,
+    code,
+    error?.message ?? response.statusText,
+    retryAfter,
+    inFlight,
+    error?.issues,
+  );
 }
 
 const clients = new Map<string, PorticoApi>();

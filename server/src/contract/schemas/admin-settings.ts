@@ -9,3 +9,17 @@ export const adminSettingsBody = z
     reset: z.array(z.string().max(64)).max(50).optional(),
   })
   .refine((b) => Object.keys(b.values ?? {}).length + (b.reset?.length ?? 0) > 0, 'change at least one setting');
+
+/**
+ * `POST /admin/settings/dunning/preview`: the form's unsaved values, each optional (the stored one
+ * otherwise). The sequence's own rules (rising offsets) are the setting's, checked by the server.
+ */
+export const dunningPreviewBody = z.strictObject({
+  dunningSequence: z
+    .strictObject({
+      offsets: z.array(z.number().int().min(-90).max(365)).max(20),
+      repeatDays: z.number().int().min(1).max(365).nullable(),
+    })
+    .optional(),
+  locale: z.string().max(35).optional(),
+});
