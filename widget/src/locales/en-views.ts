@@ -99,13 +99,18 @@ export const enViews = {
     overpaymentLabel: 'Extra payment (optional)',
     overpaymentHint: 'Paid on top of these invoices and kept as credit on your account.',
     methodsLabel: 'Payment method',
-    method: (method: PaymentMethod) =>
+    /** The portal's methods, and what staff or the ERP record (a cheque, a wire, cash). */
+    method: (method: PaymentMethod | 'check' | 'wire' | 'cash' | 'other') =>
       ({
         card: 'Card',
         debit: 'Debit card',
         ach: 'Bank transfer (ACH)',
         eft: 'Bank transfer (EFT)',
         paypal: 'PayPal',
+        check: 'Cheque',
+        wire: 'Wire transfer',
+        cash: 'Cash',
+        other: 'Other',
       })[method],
     summaryLabel: 'Payment summary',
     invoicesTotal: 'Invoices',

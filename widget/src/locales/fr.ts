@@ -330,13 +330,17 @@ export const fr = {
     overpaymentLabel: 'Paiement supplémentaire (facultatif)',
     overpaymentHint: 'Payé en plus de ces factures et conservé comme avoir sur votre compte.',
     methodsLabel: 'Moyen de paiement',
-    method: (method: PaymentMethod) =>
+    method: (method) =>
       ({
         card: 'Carte',
         debit: 'Carte de débit',
         ach: 'Virement bancaire (ACH)',
         eft: 'Virement bancaire (EFT)',
         paypal: 'PayPal',
+        check: 'Chèque',
+        wire: 'Virement',
+        cash: 'Espèces',
+        other: 'Autre',
       })[method],
     summaryLabel: 'Récapitulatif du paiement',
     invoicesTotal: 'Factures',
