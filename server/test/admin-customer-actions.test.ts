@@ -115,6 +115,12 @@ describe('notes, the reminders’ pause and the collector', () => {
     assert.deepEqual((await lastEvent('customer.collector_assigned'))!.data, { staffUserId: 'stf_collector' });
     const none = await post('cus_globex/collector', { staffUserId: null });
     assert.deepEqual(await none.json(), { collector: null });
+    const mine = await post('cus_globex/collector', { staffUserId: 'me' });
+    assert.equal(
+      ((await mine.json()) as { collector: { id: string } }).collector.id,
+      'stf_collector',
+      '“me” is who acts',
+    );
   });
 
   it('refuses a past date, a viewer as collector, bad input and unknown customers, writing nothing', async () => {

@@ -257,6 +257,16 @@ describe('who may see and act', () => {
     });
   });
 
+  it('“me” assigns the dispute to the staff member acting, as a collector cannot read the staff list', async () => {
+    const res = await post(`/admin/disputes/${dispute.id}/assign`, collector, { staffUserId: 'me' });
+    assert.equal(res.status, 200, await res.clone().text());
+    const view = (await res.json()) as { assignee: { name: string } | null; accountName: string };
+    assert.equal(view.assignee?.name, 'Casey Collins');
+    assert.equal(view.accountName, 'Northwind Traders');
+    const unassigned = await post(`/admin/disputes/${dispute.id}/assign`, collector, { staffUserId: null });
+    assert.equal(((await unassigned.json()) as { assignee: unknown }).assignee, null);
+  });
+
   it('a viewer reads but neither resolves, reviews, assigns nor replies (403)', async () => {
     assert.equal((await get(`/admin/disputes/${dispute.id}`, viewer)).status, 200);
     await nothingWritten(async () => {

@@ -52,7 +52,7 @@ export const ADMIN_SETTINGS_ROUTES: Record<string, RouteSpec> = {
     },
     request: () => ({ params: { id: scratch.key } }),
   },
-  'GET /api/v1/admin/erp/webhooks': { kind: 'staff', expect: adminOnly },
+  'GET /api/v1/admin/erp/webhooks': { kind: 'staffAction' },
   'POST /api/v1/admin/erp/webhooks': {
     kind: 'staffAction',
     expect: adminOnly,

@@ -11,6 +11,7 @@ export function disputeView(overrides: Partial<DisputeView> = {}): DisputeView {
   return {
     id: 'dsp_01HXDISPUTE',
     accountId: northwind.id,
+    accountName: northwind.name,
     invoice: {
       id: 'inv_01HX1042',
       number: 'INV-1042',

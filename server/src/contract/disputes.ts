@@ -111,6 +111,8 @@ export interface DisputeInvoiceRef {
 export interface DisputeView {
   id: string;
   accountId: string;
+  /** The account's (customer's) name. */
+  accountName: string;
   invoice: DisputeInvoiceRef;
   status: DisputeStatus;
   /** The disputed total: the sum of the lines' amounts, in minor units of `currency`. */

@@ -59,7 +59,9 @@ export const adminCustomerActionsRouter = new Hono<AppEnv>()
     return c.json(view satisfies DunningPauseView);
   })
   .post('/:id/collector', mayAct, async (c) => {
-    const { staffUserId } = await jsonBody(c, collectorAssignBody);
+    const body = await jsonBody(c, collectorAssignBody);
+    // "me": the staff member acting (a collector cannot read the staff list to learn their own id).
+    const staffUserId = body.staffUserId === 'me' ? c.var.session.staffUserId! : body.staffUserId;
     const view = await assignCollector(c.var.deps, c.req.param('id'), staffUserId, acting(c));
     return c.json(view satisfies CollectorView);
   })

@@ -38,7 +38,9 @@ export const adminDisputesRouter = new Hono<AppEnv>()
   .get('/:id/attachments/:attachmentId', sendAttachment)
   .post('/:id/assign', act, async (c) => {
     const id = disputeIdOf(c.req.param('id'));
-    const { staffUserId } = await jsonBody(c, disputeAssignBody);
+    const body = await jsonBody(c, disputeAssignBody);
+    // "me": the staff member acting (a collector cannot read the staff list to learn their own id).
+    const staffUserId = body.staffUserId === 'me' ? c.var.session.staffUserId! : body.staffUserId;
     const view = await assignDispute(c.var.deps, c.var.session, id, staffUserId, c.var.requestId);
     return c.json(view satisfies DisputeView);
   })

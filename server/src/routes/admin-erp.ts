@@ -50,7 +50,8 @@ export const adminErpRouter = new Hono<AppEnv>()
     if (!revoked) throw new HttpError(404, 'not_found', 'No live key with that id.');
     return c.body(null, 204);
   })
-  .get('/webhooks', admin, async (c) =>
+  // Collectors list the endpoints too (no secret is shown) to look at and retry their deliveries.
+  .get('/webhooks', requireRole('admin', 'collector'), async (c) =>
     c.json({ items: await listWebhookEndpoints(c.var.deps.db) } satisfies ErpWebhookEndpointList),
   )
   .post('/webhooks', ...change, async (c) => {

@@ -14,7 +14,8 @@ export const customerNoteBody = z.strictObject({ body: z.string().trim().min(1, 
 export const dunningPauseBody = z.strictObject({ until: calendarDate.nullable() });
 
 /** `POST /admin/customers/:id/collector`: an active admin or collector, or null for every collector. */
-export const collectorAssignBody = z.strictObject({ staffUserId: staffUserId.nullable() });
+/** `me`: the staff member acting (a collector cannot read the staff list to learn their own id). */
+export const collectorAssignBody = z.strictObject({ staffUserId: z.union([staffUserId, z.literal('me')]).nullable() });
 
 /** `POST /admin/customers/:id/contacts`: a new contact (the email normalised as staff invitations are). */
 export const contactCreateBody = z.strictObject({

@@ -13,6 +13,7 @@ import type {
 import type { DbOrTx } from '../../db/client';
 import {
   creditNotes,
+  customers,
   disputeAttachments,
   disputeLines,
   disputeMessages,
@@ -126,9 +127,15 @@ export async function disputeView(db: DbOrTx, dispute: DisputeRow, staff = false
         .all()
     : [];
   const main = credits.find((c) => c.id === dispute.creditNoteId);
+  const account = await db
+    .select({ name: customers.name })
+    .from(customers)
+    .where(eq(customers.id, dispute.customerId))
+    .get();
   return {
     id: dispute.id,
     accountId: dispute.customerId,
+    accountName: account?.name ?? '',
     invoice,
     status: dispute.status,
     amount: dispute.amount,
