@@ -37,7 +37,7 @@ export function renderDispute(c: DisputeContext, d: DisputeView): TemplateResult
     <dl class="figures">
       <div>
         <dt>${c.w.queues.customer}</dt>
-        <dd>${link(`customers/${d.accountId}`, d.accountId)}</dd>
+        <dd>${link(`customers/${d.accountId}`, d.accountName)}</dd>
       </div>
       <div>
         <dt>${words.disputed}</dt>

@@ -159,7 +159,7 @@ export class ArAdminDisputes extends AdminElement {
                 (d) =>
                   html`<tr>
                     <td>${link(`disputes/${d.id}`, d.invoice.number, words.open(d.invoice.number))}</td>
-                    <td>${link(`customers/${d.accountId}`, d.accountId)}</td>
+                    <td>${link(`customers/${d.accountId}`, d.accountName)}</td>
                     <td class="num">${formatMoney(d.amount, d.currency, locale)}</td>
                     <td class="wrap">${[...new Set(d.lines.map((line) => words.reason(line.reason)))].join(', ')}</td>
                     <td>${disputeBadge(d.status, words)}</td>
