@@ -107,10 +107,10 @@ module.exports = {
       from: {
         path: '^(server/src|bench|bin)/',
         pathNot:
-          '^server/src/domain/(auth|invoices|ledger|payments|dunning|promises|disputes|erp|metrics|worklist|audit|staff-customers|customer-actions|notifications|jobs)/',
+          '^server/src/domain/(auth|invoices|ledger|payments|dunning|promises|disputes|erp|metrics|worklist|audit|staff-customers|customer-actions|staff-money|notifications|jobs)/',
       },
       to: {
-        path: '^server/src/domain/(auth|invoices|ledger|payments|dunning|promises|disputes|erp|metrics|worklist|audit|staff-customers|customer-actions|notifications|jobs)/',
+        path: '^server/src/domain/(auth|invoices|ledger|payments|dunning|promises|disputes|erp|metrics|worklist|audit|staff-customers|customer-actions|staff-money|notifications|jobs)/',
         pathNot: ['^server/src/domain/[^/]+/index[.]ts$'],
       },
     },
@@ -121,10 +121,10 @@ module.exports = {
         'A slice reaches another slice through that slice index.ts only, as the rest of the server does; files ' +
         'of one slice import each other directly (through their own index would be a cycle).',
       from: {
-        path: '^server/src/domain/(auth|invoices|ledger|payments|dunning|promises|disputes|erp|metrics|worklist|audit|staff-customers|customer-actions|notifications|jobs)/',
+        path: '^server/src/domain/(auth|invoices|ledger|payments|dunning|promises|disputes|erp|metrics|worklist|audit|staff-customers|customer-actions|staff-money|notifications|jobs)/',
       },
       to: {
-        path: '^server/src/domain/(auth|invoices|ledger|payments|dunning|promises|disputes|erp|metrics|worklist|audit|staff-customers|customer-actions|notifications|jobs)/',
+        path: '^server/src/domain/(auth|invoices|ledger|payments|dunning|promises|disputes|erp|metrics|worklist|audit|staff-customers|customer-actions|staff-money|notifications|jobs)/',
         pathNot: ['^server/src/domain/$1/', '^server/src/domain/[^/]+/index[.]ts$'],
       },
     },

@@ -24,7 +24,8 @@ export interface AdminAllocationInput {
  * `POST /admin/customers/:id/payments` (with an `Idempotency-Key` header: the same key records it once).
  * `allocations` empty or absent: cash application puts it on the oldest undisputed invoices, as for a
  * payment from the portal; what no invoice takes becomes unapplied credit. `receivedOn` is the day the
- * money arrived (company time zone; not in the future).
+ * money arrived (company time zone; not in the future). Answered `201` with the `AdminPaymentRow`
+ * (`200` and the same payment for a repeated key and body; `409 idempotency_conflict` for another body).
  */
 export interface OfflinePaymentBody {
   method: OfflinePaymentMethod;
@@ -104,7 +105,11 @@ export interface AdminPaymentRow extends Omit<PaymentView, 'method' | 'provider'
   reference: string | null;
   /** Who recorded an offline payment (staff user's name); null for the portal's. */
   recordedBy: string | null;
-  /** Whether staff may refund it through its provider now (succeeded, provider-backed, something left to refund). */
+  /**
+   * What staff may refund through its provider now, in minor units (its card surcharge goes back in
+   * proportion): the payment's `amount` while it is succeeded, provider-backed and never refunded; else 0.
+   * A payment is refunded once (in full or in part): a processor takes one refund per payment.
+   */
   refundable: number;
 }
 

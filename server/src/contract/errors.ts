@@ -81,6 +81,14 @@ export type ErrorCode =
   | 'attachment_limit'
   /** A dispute's assignee is not an active collector or admin. */
   | 'assignee_invalid'
+  /** Staff money actions: the customer's unapplied credit in that currency is less than what is to be applied. */
+  | 'credit_insufficient'
+  /** Staff money actions: an amount is more than an invoice's payable balance (its balance less what payments in flight hold). */
+  | 'allocation_exceeds_balance'
+  /** A refund staff asked for: the payment is offline, not succeeded, already refunded (or being refunded), or has nothing left. */
+  | 'payment_not_refundable'
+  /** A refund staff asked for is more than what the payment may still give back. */
+  | 'refund_too_large'
   /** Changing settings, staff or keys needs a sign-in made in the last 10 minutes: sign in again. */
   | 'reauth_required'
   | 'busy'

@@ -7,8 +7,8 @@
 /** Methods a payer can choose in the portal. `debit` is a debit card; `ach` a US bank debit; `eft` a Canadian one. */
 export const paymentMethods = ['card', 'debit', 'ach', 'eft', 'paypal'] as const;
 
-/** Every method a payment may carry: the portal's, and what the ERP records (cheques, wires, other). */
-export const recordedPaymentMethods = [...paymentMethods, 'check', 'wire', 'other'] as const;
+/** Every method a payment may carry: the portal's, and what the ERP or staff record (cheques, wires, cash, other). */
+export const recordedPaymentMethods = [...paymentMethods, 'check', 'wire', 'cash', 'other'] as const;
 
 /** Where a payment stands (see PaymentStatus in payments.ts). */
 export const paymentStatuses = ['pending', 'processing', 'succeeded', 'failed', 'refunded', 'returned'] as const;

@@ -20,6 +20,7 @@ const methods: Readonly<Record<string, string>> = {
   paypal: 'PayPal',
   check: 'Check',
   wire: 'Wire transfer',
+  cash: 'Cash',
   other: 'Other',
 };
 

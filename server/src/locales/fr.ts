@@ -19,6 +19,7 @@ const methods: Readonly<Record<string, string>> = {
   paypal: 'PayPal',
   check: 'Chèque',
   wire: 'Virement',
+  cash: 'Espèces',
   other: 'Autre',
 };
 

@@ -22,3 +22,4 @@ export * from './statements';
 export * from './admin-settings';
 export * from './admin-staff';
 export * from './admin-erp';
+export * from './admin-money';

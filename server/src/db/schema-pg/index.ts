@@ -13,3 +13,4 @@ export * from './auth';
 export * from './erp';
 export * from './promises';
 export * from './disputes';
+export * from './aggregates';

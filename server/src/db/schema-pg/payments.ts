@@ -45,6 +45,12 @@ export const payments = pgTable(
     refundStatus: text('refund_status', { enum: ['pending', 'succeeded', 'failed'] }),
     refundRef: text('refund_ref'),
     applyRestToOldest: flag('apply_rest_to_oldest', false),
+    /** An offline payment's cheque number or bank reference (staff console); null for the portal's. */
+    reference: text('reference'),
+    /** The staff user who recorded an offline payment; null for the portal's. */
+    recordedBy: text('recorded_by'),
+    /** The day an offline payment's money arrived (`YYYY-MM-DD`, company time zone); null for the portal's. */
+    receivedOn: text('received_on'),
   },
   (t) => [
     uniqueIndex('payments_idempotency_uq').on(t.customerId, t.idempotencyKey),
@@ -54,6 +60,7 @@ export const payments = pgTable(
       .where(sql`${t.status} = 'succeeded' AND ${t.unapplied} > 0`),
     index('payments_provider_ref_idx').on(t.provider, t.providerRef),
     index('payments_updated_idx').on(t.updatedAt),
+    index('payments_created_idx').on(t.createdAt, t.id),
   ],
 );
 

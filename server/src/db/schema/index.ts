@@ -15,3 +15,4 @@ export * from './auth';
 export * from './erp';
 export * from './promises';
 export * from './disputes';
+export * from './aggregates';

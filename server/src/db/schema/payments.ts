@@ -57,6 +57,12 @@ export const payments = sqliteTable(
     refundRef: text('refund_ref'),
     /** The payer asked that what a chosen invoice cannot take go to the oldest open invoices. */
     applyRestToOldest: flag('apply_rest_to_oldest', false),
+    /** An offline payment's cheque number or bank reference (staff console); null for the portal's. */
+    reference: text('reference'),
+    /** The staff user who recorded an offline payment; null for the portal's. */
+    recordedBy: text('recorded_by'),
+    /** The day an offline payment's money arrived (`YYYY-MM-DD`, company time zone); null for the portal's. */
+    receivedOn: text('received_on'),
   },
   (t) => [
     uniqueIndex('payments_idempotency_uq').on(t.customerId, t.idempotencyKey),
@@ -66,6 +72,7 @@ export const payments = sqliteTable(
       .where(sql`${t.status} = 'succeeded' AND ${t.unapplied} > 0`),
     index('payments_provider_ref_idx').on(t.provider, t.providerRef),
     index('payments_updated_idx').on(t.updatedAt),
+    index('payments_created_idx').on(t.createdAt, t.id),
   ],
 );
 

@@ -31,6 +31,8 @@ export const promises = sqliteTable(
     autopayStatus: text('autopay_status', { enum: ['scheduled', 'charged', 'failed', 'cancelled', 'skipped'] }),
     /** The payment the autopay job made (its Idempotency-Key is `autopay-<promise id>`). */
     autopayPaymentId: text('autopay_payment_id'),
+    /** The staff user who took a promise by phone (staff console); null for the customer's own. */
+    takenBy: text('taken_by'),
     decidedAt: instant('decided_at'),
     cancelledAt: instant('cancelled_at'),
     createdAt: instant('created_at').notNull(),
@@ -39,6 +41,7 @@ export const promises = sqliteTable(
   (t) => [
     index('promises_customer_idx').on(t.customerId, t.createdAt, t.id),
     index('promises_status_deadline_idx').on(t.status, t.deadline),
+    index('promises_created_idx').on(t.createdAt, t.id),
   ],
 );
 

@@ -18,6 +18,7 @@ import {
 } from '../../db/schema';
 import type { AuthSession } from '../auth';
 import { DomainError, notFound } from '../errors';
+import { refreshCustomerAggregates } from '../ar-aggregates';
 import { recordEvent, type Actor } from '../events';
 import type { DisputeDeps } from './deps';
 import { assigneeRecipients, emailLines, routedAddresses, tellCustomer, tellStaff } from './notify';
@@ -123,6 +124,7 @@ export async function openDispute(
       updatedAt: now,
     };
     await tx.insert(disputes).values(row).run();
+    await refreshCustomerAggregates(tx, row.customerId);
     await tx
       .insert(disputeLines)
       .values(lines.map((l) => ({ disputeId: id, ...l })))

@@ -19,6 +19,7 @@ import { creditNotes, disputeMessages, disputes, invoices, staffUsers } from '..
 import type { AuthSession } from '../auth';
 import { calendarDate } from '../dates';
 import { DomainError } from '../errors';
+import { refreshCustomerAggregates } from '../ar-aggregates';
 import { recordEvent, type Actor } from '../events';
 import { issueCreditNote } from '../ledger';
 import type { CompanySettings } from '../settings';
@@ -67,6 +68,8 @@ async function move(
     .returning()
     .get();
   if (!moved) throw notOpen(dispute, step.doing);
+  // What it puts in question leaves or joins the worklist's figures.
+  await refreshCustomerAggregates(tx, moved.customerId);
   await tx
     .insert(disputeMessages)
     .values({

@@ -10,6 +10,7 @@ import type { ErpInvoicesUpsertResult, ErpRowError } from '../../contract/erp';
 import { newId } from '../../crypto';
 import type { Tx } from '../../db/client';
 import { customers, invoiceLines, invoices } from '../../db/schema';
+import { refreshInvoiceAggregates } from '../ar-aggregates';
 import type { BatchInsert, ErpImport, RowFail } from './import';
 import { erpInvoiceRow, type ErpInvoiceLine, type ErpInvoiceRow } from '../../contract/schemas/erp';
 
@@ -218,7 +219,10 @@ export class InvoiceUpserter {
       fail('number', 'duplicate_number', `${row.number} is already another invoice's number`);
     }
     if (errors.length > 0 || !customer) return;
+    const unchanged = this.counts.unchanged;
     const id = stored ? await this.update(row, stored, customer, fail) : await this.create(row, customer);
+    // Its dates, total, voiding: the staff console's aggregates follow, in the import's transaction.
+    if (this.counts.unchanged === unchanged) await refreshInvoiceAggregates(this.imp.tx, id);
     if (row.send && errors.length === 0) await this.queueSend(id);
   }
 

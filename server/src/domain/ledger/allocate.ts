@@ -3,12 +3,15 @@
  * and the allocation row that explains it is written beside, in the caller's transaction. Cash
  * application, credit use, settled payments from the ERP and credit notes all come through here, so an
  * invoice's stored totals always add up to the rows beneath them; `unallocate` takes one back exactly.
- * The promises to pay covering the invoice are reassessed in the same transaction (promise-verdicts.ts).
+ * The promises to pay covering the invoice are reassessed in the same transaction (promise-verdicts.ts),
+ * and the staff console's aggregates brought up to date (`domain/ar-aggregates.ts`): a caller of
+ * `reduceBalance` alone refreshes them itself once its rows are written.
  */
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { newId } from '../../crypto';
 import type { DbOrTx } from '../../db/client';
 import { allocations, creditNoteAllocations, invoices } from '../../db/schema';
+import { refreshInvoiceAggregates } from '../ar-aggregates';
 import { reassessPromises } from './promise-verdicts';
 
 /** Money given to an invoice: from a payment (`amountPaid`) or a credit note (`amountCredited`). */
@@ -62,6 +65,7 @@ export async function allocate(tx: DbOrTx, a: AllocationWrite, now: Date, where?
       .run();
   }
   await reassessPromises(tx, a.invoiceId, now, false);
+  await refreshInvoiceAggregates(tx, a.invoiceId);
   return true;
 }
 
@@ -82,4 +86,5 @@ export async function unallocate(
     .run();
   await tx.update(allocations).set({ reversedAt: now }).where(eq(allocations.id, a.id)).run();
   await reassessPromises(tx, a.invoiceId, now, true);
+  await refreshInvoiceAggregates(tx, a.invoiceId);
 }

@@ -18,3 +18,12 @@ export {
 } from './promise-verdicts';
 export { createInvoice, type InvoiceLineInput, issueCreditNote, recordSettledPayment } from './ledger';
 export { inFlightByAccount, inFlightFor, payableOf, receiptNumber, release, reserve } from './reservations';
+export { surchargeOnRefund } from './cash-application';
+export {
+  applyStaffCredit,
+  checkStaffAllocations,
+  type CreditUse,
+  creditSources,
+  type StaffAllocation,
+  takeBackPayment,
+} from './staff-cash';

@@ -9,6 +9,7 @@ import { newId } from '../../crypto';
 import type { DbOrTx } from '../../db/client';
 import { creditNotes, invoiceLines, invoices, payments } from '../../db/schema';
 import { DomainError } from '../errors';
+import { refreshInvoiceAggregates } from '../ar-aggregates';
 import { recordEvent, type Actor } from '../events';
 import { allocate, reduceBalance } from './allocate';
 import { reassessPromises } from './promise-verdicts';
@@ -83,6 +84,7 @@ export async function createInvoice(
     })
     .run();
   if (lines.length > 0) await db.insert(invoiceLines).values(lines).run();
+  await refreshInvoiceAggregates(db, id);
   await recordEvent(
     db,
     {
@@ -207,6 +209,7 @@ export async function issueCreditNote(db: DbOrTx, input: CreditNoteInput, actor:
       createdAt: now,
     })
     .run();
+  if (input.invoiceId) await refreshInvoiceAggregates(db, input.invoiceId);
   await recordEvent(
     db,
     {

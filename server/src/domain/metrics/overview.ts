@@ -1,14 +1,18 @@
 /**
  * The staff console's overview (issue 13): aging, DSO, best possible DSO, ADD, CEI, cash, promises and
- * disputes of one currency as of one day in the company's time zone. Each figure is one aggregate query
- * (balances.ts, activity.ts), CEI one more per month end it needs; the arithmetic on them is arithmetic.ts.
+ * disputes of one currency as of one day in the company's time zone. Open balances at every day it needs
+ * (the day, and the month ends CEI needs) and credit sales come from the maintained aggregates in one read
+ * each (aggregated.ts); the rest is one aggregate query each (balances.ts, activity.ts); the arithmetic on
+ * them is arithmetic.ts.
  */
 import type { AdminOverview, CeiMonth } from '../../contract';
 import type { DbOrTx } from '../../db/client';
 import { addDays, calendarDate, startOfDay } from '../dates';
 import { DomainError } from '../errors';
 import type { CompanySettings } from '../settings';
-import { cashCollected, disputesByAge, promiseFigures, salesByMonth } from './activity';
+import { ensureMoves } from '../ar-aggregates';
+import { cashCollected, promiseFigures } from './activity';
+import { agingOn, disputedOn, disputesByAgeOn, salesByMonthOn } from './aggregated';
 import {
   averageDaysDelinquent,
   collectionEffectiveness,
@@ -19,7 +23,7 @@ import {
   type MonthSales,
   roundedCountback,
 } from './arithmetic';
-import { bucketsTotal, openBalances, type Scope, unappliedCredit } from './balances';
+import { bucketsTotal, type Scope, unappliedCredit } from './balances';
 
 export interface OverviewRequest {
   /** Today in the company's time zone when absent; never after it. */
@@ -51,21 +55,20 @@ export async function buildOverview(
   const ceiMonths = months.slice(1, 4).reverse();
   const ends = [addDays(ceiMonths[0]!.first, -1), ...ceiMonths.map((m) => addDays(m.next, -1))];
 
+  // Built on the first read after an upgrade, or after the company's time zone changed.
+  await ensureMoves(db, tz);
   // Independent reads: PostgreSQL runs them side by side on its pool (SQLite's reader takes them in turn).
-  const [open, sales, ar, unapplied, cash, promises, disputes] = await Promise.all([
-    openBalances(db, scope),
-    salesByMonth(db, scope, months[COUNTBACK_MONTHS - 1]!.first),
-    Promise.all(
-      ends.map(async (end) => {
-        const { balances } = await openBalances(db, scopeOf(end, currency, today, tz));
-        return { total: bucketsTotal(balances), current: balances.current };
-      }),
-    ),
+  const [aging, disputed, sales, unapplied, cash, promises, disputes] = await Promise.all([
+    agingOn(db, currency, [asOf, ...ends]),
+    disputedOn(db, scope, tz),
+    salesByMonthOn(db, scope, months[COUNTBACK_MONTHS - 1]!.first),
     unappliedCredit(db, scope),
     cashCollected(db, scope, tz),
     promiseFigures(db, scope, tz),
-    disputesByAge(db, scope, tz),
+    disputesByAgeOn(db, scope, tz),
   ]);
+  const open = { balances: aging[0]!, disputed };
+  const ar = aging.slice(1).map((b) => ({ total: bucketsTotal(b), current: b.current }));
 
   const total = bucketsTotal(open.balances);
   const walked: MonthSales[] = months.map((m) => ({ sales: sales.get(m.month) ?? 0, days: countedDays(m, asOf) }));

@@ -59,14 +59,20 @@ export async function paymentView(db: DbOrTx, paymentId: string): Promise<Paymen
   if (applied) {
     const own = (
       await db
-        .select({ invoiceId: allocations.invoiceId, amount: allocations.amount, via: allocations.viaPaymentId })
+        .select({
+          invoiceId: allocations.invoiceId,
+          amount: allocations.amount,
+          via: allocations.viaPaymentId,
+          reversedAt: allocations.reversedAt,
+        })
         .from(allocations)
         .where(or(eq(allocations.paymentId, p.id), eq(allocations.viaPaymentId, p.id)))
         .orderBy(asc(allocations.id))
         .all()
     )
       // This payment's own money, and earlier credit it brought along; not its own remainder used later.
-      .filter((a) => a.via === null || a.via === p.id)
+      // A returned payment shows what it had paid; otherwise what a refund took back is no longer applied.
+      .filter((a) => (a.via === null || a.via === p.id) && (p.status === 'returned' || a.reversedAt === null))
       .map(
         (a) => ({ invoiceId: a.invoiceId, amount: a.amount, source: a.via === p.id ? 'credit' : 'payment' }) as const,
       );

@@ -183,6 +183,7 @@ export async function createPromise(
       autopayToken: body.autopay?.paymentMethod ?? null,
       autopayStatus: body.autopay ? ('scheduled' as const) : null,
       autopayPaymentId: null,
+      takenBy: null,
       decidedAt: null,
       cancelledAt: null,
       createdAt: now,

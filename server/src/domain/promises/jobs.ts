@@ -9,6 +9,7 @@ import type { Config } from '../../config';
 import type { Db, DbOrTx } from '../../db/client';
 import { customers, promises } from '../../db/schema';
 import { promiseBrokenNoticeEmail, promiseMissedEmail, promiseReminderEmail } from '../../mail/promise-templates';
+import { refreshCustomerAggregates } from '../ar-aggregates';
 import { issueEasyPayLink } from '../auth';
 import { calendarDate } from '../dates';
 import { passOverSteps, takeDaySlot } from '../dunning';
@@ -89,6 +90,8 @@ async function judge(c: Context): Promise<void> {
   const standing = await promiseStanding(c.tx, c.promise);
   const { verdict } = promiseOutcome(c.promise.amount, standing);
   if (!(await decidePromise(c.tx, c.promise, verdict, standing, systemActor, c.now))) return;
+  // A broken promise counts on the worklist.
+  await refreshCustomerAggregates(c.tx, c.promise.customerId);
   if (verdict === 'kept') return;
   const today = calendarDate(c.now, c.company.timeZone);
   const owing = (await promiseInvoiceRows(c.tx, c.promise.id)).filter((i) => i.balance > 0 && !i.voidedAt);

@@ -2,11 +2,13 @@
  * The worklist's page: the customers with something unpaid, ranked by `worklistScore` (score.ts),
  * highest first, ties by customer id, paged by a keyset cursor on (score, id).
  *
- * The per-customer figures come from grouped aggregates: the unpaid invoices (`invoices_unpaid_due_idx`
- * holds customer, due date and balance), the standing disputes joined to their invoices (few), and for
- * each customer its last contact event (`events_customer_idx`, read backwards to the first contact) —
- * no invoice is read one by one per customer. Ranking by a score still aggregates every unpaid invoice
- * per request; a maintained per-customer aggregate is what would make a page cost its own rows only.
+ * Two readers give the same page. For today, the maintained per-customer rows (ranked.ts, over
+ * `ar_worklist`, which `domain/ar-aggregates.ts` keeps in the transaction of every change and rebuilds
+ * on the first read of a day): a page costs its own rows. From the base tables (`liveRows`): grouped
+ * aggregates over the unpaid invoices (`invoices_unpaid_due_idx` holds customer, due date and balance)
+ * and the standing disputes joined to their invoices (few), and each customer's last contact event
+ * (`events_customer_idx`, read backwards to the first contact); this one answers a cursor ranked on an
+ * earlier day, and is what the tests hold the maintained rows to.
  *
  * The cursor carries the instant its first page was ranked at, and every later page scores as of that
  * instant: days since contact and days past due then stand still while a person pages, so the order the
@@ -14,37 +16,18 @@
  */
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { containsPattern, likeIgnoringCase } from '../search';
-import type { WorklistDisputeFilter, WorklistPage, WorklistPromiseFilter, WorklistRow } from '../../contract';
+import type { WorklistPage, WorklistRow } from '../../contract';
 import { worklistCursor } from '../../contract/schemas';
 import type { DbOrTx } from '../../db/client';
 import { customers, disputes, invoices, promises, staffUsers } from '../../db/schema';
 import { calendarDate } from '../dates';
 import { malformedInput } from '../errors';
+import { ensureWorklist } from '../ar-aggregates';
+import { CONTACT_EVENT_TYPES, type Cursor, lastContactSql, type WorklistDbRow, type WorklistInput } from './common';
+import { rankedRows } from './ranked';
 import { agingWeightSql, worklistScoreSql } from './score';
 
-/**
- * The events that count as contacting the customer: a dunning reminder, an invoice or statement emailed,
- * a staff note (the customer page's). What the collector did last, as the worklist's "last contact".
- */
-export const CONTACT_EVENT_TYPES = ['reminder.sent', 'invoice.sent', 'statement.sent', 'customer.note_added'] as const;
-
-export interface WorklistInput {
-  /** `me`, `unassigned` or a staff user id. */
-  collector?: string;
-  q?: string;
-  minPastDue?: number;
-  promise?: WorklistPromiseFilter;
-  dispute?: WorklistDisputeFilter;
-  cursor?: string;
-  limit: number;
-}
-
-interface Cursor {
-  /** The instant (ms) the first page was ranked at. */
-  at: number;
-  score: number;
-  id: string;
-}
+export { CONTACT_EVENT_TYPES, type WorklistInput };
 
 function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.at, cursor.score, cursor.id])).toString('base64url');
@@ -80,6 +63,25 @@ export async function listWorklist(
   const cursor = input.cursor ? decodeCursor(input.cursor) : null;
   const asOf = cursor ? new Date(cursor.at) : now;
   const today = calendarDate(asOf, timeZone);
+  // The maintained rows (ranked.ts) answer for today; a cursor of an earlier day is read live.
+  const rows = (await ensureWorklist(db, today, cursor === null))
+    ? await rankedRows(db, reader, input, asOf, cursor)
+    : await liveRows(db, reader, input, asOf, today, cursor);
+  return pageOf(db, rows, input.limit, asOf);
+}
+
+/**
+ * The page's rows worked out from the base tables for every customer at once: what the maintained rows
+ * stand for (the tests compare the two), and the reader of a cursor ranked on an earlier day.
+ */
+export async function liveRows(
+  db: DbOrTx,
+  reader: string | null,
+  input: WorklistInput,
+  asOf: Date,
+  today: string,
+  cursor: Cursor | null,
+): Promise<WorklistDbRow[]> {
   const late = sql`${invoices.dueDate} < ${today}`;
   const weighted = sql`${invoices.balance} * ${agingWeightSql(invoices.dueDate, today)}`;
   // Written out, not bound, so SQLite sees the partial index's own condition (db/schema/invoices.ts).
@@ -132,7 +134,6 @@ export async function listWorklist(
   if (input.dispute === 'open') filters.push(sql`${disputed.count} IS NOT NULL`);
   if (input.dispute === 'none') filters.push(sql`${disputed.count} IS NULL`);
 
-  const contactTypes = sql.raw(CONTACT_EVENT_TYPES.map((t) => `'${t}'`).join(', '));
   const base = db
     .select({
       id: sql<string>`${customers.id}`.as('id'),
@@ -147,11 +148,7 @@ export async function listWorklist(
       brokenPromises: sql`${unpaid.broken}`.as('broken_promises'),
       disputed: sql`coalesce(${disputed.inQuestion}, 0)`.as('disputed'),
       openDisputes: sql`coalesce(${disputed.count}, 0)`.as('open_disputes'),
-      // The customer's newest contact: its events newest first on events_customer_idx, to the first contact.
-      lastContact:
-        sql`(SELECT "e"."created_at" FROM "events" "e" WHERE "e"."customer_id" = "customers"."id" AND "e"."type" IN (${contactTypes}) ORDER BY "e"."id" DESC LIMIT 1)`.as(
-          'last_contact',
-        ),
+      lastContact: sql`${lastContactSql(sql`"customers"."id"`)}`.as('last_contact'),
     })
     .from(customers)
     .innerJoin(unpaid, eq(unpaid.customerId, customers.id))
@@ -195,11 +192,15 @@ export async function listWorklist(
     .orderBy(sql`${score} DESC`, sql`${base.id} ASC`)
     .limit(input.limit + 1)
     .all();
+  return rows;
+}
 
-  const page = rows.slice(0, input.limit);
+/** The page (at most `limit` of `rows`, which holds one more when there is a next page), its cursor and promises. */
+async function pageOf(db: DbOrTx, rows: WorklistDbRow[], limit: number, asOf: Date): Promise<WorklistPage> {
+  const page = rows.slice(0, limit);
   const last = page.at(-1);
   const nextCursor =
-    rows.length > input.limit && last ? encodeCursor({ at: asOf.getTime(), score: last.score, id: last.id }) : null;
+    rows.length > limit && last ? encodeCursor({ at: asOf.getTime(), score: last.score, id: last.id }) : null;
   const promiseOf = await openPromises(
     db,
     page.map((r) => r.id),

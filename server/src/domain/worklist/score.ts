@@ -5,15 +5,16 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { currencyExponent } from '../money';
-import { addDays } from '../dates';
 
-/** Points per broken promise on the unpaid invoices: a customer who broke their word is called first. */
-export const BROKEN_PROMISE_POINTS = 250;
-/** Points per standing dispute: small, since disputed money is not chased, but a dispute wants attention. */
-export const OPEN_DISPUTE_POINTS = 50;
-/** Points per whole day since the last contact, up to `CONTACT_DAYS_CAP` days (never contacted: the cap). */
-export const CONTACT_DAY_POINTS = 5;
-export const CONTACT_DAYS_CAP = 90;
+import {
+  agingWeightSql,
+  BROKEN_PROMISE_POINTS,
+  CONTACT_DAY_POINTS,
+  CONTACT_DAYS_CAP,
+  OPEN_DISPUTE_POINTS,
+} from '../ar-worklist-rows';
+
+export { agingWeightSql, BROKEN_PROMISE_POINTS, CONTACT_DAY_POINTS, CONTACT_DAYS_CAP, OPEN_DISPUTE_POINTS };
 /** One day, in ms: days since contact are whole 24-hour days from the contact's instant. */
 const DAY_MS = 86_400_000;
 
@@ -65,11 +66,6 @@ export function worklistScore(input: ScoreInput): number {
   );
 }
 
-/** `agingWeight` of an invoice's due date as SQL, for `today` (`YYYY-MM-DD`): calendar dates compare as text. */
-export function agingWeightSql(dueDate: SQL | unknown, today: string): SQL {
-  return sql`CASE WHEN ${dueDate} >= ${today} THEN 0 WHEN ${dueDate} >= ${addDays(today, -30)} THEN 1 WHEN ${dueDate} >= ${addDays(today, -60)} THEN 2 WHEN ${dueDate} >= ${addDays(today, -90)} THEN 3 ELSE 4 END`;
-}
-
 let factors: SQL | undefined;
 
 /**
@@ -102,9 +98,13 @@ const literal = (n: number) => sql.raw(String(n));
 
 /** `worklistScore` as SQL on both engines, at `now`: integer arithmetic only (CAST before dividing, as PostgreSQL sums are numeric). */
 export function worklistScoreSql(c: ScoreColumns, now: Date): SQL {
-  const days = sql`((${literal(now.getTime())} - ${c.lastContact}) / ${literal(DAY_MS)})`;
+  return sql`(CAST(${c.weightedPastDue} AS bigint) / ${minorPerMajorSql(c.currency)} + ${literal(BROKEN_PROMISE_POINTS)} * ${c.brokenPromises} + ${literal(OPEN_DISPUTE_POINTS)} * ${c.openDisputes} + ${contactPointsSql(c.lastContact, now)})`;
+}
+
+/** The score's days-since-contact part as SQL at `now` (0 to 450 points), from the last contact's instant in ms or NULL. */
+export function contactPointsSql(lastContact: SQL, now: Date): SQL {
+  const days = sql`((${literal(now.getTime())} - ${lastContact}) / ${literal(DAY_MS)})`;
   const cap = literal(CONTACT_DAYS_CAP);
   // A contact after `now` (made while a person pages as of the first page's instant) counts as today's.
-  const contactDays = sql`CASE WHEN ${c.lastContact} IS NULL OR ${days} >= ${cap} THEN ${cap} WHEN ${days} < 0 THEN 0 ELSE ${days} END`;
-  return sql`(CAST(${c.weightedPastDue} AS bigint) / ${minorPerMajorSql(c.currency)} + ${literal(BROKEN_PROMISE_POINTS)} * ${c.brokenPromises} + ${literal(OPEN_DISPUTE_POINTS)} * ${c.openDisputes} + ${literal(CONTACT_DAY_POINTS)} * (${contactDays}))`;
+  return sql`${literal(CONTACT_DAY_POINTS)} * (CASE WHEN ${lastContact} IS NULL OR ${days} >= ${cap} THEN ${cap} WHEN ${days} < 0 THEN 0 ELSE ${days} END)`;
 }

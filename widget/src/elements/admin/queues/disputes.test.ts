@@ -50,7 +50,9 @@ describe('<ar-admin-disputes>', () => {
       worker.use(queue());
       const el = await render();
       await waitUntil(() => rows(el).length === 2, 'shows the disputes');
-      expect(text(rows(el)[0])).to.equal('INV-1042 Northwind Traders $300.00 Damaged, Pricing ◔ Open 3 days Unassigned');
+      expect(text(rows(el)[0])).to.equal(
+        'INV-1042 Northwind Traders $300.00 Damaged, Pricing ◔ Open 3 days Unassigned',
+      );
       expect(text(rows(el)[1])).to.contain('Under review');
       expect(text(rows(el)[1])).to.contain('Casey Lee');
       const link = $<HTMLAnchorElement>(el, 'tbody a')!;
