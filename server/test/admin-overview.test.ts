@@ -364,6 +364,7 @@ describe('GET /admin/overview', () => {
       assert.equal(res.status, 200);
       const body = (await res.json()) as AdminOverview;
       assert.equal(body.currency, 'USD');
+      assert.deepEqual(body.currencies, ['EUR', 'USD'], 'Lumière is billed in euros');
       assert.ok(body.aging.total > 0, 'the demo has open invoices');
     }
     const customer = await t.signIn(VICTIM.email);

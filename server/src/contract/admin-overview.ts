@@ -95,6 +95,8 @@ export interface OverviewDisputes {
 export interface AdminOverview {
   asOf: string;
   currency: string;
+  /** Every currency the company bills customers in (with `currency`), for choosing another. */
+  currencies: string[];
   timeZone: string;
   aging: OverviewAging;
   metrics: OverviewMetrics;

@@ -9,11 +9,14 @@ import type { Mailer } from '../mail/mailer';
 import type { PdfPool } from '../pdf/pool';
 import { statementPdfFile } from '../pdf/statement-file';
 import { receiptPdfFile } from '../pdf/receipt-pdf';
+import { ensureArAggregates } from './ar-aggregates';
 import { ISSUE_LINK, issueLinkHandler, pruneAuth } from './auth';
+import { calendarDate } from './dates';
+import { getSettings } from './settings';
 import { DUNNING_RUN, dunningRunHandler } from './dunning';
 import { webhookDeliveryHandler } from './erp';
 import { invoicePdfFile, SEND_INVOICE, sendInvoiceHandler } from './invoices';
-import { MAINTENANCE, maintenanceHandler, type JobHandler } from './jobs';
+import { MAINTENANCE, maintenanceHandler, type JobHandler, type Prune } from './jobs';
 import { DELIVER_EMAIL, emailDeliveryHandler as deliverWith, type AttachmentRenderers } from './notifications';
 import {
   LAPSE_PAYMENT,
@@ -54,12 +57,23 @@ export function emailDeliveryHandler(db: Db, mailer: Mailer, from: string, pdf: 
   return deliverWith(db, mailer, from, attachmentRenderers(pdf));
 }
 
+/**
+ * The staff console's aggregates brought to today every hour (and built if they never were), so the first
+ * staff read of a day does not move a hundred thousand worklist rows itself.
+ */
+export function arAggregatesUpkeep(config: JobDeps['config']): Prune {
+  return async (tx, now) => {
+    const { timeZone } = await getSettings(tx, config);
+    await ensureArAggregates(tx, timeZone, calendarDate(now, timeZone));
+  };
+}
+
 /** Every job type's handler, for the app's `JobWorker`. */
 export function jobHandlers(deps: JobDeps): Record<string, JobHandler> {
   const { db, config, clock, mailer } = deps;
   return {
     [DELIVER_EMAIL]: emailDeliveryHandler(db, mailer, config.MAIL_FROM, deps.pdf),
-    [MAINTENANCE]: maintenanceHandler(db, [pruneAuth]),
+    [MAINTENANCE]: maintenanceHandler(db, [pruneAuth, arAggregatesUpkeep(config)]),
     [ISSUE_LINK]: issueLinkHandler(db, config),
     [DELIVER_WEBHOOK]: webhookDeliveryHandler(db),
     [SEND_INVOICE]: sendInvoiceHandler(db, config),

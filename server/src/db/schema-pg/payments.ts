@@ -61,6 +61,9 @@ export const payments = pgTable(
     index('payments_provider_ref_idx').on(t.provider, t.providerRef),
     index('payments_updated_idx').on(t.updatedAt),
     index('payments_created_idx').on(t.createdAt, t.id),
+    // Cash collected by day (the staff overview): not led by currency and status, or SQLite prefers it to
+    // payments_unapplied_idx for the unapplied credit, and that read goes from 0.2 ms to 200 ms.
+    index('payments_succeeded_idx').on(t.succeededAt, t.currency, t.status, t.amount, t.surcharge),
   ],
 );
 

@@ -6,7 +6,9 @@
  * them is arithmetic.ts.
  */
 import type { AdminOverview, CeiMonth } from '../../contract';
+import { asc } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { customers } from '../../db/schema';
 import { addDays, calendarDate, startOfDay } from '../dates';
 import { DomainError } from '../errors';
 import type { CompanySettings } from '../settings';
@@ -58,7 +60,7 @@ export async function buildOverview(
   // Built on the first read after an upgrade, or after the company's time zone changed.
   await ensureMoves(db, tz);
   // Independent reads: PostgreSQL runs them side by side on its pool (SQLite's reader takes them in turn).
-  const [aging, disputed, sales, unapplied, cash, promises, disputes] = await Promise.all([
+  const [aging, disputed, sales, unapplied, cash, promises, disputes, currencies] = await Promise.all([
     agingOn(db, currency, [asOf, ...ends]),
     disputedOn(db, scope, tz),
     salesByMonthOn(db, scope, months[COUNTBACK_MONTHS - 1]!.first),
@@ -66,6 +68,13 @@ export async function buildOverview(
     cashCollected(db, scope, tz),
     promiseFigures(db, scope, tz),
     disputesByAgeOn(db, scope, tz),
+    // The currencies the company bills customers in, for the console's switcher.
+    db
+      .selectDistinct({ currency: customers.currency })
+      .from(customers)
+      .orderBy(asc(customers.currency))
+      .all()
+      .then((rows) => rows.map((r) => r.currency)),
   ]);
   const open = { balances: aging[0]!, disputed };
   const ar = aging.slice(1).map((b) => ({ total: bucketsTotal(b), current: b.current }));
@@ -86,6 +95,7 @@ export async function buildOverview(
   return {
     asOf,
     currency,
+    currencies: currencies.includes(currency) ? currencies : [...currencies, currency].sort(),
     timeZone: tz,
     aging: {
       balances: open.balances,

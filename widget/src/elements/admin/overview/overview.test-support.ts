@@ -21,6 +21,7 @@ export function overview(overrides: Partial<OverviewData> = {}): OverviewData {
   return {
     asOf: '2026-12-03',
     currency: 'USD',
+    currencies: ['USD'],
     timeZone: 'America/New_York',
     aging: {
       balances: { current: 1250000, days1to30: 480000, days31to60: 210000, days61to90: 90000, over90: 40000 },

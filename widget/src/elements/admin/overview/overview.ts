@@ -105,7 +105,7 @@ export class ArAdminOverview extends AdminElement {
   }
 
   private renderSwitcher(data: OverviewData): TemplateResult | typeof nothing {
-    const currencies = data.currencies ?? [];
+    const { currencies } = data;
     if (currencies.length < 2) return nothing;
     return html`<div class="switch">
       <label for="currency">${this.w.overview.currency}</label>

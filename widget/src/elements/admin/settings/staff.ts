@@ -5,7 +5,6 @@
  */
 import { Task } from '@lit/task';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { isEmailAddress } from '../../../../../server/src/contract/email.js';
 import { renderLoadError, renderPending } from '../../../internal/states.js';
 import type { StaffRole, StaffUserView } from '../shared/types.js';
@@ -37,13 +36,19 @@ export class StaffSection {
     this.items = (this.items ?? this.task.value ?? []).map((u) => (u.id === user.id ? user : u));
   }
 
-  private async change(user: StaffUserView, body: { role?: StaffRole; active?: boolean }): Promise<void> {
+  /** `select`: the role picker the change came from, put back to the role the server kept when it refuses. */
+  private async change(
+    user: StaffUserView,
+    body: { role?: StaffRole; active?: boolean },
+    select?: HTMLSelectElement,
+  ): Promise<void> {
     const ctx = this.ctx();
-    await ctx.changes.run(
+    const ok = await ctx.changes.run(
       'staff',
       async () => this.replace(await updateStaff(ctx.api, user.id, body)),
       ctx.w.settings.updated(user.name),
     );
+    if (!ok && select) select.value = user.role;
   }
 
   private async invite(event: SubmitEvent): Promise<void> {
@@ -109,9 +114,11 @@ export class StaffSection {
                   <td>
                     <select
                       aria-label=${s.roleOf(user.name)}
-                      .value=${live(user.role)}
                       ?disabled=${busy || !user.active}
-                      @change=${(e: Event) => void this.change(user, { role: (e.target as HTMLSelectElement).value as StaffRole })}
+                      @change=${(e: Event) => {
+                        const select = e.target as HTMLSelectElement;
+                        void this.change(user, { role: select.value as StaffRole }, select);
+                      }}
                     >
                       ${ROLES.map((role) => html`<option value=${role} ?selected=${role === user.role}>${w.shell.role(role)}</option>`)}
                     </select>

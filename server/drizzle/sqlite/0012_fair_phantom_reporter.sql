@@ -1,0 +1,1 @@
+CREATE INDEX `payments_succeeded_idx` ON `payments` (`succeeded_at`,`currency`,`status`,`amount`,`surcharge`);
