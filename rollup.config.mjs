@@ -69,7 +69,9 @@ function chunkFileName(chunk) {
   }
   if (chunk.name === 'admin-en') return 'chunks/admin-en-[hash].js';
   if (chunk.moduleIds.some((id) => id.endsWith('/elements/admin/admin.ts'))) return 'chunks/ar-admin-[hash].js';
-  if (chunk.moduleIds.some((id) => id.endsWith('/locales/admin/fr.ts'))) return 'chunks/admin-fr-[hash].js';
+  const adminWords = /\/locales\/admin\/(fr|es|de)\.ts$/;
+  const language = chunk.moduleIds.map((id) => adminWords.exec(id)?.[1]).find(Boolean);
+  if (language) return `chunks/admin-${language}-[hash].js`;
   // The lazy elements' English words, with whatever small shared code the build merged into them.
   if (chunk.moduleIds.some((id) => id.endsWith('/locales/en.ts'))) return 'chunks/en-[hash].js';
   return 'chunks/[name]-[hash].js';

@@ -12,6 +12,8 @@ import type { PaymentView } from '../src/contract';
 import { systemActor } from '../src/domain/events';
 import { SettingsError, updateSettings, validateSettings } from '../src/domain/settings';
 import { en } from '../src/locales/en';
+import { de } from '../src/locales/de';
+import { es } from '../src/locales/es';
 import { fr } from '../src/locales/fr';
 import { canonicalLocale } from '../src/contract/locale';
 import { catalogFor } from '../src/locales/catalog';
@@ -25,8 +27,12 @@ const leaves = (node: object, path: readonly string[] = []): [string, unknown][]
     value && typeof value === 'object' ? leaves(value, [...path, key]) : [[[...path, key].join('.'), value]],
   );
 
-/** Words French writes as English does. */
-const sameInFrench = new Set(['pdf.date', 'pdf.invoice.total', 'statement.date']);
+/** Words each language writes as English does. */
+const sameAsEnglish: Record<string, ReadonlySet<string>> = {
+  fr: new Set(['pdf.date', 'pdf.invoice.total', 'statement.date']),
+  es: new Set(['pdf.invoice.subtotal', 'pdf.invoice.total']),
+  de: new Set(['pdf.invoice.status', 'pdf.receipt.status', 'dispute.statement.status']),
+};
 
 /** A PDF's text, no-break spaces made plain so "1 234,56 €" can be matched as typed. */
 async function pdfText(bytes: Uint8Array): Promise<string> {
@@ -44,14 +50,15 @@ function assertIncludes(text: string, ...expected: string[]) {
 
 describe('document catalogs', () => {
   const english = new Map(leaves(en));
-  const french = new Map(leaves(fr));
+  const others = { fr: new Map(leaves(fr)), es: new Map(leaves(es)), de: new Map(leaves(de)) };
 
-  it('has every English key in French and no other', () => {
-    assert.deepEqual([...french.keys()].sort(), [...english.keys()].sort());
+  it('has every English key in French, Spanish and German, and no other', () => {
+    for (const [locale, catalog] of Object.entries(others))
+      assert.deepEqual([...catalog.keys()].sort(), [...english.keys()].sort(), locale);
   });
 
   /** Every leaf of every catalog, named `fr: pdf.page` in a failure. */
-  const everyLeaf = Object.entries({ en: english, fr: french }).flatMap(([locale, catalog]) =>
+  const everyLeaf = Object.entries({ en: english, ...others }).flatMap(([locale, catalog]) =>
     [...catalog].map(([path, leaf]) => ({ where: `${locale}: ${path}`, path, leaf })),
   );
 
@@ -62,12 +69,24 @@ describe('document catalogs', () => {
     }
   });
 
-  it('translates every French string, but for the words French shares with English', () => {
-    const untranslated = [...french].filter(([path, leaf]) => typeof leaf === 'string' && leaf === english.get(path));
-    assert.deepEqual(
-      untranslated.map(([path]) => path).filter((path) => !sameInFrench.has(path)),
-      [],
-    );
+  it('translates every string, but for the words a language shares with English', () => {
+    for (const [locale, catalog] of Object.entries(others)) {
+      const untranslated = [...catalog].filter(
+        ([path, leaf]) => typeof leaf === 'string' && leaf === english.get(path),
+      );
+      assert.deepEqual(
+        untranslated.map(([path]) => path).filter((path) => !sameAsEnglish[locale]!.has(path)),
+        [],
+        locale,
+      );
+    }
+  });
+
+  it('writes Spanish and German only in characters the PDFs’ Helvetica draws (Latin-1, ’ – …)', () => {
+    for (const { where, leaf } of everyLeaf.filter((l) => /^(es|de):/.test(l.where))) {
+      const text = typeof leaf === 'function' ? (leaf as (...values: string[]) => unknown)('x', 'x', 'x', 'x') : leaf;
+      assert.match(String(text), /^[\u0020-\u00ff\n’–…]*$/, where);
+    }
   });
 
   it('holds nothing HTML would read as markup, since emails put the words into HTML as they are', () => {
@@ -91,9 +110,11 @@ describe('document catalogs', () => {
     assert.equal(fr.dateInText('2027-01-14', '14 janv. 2027'), '14 janv. 2027');
   });
 
-  it('picks French for fr and every fr-* tag, and English for anything else', () => {
+  it('picks French, Spanish or German by the tag’s language, and English for anything else', () => {
     for (const tag of ['fr', 'fr-FR', 'fr-CA', 'FR_be']) assert.equal(catalogFor(tag), fr, tag);
-    for (const tag of ['en', 'en-GB', 'de-DE', '', null, undefined]) assert.equal(catalogFor(tag), en, String(tag));
+    for (const tag of ['es', 'es-MX', 'es-ES']) assert.equal(catalogFor(tag), es, tag);
+    for (const tag of ['de', 'de-DE', 'de-AT']) assert.equal(catalogFor(tag), de, tag);
+    for (const tag of ['en', 'en-GB', 'it-IT', '', null, undefined]) assert.equal(catalogFor(tag), en, String(tag));
   });
 
   it('takes a locale as a BCP 47 tag in its canonical form, and refuses what is not one', () => {
@@ -200,8 +221,9 @@ describe('the French contact', () => {
     assertIncludes(await download('?locale=fr-CA'), 'FACTURE', 'Solde dû');
     const english = await download('?locale=en');
     assertIncludes(english, 'INVOICE', 'Balance due', '€');
-    // German numbers in English words: the words fall back to English, money keeps the tag.
-    assertIncludes(await download('?locale=de-DE'), 'INVOICE', 'Balance due', ' €');
+    assertIncludes(await download('?locale=de-DE'), 'RECHNUNG', 'Offener Betrag', ' €');
+    // Italian numbers in English words: the words fall back to English, money keeps the tag.
+    assertIncludes(await download('?locale=it-IT'), 'INVOICE', 'Balance due', ' €');
 
     const bad = await t.call(
       'GET',

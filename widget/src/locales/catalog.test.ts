@@ -1,6 +1,8 @@
 import { expect } from '../../test/testing.js';
 import { catalogFor, catalogLoading } from './catalog.js';
 import { en } from './en.js';
+import { de } from './de.js';
+import { es } from './es.js';
 import { fr } from './fr.js';
 
 /** Every leaf of a catalog by its dotted path: `invoices.tab`, `pay.errors.cvcInvalid`… */
@@ -25,19 +27,25 @@ const sameInFrench = new Set([
   'payments.date',
 ]);
 
+/** Words Spanish and German write as English does. */
+const sameInSpanish = new Set(['invoices.total', 'invoice.total', 'invoice.subtotal']);
+const sameInGerman = new Set(['invoices.status']);
+
 describe('locale catalogs', () => {
   const english = leaves(en);
   const french = leaves(fr);
+  const others = [
+    ['fr', french, sameInFrench],
+    ['es', leaves(es), sameInSpanish],
+    ['de', leaves(de), sameInGerman],
+  ] as const;
 
-  it('has every English key in French and no other', () => {
-    expect([...french.keys()].sort()).to.deep.equal([...english.keys()].sort());
+  it('has every English key in French, Spanish and German, and no other', () => {
+    for (const [, catalog] of others) expect([...catalog.keys()].sort()).to.deep.equal([...english.keys()].sort());
   });
 
   it('has a non-empty string or a function at every leaf', () => {
-    for (const [locale, catalog] of [
-      ['en', english],
-      ['fr', french],
-    ] as const) {
+    for (const [locale, catalog] of [['en', english] as const, ...others]) {
       for (const [path, leaf] of catalog) {
         const ok = typeof leaf === 'function' || (typeof leaf === 'string' && leaf.trim() !== '');
         expect(ok, `${locale}: ${path}`).to.equal(true);
@@ -46,9 +54,16 @@ describe('locale catalogs', () => {
     }
   });
 
-  it('translates every French string, but for the words French shares with English', () => {
-    const untranslated = [...french].filter(([path, leaf]) => typeof leaf === 'string' && leaf === english.get(path));
-    expect(untranslated.map(([path]) => path).filter((path) => !sameInFrench.has(path))).to.deep.equal([]);
+  it('translates every string, but for the words a language shares with English', () => {
+    for (const [locale, catalog, same] of others) {
+      const untranslated = [...catalog].filter(
+        ([path, leaf]) => typeof leaf === 'string' && leaf === english.get(path),
+      );
+      expect(
+        untranslated.map(([path]) => path).filter((path) => !same.has(path)),
+        locale,
+      ).to.deep.equal([]);
+    }
   });
 
   it('translates what the functions say', () => {
@@ -68,14 +83,25 @@ describe('locale catalogs', () => {
     await loading;
     expect(catalogLoading('fr-FR')).to.equal(undefined);
     expect(catalogLoading('en-US')).to.equal(undefined);
-    expect(catalogLoading('de-DE')).to.equal(undefined);
+    expect(catalogLoading('it-IT')).to.equal(undefined);
     expect(catalogFor('fr')).to.equal(fr);
     expect(catalogFor('fr-FR')).to.equal(fr);
     expect(catalogFor('fr-CA')).to.equal(fr);
     expect(catalogFor('FR_be')).to.equal(fr);
     expect(catalogFor('en-US')).to.equal(en);
-    expect(catalogFor('de-DE')).to.equal(en);
+    expect(catalogFor('it-IT')).to.equal(en);
     expect(catalogFor('')).to.equal(en);
     expect(catalogFor(undefined)).to.equal(en);
+  });
+
+  it('loads Spanish and German for es-* and de-*', async () => {
+    await catalogLoading('es-MX');
+    await catalogLoading('de-AT');
+    expect(catalogFor('es')).to.equal(es);
+    expect(catalogFor('es-ES')).to.equal(es);
+    expect(catalogFor('de-DE')).to.equal(de);
+    expect(catalogFor('de-CH')).to.equal(de);
+    expect(es.invoices.daysPastDue(1)).to.not.equal(en.invoices.daysPastDue(1));
+    expect(de.invoices.daysPastDue(12)).to.not.equal(en.invoices.daysPastDue(12));
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The words for an element's `locale`: French for `fr` and every `fr-*` tag, English for anything
- * else (including no locale at all, where money and dates still follow the browser).
+ * The words for an element's `locale`: French for `fr` and every `fr-*` tag, Spanish for `es-*`, German
+ * for `de-*`, English for anything else (including no locale at all, where money and dates still follow the browser).
  *
  * English is in `portico.js` for what it shows itself (`en-shell.ts`); the lazy elements' English
  * words come with their chunks (their `define.ts` imports `en.ts`, which completes the same object).
@@ -19,6 +19,8 @@ const en = enShell as unknown as Catalog;
 /** The catalogs beside English, by primary language subtag. */
 const loaders: Readonly<Record<string, () => Promise<Catalog>>> = {
   fr: () => import('./fr.js').then((module) => module.fr),
+  es: () => import('./es.js').then((module) => module.es),
+  de: () => import('./de.js').then((module) => module.de),
 };
 
 const loaded = new Map<string, Catalog>([['en', en]]);

@@ -35,7 +35,7 @@ import { loadView } from './views.js';
  * @summary The AR staff console: overview, worklist, customers, queues, settings and audit log.
  *
  * @attr api - Base URL of the Portico server; empty means this page's origin.
- * @attr locale - Locale for words, money and dates (`en`, `fr`); empty means the browser's.
+ * @attr locale - Locale for words, money and dates (`en`, `fr`, `es`, `de`, or a regional tag of one); empty means the browser's.
  * @attr route - The console route to show (`worklist`, `customers/cus_1` …); it follows the person as they move.
  * @attr no-history - Leave the page's address and history alone.
  *

@@ -2,8 +2,8 @@
  * The staff console's words (`<ar-admin>` and its views), a catalog apart from the customer elements'
  * (`../catalog.ts`): a customer's page never downloads them, and the console's chunks carry English
  * (`en.ts`, imported by the console's shell) while French is a chunk of its own, fetched the first time
- * a console element needs it. Same rules as the customer catalog: French for `fr` and `fr-*`, English
- * for anything else; elements hold their update until the catalog is here.
+ * a console element needs it. Same rules as the customer catalog: French for `fr` and `fr-*`, Spanish for
+ * `es-*`, German for `de-*`, English for anything else; elements hold their update until the catalog is here.
  */
 import { adminEn, type AdminCatalog } from './en.js';
 
@@ -11,6 +11,8 @@ export type { AdminCatalog };
 
 const loaders: Readonly<Record<string, () => Promise<AdminCatalog>>> = {
   fr: () => import('./fr.js').then((module) => module.adminFr),
+  es: () => import('./es.js').then((module) => module.adminEs),
+  de: () => import('./de.js').then((module) => module.adminDe),
 };
 
 const loaded = new Map<string, AdminCatalog>([['en', adminEn]]);

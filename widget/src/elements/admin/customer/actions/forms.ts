@@ -141,6 +141,8 @@ export function renderContactForm(p: ActionPanel, detail: CustomerDetail): Templ
       <option value="">${w.companyLanguage}</option>
       <option value="en" lang="en">English</option>
       <option value="fr" lang="fr">Français</option>
+      <option value="es" lang="es">Español</option>
+      <option value="de" lang="de">Deutsch</option>
     </select>`,
   )}`;
   return p.render('contact', fields, (data) => {

@@ -1,0 +1,35 @@
+/** The staff console's German words: the audit area (the keys of `en-audit.ts`). */
+import type { AdminCatalog } from './en.js';
+
+export const deAudit: Pick<AdminCatalog, 'audit'> = {
+  audit: {
+    heading: 'Audit-Protokoll',
+    intro: 'Alles, was protokolliert wurde, das Neueste zuerst: wer was woran wann getan hat.',
+    filters: 'Protokoll filtern',
+    q: 'Suche',
+    qHint: 'Ein Typ, ein Name, eine E-Mail-Adresse oder eine ID.',
+    type: 'Typ',
+    typeHint: 'Zum Beispiel payment. oder dispute.resolved',
+    actor: 'Ausgeführt von',
+    actorHint: 'Eine Mitarbeiter-ID, eine E-Mail-Adresse oder die ID eines API-Schlüssels.',
+    customer: 'Kunden-ID',
+    customerColumn: 'Kunde',
+    from: 'Von',
+    to: 'Bis',
+    apply: 'Filtern',
+    clear: 'Zurücksetzen',
+    loading: 'Protokoll wird geladen…',
+    loadFailed: 'Das Audit-Protokoll konnte nicht geladen werden.',
+    empty: 'Kein Ereignis entspricht diesen Filtern.',
+    table: 'Ereignisse',
+    time: 'Zeitpunkt',
+    subject: 'Objekt',
+    summary: 'Details',
+    show: (type: string) => `Daten von ${type} anzeigen`,
+    system: 'System',
+    anonymous: 'Anonym',
+    export: 'CSV exportieren',
+    exporting: 'Wird exportiert…',
+    exportFailed: 'Der Export wurde nicht heruntergeladen.',
+  },
+};

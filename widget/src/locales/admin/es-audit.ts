@@ -1,0 +1,35 @@
+/** The staff console's Spanish words: the audit area (the keys of `en-audit.ts`). */
+import type { AdminCatalog } from './en.js';
+
+export const esAudit: Pick<AdminCatalog, 'audit'> = {
+  audit: {
+    heading: 'Registro de auditoría',
+    intro: 'Todo lo registrado, de lo más reciente a lo más antiguo: quién hizo qué, sobre qué y cuándo.',
+    filters: 'Filtrar el registro',
+    q: 'Buscar',
+    qHint: 'Un tipo, un nombre, un correo electrónico o un ID.',
+    type: 'Tipo',
+    typeHint: 'Por ejemplo, payment. o dispute.resolved',
+    actor: 'Realizado por',
+    actorHint: 'Un ID de usuario del equipo, un correo electrónico o el ID de una clave de API.',
+    customer: 'ID del cliente',
+    customerColumn: 'Cliente',
+    from: 'Desde',
+    to: 'Hasta',
+    apply: 'Filtrar',
+    clear: 'Borrar',
+    loading: 'Cargando el registro…',
+    loadFailed: 'No pudimos cargar el registro de auditoría.',
+    empty: 'Ningún evento coincide con estos filtros.',
+    table: 'Eventos',
+    time: 'Fecha y hora',
+    subject: 'Objeto',
+    summary: 'Detalles',
+    show: (type: string) => `Mostrar los datos de ${type}`,
+    system: 'Sistema',
+    anonymous: 'Anónimo',
+    export: 'Exportar CSV',
+    exporting: 'Exportando…',
+    exportFailed: 'No se pudo descargar la exportación.',
+  },
+};
